@@ -1,0 +1,17 @@
+/**
+ * The provider framework: declare a provider, its resources and data sources as objects; get
+ * plan semantics, diagnostics, timeouts, import and state upgrades. Knows nothing of Mercato.
+ */
+export { defineProvider, defineResource, defineDataSource, withClient } from './define';
+export type { Provider, Resource, DataSource, ProviderDefinition, ResourceDefinition, DataSourceDefinition } from './define';
+export type { AttributeSpec, BlockSpec, BlockNesting, Attributes, Blocks, TimeoutOperation } from './schema';
+export type { ValidateContext, OperationContext, ResourceContext, PlanContext, ApplyContext } from './context';
+export type { ObjectValue, ConfigValue, ValueOfType, CtyNumber } from './value-types';
+export type { Logger, LogFields, LogLevel } from './logger';
+export { createLogger } from './logger';
+export { timeoutsBlock, parseDuration } from './timeouts';
+export { parsePath, formatPath, childPath, type PathLike, type PathStep } from './attribute-path';
+export { providerSchemaJson, providerSource } from './provider-schema';
+export { createProviderHandlers } from './provider-handlers';
+export { serve } from './serve';
+export { isUnknown, containsUnknown, UNKNOWN, parseJson, stringifyJson, type CtyType } from '../protocol';

@@ -1,0 +1,92 @@
+/**
+ * Plan semantics (PlanResourceChange), given Terraform's proposed new state:
+ * - defaults fill attributes the configuration leaves null;
+ * - write-only attributes are never planned;
+ * - computed attributes the configuration leaves null become unknown ("known after apply") when
+ *   the resource is created or changes, and keep their prior value when nothing changes or when
+ *   declared `useStateForUnknown`;
+ * - attributes and blocks declared `requiresReplace` that change force replacement, and so does
+ *   any change to a resource without update().
+ */
+import { UNKNOWN } from '../protocol';
+import { isComputed, type BlockSpec, type SchemaSpec } from './schema';
+import { clone, deepEqual } from './values';
+import type { PathStep } from './attribute-path';
+
+type Obj = Record<string, unknown>;
+
+export interface PlannedChange {
+  planned: Obj;
+  requiresReplace: PathStep[][];
+}
+
+export function planChange(spec: SchemaSpec, prior: Obj | null, proposed: Obj, config: Obj, canUpdate: boolean): PlannedChange {
+  const planned = clone(proposed);
+  applyDefaultsAndWriteOnly(spec, planned, config);
+  const requiresReplace = prior ? replacementPaths(spec, prior, planned, canUpdate) : [];
+  if (!prior || !deepEqual(planned, prior)) markComputedUnknown(spec, planned, config, !prior);
+  return { planned, requiresReplace };
+}
+
+function applyDefaultsAndWriteOnly(spec: SchemaSpec, planned: Obj, config: Obj | null): void {
+  for (const [name, attr] of Object.entries(spec.attributes)) {
+    if (attr.writeOnly) planned[name] = null;
+    else if (attr.default !== undefined && (config?.[name] ?? null) === null) planned[name] = clone(attr.default);
+  }
+  forEachBlockElement(spec, planned, config, (block, element, configElement) => applyDefaultsAndWriteOnly(block, element, configElement));
+}
+
+function markComputedUnknown(spec: SchemaSpec, planned: Obj, config: Obj | null, creating: boolean): void {
+  for (const [name, attr] of Object.entries(spec.attributes)) {
+    const unset = (config?.[name] ?? null) === null;
+    if (!isComputed(attr) || attr.default !== undefined || !unset) continue;
+    const keepPrior = attr.useStateForUnknown && !creating && planned[name] !== null;
+    if (!keepPrior) planned[name] = UNKNOWN;
+  }
+  forEachBlockElement(spec, planned, config, (block, element, configElement) => markComputedUnknown(block, element, configElement, creating));
+}
+
+function replacementPaths(spec: SchemaSpec, prior: Obj, planned: Obj, canUpdate: boolean): PathStep[][] {
+  const paths: PathStep[][] = [];
+  for (const [name, attr] of Object.entries(spec.attributes)) {
+    const forced = attr.requiresReplace || (!canUpdate && !(isComputed(attr) && !attr.optional && attr.default === undefined));
+    if (forced && !attr.writeOnly && !deepEqual(planned[name], prior[name])) paths.push([name]);
+  }
+  for (const [name, block] of Object.entries(spec.blocks ?? {})) {
+    if (block.timeoutDefaults) continue; // changing a timeout never replaces anything
+    if ((block.requiresReplace || !canUpdate) && !deepEqual(planned[name], prior[name])) {
+      paths.push([name]);
+      continue;
+    }
+    for (const [index, element, priorElement] of pairedElements(block, planned[name], prior[name])) {
+      if (!priorElement) continue;
+      for (const inner of replacementPaths(block, priorElement, element, true)) paths.push([name, ...(index === undefined ? [] : [index]), ...inner]);
+    }
+  }
+  return paths;
+}
+
+/** Visits each element of each nested block together with its counterpart in the configuration. */
+function forEachBlockElement(spec: SchemaSpec, value: Obj, config: Obj | null, visit: (block: BlockSpec, element: Obj, configElement: Obj | null) => void): void {
+  for (const [name, block] of Object.entries(spec.blocks ?? {})) {
+    for (const [, element, configElement] of pairedElements(block, value[name], config?.[name] ?? null)) visit(block, element, configElement);
+  }
+}
+
+/** Elements of a block value matched with another value's elements by index or key. */
+function pairedElements(block: BlockSpec, value: unknown, other: unknown): [PathStep | undefined, Obj, Obj][] {
+  if (value === null || typeof value !== 'object') return [];
+  if (block.nesting === 'single' || block.nesting === 'group') return isObject(other) ? [[undefined, value as Obj, other]] : [[undefined, value as Obj, null as unknown as Obj]];
+  if (Array.isArray(value)) {
+    const others = Array.isArray(other) ? other : [];
+    // Set elements have no stable position, so they pair only when both sides have the same count.
+    if (block.nesting === 'set' && others.length !== value.length) return value.map((element) => [undefined, element as Obj, null as unknown as Obj]);
+    return value.map((element, i) => [i, element as Obj, (isObject(others[i]) ? others[i] : null) as Obj]);
+  }
+  const others = isObject(other) ? other : {};
+  return Object.entries(value as Obj).map(([key, element]) => [{ key }, element as Obj, (isObject(others[key]) ? others[key] : null) as Obj]);
+}
+
+function isObject(value: unknown): value is Obj {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}

@@ -1,0 +1,53 @@
+/**
+ * TypeScript types of the values a schema declares, so create/read/update see typed objects:
+ *   { name: { type: 'string', required: true } }  ->  { name: string }
+ *   { tags: { type: ['list','string'], optional: true } }  ->  { tags: string[] | null }
+ * Numbers are `number`, or `bigint` for integers beyond 2^53. Dynamic values are `any`.
+ */
+import type { AttributeSpec, Attributes, BlockSpec, Blocks } from './schema';
+import type { CtyType, UnknownValue } from '../protocol';
+
+export type CtyNumber = number | bigint;
+
+export type ValueOfType<T> = CtyType extends T
+  ? unknown // the type is not known statically
+  : T extends 'string'
+  ? string
+  : T extends 'number'
+    ? CtyNumber
+    : T extends 'bool'
+      ? boolean
+      : T extends 'dynamic'
+        ? any // eslint-disable-line @typescript-eslint/no-explicit-any
+        : T extends readonly ['list' | 'set', infer E]
+          ? ValueOfType<E>[]
+          : T extends readonly ['map', infer E]
+            ? { [key: string]: ValueOfType<E> }
+            : T extends readonly ['object', infer O, ...unknown[]]
+              ? { [K in keyof O]: ValueOfType<O[K]> | null }
+              : T extends readonly ['tuple', infer E]
+                ? { [K in keyof E]: ValueOfType<E[K]> | null }
+                : unknown;
+
+type AttributeValue<A extends AttributeSpec> = A extends { required: true } ? ValueOfType<A['type']> : ValueOfType<A['type']> | null;
+
+type BlockElement<B extends BlockSpec> = ObjectValue<B['attributes'], NonNullable<B['blocks']>>;
+
+type BlockValue<B extends BlockSpec> = B['nesting'] extends 'single'
+  ? BlockElement<B> | null
+  : B['nesting'] extends 'group'
+    ? BlockElement<B>
+    : B['nesting'] extends 'map'
+      ? { [key: string]: BlockElement<B> }
+      : BlockElement<B>[];
+
+/** The value of an object with these attributes and blocks (a resource's state, a block element). */
+export type ObjectValue<A extends Attributes, B extends Blocks = {}> = { -readonly [K in keyof A]: AttributeValue<A[K]> } & BlocksValue<B>;
+
+/** No blocks declared (B is the wide `Blocks` type) means no block members. */
+type BlocksValue<B extends Blocks> = string extends keyof B ? {} : { -readonly [K in keyof B]: BlockValue<B[K]> };
+
+/** Configuration during validation: any value may still be unknown. */
+export type ConfigValue<A extends Attributes, B extends Blocks = {}> = {
+  -readonly [K in keyof A]: AttributeValue<A[K]> | UnknownValue;
+} & (string extends keyof B ? {} : { -readonly [K in keyof B]: BlockValue<B[K]> | UnknownValue });

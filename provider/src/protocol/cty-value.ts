@@ -1,0 +1,276 @@
+/**
+ * cty values <-> plain JavaScript values, guided by the cty type.
+ *
+ * JS value model:
+ *   null                       null (of any type)
+ *   UnknownValue               unknown ("known after apply")
+ *   string / boolean           string / bool
+ *   number | bigint            number: bigint only for integers beyond 2^53
+ *   array                      list, set, tuple
+ *   plain object               map, object
+ *   anything                   dynamic: the plain value; its cty type is remembered (see below)
+ *
+ * Numbers go back to Terraform as integers when they are integers and as decimal strings
+ * otherwise: Terraform sends 0.1 as the string "0.1" (it is not exactly a float64) and compares
+ * our planned value with its config bit for bit, so a float64 0.1 would be "inconsistent".
+ */
+import { decodeMsgpack, encodeMsgpack, MsgpackExtension, type MsgpackValue } from './msgpack';
+import { typeFromJson, typeToJson, type CtyType } from './cty-type';
+import { UnknownValue, isUnknown } from './unknown';
+import { numberFromText, parseJson } from './json';
+
+/**
+ * The cty type of each object/array that was decoded from a dynamic value. Encoding the same
+ * object again reuses it, so a list(string) stays a list and does not come back as a tuple.
+ */
+const dynamicTypes = new WeakMap<object, CtyType>();
+
+export function rememberedDynamicType(value: object): CtyType | undefined {
+  return dynamicTypes.get(value);
+}
+
+// ---------------------------------------------------------------- msgpack -> JS
+
+/** Decodes a DynamicValue's msgpack bytes; empty bytes mean null. */
+export function decodeCtyMsgpack(type: CtyType, bytes: Buffer | undefined | null): unknown {
+  if (!bytes || bytes.length === 0) return null;
+  return fromMsgpack(type, decodeMsgpack(bytes));
+}
+
+function fromMsgpack(type: CtyType, raw: MsgpackValue): unknown {
+  if (raw instanceof MsgpackExtension) return new UnknownValue(raw);
+  if (type === 'dynamic') return fromDynamicMsgpack(raw);
+  if (raw === null) return null;
+  if (type === 'string') return expect(typeof raw === 'string', raw, type);
+  if (type === 'bool') return expect(typeof raw === 'boolean', raw, type);
+  if (type === 'number') return numberFromMsgpack(raw);
+  switch (type[0]) {
+    case 'list':
+    case 'set': {
+      const elementType = type[1];
+      return asArray(raw, type).map((item) => fromMsgpack(elementType, item));
+    }
+    case 'tuple': {
+      const elementTypes = type[1];
+      return asArray(raw, type).map((item, i) => fromMsgpack(elementTypes[i] ?? 'dynamic', item));
+    }
+    case 'map': {
+      const elementType = type[1];
+      return Object.fromEntries([...asMap(raw, type)].map(([key, item]) => [key, fromMsgpack(elementType, item)]));
+    }
+    case 'object': {
+      const map = asMap(raw, type);
+      return Object.fromEntries(Object.entries(type[1]).map(([name, attrType]) => [name, fromMsgpack(attrType, map.get(name) ?? null)]));
+    }
+  }
+}
+
+/** A dynamic value travels as [type JSON, value] so the receiver can recover its real type. */
+function fromDynamicMsgpack(raw: MsgpackValue): unknown {
+  if (raw === null) return null;
+  if (!Array.isArray(raw) || raw.length !== 2) throw new Error('cty: a dynamic value must be a [type, value] pair');
+  const [typeJson, inner] = raw;
+  const realType = typeFromJson(Buffer.isBuffer(typeJson) ? typeJson : String(typeJson));
+  const value = fromMsgpack(realType, inner);
+  if (value !== null && typeof value === 'object' && !isUnknown(value)) dynamicTypes.set(value, realType);
+  return value;
+}
+
+function numberFromMsgpack(raw: MsgpackValue): number | bigint {
+  if (typeof raw === 'number' || typeof raw === 'bigint') return raw;
+  if (typeof raw === 'string') return numberFromText(raw);
+  throw new Error(`cty: expected a number, got ${describe(raw)}`);
+}
+
+// ---------------------------------------------------------------- JS -> msgpack
+
+export function encodeCtyMsgpack(type: CtyType, value: unknown): Buffer {
+  return encodeMsgpack(toMsgpack(type, value, []));
+}
+
+function toMsgpack(type: CtyType, value: unknown, path: (string | number)[]): MsgpackValue {
+  if (isUnknown(value)) return value.raw ?? new MsgpackExtension(0, Buffer.from([0]));
+  if (type === 'dynamic') return value === null || value === undefined ? null : toDynamicMsgpack(value, path);
+  if (value === null || value === undefined) return null;
+  try {
+    return toMsgpackKnown(type, value, path);
+  } catch (error) {
+    if (error instanceof CtyEncodeError) throw error;
+    throw new CtyEncodeError(path, (error as Error).message);
+  }
+}
+
+function toMsgpackKnown(type: Exclude<CtyType, 'dynamic'>, value: unknown, path: (string | number)[]): MsgpackValue {
+  if (type === 'string') {
+    if (typeof value === 'string') return value;
+    if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') return String(value);
+    throw new CtyEncodeError(path, `expected a string, got ${describe(value)}`);
+  }
+  if (type === 'bool') {
+    if (typeof value === 'boolean') return value;
+    throw new CtyEncodeError(path, `expected a bool, got ${describe(value)}`);
+  }
+  if (type === 'number') return numberToMsgpack(value, path);
+  switch (type[0]) {
+    case 'list':
+    case 'set': {
+      const elementType = type[1];
+      return expectArray(value, path).map((item, i) => toMsgpack(elementType, item, [...path, i]));
+    }
+    case 'tuple': {
+      const elementTypes = type[1];
+      const items = expectArray(value, path);
+      if (items.length !== elementTypes.length) throw new CtyEncodeError(path, `expected a tuple of ${elementTypes.length} elements`);
+      return items.map((item, i) => toMsgpack(elementTypes[i], item, [...path, i]));
+    }
+    case 'map': {
+      const elementType = type[1];
+      return new Map(Object.entries(expectObject(value, path)).map(([key, item]) => [key, toMsgpack(elementType, item, [...path, key])]));
+    }
+    case 'object': {
+      const object = expectObject(value, path);
+      // Every attribute must be present, null or not: cty rejects objects with missing attributes.
+      return new Map(Object.entries(type[1]).map(([name, attrType]) => [name, toMsgpack(attrType, object[name] ?? null, [...path, name])]));
+    }
+  }
+}
+
+function numberToMsgpack(value: unknown, path: (string | number)[]): MsgpackValue {
+  if (typeof value === 'bigint') return value >= -(2n ** 63n) && value < 2n ** 64n ? value : value.toString();
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new CtyEncodeError(path, `${value} is not a valid number`);
+    return Number.isSafeInteger(value) ? value : String(value);
+  }
+  if (typeof value === 'string' && /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(value)) return value;
+  throw new CtyEncodeError(path, `expected a number, got ${describe(value)}`);
+}
+
+function toDynamicMsgpack(value: unknown, path: (string | number)[]): MsgpackValue {
+  const realType = dynamicTypeOf(value);
+  return [typeToJson(realType), toMsgpack(realType, value, path)];
+}
+
+/** The remembered type when the value still fits it, otherwise the type HCL would give a literal. */
+export function dynamicTypeOf(value: unknown): CtyType {
+  if (value !== null && typeof value === 'object') {
+    const remembered = dynamicTypes.get(value);
+    if (remembered && fitsType(remembered, value)) return remembered;
+  }
+  return inferType(value);
+}
+
+/** HCL literal types: objects for `{...}`, tuples for `[...]`. */
+export function inferType(value: unknown): CtyType {
+  if (value === null || value === undefined || isUnknown(value)) return 'dynamic';
+  if (typeof value === 'string') return 'string';
+  if (typeof value === 'boolean') return 'bool';
+  if (typeof value === 'number' || typeof value === 'bigint') return 'number';
+  if (Array.isArray(value)) return ['tuple', value.map(dynamicTypeOf)];
+  if (typeof value === 'object') {
+    return ['object', Object.fromEntries(Object.entries(value).map(([key, item]) => [key, dynamicTypeOf(item)]))];
+  }
+  throw new Error(`cty: cannot infer a type for ${describe(value)}`);
+}
+
+function fitsType(type: CtyType, value: unknown): boolean {
+  try {
+    toMsgpack(type, value, []);
+    if (Array.isArray(type) && type[0] === 'object') {
+      // Extra keys would be silently dropped by an object type: treat as not fitting.
+      return Object.keys(value as object).every((key) => key in (type[1] as object));
+    }
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// ---------------------------------------------------------------- state JSON -> JS
+
+/**
+ * Decodes Terraform's stored JSON state (UpgradeResourceState raw_state) for the given type.
+ * Dynamic values are stored as {"value": ..., "type": ...}. Missing object attributes become null
+ * (an attribute added to the schema without a version bump).
+ */
+export function decodeCtyJson(type: CtyType, json: Buffer | string): unknown {
+  return fromJson(type, parseJson(json.toString()));
+}
+
+export function fromJson(type: CtyType, raw: unknown): unknown {
+  if (raw === null || raw === undefined) return null;
+  if (type === 'dynamic') {
+    const wrapper = raw as { value?: unknown; type?: CtyType };
+    if (wrapper.type === undefined) return raw;
+    const value = fromJson(wrapper.type, wrapper.value);
+    if (value !== null && typeof value === 'object') dynamicTypes.set(value, wrapper.type);
+    return value;
+  }
+  if (type === 'string' || type === 'bool') return raw;
+  if (type === 'number') return typeof raw === 'string' ? numberFromText(raw) : raw;
+  switch (type[0]) {
+    case 'list':
+    case 'set': {
+      const elementType = type[1];
+      return (raw as unknown[]).map((item) => fromJson(elementType, item));
+    }
+    case 'tuple': {
+      const elementTypes = type[1];
+      return (raw as unknown[]).map((item, i) => fromJson(elementTypes[i] ?? 'dynamic', item));
+    }
+    case 'map': {
+      const elementType = type[1];
+      return Object.fromEntries(Object.entries(raw as object).map(([key, item]) => [key, fromJson(elementType, item)]));
+    }
+    case 'object': {
+      const object = raw as Record<string, unknown>;
+      return Object.fromEntries(Object.entries(type[1]).map(([name, attrType]) => [name, fromJson(attrType, object[name])]));
+    }
+  }
+}
+
+// ---------------------------------------------------------------- helpers
+
+export class CtyEncodeError extends Error {
+  constructor(
+    readonly path: (string | number)[],
+    reason: string,
+  ) {
+    super(path.length ? `${formatPath(path)}: ${reason}` : reason);
+  }
+}
+
+function formatPath(path: (string | number)[]): string {
+  return path.map((step, i) => (typeof step === 'number' ? `[${step}]` : i === 0 ? step : `.${step}`)).join('');
+}
+
+function expect(ok: boolean, raw: MsgpackValue, type: CtyType): unknown {
+  if (!ok) throw new Error(`cty: expected ${JSON.stringify(type)}, got ${describe(raw)}`);
+  return raw;
+}
+
+function asArray(raw: MsgpackValue, type: CtyType): MsgpackValue[] {
+  if (!Array.isArray(raw)) throw new Error(`cty: expected ${JSON.stringify(type)}, got ${describe(raw)}`);
+  return raw;
+}
+
+function asMap(raw: MsgpackValue, type: CtyType): Map<string, MsgpackValue> {
+  if (!(raw instanceof Map)) throw new Error(`cty: expected ${JSON.stringify(type)}, got ${describe(raw)}`);
+  return raw;
+}
+
+function expectArray(value: unknown, path: (string | number)[]): unknown[] {
+  if (!Array.isArray(value)) throw new CtyEncodeError(path, `expected a list, got ${describe(value)}`);
+  return value;
+}
+
+function expectObject(value: unknown, path: (string | number)[]): Record<string, unknown> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new CtyEncodeError(path, `expected an object, got ${describe(value)}`);
+  return value as Record<string, unknown>;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (value instanceof Map) return 'a map';
+  return typeof value === 'object' ? 'an object' : `${typeof value} ${JSON.stringify(String(value)).slice(0, 40)}`;
+}

@@ -1,0 +1,101 @@
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import swagger from '@fastify/swagger';
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
+import type { Database, Db } from './db/database';
+import { authentication } from './auth/authentication';
+import { sendProblem, PROBLEM_SCHEMA } from './http/problem';
+import { CatalogIndex } from './catalog/search-index';
+import { categoriesRoutes } from './catalog/categories';
+import { offeringsRoutes } from './catalog/offerings';
+import { offeringVersionsRoutes } from './catalog/offering-versions';
+import { plansRoutes } from './catalog/plans';
+import { usersRoutes } from './structure/users';
+import { organizationsRoutes } from './structure/organizations';
+import { projectsRoutes } from './structure/projects';
+import { ordersRoutes } from './orders/orders-routes';
+import { resourcesRoutes } from './resources/resources-routes';
+import { eventsRoutes } from './audit/events-routes';
+import { PluginRegistry } from './provisioning/plugins/registry';
+import { ProvisioningWorker, type WorkerOptions } from './provisioning/worker';
+import { consoleRoutes } from './console/console-routes';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    db: Db;
+    catalogIndex: CatalogIndex;
+    plugins: PluginRegistry;
+    worker: ProvisioningWorker;
+  }
+}
+
+export interface AppOptions {
+  database: Database;
+  logger?: FastifyServerOptions['logger'];
+  plugins?: PluginRegistry;
+  worker?: WorkerOptions & { enabled?: boolean };
+  bodyLimit?: number;
+}
+
+export const API_PREFIX = '/api/v1';
+
+/**
+ * Request bodies are validated strictly (no type coercion, unknown fields refused); query
+ * strings and path parameters are text on the wire, so there numbers and booleans are coerced.
+ */
+function validatorCompiler() {
+  const strict = addFormats(new Ajv({ allErrors: true, removeAdditional: false, coerceTypes: false, useDefaults: true, strict: false }));
+  const coercing = addFormats(new Ajv({ allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true, strict: false }));
+  return ({ schema, httpPart }: { schema: object; httpPart?: string }) => (httpPart === 'body' ? strict : coercing).compile(schema);
+}
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    ajv: { customOptions: { removeAdditional: false } },
+  });
+  app.setValidatorCompiler(validatorCompiler());
+  app.setErrorHandler((error, request, reply) => sendProblem(error as never, request, reply));
+  app.setNotFoundHandler((request, reply) =>
+    reply.code(404).type('application/problem+json').send({ type: 'about:blank', title: 'Not Found', status: 404, detail: `no route ${request.method} ${request.url.split('?')[0]}`, errors: [] }),
+  );
+
+  const plugins = options.plugins ?? new PluginRegistry();
+  app.decorate('db', options.database.db);
+  app.decorate('catalogIndex', new CatalogIndex(options.database.db));
+  app.decorate('plugins', plugins);
+  app.decorate('worker', new ProvisioningWorker(options.database.db, plugins, app.log, options.worker));
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'Mercato API', version: '1', description: 'Self-service cloud marketplace: catalog, orders, approvals, provisioning.' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+  });
+  app.addSchema(PROBLEM_SCHEMA);
+  await app.register(authentication);
+
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  await app.register(
+    async (api) => {
+      api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+      for (const routes of [usersRoutes, organizationsRoutes, projectsRoutes, categoriesRoutes, offeringsRoutes, offeringVersionsRoutes, plansRoutes, ordersRoutes, resourcesRoutes, eventsRoutes]) {
+        await api.register(routes);
+      }
+    },
+    { prefix: API_PREFIX },
+  );
+  await app.register(consoleRoutes);
+
+  app.addHook('onReady', async () => {
+    if (options.worker?.enabled !== false) await app.worker.start();
+  });
+  app.addHook('onClose', async () => {
+    await app.worker.stop();
+    await options.database.close();
+  });
+  return app;
+}

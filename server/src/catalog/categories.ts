@@ -1,0 +1,89 @@
+import type { FastifyInstance } from 'fastify';
+import { diff, recordEvent } from '../audit/record';
+import type { CategoryRow } from '../db/tables';
+import { newId } from '../ids';
+import { listResponseSchema, toPage } from '../http/pagination';
+import { conflict, forbidden, notFound } from '../http/problem';
+import { body, DESCRIPTION, ID, ID_PARAMS, listQuery, NAME, object, TIMESTAMP } from '../http/schemas';
+import { now, page, params } from '../http/route-context';
+
+const CATEGORY = object({ id: ID, title: { type: 'string' }, description: { type: 'string' }, created_at: TIMESTAMP, updated_at: TIMESTAMP });
+
+/** Categories group the catalog; everyone signed in reads them, staff curates them. */
+export async function categoriesRoutes(app: FastifyInstance) {
+  const findCategory = async (id: string) => {
+    const row = await app.db.selectFrom('categories').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) throw notFound('category', id);
+    return row;
+  };
+  const assertStaff = (isStaff: boolean) => {
+    if (!isStaff) throw forbidden('only staff curate categories');
+  };
+
+  app.post('/categories', {
+    schema: { tags: ['catalog'], summary: 'Create a category (staff)', body: body({ title: NAME, description: DESCRIPTION }, ['title']), response: { 201: CATEGORY } },
+    handler: async (request, reply) => {
+      const p = request.principal;
+      assertStaff(p.isStaff);
+      const input = request.body as { title: string; description?: string };
+      const row: CategoryRow = { id: newId(), title: input.title, description: input.description ?? '', created_at: now(), updated_at: now() };
+      await app.db.transaction().execute(async (trx) => {
+        await trx.insertInto('categories').values(row).execute();
+        await recordEvent(trx, { actorId: p.user.id, action: 'category.created', objectType: 'category', objectId: row.id, changes: input });
+      });
+      app.catalogIndex.invalidate();
+      return reply.code(201).send(row);
+    },
+  });
+
+  app.get('/categories', {
+    schema: { tags: ['catalog'], summary: 'List categories', querystring: listQuery({ title: { type: 'string' } }), response: { 200: listResponseSchema(CATEGORY) } },
+    handler: async (request) => {
+      const { limit, after } = page(request);
+      const { title } = request.query as { title?: string };
+      let query = app.db.selectFrom('categories').selectAll().orderBy('id').limit(limit + 1);
+      if (after) query = query.where('id', '>', after);
+      if (title) query = query.where('title', '=', title);
+      return toPage(await query.execute(), limit, (r) => r);
+    },
+  });
+
+  app.get('/categories/:id', {
+    schema: { tags: ['catalog'], summary: 'Get a category', params: ID_PARAMS, response: { 200: CATEGORY } },
+    handler: async (request) => findCategory(params(request).id),
+  });
+
+  app.patch('/categories/:id', {
+    schema: { tags: ['catalog'], summary: 'Change a category (staff)', params: ID_PARAMS, body: body({ title: NAME, description: DESCRIPTION }), response: { 200: CATEGORY } },
+    handler: async (request) => {
+      const p = request.principal;
+      const row = await findCategory(params(request).id);
+      assertStaff(p.isStaff);
+      const input = request.body as Partial<CategoryRow>;
+      const updated = { ...row, ...input, updated_at: now() };
+      await app.db.transaction().execute(async (trx) => {
+        await trx.updateTable('categories').set({ ...input, updated_at: updated.updated_at }).where('id', '=', row.id).execute();
+        await recordEvent(trx, { actorId: p.user.id, action: 'category.updated', objectType: 'category', objectId: row.id, changes: diff(row, input) });
+      });
+      app.catalogIndex.invalidate();
+      return updated;
+    },
+  });
+
+  app.delete('/categories/:id', {
+    schema: { tags: ['catalog'], summary: 'Delete an unused category (staff)', params: ID_PARAMS },
+    handler: async (request, reply) => {
+      const p = request.principal;
+      const row = await findCategory(params(request).id);
+      assertStaff(p.isStaff);
+      const used = await app.db.selectFrom('offerings').select('id').where('category_id', '=', row.id).executeTakeFirst();
+      if (used) throw conflict('offerings still use this category; move them first');
+      await app.db.transaction().execute(async (trx) => {
+        await trx.deleteFrom('categories').where('id', '=', row.id).execute();
+        await recordEvent(trx, { actorId: p.user.id, action: 'category.deleted', objectType: 'category', objectId: row.id });
+      });
+      app.catalogIndex.invalidate();
+      return reply.code(204).send();
+    },
+  });
+}

@@ -1,0 +1,81 @@
+import type { OfferingRow, OfferingVersionRow } from '../db/tables';
+import { json } from '../http/route-context';
+import { ID, TIMESTAMP, object } from '../http/schemas';
+import semver from 'semver';
+
+export const PLATFORMS = ['aws', 'azure', 'gcp', 'on-premises', 'other'];
+export const OFFERING_STATUSES = ['draft', 'active', 'paused', 'archived'];
+export const BILLING_TYPES = ['fixed', 'usage', 'limit', 'one-time'];
+export const VERSION_STATUSES = ['available', 'beta', 'deprecated'];
+export const SLUG_PATTERN = '^[a-z0-9]+(-[a-z0-9]+)*$';
+
+export interface Component {
+  type: string;
+  name: string;
+  measured_unit: string;
+  billing_type: string;
+}
+
+export const COMPONENT = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['type', 'name', 'billing_type'],
+  properties: {
+    type: { type: 'string', pattern: '^[a-z][a-z0-9_]*$', maxLength: 100, description: 'Machine name, e.g. `cpu`.' },
+    name: { type: 'string', minLength: 1, maxLength: 200 },
+    measured_unit: { type: 'string', maxLength: 50 },
+    billing_type: { type: 'string', enum: BILLING_TYPES },
+  },
+} as const;
+
+export const OFFERING = object({
+  id: ID,
+  organization_id: ID,
+  category_id: ID,
+  name: { type: 'string' },
+  slug: { type: 'string' },
+  description: { type: 'string' },
+  type: { type: 'string' },
+  platform: { type: 'string' },
+  tags: { type: 'array', items: { type: 'string' } },
+  status: { type: 'string' },
+  auto_approve: { type: 'boolean' },
+  plugin_options: { type: 'object', additionalProperties: true },
+  secret_option_keys: { type: 'array', items: { type: 'string' }, description: 'Names of the secret options set; their values are write-only.' },
+  documentation_url: { type: 'string' },
+  requirements: { type: 'string' },
+  components: { type: 'array', items: { ...COMPONENT, required: undefined } },
+  versions: { type: 'array', items: { type: 'string' } },
+  latest_version: { type: ['string', 'null'], description: 'Newest available (not beta, not deprecated) version.' },
+  created_at: TIMESTAMP,
+  updated_at: TIMESTAMP,
+});
+
+export type VersionSummary = Pick<OfferingVersionRow, 'version' | 'status'>;
+
+/** Highest available version; beta only when nothing is available; never deprecated. */
+export function latestVersion(versions: VersionSummary[]): string | null {
+  const pick = (status: string) =>
+    versions.filter((v) => v.status === status).map((v) => v.version).sort(semver.rcompare)[0];
+  return pick('available') ?? pick('beta') ?? null;
+}
+
+export function presentOffering(row: OfferingRow, versions: VersionSummary[]) {
+  const { secret_options, ...rest } = row;
+  return {
+    ...rest,
+    tags: json<string[]>(row.tags, []),
+    auto_approve: row.auto_approve === 1,
+    plugin_options: json<Record<string, unknown>>(row.plugin_options, {}),
+    secret_option_keys: Object.keys(json<Record<string, unknown>>(secret_options, {})).sort(),
+    components: json<Component[]>(row.components, []),
+    versions: versions.map((v) => v.version).sort(semver.compare),
+    latest_version: latestVersion(versions),
+  };
+}
+
+export type PresentedOffering = ReturnType<typeof presentOffering>;
+
+export function slugify(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'offering';
+}

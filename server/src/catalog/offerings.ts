@@ -1,0 +1,217 @@
+import type { FastifyInstance } from 'fastify';
+import type { Principal } from '../auth/principal';
+import { canSeeOffering, canSeeOrganization, managesOfferingsOf, providerOrganizationIds } from '../auth/access';
+import { diff, recordEvent } from '../audit/record';
+import { isUniqueViolation } from '../db/database';
+import type { OfferingRow } from '../db/tables';
+import { newId } from '../ids';
+import { conflict, forbidden, invalid, invalidFields, notFound, type FieldError } from '../http/problem';
+import { body, DESCRIPTION, ID, ID_PARAMS, NAME, object } from '../http/schemas';
+import { now, params } from '../http/route-context';
+import { PAGE_QUERY_PROPERTIES } from '../http/pagination';
+import { validateAgainst } from './options-schema';
+import { COMPONENT, OFFERING, OFFERING_STATUSES, PLATFORMS, SLUG_PATTERN, slugify, type Component } from './offering-model';
+import { FACETS, type SearchQuery } from './search-index';
+
+const EDITABLE = {
+  category_id: ID,
+  name: NAME,
+  description: DESCRIPTION,
+  platform: { type: 'string', enum: PLATFORMS },
+  tags: { type: 'array', items: { type: 'string', minLength: 1, maxLength: 50 }, maxItems: 50, uniqueItems: true },
+  status: { type: 'string', enum: OFFERING_STATUSES },
+  auto_approve: { type: 'boolean', description: 'Skip the provider approval of orders.' },
+  plugin_options: { type: 'object' },
+  secret_options: { type: 'object', description: 'Write-only: never returned, masked in events.' },
+  documentation_url: { type: 'string', maxLength: 2000 },
+  requirements: { type: 'string', maxLength: 10000 },
+  components: { type: 'array', items: COMPONENT, maxItems: 100 },
+};
+
+const FACET_LIST = { type: 'array', items: object({ value: { type: 'string' }, label: { type: 'string' }, count: { type: 'integer' } }) };
+
+const SEARCH_RESPONSE = object({
+  items: { type: 'array', items: OFFERING },
+  next_cursor: { type: ['string', 'null'] },
+  total: { type: 'integer', description: 'Offerings matching the whole query.' },
+  facets: object(Object.fromEntries(Object.keys(FACETS).map((f) => [f, FACET_LIST]))),
+});
+
+type OfferingInput = Partial<Omit<OfferingRow, 'tags' | 'plugin_options' | 'secret_options' | 'components' | 'auto_approve'>> & {
+  tags?: string[];
+  plugin_options?: Record<string, unknown>;
+  secret_options?: Record<string, unknown>;
+  components?: Component[];
+  auto_approve?: boolean;
+};
+
+/** Columns as stored, for the fields the input sets. */
+function toColumns(input: OfferingInput): Partial<OfferingRow> {
+  const columns: Record<string, unknown> = { ...input };
+  for (const field of ['tags', 'plugin_options', 'secret_options', 'components'] as const) {
+    if (input[field] !== undefined) columns[field] = JSON.stringify(input[field]);
+  }
+  if (input.auto_approve !== undefined) columns.auto_approve = input.auto_approve ? 1 : 0;
+  return columns as Partial<OfferingRow>;
+}
+
+export const viewerOf = (p: Principal) => ({ isStaff: p.isStaff, providerOrganizationIds: providerOrganizationIds(p) });
+
+export async function offeringsRoutes(app: FastifyInstance) {
+  const findOffering = async (p: Principal, idOrSlug: string) => {
+    const offering = await app.catalogIndex.find(idOrSlug);
+    if (!offering || !canSeeOffering(p, offering)) throw notFound('offering', idOrSlug);
+    return offering;
+  };
+
+  const checkReferences = async (input: OfferingInput): Promise<FieldError[]> => {
+    const errors: FieldError[] = [];
+    if (input.category_id && !(await app.db.selectFrom('categories').select('id').where('id', '=', input.category_id).executeTakeFirst())) {
+      errors.push({ field: 'category_id', message: `no category ${input.category_id}` });
+    }
+    if (input.type !== undefined && !app.plugins.get(input.type)) {
+      errors.push({ field: 'type', message: `unknown plugin "${input.type}"; one of ${app.plugins.types().join(', ')}` });
+    }
+    const plugin = app.plugins.get(input.type ?? '');
+    if (plugin?.optionsSchema && input.plugin_options) errors.push(...validateAgainst(plugin.optionsSchema, input.plugin_options, 'plugin_options'));
+    const types = (input.components ?? []).map((c) => c.type);
+    types.forEach((type, i) => {
+      if (types.indexOf(type) !== i) errors.push({ field: `components[${i}].type`, message: `duplicates component type "${type}"` });
+    });
+    return errors;
+  };
+
+  const freeSlug = async (name: string) => {
+    const base = slugify(name);
+    for (let n = 1; ; n++) {
+      const slug = n === 1 ? base : `${base}-${n}`;
+      if (!(await app.db.selectFrom('offerings').select('id').where('slug', '=', slug).executeTakeFirst())) return slug;
+    }
+  };
+
+  app.post('/offerings', {
+    schema: {
+      tags: ['catalog'],
+      summary: "Publish an offering in the provider organization's name (owner or service manager)",
+      body: body({ ...EDITABLE, organization_id: ID, slug: { type: 'string', pattern: SLUG_PATTERN, maxLength: 100 }, type: { type: 'string' } }, ['organization_id', 'category_id', 'name', 'type']),
+      response: { 201: OFFERING },
+    },
+    handler: async (request, reply) => {
+      const p = request.principal;
+      const input = request.body as OfferingInput;
+      if (!managesOfferingsOf(p, input.organization_id!)) {
+        if (canSeeOrganization(p, input.organization_id!)) throw forbidden('only owners and service managers publish offerings');
+        throw invalid('organization_id', `no organization ${input.organization_id}`);
+      }
+      const errors = await checkReferences(input);
+      if (errors.length) throw invalidFields(errors);
+      const row: OfferingRow = {
+        id: newId(), slug: input.slug ?? (await freeSlug(input.name!)), organization_id: input.organization_id!, category_id: input.category_id!,
+        name: input.name!, description: '', type: input.type!, platform: 'other', tags: '[]', status: 'draft', auto_approve: 0,
+        plugin_options: '{}', secret_options: '{}', documentation_url: '', requirements: '', components: '[]',
+        created_at: now(), updated_at: now(),
+      } as OfferingRow;
+      const { slug: _slug, ...columns } = toColumns(input);
+      Object.assign(row, columns);
+      try {
+        await app.db.transaction().execute(async (trx) => {
+          await trx.insertInto('offerings').values(row).execute();
+          await recordEvent(trx, { actorId: p.user.id, action: 'offering.created', objectType: 'offering', objectId: row.id, providerOrganizationId: row.organization_id, changes: input, secretFields: ['secret_options'] });
+        });
+      } catch (error) {
+        if (isUniqueViolation(error)) throw conflict(`slug "${row.slug}" is taken by another offering`, 'slug');
+        throw error;
+      }
+      app.catalogIndex.invalidate();
+      return reply.code(201).send(await findOffering(p, row.id));
+    },
+  });
+
+  app.get('/offerings', {
+    schema: {
+      tags: ['catalog'],
+      summary: 'Search the catalog: keyword, facets with counts, sorted, cursor-paginated',
+      querystring: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          ...PAGE_QUERY_PROPERTIES,
+          q: { type: 'string', maxLength: 200, description: 'Keywords over name, description and tags (each word a prefix; all must match).' },
+          category_id: ID,
+          platform: { type: 'string' },
+          version: { type: 'string', description: 'Offerings that have this version.' },
+          status: { type: 'string' },
+          organization_id: ID,
+          slug: { type: 'string' },
+          tags: { type: 'string', description: 'Comma-separated; all must be present.' },
+          sort: { type: 'string', enum: ['name', 'newest'], default: 'name' },
+        },
+      },
+      response: { 200: SEARCH_RESPONSE },
+    },
+    handler: async (request) => {
+      const query = request.query as SearchQuery & { slug?: string };
+      if (query.slug) {
+        const offering = await app.catalogIndex.find(query.slug);
+        const items = offering && offering.slug === query.slug && canSeeOffering(request.principal, offering) ? [offering] : [];
+        return { items, next_cursor: null, total: items.length, facets: {} };
+      }
+      return app.catalogIndex.search({ ...query, limit: query.limit ?? 50 }, viewerOf(request.principal));
+    },
+  });
+
+  app.get('/offerings/:id', {
+    schema: { tags: ['catalog'], summary: 'Get an offering by id or slug', params: ID_PARAMS, response: { 200: OFFERING } },
+    handler: async (request) => findOffering(request.principal, params(request).id),
+  });
+
+  app.patch('/offerings/:id', {
+    schema: { tags: ['catalog'], summary: 'Change an offering (its provider)', params: ID_PARAMS, body: body({ ...EDITABLE, slug: { type: 'string', pattern: SLUG_PATTERN, maxLength: 100 } }), response: { 200: OFFERING } },
+    handler: async (request) => {
+      const p = request.principal;
+      const offering = await findOffering(p, params(request).id);
+      if (!managesOfferingsOf(p, offering.organization_id)) throw forbidden("only the offering's provider changes it");
+      const input = request.body as OfferingInput;
+      const errors = await checkReferences({ ...input, type: input.plugin_options ? offering.type : undefined });
+      if (errors.length) throw invalidFields(errors);
+      try {
+        await app.db.transaction().execute(async (trx) => {
+          await trx.updateTable('offerings').set({ ...toColumns(input), updated_at: now() }).where('id', '=', offering.id).execute();
+          await recordEvent(trx, { actorId: p.user.id, action: 'offering.updated', objectType: 'offering', objectId: offering.id, providerOrganizationId: offering.organization_id, changes: diff(offering, input), secretFields: ['secret_options'] });
+        });
+      } catch (error) {
+        if (isUniqueViolation(error)) throw conflict(`slug "${input.slug}" is taken by another offering`, 'slug');
+        throw error;
+      }
+      app.catalogIndex.invalidate();
+      return findOffering(p, offering.id);
+    },
+  });
+
+  app.delete('/offerings/:id', {
+    schema: { tags: ['catalog'], summary: 'Delete an offering with no live resources (its provider)', params: ID_PARAMS },
+    handler: async (request, reply) => {
+      const p = request.principal;
+      const offering = await findOffering(p, params(request).id);
+      if (!managesOfferingsOf(p, offering.organization_id)) throw forbidden("only the offering's provider deletes it");
+      const live = await app.db.selectFrom('resources').select('id').where('offering_id', '=', offering.id).where('state', '!=', 'Terminated').executeTakeFirst();
+      if (live) throw conflict('resources of this offering are still live; terminate them, or archive the offering');
+      await app.db.transaction().execute(async (trx) => {
+        // Terminated resources and their orders go with it; their history stays in the events.
+        await trx.deleteFrom('orders').where('offering_id', '=', offering.id).execute();
+        await trx.deleteFrom('resources').where('offering_id', '=', offering.id).execute();
+        await trx.deleteFrom('plans').where('offering_id', '=', offering.id).execute();
+        await trx.deleteFrom('offering_versions').where('offering_id', '=', offering.id).execute();
+        await trx.deleteFrom('offerings').where('id', '=', offering.id).execute();
+        await recordEvent(trx, { actorId: p.user.id, action: 'offering.deleted', objectType: 'offering', objectId: offering.id, providerOrganizationId: offering.organization_id });
+      });
+      app.catalogIndex.invalidate();
+      return reply.code(204).send();
+    },
+  });
+}
+
+/** The offering as the database has it now, with its secrets, for the worker and for orders. */
+export async function loadOfferingRow(app: FastifyInstance, id: string) {
+  return app.db.selectFrom('offerings').selectAll().where('id', '=', id).executeTakeFirst();
+}

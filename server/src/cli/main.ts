@@ -1,0 +1,29 @@
+import { Command } from 'commander';
+import { configFromEnvironment } from '../config';
+import { startServer } from '../server';
+import { registerClientCommands } from './commands';
+
+const program = new Command('mercato').description('Mercato: a self-service cloud marketplace managed as code').showHelpAfterError();
+
+program
+  .command('serve')
+  .description('Run the server (API, console, provisioning worker). Reads PORT, HOST, MERCATO_DATA_DIR, DATABASE_URL, MERCATO_ADMIN_TOKEN.')
+  .option('-p, --port <port>', 'port to listen on (PORT, default 8080)')
+  .action(async (options: { port?: string }) => {
+    const config = configFromEnvironment();
+    if (options.port) config.port = Number(options.port);
+    const server = await startServer(config);
+    const stop = async () => {
+      await server.app.close();
+      process.exit(0);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+
+registerClientCommands(program);
+
+program.parseAsync(process.argv).catch((error: Error) => {
+  process.stderr.write(`mercato: ${error.message}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,54 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import type { Tables } from './tables';
+import { migrateToLatest } from './migrations';
+
+export type Db = Kysely<Tables>;
+
+export interface Database {
+  db: Db;
+  kind: 'sqlite' | 'postgres';
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  databaseUrl?: string;
+  dataDir: string;
+}
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  const database = options.databaseUrl?.startsWith('postgres')
+    ? openPostgres(options.databaseUrl)
+    : openSqlite(options.dataDir);
+  await migrateToLatest(database.db);
+  return database;
+}
+
+function openSqlite(dataDir: string): Database {
+  // Loaded lazily so that a PostgreSQL deployment does not need the native module.
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const SqliteDriver = require('better-sqlite3');
+  fs.mkdirSync(dataDir, { recursive: true });
+  const sqlite = new SqliteDriver(path.join(dataDir, 'mercato.db'));
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, kind: 'sqlite', close: () => db.destroy() };
+}
+
+function openPostgres(url: string): Database {
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const { Pool, types } = require('pg');
+  types.setTypeParser(20, (value: string) => Number(value)); // bigint counts as numbers
+  const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool: new Pool({ connectionString: url, max: 10 }) }) });
+  return { db, kind: 'postgres', close: () => db.destroy() };
+}
+
+/** True when an error is a unique-constraint violation, on either database. */
+export function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string };
+  return e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}

@@ -1,0 +1,185 @@
+/**
+ * Row shapes as stored. JSON values are TEXT columns (the same on SQLite and PostgreSQL),
+ * booleans are 0/1 integers and times are ISO-8601 strings, so one set of migrations and
+ * queries serves both databases.
+ */
+export interface UserRow {
+  id: string;
+  username: string;
+  email: string;
+  is_staff: number;
+  created_at: string;
+}
+
+export interface TokenRow {
+  id: string;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  created_at: string;
+  expires_at: string | null;
+}
+
+export interface OrganizationRow {
+  id: string;
+  name: string;
+  description: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MembershipRow {
+  user_id: string;
+  role: string;
+  created_at: string;
+}
+
+export interface OrganizationMemberRow extends MembershipRow {
+  organization_id: string;
+}
+
+export interface ProjectMemberRow extends MembershipRow {
+  project_id: string;
+}
+
+export interface ProjectRow {
+  id: string;
+  organization_id: string;
+  name: string;
+  description: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CategoryRow {
+  id: string;
+  title: string;
+  description: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface OfferingRow {
+  id: string;
+  organization_id: string;
+  category_id: string;
+  name: string;
+  slug: string;
+  description: string;
+  type: string;
+  platform: string;
+  tags: string;
+  status: string;
+  auto_approve: number;
+  plugin_options: string;
+  secret_options: string;
+  documentation_url: string;
+  requirements: string;
+  components: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface OfferingVersionRow {
+  id: string;
+  offering_id: string;
+  version: string;
+  options_schema: string;
+  changelog: string;
+  status: string;
+  deprecation_message: string;
+  replacement_version: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PlanRow {
+  id: string;
+  offering_id: string;
+  name: string;
+  description: string;
+  unit: string;
+  prices: string;
+  archived: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ResourceRow {
+  id: string;
+  name: string;
+  project_id: string;
+  offering_id: string;
+  plan_id: string;
+  version: string;
+  attributes: string;
+  limits: string;
+  state: string;
+  backend_id: string;
+  outputs: string;
+  secret_outputs: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface OrderRow {
+  id: string;
+  type: string;
+  state: string;
+  project_id: string;
+  offering_id: string;
+  resource_id: string;
+  plan_id: string;
+  version: string;
+  attributes: string;
+  limits: string;
+  /** What the order changes on an update: a JSON list of field names. */
+  changes: string;
+  created_by: string;
+  consumer_approved_by: string | null;
+  provider_approved_by: string | null;
+  reason: string;
+  idempotency_key: string | null;
+  /** Provisioning job: queued, running (claimed by a worker), waiting (external), or null. */
+  job_state: string | null;
+  claimed_by: string | null;
+  attempts: number;
+  created_at: string;
+  updated_at: string;
+  completed_at: string | null;
+}
+
+export interface WorkerRow {
+  id: string;
+  heartbeat_at: string;
+}
+
+export interface EventRow {
+  id: string;
+  created_at: string;
+  actor_id: string | null;
+  action: string;
+  object_type: string;
+  object_id: string;
+  organization_id: string | null;
+  project_id: string | null;
+  provider_organization_id: string | null;
+  changes: string;
+}
+
+export interface Tables {
+  users: UserRow;
+  tokens: TokenRow;
+  organizations: OrganizationRow;
+  organization_members: OrganizationMemberRow;
+  projects: ProjectRow;
+  project_members: ProjectMemberRow;
+  categories: CategoryRow;
+  offerings: OfferingRow;
+  offering_versions: OfferingVersionRow;
+  plans: PlanRow;
+  resources: ResourceRow;
+  orders: OrderRow;
+  workers: WorkerRow;
+  events: EventRow;
+}

@@ -1,0 +1,62 @@
+import type { OrderRow } from '../db/tables';
+import { json } from '../http/route-context';
+import { ID, TIMESTAMP, object } from '../http/schemas';
+
+export const ORDER_TYPES = ['create', 'update', 'terminate'] as const;
+export type OrderType = (typeof ORDER_TYPES)[number];
+
+export const ORDER_STATES = ['pending-consumer', 'pending-provider', 'executing', 'done', 'erred', 'canceled', 'rejected'] as const;
+export type OrderState = (typeof ORDER_STATES)[number];
+
+export const PENDING_STATES: OrderState[] = ['pending-consumer', 'pending-provider'];
+export const OPEN_STATES: OrderState[] = ['pending-consumer', 'pending-provider', 'executing'];
+
+/** The resource's state while an order of each type is open. */
+export const RESOURCE_STATE_WHILE: Record<OrderType, string> = { create: 'Creating', update: 'Updating', terminate: 'Terminating' };
+
+export const ORDER = object({
+  id: ID,
+  type: { type: 'string', enum: ORDER_TYPES },
+  state: { type: 'string', enum: ORDER_STATES },
+  project_id: ID,
+  offering_id: ID,
+  resource_id: ID,
+  plan_id: { type: 'string' },
+  version: { type: 'string' },
+  attributes: { type: 'object', additionalProperties: true },
+  limits: { type: 'object', additionalProperties: { type: 'number' } },
+  changes: { type: 'array', items: { type: 'string' }, description: 'What an update order changes.' },
+  created_by: ID,
+  consumer_approved_by: { type: ['string', 'null'] },
+  provider_approved_by: { type: ['string', 'null'] },
+  awaiting: { type: ['string', 'null'], description: 'Who must act next, in words.' },
+  reason: { type: 'string', description: 'Why the order was rejected, canceled or erred.' },
+  attempts: { type: 'integer' },
+  created_at: TIMESTAMP,
+  updated_at: TIMESTAMP,
+  completed_at: { type: ['string', 'null'] },
+});
+
+function awaiting(row: OrderRow): string | null {
+  switch (row.state) {
+    case 'pending-consumer':
+      return `consumer approval: a manager of project ${row.project_id} or an owner of its organization`;
+    case 'pending-provider':
+      return `provider approval: an owner or service manager of the organization providing offering ${row.offering_id}`;
+    case 'executing':
+      return row.job_state === 'waiting' ? "the service provider to complete the order (manual provisioning)" : 'provisioning';
+    default:
+      return null;
+  }
+}
+
+export function presentOrder(row: OrderRow) {
+  const { idempotency_key: _key, job_state: _job, claimed_by: _claim, ...rest } = row;
+  return {
+    ...rest,
+    attributes: json<Record<string, unknown>>(row.attributes, {}),
+    limits: json<Record<string, number>>(row.limits, {}),
+    changes: json<string[]>(row.changes, []),
+    awaiting: awaiting(row),
+  };
+}

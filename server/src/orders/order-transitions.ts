@@ -1,0 +1,107 @@
+import type { Kysely } from 'kysely';
+import { recordEvent } from '../audit/record';
+import type { OrderRow, ResourceRow, Tables } from '../db/tables';
+import { conflict } from '../http/problem';
+import { json } from '../http/route-context';
+import { RESOURCE_STATE_WHILE, type OrderState, type OrderType } from './order-model';
+
+type Trx = Kysely<Tables>;
+
+export interface Provisioned {
+  backend_id?: string;
+  outputs?: Record<string, unknown>;
+  secret_outputs?: Record<string, unknown>;
+}
+
+export interface TransitionOptions {
+  actorId: string | null;
+  reason?: string;
+  /** Extra order columns to set, such as who approved. */
+  set?: Partial<OrderRow>;
+  /** What provisioning gave, for an order that is done. */
+  provisioned?: Provisioned;
+  /** Only move a job claimed by this worker (or waiting for an outside completion). */
+  claimedBy?: string | null;
+}
+
+/** Where the resource goes when its order reaches a final state. */
+function resourceStateAfter(type: OrderType, to: OrderState): string | undefined {
+  if (to === 'executing') return RESOURCE_STATE_WHILE[type];
+  if (to === 'done') return type === 'terminate' ? 'Terminated' : 'OK';
+  if (to === 'erred') return type === 'create' ? 'Erred' : 'OK';
+  if (to === 'rejected' || to === 'canceled') return type === 'create' ? 'Terminated' : 'OK';
+  return undefined;
+}
+
+/** The resource columns an order that is done writes. */
+function resourceChangesOnDone(order: OrderRow, provisioned: Provisioned = {}): Partial<ResourceRow> {
+  const changes: Partial<ResourceRow> = {};
+  if (provisioned.backend_id !== undefined) changes.backend_id = provisioned.backend_id;
+  if (provisioned.outputs !== undefined) changes.outputs = JSON.stringify(provisioned.outputs);
+  if (provisioned.secret_outputs !== undefined) changes.secret_outputs = JSON.stringify(provisioned.secret_outputs);
+  if (order.type === 'update') {
+    const changed = json<string[]>(order.changes, []);
+    if (changed.includes('plan_id')) changes.plan_id = order.plan_id;
+    if (changed.includes('version')) changes.version = order.version;
+    if (changed.includes('attributes')) changes.attributes = order.attributes;
+    if (changed.includes('limits')) changes.limits = order.limits;
+  }
+  return changes;
+}
+
+/**
+ * Moves an order from the state it was read in to `to`, with the resource and the audit events,
+ * in the caller's transaction. The update is conditional on the state it was read in, so two
+ * actors (or two workers) racing on one order cannot both move it: the loser gets a conflict.
+ */
+export async function moveOrder(trx: Trx, order: OrderRow, to: OrderState, options: TransitionOptions): Promise<OrderRow> {
+  const now = new Date().toISOString();
+  const final = ['done', 'erred', 'rejected', 'canceled'].includes(to);
+  const set: Partial<OrderRow> = {
+    ...options.set,
+    state: to,
+    updated_at: now,
+    reason: options.reason ?? (to === 'executing' ? '' : order.reason),
+    job_state: to === 'executing' ? 'queued' : null,
+    claimed_by: null,
+    completed_at: final ? now : null,
+  };
+  let update = trx.updateTable('orders').set(set).where('id', '=', order.id).where('state', '=', order.state);
+  if (options.claimedBy !== undefined) {
+    update = options.claimedBy === null ? update.where('job_state', '=', 'waiting') : update.where('claimed_by', '=', options.claimedBy);
+  }
+  const result = await update.executeTakeFirst();
+  if (Number(result.numUpdatedRows) !== 1) throw conflict(`order ${order.id} changed meanwhile; read it again`);
+
+  const scope = await trx
+    .selectFrom('projects')
+    .innerJoin('offerings', (join) => join.on('offerings.id', '=', order.offering_id))
+    .select(['projects.organization_id as organization_id', 'offerings.organization_id as provider_organization_id'])
+    .where('projects.id', '=', order.project_id)
+    .executeTakeFirstOrThrow();
+  const eventScope = { organizationId: scope.organization_id, projectId: order.project_id, providerOrganizationId: scope.provider_organization_id };
+  await recordEvent(trx, {
+    actorId: options.actorId,
+    action: `order.${to}`,
+    objectType: 'order',
+    objectId: order.id,
+    ...eventScope,
+    changes: { state: { from: order.state, to }, ...(options.reason ? { reason: options.reason } : {}) },
+  });
+
+  const resourceState = resourceStateAfter(order.type as OrderType, to);
+  if (resourceState) {
+    const resourceChanges = { ...(to === 'done' ? resourceChangesOnDone(order, options.provisioned) : {}), state: resourceState, updated_at: now };
+    await trx.updateTable('resources').set(resourceChanges).where('id', '=', order.resource_id).execute();
+    const { secret_outputs: _secret, ...visible } = resourceChanges;
+    await recordEvent(trx, {
+      actorId: options.actorId,
+      action: `resource.${resourceState.toLowerCase()}`,
+      objectType: 'resource',
+      objectId: order.resource_id,
+      ...eventScope,
+      changes: { ...visible, ...(resourceChanges.secret_outputs !== undefined ? { secret_outputs: '********' } : {}) },
+    });
+  }
+  return { ...order, ...set } as OrderRow;
+}

@@ -1,0 +1,185 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Db } from '../db/database';
+import type { OrderRow } from '../db/tables';
+import { newId } from '../ids';
+import { json } from '../http/route-context';
+import { moveOrder } from '../orders/order-transitions';
+import type { ProvisioningJob, ProvisioningOutcome } from './plugin';
+import type { PluginRegistry } from './plugins/registry';
+
+export interface WorkerOptions {
+  /** How often to look for work when nobody wakes the worker. */
+  pollIntervalMs?: number;
+  heartbeatIntervalMs?: number;
+  /** A worker silent for this long is dead; its running jobs are queued again. */
+  staleAfterMs?: number;
+  concurrency?: number;
+}
+
+/**
+ * Takes executing orders through their offering's plugin. The job state lives in the order row
+ * (queued, running with the claiming worker, waiting for an outside completion), so an order
+ * survives a restart; a claim is a conditional update, so no order is run by two workers; the
+ * final move is conditional on the claim, so an order completes exactly once.
+ */
+export class ProvisioningWorker {
+  readonly id = newId();
+  private readonly options: Required<WorkerOptions>;
+  private timers: NodeJS.Timeout[] = [];
+  private running = new Set<Promise<void>>();
+  private polling?: Promise<void>;
+  private wakeAgain = false;
+  private stopped = true;
+  private readonly abort = new AbortController();
+
+  constructor(
+    private readonly db: Db,
+    private readonly plugins: PluginRegistry,
+    private readonly log: FastifyBaseLogger,
+    options: WorkerOptions = {},
+  ) {
+    this.options = { pollIntervalMs: 1000, heartbeatIntervalMs: 2000, staleAfterMs: 10000, concurrency: 16, ...options };
+  }
+
+  async start() {
+    this.stopped = false;
+    await this.heartbeat();
+    this.timers.push(setInterval(() => this.heartbeat().catch((e) => this.log.error({ err: e }, 'worker heartbeat failed')), this.options.heartbeatIntervalMs));
+    this.timers.push(setInterval(() => this.wake(), this.options.pollIntervalMs));
+    this.timers.forEach((t) => t.unref());
+    this.wake();
+  }
+
+  /** Look for work now (called when an order becomes executing). */
+  wake() {
+    if (this.stopped) return;
+    if (this.polling) {
+      this.wakeAgain = true;
+      return;
+    }
+    this.polling = this.poll()
+      .catch((error) => this.log.error({ err: error }, 'worker poll failed'))
+      .finally(() => {
+        this.polling = undefined;
+        if (this.wakeAgain) {
+          this.wakeAgain = false;
+          this.wake();
+        }
+      });
+  }
+
+  /** Finishes the jobs in hand, then leaves: nothing is left claimed by a worker that is gone. */
+  async stop() {
+    this.stopped = true;
+    this.timers.forEach(clearInterval);
+    await this.polling;
+    await Promise.all(this.running);
+    await this.db.deleteFrom('workers').where('id', '=', this.id).execute();
+  }
+
+  /** Stops without cleaning up, as a crash would; for tests of recovery. */
+  abandon() {
+    this.stopped = true;
+    this.timers.forEach(clearInterval);
+    this.abort.abort();
+  }
+
+  private async heartbeat() {
+    const now = new Date().toISOString();
+    const updated = await this.db.updateTable('workers').set({ heartbeat_at: now }).where('id', '=', this.id).executeTakeFirst();
+    if (Number(updated.numUpdatedRows) === 0) await this.db.insertInto('workers').values({ id: this.id, heartbeat_at: now }).execute();
+  }
+
+  private async poll() {
+    await this.requeueJobsOfDeadWorkers();
+    while (!this.stopped) {
+      const free = this.options.concurrency - this.running.size;
+      if (free <= 0) {
+        await Promise.race(this.running);
+        continue;
+      }
+      const queued = await this.db.selectFrom('orders').select('id').where('job_state', '=', 'queued').orderBy('id').limit(free).execute();
+      if (!queued.length) return;
+      for (const { id } of queued) {
+        const claimed = await this.claim(id);
+        if (!claimed) continue;
+        const job = this.run(claimed).finally(() => this.running.delete(job));
+        this.running.add(job);
+      }
+    }
+  }
+
+  private async claim(orderId: string): Promise<OrderRow | undefined> {
+    const result = await this.db
+      .updateTable('orders')
+      .set((eb) => ({ job_state: 'running', claimed_by: this.id, attempts: eb('attempts', '+', 1) }))
+      .where('id', '=', orderId)
+      .where('job_state', '=', 'queued')
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) !== 1) return undefined;
+    return this.db.selectFrom('orders').selectAll().where('id', '=', orderId).executeTakeFirst();
+  }
+
+  private async requeueJobsOfDeadWorkers() {
+    const deadline = new Date(Date.now() - this.options.staleAfterMs).toISOString();
+    await this.db.deleteFrom('workers').where('heartbeat_at', '<', deadline).execute();
+    const result = await this.db
+      .updateTable('orders')
+      .set({ job_state: 'queued', claimed_by: null })
+      .where('job_state', '=', 'running')
+      .where((eb) => eb.or([eb('claimed_by', 'is', null), eb('claimed_by', 'not in', eb.selectFrom('workers').select('id'))]))
+      .executeTakeFirst();
+    const count = Number(result.numUpdatedRows);
+    if (count) this.log.warn({ count }, 'requeued orders of workers that stopped without finishing them');
+  }
+
+  private async run(order: OrderRow) {
+    let outcome: ProvisioningOutcome;
+    try {
+      const job = await this.jobFor(order);
+      const plugin = this.plugins.get(job.pluginType);
+      outcome = plugin
+        ? await plugin.provision(job.job, this.abort.signal)
+        : { status: 'erred', reason: `no provisioning plugin "${job.pluginType}" is installed on this server` };
+    } catch (error) {
+      outcome = { status: 'erred', reason: `provisioning failed: ${(error as Error).message}` };
+    }
+    if (this.abort.signal.aborted) return;
+    try {
+      await this.finish(order, outcome);
+    } catch (error) {
+      this.log.error({ err: error, order: order.id }, 'could not record the outcome of an order');
+    }
+  }
+
+  private async finish(order: OrderRow, outcome: ProvisioningOutcome) {
+    if (outcome.status === 'waiting') {
+      await this.db.updateTable('orders').set({ job_state: 'waiting', claimed_by: null }).where('id', '=', order.id).where('claimed_by', '=', this.id).execute();
+      return;
+    }
+    await this.db.transaction().execute((trx) =>
+      outcome.status === 'done'
+        ? moveOrder(trx, order, 'done', { actorId: null, provisioned: outcome, claimedBy: this.id })
+        : moveOrder(trx, order, 'erred', { actorId: null, reason: outcome.reason, claimedBy: this.id }),
+    );
+    this.log.info({ order: order.id, type: order.type, state: outcome.status }, 'order provisioned');
+  }
+
+  private async jobFor(order: OrderRow): Promise<{ pluginType: string; job: ProvisioningJob }> {
+    const [resource, offering] = await Promise.all([
+      this.db.selectFrom('resources').selectAll().where('id', '=', order.resource_id).executeTakeFirstOrThrow(),
+      this.db.selectFrom('offerings').selectAll().where('id', '=', order.offering_id).executeTakeFirstOrThrow(),
+    ]);
+    return {
+      pluginType: offering.type,
+      job: {
+        order: {
+          id: order.id, type: order.type as ProvisioningJob['order']['type'], attributes: json(order.attributes, {}), limits: json(order.limits, {}),
+          plan_id: order.plan_id, version: order.version, attempts: order.attempts,
+        },
+        resource: { id: resource.id, name: resource.name, backend_id: resource.backend_id, attributes: json(resource.attributes, {}), limits: json(resource.limits, {}), outputs: json(resource.outputs, {}) },
+        offering: { id: offering.id, slug: offering.slug, plugin_options: json(offering.plugin_options, {}), secret_options: json(offering.secret_options, {}) },
+      },
+    };
+  }
+}

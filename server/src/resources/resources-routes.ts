@@ -1,0 +1,100 @@
+import type { FastifyInstance } from 'fastify';
+import type { Principal } from '../auth/principal';
+import { approvesForProvider, canSeeProject, managesProject } from '../auth/access';
+import { consumerOrProviderScope } from '../auth/scope';
+import { recordEvent } from '../audit/record';
+import type { ResourceRow } from '../db/tables';
+import { listResponseSchema, toPage } from '../http/pagination';
+import { forbidden, notFound } from '../http/problem';
+import { body, ID, ID_PARAMS, listQuery, NAME, object, TIMESTAMP } from '../http/schemas';
+import { json, now, page, params } from '../http/route-context';
+
+export const RESOURCE_STATES = ['Creating', 'OK', 'Updating', 'Terminating', 'Terminated', 'Erred'];
+
+const RESOURCE_PROPERTIES = {
+  id: ID,
+  name: { type: 'string' },
+  project_id: ID,
+  offering_id: ID,
+  plan_id: { type: 'string' },
+  version: { type: 'string' },
+  attributes: { type: 'object', additionalProperties: true },
+  limits: { type: 'object', additionalProperties: { type: 'number' } },
+  state: { type: 'string', enum: RESOURCE_STATES },
+  backend_id: { type: 'string' },
+  outputs: { type: 'object', additionalProperties: true },
+  created_at: TIMESTAMP,
+  updated_at: TIMESTAMP,
+};
+const RESOURCE = object(RESOURCE_PROPERTIES);
+/** Secret outputs appear only here: one resource, read by its consumers. */
+const RESOURCE_WITH_SECRETS = object({ ...RESOURCE_PROPERTIES, secret_outputs: { type: 'object', additionalProperties: true } });
+
+export function presentResource(row: ResourceRow) {
+  const { secret_outputs: _secrets, ...rest } = row;
+  return { ...rest, attributes: json(row.attributes, {}), limits: json(row.limits, {}), outputs: json(row.outputs, {}) };
+}
+
+export async function resourcesRoutes(app: FastifyInstance) {
+  /** The resource and whether the caller is on its consumer side (who may read secrets). */
+  const findResource = async (p: Principal, id: string) => {
+    const row = await app.db.selectFrom('resources').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) throw notFound('resource', id);
+    const project = await app.db.selectFrom('projects').select(['id', 'organization_id']).where('id', '=', row.project_id).executeTakeFirstOrThrow();
+    const consumer = canSeeProject(p, project);
+    if (!consumer) {
+      const offering = await app.db.selectFrom('offerings').select('organization_id').where('id', '=', row.offering_id).executeTakeFirstOrThrow();
+      if (!approvesForProvider(p, offering.organization_id)) throw notFound('resource', id);
+    }
+    return { row, project, consumer };
+  };
+
+  app.get('/resources', {
+    schema: {
+      tags: ['resources'],
+      summary: 'List resources the caller may see (never with secret outputs)',
+      querystring: listQuery({ project_id: ID, offering_id: ID, state: { type: 'string', enum: RESOURCE_STATES }, name: { type: 'string' }, backend_id: { type: 'string' } }),
+      response: { 200: listResponseSchema(RESOURCE) },
+    },
+    handler: async (request) => {
+      const p = request.principal;
+      const { limit, after } = page(request);
+      const filters = request.query as Partial<Record<'project_id' | 'offering_id' | 'state' | 'name' | 'backend_id', string>>;
+      let query = app.db.selectFrom('resources').selectAll().orderBy('id').limit(limit + 1);
+      if (after) query = query.where('id', '>', after);
+      for (const column of ['project_id', 'offering_id', 'state', 'name', 'backend_id'] as const) {
+        if (filters[column]) query = query.where(column, '=', filters[column]!);
+      }
+      if (!p.isStaff) {
+        const scope = consumerOrProviderScope(p, 'project_id', 'offering_id');
+        if (!scope) return { items: [], next_cursor: null };
+        query = query.where(scope);
+      }
+      return toPage(await query.execute(), limit, presentResource);
+    },
+  });
+
+  app.get('/resources/:id', {
+    schema: { tags: ['resources'], summary: 'Get a resource; its consumers also see its secret outputs', params: ID_PARAMS, response: { 200: RESOURCE_WITH_SECRETS } },
+    handler: async (request) => {
+      const { row, consumer } = await findResource(request.principal, params(request).id);
+      return { ...presentResource(row), ...(consumer ? { secret_outputs: json(row.secret_outputs, {}) } : {}) };
+    },
+  });
+
+  app.patch('/resources/:id', {
+    schema: { tags: ['resources'], summary: 'Rename a resource (no order needed)', params: ID_PARAMS, body: body({ name: NAME }), response: { 200: RESOURCE } },
+    handler: async (request) => {
+      const p = request.principal;
+      const { row, project, consumer } = await findResource(p, params(request).id);
+      if (!consumer || !(managesProject(p, project) || p.projectRoles.has(project.id))) throw forbidden("only the resource's project members rename it");
+      const { name } = request.body as { name?: string };
+      const updated = { ...row, name: name ?? row.name, updated_at: now() };
+      await app.db.transaction().execute(async (trx) => {
+        await trx.updateTable('resources').set({ name: updated.name, updated_at: updated.updated_at }).where('id', '=', row.id).execute();
+        await recordEvent(trx, { actorId: p.user.id, action: 'resource.renamed', objectType: 'resource', objectId: row.id, organizationId: project.organization_id, projectId: project.id, changes: { name: { from: row.name, to: updated.name } } });
+      });
+      return presentResource(updated);
+    },
+  });
+}

@@ -1,0 +1,91 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Principal } from '../auth/principal';
+import { recordEvent } from '../audit/record';
+import { invalid, notFound } from '../http/problem';
+import { listResponseSchema } from '../http/pagination';
+import { body, ID, object, TIMESTAMP } from '../http/schemas';
+import { now } from '../http/route-context';
+
+interface Parent {
+  id: string;
+  organizationId: string;
+  projectId: string | null;
+}
+
+interface MembershipSpec {
+  /** `organizations` or `projects`: the collection the members hang under. */
+  collection: 'organizations' | 'projects';
+  table: 'organization_members' | 'project_members';
+  parentColumn: 'organization_id' | 'project_id';
+  roles: string[];
+  /** Loads the parent the caller may see, or throws 404. */
+  loadParent(request: FastifyRequest, id: string): Promise<Parent>;
+  /** Throws 403 when the caller may not grant or revoke `role`. */
+  assertMayManage(p: Principal, parent: Parent, role: string): void;
+}
+
+const MEMBER = object({ user_id: ID, username: { type: 'string' }, role: { type: 'string' }, created_at: TIMESTAMP });
+
+/** Role grants of organizations and projects: the same three routes on both. */
+export function membershipRoutes(app: FastifyInstance, spec: MembershipSpec) {
+  const { collection, table, parentColumn } = spec;
+  const single = collection.slice(0, -1);
+  const memberParams = { type: 'object', required: ['id', 'user_id'], properties: { id: ID, user_id: ID } };
+
+  app.get(`/${collection}/:id/members`, {
+    schema: { tags: ['structure'], summary: `List the members of a ${single}`, params: { type: 'object', properties: { id: ID } }, response: { 200: listResponseSchema(MEMBER) } },
+    handler: async (request) => {
+      const parent = await spec.loadParent(request, (request.params as { id: string }).id);
+      const rows = await app.db
+        .selectFrom(table)
+        .innerJoin('users', 'users.id', `${table}.user_id`)
+        .select([`${table}.user_id`, 'users.username', `${table}.role`, `${table}.created_at`])
+        .where(`${table}.${parentColumn}` as any, '=', parent.id)
+        .orderBy('users.username')
+        .execute();
+      return { items: rows, next_cursor: null };
+    },
+  });
+
+  app.post(`/${collection}/:id/members`, {
+    schema: {
+      tags: ['structure'],
+      summary: `Grant a role in a ${single} (replaces the user's current role there)`,
+      params: { type: 'object', properties: { id: ID } },
+      body: body({ user_id: ID, role: { type: 'string', enum: spec.roles } }, ['user_id', 'role']),
+      response: { 201: MEMBER },
+    },
+    handler: async (request, reply) => {
+      const p = request.principal;
+      const parent = await spec.loadParent(request, (request.params as { id: string }).id);
+      const { user_id, role } = request.body as { user_id: string; role: string };
+      spec.assertMayManage(p, parent, role);
+      const user = await app.db.selectFrom('users').select(['id', 'username']).where('id', '=', user_id).executeTakeFirst();
+      if (!user) throw invalid('user_id', `no user ${user_id}`);
+      const row = { [parentColumn]: parent.id, user_id, role, created_at: now() } as any;
+      await app.db.transaction().execute(async (trx) => {
+        await trx.deleteFrom(table).where(parentColumn as any, '=', parent.id).where('user_id', '=', user_id).execute();
+        await trx.insertInto(table).values(row).execute();
+        await recordEvent(trx, { actorId: p.user.id, action: `${single}.member_added`, objectType: single, objectId: parent.id, organizationId: parent.organizationId, projectId: parent.projectId, changes: { user_id, role } });
+      });
+      return reply.code(201).send({ user_id, username: user.username, role, created_at: row.created_at });
+    },
+  });
+
+  app.delete(`/${collection}/:id/members/:user_id`, {
+    schema: { tags: ['structure'], summary: `Revoke a user's role in a ${single}`, params: memberParams },
+    handler: async (request, reply) => {
+      const p = request.principal;
+      const { id, user_id } = request.params as { id: string; user_id: string };
+      const parent = await spec.loadParent(request, id);
+      const member = await app.db.selectFrom(table).select('role').where(parentColumn as any, '=', parent.id).where('user_id', '=', user_id).executeTakeFirst();
+      if (!member) throw notFound('member', user_id);
+      spec.assertMayManage(p, parent, member.role);
+      await app.db.transaction().execute(async (trx) => {
+        await trx.deleteFrom(table).where(parentColumn as any, '=', parent.id).where('user_id', '=', user_id).execute();
+        await recordEvent(trx, { actorId: p.user.id, action: `${single}.member_removed`, objectType: single, objectId: parent.id, organizationId: parent.organizationId, projectId: parent.projectId, changes: { user_id, role: member.role } });
+      });
+      return reply.code(204).send();
+    },
+  });
+}

@@ -1,0 +1,50 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import type { FastifyInstance } from 'fastify';
+import { buildApp, type AppOptions } from '../../server/src/app';
+import { openDatabase } from '../../server/src/db/database';
+import { ensureAdminToken } from '../../server/src/admin-token';
+
+export type DatabaseKind = 'sqlite' | 'postgres';
+export const DATABASE_KINDS: DatabaseKind[] = ['sqlite', 'postgres'];
+
+export interface TestServer {
+  url: string;
+  adminToken: string;
+  app: FastifyInstance;
+  dataDir: string;
+  databaseUrl?: string;
+  close(): Promise<void>;
+}
+
+/** A fresh, empty database of the given kind: a temp SQLite directory or a new PostgreSQL database. */
+export async function freshDatabase(kind: DatabaseKind): Promise<{ dataDir: string; databaseUrl?: string }> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mercato-test-'));
+  if (kind === 'sqlite') return { dataDir };
+  const base = process.env.MERCATO_TEST_POSTGRES_URL;
+  if (!base) throw new Error('MERCATO_TEST_POSTGRES_URL is not set: the jest global setup starts PostgreSQL');
+  const name = `mercato_${randomBytes(6).toString('hex')}`;
+  const client = new Client({ connectionString: base });
+  await client.connect();
+  await client.query(`CREATE DATABASE ${name}`);
+  await client.end();
+  return { dataDir, databaseUrl: base.replace(/\/[^/]*$/, `/${name}`) };
+}
+
+/** The real server on a free port over HTTP, on an existing or fresh database. */
+export async function startTestServer(
+  kind: DatabaseKind,
+  options: Partial<AppOptions> & { location?: { dataDir: string; databaseUrl?: string } } = {},
+): Promise<TestServer> {
+  const location = options.location ?? (await freshDatabase(kind));
+  const database = await openDatabase(location);
+  const adminToken = 'mct_test_admin_token';
+  await ensureAdminToken(database.db, location.dataDir, adminToken);
+  const app = await buildApp({ database, ...options });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.server.address() as { port: number };
+  return { url: `http://127.0.0.1:${port}`, adminToken, app, ...location, close: () => app.close() };
+}
