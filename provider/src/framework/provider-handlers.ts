@@ -20,6 +20,7 @@ import { parsePath, toWireSteps } from './attribute-path';
 import { DiagnosticsCollector, operationContext, validateContext, type PlanContext } from './context';
 import type { DataSource, Provider, Resource } from './define';
 import { createLogger, type Logger } from './logger';
+import { mentionDeepPaths } from './diagnostic-paths';
 import { formatMs, operationLimits, timedOut, type OperationLimits } from './operation-timeouts';
 import { planChange } from './plan';
 import { objectType, type SchemaSpec, type TimeoutOperation } from './schema';
@@ -137,7 +138,7 @@ export function createProviderHandlers<Client>(provider: Provider<Client>): Prov
         planned_state: encodeWith(diagnostics, declared.type, planned),
         requires_replace: requiresReplace.map((path) => ({ steps: toWireSteps(path) })),
         planned_private: encodePrivate(privateData),
-        diagnostics: diagnostics.items,
+        diagnostics: mentionDeepPaths(declared.spec, diagnostics.items),
       };
     },
 
@@ -227,7 +228,7 @@ async function validate(
   const config = decode(declared.type, dynamicValue) as Obj;
   checkTimeouts(resource.blocks, config, diagnostics);
   await guard(diagnostics, 'Invalid configuration', () => resource.validate?.(config as never, validateContext(diagnostics, log) as never));
-  return diagnostics.items;
+  return mentionDeepPaths(declared.spec, diagnostics.items);
 }
 
 function checkTimeouts(blocks: SchemaSpec['blocks'], config: Obj, diagnostics: DiagnosticsCollector): void {
