@@ -12,21 +12,31 @@ const esbuild = require('esbuild');
 
 const providerDir = path.resolve(__dirname, '..');
 
+/**
+ * Packages the provider needs only for some requests (HTTP calls, plan-time schema validation).
+ * Each is bundled into `node_modules/<name>/index.js` beside the provider, where Node's own
+ * resolution finds it, so a launch that makes no request does not even parse them.
+ */
+const LAZY_PACKAGES = ['axios', 'ajv', 'semver'];
+
+const COMMON = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  // Smaller source parses faster; identifiers stay readable in stack traces.
+  minifyWhitespace: true,
+  minifySyntax: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+};
+
 async function build(entry = path.join(providerDir, 'src/main.ts'), outfile = path.join(providerDir, 'dist/terraform-provider-mercato.js')) {
-  await esbuild.build({
-    entryPoints: [path.resolve(entry)],
-    outfile: path.resolve(outfile),
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    // Smaller source parses faster; identifiers stay readable in stack traces.
-    minifyWhitespace: true,
-    minifySyntax: true,
-    legalComments: 'none',
-    banner: { js: '#!/usr/bin/env node' },
-    logLevel: 'warning',
-  });
+  const outDir = path.dirname(path.resolve(outfile));
+  await esbuild.build({ ...COMMON, entryPoints: [path.resolve(entry)], outfile: path.resolve(outfile), external: LAZY_PACKAGES, banner: { js: '#!/usr/bin/env node' } });
+  for (const name of LAZY_PACKAGES) {
+    await esbuild.build({ ...COMMON, entryPoints: [require.resolve(name, { paths: [providerDir] })], outfile: path.join(outDir, 'node_modules', name, 'index.js') });
+  }
   fs.chmodSync(outfile, 0o755);
   return path.resolve(outfile);
 }

@@ -3,6 +3,7 @@
  * on re-plan (also with -refresh=false and huge integers), in-place update, requires-replace,
  * dynamic values, sensitive and write-only values, data sources, drift, destroy.
  */
+import { writeFileSync } from 'node:fs';
 import { createHarness, resourcesByAddress, type Harness, type Workspace } from './support/terraform-harness';
 
 const config = (opts: { name?: string; tags?: string; password?: boolean } = {}) => `
@@ -114,7 +115,7 @@ test('changing a requires-replace attribute plans a replacement', async () => {
 });
 
 test('an object deleted outside Terraform is planned for creation', async () => {
-  for (const id of Object.keys(harness.readStore())) require('node:fs').writeFileSync(harness.storePath, '{}');
+  writeFileSync(harness.storePath, '{}');
   const plan = await ws.plan();
   expect(plan.code).toBe(2);
   expect(plan.stdout).toContain('example_thing.a will be created');

@@ -24,9 +24,10 @@ export interface ResourceDefinition<A extends Attributes, B extends Blocks, Clie
   /**
    * Creates the object. Return the new state; attributes you leave out keep their planned values
    * (computed ones become null). Record errors with ctx.error AND return a state to report a
-   * partial failure: Terraform saves the state and marks the resource tainted.
+   * partial failure: Terraform saves the state and marks the resource tainted. Return null (with
+   * errors) when nothing was created.
    */
-  create(ctx: ApplyContext<Client, ObjectValue<A, B>>, plan: ObjectValue<A, B>): MaybePromise<Partial<ObjectValue<A, B>>>;
+  create(ctx: ApplyContext<Client, ObjectValue<A, B>>, plan: ObjectValue<A, B>): MaybePromise<Partial<ObjectValue<A, B>> | null>;
   /** Reads the current state; return null when the object is gone (Terraform will plan to re-create it). */
   read(ctx: ResourceContext<Client>, state: ObjectValue<A, B>): MaybePromise<Partial<ObjectValue<A, B>> | null>;
   /** Updates in place. Without update(), every change to a non-computed attribute forces replacement. */

@@ -160,7 +160,8 @@ export function createProviderHandlers<Client>(provider: Provider<Client>): Prov
           await resource.delete(ctx, prior as never);
           newState = null;
         } else if (operation === 'create') {
-          newState = completeState(declared.spec, planned, (await resource.create(ctx, unknownsToNull(planned) as never)) as Obj);
+          const created = (await resource.create(ctx, unknownsToNull(planned) as never)) as Obj | null;
+          newState = created === null ? null : completeState(declared.spec, planned, created);
         } else {
           if (!resource.update) throw new Error(`${req.type_name} cannot be updated in place`);
           newState = completeState(declared.spec, planned, (await resource.update(ctx, unknownsToNull(planned) as never, prior as never)) as Obj);

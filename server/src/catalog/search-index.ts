@@ -57,6 +57,64 @@ class Dictionary {
 
 const tokenize = (text: string) => text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 
+/** `a.localeCompare(b)` without building a collator on every call. */
+const collator = new Intl.Collator();
+
+/**
+ * A set of documents as a bitset, one bit per document index: filters intersect 32 documents
+ * per operation, and a facet value's count is the population count of an intersection.
+ */
+type Bits = Uint32Array;
+
+function setBit(bits: Bits, doc: number) {
+  bits[doc >>> 5] |= 1 << (doc & 31);
+}
+
+const hasBit = (bits: Bits, doc: number) => ((bits[doc >>> 5] >>> (doc & 31)) & 1) === 1;
+
+function popcount32(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  x = (x + (x >>> 4)) & 0x0f0f0f0f;
+  return Math.imul(x, 0x01010101) >>> 24;
+}
+
+function popcount(bits: Bits): number {
+  let count = 0;
+  for (let w = 0; w < bits.length; w++) if (bits[w] !== 0) count += popcount32(bits[w]);
+  return count;
+}
+
+/** |a ∩ b| without materialising the intersection. */
+function popcountAnd(a: Bits, b: Bits): number {
+  let count = 0;
+  for (let w = 0; w < a.length; w++) {
+    const x = a[w] & b[w];
+    if (x !== 0) count += popcount32(x);
+  }
+  return count;
+}
+
+function andInto(target: Bits, other: Bits) {
+  for (let w = 0; w < target.length; w++) target[w] &= other[w];
+}
+
+function orInto(target: Bits, other: Bits) {
+  for (let w = 0; w < target.length; w++) target[w] |= other[w];
+}
+
+/** Calls `visit` with every document in the set, in index order. */
+function forEachBit(bits: Bits, visit: (doc: number) => void) {
+  for (let w = 0; w < bits.length; w++) {
+    let word = bits[w];
+    while (word !== 0) {
+      const lowest = word & -word;
+      visit((w << 5) | (31 - Math.clz32(lowest)));
+      word ^= lowest;
+    }
+  }
+}
+
 /** Everything a search reads, built at once from the database and replaced whole on the next change. */
 class Snapshot {
   readonly docs: PresentedOffering[];
@@ -66,35 +124,50 @@ class Snapshot {
   readonly tagDictionary = new Dictionary();
   readonly facetCodes: Record<Exclude<Facet, 'version'>, Int32Array>;
   readonly versionCodes: number[][];
-  readonly tagCodes: number[][];
-  readonly isDraft: Uint8Array;
   readonly labels: Record<Facet, Map<string, string>>;
+  /** Words of 32 bits in each bitset. */
+  readonly width: number;
+  /** Every document; the documents that are not drafts. */
+  readonly everything: Bits;
+  readonly published: Bits;
+  /** Per facet, per value code: the documents with that value (for version: that have it). */
+  readonly valueBits: Record<Facet, Bits[]>;
+  readonly tagBits: Bits[];
   /** Sorted vocabulary and, per word, the documents holding it: prefix search by binary search. */
   readonly words: string[];
   readonly postings: Map<string, number[]>;
   readonly orders: Record<'name' | 'newest', Int32Array>;
   readonly positions: Record<'name' | 'newest', Int32Array>;
-  private readonly prefixCache = new Map<string, Uint8Array>();
+  private readonly prefixCache = new Map<string, Bits>();
 
   constructor(docs: PresentedOffering[], labels: Record<Facet, Map<string, string>>) {
     this.docs = docs;
     this.labels = labels;
     const n = docs.length;
+    const width = (this.width = (n + 31) >>> 5);
     this.facetCodes = { category: new Int32Array(n), platform: new Int32Array(n), status: new Int32Array(n), organization: new Int32Array(n) };
     this.versionCodes = [];
-    this.tagCodes = [];
-    this.isDraft = new Uint8Array(n);
+    this.everything = new Uint32Array(width);
+    this.published = new Uint32Array(width);
+    this.valueBits = Object.fromEntries(FACET_NAMES.map((f) => [f, []])) as unknown as Record<Facet, Bits[]>;
+    this.tagBits = [];
     this.postings = new Map();
+    const bitsOf = (list: Bits[], code: number) => (list[code] ??= new Uint32Array(width));
     docs.forEach((doc, i) => {
       this.byId.set(doc.id, i);
       this.bySlug.set(doc.slug, i);
-      this.facetCodes.category[i] = this.dictionaries.category.code(doc.category_id);
-      this.facetCodes.platform[i] = this.dictionaries.platform.code(doc.platform);
-      this.facetCodes.status[i] = this.dictionaries.status.code(doc.status);
-      this.facetCodes.organization[i] = this.dictionaries.organization.code(doc.organization_id);
-      this.versionCodes.push(doc.versions.map((v) => this.dictionaries.version.code(v)));
-      this.tagCodes.push(doc.tags.map((t) => this.tagDictionary.code(t.toLowerCase())));
-      this.isDraft[i] = doc.status === 'draft' ? 1 : 0;
+      setBit(this.everything, i);
+      if (doc.status !== 'draft') setBit(this.published, i);
+      const single = { category: doc.category_id, platform: doc.platform, status: doc.status, organization: doc.organization_id };
+      for (const facet of ['category', 'platform', 'status', 'organization'] as const) {
+        const code = this.dictionaries[facet].code(single[facet]);
+        this.facetCodes[facet][i] = code;
+        setBit(bitsOf(this.valueBits[facet], code), i);
+      }
+      const versionCodes = doc.versions.map((v) => this.dictionaries.version.code(v));
+      this.versionCodes.push(versionCodes);
+      for (const code of versionCodes) setBit(bitsOf(this.valueBits.version, code), i);
+      for (const tag of doc.tags) setBit(bitsOf(this.tagBits, this.tagDictionary.code(tag.toLowerCase())), i);
       for (const word of new Set(tokenize(`${doc.name} ${doc.slug} ${doc.description} ${doc.tags.join(' ')}`))) {
         const list = this.postings.get(word);
         if (list) list.push(i);
@@ -102,7 +175,7 @@ class Snapshot {
       }
     });
     this.words = [...this.postings.keys()].sort();
-    const byName = [...docs.keys()].sort((a, b) => docs[a].name.localeCompare(docs[b].name) || (docs[a].id < docs[b].id ? -1 : 1));
+    const byName = [...docs.keys()].sort((a, b) => collator.compare(docs[a].name, docs[b].name) || (docs[a].id < docs[b].id ? -1 : 1));
     const byNewest = [...docs.keys()].sort((a, b) => (docs[a].id < docs[b].id ? 1 : -1));
     this.orders = { name: Int32Array.from(byName), newest: Int32Array.from(byNewest) };
     this.positions = { name: new Int32Array(n), newest: new Int32Array(n) };
@@ -110,11 +183,11 @@ class Snapshot {
     byNewest.forEach((doc, position) => (this.positions.newest[doc] = position));
   }
 
-  /** Documents holding a word that starts with `prefix`, as a membership array. */
-  matchingPrefix(prefix: string): Uint8Array {
+  /** Documents holding a word that starts with `prefix`. Read only: the set is cached. */
+  matchingPrefix(prefix: string): Bits {
     let hits = this.prefixCache.get(prefix);
     if (hits) return hits;
-    hits = new Uint8Array(this.docs.length);
+    hits = new Uint32Array(this.width);
     let low = 0;
     let high = this.words.length;
     while (low < high) {
@@ -123,7 +196,7 @@ class Snapshot {
       else high = mid;
     }
     for (let w = low; w < this.words.length && this.words[w].startsWith(prefix); w++) {
-      for (const doc of this.postings.get(this.words[w])!) hits[doc] = 1;
+      for (const doc of this.postings.get(this.words[w])!) setBit(hits, doc);
     }
     if (this.prefixCache.size > 10000) this.prefixCache.clear();
     this.prefixCache.set(prefix, hits);
@@ -139,7 +212,8 @@ class Snapshot {
  */
 export class CatalogIndex {
   private snapshot?: Snapshot;
-  private building?: Promise<Snapshot>;
+  /** The build in progress and the generation of the catalog it reads. */
+  private building?: { generation: number; snapshot: Promise<Snapshot> };
   private generation = 0;
 
   constructor(private readonly db: Db) {}
@@ -151,24 +225,41 @@ export class CatalogIndex {
 
   async current(): Promise<Snapshot> {
     if (this.snapshot) return this.snapshot;
-    if (!this.building) {
-      const generation = this.generation;
-      this.building = this.build().then((snapshot) => {
-        this.building = undefined;
-        if (generation === this.generation) this.snapshot = snapshot;
-        return snapshot;
-      }, (error) => {
-        this.building = undefined;
-        throw error;
-      });
+    const generation = this.generation;
+    // A build started before the last change does not hold it: start another.
+    if (this.building?.generation !== generation) {
+      const snapshot: Promise<Snapshot> = this.build().then(
+        (built) => {
+          if (this.building?.snapshot === snapshot) this.building = undefined;
+          if (generation === this.generation) this.snapshot = built;
+          return built;
+        },
+        (error) => {
+          if (this.building?.snapshot === snapshot) this.building = undefined;
+          throw error;
+        },
+      );
+      this.building = { generation, snapshot };
     }
-    return this.building;
+    return this.building!.snapshot;
   }
 
+  /**
+   * One offering by id or slug. From the snapshot when it is current; after a change, straight
+   * from the database, so that writing an offering and reading it back does not rebuild the
+   * whole index each time (the next search rebuilds it once).
+   */
   async find(idOrSlug: string): Promise<PresentedOffering | undefined> {
-    const snapshot = await this.current();
-    const index = snapshot.byId.get(idOrSlug) ?? snapshot.bySlug.get(idOrSlug);
-    return index === undefined ? undefined : snapshot.docs[index];
+    if (this.snapshot) {
+      const s = this.snapshot;
+      const index = s.byId.get(idOrSlug) ?? s.bySlug.get(idOrSlug);
+      return index === undefined ? undefined : s.docs[index];
+    }
+    const rows = await this.db.selectFrom('offerings').selectAll().where((eb) => eb.or([eb('id', '=', idOrSlug), eb('slug', '=', idOrSlug)])).execute();
+    const row = rows.find((r) => r.id === idOrSlug) ?? rows[0];
+    if (!row) return undefined;
+    const versions = await this.db.selectFrom('offering_versions').select(['version', 'status']).where('offering_id', '=', row.id).execute();
+    return presentOffering(row, versions);
   }
 
   async search(query: SearchQuery, viewer: Viewer) {
@@ -200,61 +291,103 @@ export class CatalogIndex {
   }
 }
 
+/**
+ * Set algebra over bitsets: the viewer's visible documents, intersected with every keyword
+ * prefix and tag, then with each facet filter. Each facet counts with every filter applied but
+ * its own, so a user sees what choosing another value of that facet would give.
+ */
 function runSearch(s: Snapshot, query: SearchQuery, viewer: Viewer) {
   const n = s.docs.length;
   const sort = query.sort ?? 'name';
   const order = s.orders[sort];
-  const wanted: Record<Facet, number> = { category: -2, platform: -2, version: -2, status: -2, organization: -2 };
+
+  // Visibility, keywords and tags: the filters that are not facets.
+  const base = Uint32Array.from(viewer.isStaff ? s.everything : s.published);
+  if (!viewer.isStaff) {
+    // Drafts are seen by their provider's owners and service managers.
+    for (const id of viewer.providerOrganizationIds) {
+      const code = s.dictionaries.organization.lookup(id);
+      if (code >= 0) orInto(base, s.valueBits.organization[code]);
+    }
+  }
+  for (const word of tokenize(query.q ?? '')) andInto(base, s.matchingPrefix(word));
+  for (const tag of (query.tags ?? '').split(',').map((t) => t.trim().toLowerCase()).filter(Boolean)) {
+    const code = s.tagDictionary.lookup(tag);
+    if (code >= 0) andInto(base, s.tagBits[code]);
+    else base.fill(0);
+  }
+
+  // The facets filtered on, each as the set of documents its wanted value selects.
+  const filters: Array<{ facet: Facet; bits: Bits | undefined }> = [];
   for (const facet of FACET_NAMES) {
     const value = query[FACETS[facet]];
-    if (value !== undefined && value !== '') wanted[facet] = s.dictionaries[facet].lookup(value);
+    if (value === undefined || value === '') continue;
+    const code = s.dictionaries[facet].lookup(value);
+    filters.push({ facet, bits: code >= 0 ? s.valueBits[facet][code] : undefined });
   }
-  const tagCodes = (query.tags ?? '').split(',').map((t) => t.trim().toLowerCase()).filter(Boolean).map((t) => s.tagDictionary.lookup(t));
-  const keywordHits = tokenize(query.q ?? '').map((word) => s.matchingPrefix(word));
-  const providerCodes = new Set(viewer.providerOrganizationIds.map((id) => s.dictionaries.organization.lookup(id)));
-  const counts = Object.fromEntries(FACET_NAMES.map((f) => [f, new Int32Array(s.dictionaries[f].values.length)])) as Record<Facet, Int32Array>;
+  const intersect = (skip?: Facet) => {
+    const bits = Uint32Array.from(base);
+    for (const filter of filters) {
+      if (filter.facet === skip) continue;
+      if (filter.bits) andInto(bits, filter.bits);
+      else bits.fill(0);
+    }
+    return bits;
+  };
+  const matching = intersect();
+
+  const facets = {} as Record<Facet, FacetValue[]>;
+  for (const facet of FACET_NAMES) {
+    const candidates = filters.some((f) => f.facet === facet) ? intersect(facet) : matching;
+    facets[facet] = facetValues(s, facet, countValues(s, facet, candidates));
+  }
+
+  const total = popcount(matching);
   const start = startPosition(s, sort, query.cursor);
   const items: PresentedOffering[] = [];
-  let total = 0;
   let more = false;
-
-  for (let position = 0; position < n; position++) {
-    const doc = order[position];
-    if (s.isDraft[doc] && !viewer.isStaff && !providerCodes.has(s.facetCodes.organization[doc])) continue;
-    if (!keywordHits.every((hits) => hits[doc] === 1)) continue;
-    if (!tagCodes.every((code) => s.tagCodes[doc].includes(code))) continue;
-    const versions = s.versionCodes[doc];
-    let failed: Facet | undefined;
-    let failures = 0;
-    for (const facet of FACET_NAMES) {
-      const want = wanted[facet];
-      if (want === -2) continue;
-      const ok = facet === 'version' ? versions.includes(want) : s.facetCodes[facet][doc] === want;
-      if (!ok) {
-        failures++;
-        failed = facet;
+  if (total * 16 < n) {
+    // Few matches: sort them by position rather than walk the whole order.
+    const positions: number[] = [];
+    forEachBit(matching, (doc) => {
+      const position = s.positions[sort][doc];
+      if (position >= start) positions.push(position);
+    });
+    positions.sort((a, b) => a - b);
+    for (const position of positions.slice(0, query.limit)) items.push(s.docs[order[position]]);
+    more = positions.length > query.limit;
+  } else {
+    for (let position = start; position < n; position++) {
+      const doc = order[position];
+      if (!hasBit(matching, doc)) continue;
+      if (items.length === query.limit) {
+        more = true;
+        break;
       }
+      items.push(s.docs[doc]);
     }
-    if (failures > 1) continue;
-    // Each facet counts with every filter applied but its own, so a user sees what choosing
-    // another value of that facet would give.
-    for (const facet of FACET_NAMES) {
-      if (failures === 1 && facet !== failed) continue;
-      if (facet === 'version') versions.forEach((code) => counts.version[code]++);
-      else counts[facet][s.facetCodes[facet][doc]]++;
-    }
-    if (failures === 1) continue;
-    total++;
-    if (position < start) continue;
-    if (items.length < query.limit) items.push(s.docs[doc]);
-    else more = true;
   }
-
-  const facets = Object.fromEntries(
-    FACET_NAMES.map((facet) => [facet, facetValues(s, facet, counts[facet])]),
-  ) as Record<Facet, FacetValue[]>;
   const last = items[items.length - 1];
   return { items, next_cursor: more && last ? encodeSearchCursor(s, sort, last.id) : null, total, facets };
+}
+
+/** How many of `candidates` hold each value of `facet`. */
+function countValues(s: Snapshot, facet: Facet, candidates: Bits): Int32Array {
+  const valueBits = s.valueBits[facet];
+  const counts = new Int32Array(s.dictionaries[facet].values.length);
+  const size = popcount(candidates);
+  if (size === 0) return counts;
+  if (size < valueBits.length * candidates.length) {
+    // Few candidates: visit each.
+    if (facet === 'version') forEachBit(candidates, (doc) => s.versionCodes[doc].forEach((code) => counts[code]++));
+    else {
+      const codes = s.facetCodes[facet];
+      forEachBit(candidates, (doc) => counts[codes[doc]]++);
+    }
+  } else {
+    for (let code = 0; code < valueBits.length; code++) counts[code] = popcountAnd(candidates, valueBits[code]);
+  }
+  return counts;
 }
 
 function facetValues(s: Snapshot, facet: Facet, counts: Int32Array): FacetValue[] {
@@ -265,7 +398,7 @@ function facetValues(s: Snapshot, facet: Facet, counts: Int32Array): FacetValue[
     const label = s.labels[facet].get(value);
     values.push(label ? { value, label, count } : { value, count });
   });
-  return values.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+  return values.sort((a, b) => b.count - a.count || collator.compare(a.value, b.value));
 }
 
 /** A search cursor names the last item seen and its position, so it survives a rebuilt index. */

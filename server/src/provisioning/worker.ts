@@ -82,6 +82,7 @@ export class ProvisioningWorker {
     this.stopped = true;
     this.timers.forEach(clearInterval);
     this.abort.abort();
+    this.running.clear();
   }
 
   private async heartbeat() {

@@ -1,0 +1,42 @@
+import { withClient } from '../framework';
+import type { MercatoClient } from '../client/mercato-client';
+import { summary, type RemoteOffering } from './offering-fields';
+
+interface RemotePlan {
+  id: string;
+  name: string;
+  unit: string;
+  prices: Record<string, number>;
+  archived: boolean;
+}
+
+export const offeringData = withClient<MercatoClient>().defineDataSource({
+  name: 'offering',
+  description: 'Looks up an offering of the catalog by id or slug, with its versions and plans, e.g. to order a resource from it.',
+  attributes: {
+    id: { type: 'string', optional: true, computed: true, description: 'Server ID; set this or `slug`.' },
+    slug: { type: 'string', optional: true, computed: true, description: 'Slug, e.g. `virtual-machine`; set this or `id`.' },
+    name: { type: 'string', computed: true, description: 'Display name.' },
+    description: { type: 'string', computed: true, description: 'Description.' },
+    organization_id: { type: 'string', computed: true, description: 'The service provider organization.' },
+    category_id: { type: 'string', computed: true, description: 'Catalog category.' },
+    type: { type: 'string', computed: true, description: 'Provisioning plugin.' },
+    platform: { type: 'string', computed: true, description: 'Platform facet.' },
+    status: { type: 'string', computed: true, description: 'Offering status.' },
+    tags: { type: ['list', 'string'], computed: true, description: 'Tags.' },
+    versions: { type: ['list', 'string'], computed: true, description: 'All versions, oldest first.' },
+    latest_version: { type: 'string', computed: true, description: 'The newest available version.' },
+    plans: { type: ['map', ['object', { id: 'string', name: 'string', unit: 'string', prices: ['map', 'number'], archived: 'bool' }]], computed: true, description: 'Plans by name: `plans["small"].id`.' },
+  },
+  async read(ctx, config) {
+    const ref = config.id ?? config.slug;
+    if (!ref) throw new Error('set either id or slug to look up an offering');
+    const offering = await ctx.client.find<RemoteOffering>(`/offerings/${encodeURIComponent(ref)}`);
+    if (!offering) throw new Error(`no offering ${ref} (or you may not see it)`);
+    const plans = await ctx.client.list<RemotePlan>('/plans', { offering_id: offering.id });
+    return {
+      ...summary(offering),
+      plans: Object.fromEntries(plans.map((p) => [p.name, { id: p.id, name: p.name, unit: p.unit, prices: p.prices, archived: p.archived }])),
+    };
+  },
+});

@@ -1,0 +1,4 @@
+import { serve } from './framework';
+import { mercatoProvider } from './provider';
+
+serve(mercatoProvider);

@@ -1,0 +1,99 @@
+import { withClient } from '../framework';
+import type { MercatoClient } from '../client/mercato-client';
+import { collection } from './crud';
+import { reportingFieldErrors } from './api-diagnostics';
+
+interface Component {
+  type: string;
+  name: string;
+  measured_unit: string;
+  billing_type: string;
+}
+
+interface Remote {
+  id: string;
+  organization_id: string;
+  category_id: string;
+  name: string;
+  slug: string;
+  description: string;
+  type: string;
+  platform: string;
+  tags: string[];
+  status: string;
+  auto_approve: boolean;
+  plugin_options: Record<string, unknown>;
+  documentation_url: string;
+  requirements: string;
+  components: Component[];
+}
+
+const api = collection<Record<string, unknown>, Remote>('offerings');
+
+const EDITABLE = ['category_id', 'name', 'description', 'platform', 'tags', 'status', 'auto_approve', 'plugin_options', 'documentation_url', 'requirements'] as const;
+
+export const offering = withClient<MercatoClient>().defineResource({
+  name: 'offering',
+  description: 'A service in the catalog, published by a service provider organization: what it is, how it is provisioned (its plugin) and how it is billed (its components).',
+  attributes: {
+    id: { type: 'string', computed: true, useStateForUnknown: true, description: 'Server ID of the offering.' },
+    organization_id: { type: 'string', required: true, requiresReplace: true, description: 'The service provider organization. Changing it creates a new offering.' },
+    category_id: { type: 'string', required: true, description: 'Catalog category.' },
+    name: { type: 'string', required: true, description: 'Display name.' },
+    slug: { type: 'string', optional: true, computed: true, useStateForUnknown: true, description: 'Unique URL-friendly name (`[a-z0-9-]`); derived from the name when not set.' },
+    description: { type: 'string', optional: true, default: '', description: 'What the offering provides (Markdown).' },
+    type: { type: 'string', required: true, requiresReplace: true, description: 'Provisioning plugin: `manual` (the provider completes orders through the API) or `allocation` (granted at once). Changing it creates a new offering.' },
+    platform: { type: 'string', optional: true, default: 'other', description: 'Where it runs: `aws`, `azure`, `gcp`, `on-premises` or `other`.' },
+    tags: { type: ['list', 'string'], optional: true, default: [], description: 'Search keywords.' },
+    status: { type: 'string', optional: true, default: 'draft', description: '`draft` (seen only by the provider), `active`, `paused` (no new orders) or `archived`.' },
+    auto_approve: { type: 'bool', optional: true, default: false, description: "Skip the provider's approval of orders." },
+    plugin_options: { type: 'dynamic', optional: true, description: "Options of the provisioning plugin, as an HCL object." },
+    secret_options: { type: ['map', 'string'], optional: true, sensitive: true, description: 'Secret plugin options (credentials). Write-only on the server: never returned, so changes made outside Terraform are not detected.' },
+    documentation_url: { type: 'string', optional: true, default: '', description: 'Link to the documentation.' },
+    requirements: { type: 'string', optional: true, default: '', description: 'What a consumer needs before ordering.' },
+  },
+  blocks: {
+    component: {
+      nesting: 'list',
+      description: 'A priced component of the offering (CPU, storage, a fixed fee...). Plans set a price per component.',
+      attributes: {
+        type: { type: 'string', required: true, description: 'Machine name (`[a-z][a-z0-9_]*`), the key in plan `prices` and resource `limits`.' },
+        name: { type: 'string', required: true, description: 'Display name.' },
+        measured_unit: { type: 'string', optional: true, default: '', description: 'Unit, e.g. `GB` or `cores`.' },
+        billing_type: { type: 'string', required: true, description: '`fixed`, `usage`, `limit` (the consumer sets a limit) or `one-time`.' },
+      },
+    },
+  },
+  async create(ctx, plan) {
+    const body = { ...editable(plan), organization_id: plan.organization_id, type: plan.type, ...(plan.slug ? { slug: plan.slug } : {}), secret_options: plan.secret_options ?? {} };
+    const created = await reportingFieldErrors(ctx, 'Invalid offering', () => api.create(ctx.client, body));
+    return created ? { id: created.id, slug: created.slug } : null;
+  },
+  async read(ctx, state) {
+    const remote = await api.read(ctx.client, state.id!);
+    if (!remote) return null;
+    return {
+      ...Object.fromEntries(EDITABLE.map((key) => [key, remote[key]])),
+      plugin_options: Object.keys(remote.plugin_options).length || state.plugin_options !== null ? remote.plugin_options : null,
+      id: remote.id,
+      organization_id: remote.organization_id,
+      slug: remote.slug,
+      type: remote.type,
+      component: remote.components.map((c) => ({ type: c.type, name: c.name, measured_unit: c.measured_unit ?? '', billing_type: c.billing_type })),
+    } as never;
+  },
+  async update(ctx, plan, prior) {
+    const body = { ...editable(plan), ...(plan.slug && plan.slug !== prior.slug ? { slug: plan.slug } : {}), ...(JSON.stringify(plan.secret_options) !== JSON.stringify(prior.secret_options) ? { secret_options: plan.secret_options ?? {} } : {}) };
+    const updated = await reportingFieldErrors(ctx, 'Invalid offering', () => api.update(ctx.client, prior.id!, body));
+    return updated ? { slug: updated.slug } : {};
+  },
+  delete: (ctx, state) => api.delete(ctx.client, state.id!),
+});
+
+function editable(plan: Record<string, unknown> & { component: Record<string, unknown>[] }) {
+  return {
+    ...Object.fromEntries(EDITABLE.map((key) => [key, plan[key] ?? undefined])),
+    plugin_options: plan.plugin_options ?? {},
+    components: plan.component.map((c) => ({ type: c.type, name: c.name, measured_unit: c.measured_unit ?? '', billing_type: c.billing_type })),
+  };
+}

@@ -1,0 +1,50 @@
+import { withClient } from '../framework';
+import type { MercatoClient } from '../client/mercato-client';
+import { collection } from './crud';
+import { reportingFieldErrors } from './api-diagnostics';
+
+interface Remote {
+  id: string;
+  offering_id: string;
+  name: string;
+  description: string;
+  unit: string;
+  prices: Record<string, number>;
+  archived: boolean;
+}
+
+const api = collection<Record<string, unknown>, Remote>('plans');
+
+export const plan = withClient<MercatoClient>().defineResource({
+  name: 'plan',
+  description: 'A plan of an offering: a billing unit and a price per component. Archive a plan to stop new orders while existing resources keep it.',
+  attributes: {
+    id: { type: 'string', computed: true, useStateForUnknown: true, description: 'Server ID of the plan.' },
+    offering_id: { type: 'string', required: true, requiresReplace: true, description: 'The offering. Changing it creates a new plan.' },
+    name: { type: 'string', required: true, description: 'Name, e.g. `small`.' },
+    description: { type: 'string', optional: true, default: '', description: 'What the plan gives.' },
+    unit: { type: 'string', optional: true, default: 'month', description: 'Billing unit: `month`, `day`, `hour` or `one-time`.' },
+    prices: { type: ['map', 'number'], optional: true, default: {}, description: "Price per unit of each component, keyed by the offering's component `type`." },
+    archived: { type: 'bool', optional: true, default: false, description: 'An archived plan takes no new orders.' },
+  },
+  async create(ctx, plan) {
+    const body = { offering_id: plan.offering_id, name: plan.name, description: plan.description, unit: plan.unit, prices: numbers(plan.prices), archived: plan.archived };
+    const created = await reportingFieldErrors(ctx, 'Invalid plan', () => api.create(ctx.client, body));
+    return created ? { id: created.id } : null;
+  },
+  async read(ctx, state) {
+    const remote = await api.read(ctx.client, state.id!);
+    if (!remote) return null;
+    return { id: remote.id, offering_id: remote.offering_id, name: remote.name, description: remote.description, unit: remote.unit, prices: remote.prices, archived: remote.archived };
+  },
+  async update(ctx, plan, prior) {
+    const body = { name: plan.name, description: plan.description, unit: plan.unit, prices: numbers(plan.prices), archived: plan.archived };
+    await reportingFieldErrors(ctx, 'Invalid plan', () => api.update(ctx.client, prior.id!, body));
+    return {};
+  },
+  delete: (ctx, state) => api.delete(ctx.client, state.id!),
+});
+
+function numbers(prices: Record<string, number | bigint> | null): Record<string, number> {
+  return Object.fromEntries(Object.entries(prices ?? {}).map(([k, v]) => [k, Number(v)]));
+}

@@ -1,0 +1,171 @@
+import { isUnknown, timeoutsBlock, withClient, type ResourceContext } from '../framework';
+import type { MercatoClient } from '../client/mercato-client';
+import { openOrders, PENDING_STATES, waitForOrder, type Order } from '../client/orders';
+import { reportingFieldErrors } from './api-diagnostics';
+import { attributeErrors, offeringVersions } from './attributes-validation';
+
+interface Remote {
+  id: string;
+  name: string;
+  project_id: string;
+  offering_id: string;
+  plan_id: string;
+  version: string;
+  attributes: Record<string, unknown>;
+  limits: Record<string, number>;
+  state: string;
+  backend_id: string;
+  outputs: Record<string, unknown>;
+  secret_outputs?: Record<string, unknown>;
+}
+
+/** The arguments an update order carries, when they change. */
+const ORDERED_CHANGES = ['plan_id', 'version', 'attributes', 'limits'] as const;
+
+const changed = (a: unknown, b: unknown) => JSON.stringify(a ?? null) !== JSON.stringify(b ?? null);
+
+const numbers = (limits: Record<string, number | bigint> | null) => Object.fromEntries(Object.entries(limits ?? {}).map(([k, v]) => [k, Number(v)]));
+
+export const resource = withClient<MercatoClient>().defineResource({
+  name: 'resource',
+  description:
+    'A resource ordered from an offering into a project. Creating, changing and destroying it place orders (create, update, terminate) and wait for them, through consumer and provider approval and provisioning.',
+  attributes: {
+    id: { type: 'string', computed: true, useStateForUnknown: true, description: 'Server ID of the resource.' },
+    project_id: { type: 'string', required: true, requiresReplace: true, description: 'Project to order the resource into. Changing it creates a new resource.' },
+    offering_id: { type: 'string', required: true, requiresReplace: true, description: 'Offering to order from. Changing it creates a new resource.' },
+    plan_id: { type: 'string', required: true, description: 'Plan of the offering. Changing it places an update order.' },
+    version: { type: 'string', optional: true, computed: true, useStateForUnknown: true, description: 'Offering version. Default: the latest available version at creation. Changing it places an upgrade order.' },
+    name: { type: 'string', required: true, description: 'Name of the resource. Changing it renames the resource (no order).' },
+    attributes: { type: 'dynamic', optional: true, description: "Configuration, written as a native HCL object. Validated at plan time against the offering version's JSON Schema; changing it places an update order." },
+    limits: { type: ['map', 'number'], optional: true, description: "Limits per `limit`-billed component of the offering, e.g. `{ cpu = 4 }`. Changing them places an update order." },
+    state: { type: 'string', computed: true, description: 'State on the server: `Creating`, `OK`, `Updating`, `Terminating`, `Terminated` or `Erred`.' },
+    order_id: { type: 'string', computed: true, description: 'The last order Terraform placed for this resource.' },
+    backend_id: { type: 'string', computed: true, description: "The resource's ID in the provider's backend." },
+    outputs: { type: 'dynamic', computed: true, description: 'What provisioning returned (addresses, endpoints...).' },
+    secret_outputs: { type: 'dynamic', computed: true, sensitive: true, description: 'Secrets provisioning returned (passwords, keys).' },
+  },
+  blocks: { timeouts: timeoutsBlock({ create: '30m', update: '30m', delete: '30m' }) },
+
+  async modifyPlan(ctx, { plan, prior }) {
+    if (isUnknown(plan.offering_id) || isUnknown(plan.version) || isUnknown(plan.attributes)) return;
+    const versions = await offeringVersions(ctx.client, plan.offering_id);
+    if (!prior && plan.version === null) plan.version = latestVersion(versions);
+    const version = versions.find((v) => v.version === plan.version);
+    if (!version) {
+      const known = versions.map((v) => `${v.version} (${v.status})`).join(', ') || 'none';
+      ctx.error('Unknown offering version', `The offering has no version ${plan.version}; it has: ${known}.`, 'version');
+      return;
+    }
+    const newVersion = !prior || prior.version !== plan.version;
+    if (version.status === 'deprecated' && newVersion) {
+      ctx.error('Deprecated offering version', `Version ${version.version} is deprecated and takes no new resources: ${version.deprecation_message}${version.replacement_version ? ` Use ${version.replacement_version}.` : ''}`, 'version');
+    }
+    if (isUnknown(plan.attributes) || JSON.stringify(plan.attributes).includes('"__unknown')) return;
+    for (const { path, message } of attributeErrors(version.options_schema, plan.attributes ?? {})) {
+      ctx.error('Invalid attributes', `${path} ${message} (offering version ${version.version}).`, path);
+    }
+  },
+
+  async create(ctx, plan) {
+    const body = { type: 'create', project_id: plan.project_id, offering_id: plan.offering_id, plan_id: plan.plan_id, name: plan.name, version: plan.version ?? undefined, attributes: plan.attributes ?? {}, limits: numbers(plan.limits) };
+    const order = await reportingFieldErrors(ctx, 'The order was refused', () => ctx.client.create<Order>('/orders', body));
+    if (!order) return null;
+    ctx.log.info('placed create order', { order: order.id, resource: order.resource_id, state: order.state });
+    const final = await waitLogging(ctx, order);
+    const remote = await ctx.client.find<Remote>(`/resources/${order.resource_id}`);
+    if (final.state === 'done' && remote) return { ...toState(remote, plan), order_id: order.id };
+    reportUnfinished(ctx, final, 'create');
+    // The resource exists (Erred, or still waiting): keep it in state, tainted, so nothing is orphaned.
+    if (remote && remote.state !== 'Terminated') return { ...toState(remote, plan), order_id: order.id };
+    return null;
+  },
+
+  async read(ctx, state) {
+    const remote = await ctx.client.find<Remote>(`/resources/${state.id}`);
+    if (!remote || remote.state === 'Terminated') return null;
+    return toState(remote, state);
+  },
+
+  async update(ctx, plan, prior) {
+    if (plan.name !== prior.name) await ctx.client.patch(`/resources/${prior.id}`, { name: plan.name });
+    const changes = Object.fromEntries(
+      ORDERED_CHANGES.filter((key) => changed(plan[key], prior[key])).map((key) => [key, key === 'limits' ? numbers(plan.limits) : key === 'attributes' ? plan.attributes ?? {} : plan[key]]),
+    );
+    let orderId = prior.order_id;
+    if (Object.keys(changes).length) {
+      const order = await reportingFieldErrors(ctx, 'The update order was refused', () => ctx.client.create<Order>('/orders', { type: 'update', resource_id: prior.id, ...changes }));
+      if (!order) return prior as never;
+      orderId = order.id;
+      const final = await waitLogging(ctx, order);
+      if (final.state !== 'done') reportUnfinished(ctx, final, 'update');
+    }
+    const remote = await ctx.client.find<Remote>(`/resources/${prior.id}`);
+    return remote ? { ...toState(remote, plan), order_id: orderId } : prior;
+  },
+
+  async delete(ctx, state) {
+    let remote = await ctx.client.find<Remote>(`/resources/${state.id}`);
+    if (!remote || remote.state === 'Terminated') return;
+    for (const open of await openOrders(ctx.client, remote.id)) {
+      if (PENDING_STATES.includes(open.state)) {
+        ctx.log.info('canceling an open order before terminating', { order: open.id });
+        await ctx.client.action(`/orders/${open.id}/cancel`, { reason: 'canceled by terraform destroy' });
+      } else {
+        await waitLogging(ctx, open);
+      }
+    }
+    remote = await ctx.client.find<Remote>(`/resources/${state.id}`);
+    if (!remote || remote.state === 'Terminated') return;
+    const order = await ctx.client.create<Order>('/orders', { type: 'terminate', resource_id: remote.id });
+    const final = await waitLogging(ctx, order);
+    if (final.state !== 'done') {
+      reportUnfinished(ctx, final, 'terminate');
+      throw new Error(`the resource ${remote.name} is not terminated`);
+    }
+  },
+
+  async import(ctx, id) {
+    return { id };
+  },
+});
+
+function latestVersion(versions: { version: string; status: string }[]): string | null {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const semver = require('semver') as typeof import('semver'); // loaded by plans only, not at every launch
+  const pick = (status: string) => versions.filter((v) => v.status === status).map((v) => v.version).sort(semver.rcompare)[0];
+  return pick('available') ?? pick('beta') ?? null;
+}
+
+/** Server values, keeping `null` where the configuration left an empty object out. */
+function toState(remote: Remote, known: { attributes?: unknown; limits?: unknown; order_id?: string | null }) {
+  const emptyAsNull = <T extends object>(value: T, configured: unknown) => (configured == null && Object.keys(value).length === 0 ? null : value);
+  return {
+    id: remote.id,
+    project_id: remote.project_id,
+    offering_id: remote.offering_id,
+    plan_id: remote.plan_id,
+    version: remote.version,
+    name: remote.name,
+    attributes: emptyAsNull(remote.attributes, known.attributes),
+    limits: emptyAsNull(remote.limits, known.limits),
+    state: remote.state,
+    order_id: known.order_id ?? null,
+    backend_id: remote.backend_id,
+    outputs: remote.outputs,
+    secret_outputs: remote.secret_outputs ?? {},
+  };
+}
+
+async function waitLogging(ctx: ResourceContext<MercatoClient>, order: Order): Promise<Order> {
+  return waitForOrder(ctx.client, order.id, {
+    signal: ctx.signal,
+    onWaiting: (o) => ctx.log.info(`order ${o.id} (${o.type}) is ${o.state}: waiting for ${o.awaiting}`, { order: o.id, state: o.state }),
+  });
+}
+
+function reportUnfinished(ctx: ResourceContext<MercatoClient>, order: Order, operation: string) {
+  if (order.state === 'erred') ctx.error(`The ${operation} order failed`, `Order ${order.id} erred: ${order.reason || 'no reason given'}. Retry it with POST /api/v1/orders/${order.id}/retry or apply again.`);
+  else if (order.state === 'rejected' || order.state === 'canceled') ctx.error(`The ${operation} order was ${order.state}`, `Order ${order.id} was ${order.state}: ${order.reason || 'no reason given'}.`);
+  else ctx.error(`The ${operation} order did not finish`, `Order ${order.id} is still ${order.state}${order.awaiting ? `, waiting for ${order.awaiting}` : ''}. It stays open on the server; the next apply picks the resource up from the state.`);
+}
