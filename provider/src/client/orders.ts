@@ -23,18 +23,20 @@ export interface WaitOptions {
  * milliseconds), then every few seconds (an approval may take hours); ends when the signal does.
  */
 export async function waitForOrder(client: MercatoClient, orderId: string, options: WaitOptions): Promise<Order> {
-  let delay = 50;
+  let wait = 0;
   let lastAwaiting: string | null = null;
   for (;;) {
-    const order = await client.get<Order>(`/orders/${orderId}`);
+    // The server holds the request until the order ends or `wait_seconds` pass (a long poll).
+    const order = await client.get<Order>(`/orders/${orderId}`, wait ? { wait_seconds: wait } : undefined);
     if (FINAL_STATES.includes(order.state)) return order;
     if (order.awaiting !== lastAwaiting) {
       lastAwaiting = order.awaiting;
       options.onWaiting?.(order);
     }
-    await abortableSleep(delay, options.signal);
     if (options.signal.aborted) return order;
-    delay = Math.min(delay * 2, 5000);
+    wait = Math.min(Math.max(wait * 2, 1), 5);
+    await abortableSleep(10, options.signal);
+    if (options.signal.aborted) return order;
   }
 }
 

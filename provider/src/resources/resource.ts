@@ -107,7 +107,9 @@ export const resource = withClient<MercatoClient>().defineResource({
   async delete(ctx, state) {
     let remote = await ctx.client.find<Remote>(`/resources/${state.id}`);
     if (!remote || remote.state === 'Terminated') return;
-    for (const open of await openOrders(ctx.client, remote.id)) {
+    // A resource that is OK or Erred has no open order; any other state means one is in flight.
+    const inFlight = remote.state === 'OK' || remote.state === 'Erred' ? [] : await openOrders(ctx.client, remote.id);
+    for (const open of inFlight) {
       if (PENDING_STATES.includes(open.state)) {
         ctx.log.info('canceling an open order before terminating', { order: open.id });
         await ctx.client.action(`/orders/${open.id}/cancel`, { reason: 'canceled by terraform destroy' });
@@ -115,7 +117,7 @@ export const resource = withClient<MercatoClient>().defineResource({
         await waitLogging(ctx, open);
       }
     }
-    remote = await ctx.client.find<Remote>(`/resources/${state.id}`);
+    if (inFlight.length) remote = await ctx.client.find<Remote>(`/resources/${state.id}`);
     if (!remote || remote.state === 'Terminated') return;
     const order = await ctx.client.create<Order>('/orders', { type: 'terminate', resource_id: remote.id });
     const final = await waitLogging(ctx, order);

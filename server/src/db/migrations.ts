@@ -157,7 +157,23 @@ const initial: Migration = {
   },
 };
 
-const migrations: Record<string, Migration> = { '001-initial': initial };
+/** Replies to creates made with an Idempotency-Key, so a retried create returns the first answer. */
+const idempotencyKeys: Migration = {
+  async up(db: AnyDb) {
+    await db.schema
+      .createTable('idempotency_keys')
+      .addColumn('user_id', 'text', (c) => c.notNull())
+      .addColumn('key', 'text', (c) => c.notNull())
+      .addColumn('request', 'text', (c) => c.notNull())
+      .addColumn('status', 'integer', (c) => c.notNull().defaultTo(0))
+      .addColumn('body', 'text', (c) => c.notNull().defaultTo(''))
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('idempotency_keys_pk', ['user_id', 'key'])
+      .execute();
+  },
+};
+
+const migrations: Record<string, Migration> = { '001-initial': initial, '002-idempotency-keys': idempotencyKeys };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 

@@ -167,7 +167,19 @@ export interface EventRow {
   changes: string;
 }
 
+export interface IdempotencyKeyRow {
+  user_id: string;
+  key: string;
+  /** Method and path the key was first used for. */
+  request: string;
+  /** 0 while the first request is still being handled. */
+  status: number;
+  body: string;
+  created_at: string;
+}
+
 export interface Tables {
+  idempotency_keys: IdempotencyKeyRow;
   users: UserRow;
   tokens: TokenRow;
   organizations: OrganizationRow;

@@ -114,8 +114,24 @@ export async function ordersRoutes(app: FastifyInstance) {
   });
 
   app.get('/orders/:id', {
-    schema: { tags: ['orders'], summary: 'Get an order', params: ID_PARAMS, response: { 200: ORDER } },
-    handler: async (request) => presentOrder(await findOrder(request.principal, params(request).id)),
+    schema: {
+      tags: ['orders'],
+      summary: 'Get an order',
+      description: 'With `wait_seconds`, answers as soon as the order is in a final state, or after that many seconds: a long poll, so clients waiting for an order neither sleep too long nor ask too often.',
+      params: ID_PARAMS,
+      querystring: { type: 'object', additionalProperties: false, properties: { wait_seconds: { type: 'number', minimum: 0, maximum: 60 } } },
+      response: { 200: ORDER },
+    },
+    handler: async (request) => {
+      const { wait_seconds: wait = 0 } = request.query as { wait_seconds?: number };
+      let order = await findOrder(request.principal, params(request).id);
+      const deadline = Date.now() + wait * 1000;
+      while (OPEN_STATES.includes(order.state as OrderState) && Date.now() < deadline && !request.raw.destroyed) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        order = (await app.db.selectFrom('orders').selectAll().where('id', '=', order.id).executeTakeFirst()) ?? order;
+      }
+      return presentOrder(order);
+    },
   });
 
   const action = (name: string, summary: string, schemaBody: object | undefined, run: (request: FastifyRequest, order: OrderRow) => Promise<OrderRow>) =>
