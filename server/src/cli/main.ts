@@ -2,6 +2,8 @@ import { Command } from 'commander';
 import { configFromEnvironment } from '../config';
 import { startServer } from '../server';
 import { registerClientCommands } from './commands';
+import { registerDriftCommand } from './drift';
+import { registerProviderCommands } from './provider-install';
 
 const program = new Command('mercato').description('Mercato: a self-service cloud marketplace managed as code').showHelpAfterError();
 
@@ -22,6 +24,8 @@ program
   });
 
 registerClientCommands(program);
+registerProviderCommands(program);
+registerDriftCommand(program);
 
 program.parseAsync(process.argv).catch((error: Error) => {
   process.stderr.write(`mercato: ${error.message}\n`);

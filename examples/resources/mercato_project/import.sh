@@ -1,0 +1,2 @@
+# A project is imported by its server ID.
+terraform import mercato_project.genomics 01a1fc94-9e78-7000-9c12-d386b6e8741d

@@ -1,0 +1,2 @@
+# A resource is imported by its server ID; `attributes` and `limits` are read from the server.
+terraform import mercato_resource.orders_db 01a1fd20-4a9b-7000-8e2f-9c1d0b3a5e67

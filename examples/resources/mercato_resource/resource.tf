@@ -1,0 +1,37 @@
+data "mercato_offering" "pg" {
+  slug = "postgresql"
+}
+
+resource "mercato_resource" "orders_db" {
+  project_id  = mercato_project.genomics.id
+  offering_id = data.mercato_offering.pg.id
+  plan_id     = data.mercato_offering.pg.plans["db-small"].id
+  version     = "2.0.0"
+  name        = "orders-db"
+
+  # Checked at plan time against the offering version's options schema.
+  attributes = {
+    postgres_version  = "17"
+    database_name     = "orders"
+    storage_gb        = 50
+    high_availability = false
+    backup = {
+      schedule       = "0 3 * * *"
+      retention_days = 14
+    }
+    extensions = ["pgcrypto", "pg_stat_statements"]
+  }
+
+  limits = {
+    storage = 50
+  }
+
+  timeouts {
+    create = "30m"
+    delete = "15m"
+  }
+}
+
+output "orders_db_outputs" {
+  value = mercato_resource.orders_db.outputs
+}

@@ -1,0 +1,97 @@
+/**
+ * The example configurations under examples/hcl run as their READMEs say: against a server
+ * with the demo catalog (as `npm start` seeds it), with the provider found by a plain
+ * `terraform init` in the local mirror. Each applies, then re-plans with no changes, then is
+ * destroyed.
+ */
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { startTestServer, type TestServer } from '../../test/support/server-harness';
+import { Api } from '../../test/support/api-client';
+import { seedDemoCatalog } from '../../server/src/demo/seed';
+import { resourcesByAddress } from './support/terraform-harness';
+import { REPO_ROOT, setUpMercatoTerraform, type MercatoTerraform } from './support/mercato-terraform';
+
+/**
+ * `seedDemoCatalog` posts through `app.inject`, whose light-my-request loads the ESM-only
+ * `cookie@2`, which jest's module runtime cannot require on Node 20 (plain Node can, so
+ * `npm start` seeds fine). The same seed, with its inject answered over real HTTP.
+ */
+function overHttp(target: TestServer): FastifyInstance {
+  const inject = async ({ method, url, headers, payload }: { method: string; url: string; headers: Record<string, string>; payload: object }) => {
+    const response = await fetch(`${target.url}${url}`, { method, headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(payload) });
+    const body = await response.text();
+    return { statusCode: response.status, body, json: () => JSON.parse(body) };
+  };
+  return { inject } as unknown as FastifyInstance;
+}
+
+let server: TestServer;
+let tf: MercatoTerraform;
+let api: Api;
+
+beforeAll(async () => {
+  server = await startTestServer('sqlite');
+  await seedDemoCatalog(overHttp(server), server.adminToken);
+  api = new Api(server.url, server.adminToken);
+  tf = await setUpMercatoTerraform(server);
+});
+afterAll(async () => {
+  tf?.cleanup();
+  await server?.close();
+});
+
+test('examples/hcl/publisher: publishes an offering with components, two versions and plans', async () => {
+  const ws = tf.workspace('publisher', join(REPO_ROOT, 'examples/hcl/publisher'));
+  await ws.init();
+  const apply = await ws.apply();
+  expect(apply.stdout).toContain('Apply complete! Resources: 7 added, 0 changed, 0 destroyed.');
+
+  const offering = await api.expect(200, api.get('/offerings/clickhouse'));
+  expect(offering.name).toBe('Managed ClickHouse');
+  expect(offering.components.map((c: { type: string }) => c.type)).toEqual(['vcpu', 'storage', 'support']);
+  const versions = await api.expect(200, api.get(`/offering-versions?offering_id=${offering.id}`));
+  expect(versions.items.map((v: { version: string; status: string }) => `${v.version}:${v.status}`).sort()).toEqual(['1.0.0:available', '2.0.0:beta']);
+  const v2 = versions.items.find((v: { version: string }) => v.version === '2.0.0');
+  expect(Object.keys(v2.options_schema.properties).sort()).toEqual(['clickhouse_version', 'database_name', 'replicas', 'shards']);
+  const plans = await api.expect(200, api.get(`/plans?offering_id=${offering.id}`));
+  expect(plans.items.map((p: { name: string }) => p.name).sort()).toEqual(['premium', 'standard']);
+  expect((await ws.outputs()).offering_slug.value).toBe('clickhouse');
+
+  const plan = await ws.plan();
+  expect(plan.output).toContain('No changes.');
+  expect(plan.code).toBe(0);
+
+  await ws.destroy();
+  expect((await api.get('/offerings/clickhouse')).status).toBe(404);
+});
+
+test('examples/hcl/consumer: orders PostgreSQL and Redis from the demo catalog into a new project', async () => {
+  const ws = tf.workspace('consumer', join(REPO_ROOT, 'examples/hcl/consumer'));
+  await ws.init();
+  const apply = await ws.apply();
+  expect(apply.stdout).toContain('Apply complete! Resources: 4 added, 0 changed, 0 destroyed.');
+
+  const resources = resourcesByAddress(await ws.state());
+  const db = resources['mercato_resource.db'].values;
+  expect(db.state).toBe('OK');
+  expect(db.version).toBe('2.0.0');
+  const pg = await api.expect(200, api.get('/offerings/postgresql'));
+  expect(db.offering_id).toBe(pg.id);
+  const remote = await api.expect(200, api.get(`/resources/${db.id}`));
+  expect(remote.attributes).toMatchObject({ postgres_version: '17', database_name: 'orders', backup: { retention_days: 14 } });
+  const redis = await api.expect(200, api.get('/offerings/redis'));
+  expect(resources['mercato_resource.cache'].values.offering_id).toBe(redis.id);
+  expect(resources['mercato_resource.cache'].values.state).toBe('OK');
+  expect((await ws.outputs()).database_offerings_found.value).toEqual(['Redis']);
+
+  const plan = await ws.plan();
+  expect(plan.output).toContain('No changes.');
+  expect(plan.code).toBe(0);
+
+  const destroy = await ws.destroy();
+  expect(destroy.stdout).toContain('Destroy complete! Resources: 4 destroyed.');
+  // Terminated, and gone with its project.
+  const after = await api.get(`/resources/${db.id}`);
+  expect(after.status === 404 || after.body.state === 'Terminated').toBe(true);
+});
