@@ -109,7 +109,7 @@ describe.each(DATABASE_KINDS)('API basics on %s', (kind) => {
 
   test('malformed JSON, a non-JSON body and a body over the limit are problems too', async () => {
     const send = (body: string, contentType: string) =>
-      fetch(`${server.url}/api/v1/organizations`, { method: 'POST', headers: { authorization: `Bearer ${owner.token}`, 'content-type': contentType }, body }).then(async (r) => ({ status: r.status, headers: r.headers, body: await r.json() }));
+      fetch(`${server.url}/api/v1/organizations`, { method: 'POST', headers: { authorization: `Bearer ${owner.token}`, 'content-type': contentType }, body }).then(async (r) => ({ status: r.status, headers: r.headers, body: JSON.parse(await r.text()) }));
     await expectProblem(send('{"name": "x",', 'application/json'), 400);
     const plain = await send('name=x', 'text/plain');
     expect([400, 415]).toContain(plain.status);
@@ -144,14 +144,14 @@ describe.each(DATABASE_KINDS)('API basics on %s', (kind) => {
   test('/healthz answers without a token', async () => {
     const response = await fetch(`${server.url}/healthz`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: 'ok' });
+    expect(JSON.parse(await response.text())).toEqual({ status: 'ok' });
   });
 
   test('/api/v1/openapi.json is an OpenAPI 3 document listing every collection', async () => {
     const response = await fetch(`${server.url}/api/v1/openapi.json`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('application/json');
-    const doc = (await response.json()) as any;
+    const doc = JSON.parse(await response.text());
     expect(doc.openapi).toMatch(/^3\.\d+\.\d+$/);
     expect(doc.info).toMatchObject({ title: expect.any(String), version: expect.any(String) });
     expect(doc.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
@@ -316,6 +316,13 @@ describe.each(DATABASE_KINDS)('API basics on %s', (kind) => {
     await expectProblem(user.api.delete(`/users/${user.id}/tokens/${spare.id}`), 404);
     const expired = await admin.expect(201, admin.post(`/users/${user.id}/tokens`, { name: 'old', expires_at: '2020-01-01T00:00:00.000Z' }));
     await expectProblem(admin.as(expired.token).get('/users/me'), 401);
+    // an expiry written with a UTC offset is compared as an instant, not as text: an hour ago,
+    // written in +05:00, reads later than now as a string
+    const offset = (ms: number, hours: number) => `${new Date(ms + hours * 3600e3).toISOString().slice(0, 19)}${hours >= 0 ? '+' : '-'}${String(Math.abs(hours)).padStart(2, '0')}:00`;
+    const pastWithOffset = await admin.expect(201, admin.post(`/users/${user.id}/tokens`, { name: 'past+05', expires_at: offset(Date.now() - 3600e3, 5) }));
+    await expectProblem(admin.as(pastWithOffset.token).get('/users/me'), 401);
+    const futureWithOffset = await admin.expect(201, admin.post(`/users/${user.id}/tokens`, { name: 'future-08', expires_at: offset(Date.now() + 3600e3, -8) }));
+    await admin.as(futureWithOffset.token).expect(200, admin.as(futureWithOffset.token).get('/users/me'));
     const future = await admin.expect(201, admin.post(`/users/${user.id}/tokens`, { name: 'new', expires_at: '2999-01-01T00:00:00.000Z' }));
     expect((await admin.as(future.token).expect(200, admin.as(future.token).get('/users/me'))).id).toBe(user.id);
   });

@@ -358,6 +358,41 @@ describe.each(DATABASE_KINDS)('catalog search on %s', (kind) => {
     expect(missing.body.detail).toContain('no-such-offering');
   });
 
+  test('facet labels follow a renamed provider organization or category', async () => {
+    const p1 = providers.p1;
+    const before = await search(consumer.api, '');
+    expect(before.facets.organization.find((f: { value: string }) => f.value === orgId('p1')).label).toBe('P1 Cloud');
+    await p1.owner.api.expect(200, p1.owner.api.patch(`/organizations/${orgId('p1')}`, { name: 'P1 Cloud Renamed' }));
+    try {
+      const after = await search(consumer.api, '');
+      expect(after.facets.organization.find((f: { value: string }) => f.value === orgId('p1')).label).toBe('P1 Cloud Renamed');
+      await admin.expect(200, admin.patch(`/categories/${catId('compute')}`, { title: 'Compute Renamed' }));
+      const recategorized = await search(consumer.api, '');
+      expect(recategorized.facets.category.find((f: { value: string }) => f.value === catId('compute')).label).toBe('Compute Renamed');
+    } finally {
+      await p1.owner.api.expect(200, p1.owner.api.patch(`/organizations/${orgId('p1')}`, { name: 'P1 Cloud' }));
+      await admin.expect(200, admin.patch(`/categories/${catId('compute')}`, { title: 'Compute' }));
+    }
+    expect((await search(consumer.api, '')).facets.organization.find((f: { value: string }) => f.value === orgId('p1')).label).toBe('P1 Cloud');
+  });
+
+  test('a change to an offering alone (no new version) shows in the next search at once', async () => {
+    const api = providers.p2.owner.api;
+    const nats = byName('NATS Messaging');
+    // read it first, so the index is current before the change
+    expect((await search(consumer.api, 'status=paused')).total).toBe(2);
+    await api.expect(200, api.patch(`/offerings/${nats.id}`, { status: 'active', description: 'Lightweight messaging, now zippier' }));
+    try {
+      expect(names((await search(consumer.api, 'q=zippier')).items)).toEqual(['NATS Messaging']);
+      expect(facetMap((await search(consumer.api, '')).facets.status)).toEqual({ active: 10, paused: 1, archived: 2 });
+      expect((await consumer.api.expect(200, consumer.api.get('/offerings/nats-messaging'))).status).toBe('active');
+    } finally {
+      await api.expect(200, api.patch(`/offerings/${nats.id}`, { status: 'paused', description: 'Lightweight messaging' }));
+    }
+    expect((await search(consumer.api, 'q=zippier')).total).toBe(0);
+    expect((await search(consumer.api, 'status=paused')).total).toBe(2);
+  });
+
   test('a change to an offering or its versions shows in the next search at once', async () => {
     const api = providers.p1.owner.api;
     const kafka = byName('Kafka Streams');
@@ -373,5 +408,87 @@ describe.each(DATABASE_KINDS)('catalog search on %s', (kind) => {
     }
     expect((await search(consumer.api, 'q=firehose')).items).toEqual([]);
     expect((await search(consumer.api, 'version=4.0.0')).items).toEqual([]);
+  });
+
+  /**
+   * Runs last: it grows the catalog past 100 offerings, so that sets span several machine words
+   * and both ways of paging (few matches, many matches) are taken, and checks everything
+   * against the reference model for three viewers.
+   */
+  test('a catalog of 100+ offerings: results, facets and pages agree with the reference model for every viewer', async () => {
+    const words = ['Aurora', 'Borealis', 'Cirrus', 'Delta', 'Ember', 'Fjord', 'Glacier', 'Harbor'];
+    const platforms = ['aws', 'azure', 'gcp', 'on-premises', 'other'];
+    const cats: Category[] = ['compute', 'databases', 'messaging'];
+    const bulk: Spec[] = Array.from({ length: 100 }, (_, i) => ({
+      name: `Bulk ${words[i % 8]} ${String(i).padStart(3, '0')}`,
+      provider: (i >> 1) % 2 ? 'p2' : 'p1',
+      category: cats[i % 3],
+      platform: platforms[i % 5],
+      status: i % 10 === 9 ? 'draft' : i % 7 === 0 ? 'paused' : 'active',
+      versions: [`1.${i % 4}.0`, ...(i % 5 === 0 ? ['2.0.0'] : [])],
+      tags: ['bulk', `t${i % 6}`, ...(i % 11 === 0 ? ['rare'] : [])],
+      description: `Generated offering number ${i} for ${['alpha', 'beta', 'gamma'][i % 3]} testing`,
+    }));
+    for (let start = 0; start < bulk.length; start += 10) {
+      await Promise.all(bulk.slice(start, start + 10).map(async (spec) => {
+        const api = providers[spec.provider].owner.api;
+        const created = await api.expect(201, api.post('/offerings', {
+          organization_id: orgId(spec.provider), category_id: catId(spec.category), name: spec.name, type: 'allocation',
+          platform: spec.platform, status: spec.status === 'draft' ? undefined : spec.status, tags: spec.tags, description: spec.description,
+        }));
+        for (const version of spec.versions) await api.expect(201, api.post('/offering-versions', { offering_id: created.id, version }));
+        offerings.set(spec.name, created);
+      }));
+    }
+    const everything = [...CATALOG, ...bulk];
+    const viewers: [string, Api, Spec[]][] = [
+      ['consumer', consumer.api, everything.filter((s) => s.status !== 'draft')],
+      ['provider p2', providers.p2.owner.api, everything.filter((s) => s.status !== 'draft' || s.provider === 'p2')],
+      ['staff', admin, everything],
+    ];
+    const queries: Parameters<typeof expected>[0][] = [
+      {}, { q: 'bulk' }, { q: 'aurora' }, { q: 'bulk ember gamma' }, { tags: ['rare'] }, { tags: ['bulk', 't3'], platform: 'gcp' }, { status: 'paused' },
+      { status: 'draft' }, { version: '2.0.0' }, { version: '1.3.0', provider: 'p2' }, { category: 'messaging', platform: 'other', status: 'active' },
+      { q: 'generated 9' }, { q: 'harbor', tags: ['t1'] }, { provider: 'p1', version: '2.0.0', category: 'compute' },
+    ];
+    const toParams = (query: Parameters<typeof expected>[0]) => {
+      const params = new URLSearchParams();
+      if (query.q) params.set('q', query.q);
+      if (query.category) params.set('category_id', catId(query.category));
+      if (query.platform) params.set('platform', query.platform);
+      if (query.version) params.set('version', query.version);
+      if (query.status) params.set('status', query.status);
+      if (query.provider) params.set('organization_id', orgId(query.provider));
+      if (query.tags) params.set('tags', query.tags.join(','));
+      return params.toString();
+    };
+    const newestFirst = (list: string[]) => [...list].sort((x, y) => (byName(x).id < byName(y).id ? 1 : -1));
+    for (const [who, api, visible] of viewers) {
+      for (const query of queries) {
+        const model = expected(query, visible);
+        const label = `${who} ${JSON.stringify(query)}`;
+        const result = await search(api, toParams(query));
+        expect([label, names(result.items), result.total]).toEqual([label, model.names, model.names.length]);
+        for (const facet of ['category', 'platform', 'version', 'status', 'organization'] as const) {
+          expect([label, facet, facetMap(result.facets[facet])]).toEqual([label, facet, model.facets[facet]]);
+        }
+        // page through it, by name and by newest
+        for (const [sort, wanted] of [['name', model.names], ['newest', newestFirst(model.names)]] as [string, string[]][]) {
+          for (const limit of [3, 7]) {
+            const seen: string[] = [];
+            let cursor: string | null = null;
+            let pages = 0;
+            do {
+              const page: any = await api.expect(200, api.get(`/offerings?${toParams(query)}&sort=${sort}&limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`));
+              expect(page.items.length).toBeLessThanOrEqual(limit);
+              seen.push(...names(page.items));
+              cursor = page.next_cursor;
+              if (++pages > 60) throw new Error(`${label}: pagination does not end`);
+            } while (cursor);
+            expect([label, sort, limit, seen]).toEqual([label, sort, limit, wanted]);
+          }
+        }
+      }
+    }
   });
 });

@@ -192,7 +192,7 @@ describe('mercato serve', () => {
 
   const api = async (port: number, token: string, url: string) => {
     const response = await fetch(`http://127.0.0.1:${port}/api/v1${url}`, { headers: { authorization: `Bearer ${token}` } });
-    return { status: response.status, body: (await response.json()) as any };
+    return { status: response.status, body: JSON.parse(await response.text()) };
   };
 
   test('first start seeds the demo catalog and prints the admin token once; a restart does neither', async () => {

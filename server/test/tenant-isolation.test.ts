@@ -188,6 +188,26 @@ describe.each(DATABASE_KINDS)('tenant isolation on %s', (kind) => {
     expect(resources.items).toEqual([]);
   });
 
+  test("an Idempotency-Key is the caller's own: the same key from another tenant replays nothing of it", async () => {
+    const key = { 'idempotency-key': `shared-key-${kind}` };
+    const mine = await w.consumer.owner.api.expect(201, w.consumer.owner.api.post('/organizations', { name: 'keyed by A' }, key));
+    const theirs = await w.other.owner.api.post('/organizations', { name: 'keyed by B' }, key);
+    expect(theirs.status).toBe(201);
+    expect(theirs.headers.get('idempotent-replayed')).toBeNull();
+    expect(theirs.body.id).not.toBe(mine.id);
+    expect(theirs.body.name).toBe('keyed by B');
+    // orders keep their own key: the same key from B places B's own order (or is refused), never returns A's
+    const orderKey = { 'idempotency-key': `order-key-${kind}` };
+    const body = (project: string) => ({ type: 'create', project_id: project, offering_id: w.allocation.id, plan_id: w.allocation.plan.id, name: 'keyed', attributes: { instance_type: 'general-purpose' } });
+    const aOrder = await w.consumer.owner.api.expect(201, w.consumer.owner.api.post('/orders', body(w.consumer.project.id), orderKey));
+    const bOrder = await w.other.owner.api.post('/orders', body(w.consumer.project.id), orderKey);
+    expect(bOrder.status).toBe(422);
+    expect(JSON.stringify(bOrder.body)).not.toContain(aOrder.id);
+    const bOwn = await w.other.owner.api.expect(201, w.other.owner.api.post('/orders', body(w.other.project.id), orderKey));
+    expect(bOwn.id).not.toBe(aOrder.id);
+    expect(bOwn.project_id).toBe(w.other.project.id);
+  });
+
   test("lists never include another tenant's items, even filtered by their ids", async () => {
     const aIds = new Set<string>([
       w.consumer.organization.id, w.consumer.project.id, w.consumer.owner.id, w.consumer.manager.id, w.consumer.member.id,

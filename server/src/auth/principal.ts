@@ -21,7 +21,8 @@ export async function principalForToken(db: Db, token: string): Promise<Principa
     .select(['users.id', 'users.username', 'users.email', 'users.is_staff', 'users.created_at', 'tokens.expires_at'])
     .where('tokens.token_hash', '=', hashToken(token))
     .executeTakeFirst();
-  if (!row || (row.expires_at && row.expires_at < new Date().toISOString())) return undefined;
+  // Compared as instants: an expiry may carry a UTC offset, so its text does not sort with ours.
+  if (!row || (row.expires_at && !(Date.parse(row.expires_at) > Date.now()))) return undefined;
   const { expires_at: _expires, ...user } = row;
   return principalForUser(db, user);
 }
