@@ -10,7 +10,7 @@
  * BENCH_CPU_PROF=<dir> to write a V8 CPU profile of the Mercato server (taken over the whole run).
  */
 import { CATEGORIES, offeringSpecs, ORGANIZATION_NAMES, PLATFORMS, TAGS, VERSIONS, VOCABULARY, type OfferingSpec } from './support/catalog-data';
-import { Client, fmt, load, median, pool, prng, startHelloWorld, startMercato, type ChildServer, type LoadResult } from './support/processes';
+import { Client, fmt, load, loadAverage, median, pool, prng, startHelloWorld, startMercato, type ChildServer, type LoadResult } from './support/processes';
 
 const OFFERINGS = Number(process.env.BENCH_OFFERINGS ?? 10000);
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 1000);
@@ -213,11 +213,13 @@ async function main() {
 
     const baseline: LoadResult[] = [];
     const search: LoadResult[] = [];
+    const loads: number[] = [loadAverage()];
     for (let run = 1; run <= RUNS; run++) {
       const b = await load({ url: hello.url, connections: CONNECTIONS, duration: DURATION });
       const s = await load({ url: mercato.url, connections: CONNECTIONS, duration: DURATION, ...cycling(paths, seeded.viewerToken) });
       baseline.push(b);
       search.push(s);
+      loads.push(loadAverage());
       say(`run ${run}: baseline ${fmt(b.requestsPerSecond, 0)} req/s p50 ${b.p50} ms p99 ${b.p99} ms | search ${fmt(s.requestsPerSecond, 0)} req/s p50 ${s.p50} ms p99 ${s.p99} ms non-2xx ${s.non2xx} errors ${s.errors} (ratio ${fmt((100 * s.requestsPerSecond) / b.requestsPerSecond)} %)`);
     }
 
@@ -235,6 +237,7 @@ async function main() {
       baseline: { requestsPerSecond: m(baseline, 'requestsPerSecond'), p50: m(baseline, 'p50'), p99: m(baseline, 'p99') },
       search: { requestsPerSecond: m(search, 'requestsPerSecond'), p50: m(search, 'p50'), p99: m(search, 'p99'), non2xx: search.reduce((n, s) => n + s.non2xx, 0), errors: search.reduce((n, s) => n + s.errors + s.timeouts, 0) },
       ratio: median(ratios),
+      loadAverages: loads,
       perRun: { baseline, search },
     };
     const meets = { p99: summary.search.p99 < TARGET_P99_MS, ratio: summary.ratio >= TARGET_RATIO };
@@ -246,6 +249,7 @@ async function main() {
     console.log('');
     console.log(`search / baseline: ${fmt(100 * summary.ratio)} % of the baseline's requests/s (target >= ${100 * TARGET_RATIO} %): ${meets.ratio ? 'met' : 'MISSED'}`);
     console.log(`p99: ${summary.search.p99} ms (target < ${TARGET_P99_MS} ms): ${meets.p99 ? 'met' : 'MISSED'}`);
+    console.log(`machine 1-minute load average during the runs: ${loads.join(', ')} (2 cores; the benchmark itself keeps about 2 busy)`);
     console.log(`seeding: ${fmt(seedSeconds.total)} s through the API (${fmt(OFFERINGS / seedSeconds.offerings, 0)} offerings/s, then ${fmt(seeded.versionCount / seedSeconds.versions, 0)} versions/s)`);
     console.log(`RESULT ${JSON.stringify(summary)}`);
     if (summary.search.non2xx || summary.search.errors) process.exitCode = 1;

@@ -12,7 +12,7 @@
  */
 import { Client as PgClient } from 'pg';
 import { startPostgres, type PostgresCluster } from '../test/support/postgres';
-import { Client, fmt, median, pool, startMercato, type MercatoServer } from './support/processes';
+import { Client, fmt, loadAverage, median, pool, startMercato, type MercatoServer } from './support/processes';
 
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 1000);
 const IN_FLIGHT = Number(process.env.BENCH_IN_FLIGHT ?? 20);
@@ -34,6 +34,8 @@ interface RunResult {
   placeSeconds: number;
   done: number;
   erred: number;
+  /** 1-minute load average of the machine before and after the run. */
+  load: [number, number];
 }
 
 async function setUp(server: MercatoServer) {
@@ -84,12 +86,13 @@ async function runOnce(database: 'sqlite' | 'postgres', run: number, cluster?: P
   const server = await startMercato({ databaseUrl, nodeArgs });
   try {
     const { admin, consumer, offering, plan, project } = await setUp(server);
+    const loadBefore = loadAverage();
     const started = performance.now();
     const orders = await pool(Array.from({ length: ORDERS }, (_, i) => i), IN_FLIGHT, async (i) => {
       const order = await consumer.post('/orders', {
         type: 'create', project_id: project.id, offering_id: offering.id, plan_id: plan.id, name: `seat-pool-${i + 1}`,
         attributes: { edition: i % 3 ? 'standard' : 'pro' }, limits: { seats: 1 + (i % 50) },
-      });
+      }, { 'idempotency-key': `bench-${run}-${i}` }); // as the Terraform provider sends
       if (order.state !== 'executing' && order.state !== 'done') throw new Error(`order ${order.id} is ${order.state}, expected executing`);
       return order.id as string;
     });
@@ -106,8 +109,8 @@ async function runOnce(database: 'sqlite' | 'postgres', run: number, cluster?: P
       await sleep(20);
     }
     const [done, erred] = await Promise.all([countOrders(admin, project.id, 'done'), countOrders(admin, project.id, 'erred')]);
-    const result = { database, run, wallSeconds: (finished - started) / 1000, placeSeconds: (placed - started) / 1000, done, erred };
-    say(`${database} run ${run}: ${done} done, ${erred} erred; placed in ${fmt(result.placeSeconds, 2)} s, all done in ${fmt(result.wallSeconds, 2)} s`);
+    const result = { database, run, wallSeconds: (finished - started) / 1000, placeSeconds: (placed - started) / 1000, done, erred, load: [loadBefore, loadAverage()] as [number, number] };
+    say(`${database} run ${run}: ${done} done, ${erred} erred; placed in ${fmt(result.placeSeconds, 2)} s, all done in ${fmt(result.wallSeconds, 2)} s (load average ${result.load.join(' -> ')})`);
     if (done !== ORDERS) say(`  WARNING: only ${done} of ${ORDERS} orders are done (time limit ${TIMEOUT_MS / 1000} s)`);
     return result;
   } finally {

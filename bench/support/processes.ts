@@ -7,7 +7,8 @@ import { randomBytes } from 'node:crypto';
 /** Helpers shared by the benchmarks: servers as child processes, autocannon, a bounded pool, medians. */
 
 export const ROOT = path.resolve(__dirname, '..', '..');
-const MERCATO_BIN = path.join(ROOT, 'server', 'bin', 'mercato.js');
+/** BENCH_MERCATO_BIN runs another checkout of the server, to compare a change against this one. */
+const MERCATO_BIN = process.env.BENCH_MERCATO_BIN ?? path.join(ROOT, 'server', 'bin', 'mercato.js');
 const HELLO_WORLD = path.join(__dirname, 'hello-world.ts');
 
 export interface ChildServer {
@@ -172,10 +173,10 @@ export class Client {
     return new Client(this.url, token);
   }
 
-  async call<T = any>(method: string, apiPath: string, body?: unknown, expect = [200, 201]): Promise<T> {
+  async call<T = any>(method: string, apiPath: string, body?: unknown, expect = [200, 201], headers: Record<string, string> = {}): Promise<T> {
     const response = await fetch(`${this.url}/api/v1${apiPath}`, {
       method,
-      headers: { authorization: `Bearer ${this.token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: { authorization: `Bearer ${this.token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();
@@ -184,7 +185,7 @@ export class Client {
   }
 
   get = <T = any>(apiPath: string) => this.call<T>('GET', apiPath);
-  post = <T = any>(apiPath: string, body: unknown = {}) => this.call<T>('POST', apiPath, body);
+  post = <T = any>(apiPath: string, body: unknown = {}, headers?: Record<string, string>) => this.call<T>('POST', apiPath, body, [200, 201], headers);
 }
 
 // autocannon ships no types; this is the part of its programmatic API the benchmarks use.
@@ -253,3 +254,6 @@ export async function load(options: AutocannonOptions): Promise<LoadResult> {
 }
 
 export const fmt = (value: number, digits = 1) => value.toFixed(digits);
+
+/** The 1-minute load average: other work on the machine skews every number here. */
+export const loadAverage = () => Number(os.loadavg()[0].toFixed(2));

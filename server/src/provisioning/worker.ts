@@ -99,26 +99,30 @@ export class ProvisioningWorker {
         await Promise.race(this.running);
         continue;
       }
-      const queued = await this.db.selectFrom('orders').select('id').where('job_state', '=', 'queued').orderBy('id').limit(free).execute();
-      if (!queued.length) return;
-      for (const { id } of queued) {
-        const claimed = await this.claim(id);
-        if (!claimed) continue;
-        const job = this.run(claimed).finally(() => this.running.delete(job));
+      const claimed = await this.claimQueued(free);
+      if (!claimed.length) return;
+      for (const order of claimed) {
+        const job = this.run(order).finally(() => this.running.delete(job));
         this.running.add(job);
       }
     }
   }
 
-  private async claim(orderId: string): Promise<OrderRow | undefined> {
-    const result = await this.db
+  /**
+   * Claims up to `limit` queued orders, oldest first, in one conditional update that returns
+   * them: an order another worker claimed meanwhile no longer has `job_state = 'queued'` when
+   * the update reaches it, so it is skipped, and no order is claimed twice.
+   */
+  private async claimQueued(limit: number): Promise<OrderRow[]> {
+    const oldest = this.db.selectFrom('orders').select('id').where('job_state', '=', 'queued').orderBy('id').limit(limit);
+    const claimed = await this.db
       .updateTable('orders')
       .set((eb) => ({ job_state: 'running', claimed_by: this.id, attempts: eb('attempts', '+', 1) }))
-      .where('id', '=', orderId)
+      .where('id', 'in', oldest)
       .where('job_state', '=', 'queued')
-      .executeTakeFirst();
-    if (Number(result.numUpdatedRows) !== 1) return undefined;
-    return this.db.selectFrom('orders').selectAll().where('id', '=', orderId).executeTakeFirst();
+      .returningAll()
+      .execute();
+    return claimed.sort((a, b) => (a.id < b.id ? -1 : 1));
   }
 
   private async requeueJobsOfDeadWorkers() {
@@ -167,10 +171,18 @@ export class ProvisioningWorker {
   }
 
   private async jobFor(order: OrderRow): Promise<{ pluginType: string; job: ProvisioningJob }> {
-    const [resource, offering] = await Promise.all([
-      this.db.selectFrom('resources').selectAll().where('id', '=', order.resource_id).executeTakeFirstOrThrow(),
-      this.db.selectFrom('offerings').selectAll().where('id', '=', order.offering_id).executeTakeFirstOrThrow(),
-    ]);
+    // The resource and the offering in one round trip.
+    const row = await this.db
+      .selectFrom('resources')
+      .innerJoin('offerings', (join) => join.on('offerings.id', '=', order.offering_id))
+      .select([
+        'resources.id', 'resources.name', 'resources.backend_id', 'resources.attributes', 'resources.limits', 'resources.outputs',
+        'offerings.id as offering_id', 'offerings.slug', 'offerings.type', 'offerings.plugin_options', 'offerings.secret_options',
+      ])
+      .where('resources.id', '=', order.resource_id)
+      .executeTakeFirstOrThrow();
+    const resource = row;
+    const offering = { id: row.offering_id, slug: row.slug, type: row.type, plugin_options: row.plugin_options, secret_options: row.secret_options };
     return {
       pluginType: offering.type,
       job: {
