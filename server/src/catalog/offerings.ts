@@ -149,14 +149,16 @@ export async function offeringsRoutes(app: FastifyInstance) {
       },
       response: { 200: SEARCH_RESPONSE },
     },
-    handler: async (request) => {
+    handler: async (request, reply) => {
       const query = request.query as SearchQuery & { slug?: string };
       if (query.slug) {
         const offering = await app.catalogIndex.find(query.slug);
         const items = offering && offering.slug === query.slug && canSeeOffering(request.principal, offering) ? [offering] : [];
         return { items, next_cursor: null, total: items.length, facets: {} };
       }
-      return app.catalogIndex.search({ ...query, limit: query.limit ?? 50 }, viewerOf(request.principal));
+      const body = await app.catalogIndex.searchJson({ ...query, limit: query.limit ?? 50 }, viewerOf(request.principal));
+      // Already JSON in the documented shape: sent as is, not serialized again.
+      return reply.type('application/json; charset=utf-8').send(body);
     },
   });
 

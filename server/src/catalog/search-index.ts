@@ -118,6 +118,8 @@ function forEachBit(bits: Bits, visit: (doc: number) => void) {
 /** Everything a search reads, built at once from the database and replaced whole on the next change. */
 class Snapshot {
   readonly docs: PresentedOffering[];
+  /** Each document as JSON, made once: writing search pages is then string joins. */
+  private readonly json: string[] = [];
   readonly byId = new Map<string, number>();
   readonly bySlug = new Map<string, number>();
   readonly dictionaries = Object.fromEntries(FACET_NAMES.map((f) => [f, new Dictionary()])) as Record<Facet, Dictionary>;
@@ -181,6 +183,11 @@ class Snapshot {
     this.positions = { name: new Int32Array(n), newest: new Int32Array(n) };
     byName.forEach((doc, position) => (this.positions.name[doc] = position));
     byNewest.forEach((doc, position) => (this.positions.newest[doc] = position));
+  }
+
+  jsonOf(doc: PresentedOffering): string {
+    const index = this.byId.get(doc.id)!;
+    return (this.json[index] ??= JSON.stringify(doc));
   }
 
   /** Documents holding a word that starts with `prefix`. Read only: the set is cached. */
@@ -264,6 +271,14 @@ export class CatalogIndex {
 
   async search(query: SearchQuery, viewer: Viewer) {
     return runSearch(await this.current(), query, viewer);
+  }
+
+  /** The search answer as the JSON text the API sends, built from each offering's cached JSON. */
+  async searchJson(query: SearchQuery, viewer: Viewer): Promise<string> {
+    const snapshot = await this.current();
+    const { items, ...rest } = runSearch(snapshot, query, viewer);
+    const head = JSON.stringify(rest);
+    return `{"items":[${items.map((doc) => snapshot.jsonOf(doc)).join(',')}],${head.slice(1)}`;
   }
 
   private async build(): Promise<Snapshot> {

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { configFromEnvironment } from '../config';
 import { startServer } from '../server';
+import { registerConstructsCommand } from '../../../constructs/codegen/command';
 import { registerClientCommands } from './commands';
 import { registerDriftCommand } from './drift';
 import { registerProviderCommands } from './provider-install';
@@ -26,6 +27,7 @@ program
 registerClientCommands(program);
 registerProviderCommands(program);
 registerDriftCommand(program);
+registerConstructsCommand(program);
 
 program.parseAsync(process.argv).catch((error: Error) => {
   process.stderr.write(`mercato: ${error.message}\n`);
