@@ -19,24 +19,26 @@ export interface WaitOptions {
 }
 
 /**
- * Polls an order until it reaches a final state. Quick at first (an allocation is done in
- * milliseconds), then every few seconds (an approval may take hours); ends when the signal does.
+ * Waits for an order, given as placed (or last seen), until it reaches a final state. Each request
+ * is a long poll: the server answers as soon as the order ends (an allocation is done in
+ * milliseconds) or after `wait_seconds` (1 s at first, then 5 s: an approval may take hours);
+ * ends when the signal does. The order in hand is not asked for again, so a create costs one GET.
  */
-export async function waitForOrder(client: MercatoClient, orderId: string, options: WaitOptions): Promise<Order> {
-  let wait = 0;
+export async function waitForOrder(client: MercatoClient, placed: Order, options: WaitOptions): Promise<Order> {
+  let order = placed;
+  let wait = 1;
   let lastAwaiting: string | null = null;
   for (;;) {
-    // The server holds the request until the order ends or `wait_seconds` pass (a long poll).
-    const order = await client.get<Order>(`/orders/${orderId}`, wait ? { wait_seconds: wait } : undefined);
     if (FINAL_STATES.includes(order.state)) return order;
     if (order.awaiting !== lastAwaiting) {
       lastAwaiting = order.awaiting;
       options.onWaiting?.(order);
     }
     if (options.signal.aborted) return order;
-    wait = Math.min(Math.max(wait * 2, 1), 5);
-    await abortableSleep(10, options.signal);
-    if (options.signal.aborted) return order;
+    order = await client.get<Order>(`/orders/${order.id}`, { wait_seconds: wait });
+    wait = 5;
+    // Only an open order comes back before the wait is over; never ask in a tight loop.
+    if (!FINAL_STATES.includes(order.state)) await abortableSleep(10, options.signal);
   }
 }
 
