@@ -8,7 +8,7 @@
  * - attributes and blocks declared `requiresReplace` that change force replacement, and so does
  *   any change to a resource without update().
  */
-import { UNKNOWN } from '../protocol';
+import { UNKNOWN, isUnknown } from '../protocol';
 import { isComputed, type BlockSpec, type SchemaSpec } from './schema';
 import { clone, deepEqual } from './values';
 import type { PathStep } from './attribute-path';
@@ -21,11 +21,29 @@ export interface PlannedChange {
 }
 
 export function planChange(spec: SchemaSpec, prior: Obj | null, proposed: Obj, config: Obj, canUpdate: boolean): PlannedChange {
-  const planned = clone(proposed);
+  const planned = copyForPlanning(spec, proposed);
   applyDefaultsAndWriteOnly(spec, planned, config);
   const requiresReplace = prior ? replacementPaths(spec, prior, planned, canUpdate) : [];
   if (!prior || !deepEqual(planned, prior)) markComputedUnknown(spec, planned, config, !prior);
   return { planned, requiresReplace };
+}
+
+/**
+ * A copy of the object and of its nested block elements, which planning changes. Attribute values
+ * are shared, not deep-copied: a dynamic value carries its exact cty type (remembered by object
+ * identity when decoded), and a copy would lose it, so an unknown number inside `{ n = x.id }`
+ * would go back as an unknown of any type and Terraform would reject the plan.
+ */
+function copyForPlanning(spec: SchemaSpec, value: Obj): Obj {
+  const copy = { ...value };
+  for (const [name, block] of Object.entries(spec.blocks ?? {})) {
+    const element = (item: unknown) => (isObject(item) && !isUnknown(item) ? copyForPlanning(block, item) : item);
+    const current = copy[name];
+    if (Array.isArray(current)) copy[name] = current.map(element);
+    else if (block.nesting === 'map' && isObject(current) && !isUnknown(current)) copy[name] = Object.fromEntries(Object.entries(current).map(([key, item]) => [key, element(item)]));
+    else copy[name] = element(current);
+  }
+  return copy;
 }
 
 function applyDefaultsAndWriteOnly(spec: SchemaSpec, planned: Obj, config: Obj | null): void {

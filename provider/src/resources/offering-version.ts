@@ -17,14 +17,34 @@ interface Remote {
 
 const api = collection<Record<string, unknown>, Remote>('offering-versions');
 
-/** The configured JSON text when it means the same as the server's schema, so formatting never shows as a diff. */
+/**
+ * The configured JSON text when it means the same as the server's schema, so formatting never
+ * shows as a diff. Otherwise (drift, import) the server's schema written as Terraform's
+ * `jsonencode()` writes it, so that a configuration using jsonencode() matches an imported version.
+ */
 function schemaText(configured: string | null, remote: object): string {
   try {
     if (configured && isDeepStrictEqual(JSON.parse(configured), remote)) return configured;
   } catch {
     // not JSON: show the server's value
   }
-  return JSON.stringify(remote);
+  return jsonencode(remote);
+}
+
+/** JSON as Terraform's jsonencode() writes it: compact, object keys sorted, `<`, `>`, `&`, U+2028 and U+2029 escaped (Go's encoding/json). */
+export function jsonencode(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(jsonencode).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+    return `{${entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => `${jsonString(k)}:${jsonencode(v)}`).join(',')}}`;
+  }
+  if (typeof value === 'string') return jsonString(value);
+  if (typeof value === 'number' && Number.isInteger(value) && Math.abs(value) >= 1e21) return BigInt(value).toString();
+  return JSON.stringify(value) ?? 'null';
+}
+
+function jsonString(text: string): string {
+  return JSON.stringify(text).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 function parseSchema(text: string | null): object | undefined {

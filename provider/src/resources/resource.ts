@@ -1,6 +1,6 @@
-import { isUnknown, timeoutsBlock, withClient, type ResourceContext } from '../framework';
+import { containsUnknown, isUnknown, timeoutsBlock, withClient, type ResourceContext } from '../framework';
 import type { MercatoClient } from '../client/mercato-client';
-import { openOrders, PENDING_STATES, waitForOrder, type Order } from '../client/orders';
+import { FINAL_STATES, openOrders, PENDING_STATES, waitForOrder, type Order } from '../client/orders';
 import { reportingFieldErrors } from './api-diagnostics';
 import { attributeErrors, offeringVersions } from './attributes-validation';
 
@@ -18,6 +18,8 @@ interface Remote {
   outputs: Record<string, unknown>;
   secret_outputs?: Record<string, unknown>;
 }
+
+const DEFAULT_TIMEOUT = '30m';
 
 /** The arguments an update order carries, when they change. */
 const ORDERED_CHANGES = ['plan_id', 'version', 'attributes', 'limits'] as const;
@@ -45,12 +47,20 @@ export const resource = withClient<MercatoClient>().defineResource({
     outputs: { type: 'dynamic', computed: true, description: 'What provisioning returned (addresses, endpoints...).' },
     secret_outputs: { type: 'dynamic', computed: true, sensitive: true, description: 'Secrets provisioning returned (passwords, keys).' },
   },
-  blocks: { timeouts: timeoutsBlock({ create: '30m', update: '30m', delete: '30m' }) },
+  blocks: { timeouts: timeoutsBlock({ create: DEFAULT_TIMEOUT, update: DEFAULT_TIMEOUT, delete: DEFAULT_TIMEOUT }) },
 
-  async modifyPlan(ctx, { plan, prior }) {
-    if (isUnknown(plan.offering_id) || isUnknown(plan.version) || isUnknown(plan.attributes)) return;
+  async modifyPlan(ctx, { plan, prior, config }) {
+    if (isUnknown(plan.offering_id) || isUnknown(config.version)) return;
     const versions = await offeringVersions(ctx.client, plan.offering_id);
-    if (!prior && plan.version === null) plan.version = latestVersion(versions);
+    if (config.version === null) {
+      // Unset: the version the resource has, or for a new resource the latest available one, known at plan time.
+      const sameOffering = prior && prior.offering_id === plan.offering_id && typeof prior.version === 'string';
+      plan.version = sameOffering ? prior.version : latestVersion(versions);
+      if (plan.version === null) {
+        ctx.error('No available offering version', 'The offering has no available (or beta) version to order. Set `version`, or ask its provider to publish one.', 'offering_id');
+        return;
+      }
+    }
     const version = versions.find((v) => v.version === plan.version);
     if (!version) {
       const known = versions.map((v) => `${v.version} (${v.status})`).join(', ') || 'none';
@@ -61,7 +71,8 @@ export const resource = withClient<MercatoClient>().defineResource({
     if (version.status === 'deprecated' && newVersion) {
       ctx.error('Deprecated offering version', `Version ${version.version} is deprecated and takes no new resources: ${version.deprecation_message}${version.replacement_version ? ` Use ${version.replacement_version}.` : ''}`, 'version');
     }
-    if (isUnknown(plan.attributes) || JSON.stringify(plan.attributes).includes('"__unknown')) return;
+    // A value known only after apply (from another resource) is checked by the server when the order is placed.
+    if (containsUnknown(plan.attributes)) return;
     for (const { path, message } of attributeErrors(version.options_schema, plan.attributes ?? {})) {
       ctx.error('Invalid attributes', `${path} ${message} (offering version ${version.version}).`, path);
     }
@@ -75,7 +86,16 @@ export const resource = withClient<MercatoClient>().defineResource({
     const final = await waitLogging(ctx, order);
     const remote = await ctx.client.find<Remote>(`/resources/${order.resource_id}`);
     if (final.state === 'done' && remote) return { ...toState(remote, plan), order_id: order.id };
-    reportUnfinished(ctx, final, 'create');
+    if (remote && !FINAL_STATES.includes(final.state) && stoppedByTerraform(ctx)) {
+      // Ctrl-C: the order goes on without us. Keep the resource in the state, not tainted, so the
+      // next plan reads how far it got instead of replacing a resource that may be nearly ready.
+      ctx.warning(
+        'Stopped waiting for the create order',
+        `Terraform was interrupted. Order ${final.id} stays open on the server: it is ${final.state}${final.awaiting ? `, waiting for ${final.awaiting}` : ''}. The resource is kept in the state; the next plan or apply reads its progress.`,
+      );
+      return { ...toState(remote, plan), order_id: order.id };
+    }
+    reportUnfinished(ctx, final, 'create', plan.timeouts?.create);
     // The resource exists (Erred, or still waiting): keep it in state, tainted, so nothing is orphaned.
     if (remote && remote.state !== 'Terminated') return { ...toState(remote, plan), order_id: order.id };
     return null;
@@ -98,7 +118,7 @@ export const resource = withClient<MercatoClient>().defineResource({
       if (!order) return prior as never;
       orderId = order.id;
       const final = await waitLogging(ctx, order);
-      if (final.state !== 'done') reportUnfinished(ctx, final, 'update');
+      if (final.state !== 'done') reportUnfinished(ctx, final, 'update', plan.timeouts?.update);
     }
     const remote = await ctx.client.find<Remote>(`/resources/${prior.id}`);
     return remote ? { ...toState(remote, plan), order_id: orderId } : prior;
@@ -122,7 +142,7 @@ export const resource = withClient<MercatoClient>().defineResource({
     const order = await ctx.client.create<Order>('/orders', { type: 'terminate', resource_id: remote.id });
     const final = await waitLogging(ctx, order);
     if (final.state !== 'done') {
-      reportUnfinished(ctx, final, 'terminate');
+      reportUnfinished(ctx, final, 'terminate', state.timeouts?.delete);
       throw new Error(`the resource ${remote.name} is not terminated`);
     }
   },
@@ -160,14 +180,34 @@ function toState(remote: Remote, known: { attributes?: unknown; limits?: unknown
 }
 
 async function waitLogging(ctx: ResourceContext<MercatoClient>, order: Order): Promise<Order> {
-  return waitForOrder(ctx.client, order.id, {
+  return waitForOrder(ctx.client, order, {
     signal: ctx.signal,
     onWaiting: (o) => ctx.log.info(`order ${o.id} (${o.type}) is ${o.state}: waiting for ${o.awaiting}`, { order: o.id, state: o.state }),
   });
 }
 
-function reportUnfinished(ctx: ResourceContext<MercatoClient>, order: Order, operation: string) {
+function reportUnfinished(ctx: ResourceContext<MercatoClient>, order: Order, operation: 'create' | 'update' | 'terminate', timeout: string | null | undefined) {
   if (order.state === 'erred') ctx.error(`The ${operation} order failed`, `Order ${order.id} erred: ${order.reason || 'no reason given'}. Retry it with POST /api/v1/orders/${order.id}/retry or apply again.`);
   else if (order.state === 'rejected' || order.state === 'canceled') ctx.error(`The ${operation} order was ${order.state}`, `Order ${order.id} was ${order.state}: ${order.reason || 'no reason given'}.`);
-  else ctx.error(`The ${operation} order did not finish`, `Order ${order.id} is still ${order.state}${order.awaiting ? `, waiting for ${order.awaiting}` : ''}. It stays open on the server; the next apply picks the resource up from the state.`);
+  else {
+    const waitingFor = order.awaiting ? `, waiting for ${order.awaiting}` : '';
+    const next =
+      operation === 'create'
+        ? 'The resource is kept in the state as tainted: the next apply replaces it (canceling the order if it is still pending); `terraform untaint` keeps it instead.'
+        : 'The next plan shows what is not applied yet; apply again once the order is done.';
+    if (stoppedByTerraform(ctx)) {
+      ctx.error(`Stopped waiting for the ${operation} order`, `Terraform was interrupted. Order ${order.id} stays open on the server: it is ${order.state}${waitingFor}. ${next}`);
+    } else {
+      const key = operation === 'terminate' ? 'delete' : operation;
+      ctx.error(
+        `The ${operation} order did not finish in time`,
+        `Order ${order.id} is still ${order.state} after the ${operation} timeout (${timeout ?? `default ${DEFAULT_TIMEOUT}`})${waitingFor}. It stays open on the server. ${next} Raise \`timeouts.${key}\` if it needs longer.`,
+      );
+    }
+  }
+}
+
+/** The operation was cancelled by Terraform (StopProvider, on Ctrl-C) rather than by its timeout. */
+function stoppedByTerraform(ctx: ResourceContext<MercatoClient>): boolean {
+  return ctx.signal.aborted && (ctx.signal.reason as Error | undefined)?.name !== 'TimeoutError';
 }
