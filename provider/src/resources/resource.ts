@@ -109,8 +109,11 @@ export const resource = withClient<MercatoClient>().defineResource({
 
   async update(ctx, plan, prior) {
     if (plan.name !== prior.name) await ctx.client.patch(`/resources/${prior.id}`, { name: plan.name });
+    // An order left open by an interrupted apply is waited for; what it already applied is not ordered again.
+    const current = await settleOpenOrders(ctx, prior.id!, 'wait');
+    const applied = current ? toState(current, plan) : prior;
     const changes = Object.fromEntries(
-      ORDERED_CHANGES.filter((key) => changed(plan[key], prior[key])).map((key) => [key, key === 'limits' ? numbers(plan.limits) : key === 'attributes' ? plan.attributes ?? {} : plan[key]]),
+      ORDERED_CHANGES.filter((key) => changed(plan[key], applied[key])).map((key) => [key, key === 'limits' ? numbers(plan.limits) : key === 'attributes' ? plan.attributes ?? {} : plan[key]]),
     );
     let orderId = prior.order_id;
     if (Object.keys(changes).length) {
@@ -125,19 +128,7 @@ export const resource = withClient<MercatoClient>().defineResource({
   },
 
   async delete(ctx, state) {
-    let remote = await ctx.client.find<Remote>(`/resources/${state.id}`);
-    if (!remote || remote.state === 'Terminated') return;
-    // A resource that is OK or Erred has no open order; any other state means one is in flight.
-    const inFlight = remote.state === 'OK' || remote.state === 'Erred' ? [] : await openOrders(ctx.client, remote.id);
-    for (const open of inFlight) {
-      if (PENDING_STATES.includes(open.state)) {
-        ctx.log.info('canceling an open order before terminating', { order: open.id });
-        await ctx.client.action(`/orders/${open.id}/cancel`, { reason: 'canceled by terraform destroy' });
-      } else {
-        await waitLogging(ctx, open);
-      }
-    }
-    if (inFlight.length) remote = await ctx.client.find<Remote>(`/resources/${state.id}`);
+    const remote = await settleOpenOrders(ctx, state.id!, 'cancel pending');
     if (!remote || remote.state === 'Terminated') return;
     const order = await ctx.client.create<Order>('/orders', { type: 'terminate', resource_id: remote.id });
     const final = await waitLogging(ctx, order);
@@ -177,6 +168,24 @@ function toState(remote: Remote, known: { attributes?: unknown; limits?: unknown
     outputs: remote.outputs,
     secret_outputs: remote.secret_outputs ?? {},
   };
+}
+
+/**
+ * Brings a resource to rest before a new order: a resource that is OK or Erred has no open order;
+ * otherwise each open order is waited for, or, before a destroy, canceled while still pending.
+ */
+async function settleOpenOrders(ctx: ResourceContext<MercatoClient>, id: string, pending: 'wait' | 'cancel pending'): Promise<Remote | undefined> {
+  const remote = await ctx.client.find<Remote>(`/resources/${id}`);
+  if (!remote || ['OK', 'Erred', 'Terminated'].includes(remote.state)) return remote;
+  for (const open of await openOrders(ctx.client, remote.id)) {
+    if (pending === 'cancel pending' && PENDING_STATES.includes(open.state)) {
+      ctx.log.info('canceling an open order before terminating', { order: open.id });
+      await ctx.client.action(`/orders/${open.id}/cancel`, { reason: 'canceled by terraform destroy' });
+    } else {
+      await waitLogging(ctx, open);
+    }
+  }
+  return ctx.client.find<Remote>(`/resources/${id}`);
 }
 
 async function waitLogging(ctx: ResourceContext<MercatoClient>, order: Order): Promise<Order> {

@@ -1,0 +1,743 @@
+// https://registry.terraform.io/providers/mercato/mercato/latest/docs/resources/offering
+// generated from terraform resource schema
+
+import { Construct } from 'constructs';
+import * as cdktf from 'cdktf';
+
+// Configuration
+
+export interface OfferingConfig extends cdktf.TerraformMetaArguments {
+  /**
+  * Skip the provider's approval of orders.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mercato/mercato/latest/docs/resources/offering#auto_approve Offering#auto_approve}
+  */
+  readonly autoApprove?: boolean | cdktf.IResolvable;
+  /**
+  * Catalog category.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mercato/mercato/latest/docs/resources/offering#category_id Offering#category_id}
+  */
+  readonly categoryId: string;
+  /**
+  * What the offering provides (Markdown).
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mercato/mercato/latest/docs/resources/offering#description Offering#description}
+  */
+  readonly description?: string;
+  /**
+  * Link to the documentation.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mercato/mercato/latest/docs/resources/offering#documentation_url Offering#documentation_url}
+  */
+  readonly documentationUrl?: string;
+  /**
+  * Display name.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mercato/mercato/latest/docs/resources/offering#name Offering#name}
+  */
+  readonly name: string;
+  /**
+  * The service provider organization. Changing it creates a new offering.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mercato/mercato/latest/docs/resources/offering#organization_id Offering#organization_id}
+  */
+  readonly organizationId: string;
+  /**
+  * Where it runs: `aws`, `azure`, `gcp`, `on-premises` or `other`.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mercato/mercato/latest/docs/resources/offering#platform Offering#platform}
+  */
+  readonly platform?: string;
+  /**
+  * Options of the provisioning plugin, as an HCL object.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mercato/mercato/latest/docs/resources/offering#plugin_options Offering#plugin_options}
+  */
+  readonly pluginOptions?: { [key: string]: any };
+  /**
+  * What a consumer needs before ordering.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mercato/mercato/latest/docs/resources/offering#requirements Offering#requirements}
+  */
+  readonly requirements?: string;
+  /**
+  * Secret plugin options (credentials). Write-only on the server: never returned, so changes made outside Terraform are not detected.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mercato/mercato/latest/docs/resources/offering#secret_options Offering#secret_options}
+  */
+  readonly secretOptions?: { [key: string]: string };
+  /**
+  * Unique URL-friendly name (`[a-z0-9-]`); derived from the name when not set.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mercato/mercato/latest/docs/resources/offering#slug Offering#slug}
+  */
+  readonly slug?: string;
+  /**
+  * `draft` (seen only by the provider), `active`, `paused` (no new orders) or `archived`.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mercato/mercato/latest/docs/resources/offering#status Offering#status}
+  */
+  readonly status?: string;
+  /**
+  * Search keywords.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mercato/mercato/latest/docs/resources/offering#tags Offering#tags}
+  */
+  readonly tags?: string[];
+  /**
+  * Provisioning plugin: `manual` (the provider completes orders through the API) or `allocation` (granted at once). Changing it creates a new offering.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mercato/mercato/latest/docs/resources/offering#type Offering#type}
+  */
+  readonly type: string;
+  /**
+  * component block
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mercato/mercato/latest/docs/resources/offering#component Offering#component}
+  */
+  readonly component?: OfferingComponent[] | cdktf.IResolvable;
+}
+export interface OfferingComponent {
+  /**
+  * `fixed`, `usage`, `limit` (the consumer sets a limit) or `one-time`.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mercato/mercato/latest/docs/resources/offering#billing_type Offering#billing_type}
+  */
+  readonly billingType: string;
+  /**
+  * Unit, e.g. `GB` or `cores`.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mercato/mercato/latest/docs/resources/offering#measured_unit Offering#measured_unit}
+  */
+  readonly measuredUnit?: string;
+  /**
+  * Display name.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mercato/mercato/latest/docs/resources/offering#name Offering#name}
+  */
+  readonly name: string;
+  /**
+  * Machine name (`[a-z][a-z0-9_]*`), the key in plan `prices` and resource `limits`.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mercato/mercato/latest/docs/resources/offering#type Offering#type}
+  */
+  readonly type: string;
+}
+
+export function offeringComponentToTerraform(struct?: OfferingComponent | cdktf.IResolvable): any {
+  if (!cdktf.canInspect(struct) || cdktf.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktf.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
+  }
+  return {
+    billing_type: cdktf.stringToTerraform(struct!.billingType),
+    measured_unit: cdktf.stringToTerraform(struct!.measuredUnit),
+    name: cdktf.stringToTerraform(struct!.name),
+    type: cdktf.stringToTerraform(struct!.type),
+  }
+}
+
+
+export function offeringComponentToHclTerraform(struct?: OfferingComponent | cdktf.IResolvable): any {
+  if (!cdktf.canInspect(struct) || cdktf.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktf.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
+  }
+  const attrs = {
+    billing_type: {
+      value: cdktf.stringToHclTerraform(struct!.billingType),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+    measured_unit: {
+      value: cdktf.stringToHclTerraform(struct!.measuredUnit),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+    name: {
+      value: cdktf.stringToHclTerraform(struct!.name),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+    type: {
+      value: cdktf.stringToHclTerraform(struct!.type),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+  };
+
+  // remove undefined attributes
+  return Object.fromEntries(Object.entries(attrs).filter(([_, value]) => value !== undefined && value.value !== undefined));
+}
+
+export class OfferingComponentOutputReference extends cdktf.ComplexObject {
+  private isEmptyObject = false;
+  private resolvableValue?: cdktf.IResolvable;
+
+  /**
+  * @param terraformResource The parent resource
+  * @param terraformAttribute The attribute on the parent resource this class is referencing
+  * @param complexObjectIndex the index of this item in the list
+  * @param complexObjectIsFromSet whether the list is wrapping a set (will add tolist() to be able to access an item via an index)
+  */
+  public constructor(terraformResource: cdktf.IInterpolatingParent, terraformAttribute: string, complexObjectIndex: number, complexObjectIsFromSet: boolean) {
+    super(terraformResource, terraformAttribute, complexObjectIsFromSet, complexObjectIndex);
+  }
+
+  public get internalValue(): OfferingComponent | cdktf.IResolvable | undefined {
+    if (this.resolvableValue) {
+      return this.resolvableValue;
+    }
+    let hasAnyValues = this.isEmptyObject;
+    const internalValueResult: any = {};
+    if (this._billingType !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.billingType = this._billingType;
+    }
+    if (this._measuredUnit !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.measuredUnit = this._measuredUnit;
+    }
+    if (this._name !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.name = this._name;
+    }
+    if (this._type !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.type = this._type;
+    }
+    return hasAnyValues ? internalValueResult : undefined;
+  }
+
+  public set internalValue(value: OfferingComponent | cdktf.IResolvable | undefined) {
+    if (value === undefined) {
+      this.isEmptyObject = false;
+      this.resolvableValue = undefined;
+      this._billingType = undefined;
+      this._measuredUnit = undefined;
+      this._name = undefined;
+      this._type = undefined;
+    }
+    else if (cdktf.Tokenization.isResolvable(value)) {
+      this.isEmptyObject = false;
+      this.resolvableValue = value;
+    }
+    else {
+      this.isEmptyObject = Object.keys(value).length === 0;
+      this.resolvableValue = undefined;
+      this._billingType = value.billingType;
+      this._measuredUnit = value.measuredUnit;
+      this._name = value.name;
+      this._type = value.type;
+    }
+  }
+
+  // billing_type - computed: false, optional: false, required: true
+  private _billingType?: string; 
+  public get billingType() {
+    return this.getStringAttribute('billing_type');
+  }
+  public set billingType(value: string) {
+    this._billingType = value;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get billingTypeInput() {
+    return this._billingType;
+  }
+
+  // measured_unit - computed: true, optional: true, required: false
+  private _measuredUnit?: string; 
+  public get measuredUnit() {
+    return this.getStringAttribute('measured_unit');
+  }
+  public set measuredUnit(value: string) {
+    this._measuredUnit = value;
+  }
+  public resetMeasuredUnit() {
+    this._measuredUnit = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get measuredUnitInput() {
+    return this._measuredUnit;
+  }
+
+  // name - computed: false, optional: false, required: true
+  private _name?: string; 
+  public get name() {
+    return this.getStringAttribute('name');
+  }
+  public set name(value: string) {
+    this._name = value;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get nameInput() {
+    return this._name;
+  }
+
+  // type - computed: false, optional: false, required: true
+  private _type?: string; 
+  public get type() {
+    return this.getStringAttribute('type');
+  }
+  public set type(value: string) {
+    this._type = value;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get typeInput() {
+    return this._type;
+  }
+}
+
+export class OfferingComponentList extends cdktf.ComplexList {
+  public internalValue? : OfferingComponent[] | cdktf.IResolvable
+
+  /**
+  * @param terraformResource The parent resource
+  * @param terraformAttribute The attribute on the parent resource this class is referencing
+  * @param wrapsSet whether the list is wrapping a set (will add tolist() to be able to access an item via an index)
+  */
+  constructor(protected terraformResource: cdktf.IInterpolatingParent, protected terraformAttribute: string, protected wrapsSet: boolean) {
+    super(terraformResource, terraformAttribute, wrapsSet)
+  }
+
+  /**
+  * @param index the index of the item to return
+  */
+  public get(index: number): OfferingComponentOutputReference {
+    return new OfferingComponentOutputReference(this.terraformResource, this.terraformAttribute, index, this.wrapsSet);
+  }
+}
+
+/**
+* Represents a {@link https://registry.terraform.io/providers/mercato/mercato/latest/docs/resources/offering mercato_offering}
+*/
+export class Offering extends cdktf.TerraformResource {
+
+  // =================
+  // STATIC PROPERTIES
+  // =================
+  public static readonly tfResourceType = "mercato_offering";
+
+  // ==============
+  // STATIC Methods
+  // ==============
+  /**
+  * Generates CDKTF code for importing a Offering resource upon running "cdktf plan <stack-name>"
+  * @param scope The scope in which to define this construct
+  * @param importToId The construct id used in the generated config for the Offering to import
+  * @param importFromId The id of the existing Offering that should be imported. Refer to the {@link https://registry.terraform.io/providers/mercato/mercato/latest/docs/resources/offering#import import section} in the documentation of this resource for the id to use
+  * @param provider? Optional instance of the provider where the Offering to import is found
+  */
+  public static generateConfigForImport(scope: Construct, importToId: string, importFromId: string, provider?: cdktf.TerraformProvider) {
+        return new cdktf.ImportableResource(scope, importToId, { terraformResourceType: "mercato_offering", importId: importFromId, provider });
+      }
+
+  // ===========
+  // INITIALIZER
+  // ===========
+
+  /**
+  * Create a new {@link https://registry.terraform.io/providers/mercato/mercato/latest/docs/resources/offering mercato_offering} Resource
+  *
+  * @param scope The scope in which to define this construct
+  * @param id The scoped construct ID. Must be unique amongst siblings in the same scope
+  * @param options OfferingConfig
+  */
+  public constructor(scope: Construct, id: string, config: OfferingConfig) {
+    super(scope, id, {
+      terraformResourceType: 'mercato_offering',
+      terraformGeneratorMetadata: {
+        providerName: 'mercato'
+      },
+      provider: config.provider,
+      dependsOn: config.dependsOn,
+      count: config.count,
+      lifecycle: config.lifecycle,
+      provisioners: config.provisioners,
+      connection: config.connection,
+      forEach: config.forEach
+    });
+    this._autoApprove = config.autoApprove;
+    this._categoryId = config.categoryId;
+    this._description = config.description;
+    this._documentationUrl = config.documentationUrl;
+    this._name = config.name;
+    this._organizationId = config.organizationId;
+    this._platform = config.platform;
+    this._pluginOptions = config.pluginOptions;
+    this._requirements = config.requirements;
+    this._secretOptions = config.secretOptions;
+    this._slug = config.slug;
+    this._status = config.status;
+    this._tags = config.tags;
+    this._type = config.type;
+    if (config.component !== undefined) this._component.internalValue = config.component;
+  }
+
+  // ==========
+  // ATTRIBUTES
+  // ==========
+
+  // auto_approve - computed: true, optional: true, required: false
+  private _autoApprove?: boolean | cdktf.IResolvable; 
+  public get autoApprove() {
+    return this.getBooleanAttribute('auto_approve');
+  }
+  public set autoApprove(value: boolean | cdktf.IResolvable) {
+    this._autoApprove = value;
+  }
+  public resetAutoApprove() {
+    this._autoApprove = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get autoApproveInput() {
+    return this._autoApprove;
+  }
+
+  // category_id - computed: false, optional: false, required: true
+  private _categoryId?: string; 
+  public get categoryId() {
+    return this.getStringAttribute('category_id');
+  }
+  public set categoryId(value: string) {
+    this._categoryId = value;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get categoryIdInput() {
+    return this._categoryId;
+  }
+
+  // description - computed: true, optional: true, required: false
+  private _description?: string; 
+  public get description() {
+    return this.getStringAttribute('description');
+  }
+  public set description(value: string) {
+    this._description = value;
+  }
+  public resetDescription() {
+    this._description = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get descriptionInput() {
+    return this._description;
+  }
+
+  // documentation_url - computed: true, optional: true, required: false
+  private _documentationUrl?: string; 
+  public get documentationUrl() {
+    return this.getStringAttribute('documentation_url');
+  }
+  public set documentationUrl(value: string) {
+    this._documentationUrl = value;
+  }
+  public resetDocumentationUrl() {
+    this._documentationUrl = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get documentationUrlInput() {
+    return this._documentationUrl;
+  }
+
+  // id - computed: true, optional: false, required: false
+  public get id() {
+    return this.getStringAttribute('id');
+  }
+
+  // name - computed: false, optional: false, required: true
+  private _name?: string; 
+  public get name() {
+    return this.getStringAttribute('name');
+  }
+  public set name(value: string) {
+    this._name = value;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get nameInput() {
+    return this._name;
+  }
+
+  // organization_id - computed: false, optional: false, required: true
+  private _organizationId?: string; 
+  public get organizationId() {
+    return this.getStringAttribute('organization_id');
+  }
+  public set organizationId(value: string) {
+    this._organizationId = value;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get organizationIdInput() {
+    return this._organizationId;
+  }
+
+  // platform - computed: true, optional: true, required: false
+  private _platform?: string; 
+  public get platform() {
+    return this.getStringAttribute('platform');
+  }
+  public set platform(value: string) {
+    this._platform = value;
+  }
+  public resetPlatform() {
+    this._platform = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get platformInput() {
+    return this._platform;
+  }
+
+  // plugin_options - computed: false, optional: true, required: false
+  private _pluginOptions?: { [key: string]: any }; 
+  public get pluginOptions() {
+    return this.getAnyMapAttribute('plugin_options');
+  }
+  public set pluginOptions(value: { [key: string]: any }) {
+    this._pluginOptions = value;
+  }
+  public resetPluginOptions() {
+    this._pluginOptions = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get pluginOptionsInput() {
+    return this._pluginOptions;
+  }
+
+  // requirements - computed: true, optional: true, required: false
+  private _requirements?: string; 
+  public get requirements() {
+    return this.getStringAttribute('requirements');
+  }
+  public set requirements(value: string) {
+    this._requirements = value;
+  }
+  public resetRequirements() {
+    this._requirements = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get requirementsInput() {
+    return this._requirements;
+  }
+
+  // secret_options - computed: false, optional: true, required: false
+  private _secretOptions?: { [key: string]: string }; 
+  public get secretOptions() {
+    return this.getStringMapAttribute('secret_options');
+  }
+  public set secretOptions(value: { [key: string]: string }) {
+    this._secretOptions = value;
+  }
+  public resetSecretOptions() {
+    this._secretOptions = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get secretOptionsInput() {
+    return this._secretOptions;
+  }
+
+  // slug - computed: true, optional: true, required: false
+  private _slug?: string; 
+  public get slug() {
+    return this.getStringAttribute('slug');
+  }
+  public set slug(value: string) {
+    this._slug = value;
+  }
+  public resetSlug() {
+    this._slug = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get slugInput() {
+    return this._slug;
+  }
+
+  // status - computed: true, optional: true, required: false
+  private _status?: string; 
+  public get status() {
+    return this.getStringAttribute('status');
+  }
+  public set status(value: string) {
+    this._status = value;
+  }
+  public resetStatus() {
+    this._status = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get statusInput() {
+    return this._status;
+  }
+
+  // tags - computed: true, optional: true, required: false
+  private _tags?: string[]; 
+  public get tags() {
+    return this.getListAttribute('tags');
+  }
+  public set tags(value: string[]) {
+    this._tags = value;
+  }
+  public resetTags() {
+    this._tags = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get tagsInput() {
+    return this._tags;
+  }
+
+  // type - computed: false, optional: false, required: true
+  private _type?: string; 
+  public get type() {
+    return this.getStringAttribute('type');
+  }
+  public set type(value: string) {
+    this._type = value;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get typeInput() {
+    return this._type;
+  }
+
+  // component - computed: false, optional: true, required: false
+  private __component?: OfferingComponentList;
+  private get _component(): OfferingComponentList {
+    return (this.__component ??= new OfferingComponentList(this, "component", false));
+  }
+  public get component() {
+    return this._component;
+  }
+  public putComponent(value: OfferingComponent[] | cdktf.IResolvable) {
+    this._component.internalValue = value;
+  }
+  public resetComponent() {
+    this._component.internalValue = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get componentInput() {
+    return this._component.internalValue;
+  }
+
+  // =========
+  // SYNTHESIS
+  // =========
+
+  protected synthesizeAttributes(): { [name: string]: any } {
+    return {
+      auto_approve: cdktf.booleanToTerraform(this._autoApprove),
+      category_id: cdktf.stringToTerraform(this._categoryId),
+      description: cdktf.stringToTerraform(this._description),
+      documentation_url: cdktf.stringToTerraform(this._documentationUrl),
+      name: cdktf.stringToTerraform(this._name),
+      organization_id: cdktf.stringToTerraform(this._organizationId),
+      platform: cdktf.stringToTerraform(this._platform),
+      plugin_options: cdktf.hashMapper(cdktf.anyToTerraform)(this._pluginOptions),
+      requirements: cdktf.stringToTerraform(this._requirements),
+      secret_options: cdktf.hashMapper(cdktf.stringToTerraform)(this._secretOptions),
+      slug: cdktf.stringToTerraform(this._slug),
+      status: cdktf.stringToTerraform(this._status),
+      tags: cdktf.listMapper(cdktf.stringToTerraform, false)(this._tags),
+      type: cdktf.stringToTerraform(this._type),
+      component: cdktf.listMapper(offeringComponentToTerraform, true)(this.__component?.internalValue),
+    };
+  }
+
+  protected synthesizeHclAttributes(): { [name: string]: any } {
+    const attrs = {
+      auto_approve: {
+        value: cdktf.booleanToHclTerraform(this._autoApprove),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "boolean",
+      },
+      category_id: {
+        value: cdktf.stringToHclTerraform(this._categoryId),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+      description: {
+        value: cdktf.stringToHclTerraform(this._description),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+      documentation_url: {
+        value: cdktf.stringToHclTerraform(this._documentationUrl),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+      name: {
+        value: cdktf.stringToHclTerraform(this._name),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+      organization_id: {
+        value: cdktf.stringToHclTerraform(this._organizationId),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+      platform: {
+        value: cdktf.stringToHclTerraform(this._platform),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+      plugin_options: {
+        value: cdktf.hashMapperHcl(cdktf.anyToHclTerraform)(this._pluginOptions),
+        isBlock: false,
+        type: "map",
+        storageClassType: "anyMap",
+      },
+      requirements: {
+        value: cdktf.stringToHclTerraform(this._requirements),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+      secret_options: {
+        value: cdktf.hashMapperHcl(cdktf.stringToHclTerraform)(this._secretOptions),
+        isBlock: false,
+        type: "map",
+        storageClassType: "stringMap",
+      },
+      slug: {
+        value: cdktf.stringToHclTerraform(this._slug),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+      status: {
+        value: cdktf.stringToHclTerraform(this._status),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+      tags: {
+        value: cdktf.listMapperHcl(cdktf.stringToHclTerraform, false)(this._tags),
+        isBlock: false,
+        type: "list",
+        storageClassType: "stringList",
+      },
+      type: {
+        value: cdktf.stringToHclTerraform(this._type),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+      component: {
+        value: cdktf.listMapperHcl(offeringComponentToHclTerraform, true)(this.__component?.internalValue),
+        isBlock: true,
+        type: "list",
+        storageClassType: "OfferingComponentList",
+      },
+    };
+
+    // remove undefined attributes
+    return Object.fromEntries(Object.entries(attrs).filter(([_, value]) => value !== undefined && value.value !== undefined ))
+  }
+}

@@ -1,0 +1,262 @@
+// https://registry.terraform.io/providers/mercato/mercato/latest/docs/resources/plan
+// generated from terraform resource schema
+
+import { Construct } from 'constructs';
+import * as cdktf from 'cdktf';
+
+// Configuration
+
+export interface PlanConfig extends cdktf.TerraformMetaArguments {
+  /**
+  * An archived plan takes no new orders.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mercato/mercato/latest/docs/resources/plan#archived Plan#archived}
+  */
+  readonly archived?: boolean | cdktf.IResolvable;
+  /**
+  * What the plan gives.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mercato/mercato/latest/docs/resources/plan#description Plan#description}
+  */
+  readonly description?: string;
+  /**
+  * Name, e.g. `small`.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mercato/mercato/latest/docs/resources/plan#name Plan#name}
+  */
+  readonly name: string;
+  /**
+  * The offering. Changing it creates a new plan.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mercato/mercato/latest/docs/resources/plan#offering_id Plan#offering_id}
+  */
+  readonly offeringId: string;
+  /**
+  * Price per unit of each component, keyed by the offering's component `type`.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mercato/mercato/latest/docs/resources/plan#prices Plan#prices}
+  */
+  readonly prices?: { [key: string]: number };
+  /**
+  * Billing unit: `month`, `day`, `hour` or `one-time`.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mercato/mercato/latest/docs/resources/plan#unit Plan#unit}
+  */
+  readonly unit?: string;
+}
+
+/**
+* Represents a {@link https://registry.terraform.io/providers/mercato/mercato/latest/docs/resources/plan mercato_plan}
+*/
+export class Plan extends cdktf.TerraformResource {
+
+  // =================
+  // STATIC PROPERTIES
+  // =================
+  public static readonly tfResourceType = "mercato_plan";
+
+  // ==============
+  // STATIC Methods
+  // ==============
+  /**
+  * Generates CDKTF code for importing a Plan resource upon running "cdktf plan <stack-name>"
+  * @param scope The scope in which to define this construct
+  * @param importToId The construct id used in the generated config for the Plan to import
+  * @param importFromId The id of the existing Plan that should be imported. Refer to the {@link https://registry.terraform.io/providers/mercato/mercato/latest/docs/resources/plan#import import section} in the documentation of this resource for the id to use
+  * @param provider? Optional instance of the provider where the Plan to import is found
+  */
+  public static generateConfigForImport(scope: Construct, importToId: string, importFromId: string, provider?: cdktf.TerraformProvider) {
+        return new cdktf.ImportableResource(scope, importToId, { terraformResourceType: "mercato_plan", importId: importFromId, provider });
+      }
+
+  // ===========
+  // INITIALIZER
+  // ===========
+
+  /**
+  * Create a new {@link https://registry.terraform.io/providers/mercato/mercato/latest/docs/resources/plan mercato_plan} Resource
+  *
+  * @param scope The scope in which to define this construct
+  * @param id The scoped construct ID. Must be unique amongst siblings in the same scope
+  * @param options PlanConfig
+  */
+  public constructor(scope: Construct, id: string, config: PlanConfig) {
+    super(scope, id, {
+      terraformResourceType: 'mercato_plan',
+      terraformGeneratorMetadata: {
+        providerName: 'mercato'
+      },
+      provider: config.provider,
+      dependsOn: config.dependsOn,
+      count: config.count,
+      lifecycle: config.lifecycle,
+      provisioners: config.provisioners,
+      connection: config.connection,
+      forEach: config.forEach
+    });
+    this._archived = config.archived;
+    this._description = config.description;
+    this._name = config.name;
+    this._offeringId = config.offeringId;
+    this._prices = config.prices;
+    this._unit = config.unit;
+  }
+
+  // ==========
+  // ATTRIBUTES
+  // ==========
+
+  // archived - computed: true, optional: true, required: false
+  private _archived?: boolean | cdktf.IResolvable; 
+  public get archived() {
+    return this.getBooleanAttribute('archived');
+  }
+  public set archived(value: boolean | cdktf.IResolvable) {
+    this._archived = value;
+  }
+  public resetArchived() {
+    this._archived = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get archivedInput() {
+    return this._archived;
+  }
+
+  // description - computed: true, optional: true, required: false
+  private _description?: string; 
+  public get description() {
+    return this.getStringAttribute('description');
+  }
+  public set description(value: string) {
+    this._description = value;
+  }
+  public resetDescription() {
+    this._description = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get descriptionInput() {
+    return this._description;
+  }
+
+  // id - computed: true, optional: false, required: false
+  public get id() {
+    return this.getStringAttribute('id');
+  }
+
+  // name - computed: false, optional: false, required: true
+  private _name?: string; 
+  public get name() {
+    return this.getStringAttribute('name');
+  }
+  public set name(value: string) {
+    this._name = value;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get nameInput() {
+    return this._name;
+  }
+
+  // offering_id - computed: false, optional: false, required: true
+  private _offeringId?: string; 
+  public get offeringId() {
+    return this.getStringAttribute('offering_id');
+  }
+  public set offeringId(value: string) {
+    this._offeringId = value;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get offeringIdInput() {
+    return this._offeringId;
+  }
+
+  // prices - computed: true, optional: true, required: false
+  private _prices?: { [key: string]: number }; 
+  public get prices() {
+    return this.getNumberMapAttribute('prices');
+  }
+  public set prices(value: { [key: string]: number }) {
+    this._prices = value;
+  }
+  public resetPrices() {
+    this._prices = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get pricesInput() {
+    return this._prices;
+  }
+
+  // unit - computed: true, optional: true, required: false
+  private _unit?: string; 
+  public get unit() {
+    return this.getStringAttribute('unit');
+  }
+  public set unit(value: string) {
+    this._unit = value;
+  }
+  public resetUnit() {
+    this._unit = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get unitInput() {
+    return this._unit;
+  }
+
+  // =========
+  // SYNTHESIS
+  // =========
+
+  protected synthesizeAttributes(): { [name: string]: any } {
+    return {
+      archived: cdktf.booleanToTerraform(this._archived),
+      description: cdktf.stringToTerraform(this._description),
+      name: cdktf.stringToTerraform(this._name),
+      offering_id: cdktf.stringToTerraform(this._offeringId),
+      prices: cdktf.hashMapper(cdktf.numberToTerraform)(this._prices),
+      unit: cdktf.stringToTerraform(this._unit),
+    };
+  }
+
+  protected synthesizeHclAttributes(): { [name: string]: any } {
+    const attrs = {
+      archived: {
+        value: cdktf.booleanToHclTerraform(this._archived),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "boolean",
+      },
+      description: {
+        value: cdktf.stringToHclTerraform(this._description),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+      name: {
+        value: cdktf.stringToHclTerraform(this._name),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+      offering_id: {
+        value: cdktf.stringToHclTerraform(this._offeringId),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+      prices: {
+        value: cdktf.hashMapperHcl(cdktf.numberToHclTerraform)(this._prices),
+        isBlock: false,
+        type: "map",
+        storageClassType: "numberMap",
+      },
+      unit: {
+        value: cdktf.stringToHclTerraform(this._unit),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+    };
+
+    // remove undefined attributes
+    return Object.fromEntries(Object.entries(attrs).filter(([_, value]) => value !== undefined && value.value !== undefined ))
+  }
+}
