@@ -17,8 +17,28 @@ export interface Logger {
   with(fields: LogFields): Logger;
 }
 
+const LEVEL_RANK: Record<LogLevel, number> = { trace: 1, debug: 2, info: 3, warn: 4, error: 5 };
+const OFF = 6;
+
+/**
+ * The lowest level Terraform shows of a provider's log, decided as Terraform decides it
+ * (internal/logging: TF_LOG_PROVIDER, else TF_LOG; unset means off, JSON and unknown values mean
+ * TRACE). Lines below it would be read, parsed and dropped by go-plugin: we do not write them.
+ * TF_TEMP_LOG_PATH registers a sink that takes every level, so then every line is written.
+ */
+export function terraformProviderLogLevel(env: NodeJS.ProcessEnv = process.env): number {
+  if (env.TF_TEMP_LOG_PATH) return 0;
+  const level = (env.TF_LOG_PROVIDER || env.TF_LOG || '').toUpperCase();
+  if (level === '') return OFF;
+  if (level === 'OFF') return OFF;
+  return Object.hasOwn(LEVEL_RANK, level.toLowerCase()) ? LEVEL_RANK[level.toLowerCase() as LogLevel] : LEVEL_RANK.trace;
+}
+
 export function createLogger(module: string, baseFields: LogFields = {}, write: (line: string) => void = writeStderr): Logger {
+  // Only our own stderr writer is filtered: a caller's writer sees every line.
+  const minimum = write === writeStderr ? terraformProviderLogLevel() : 0;
   const log = (level: LogLevel) => (message: string, fields: LogFields = {}) =>
+    LEVEL_RANK[level] >= minimum &&
     write(
       JSON.stringify(
         { '@level': level, '@message': message, '@module': module, '@timestamp': hclogTimestamp(new Date()), ...baseFields, ...fields },

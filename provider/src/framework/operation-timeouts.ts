@@ -6,16 +6,31 @@ export interface OperationLimits {
   signal: AbortSignal;
   deadline?: Date;
   timeoutMs?: number;
+  /** Stops the timeout's timer and stops listening to the stop signal: call when the operation is over. */
+  release?: () => void;
 }
 
 export function operationLimits(stopSignal: AbortSignal, blocks: Blocks | undefined, value: Record<string, unknown> | null, operation: TimeoutOperation): OperationLimits {
   const timeoutBlock = Object.values(blocks ?? {}).find((block) => block.timeoutDefaults);
   const timeoutMs = operationTimeoutMs(timeoutBlock, timeoutBlockValue(blocks, value), operation);
   if (timeoutMs === undefined) return { signal: stopSignal };
+  // What AbortSignal.any([stopSignal, AbortSignal.timeout(ms)]) gives, with a timer that is
+  // cleared when the operation ends instead of staying armed for the whole timeout (30 minutes
+  // by default), once per resource.
+  const controller = new AbortController();
+  if (stopSignal.aborted) controller.abort(stopSignal.reason);
+  const onStop = () => controller.abort(stopSignal.reason);
+  stopSignal.addEventListener('abort', onStop, { once: true });
+  const timer = setTimeout(() => controller.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError')), Math.max(1, Math.round(timeoutMs)));
+  timer.unref();
   return {
-    signal: AbortSignal.any([stopSignal, AbortSignal.timeout(Math.max(1, Math.round(timeoutMs)))]),
+    signal: controller.signal,
     deadline: new Date(Date.now() + timeoutMs),
     timeoutMs,
+    release: () => {
+      clearTimeout(timer);
+      stopSignal.removeEventListener('abort', onStop);
+    },
   };
 }
 

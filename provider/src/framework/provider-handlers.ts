@@ -16,7 +16,7 @@ import {
   type DynamicValue,
   type ProviderHandlers,
 } from '../protocol';
-import { parsePath, toWireSteps } from './attribute-path';
+import { parsePath, toWireSteps, type PathLike } from './attribute-path';
 import { DiagnosticsCollector, operationContext, validateContext, type PlanContext } from './context';
 import type { DataSource, Provider, Resource } from './define';
 import { createLogger, type Logger } from './logger';
@@ -39,12 +39,20 @@ export function createProviderHandlers<Client>(provider: Provider<Client>): Prov
   let client: Client | undefined;
   let stop = new AbortController();
 
+  // One logger per type, made on first use: loggers hold no state, and this is called per RPC.
+  const loggers = new Map<string, Logger>();
+  const typeLog = (key: string, fields: Record<string, string>) => {
+    let logger = loggers.get(key);
+    if (!logger) loggers.set(key, (logger = log.with(fields)));
+    return logger;
+  };
+  const resourceLog = (typeName: string) => typeLog(`resource ${typeName}`, { tf_resource_type: typeName });
+  const dataSourceLog = (typeName: string) => typeLog(`data ${typeName}`, { tf_data_source_type: typeName });
   const resourceFor = (typeName: string) => lookup(resources, typeName, 'resource type');
   const dataSourceFor = (typeName: string) => lookup(dataSources, typeName, 'data source');
-  const context = (diagnostics: DiagnosticsCollector, logger: Logger, limits: OperationLimits, privateData: Obj) => ({
-    ...operationContext(diagnostics, logger, client as Client, limits.signal, limits.deadline),
-    private: privateData,
-  });
+  // Object.assign, not a spread: a spread would freeze the `hasErrors` getter at its first value.
+  const context = (diagnostics: DiagnosticsCollector, logger: Logger, limits: OperationLimits, privateData: Obj) =>
+    Object.assign(operationContext(diagnostics, logger, client as Client, limits.signal, limits.deadline), { private: privateData });
 
   return {
     getProviderSchema: () => providerSchemaResponse(provider),
@@ -68,12 +76,12 @@ export function createProviderHandlers<Client>(provider: Provider<Client>): Prov
 
     async validateResourceConfig(req) {
       const { resource, declared } = resourceFor(req.type_name);
-      return { diagnostics: await validate(resource, declared, req.config, log.with({ tf_resource_type: req.type_name })) };
+      return { diagnostics: await validate(resource, declared, req.config, resourceLog(req.type_name)) };
     },
 
     async validateDataResourceConfig(req) {
       const { resource, declared } = dataSourceFor(req.type_name);
-      return { diagnostics: await validate(resource, declared, req.config, log.with({ tf_data_source_type: req.type_name })) };
+      return { diagnostics: await validate(resource, declared, req.config, dataSourceLog(req.type_name)) };
     },
 
     async upgradeResourceState(req) {
@@ -94,7 +102,7 @@ export function createProviderHandlers<Client>(provider: Provider<Client>): Prov
         diagnostics.error('Cannot upgrade this state', `${req.type_name} has no upgradeState() for schema version ${req.version} -> ${currentVersion}.`);
         return { diagnostics: diagnostics.items };
       }
-      const logger = log.with({ tf_resource_type: req.type_name });
+      const logger = resourceLog(req.type_name);
       const ctx = operationContext(diagnostics, logger, client as Client, stop.signal);
       let upgraded: Obj | null = null;
       await guard(diagnostics, `Failed to upgrade the state of ${req.type_name} from version ${req.version}`, async () => {
@@ -109,7 +117,7 @@ export function createProviderHandlers<Client>(provider: Provider<Client>): Prov
       const current = decode(declared.type, req.current_state) as Obj;
       const privateData = decodePrivate(req.private);
       const limits = operationLimits(stop.signal, resource.blocks, current, 'read');
-      const ctx = context(diagnostics, log.with({ tf_resource_type: req.type_name }), limits, privateData);
+      const ctx = context(diagnostics, resourceLog(req.type_name), limits, privateData);
       let newState: Obj | null = current;
       await guardOperation(diagnostics, `Failed to read ${req.type_name}`, limits, 'read', async () => {
         const returned = await resource.read(ctx, current as never);
@@ -128,10 +136,9 @@ export function createProviderHandlers<Client>(provider: Provider<Client>): Prov
       const privateData = decodePrivate(req.prior_private);
       const { planned, requiresReplace } = planChange(declared.spec, prior, proposed, config, Boolean(resource.update));
       if (resource.modifyPlan) {
-        const ctx: PlanContext<Client> = {
-          ...context(diagnostics, log.with({ tf_resource_type: req.type_name }), { signal: stop.signal }, privateData),
-          requiresReplace: (path) => void requiresReplace.push(parsePath(path)),
-        };
+        const ctx: PlanContext<Client> = Object.assign(context(diagnostics, resourceLog(req.type_name), { signal: stop.signal }, privateData), {
+          requiresReplace: (path: PathLike) => void requiresReplace.push(parsePath(path)),
+        });
         await guard(diagnostics, `Failed to plan ${req.type_name}`, () => resource.modifyPlan!(ctx, { plan: planned as never, prior: prior as never, config: config as never }));
       }
       return {
@@ -151,8 +158,8 @@ export function createProviderHandlers<Client>(provider: Provider<Client>): Prov
       const privateData = decodePrivate(req.planned_private);
       const operation: TimeoutOperation = !planned ? 'delete' : !prior ? 'create' : 'update';
       const limits = operationLimits(stop.signal, resource.blocks, planned ?? prior, operation);
-      const logger = log.with({ tf_resource_type: req.type_name });
-      const ctx = { ...context(diagnostics, logger, limits, privateData), config: (config ? unknownsToNull(config) : null) as never };
+      const logger = resourceLog(req.type_name);
+      const ctx = Object.assign(context(diagnostics, logger, limits, privateData), { config: (config ? unknownsToNull(config) : null) as never });
       // If the operation fails, the object is as it was before (or absent, for a create).
       let newState: Obj | null = operation === 'create' ? null : prior;
       await guardOperation(diagnostics, `Failed to ${operation} ${req.type_name}`, limits, operation, async () => {
@@ -174,7 +181,7 @@ export function createProviderHandlers<Client>(provider: Provider<Client>): Prov
       const { resource, declared } = resourceFor(req.type_name);
       const diagnostics = new DiagnosticsCollector();
       const privateData: Obj = {};
-      const ctx = context(diagnostics, log.with({ tf_resource_type: req.type_name }), { signal: stop.signal }, privateData);
+      const ctx = context(diagnostics, resourceLog(req.type_name), { signal: stop.signal }, privateData);
       let state: Obj | null = null;
       await guard(diagnostics, `Failed to import ${req.type_name}`, async () => {
         const returned = resource.import ? await resource.import(ctx, req.id) : defaultImport(declared.spec, req.id);
@@ -191,7 +198,7 @@ export function createProviderHandlers<Client>(provider: Provider<Client>): Prov
       const { resource, declared } = dataSourceFor(req.type_name);
       const diagnostics = new DiagnosticsCollector();
       const config = unknownsToNull(decode(declared.type, req.config) as Obj);
-      const ctx = operationContext(diagnostics, log.with({ tf_data_source_type: req.type_name }), client as Client, stop.signal);
+      const ctx = operationContext(diagnostics, dataSourceLog(req.type_name), client as Client, stop.signal);
       let state: Obj | null = null;
       await guard(diagnostics, `Failed to read data source ${req.type_name}`, async () => {
         state = completeState(declared.spec, config, (await resource.read(ctx, config as never)) as Obj);
@@ -267,6 +274,8 @@ async function guardOperation(diagnostics: DiagnosticsCollector, summary: string
     } else {
       diagnostics.items.push(diagnosticFromError(error, summary));
     }
+  } finally {
+    limits.release?.();
   }
 }
 

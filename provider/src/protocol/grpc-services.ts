@@ -24,6 +24,17 @@ interface MethodSpec {
   response: string;
   requestStream?: boolean;
   responseStream?: boolean;
+  /** The handler answers the same (never changed) object every time: encode it once. */
+  sameResponse?: boolean;
+}
+
+function encodeOnce(typeName: string): (value: Message) => Buffer {
+  const encoded = new WeakMap<Message, Buffer>();
+  return (value) => {
+    let bytes = encoded.get(value);
+    if (!bytes) encoded.set(value, (bytes = encodeMessage(messages, typeName, value)));
+    return bytes;
+  };
 }
 
 function service(fullName: string, methods: Record<string, MethodSpec>): ServiceDefinition {
@@ -35,7 +46,7 @@ function service(fullName: string, methods: Record<string, MethodSpec>): Service
       responseStream: spec.responseStream ?? false,
       requestSerialize: (value) => encodeMessage(messages, spec.request, value),
       requestDeserialize: (buf) => decodeMessage(messages, spec.request, buf),
-      responseSerialize: (value) => encodeMessage(messages, spec.response, value),
+      responseSerialize: spec.sameResponse ? encodeOnce(spec.response) : (value) => encodeMessage(messages, spec.response, value),
       responseDeserialize: (buf) => decodeMessage(messages, spec.response, buf),
       originalName: name,
     };
@@ -65,7 +76,9 @@ export type ProviderRpc = (typeof PROVIDER_RPCS)[number];
 
 export const providerService = service(
   'tfplugin6.Provider',
-  Object.fromEntries(PROVIDER_RPCS.map((rpc) => [rpc, { request: `tfplugin6.${rpc}.Request`, response: `tfplugin6.${rpc}.Response` }])),
+  Object.fromEntries(
+    PROVIDER_RPCS.map((rpc) => [rpc, { request: `tfplugin6.${rpc}.Request`, response: `tfplugin6.${rpc}.Response`, sameResponse: rpc === 'GetProviderSchema' }]),
+  ),
 );
 
 export const controllerService = service('plugin.GRPCController', {

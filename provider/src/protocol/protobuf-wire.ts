@@ -29,21 +29,62 @@ const WIRE_FIXED64 = 1;
 const WIRE_LENGTH_DELIMITED = 2;
 const WIRE_FIXED32 = 5;
 
+/** A descriptor's fields as a list and by number, computed once per message type. */
+interface CompiledMessage {
+  fields: { name: string; field: FieldDescriptor }[];
+  byNumber: Map<number, { name: string; field: FieldDescriptor }>;
+}
+
+const compiled = new WeakMap<MessageDescriptor, CompiledMessage>();
+
+function compile(descriptor: MessageDescriptor): CompiledMessage {
+  let message = compiled.get(descriptor);
+  if (!message) {
+    const fields = Object.entries(descriptor).map(([name, field]) => ({ name, field }));
+    const byNumber = new Map<number, { name: string; field: FieldDescriptor }>();
+    for (const entry of fields) byNumber.set(entry.field.no, entry);
+    message = { fields, byNumber };
+    compiled.set(descriptor, message);
+  }
+  return message;
+}
+
+/**
+ * Writes into one growing buffer. A nested message is written in place after room for a 5-byte
+ * length, then moved back to follow its (minimal) length varint: the bytes are exactly those of
+ * encoding it separately and concatenating.
+ */
 class Writer {
-  private chunks: Buffer[] = [];
-  private scratch: number[] = [];
+  buf = Buffer.allocUnsafe(4096);
+  pos = 0;
+
+  ensure(extra: number): void {
+    if (this.pos + extra <= this.buf.length) return;
+    let size = this.buf.length * 2;
+    while (size < this.pos + extra) size *= 2;
+    const bigger = Buffer.allocUnsafe(size);
+    this.buf.copy(bigger, 0, 0, this.pos);
+    this.buf = bigger;
+  }
 
   varint(value: number | bigint): void {
-    let v = BigInt.asUintN(64, BigInt(value));
-    if (v < 0x80n) {
-      this.scratch.push(Number(v));
+    if (typeof value === 'number' && value >= 0 && value <= 0xffffffff && Number.isInteger(value)) {
+      this.ensure(5);
+      let v = value;
+      while (v >= 0x80) {
+        this.buf[this.pos++] = (v & 0x7f) | 0x80;
+        v = Math.floor(v / 128);
+      }
+      this.buf[this.pos++] = v;
       return;
     }
+    let v = BigInt.asUintN(64, BigInt(value));
+    this.ensure(10);
     while (v >= 0x80n) {
-      this.scratch.push(Number(v & 0x7fn) | 0x80);
+      this.buf[this.pos++] = Number(v & 0x7fn) | 0x80;
       v >>= 7n;
     }
-    this.scratch.push(Number(v));
+    this.buf[this.pos++] = Number(v);
   }
 
   tag(fieldNo: number, wireType: number): void {
@@ -52,20 +93,38 @@ class Writer {
 
   bytes(data: Uint8Array): void {
     this.varint(data.length);
-    this.flushScratch();
-    this.chunks.push(Buffer.from(data.buffer, data.byteOffset, data.byteLength));
+    this.ensure(data.length);
+    this.buf.set(data, this.pos);
+    this.pos += data.length;
+  }
+
+  string(value: string): void {
+    const length = Buffer.byteLength(value, 'utf8');
+    this.varint(length);
+    this.ensure(length);
+    this.buf.write(value, this.pos, length, 'utf8');
+    this.pos += length;
+  }
+
+  /** Writes a length-delimited body produced by `write`, preceded by its length. */
+  delimited(write: () => void): void {
+    this.ensure(5);
+    const lengthAt = this.pos;
+    this.pos += 5;
+    write();
+    const length = this.pos - lengthAt - 5;
+    let lengthBytes = 1;
+    for (let v = length; v >= 0x80; v = Math.floor(v / 128)) lengthBytes++;
+    if (lengthBytes < 5) this.buf.copyWithin(lengthAt + lengthBytes, lengthAt + 5, this.pos);
+    this.pos = lengthAt;
+    this.varint(length);
+    this.pos += length;
   }
 
   finish(): Buffer {
-    this.flushScratch();
-    return Buffer.concat(this.chunks);
-  }
-
-  private flushScratch(): void {
-    if (this.scratch.length > 0) {
-      this.chunks.push(Buffer.from(this.scratch));
-      this.scratch = [];
-    }
+    const out = Buffer.allocUnsafe(this.pos);
+    this.buf.copy(out, 0, 0, this.pos);
+    return out;
   }
 }
 
@@ -76,17 +135,16 @@ export function encodeMessage(registry: MessageRegistry, typeName: string, value
 }
 
 function writeMessageFields(writer: Writer, registry: MessageRegistry, typeName: string, value: Message): void {
-  const descriptor = lookup(registry, typeName);
-  for (const [name, field] of Object.entries(descriptor)) {
+  for (const { name, field } of compile(lookup(registry, typeName)).fields) {
     const fieldValue = value[name];
     if (fieldValue === undefined || fieldValue === null) continue;
     if (field.map) {
       for (const [key, entryValue] of Object.entries(fieldValue as Record<string, unknown>)) {
         writer.tag(field.no, WIRE_LENGTH_DELIMITED);
-        const entry = new Writer();
-        writeField(entry, registry, 1, 'string', key);
-        writeField(entry, registry, 2, field.kind, entryValue);
-        writer.bytes(entry.finish());
+        writer.delimited(() => {
+          writeField(writer, registry, 1, 'string', key);
+          writeField(writer, registry, 2, field.kind, entryValue);
+        });
       }
     } else if (field.repeated) {
       for (const item of fieldValue as unknown[]) writeField(writer, registry, field.no, field.kind, item);
@@ -99,13 +157,13 @@ function writeMessageFields(writer: Writer, registry: MessageRegistry, typeName:
 function writeField(writer: Writer, registry: MessageRegistry, no: number, kind: FieldDescriptor['kind'], value: unknown): void {
   if (typeof kind === 'object') {
     writer.tag(no, WIRE_LENGTH_DELIMITED);
-    writer.bytes(encodeMessage(registry, kind.message, value as Message));
+    writer.delimited(() => writeMessageFields(writer, registry, kind.message, value as Message));
     return;
   }
   switch (kind) {
     case 'string':
       writer.tag(no, WIRE_LENGTH_DELIMITED);
-      writer.bytes(Buffer.from(String(value), 'utf8'));
+      writer.string(String(value));
       return;
     case 'bytes':
       writer.tag(no, WIRE_LENGTH_DELIMITED);
@@ -129,14 +187,25 @@ class Reader {
     return this.pos >= this.buf.length;
   }
 
-  varint(): bigint {
-    let result = 0n;
-    let shift = 0n;
-    for (;;) {
-      if (this.pos >= this.buf.length) throw new Error('protobuf: truncated varint');
-      const byte = this.buf[this.pos++];
-      result |= BigInt(byte & 0x7f) << shift;
+  /** A varint as a number when it has at most 7 bytes (49 bits, exact); otherwise as bigint. */
+  varint(): number | bigint {
+    const buf = this.buf;
+    let result = 0;
+    let multiplier = 1;
+    for (let i = 0; i < 7; i++) {
+      if (this.pos >= buf.length) throw new Error('protobuf: truncated varint');
+      const byte = buf[this.pos++];
+      result += (byte & 0x7f) * multiplier;
       if ((byte & 0x80) === 0) return result;
+      multiplier *= 128;
+    }
+    let big = BigInt(result);
+    let shift = 49n;
+    for (;;) {
+      if (this.pos >= buf.length) throw new Error('protobuf: truncated varint');
+      const byte = buf[this.pos++];
+      big |= BigInt(byte & 0x7f) << shift;
+      if ((byte & 0x80) === 0) return big;
       shift += 7n;
     }
   }
@@ -161,11 +230,8 @@ class Reader {
 
 /** Decodes a message; absent fields get proto3 defaults so handlers never see undefined scalars. */
 export function decodeMessage(registry: MessageRegistry, typeName: string, buf: Buffer): Message {
-  const descriptor = lookup(registry, typeName);
-  const byNumber = new Map<number, [string, FieldDescriptor]>();
-  for (const [name, field] of Object.entries(descriptor)) byNumber.set(field.no, [name, field]);
-
-  const result: Message = defaults(descriptor);
+  const { fields, byNumber } = compile(lookup(registry, typeName));
+  const result: Message = defaults(fields);
   const reader = new Reader(buf);
   while (!reader.done) {
     const tag = Number(reader.varint());
@@ -176,7 +242,7 @@ export function decodeMessage(registry: MessageRegistry, typeName: string, buf: 
       reader.skip(wireType);
       continue;
     }
-    const [name, field] = known;
+    const { name, field } = known;
     if (field.map) {
       const entry = readMapEntry(registry, field, reader.bytes());
       (result[name] as Record<string, unknown>)[entry.key] = entry.value;
@@ -189,9 +255,9 @@ export function decodeMessage(registry: MessageRegistry, typeName: string, buf: 
   return result;
 }
 
-function defaults(descriptor: MessageDescriptor): Message {
+function defaults(fields: CompiledMessage['fields']): Message {
   const result: Message = {};
-  for (const [name, field] of Object.entries(descriptor)) {
+  for (const { name, field } of fields) {
     if (field.map) result[name] = {};
     else if (field.repeated) result[name] = [];
     else if (typeof field.kind === 'object') result[name] = null;
@@ -233,12 +299,15 @@ function readField(registry: MessageRegistry, kind: FieldDescriptor['kind'], rea
       return reader.bytes().toString('utf8');
     case 'bytes':
       return Buffer.from(reader.bytes());
-    case 'bool':
-      return reader.varint() !== 0n;
+    case 'bool': {
+      const value = reader.varint();
+      return value !== 0 && value !== 0n;
+    }
     default: {
       if (wireType !== WIRE_VARINT) throw new Error(`protobuf: expected varint for ${kind}`);
       // int64 travels as two's complement: turn it back into a signed JS number.
-      return Number(BigInt.asIntN(64, reader.varint()));
+      const value = reader.varint();
+      return typeof value === 'number' ? value : Number(BigInt.asIntN(64, value));
     }
   }
 }
