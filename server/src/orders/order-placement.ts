@@ -1,0 +1,143 @@
+import type { FastifyInstance } from 'fastify';
+import type { Principal } from '../auth/principal';
+import { approvesForConsumer, approvesForProvider, canSeeProject } from '../auth/access';
+import { recordEvent } from '../audit/record';
+import type { OrderRow, ResourceRow } from '../db/tables';
+import { newId } from '../ids';
+import { badRequest, conflict, invalid } from '../http/problem';
+import { json, now } from '../http/route-context';
+import { loadOfferingRow } from '../catalog/offerings';
+import { OPEN_STATES, RESOURCE_STATE_WHILE, type OrderState } from './order-model';
+import { assertOrderable, attributeProblems, limitProblems, orderablePlan, orderableVersion, throwIfAny } from './order-validation';
+
+/** What a client asks for when it places an order. */
+export interface OrderInput {
+  type: 'create' | 'update' | 'terminate';
+  project_id?: string;
+  offering_id?: string;
+  resource_id?: string;
+  plan_id?: string;
+  version?: string;
+  name?: string;
+  attributes?: Record<string, unknown>;
+  limits?: Record<string, number>;
+}
+
+/** The state a new order starts in, given which approvals its orderer's roles already give. */
+function initialState(consumerApproved: boolean, providerApproved: boolean): OrderState {
+  if (!consumerApproved) return 'pending-consumer';
+  if (!providerApproved) return 'pending-provider';
+  return 'executing';
+}
+
+export async function placeCreate(app: FastifyInstance, p: Principal, input: OrderInput, key?: string): Promise<OrderRow> {
+  const missing = (['project_id', 'offering_id', 'plan_id', 'name'] as const).filter((f) => input[f] === undefined);
+  if (missing.length) throw badRequest(`a create order needs ${missing.join(', ')}`, missing.map((field) => ({ field, message: 'is required for a create order' })));
+  if (input.resource_id) throw invalid('resource_id', 'a create order makes a new resource; leave resource_id out');
+  const project = await app.db.selectFrom('projects').selectAll().where('id', '=', input.project_id!).executeTakeFirst();
+  if (!project || !canSeeProject(p, project)) throw invalid('project_id', `no project ${input.project_id}`);
+  const offering = await app.db.selectFrom('offerings').selectAll().where((eb) => eb.or([eb('id', '=', input.offering_id!), eb('slug', '=', input.offering_id!)])).executeTakeFirst();
+  if (!offering || (offering.status === 'draft' && !approvesForProvider(p, offering.organization_id))) throw invalid('offering_id', `no offering ${input.offering_id}`);
+  assertOrderable(p, offering);
+  const plan = await orderablePlan(app, offering, input.plan_id!);
+  const version = await orderableVersion(app, offering, input.version);
+  const attributes = input.attributes ?? {};
+  const limits = input.limits ?? {};
+  throwIfAny([...attributeProblems(version, attributes), ...limitProblems(offering, limits)]);
+
+  const consumerApproved = approvesForConsumer(p, project);
+  const providerApproved = offering.auto_approve === 1 || approvesForProvider(p, offering.organization_id);
+  const state = initialState(consumerApproved, providerApproved);
+  const timestamp = now();
+  const resource: ResourceRow = {
+    id: newId(), name: input.name!, project_id: project.id, offering_id: offering.id, plan_id: plan.id, version: version.version,
+    attributes: JSON.stringify(attributes), limits: JSON.stringify(limits), state: 'Creating', backend_id: '', outputs: '{}', secret_outputs: '{}',
+    created_at: timestamp, updated_at: timestamp,
+  };
+  const order: OrderRow = {
+    id: newId(), type: 'create', state, project_id: project.id, offering_id: offering.id, resource_id: resource.id, plan_id: plan.id,
+    version: version.version, attributes: resource.attributes, limits: resource.limits, changes: '[]', created_by: p.user.id,
+    consumer_approved_by: consumerApproved ? p.user.id : null, provider_approved_by: providerApproved ? p.user.id : null,
+    reason: '', idempotency_key: key ?? null, job_state: state === 'executing' ? 'queued' : null, claimed_by: null, attempts: 0,
+    created_at: timestamp, updated_at: timestamp, completed_at: null,
+  };
+  const scope = { organizationId: project.organization_id, projectId: project.id, providerOrganizationId: offering.organization_id };
+  await app.db.transaction().execute(async (trx) => {
+    await trx.insertInto('resources').values(resource).execute();
+    await trx.insertInto('orders').values(order).execute();
+    await recordEvent(trx, { actorId: p.user.id, action: 'resource.creating', objectType: 'resource', objectId: resource.id, ...scope, changes: { name: resource.name, offering_id: offering.id, plan_id: plan.id, version: version.version } });
+    await recordEvent(trx, { actorId: p.user.id, action: 'order.created', objectType: 'order', objectId: order.id, ...scope, changes: { type: 'create', state } });
+  });
+  return order;
+}
+
+export async function placeChange(app: FastifyInstance, p: Principal, input: OrderInput, key?: string): Promise<OrderRow> {
+  if (!input.resource_id) throw badRequest(`a ${input.type} order needs resource_id`, [{ field: 'resource_id', message: `is required for a ${input.type} order` }]);
+  for (const field of ['project_id', 'offering_id', 'name'] as const) {
+    if (input[field] !== undefined) throw invalid(field, `cannot be set on a ${input.type} order`);
+  }
+  const resource = await app.db.selectFrom('resources').selectAll().where('id', '=', input.resource_id).executeTakeFirst();
+  const project = resource && (await app.db.selectFrom('projects').selectAll().where('id', '=', resource.project_id).executeTakeFirst());
+  if (!resource || !project || !canSeeProject(p, project)) throw invalid('resource_id', `no resource ${input.resource_id}`);
+  const allowedStates = input.type === 'terminate' ? ['OK', 'Erred'] : ['OK'];
+  if (!allowedStates.includes(resource.state)) throw conflict(`resource ${resource.name} is ${resource.state}; a ${input.type} order needs it ${allowedStates.join(' or ')}`, 'resource_id');
+  const open = await app.db.selectFrom('orders').select('id').where('resource_id', '=', resource.id).where('state', 'in', OPEN_STATES).executeTakeFirst();
+  if (open) throw conflict(`resource ${resource.name} has an open order ${open.id}; wait for it or cancel it`, 'resource_id');
+  const offering = (await loadOfferingRow(app, resource.offering_id))!;
+
+  const order: OrderRow = {
+    id: newId(), type: input.type, state: 'executing', project_id: project.id, offering_id: offering.id, resource_id: resource.id,
+    plan_id: resource.plan_id, version: resource.version, attributes: resource.attributes, limits: resource.limits, changes: '[]',
+    created_by: p.user.id, consumer_approved_by: null, provider_approved_by: null, reason: '', idempotency_key: key ?? null,
+    job_state: null, claimed_by: null, attempts: 0, created_at: now(), updated_at: now(), completed_at: null,
+  };
+  if (input.type === 'update') {
+    const changes: string[] = [];
+    if (input.plan_id !== undefined && input.plan_id !== resource.plan_id) {
+      order.plan_id = (await orderablePlan(app, offering, input.plan_id)).id;
+      changes.push('plan_id');
+    }
+    const version = await orderableVersion(app, offering, input.version ?? resource.version).catch((error) => {
+      if (input.version === undefined || input.version === resource.version) return undefined; // the current version keeps working, deprecated or not
+      throw error;
+    });
+    if (input.version !== undefined && version && version.version !== resource.version) {
+      order.version = version.version;
+      changes.push('version');
+    }
+    const attributes = input.attributes ?? json<Record<string, unknown>>(resource.attributes, {});
+    if (input.attributes !== undefined && JSON.stringify(input.attributes) !== resource.attributes) {
+      order.attributes = JSON.stringify(input.attributes);
+      changes.push('attributes');
+    }
+    if (input.limits !== undefined && JSON.stringify(input.limits) !== resource.limits) {
+      order.limits = JSON.stringify(input.limits);
+      changes.push('limits');
+    }
+    const targetVersion = changes.includes('version') ? version! : await app.db.selectFrom('offering_versions').selectAll().where('offering_id', '=', offering.id).where('version', '=', resource.version).executeTakeFirst();
+    throwIfAny([
+      ...(targetVersion && (changes.includes('attributes') || changes.includes('version')) ? attributeProblems(targetVersion, attributes) : []),
+      ...(input.limits ? limitProblems(offering, input.limits) : []),
+    ]);
+    if (!changes.length) throw badRequest('the update order changes nothing: give a new plan_id, version, attributes or limits');
+    order.changes = JSON.stringify(changes);
+  } else if (input.plan_id || input.version || input.attributes || input.limits) {
+    throw badRequest('a terminate order takes only resource_id');
+  }
+
+  const consumerApproved = approvesForConsumer(p, project);
+  // Ending a resource frees the provider's capacity: only the consumer side approves it.
+  const providerApproved = input.type === 'terminate' || offering.auto_approve === 1 || approvesForProvider(p, offering.organization_id);
+  order.state = initialState(consumerApproved, providerApproved);
+  order.job_state = order.state === 'executing' ? 'queued' : null;
+  order.consumer_approved_by = consumerApproved ? p.user.id : null;
+  order.provider_approved_by = providerApproved ? p.user.id : null;
+  const scope = { organizationId: project.organization_id, projectId: project.id, providerOrganizationId: offering.organization_id };
+  await app.db.transaction().execute(async (trx) => {
+    const claimed = await trx.updateTable('resources').set({ state: RESOURCE_STATE_WHILE[input.type], updated_at: now() }).where('id', '=', resource.id).where('state', 'in', allowedStates).executeTakeFirst();
+    if (Number(claimed.numUpdatedRows) !== 1) throw conflict(`resource ${resource.name} changed meanwhile; read it again`, 'resource_id');
+    await trx.insertInto('orders').values(order).execute();
+    await recordEvent(trx, { actorId: p.user.id, action: 'order.created', objectType: 'order', objectId: order.id, ...scope, changes: { type: input.type, state: order.state, changes: json(order.changes, []) } });
+  });
+  return order;
+}
