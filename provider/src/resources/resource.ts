@@ -165,8 +165,10 @@ function toState(remote: Remote, known: { attributes?: unknown; limits?: unknown
     state: remote.state,
     order_id: known.order_id ?? null,
     backend_id: remote.backend_id,
-    outputs: remote.outputs,
-    secret_outputs: remote.secret_outputs ?? {},
+    // Empty outputs are stored as null: Terraform rewrites the whole state file after every
+    // resource it applies, so each byte per resource costs at scale (bench/README.md).
+    outputs: nullIfEmpty(remote.outputs),
+    secret_outputs: nullIfEmpty(remote.secret_outputs ?? {}),
   };
 }
 
@@ -186,6 +188,10 @@ async function settleOpenOrders(ctx: ResourceContext<MercatoClient>, id: string,
     }
   }
   return ctx.client.find<Remote>(`/resources/${id}`);
+}
+
+function nullIfEmpty(value: Record<string, unknown>): Record<string, unknown> | null {
+  return Object.keys(value).length ? value : null;
 }
 
 async function waitLogging(ctx: ResourceContext<MercatoClient>, order: Order): Promise<Order> {
