@@ -15,10 +15,7 @@ export const allocationPlugin: ProvisioningPlugin = {
   provision: async ({ order, resource, offering }) => {
     if (order.type === 'terminate') return { status: 'done' };
     const prefix = (offering.plugin_options.backend_id_prefix as string) ?? 'alloc';
-    return {
-      status: 'done',
-      backend_id: resource.backend_id || `${prefix}-${resource.id}`,
-      outputs: { allocated: order.limits },
-    };
+    // Nothing to report beyond the grant itself: the allocation is the resource's own limits.
+    return { status: 'done', backend_id: resource.backend_id || `${prefix}-${resource.id}` };
   },
 };
