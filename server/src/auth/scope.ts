@@ -1,6 +1,6 @@
-import type { ExpressionBuilder } from 'kysely';
+import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { Tables } from '../db/tables';
-import { memberProjectIds, ownedOrganizationIds, providerOrganizationIds } from './access';
+import { approvesForProvider, canSeeProject, memberProjectIds, ownedOrganizationIds, providerOrganizationIds } from './access';
 import type { Principal } from './principal';
 
 /**
@@ -20,4 +20,18 @@ export function consumerOrProviderScope(p: Principal, projectColumn: string, off
     if (providers.length) conditions.push(eb(offeringColumn as any, 'in', eb.selectFrom('offerings').select('offerings.id').where('offerings.organization_id', 'in', providers)));
     return eb.or(conditions);
   };
+}
+
+export interface Side {
+  /** `consumer`: the object's project is the caller's; `provider`: its offering is; undefined: neither. */
+  side: 'consumer' | 'provider' | undefined;
+  project: { id: string; organization_id: string };
+}
+
+/** Where the caller stands to one order or resource: on its consumer side, its provider side, or neither. */
+export async function sideOf(db: Kysely<Tables>, p: Principal, projectId: string, offeringId: string): Promise<Side> {
+  const project = await db.selectFrom('projects').select(['id', 'organization_id']).where('id', '=', projectId).executeTakeFirstOrThrow();
+  if (canSeeProject(p, project)) return { side: 'consumer', project };
+  const offering = await db.selectFrom('offerings').select('organization_id').where('id', '=', offeringId).executeTakeFirstOrThrow();
+  return { side: approvesForProvider(p, offering.organization_id) ? 'provider' : undefined, project };
 }

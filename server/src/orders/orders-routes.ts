@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Principal } from '../auth/principal';
-import { approvesForConsumer, approvesForProvider, canSeeProject } from '../auth/access';
-import { consumerOrProviderScope } from '../auth/scope';
+import { approvesForConsumer, approvesForProvider } from '../auth/access';
+import { consumerOrProviderScope, sideOf } from '../auth/scope';
 import { isUniqueViolation } from '../db/database';
 import type { OrderRow } from '../db/tables';
 import { listResponseSchema, toPage } from '../http/pagination';
@@ -38,7 +38,7 @@ const COMPLETE_BODY = body({
 export async function ordersRoutes(app: FastifyInstance) {
   const findOrder = async (p: Principal, id: string) => {
     const order = await app.db.selectFrom('orders').selectAll().where('id', '=', id).executeTakeFirst();
-    if (!order || !(await canSeeOrder(app, p, order))) throw notFound('order', id);
+    if (!order || !(await sideOf(app.db, p, order.project_id, order.offering_id)).side) throw notFound('order', id);
     return order;
   };
 
@@ -192,12 +192,4 @@ export async function ordersRoutes(app: FastifyInstance) {
     if (open) throw conflict(`the resource has another open order ${open.id}`);
     return app.db.transaction().execute((trx) => moveOrder(trx, order, 'executing', { actorId: p.user.id }));
   });
-}
-
-async function canSeeOrder(app: FastifyInstance, p: Principal, order: OrderRow) {
-  if (p.isStaff) return true;
-  const project = await app.db.selectFrom('projects').select(['id', 'organization_id']).where('id', '=', order.project_id).executeTakeFirst();
-  if (project && canSeeProject(p, project)) return true;
-  const offering = await app.db.selectFrom('offerings').select('organization_id').where('id', '=', order.offering_id).executeTakeFirst();
-  return !!offering && approvesForProvider(p, offering.organization_id);
 }

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Principal } from '../auth/principal';
-import { approvesForProvider, canSeeProject, managesProject } from '../auth/access';
-import { consumerOrProviderScope } from '../auth/scope';
+import { managesProject } from '../auth/access';
+import { consumerOrProviderScope, sideOf } from '../auth/scope';
 import { recordEvent } from '../audit/record';
 import type { ResourceRow } from '../db/tables';
 import { listResponseSchema, toPage } from '../http/pagination';
@@ -40,13 +40,9 @@ export async function resourcesRoutes(app: FastifyInstance) {
   const findResource = async (p: Principal, id: string) => {
     const row = await app.db.selectFrom('resources').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) throw notFound('resource', id);
-    const project = await app.db.selectFrom('projects').select(['id', 'organization_id']).where('id', '=', row.project_id).executeTakeFirstOrThrow();
-    const consumer = canSeeProject(p, project);
-    if (!consumer) {
-      const offering = await app.db.selectFrom('offerings').select('organization_id').where('id', '=', row.offering_id).executeTakeFirstOrThrow();
-      if (!approvesForProvider(p, offering.organization_id)) throw notFound('resource', id);
-    }
-    return { row, project, consumer };
+    const { side, project } = await sideOf(app.db, p, row.project_id, row.offering_id);
+    if (!side) throw notFound('resource', id);
+    return { row, project, consumer: side === 'consumer' };
   };
 
   app.get('/resources', {
