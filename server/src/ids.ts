@@ -25,6 +25,8 @@ export function newId(): string {
 
 export const UUID_PATTERN = '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$';
 
+const UUID = new RegExp(UUID_PATTERN);
+
 export function isId(value: string): boolean {
-  return new RegExp(UUID_PATTERN).test(value);
+  return UUID.test(value);
 }

@@ -24,5 +24,3 @@ export function body(properties: Record<string, object>, required: string[] = []
 export function object(properties: Record<string, object>) {
   return { type: 'object', properties };
 }
-
-export const EMPTY_RESPONSE = { type: 'null' } as const;

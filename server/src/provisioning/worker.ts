@@ -44,7 +44,9 @@ export class ProvisioningWorker {
   async start() {
     this.stopped = false;
     await this.heartbeat();
-    this.timers.push(setInterval(() => this.heartbeat().catch((e) => this.log.error({ err: e }, 'worker heartbeat failed')), this.options.heartbeatIntervalMs));
+    await this.requeueJobsOfDeadWorkers();
+    const beat = () => this.heartbeat().then(() => this.requeueJobsOfDeadWorkers()).then((requeued) => requeued && this.wake());
+    this.timers.push(setInterval(() => beat().catch((e) => this.log.error({ err: e }, 'worker heartbeat failed')), this.options.heartbeatIntervalMs));
     this.timers.push(setInterval(() => this.wake(), this.options.pollIntervalMs));
     this.timers.forEach((t) => t.unref());
     this.wake();
@@ -92,7 +94,6 @@ export class ProvisioningWorker {
   }
 
   private async poll() {
-    await this.requeueJobsOfDeadWorkers();
     while (!this.stopped) {
       const free = this.options.concurrency - this.running.size;
       if (free <= 0) {
@@ -125,7 +126,8 @@ export class ProvisioningWorker {
     return claimed.sort((a, b) => (a.id < b.id ? -1 : 1));
   }
 
-  private async requeueJobsOfDeadWorkers() {
+  /** Runs with the heartbeat, not with every wake: placing an order should not sweep for the dead. */
+  private async requeueJobsOfDeadWorkers(): Promise<number> {
     const deadline = new Date(Date.now() - this.options.staleAfterMs).toISOString();
     await this.db.deleteFrom('workers').where('heartbeat_at', '<', deadline).execute();
     const result = await this.db
@@ -136,6 +138,7 @@ export class ProvisioningWorker {
       .executeTakeFirst();
     const count = Number(result.numUpdatedRows);
     if (count) this.log.warn({ count }, 'requeued orders of workers that stopped without finishing them');
+    return count;
   }
 
   private async run(order: OrderRow) {
