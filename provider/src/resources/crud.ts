@@ -19,7 +19,7 @@ export function collection<Body extends object, Remote extends { id: string }>(p
   };
 }
 
-/** Drops null values: Terraform null means "not set", which the API expresses by omission. */
-export function withoutNulls<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null && v !== undefined)) as Partial<T>;
+/** Terraform numbers arrive as number or bigint; the API takes JSON numbers. */
+export function toNumbers(values: Record<string, number | bigint> | null): Record<string, number> {
+  return Object.fromEntries(Object.entries(values ?? {}).map(([key, value]) => [key, Number(value)]));
 }

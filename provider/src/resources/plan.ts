@@ -1,6 +1,6 @@
 import { withClient } from '../framework';
 import type { MercatoClient } from '../client/mercato-client';
-import { collection } from './crud';
+import { collection, toNumbers } from './crud';
 import { reportingFieldErrors } from './api-diagnostics';
 
 interface Remote {
@@ -28,7 +28,7 @@ export const plan = withClient<MercatoClient>().defineResource({
     archived: { type: 'bool', optional: true, default: false, description: 'An archived plan takes no new orders.' },
   },
   async create(ctx, plan) {
-    const body = { offering_id: plan.offering_id, name: plan.name, description: plan.description, unit: plan.unit, prices: numbers(plan.prices), archived: plan.archived };
+    const body = { offering_id: plan.offering_id, name: plan.name, description: plan.description, unit: plan.unit, prices: toNumbers(plan.prices), archived: plan.archived };
     const created = await reportingFieldErrors(ctx, 'Invalid plan', () => api.create(ctx.client, body));
     return created ? { id: created.id } : null;
   },
@@ -38,13 +38,9 @@ export const plan = withClient<MercatoClient>().defineResource({
     return { id: remote.id, offering_id: remote.offering_id, name: remote.name, description: remote.description, unit: remote.unit, prices: remote.prices, archived: remote.archived };
   },
   async update(ctx, plan, prior) {
-    const body = { name: plan.name, description: plan.description, unit: plan.unit, prices: numbers(plan.prices), archived: plan.archived };
+    const body = { name: plan.name, description: plan.description, unit: plan.unit, prices: toNumbers(plan.prices), archived: plan.archived };
     await reportingFieldErrors(ctx, 'Invalid plan', () => api.update(ctx.client, prior.id!, body));
     return {};
   },
   delete: (ctx, state) => api.delete(ctx.client, state.id!),
 });
-
-function numbers(prices: Record<string, number | bigint> | null): Record<string, number> {
-  return Object.fromEntries(Object.entries(prices ?? {}).map(([k, v]) => [k, Number(v)]));
-}

@@ -2,6 +2,7 @@ import { containsUnknown, isUnknown, timeoutsBlock, withClient, type ResourceCon
 import type { MercatoClient } from '../client/mercato-client';
 import { FINAL_STATES, openOrders, PENDING_STATES, waitForOrder, type Order } from '../client/orders';
 import { reportingFieldErrors } from './api-diagnostics';
+import { toNumbers } from './crud';
 import { attributeErrors, offeringVersions } from './attributes-validation';
 
 interface Remote {
@@ -25,8 +26,6 @@ const DEFAULT_TIMEOUT = '30m';
 const ORDERED_CHANGES = ['plan_id', 'version', 'attributes', 'limits'] as const;
 
 const changed = (a: unknown, b: unknown) => JSON.stringify(a ?? null) !== JSON.stringify(b ?? null);
-
-const numbers = (limits: Record<string, number | bigint> | null) => Object.fromEntries(Object.entries(limits ?? {}).map(([k, v]) => [k, Number(v)]));
 
 export const resource = withClient<MercatoClient>().defineResource({
   name: 'resource',
@@ -79,7 +78,7 @@ export const resource = withClient<MercatoClient>().defineResource({
   },
 
   async create(ctx, plan) {
-    const body = { type: 'create', project_id: plan.project_id, offering_id: plan.offering_id, plan_id: plan.plan_id, name: plan.name, version: plan.version ?? undefined, attributes: plan.attributes ?? {}, limits: numbers(plan.limits) };
+    const body = { type: 'create', project_id: plan.project_id, offering_id: plan.offering_id, plan_id: plan.plan_id, name: plan.name, version: plan.version ?? undefined, attributes: plan.attributes ?? {}, limits: toNumbers(plan.limits) };
     const order = await reportingFieldErrors(ctx, 'The order was refused', () => ctx.client.create<Order>('/orders', body));
     if (!order) return null;
     ctx.log.info('placed create order', { order: order.id, resource: order.resource_id, state: order.state });
@@ -113,7 +112,7 @@ export const resource = withClient<MercatoClient>().defineResource({
     const current = await settleOpenOrders(ctx, prior.id!, 'wait');
     const applied = current ? toState(current, plan) : prior;
     const changes = Object.fromEntries(
-      ORDERED_CHANGES.filter((key) => changed(plan[key], applied[key])).map((key) => [key, key === 'limits' ? numbers(plan.limits) : key === 'attributes' ? plan.attributes ?? {} : plan[key]]),
+      ORDERED_CHANGES.filter((key) => changed(plan[key], applied[key])).map((key) => [key, key === 'limits' ? toNumbers(plan.limits) : key === 'attributes' ? plan.attributes ?? {} : plan[key]]),
     );
     let orderId = prior.order_id;
     if (Object.keys(changes).length) {
