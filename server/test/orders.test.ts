@@ -1,6 +1,6 @@
 import { Api } from '../../test/support/api-client';
 import { DATABASE_KINDS, startTestServer, type TestServer } from '../../test/support/server-harness';
-import { makeWorld, waitForOrder, type World } from '../../test/support/world';
+import { makeWorld, waitForOrder, waitForProviderHandOver, type World } from '../../test/support/world';
 
 describe.each(DATABASE_KINDS)('orders on %s', (kind) => {
   let server: TestServer;
@@ -52,7 +52,7 @@ describe.each(DATABASE_KINDS)('orders on %s', (kind) => {
     await w.serviceManager.api.expect(200, w.serviceManager.api.post(`/orders/${order.id}/approve`));
     const executing = await waitForOrder(admin, order.id, ['executing']);
     expect(executing.state).toBe('executing');
-    for (let i = 0; i < 100 && (await admin.get(`/orders/${order.id}`)).body.awaiting === 'provisioning'; i++) await new Promise((r) => setTimeout(r, 20));
+    await waitForProviderHandOver(admin, order.id, 2000);
     // the consumer cannot complete it
     await w.consumer.owner.api.expect(403, w.consumer.owner.api.post(`/orders/${order.id}/complete`, {}));
     const done = await w.serviceManager.api.expect(200, w.serviceManager.api.post(`/orders/${order.id}/complete`, { backend_id: 'vm-42', outputs: { ip: '10.0.0.4' }, secret_outputs: { root_password: 's3cret-pw' } }));
@@ -77,7 +77,7 @@ describe.each(DATABASE_KINDS)('orders on %s', (kind) => {
   test('a failed manual order can be retried; an erred create leaves an Erred resource', async () => {
     const order = await admin.expect(201, create(admin, w.manual));
     await waitForOrder(admin, order.id, ['executing']);
-    for (let i = 0; i < 100 && (await admin.get(`/orders/${order.id}`)).body.awaiting === 'provisioning'; i++) await new Promise((r) => setTimeout(r, 20));
+    await waitForProviderHandOver(admin, order.id, 2000);
     const failed = await w.serviceManager.api.expect(200, w.serviceManager.api.post(`/orders/${order.id}/fail`, { reason: 'no capacity in zone A' }));
     expect(failed).toMatchObject({ state: 'erred', reason: 'no capacity in zone A' });
     expect((await admin.get(`/resources/${order.resource_id}`)).body.state).toBe('Erred');

@@ -1,7 +1,7 @@
 import { Api } from '../../test/support/api-client';
 import { DATABASE_KINDS, freshDatabase, startTestServer } from '../../test/support/server-harness';
 import { spawnServer } from '../../test/support/server-process';
-import { makeWorld, waitForOrder } from '../../test/support/world';
+import { makeWorld, waitForOrder, waitForProviderHandOver } from '../../test/support/world';
 import { PluginRegistry } from '../src/provisioning/plugins/registry';
 import type { ProvisioningPlugin } from '../src/provisioning/plugin';
 import { allocationPlugin } from '../src/provisioning/plugins/allocation';
@@ -38,7 +38,7 @@ describe.each(DATABASE_KINDS)('a server restart in the middle of an order on %s'
 
       await restartedProvider.expect(200, restartedProvider.post(`/orders/${awaitingProvider.id}/approve`));
       expect((await waitForOrder(admin, awaitingProvider.id)).state).toBe('done');
-      for (let i = 0; i < 200 && (await admin.get(`/orders/${manual.id}`)).body.awaiting === 'provisioning'; i++) await new Promise((r) => setTimeout(r, 25));
+      await waitForProviderHandOver(admin, manual.id, 5000, 25);
       await restartedProvider.expect(200, restartedProvider.post(`/orders/${manual.id}/complete`, { backend_id: 'vm-1' }));
       await restartedProvider.expect(409, restartedProvider.post(`/orders/${manual.id}/complete`, { backend_id: 'vm-2' }));
       expect((await admin.get(`/resources/${manual.resource_id}`)).body).toMatchObject({ state: 'OK', backend_id: 'vm-1' });

@@ -75,3 +75,11 @@ export async function waitForOrder(api: Api, orderId: string, states = ['done', 
     await new Promise((r) => setTimeout(r, 25));
   }
 }
+
+/** Polls an executing order until its plugin has handed it to the provider (manual provisioning), or the time is up. */
+export async function waitForProviderHandOver(api: Api, orderId: string, timeoutMs: number, intervalMs = 20) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline && (await api.get(`/orders/${orderId}`)).body.awaiting === 'provisioning') {
+    await new Promise((r) => setTimeout(r, intervalMs));
+  }
+}
