@@ -12,7 +12,8 @@
  */
 import { Client as PgClient } from 'pg';
 import { startPostgres, type PostgresCluster } from '../test/support/postgres';
-import { Client, fmt, loadAverage, median, pool, startMercato, type MercatoServer } from './support/processes';
+import { Client, fmt, loadAverage, median, pool, startMercato } from './support/processes';
+import { setUpLicenceCatalog } from './support/licence-catalog';
 
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 1000);
 const IN_FLIGHT = Number(process.env.BENCH_IN_FLIGHT ?? 20);
@@ -36,29 +37,6 @@ interface RunResult {
   erred: number;
   /** 1-minute load average of the machine before and after the run. */
   load: [number, number];
-}
-
-async function setUp(server: MercatoServer) {
-  const admin = new Client(server.url, server.adminToken);
-  const provider = await admin.post('/organizations', { name: 'Licence Provider' });
-  const category = await admin.post('/categories', { title: 'Licences' });
-  const offering = await admin.post('/offerings', {
-    organization_id: provider.id, category_id: category.id, name: 'Software Licence Pool', type: 'allocation', status: 'active', auto_approve: true,
-    platform: 'other', tags: ['licence'], plugin_options: { backend_id_prefix: 'lic' },
-    components: [{ type: 'seats', name: 'Seats', measured_unit: 'seats', billing_type: 'limit' }],
-  });
-  await admin.post('/offering-versions', {
-    offering_id: offering.id, version: '1.0.0',
-    options_schema: { type: 'object', additionalProperties: false, properties: { edition: { type: 'string', enum: ['standard', 'pro'] } } },
-  });
-  const plan = await admin.post('/plans', { offering_id: offering.id, name: 'per seat', unit: 'month', prices: { seats: 3 } });
-  // The consumer: owner of its organization, so its orders need no other consumer approval.
-  const user = await admin.post('/users', { username: 'bench-consumer', email: 'bench-consumer@example.com' });
-  const { token } = await admin.post(`/users/${user.id}/tokens`, { name: 'bench' });
-  const consumer = admin.as(token);
-  const organization = await consumer.post('/organizations', { name: 'Consumer' });
-  const project = await consumer.post('/projects', { organization_id: organization.id, name: 'Licences' });
-  return { admin, consumer, offering, plan, project };
 }
 
 async function countOrders(admin: Client, projectId: string, state: string): Promise<number> {
@@ -85,7 +63,7 @@ async function runOnce(database: 'sqlite' | 'postgres', run: number, cluster?: P
   const nodeArgs = CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF}`, `--cpu-prof-name=orders-${database}-${run}.cpuprofile`] : [];
   const server = await startMercato({ databaseUrl, nodeArgs });
   try {
-    const { admin, consumer, offering, plan, project } = await setUp(server);
+    const { admin, consumer, offering, plan, project } = await setUpLicenceCatalog(server, 'bench-consumer');
     const loadBefore = loadAverage();
     const started = performance.now();
     const orders = await pool(Array.from({ length: ORDERS }, (_, i) => i), IN_FLIGHT, async (i) => {

@@ -16,7 +16,8 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Client, fmt, median, ROOT, startMercato, type MercatoServer } from './support/processes';
+import { fmt, median, ROOT, startMercato, type MercatoServer } from './support/processes';
+import { setUpLicenceCatalog } from './support/licence-catalog';
 
 const argv = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
@@ -48,24 +49,7 @@ interface Catalog {
 
 /** An auto-approved allocation offering with a version and a plan, and a consumer with a project. */
 export async function setUpCatalog(server: MercatoServer): Promise<Catalog> {
-  const admin = new Client(server.url, server.adminToken);
-  const provider = await admin.post('/organizations', { name: 'Licence Provider' });
-  const category = await admin.post('/categories', { title: 'Licences' });
-  const offering = await admin.post('/offerings', {
-    organization_id: provider.id, category_id: category.id, name: 'Software Licence Pool', type: 'allocation', status: 'active', auto_approve: true,
-    platform: 'other', tags: ['licence'], plugin_options: { backend_id_prefix: 'lic' },
-    components: [{ type: 'seats', name: 'Seats', measured_unit: 'seats', billing_type: 'limit' }],
-  });
-  await admin.post('/offering-versions', {
-    offering_id: offering.id, version: '1.0.0',
-    options_schema: { type: 'object', additionalProperties: false, properties: { edition: { type: 'string', enum: ['standard', 'pro'] } } },
-  });
-  const plan = await admin.post('/plans', { offering_id: offering.id, name: 'per seat', unit: 'month', prices: { seats: 3 } });
-  const user = await admin.post('/users', { username: 'scale-consumer', email: 'scale-consumer@example.com' });
-  const { token } = await admin.post(`/users/${user.id}/tokens`, { name: 'terraform' });
-  const consumer = admin.as(token);
-  const organization = await consumer.post('/organizations', { name: 'Consumer' });
-  const project = await consumer.post('/projects', { organization_id: organization.id, name: 'Licences' });
+  const { token, project, offering, plan } = await setUpLicenceCatalog(server, 'scale-consumer');
   return { token, projectId: project.id, offeringId: offering.id, planId: plan.id };
 }
 
