@@ -269,10 +269,6 @@ export class CatalogIndex {
     return presentOffering(row, versions);
   }
 
-  async search(query: SearchQuery, viewer: Viewer) {
-    return runSearch(await this.current(), query, viewer);
-  }
-
   /** The search answer as the JSON text the API sends, built from each offering's cached JSON. */
   async searchJson(query: SearchQuery, viewer: Viewer): Promise<string> {
     const snapshot = await this.current();
