@@ -32,7 +32,8 @@ const RUNS_AT_1000 = Math.min(Number(option('runs-at-1000', String(RUNS))), RUNS
 const COMMAND_TIMEOUT_MS = Math.min(Number(option('timeout', '600')), 1800) * 1000;
 const CPU_PROF = option('cpu-prof', '');
 const TARGET_RATIO = 1.5;
-const BUNDLE = path.join(ROOT, 'provider', 'dist', 'terraform-provider-mercato.js');
+// BENCH_PROVIDER_BUNDLE: another build of the provider, for an A/B against the current one.
+const BUNDLE = process.env.BENCH_PROVIDER_BUNDLE ?? path.join(ROOT, 'provider', 'dist', 'terraform-provider-mercato.js');
 const TERRAFORM = process.env.TERRAFORM ?? '/usr/local/bin/terraform';
 const COMMANDS = ['plan', 'apply', 'plan (no changes)', 'destroy'] as const;
 type Command = (typeof COMMANDS)[number];

@@ -16,10 +16,8 @@ const providerDir = path.resolve(__dirname, '..');
  * Packages the provider needs only for some requests (HTTP calls, plan-time schema validation).
  * Each is bundled into `node_modules/<name>/index.js` beside the provider, where Node's own
  * resolution finds it, so a launch that makes no request does not even parse them.
- * @grpc/proto-loader (with protobufjs, about 180 KB) is required by grpc-js only for channelz and
- * ORCA, which the provider never enables: out of the main bundle it is never parsed at all.
  */
-const LAZY_PACKAGES = ['axios', 'ajv', 'semver', '@grpc/proto-loader'];
+const LAZY_PACKAGES = ['axios', 'ajv', 'semver'];
 
 const COMMON = {
   bundle: true,

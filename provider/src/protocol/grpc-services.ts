@@ -1,58 +1,10 @@
 /**
- * grpc-js service definitions built from our static message descriptors: the grpc-js "generic"
- * definition format takes a path and serialize/deserialize functions per method, which is all a
- * generated stub would give us.
+ * The gRPC methods the provider serves, as routes for grpc-server.ts: each tfplugin6 RPC decodes
+ * its `X.Request`, runs the handler and encodes its `X.Response` with our static message tables.
  */
 import { decodeMessage, encodeMessage, type Message } from './protobuf-wire';
 import { messages } from './messages';
-
-export interface MethodDefinition {
-  path: string;
-  requestStream: boolean;
-  responseStream: boolean;
-  requestSerialize: (value: Message) => Buffer;
-  requestDeserialize: (buf: Buffer) => Message;
-  responseSerialize: (value: Message) => Buffer;
-  responseDeserialize: (buf: Buffer) => Message;
-  originalName: string;
-}
-
-export type ServiceDefinition = Record<string, MethodDefinition>;
-
-interface MethodSpec {
-  request: string;
-  response: string;
-  requestStream?: boolean;
-  responseStream?: boolean;
-  /** The handler answers the same (never changed) object every time: encode it once. */
-  sameResponse?: boolean;
-}
-
-function encodeOnce(typeName: string): (value: Message) => Buffer {
-  const encoded = new WeakMap<Message, Buffer>();
-  return (value) => {
-    let bytes = encoded.get(value);
-    if (!bytes) encoded.set(value, (bytes = encodeMessage(messages, typeName, value)));
-    return bytes;
-  };
-}
-
-function service(fullName: string, methods: Record<string, MethodSpec>): ServiceDefinition {
-  const definition: ServiceDefinition = {};
-  for (const [name, spec] of Object.entries(methods)) {
-    definition[name] = {
-      path: `/${fullName}/${name}`,
-      requestStream: spec.requestStream ?? false,
-      responseStream: spec.responseStream ?? false,
-      requestSerialize: (value) => encodeMessage(messages, spec.request, value),
-      requestDeserialize: (buf) => decodeMessage(messages, spec.request, buf),
-      responseSerialize: spec.sameResponse ? encodeOnce(spec.response) : (value) => encodeMessage(messages, spec.response, value),
-      responseDeserialize: (buf) => decodeMessage(messages, spec.response, buf),
-      originalName: name,
-    };
-  }
-  return definition;
-}
+import type { GrpcRoutes, UnaryHandler } from './grpc-server';
 
 /** tfplugin6 RPCs whose request is `X.Request` and response `X.Response`. */
 const PROVIDER_RPCS = [
@@ -74,22 +26,44 @@ const PROVIDER_RPCS = [
 
 export type ProviderRpc = (typeof PROVIDER_RPCS)[number];
 
-export const providerService = service(
-  'tfplugin6.Provider',
-  Object.fromEntries(
-    PROVIDER_RPCS.map((rpc) => [rpc, { request: `tfplugin6.${rpc}.Request`, response: `tfplugin6.${rpc}.Response`, sameResponse: rpc === 'GetProviderSchema' }]),
-  ),
-);
+export type RpcHandler = (request: Message) => Promise<Message>;
 
-export const controllerService = service('plugin.GRPCController', {
-  Shutdown: { request: 'plugin.Empty', response: 'plugin.Empty' },
-});
+export interface ServiceHandlers {
+  provider: Record<ProviderRpc, RpcHandler>;
+  /** go-plugin's controller: Terraform calls it at the end of every launch. */
+  shutdown: () => void;
+}
 
-export const stdioService = service('plugin.GRPCStdio', {
-  // The request is google.protobuf.Empty, which is wire-identical to plugin.Empty.
-  StreamStdio: { request: 'plugin.Empty', response: 'plugin.StdioData', responseStream: true },
-});
+export function pluginRoutes(handlers: ServiceHandlers): GrpcRoutes {
+  const unary = new Map<string, UnaryHandler>();
+  for (const rpc of PROVIDER_RPCS) {
+    const encode = rpc === 'GetProviderSchema' ? encodeOnce(`tfplugin6.${rpc}.Response`) : encoder(`tfplugin6.${rpc}.Response`);
+    unary.set(`/tfplugin6.Provider/${rpc}`, method(`tfplugin6.${rpc}.Request`, handlers.provider[rpc], encode));
+  }
+  unary.set(
+    '/plugin.GRPCController/Shutdown',
+    method('plugin.Empty', async () => {
+      setImmediate(handlers.shutdown);
+      return {};
+    }, encoder('plugin.Empty')),
+  );
+  return { unary, heldOpen: new Set(['/plugin.GRPCStdio/StreamStdio', '/plugin.GRPCBroker/StartStream']) };
+}
 
-export const brokerService = service('plugin.GRPCBroker', {
-  StartStream: { request: 'plugin.ConnInfo', response: 'plugin.ConnInfo', requestStream: true, responseStream: true },
-});
+function method(requestType: string, handle: RpcHandler, encode: (value: Message) => Buffer): UnaryHandler {
+  return async (bytes) => encode(await handle(decodeMessage(messages, requestType, bytes)));
+}
+
+function encoder(typeName: string): (value: Message) => Buffer {
+  return (value) => encodeMessage(messages, typeName, value);
+}
+
+/** The handler answers the same (never changed) object every time: encode it once. */
+function encodeOnce(typeName: string): (value: Message) => Buffer {
+  const encoded = new WeakMap<Message, Buffer>();
+  return (value) => {
+    let bytes = encoded.get(value);
+    if (!bytes) encoded.set(value, (bytes = encodeMessage(messages, typeName, value)));
+    return bytes;
+  };
+}

@@ -7,9 +7,9 @@ import { randomBytes } from 'node:crypto';
 import { rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type * as grpc from '@grpc/grpc-js';
 import { createServerCertificate } from './certificate';
-import { brokerService, controllerService, providerService, stdioService, type ProviderRpc } from './grpc-services';
+import { createGrpcServer } from './grpc-server';
+import { pluginRoutes, type ProviderRpc, type RpcHandler } from './grpc-services';
 import { handshakeLine, NOT_STARTED_BY_TERRAFORM, protocolVersionOffered, startedByTerraform } from './handshake';
 import { diagnosticFromError } from './diagnostics';
 import type { ProviderHandlers } from './wire-types';
@@ -28,32 +28,22 @@ export function servePlugin(handlers: ProviderHandlers, options: ServeOptions = 
   if (!startedByTerraform(env)) exitWith(1, NOT_STARTED_BY_TERRAFORM);
   if (!protocolVersionOffered(env)) exitWith(1, `This provider speaks plugin protocol 6; Terraform offered ${env.PLUGIN_PROTOCOL_VERSIONS}.\n`);
 
-  // Loaded here, not at the top: `--schema` and the cookie check must not pay for grpc-js.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const grpcJs = require('@grpc/grpc-js') as typeof grpc;
   const exit = (code: number) => {
     options.onExit?.();
     process.exit(code);
   };
-  const server = new grpcJs.Server({
-    'grpc.max_receive_message_length': MAX_MESSAGE_BYTES,
-    'grpc.max_send_message_length': MAX_MESSAGE_BYTES,
+  const clientCert = env.PLUGIN_CLIENT_CERT;
+  const certificate = clientCert ? createServerCertificate() : undefined;
+  const routes = pluginRoutes({ provider: providerImplementation(handlers), shutdown: () => exit(0) });
+  const server = createGrpcServer(routes, {
+    maxMessageBytes: MAX_MESSAGE_BYTES,
+    tls: certificate && { key: certificate.keyPem, cert: certificate.certPem, clientCert: clientCert! },
   });
-  server.addService(providerService as unknown as grpc.ServiceDefinition, providerImplementation(handlers, grpcJs));
-  server.addService(controllerService as unknown as grpc.ServiceDefinition, controllerImplementation(() => exit(0)));
-  server.addService(stdioService as unknown as grpc.ServiceDefinition, { StreamStdio: () => undefined });
-  server.addService(brokerService as unknown as grpc.ServiceDefinition, { StartStream: keepBrokerStreamOpen });
-
-  const clientCertPem = env.PLUGIN_CLIENT_CERT;
-  const certificate = clientCertPem ? createServerCertificate() : undefined;
-  const credentials = certificate
-    ? grpcJs.ServerCredentials.createSsl(Buffer.from(clientCertPem!), [{ private_key: Buffer.from(certificate.keyPem), cert_chain: Buffer.from(certificate.certPem) }], true)
-    : grpcJs.ServerCredentials.createInsecure();
 
   const socketPath = join(env.PLUGIN_UNIX_SOCKET_DIR || tmpdir(), `plugin${randomBytes(6).toString('hex')}.sock`);
   process.on('exit', () => rmSync(socketPath, { force: true }));
-  server.bindAsync(`unix:${socketPath}`, credentials, (error) => {
-    if (error) exitWith(1, `Failed to listen on ${socketPath}: ${error.message}\n`);
+  server.on('error', (error) => exitWith(1, `Failed to listen on ${socketPath}: ${error.message}\n`));
+  server.listen(socketPath, () => {
     writeSync(1, handshakeLine(socketPath, certificate?.der) + '\n');
     keepStdoutClean();
   });
@@ -64,10 +54,7 @@ export function servePlugin(handlers: ProviderHandlers, options: ServeOptions = 
   watchParent(() => exit(0));
 }
 
-type UnaryCall = grpc.ServerUnaryCall<Record<string, unknown>, Record<string, unknown>>;
-type UnaryCallback = grpc.sendUnaryData<Record<string, unknown>>;
-
-function providerImplementation(handlers: ProviderHandlers, grpcJs: typeof grpc): grpc.UntypedServiceImplementation {
+function providerImplementation(handlers: ProviderHandlers): Record<ProviderRpc, RpcHandler> {
   let schema: ReturnType<ProviderHandlers['getProviderSchema']> | undefined;
   const getSchema = () => (schema ??= handlers.getProviderSchema());
   const table: Record<ProviderRpc, (request: never) => unknown> = {
@@ -97,40 +84,18 @@ function providerImplementation(handlers: ProviderHandlers, grpcJs: typeof grpc)
       return {};
     },
   };
-  const implementation: grpc.UntypedServiceImplementation = {};
-  for (const [rpc, handler] of Object.entries(table)) {
-    implementation[rpc] = (call: UnaryCall, callback: UnaryCallback) => {
-      Promise.resolve()
-        .then(() => handler(call.request as never))
-        .then(
-          (response) => callback(null, response as Record<string, unknown>),
-          // Every failure becomes a diagnostic: Terraform shows gRPC errors as an unreadable "Plugin error".
-          (error) =>
-            rpc === 'StopProvider'
-              ? callback(null, { Error: String((error as Error)?.message ?? error) })
-              : callback(null, { diagnostics: [diagnosticFromError(error)] }),
-        )
-        .catch((error) => callback({ code: grpcJs.status.INTERNAL, details: String(error) }));
+  const implementation = {} as Record<ProviderRpc, RpcHandler>;
+  for (const [rpc, handler] of Object.entries(table) as [ProviderRpc, (request: never) => unknown][]) {
+    implementation[rpc] = async (request) => {
+      try {
+        return (await handler(request as never)) as Record<string, unknown>;
+      } catch (error) {
+        // Every failure becomes a diagnostic: Terraform shows gRPC errors as an unreadable "Plugin error".
+        return rpc === 'StopProvider' ? { Error: String((error as Error)?.message ?? error) } : { diagnostics: [diagnosticFromError(error)] };
+      }
     };
   }
   return implementation;
-}
-
-function controllerImplementation(exit: () => void): grpc.UntypedServiceImplementation {
-  return {
-    // Terraform calls Shutdown at the end of every launch and SIGKILLs us 2 s later if we linger.
-    Shutdown: (_call: UnaryCall, callback: UnaryCallback) => {
-      callback(null, {});
-      setImmediate(exit);
-    },
-  };
-}
-
-/** Terraform opens the broker stream every launch; we offer no brokered services, so just hold it. */
-function keepBrokerStreamOpen(call: grpc.ServerDuplexStream<unknown, unknown>): void {
-  call.on('data', () => undefined);
-  call.on('end', () => call.end());
-  call.on('error', () => undefined);
 }
 
 /** After the handshake, stdout belongs to go-plugin: send any stray console.log to stderr instead. */
