@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServerCertificate } from '../src/protocol';
-import { createGrpcServer, type GrpcRoutes } from '../src/protocol/grpc-server';
+import { createGrpcServer, type GrpcRoutes, type UnaryHandler } from '../src/protocol/grpc-server';
 
 const serverCert = createServerCertificate();
 const clientCert = createServerCertificate();
@@ -15,7 +15,7 @@ const strangerCert = createServerCertificate();
 
 let reversed = 0;
 const routes: GrpcRoutes = {
-  unary: new Map([
+  unary: new Map<string, UnaryHandler>([
     [
       '/test.Echo/Reverse',
       async (request: Buffer) => {
