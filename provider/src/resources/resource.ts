@@ -1,5 +1,6 @@
 import { containsUnknown, isUnknown, timeoutsBlock, withClient, type ResourceContext } from '../framework';
 import type { MercatoClient } from '../client/mercato-client';
+import { ApiError } from '../client/api-error';
 import { FINAL_STATES, openOrders, PENDING_STATES, waitForOrder, type Order } from '../client/orders';
 import { reportingFieldErrors } from './api-diagnostics';
 import { toNumbers } from './crud';
@@ -127,13 +128,19 @@ export const resource = withClient<MercatoClient>().defineResource({
   },
 
   async delete(ctx, state) {
-    const remote = await settleOpenOrders(ctx, state.id!, 'cancel pending');
-    if (!remote || remote.state === 'Terminated') return;
-    const order = await ctx.client.create<Order>('/orders', { type: 'terminate', resource_id: remote.id });
+    const terminate = () => ctx.client.create<Order>('/orders', { type: 'terminate', resource_id: state.id });
+    // The refresh before a destroy has just read the resource, so it is usually at rest: terminate
+    // at once, and settle it first only when the server refuses because it is busy or gone.
+    let order = await refusedAsUndefined(terminate());
+    if (!order) {
+      const remote = await settleOpenOrders(ctx, state.id!, 'cancel pending');
+      if (!remote || remote.state === 'Terminated') return;
+      order = await terminate();
+    }
     const final = await waitLogging(ctx, order);
     if (final.state !== 'done') {
       reportUnfinished(ctx, final, 'terminate', state.timeouts?.delete);
-      throw new Error(`the resource ${remote.name} is not terminated`);
+      throw new Error(`the resource ${state.name} is not terminated`);
     }
   },
 
@@ -187,6 +194,16 @@ async function settleOpenOrders(ctx: ResourceContext<MercatoClient>, id: string,
     }
   }
   return ctx.client.find<Remote>(`/resources/${id}`);
+}
+
+/** The server refuses an order on a resource that is busy (409) or no longer there (422 on `resource_id`). */
+async function refusedAsUndefined(placing: Promise<Order>): Promise<Order | undefined> {
+  try {
+    return await placing;
+  } catch (error) {
+    if (error instanceof ApiError && (error.status === 409 || error.fieldErrors.some((e) => e.field === 'resource_id'))) return undefined;
+    throw error;
+  }
 }
 
 function nullIfEmpty(value: Record<string, unknown>): Record<string, unknown> | null {
