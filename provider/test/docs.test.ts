@@ -5,8 +5,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { currentSchema, DOCS_DIR, EXAMPLES_DIR, generateDocs, listDocs, ctyLabel } from '../scripts/generate-docs';
-import { REPO_ROOT, run } from './support/mercato-terraform';
-import { TERRAFORM } from './support/terraform-harness';
+import { REPO_ROOT } from './support/repo-paths';
+import { run, TERRAFORM } from './support/terraform';
 
 const schema = currentSchema();
 const pages = generateDocs(schema);

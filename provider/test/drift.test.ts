@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { startTestServer, type TestServer } from '../../test/support/server-harness';
 import { Api } from '../../test/support/api-client';
 import { buildDriftReport, renderDrift, SENSITIVE_MASK, type DriftReport } from '../../server/src/cli/drift-report';
-import { resourcesByAddress } from './support/terraform-harness';
-import { REQUIRED_PROVIDERS, setUpMercatoTerraform, TerraformDir, type MercatoTerraform } from './support/mercato-terraform';
+import { resourcesByAddress } from './support/terraform';
+import { REQUIRED_PROVIDERS, setUpMercatoTerraform, type MercatoCliWorkspace, type MercatoTerraform } from './support/installed-provider';
 
 const CONFIG = `${REQUIRED_PROVIDERS}
 provider "mercato" {}
@@ -27,7 +27,7 @@ resource "mercato_project" "x" {
 
 let server: TestServer;
 let tf: MercatoTerraform;
-let ws: TerraformDir;
+let ws: MercatoCliWorkspace;
 let api: Api;
 
 beforeAll(async () => {

@@ -9,8 +9,9 @@ import type { FastifyInstance } from 'fastify';
 import { startTestServer, type TestServer } from '../../test/support/server-harness';
 import { Api } from '../../test/support/api-client';
 import { seedDemoCatalog } from '../../server/src/demo/seed';
-import { resourcesByAddress } from './support/terraform-harness';
-import { REPO_ROOT, setUpMercatoTerraform, type MercatoTerraform } from './support/mercato-terraform';
+import { resourcesByAddress } from './support/terraform';
+import { setUpMercatoTerraform, type MercatoTerraform } from './support/installed-provider';
+import { REPO_ROOT } from './support/repo-paths';
 
 /**
  * `seedDemoCatalog` posts through `app.inject`, whose light-my-request loads the ESM-only

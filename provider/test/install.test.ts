@@ -8,8 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PROVIDER_VERSION } from '../src/provider';
 import { installLocation, terraformPlatform } from '../../server/src/cli/provider-install';
-import { MERCATO_CLI, REPO_ROOT, REQUIRED_PROVIDERS, TerraformDir, run } from './support/mercato-terraform';
-import { TERRAFORM } from './support/terraform-harness';
+import { offlineHome, REQUIRED_PROVIDERS } from './support/installed-provider';
+import { MERCATO_CLI, REPO_ROOT } from './support/repo-paths';
+import { run, TERRAFORM, Workspace } from './support/terraform';
 
 let root: string;
 let home: string;
@@ -17,21 +18,7 @@ let env: NodeJS.ProcessEnv;
 
 beforeAll(() => {
   root = mkdtempSync(join(tmpdir(), 'mercato-install-'));
-  home = join(root, 'home');
-  mkdirSync(home);
-  const cliConfig = join(root, 'empty.tfrc');
-  writeFileSync(cliConfig, '');
-  env = {
-    PATH: process.env.PATH,
-    HOME: home,
-    TF_CLI_CONFIG_FILE: cliConfig,
-    TF_IN_AUTOMATION: '1',
-    CHECKPOINT_DISABLE: '1',
-    // Offline: a registry request would fail at once.
-    HTTPS_PROXY: 'http://127.0.0.1:9',
-    HTTP_PROXY: 'http://127.0.0.1:9',
-    NO_PROXY: '127.0.0.1,localhost',
-  };
+  ({ home, env } = offlineHome(root));
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
@@ -57,7 +44,7 @@ test('a plain `terraform init` finds it offline, `terraform providers` lists it 
   const dir = join(root, 'config');
   mkdirSync(dir);
   writeFileSync(join(dir, 'main.tf'), `${REQUIRED_PROVIDERS}\nprovider "mercato" {}\n\nresource "mercato_organization" "o" {\n  name = "Installed"\n}\n`);
-  const ws = new TerraformDir(dir, env);
+  const ws = new Workspace(dir, env);
 
   const init = await ws.terraform(['init', '-input=false']);
   expect(init.output).not.toMatch(/Error/);

@@ -6,7 +6,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { generateKeyPairSync, X509Certificate } from 'node:crypto';
 import { createServerCertificate } from '../src/protocol';
 import { handshakeLine, MAGIC_COOKIE_VALUE } from '../src/protocol/handshake';
-import { createHarness, type Harness } from './support/terraform-harness';
+import { createHarness, type Harness } from './support/example-harness';
 
 describe('server certificate', () => {
   test('is a self-signed ECDSA P-256 CA certificate for localhost that verifies', () => {

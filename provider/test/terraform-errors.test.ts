@@ -2,7 +2,8 @@
  * Failures as users see them: validation errors with attribute paths, thrown errors as readable
  * diagnostics, partial failures (tainted), timeouts.
  */
-import { createHarness, resourcesByAddress, type Harness } from './support/terraform-harness';
+import { createHarness, type Harness } from './support/example-harness';
+import { resourcesByAddress } from './support/terraform';
 
 let harness: Harness;
 beforeAll(async () => {
@@ -41,7 +42,7 @@ test('a validation error on a top-level attribute points at its line', async () 
 
 test('an exception in create becomes a readable diagnostic', async () => {
   const ws = harness.workspace('throw', thing('fail-one'));
-  const apply = await ws.run(['apply', '-auto-approve']);
+  const apply = await ws.terraform(['apply', '-auto-approve']);
   expect(apply.code).toBe(1);
   expect(apply.stderr).toContain('Error: Failed to create example_thing');
   expect(apply.stderr).toContain('the backend refused to create "fail-one": quota exceeded');
@@ -51,7 +52,7 @@ test('an exception in create becomes a readable diagnostic', async () => {
 
 test('create returning a state with an error records the resource as tainted', async () => {
   const ws = harness.workspace('partial', thing('partial-one'));
-  const apply = await ws.run(['apply', '-auto-approve']);
+  const apply = await ws.terraform(['apply', '-auto-approve']);
   expect(apply.code).toBe(1);
   expect(apply.stderr).toContain('Error: Thing created but not ready');
   const saved = resourcesByAddress(await ws.state())['example_thing.t'];
@@ -64,7 +65,7 @@ test('create returning a state with an error records the resource as tainted', a
 test('an operation that exceeds its timeouts block fails with a timeout diagnostic', async () => {
   const ws = harness.workspace('timeout', thing('slow-one', 'timeouts {\n    create = "1s"\n  }'));
   const started = Date.now();
-  const apply = await ws.run(['apply', '-auto-approve']);
+  const apply = await ws.terraform(['apply', '-auto-approve']);
   expect(apply.code).toBe(1);
   expect(apply.stderr).toContain('Error: Failed to create example_thing: timed out');
   expect(apply.stderr).toContain('did not finish within 1s');

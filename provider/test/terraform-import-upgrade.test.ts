@@ -5,7 +5,8 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { stringifyJson } from '../src/framework';
-import { createHarness, expectSuccess, type Harness } from './support/terraform-harness';
+import { createHarness, type Harness } from './support/example-harness';
+import { expectSuccess } from './support/terraform';
 
 let harness: Harness;
 beforeAll(async () => {
@@ -46,7 +47,7 @@ resource "example_thing" "${label}" {
   expect((await ws.plan()).code).toBe(0);
 
   ws.write(`provider "example" {}\n${resource('first', 'first')}\n${resource('second', 'second')}`);
-  const imported = expectSuccess(await ws.run(['import', 'example_thing.second', 'thing-b']));
+  const imported = expectSuccess(await ws.terraform(['import', 'example_thing.second', 'thing-b']));
   expect(imported.stdout).toContain('Import successful!');
   const after = await ws.plan();
   expect(after.output).toContain('No changes.');
@@ -56,14 +57,14 @@ resource "example_thing" "${label}" {
 
 test('importing an id that does not exist reports it', async () => {
   const ws = harness.workspace('import-missing', `provider "example" {}\nresource "example_thing" "x" {\n  name = "x"\n}\n`);
-  const result = await ws.run(['import', 'example_thing.x', 'thing-missing']);
+  const result = await ws.terraform(['import', 'example_thing.x', 'thing-missing']);
   expect(result.code).toBe(1);
   expect(result.stderr).toContain('Cannot import non-existent remote object');
 });
 
 test('state stored under schema version 0 is upgraded to version 1 without a diff, and logs reach TF_LOG', async () => {
   const ws = harness.workspace('upgrade', `provider "example" {}\nresource "example_versioned" "v" {\n  size_gb = "2"\n}\n`);
-  await ws.apply({ EXAMPLE_VERSIONED_SCHEMA: '0' });
+  await ws.apply([], { EXAMPLE_VERSIONED_SCHEMA: '0' });
   ws.write(`provider "example" {}\nresource "example_versioned" "v" {\n  size_mb = 2048\n}\n`);
   const plan = await ws.plan([], { TF_LOG: 'INFO' });
   expect(plan.stdout).toContain('No changes.');
@@ -75,7 +76,7 @@ test('state stored under schema version 0 is upgraded to version 1 without a dif
 
 test('`--schema` prints exactly what `terraform providers schema -json` prints', async () => {
   const ws = harness.workspace('schema', 'provider "example" {}\n');
-  const fromTerraform = JSON.parse(expectSuccess(await ws.run(['providers', 'schema', '-json'])).stdout);
+  const fromTerraform = JSON.parse(expectSuccess(await ws.terraform(['providers', 'schema', '-json'])).stdout);
   const fromBinary = JSON.parse(execFileSync(process.execPath, [harness.providerBinary, '--schema'], { encoding: 'utf8' }));
   expect(fromBinary).toEqual(fromTerraform);
   const thing = fromBinary.provider_schemas['registry.terraform.io/example/example'].resource_schemas.example_thing;

@@ -4,7 +4,8 @@
  * dynamic values, sensitive and write-only values, data sources, drift, destroy.
  */
 import { writeFileSync } from 'node:fs';
-import { createHarness, resourcesByAddress, type Harness, type Workspace } from './support/terraform-harness';
+import { createHarness, type Harness } from './support/example-harness';
+import { resourcesByAddress, type Workspace } from './support/terraform';
 
 const config = (opts: { name?: string; tags?: string; password?: boolean } = {}) => `
 provider "example" {}
@@ -77,7 +78,7 @@ test('apply creates it: exact numbers in the backend, write-only value used but 
   expect(thing.password_set).toBe(true);
   expect(thing.revision).toBe(1);
   expect(thing.size).toBe(10);
-  const outputs = JSON.parse((await ws.run(['output', '-json'])).stdout);
+  const outputs = JSON.parse((await ws.terraform(['output', '-json'])).stdout);
   expect(outputs.replicas.value).toBe(3);
 });
 
@@ -124,7 +125,7 @@ test('an object deleted outside Terraform is planned for creation', async () => 
 
 test('destroy removes everything', async () => {
   await ws.apply();
-  const destroy = await ws.run(['destroy', '-auto-approve']);
+  const destroy = await ws.terraform(['destroy', '-auto-approve']);
   expect(destroy.code).toBe(0);
   expect(destroy.stdout).toContain('Resources: 1 destroyed.');
   expect(harness.readStore()).toEqual({});

@@ -5,7 +5,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { closedPortUrl, createMercatoHarness, flat, type MercatoHarness } from './mercato-harness';
+import { closedPortUrl, createMercatoHarness, type MercatoHarness } from './mercato-harness';
+import { flat } from '../support/terraform';
 import { spawnServer } from '../../../test/support/server-process';
 
 let h: MercatoHarness;

@@ -2,7 +2,8 @@
  * The data sources mercato_offering, mercato_offerings, mercato_project, mercato_organization and
  * mercato_category through the real Terraform CLI, compared with the server's objects.
  */
-import { createMercatoHarness, expectNoChanges, flat, type MercatoHarness } from './mercato-harness';
+import { createMercatoHarness, type MercatoHarness } from './mercato-harness';
+import { expectNoChanges, flat } from '../support/terraform';
 import { makeWorld, type World } from '../../../test/support/world';
 
 let h: MercatoHarness;
@@ -79,7 +80,7 @@ output "category" {
 }
 `);
   await ws.apply();
-  const out = await ws.outputs();
+  const out = await ws.outputValues();
   const offering = await h.admin.expect(200, h.admin.get(`/offerings/${w.allocation.id}`));
   expect(out.offering).toMatchObject({
     id: offering.id,

@@ -4,7 +4,8 @@
  * and `terraform import`), deleted outside Terraform, destroy. Each step checks Terraform's output
  * and the server's objects through the API.
  */
-import { expectChanges, expectNoChanges, expectSuccess, type MercatoHarness, type Workspace } from './mercato-harness';
+import type { MercatoHarness } from './mercato-harness';
+import { expectChanges, expectNoChanges, expectSuccess, type Workspace } from '../support/terraform';
 import type { Api } from '../../../test/support/api-client';
 
 export type Step = 'create' | 'update' | 'replace';
@@ -141,8 +142,8 @@ export function describeLifecycle<Ctx>(harness: () => MercatoHarness, spec: Life
       expectNoChanges(await ws.plan());
 
       ws.write(config(importedResource));
-      expect(expectSuccess(await ws.run(['state', 'rm', imported])).stdout).toContain('Successfully removed 1 resource instance(s).');
-      const result = expectSuccess(await ws.run(['import', '-input=false', imported, id]));
+      expect(expectSuccess(await ws.terraform(['state', 'rm', imported])).stdout).toContain('Successfully removed 1 resource instance(s).');
+      const result = expectSuccess(await ws.terraform(['import', '-input=false', imported, id]));
       expect(result.stdout).toContain('Import successful!');
       expect(await idOf(imported)).toBe(id);
       expectNoChanges(await ws.plan());
@@ -160,7 +161,7 @@ export function describeLifecycle<Ctx>(harness: () => MercatoHarness, spec: Life
       ids.push(recreated);
       await expectOnServer(recreated);
 
-      const destroy = await ws.run(['destroy', '-auto-approve', '-input=false']);
+      const destroy = await ws.terraform(['destroy', '-auto-approve', '-input=false']);
       expect(destroy.code).toBe(0);
       expect(destroy.stdout).toContain('Resources: 2 destroyed.');
       for (const id of ids) await expectGone(id);

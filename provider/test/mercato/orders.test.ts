@@ -4,7 +4,8 @@
  * `timeouts` block, and an apply interrupted with Ctrl-C while a manual order waits for the
  * service provider.
  */
-import { createMercatoHarness, eventually, flat, type MercatoHarness, type Workspace, expectNoChanges } from './mercato-harness';
+import { createMercatoHarness, type MercatoHarness } from './mercato-harness';
+import { eventually, expectNoChanges, flat, type Workspace } from '../support/terraform';
 import { makeWorld, type World } from '../../../test/support/world';
 import type { Api } from '../../../test/support/api-client';
 
@@ -68,7 +69,7 @@ test("an order rejected by the project's manager while Terraform waits is a clea
 test('an order waiting for approval logs who must approve, and its create timeout leaves the resource tainted', async () => {
   const ws = h.workspace('awaiting', resourceConfig(w.allocation, 'awaiting-vm', '  timeouts {\n    create = "5s"\n  }'), { MERCATO_TOKEN: w.consumer.member.token });
   const started = Date.now();
-  const result = await ws.run(['apply', '-auto-approve', '-input=false'], { TF_LOG: 'INFO' });
+  const result = await ws.terraform(['apply', '-auto-approve', '-input=false'], { TF_LOG: 'INFO' });
   expect(Date.now() - started).toBeLessThan(20_000);
   expect(result.code).toBe(1);
   // The provider's INFO log, re-logged by Terraform, says who must act.
@@ -84,7 +85,7 @@ test('an order waiting for approval logs who must approve, and its create timeou
 
   // The tainted resource is replaced by the next apply; destroy instead cancels the open order.
   expect((await ws.plan()).stdout).toContain('mercato_resource.r is tainted, so must be replaced');
-  const destroy = await ws.run(['destroy', '-auto-approve', '-input=false']);
+  const destroy = await ws.terraform(['destroy', '-auto-approve', '-input=false']);
   expect(destroy.code).toBe(0);
   expect(await h.admin.expect(200, h.admin.get(`/orders/${order.id}`))).toMatchObject({ state: 'canceled', reason: 'canceled by terraform destroy' });
   expect((await h.admin.expect(200, h.admin.get(`/resources/${order.resource_id}`))).state).toBe('Terminated');

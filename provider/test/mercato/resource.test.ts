@@ -4,7 +4,8 @@
  * replacement, drift, import, terminated outside Terraform, destroy; attributes validated at plan
  * time; the version default and upgrades.
  */
-import { createMercatoHarness, expectChanges, flat, expectNoChanges, type MercatoHarness, type Workspace } from './mercato-harness';
+import { createMercatoHarness, type MercatoHarness } from './mercato-harness';
+import { expectChanges, expectNoChanges, flat, type Workspace } from '../support/terraform';
 import { describeLifecycle } from './lifecycle';
 import { makeWorld, VM_SCHEMA, waitForOrder, type World } from '../../../test/support/world';
 import type { Api } from '../../../test/support/api-client';
@@ -155,7 +156,7 @@ ${extra}
     expect(flat(unknown.stderr)).toContain('The offering has no version 9.9.9; it has: 1.0.0 (available), 1.1.0 (available), 2.0.0 (beta).');
 
     ws.write(config('  attributes = { instance_type = "general-purpose" }\n  version = "2.0.0"'));
-    const destroy = await ws.run(['destroy', '-auto-approve', '-input=false']);
+    const destroy = await ws.terraform(['destroy', '-auto-approve', '-input=false']);
     expect(destroy.code).toBe(0);
     expect((await h.admin.expect(200, h.admin.get(`/resources/${id}`))).state).toBe('Terminated');
     expect((await ordersOf(h.admin, id)).map((o) => o.type)).toEqual(['create', 'update', 'update', 'terminate']);

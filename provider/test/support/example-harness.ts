@@ -1,0 +1,59 @@
+/**
+ * Runs the real Terraform CLI against the example provider: bundles the fixture provider like a
+ * release build, points a CLI config's dev_overrides at it, and gives each scenario a workdir.
+ */
+import { mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { buildProvider, requiredProviders, terraformEnv, Workspace, writeDevOverrides } from './terraform';
+
+const FIXTURE_ENTRY = resolve(__dirname, '../fixtures/example-provider.ts');
+const SOURCE = 'example/example';
+const PROVIDER_BLOCK = requiredProviders(SOURCE);
+
+export interface Harness {
+  root: string;
+  pluginDir: string;
+  providerBinary: string;
+  storePath: string;
+  /** A workdir whose main.tf is the provider block and then `mainTf`. */
+  workspace(name: string, mainTf: string): Workspace;
+  readStore(): Record<string, Record<string, unknown>>;
+  cleanup(): void;
+}
+
+export async function createHarness(): Promise<Harness> {
+  const root = mkdtempSync(join(tmpdir(), 'tf-provider-test-'));
+  const pluginDir = join(root, 'plugins');
+  mkdirSync(pluginDir);
+  const providerBinary = join(pluginDir, 'terraform-provider-example');
+  await buildProvider(FIXTURE_ENTRY, providerBinary);
+  const cliConfig = join(root, 'terraform.tfrc');
+  writeDevOverrides(cliConfig, SOURCE, pluginDir);
+  // The example provider keeps its objects in this file instead of a server.
+  const storePath = join(root, 'store.json');
+  const env: NodeJS.ProcessEnv = { ...terraformEnv(root, cliConfig), EXAMPLE_STORE: storePath };
+  return {
+    root,
+    pluginDir,
+    providerBinary,
+    storePath,
+    workspace: (name, mainTf) => {
+      const ws = new Workspace(join(root, name), env, PROVIDER_BLOCK);
+      ws.write(mainTf);
+      return ws;
+    },
+    readStore: () => readStore(storePath),
+    cleanup: () => rmSync(root, { recursive: true, force: true }),
+  };
+}
+
+/** The example provider's objects by id; none before its first write. */
+function readStore(storePath: string): Record<string, Record<string, unknown>> {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return (require('../../src/framework').parseJson(readFileSync(storePath, 'utf8')) ?? {}) as Record<string, Record<string, unknown>>;
+  } catch {
+    return {};
+  }
+}
