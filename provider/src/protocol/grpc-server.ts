@@ -59,12 +59,8 @@ function route(routes: GrpcRoutes, maxMessageBytes: number, stream: http2.Server
   stream.on('error', () => undefined);
   const unary = routes.unary.get(path);
   if (unary) return serveUnary(stream, unary, maxMessageBytes);
-  if (routes.heldOpen.has(path)) {
-    stream.resume();
-    return;
-  }
-  stream.resume();
-  answerStatus(stream, STATUS.UNIMPLEMENTED, `unknown method ${path}`);
+  stream.resume(); // what a client sends on any other stream is read and dropped
+  if (!routes.heldOpen.has(path)) answerStatus(stream, STATUS.UNIMPLEMENTED, `unknown method ${path}`);
 }
 
 function serveUnary(stream: http2.ServerHttp2Stream, handle: UnaryHandler, maxMessageBytes: number): void {
