@@ -2,6 +2,7 @@
  * The gRPC-over-HTTP/2 server, spoken to by a plain node:http2 client over mutual TLS: framing,
  * statuses and the client certificate check. Terraform itself talks to it in every acceptance test.
  */
+import { randomBytes } from 'node:crypto';
 import http2 from 'node:http2';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,6 +29,9 @@ const routes: GrpcRoutes = {
   heldOpen: new Set(['/test.Echo/Hold']),
 };
 
+/** Larger than http2's default windows and buffers, as a big state or data source answer can be. */
+const MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
+
 let dir: string;
 let socketPath: string;
 let server: http2.Http2Server;
@@ -36,7 +40,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'grpc-server-'));
   socketPath = join(dir, 'plugin.sock');
   server = createGrpcServer(routes, {
-    maxMessageBytes: 1024,
+    maxMessageBytes: MAX_MESSAGE_BYTES,
     tls: { key: serverCert.keyPem, cert: serverCert.certPem, clientCert: clientCert.certPem },
   });
   await new Promise<void>((resolve) => server.listen(socketPath, resolve));
@@ -104,6 +108,18 @@ test('a unary call answers one framed message and status 0 in the trailers', asy
   }
 });
 
+test('messages of many megabytes pass both ways', async () => {
+  const session = connect();
+  try {
+    const big = randomBytes(MAX_MESSAGE_BYTES / 2);
+    const answer = await call(session, '/test.Echo/Reverse', framed(big));
+    expect(answer.status).toBe('0');
+    expect(answer.body.equals(framed(Buffer.from(big).reverse()))).toBe(true);
+  } finally {
+    session.close();
+  }
+});
+
 test('errors are gRPC statuses with a readable message', async () => {
   const session = connect();
   try {
@@ -114,7 +130,10 @@ test('errors are gRPC statuses with a readable message', async () => {
       status: '13',
       message: 'a unary request must hold exactly one message',
     });
-    expect(await call(session, '/test.Echo/Reverse', framed(Buffer.alloc(2000)))).toMatchObject({ status: '8', message: 'request larger than 1024 bytes' });
+    expect(await call(session, '/test.Echo/Reverse', framed(Buffer.alloc(MAX_MESSAGE_BYTES + 1)))).toMatchObject({
+      status: '8',
+      message: `request larger than ${MAX_MESSAGE_BYTES} bytes`,
+    });
   } finally {
     session.close();
   }
