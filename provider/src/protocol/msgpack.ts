@@ -7,6 +7,7 @@
  * plan of 1,000 resources encodes and decodes a few thousand objects, and a Buffer per token
  * (the obvious implementation) made the codec the provider's largest cost after gRPC itself.
  */
+import { GrowingBuffer } from './growing-buffer';
 
 export class MsgpackExtension {
   constructor(
@@ -39,9 +40,10 @@ const UINT64_LIMIT = 2n ** 64n;
  * small strings/arrays/maps, then the 8/16/32-bit headers (8-bit only for strings and binary),
  * and integers as fixint, int32 or 64-bit, as the protocol has always sent them.
  */
-export class MsgpackWriter {
-  private buf = Buffer.allocUnsafe(8192);
-  pos = 0;
+export class MsgpackWriter extends GrowingBuffer {
+  constructor() {
+    super(8192);
+  }
 
   reset(): void {
     this.pos = 0;
@@ -52,15 +54,6 @@ export class MsgpackWriter {
     const out = Buffer.allocUnsafe(this.pos);
     this.buf.copy(out, 0, 0, this.pos);
     return out;
-  }
-
-  private ensure(extra: number): void {
-    if (this.pos + extra <= this.buf.length) return;
-    let size = this.buf.length * 2;
-    while (size < this.pos + extra) size *= 2;
-    const bigger = Buffer.allocUnsafe(size);
-    this.buf.copy(bigger, 0, 0, this.pos);
-    this.buf = bigger;
   }
 
   byte(value: number): void {

@@ -6,6 +6,7 @@
  * simple (scalars, bytes, nested messages, repeated fields, string-keyed maps), so a descriptor
  * table plus this codec is both faster and easier to read.
  */
+import { GrowingBuffer } from './growing-buffer';
 
 export type ScalarKind = 'string' | 'bytes' | 'bool' | 'int64' | 'uint32' | 'enum';
 
@@ -54,17 +55,9 @@ function compile(descriptor: MessageDescriptor): CompiledMessage {
  * length, then moved back to follow its (minimal) length varint: the bytes are exactly those of
  * encoding it separately and concatenating.
  */
-class Writer {
-  buf = Buffer.allocUnsafe(4096);
-  pos = 0;
-
-  ensure(extra: number): void {
-    if (this.pos + extra <= this.buf.length) return;
-    let size = this.buf.length * 2;
-    while (size < this.pos + extra) size *= 2;
-    const bigger = Buffer.allocUnsafe(size);
-    this.buf.copy(bigger, 0, 0, this.pos);
-    this.buf = bigger;
+class Writer extends GrowingBuffer {
+  constructor() {
+    super(4096);
   }
 
   varint(value: number | bigint): void {
