@@ -1,3 +1,4 @@
+import equal from 'fast-deep-equal';
 import type { FastifyInstance } from 'fastify';
 import type { Principal } from '../auth/principal';
 import { approvesForConsumer, approvesForProvider, canSeeProject } from '../auth/access';
@@ -105,12 +106,13 @@ export async function placeChange(app: FastifyInstance, p: Principal, input: Ord
       order.version = version.version;
       changes.push('version');
     }
+    // Compared as values, not as JSON text: the same object with its keys in another order is no change.
     const attributes = input.attributes ?? json<Record<string, unknown>>(resource.attributes, {});
-    if (input.attributes !== undefined && JSON.stringify(input.attributes) !== resource.attributes) {
+    if (input.attributes !== undefined && !equal(input.attributes, json(resource.attributes, {}))) {
       order.attributes = JSON.stringify(input.attributes);
       changes.push('attributes');
     }
-    if (input.limits !== undefined && JSON.stringify(input.limits) !== resource.limits) {
+    if (input.limits !== undefined && !equal(input.limits, json(resource.limits, {}))) {
       order.limits = JSON.stringify(input.limits);
       changes.push('limits');
     }
