@@ -185,7 +185,7 @@ export const resource = withClient<MercatoClient>().defineResource({
     const { remote: current, unfinished } = await settleOpenOrders(ctx, prior.id!, 'wait');
     if (!current || current.state !== 'OK') {
       // Still busy (or gone): a new order would only be refused. Say what holds it up instead.
-      if (unfinished) reportUnfinished(ctx, unfinished, 'update', plan.timeouts?.update, 'placed before this apply');
+      if (unfinished) reportUnfinished(ctx, unfinished, 'update', plan.timeouts?.update, true);
       else ctx.error('The resource cannot be updated', current ? `Resource ${current.name} is ${current.state}; an update order needs it OK.` : `Resource ${prior.id} is gone from the server; the next plan creates it again.`);
       return current ? { ...toState(current, prior), order_id: prior.order_id } : prior;
     }
@@ -209,8 +209,13 @@ export const resource = withClient<MercatoClient>().defineResource({
     // at once, and settle it first only when the server refuses because it is busy or gone.
     let order = await refusedAsUndefined(terminate());
     if (!order) {
-      const { remote } = await settleOpenOrders(ctx, state.id!, 'cancel pending');
+      const { remote, unfinished } = await settleOpenOrders(ctx, state.id!, 'cancel pending');
       if (!remote || remote.state === 'Terminated') return;
+      if (unfinished) {
+        // Still busy: a terminate order would only be refused. Say what holds it up instead.
+        reportUnfinished(ctx, unfinished, 'terminate', state.timeouts?.delete, true);
+        throw new Error(`the resource ${state.name} is not terminated`);
+      }
       order = await terminate();
     }
     const final = await waitLogging(ctx, order);
@@ -353,29 +358,34 @@ async function waitLogging(ctx: ResourceContext<MercatoClient>, order: Order): P
   });
 }
 
+/** What to do after an order of the operation was left open. */
+const NEXT_STEP = {
+  create: 'The resource is kept in the state as tainted: the next apply replaces it (canceling the order if it is still pending); `terraform untaint` keeps it instead.',
+  update: 'The next plan shows what is not applied yet; apply again once the order is done.',
+  terminate: 'Run the same command again once the order is done.',
+};
+
 /**
  * Reports an order that did not end in `done`: which order, its state and reason, whom it waits
- * for, and what the user can do. `placed` says when an order came from an earlier apply.
+ * for, and what the user can do. `earlier`: the order was open before this operation began, and
+ * the operation (whose timeout ran out) placed none of its own.
  */
-function reportUnfinished(ctx: ResourceContext<MercatoClient>, order: Order, operation: 'create' | 'update' | 'terminate', timeout: string | null | undefined, placed?: string) {
-  const which = placed ? `Order ${order.id} (${order.type}, ${placed})` : `Order ${order.id}`;
+function reportUnfinished(ctx: ResourceContext<MercatoClient>, order: Order, operation: 'create' | 'update' | 'terminate', timeout: string | null | undefined, earlier = false) {
+  const which = earlier ? `Order ${order.id} (${order.type}, placed earlier)` : `Order ${order.id}`;
   if (order.state === 'erred') {
-    ctx.error(`The ${operation} order failed`, sentences(`${which} erred: ${order.reason || 'no reason given'}`, `Retry it with POST /api/v1/orders/${order.id}/retry or apply again`));
+    ctx.error(`The ${order.type} order failed`, sentences(`${which} erred: ${order.reason || 'no reason given'}`, `Retry it with POST /api/v1/orders/${order.id}/retry or apply again`));
   } else if (order.state === 'rejected' || order.state === 'canceled') {
-    ctx.error(`The ${operation} order was ${order.state}`, sentences(`${which} was ${order.state}: ${order.reason || 'no reason given'}`));
+    ctx.error(`The ${order.type} order was ${order.state}`, sentences(`${which} was ${order.state}: ${order.reason || 'no reason given'}`));
   } else {
     const waitingFor = order.awaiting ? `, waiting for ${order.awaiting}` : '';
-    const next =
-      operation === 'create'
-        ? 'The resource is kept in the state as tainted: the next apply replaces it (canceling the order if it is still pending); `terraform untaint` keeps it instead.'
-        : 'The next plan shows what is not applied yet; apply again once the order is done.';
+    const next = NEXT_STEP[operation];
     const cancel = PENDING_STATES.includes(order.state) ? `To withdraw it instead, cancel it: POST /api/v1/orders/${order.id}/cancel with a reason` : '';
     if (stoppedByTerraform(ctx)) {
-      ctx.error(`Stopped waiting for the ${operation} order`, sentences(`Terraform was interrupted. ${which} stays open on the server: it is ${order.state}${waitingFor}`, next));
+      ctx.error(`Stopped waiting for the ${order.type} order`, sentences(`Terraform was interrupted. ${which} stays open on the server: it is ${order.state}${waitingFor}`, next));
     } else {
       const key = operation === 'terminate' ? 'delete' : operation;
       ctx.error(
-        `The ${operation} order did not finish in time`,
+        `The ${order.type} order did not finish in time`,
         sentences(`${which} is still ${order.state} after the ${operation} timeout (${timeout ?? `default ${DEFAULT_TIMEOUT}`})${waitingFor}`, 'It stays open on the server', next, cancel, `Raise \`timeouts.${key}\` if it needs longer`),
       );
     }

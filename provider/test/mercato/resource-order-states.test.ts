@@ -157,7 +157,7 @@ describe('update orders that do not simply succeed', () => {
     const second = await ws.terraform(['apply', '-auto-approve', '-input=false']);
     expect(second.code).toBe(1);
     expect(second.stderr).toContain('Error: The update order did not finish in time');
-    expect(flat(second.stderr)).toContain(`Order ${update.id} (update, placed before this apply) is still pending-provider after the update timeout (3s), waiting for provider approval`);
+    expect(flat(second.stderr)).toContain(`Order ${update.id} (update, placed earlier) is still pending-provider after the update timeout (3s), waiting for provider approval`);
     expect(flat(second.stderr)).toContain(`cancel it: POST /api/v1/orders/${update.id}/cancel`);
     expect(second.output).not.toMatch(/refused|(?<!\.)\.\.(?!\.)/); // no order refused, no doubled full stop
     expect((await ordersOf(id)).filter((o) => o.type === 'update').map((o) => o.id)).toEqual([update.id]);
@@ -200,5 +200,25 @@ describe('update orders that do not simply succeed', () => {
     await manager().expect(200, manager().post(`/orders/${again.id}/complete`, {}));
     expect((await retry.done).code).toBe(0);
     expectNoChanges(await ws.plan());
+  });
+
+  test('a destroy that finds an update order still open waits for it, names it when the wait ends, and places no terminate order', async () => {
+    ws.write(`provider "mercato" {}\n${manualResource('updated-vm', w.manual.plan.id, '  timeouts {\n    delete = "3s"\n  }')}`);
+    await ws.apply();
+    const open = await h.admin.expect(201, h.admin.post('/orders', { type: 'update', resource_id: id, limits: { cpu: 2 } }));
+    await waitForProviderHandOver(h.admin, open.id, 10_000);
+    const destroy = await ws.terraform(['destroy', '-auto-approve', '-input=false']);
+    expect(destroy.code).toBe(1);
+    expect(destroy.stderr).toContain('Error: The update order did not finish in time');
+    expect(flat(destroy.stderr)).toContain(`Order ${open.id} (update, placed earlier) is still executing after the terminate timeout (3s), waiting for the service provider to complete the order`);
+    expect(destroy.output).not.toMatch(/refused|409/);
+    expect((await ordersOf(id)).filter((o) => o.type === 'terminate')).toEqual([]);
+
+    await manager().expect(200, manager().post(`/orders/${open.id}/complete`, {}));
+    const again = ws.start(['destroy', '-auto-approve', '-input=false']);
+    const terminate = await orderWaitingForProvider('updated-vm', 'terminate');
+    await manager().expect(200, manager().post(`/orders/${terminate.id}/complete`, {}));
+    expect((await again.done).code).toBe(0);
+    expect((await h.admin.expect(200, h.admin.get(`/resources/${id}`))).state).toBe('Terminated');
   });
 });
