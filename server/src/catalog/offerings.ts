@@ -73,7 +73,7 @@ export async function offeringsRoutes(app: FastifyInstance) {
       errors.push({ field: 'type', message: `unknown plugin "${input.type}"; one of ${app.plugins.types().join(', ')}` });
     }
     const plugin = app.plugins.get(input.type ?? '');
-    if (plugin?.optionsSchema && input.plugin_options) errors.push(...validateAgainst(plugin.optionsSchema, input.plugin_options, 'plugin_options'));
+    if (plugin?.optionsSchema && input.plugin_options) errors.push(...(await validateAgainst(app, plugin.optionsSchema, input.plugin_options, 'plugin_options')));
     const types = (input.components ?? []).map((c) => c.type);
     types.forEach((type, i) => {
       if (types.indexOf(type) !== i) errors.push({ field: `components[${i}].type`, message: `duplicates component type "${type}"` });

@@ -43,7 +43,7 @@ export async function placeCreate(app: FastifyInstance, p: Principal, input: Ord
   const version = await orderableVersion(app, offering, input.version);
   const attributes = input.attributes ?? {};
   const limits = input.limits ?? {};
-  throwIfAny([...attributeProblems(version, attributes), ...limitProblems(offering, limits)]);
+  throwIfAny([...(await attributeProblems(app, version, attributes)), ...limitProblems(offering, limits)]);
 
   const consumerApproved = approvesForConsumer(p, project);
   const providerApproved = offering.auto_approve === 1 || approvesForProvider(p, offering.organization_id);
@@ -116,7 +116,7 @@ export async function placeChange(app: FastifyInstance, p: Principal, input: Ord
     }
     const targetVersion = changes.includes('version') ? version! : await app.db.selectFrom('offering_versions').selectAll().where('offering_id', '=', offering.id).where('version', '=', resource.version).executeTakeFirst();
     throwIfAny([
-      ...(targetVersion && (changes.includes('attributes') || changes.includes('version')) ? attributeProblems(targetVersion, attributes) : []),
+      ...(targetVersion && (changes.includes('attributes') || changes.includes('version')) ? await attributeProblems(app, targetVersion, attributes) : []),
       ...(input.limits ? limitProblems(offering, input.limits) : []),
     ]);
     if (!changes.length) throw badRequest('the update order changes nothing: give a new plan_id, version, attributes or limits');
