@@ -4,6 +4,8 @@ import Ajv from 'ajv';
 import type { Database, Db } from './db/database';
 import { authentication } from './auth/authentication';
 import { idempotency } from './http/idempotency';
+import { jsonBody } from './http/json-body';
+import { requestText } from './http/request-text';
 import { sendProblem, PROBLEM_SCHEMA } from './http/problem';
 import { CatalogIndex } from './catalog/search-index';
 import { categoriesRoutes } from './catalog/categories';
@@ -77,12 +79,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
-      info: { title: 'Mercato API', version: '1', description: 'Self-service cloud marketplace: catalog, orders, approvals, provisioning.' },
+      info: {
+        title: 'Mercato API',
+        version: '1',
+        description:
+          'Self-service cloud marketplace: catalog, orders, approvals, provisioning. In every request: a number is an integer within ±9007199254740991 or a decimal of at most 15 significant digits; text holds no U+0000 and no unpaired UTF-16 surrogate; a JSON value nests at most 32 levels within its field and a body at most 64. Anything else is refused with a problem naming the field.',
+      },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
       security: [{ bearer: [] }],
     },
   });
   app.addSchema(PROBLEM_SCHEMA);
+  await app.register(jsonBody);
+  await app.register(requestText);
   await app.register(authentication);
   await app.register(idempotency);
 

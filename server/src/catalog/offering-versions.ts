@@ -6,14 +6,14 @@ import type { OfferingVersionRow } from '../db/tables';
 import { newId } from '../ids';
 import { listResponseSchema, toPage } from '../http/pagination';
 import { conflict, invalidFields, type FieldError } from '../http/problem';
-import { body, ID, ID_PARAMS, listQuery, object, TIMESTAMP } from '../http/schemas';
+import { body, ID, ID_PARAMS, jsonObject, listQuery, object, TIMESTAMP } from '../http/schemas';
 import { json, now, page, params } from '../http/route-context';
 import { schemaProblems } from './options-schema';
 import { VERSION_STATUSES } from './offering-model';
 import { assertProvider, findChild, offeringForChild, visibleChildren } from './offering-children';
 
 const EDITABLE = {
-  options_schema: { type: 'object', description: 'JSON Schema of the configuration (`attributes`) of resources of this version; property names in snake_case.' },
+  options_schema: jsonObject('JSON Schema (draft-07) of the configuration (`attributes`) of resources of this version; property names in snake_case. It stands alone (no `$id`, anchors, or `$ref` outside itself); patterns run on RE2.'),
   changelog: { type: 'string', maxLength: 100000 },
   status: { type: 'string', enum: VERSION_STATUSES },
   deprecation_message: { type: 'string', maxLength: 2000 },

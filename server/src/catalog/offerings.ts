@@ -6,7 +6,7 @@ import { isUniqueViolation } from '../db/database';
 import type { OfferingRow } from '../db/tables';
 import { newId } from '../ids';
 import { conflict, forbidden, invalid, invalidFields, notFound, type FieldError } from '../http/problem';
-import { body, DESCRIPTION, ID, ID_PARAMS, NAME, object } from '../http/schemas';
+import { body, DESCRIPTION, ID, ID_PARAMS, jsonObject, NAME, object } from '../http/schemas';
 import { now, params } from '../http/route-context';
 import { PAGE_QUERY_PROPERTIES } from '../http/pagination';
 import { validateAgainst } from './options-schema';
@@ -21,8 +21,8 @@ const EDITABLE = {
   tags: { type: 'array', items: { type: 'string', minLength: 1, maxLength: 50 }, maxItems: 50, uniqueItems: true },
   status: { type: 'string', enum: OFFERING_STATUSES },
   auto_approve: { type: 'boolean', description: 'Skip the provider approval of orders.' },
-  plugin_options: { type: 'object' },
-  secret_options: { type: 'object', description: 'Write-only: never returned, masked in events.' },
+  plugin_options: jsonObject(),
+  secret_options: jsonObject('Write-only: never returned, masked in events.'),
   documentation_url: { type: 'string', maxLength: 2000 },
   requirements: { type: 'string', maxLength: 10000 },
   components: { type: 'array', items: COMPONENT, maxItems: 100 },

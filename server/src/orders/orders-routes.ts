@@ -6,7 +6,7 @@ import { isUniqueViolation } from '../db/database';
 import type { OrderRow } from '../db/tables';
 import { listResponseSchema, toPage } from '../http/pagination';
 import { conflict, forbidden, notFound } from '../http/problem';
-import { body, ID, ID_PARAMS, listQuery, NAME } from '../http/schemas';
+import { body, ID, ID_PARAMS, jsonObject, listQuery, NAME } from '../http/schemas';
 import { page, params } from '../http/route-context';
 import { loadOfferingRow } from '../catalog/offerings';
 import { ORDER, ORDER_STATES, ORDER_TYPES, OPEN_STATES, PENDING_STATES, presentOrder, type OrderState } from './order-model';
@@ -22,7 +22,7 @@ const ORDER_BODY = body(
     plan_id: ID,
     version: { type: 'string', maxLength: 100, description: 'create: defaults to the latest available; update: upgrades.' },
     name: NAME,
-    attributes: { type: 'object', description: "Configuration, validated against the version's options schema." },
+    attributes: jsonObject("Configuration, validated against the version's options schema."),
     limits: { type: 'object', additionalProperties: { type: 'number' }, description: 'Per limit-billed component.' },
   },
   ['type'],
@@ -31,8 +31,8 @@ const ORDER_BODY = body(
 const REASON_BODY = body({ reason: { type: 'string', minLength: 1, maxLength: 2000 } }, ['reason']);
 const COMPLETE_BODY = body({
   backend_id: { type: 'string', maxLength: 500 },
-  outputs: { type: 'object' },
-  secret_outputs: { type: 'object', description: 'Credentials and the like: shown only on a single-resource read to its consumers.' },
+  outputs: jsonObject(),
+  secret_outputs: jsonObject('Credentials and the like: shown only on a single-resource read to its consumers.'),
 });
 
 export async function ordersRoutes(app: FastifyInstance) {
