@@ -5,6 +5,7 @@ import type { Database, Db } from './db/database';
 import { authentication } from './auth/authentication';
 import { idempotency } from './http/idempotency';
 import { jsonBody } from './http/json-body';
+import { clientErrorHandler, frameworkErrors, httpLayerErrors } from './http/http-layer-errors';
 import { requestText } from './http/request-text';
 import { sendProblem, PROBLEM_SCHEMA } from './http/problem';
 import { CatalogIndex } from './catalog/search-index';
@@ -62,6 +63,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
     ajv: { customOptions: { removeAdditional: false } },
+    // errors raised before a route runs: problem+json too (http/http-layer-errors.ts)
+    frameworkErrors,
+    clientErrorHandler,
+    return503OnClosing: false,
   });
   app.setValidatorCompiler(validatorCompiler());
   app.setErrorHandler((error, request, reply) => sendProblem(error as never, request, reply));
@@ -90,6 +95,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
   });
   app.addSchema(PROBLEM_SCHEMA);
+  await app.register(httpLayerErrors);
   await app.register(jsonBody);
   await app.register(requestText);
   await app.register(authentication);
