@@ -56,6 +56,12 @@ function stringEnd(text: string, open: number): number {
   }
 }
 
+/** The text of the string literal from `open` to `close` (its quotes). */
+function stringAt(text: string, open: number, close: number): string {
+  const raw = text.slice(open + 1, close);
+  return raw.includes('\\') ? (JSON.parse(text.slice(open, close + 1)) as string) : raw;
+}
+
 const isNumberChar = (c: number) => (c >= 48 && c <= 57) || c === 45 || c === 43 || c === 46 || c === 101 || c === 69;
 
 /** Scans valid JSON text (parse it first). */
@@ -96,15 +102,13 @@ export function scanJsonBody(text: string): JsonScan {
       expectKey = false;
     } else if (c === QUOTE) {
       const end = stringEnd(text, i);
-      const raw = text.slice(i + 1, end);
-      const decoded = () => (raw.includes('\\') ? (JSON.parse(text.slice(i, end + 1)) as string) : raw);
       if (expectKey) {
         const top = frames[frames.length - 1];
-        top.key = decoded();
+        top.key = stringAt(text, i, end);
         const problem = suspectText ? textProblem(top.key) : undefined;
         if (problem) report(pathOf(frames, frames.length), `the name ${problem}`);
-      } else if (suspectText && raw.includes('\\u')) {
-        const problem = textProblem(decoded());
+      } else if (suspectText) {
+        const problem = textProblem(stringAt(text, i, end));
         if (problem) report(pathOf(frames, frames.length), problem);
       }
       i = end;
