@@ -101,6 +101,9 @@ describe.each(DATABASE_KINDS)('errors of the HTTP layer on %s', (kind) => {
     const body = JSON.stringify({ name: 'Continued Inc' });
     const small = await request(`${server.url}/api/v1/organizations`, { method: 'POST', headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) } }, (req) => req.end(body));
     expect([small.continued, small.status, small.body.name]).toEqual([true, 201, 'Continued Inc']);
+    // an expectation the server does not know is 417, a problem too
+    const [unknown] = responsesIn(await exchange(port, [`POST /api/v1/organizations HTTP/1.1\r\nHost: x\r\nExpect: 200-ok\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}`]));
+    expectProblem(unknown, unknown.type, 417, /no expectation but 100-continue/);
   });
 
   test('a request that reaches a closing server is a 503 problem', async () => {

@@ -12,7 +12,8 @@ import { Problem, problemDocument, sendProblem } from './problem';
  * - what Node's HTTP parser refuses before any request exists, such as headers over 16 kB (431),
  *   a request that is not HTTP (400) or too slow (408): Fastify's `clientErrorHandler` option;
  * - a body over the limit announced with `Expect: 100-continue` (curl's default for large
- *   bodies): 413 at once, without asking for the body (Node's 'checkContinue' event);
+ *   bodies): 413 at once, without asking for the body (Node's 'checkContinue' event); another
+ *   expectation: 417 (Node's 'checkExpectation' event, which Node answers with an empty body);
  * - a request that reaches a server already closing: 503 (in place of Fastify's `return503OnClosing`).
  */
 
@@ -50,7 +51,7 @@ function answerRaw(response: ServerResponse, status: number, detail: string, pat
 }
 
 /** Refuses an announced body over `bodyLimit` bytes before the client sends it; lets the others come. */
-function checkContinue(server: Server, bodyLimit: number) {
+function checkExpect(server: Server, bodyLimit: number) {
   server.on('checkContinue', (request: IncomingMessage, response: ServerResponse) => {
     if (Number(request.headers['content-length']) > bodyLimit) {
       answerRaw(response, 413, 'the request body is larger than the limit', rawPath(request.url));
@@ -59,11 +60,14 @@ function checkContinue(server: Server, bodyLimit: number) {
     response.writeContinue();
     server.emit('request', request, response);
   });
+  server.on('checkExpectation', (request: IncomingMessage, response: ServerResponse) => {
+    answerRaw(response, 417, `the server meets no expectation but 100-continue (got "${request.headers.expect}")`, rawPath(request.url));
+  });
 }
 
 /** Registers the hooks; `frameworkErrors`, `clientErrorHandler` and `return503OnClosing: false` are Fastify options. */
 export const httpLayerErrors = fp(async (app: FastifyInstance) => {
-  checkContinue(app.server, app.initialConfig.bodyLimit ?? 1024 * 1024);
+  checkExpect(app.server, app.initialConfig.bodyLimit ?? 1024 * 1024);
   let closing = false;
   app.addHook('preClose', async () => {
     closing = true;
