@@ -160,10 +160,11 @@ describe.each(DATABASE_KINDS)("a version's schema stands alone and runs on RE2 o
   });
 
   test('a version saved with an $id before these rules still takes orders, in both tenants', async () => {
-    for (const t of [tenant, other]) {
+    for (const [index, t] of [tenant, other].entries()) {
       const version = await t.version({ type: 'object', properties: { n: { type: 'integer' } } });
-      // written as an older server would have stored it
-      await server.app.db.updateTable('offering_versions').set({ options_schema: JSON.stringify({ $id: 'urn:mercato:shared', type: 'object', properties: { n: { type: 'integer' } } }) }).where('id', '=', version.body.id).execute();
+      // written as an older server would have stored it: one id, two different schemas
+      const legacy = { $id: 'urn:mercato:shared', type: 'object', properties: { n: { type: 'integer', maximum: 10 + index } } };
+      await server.app.db.updateTable('offering_versions').set({ options_schema: JSON.stringify(legacy) }).where('id', '=', version.body.id).execute();
       for (let i = 0; i < 2; i++) expect((await t.order(version.body.version, { n: i })).status).toBe(201);
       expect((await t.order(version.body.version, { n: 'x' })).status).toBe(422);
     }
