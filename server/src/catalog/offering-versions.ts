@@ -6,14 +6,14 @@ import type { OfferingVersionRow } from '../db/tables';
 import { newId } from '../ids';
 import { listResponseSchema, toPage } from '../http/pagination';
 import { conflict, invalidFields, type FieldError } from '../http/problem';
-import { body, ID, ID_PARAMS, listQuery, object, TIMESTAMP } from '../http/schemas';
+import { body, ID, ID_PARAMS, jsonObject, listQuery, object, TIMESTAMP } from '../http/schemas';
 import { json, now, page, params } from '../http/route-context';
 import { schemaProblems } from './options-schema';
 import { VERSION_STATUSES } from './offering-model';
 import { assertProvider, findChild, offeringForChild, visibleChildren } from './offering-children';
 
 const EDITABLE = {
-  options_schema: { type: 'object', description: 'JSON Schema of the configuration (`attributes`) of resources of this version; property names in snake_case.' },
+  options_schema: jsonObject('JSON Schema (draft-07) of the configuration (`attributes`) of resources of this version; property names in snake_case. It stands alone (no `$id`, anchors, or `$ref` outside itself); patterns run on RE2.'),
   changelog: { type: 'string', maxLength: 100000 },
   status: { type: 'string', enum: VERSION_STATUSES },
   deprecation_message: { type: 'string', maxLength: 2000 },
@@ -37,11 +37,11 @@ export const presentVersion = (row: OfferingVersionRow) => ({ ...row, options_sc
 
 type VersionInput = Partial<Omit<OfferingVersionRow, 'options_schema'>> & { options_schema?: object };
 
-function problems(input: VersionInput): FieldError[] {
+async function problems(app: FastifyInstance, input: VersionInput): Promise<FieldError[]> {
   const errors: FieldError[] = [];
   if (input.version !== undefined && !semver.valid(input.version)) errors.push({ field: 'version', message: `"${input.version}" is not a semantic version such as 1.2.0` });
   if (input.replacement_version && !semver.valid(input.replacement_version)) errors.push({ field: 'replacement_version', message: 'is not a semantic version' });
-  if (input.options_schema !== undefined) errors.push(...schemaProblems(input.options_schema));
+  if (input.options_schema !== undefined) errors.push(...(await schemaProblems(app, input.options_schema)));
   return errors;
 }
 
@@ -53,7 +53,7 @@ export async function offeringVersionsRoutes(app: FastifyInstance) {
       const input = request.body as VersionInput;
       const offering = await offeringForChild(app, p, input.offering_id!);
       assertProvider(p, offering);
-      const errors = problems(input);
+      const errors = await problems(app, input);
       if (errors.length) throw invalidFields(errors);
       const row: OfferingVersionRow = {
         id: newId(), offering_id: offering.id, version: semver.valid(input.version!)!, options_schema: JSON.stringify(input.options_schema ?? { type: 'object' }),
@@ -100,7 +100,7 @@ export async function offeringVersionsRoutes(app: FastifyInstance) {
       const { child, offering } = await findChild(app, p, 'offering_versions', params(request).id);
       assertProvider(p, offering);
       const input = request.body as VersionInput;
-      const errors = problems(input);
+      const errors = await problems(app, input);
       if (errors.length) throw invalidFields(errors);
       const changes = { ...input, options_schema: input.options_schema === undefined ? undefined : JSON.stringify(input.options_schema), updated_at: now() };
       await app.db.transaction().execute(async (trx) => {

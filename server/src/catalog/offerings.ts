@@ -6,7 +6,7 @@ import { isUniqueViolation } from '../db/database';
 import type { OfferingRow } from '../db/tables';
 import { newId } from '../ids';
 import { conflict, forbidden, invalid, invalidFields, notFound, type FieldError } from '../http/problem';
-import { body, DESCRIPTION, ID, ID_PARAMS, NAME, object } from '../http/schemas';
+import { body, DESCRIPTION, ID, ID_PARAMS, jsonObject, NAME, object } from '../http/schemas';
 import { now, params } from '../http/route-context';
 import { PAGE_QUERY_PROPERTIES } from '../http/pagination';
 import { validateAgainst } from './options-schema';
@@ -21,8 +21,8 @@ const EDITABLE = {
   tags: { type: 'array', items: { type: 'string', minLength: 1, maxLength: 50 }, maxItems: 50, uniqueItems: true },
   status: { type: 'string', enum: OFFERING_STATUSES },
   auto_approve: { type: 'boolean', description: 'Skip the provider approval of orders.' },
-  plugin_options: { type: 'object' },
-  secret_options: { type: 'object', description: 'Write-only: never returned, masked in events.' },
+  plugin_options: jsonObject(),
+  secret_options: jsonObject('Write-only: never returned, masked in events.'),
   documentation_url: { type: 'string', maxLength: 2000 },
   requirements: { type: 'string', maxLength: 10000 },
   components: { type: 'array', items: COMPONENT, maxItems: 100 },
@@ -73,7 +73,7 @@ export async function offeringsRoutes(app: FastifyInstance) {
       errors.push({ field: 'type', message: `unknown plugin "${input.type}"; one of ${app.plugins.types().join(', ')}` });
     }
     const plugin = app.plugins.get(input.type ?? '');
-    if (plugin?.optionsSchema && input.plugin_options) errors.push(...validateAgainst(plugin.optionsSchema, input.plugin_options, 'plugin_options'));
+    if (plugin?.optionsSchema && input.plugin_options) errors.push(...(await validateAgainst(app, plugin.optionsSchema, input.plugin_options, 'plugin_options')));
     const types = (input.components ?? []).map((c) => c.type);
     types.forEach((type, i) => {
       if (types.indexOf(type) !== i) errors.push({ field: `components[${i}].type`, message: `duplicates component type "${type}"` });
@@ -81,11 +81,35 @@ export async function offeringsRoutes(app: FastifyInstance) {
     return errors;
   };
 
+  /** The first of `base`, `base-2`, `base-3`... no offering has yet. */
   const freeSlug = async (name: string) => {
     const base = slugify(name);
+    const rows = await app.db.selectFrom('offerings').select('slug').where((eb) => eb.or([eb('slug', '=', base), eb('slug', 'like', `${base}-%`)])).execute();
+    const taken = new Set(rows.map((r) => r.slug));
     for (let n = 1; ; n++) {
       const slug = n === 1 ? base : `${base}-${n}`;
-      if (!(await app.db.selectFrom('offerings').select('id').where('slug', '=', slug).executeTakeFirst())) return slug;
+      if (!taken.has(slug)) return slug;
+    }
+  };
+
+  /**
+   * Inserts a new offering. A derived slug is free when looked up but may be taken by the time
+   * it is written (two offerings of one name published at once): the unique index decides, and
+   * the loser takes the next free slug.
+   */
+  const insertOffering = async (row: OfferingRow, input: OfferingInput, actorId: string) => {
+    for (let attempt = 1; ; attempt++) {
+      if (!input.slug) row.slug = await freeSlug(input.name!);
+      try {
+        await app.db.transaction().execute(async (trx) => {
+          await trx.insertInto('offerings').values(row).execute();
+          await recordEvent(trx, { actorId, action: 'offering.created', objectType: 'offering', objectId: row.id, providerOrganizationId: row.organization_id, changes: { ...input, slug: row.slug }, secretFields: ['secret_options'] });
+        });
+        return;
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+        if (input.slug || attempt >= 100) throw conflict(`slug "${row.slug}" is taken by another offering`, 'slug');
+      }
     }
   };
 
@@ -106,22 +130,14 @@ export async function offeringsRoutes(app: FastifyInstance) {
       const errors = await checkReferences(input);
       if (errors.length) throw invalidFields(errors);
       const row: OfferingRow = {
-        id: newId(), slug: input.slug ?? (await freeSlug(input.name!)), organization_id: input.organization_id!, category_id: input.category_id!,
+        id: newId(), slug: input.slug ?? '', organization_id: input.organization_id!, category_id: input.category_id!,
         name: input.name!, description: '', type: input.type!, platform: 'other', tags: '[]', status: 'draft', auto_approve: 0,
         plugin_options: '{}', secret_options: '{}', documentation_url: '', requirements: '', components: '[]',
         created_at: now(), updated_at: now(),
       } as OfferingRow;
       const { slug: _slug, ...columns } = toColumns(input);
       Object.assign(row, columns);
-      try {
-        await app.db.transaction().execute(async (trx) => {
-          await trx.insertInto('offerings').values(row).execute();
-          await recordEvent(trx, { actorId: p.user.id, action: 'offering.created', objectType: 'offering', objectId: row.id, providerOrganizationId: row.organization_id, changes: input, secretFields: ['secret_options'] });
-        });
-      } catch (error) {
-        if (isUniqueViolation(error)) throw conflict(`slug "${row.slug}" is taken by another offering`, 'slug');
-        throw error;
-      }
+      await insertOffering(row, input, p.user.id);
       app.catalogIndex.invalidate();
       return reply.code(201).send(await findOffering(p, row.id));
     },

@@ -173,7 +173,22 @@ const idempotencyKeys: Migration = {
   },
 };
 
-const migrations: Record<string, Migration> = { '001-initial': initial, '002-idempotency-keys': idempotencyKeys };
+/**
+ * A fingerprint of the request an Idempotency-Key was first used with (method, path and body),
+ * so that the key reused for another request is refused instead of answered with the first one.
+ */
+const idempotencyFingerprints: Migration = {
+  async up(db: AnyDb) {
+    await db.schema.alterTable('orders').addColumn('idempotency_fingerprint', 'text').execute();
+    await db.schema.alterTable('idempotency_keys').addColumn('fingerprint', 'text', (c) => c.notNull().defaultTo('')).execute();
+  },
+};
+
+const migrations: Record<string, Migration> = {
+  '001-initial': initial,
+  '002-idempotency-keys': idempotencyKeys,
+  '004-idempotency-fingerprints': idempotencyFingerprints,
+};
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 

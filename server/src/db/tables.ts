@@ -140,6 +140,8 @@ export interface OrderRow {
   provider_approved_by: string | null;
   reason: string;
   idempotency_key: string | null;
+  /** SHA-256 of the request the key came with (see http/idempotency.ts); null without a key. */
+  idempotency_fingerprint: string | null;
   /** Provisioning job: queued, running (claimed by a worker), waiting (external), or null. */
   job_state: string | null;
   claimed_by: string | null;
@@ -172,6 +174,8 @@ export interface IdempotencyKeyRow {
   key: string;
   /** Method and path the key was first used for. */
   request: string;
+  /** SHA-256 of method, path and body; '' for keys stored before fingerprints were kept. */
+  fingerprint: string;
   /** 0 while the first request is still being handled. */
   status: number;
   body: string;

@@ -1,3 +1,4 @@
+import { STATUS_CODES } from 'node:http';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 
 export interface FieldError {
@@ -82,9 +83,14 @@ function fromFastifyError(error: FastifyError): Problem {
   }
   const status = error.statusCode ?? 500;
   if (status === 413) return new Problem(413, 'Payload Too Large', 'the request body is larger than the limit');
-  if (status === 415) return new Problem(415, 'Unsupported Media Type', error.message);
-  if (status >= 400 && status < 500) return new Problem(status, 'Bad Request', error.message);
+  if (status === 414) return new Problem(414, 'URI Too Long', 'a path parameter is longer than 100 characters');
+  if (status >= 400 && status < 500) return new Problem(status, STATUS_CODES[status] ?? 'Bad Request', error.message);
   return new Problem(500, 'Internal Server Error', 'an unexpected error occurred; it has been logged');
+}
+
+/** The application/problem+json document of a problem about `path`. */
+export function problemDocument(problem: Problem, path: string) {
+  return { type: 'about:blank', title: problem.title, status: problem.status, detail: problem.detail, instance: path, errors: problem.errors };
 }
 
 export function sendProblem(error: FastifyError | Problem, request: FastifyRequest, reply: FastifyReply) {
@@ -93,12 +99,5 @@ export function sendProblem(error: FastifyError | Problem, request: FastifyReque
   return reply
     .code(problem.status)
     .type('application/problem+json')
-    .send({
-      type: 'about:blank',
-      title: problem.title,
-      status: problem.status,
-      detail: problem.detail,
-      instance: request.url.split('?')[0],
-      errors: problem.errors,
-    });
+    .send(problemDocument(problem, request.url.split('?')[0]));
 }

@@ -1,5 +1,6 @@
 import { UUID_PATTERN } from '../ids';
 import { PAGE_QUERY_PROPERTIES } from './pagination';
+import { MAX_FIELD_DEPTH } from './json-scan';
 
 export const ID = { type: 'string', pattern: UUID_PATTERN } as const;
 export const TIMESTAMP = { type: 'string', format: 'date-time' } as const;
@@ -23,4 +24,9 @@ export function body(properties: Record<string, object>, required: string[] = []
 
 export function object(properties: Record<string, object>) {
   return { type: 'object', properties };
+}
+
+/** A free-form JSON object in a request body; json-scan.ts holds it to MAX_FIELD_DEPTH levels. */
+export function jsonObject(description?: string) {
+  return { type: 'object', description: `${description ? `${description} ` : ''}Any JSON object nested at most ${MAX_FIELD_DEPTH} levels deep.` };
 }

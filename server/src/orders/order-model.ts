@@ -51,7 +51,7 @@ function awaiting(row: OrderRow): string | null {
 }
 
 export function presentOrder(row: OrderRow) {
-  const { idempotency_key: _key, job_state: _job, claimed_by: _claim, ...rest } = row;
+  const { idempotency_key: _key, idempotency_fingerprint: _fingerprint, job_state: _job, claimed_by: _claim, ...rest } = row;
   return {
     ...rest,
     attributes: json<Record<string, unknown>>(row.attributes, {}),

@@ -7,6 +7,7 @@ import type { OrderRow, ResourceRow } from '../db/tables';
 import { newId } from '../ids';
 import { badRequest, conflict, invalid } from '../http/problem';
 import { json, now } from '../http/route-context';
+import type { IdempotencyKey } from '../http/idempotency';
 import { loadOfferingRow } from '../catalog/offerings';
 import { OPEN_STATES, RESOURCE_STATE_WHILE, type OrderState } from './order-model';
 import { assertOrderable, attributeProblems, limitProblems, orderablePlan, orderableVersion, throwIfAny } from './order-validation';
@@ -24,6 +25,8 @@ export interface OrderInput {
   limits?: Record<string, number>;
 }
 
+const idempotencyColumns = (keyed?: IdempotencyKey) => ({ idempotency_key: keyed?.key ?? null, idempotency_fingerprint: keyed?.fingerprint ?? null });
+
 /** The state a new order starts in, given which approvals its orderer's roles already give. */
 function initialState(consumerApproved: boolean, providerApproved: boolean): OrderState {
   if (!consumerApproved) return 'pending-consumer';
@@ -31,7 +34,7 @@ function initialState(consumerApproved: boolean, providerApproved: boolean): Ord
   return 'executing';
 }
 
-export async function placeCreate(app: FastifyInstance, p: Principal, input: OrderInput, key?: string): Promise<OrderRow> {
+export async function placeCreate(app: FastifyInstance, p: Principal, input: OrderInput, keyed?: IdempotencyKey): Promise<OrderRow> {
   const missing = (['project_id', 'offering_id', 'plan_id', 'name'] as const).filter((f) => input[f] === undefined);
   if (missing.length) throw badRequest(`a create order needs ${missing.join(', ')}`, missing.map((field) => ({ field, message: 'is required for a create order' })));
   if (input.resource_id) throw invalid('resource_id', 'a create order makes a new resource; leave resource_id out');
@@ -44,7 +47,7 @@ export async function placeCreate(app: FastifyInstance, p: Principal, input: Ord
   const version = await orderableVersion(app, offering, input.version);
   const attributes = input.attributes ?? {};
   const limits = input.limits ?? {};
-  throwIfAny([...attributeProblems(version, attributes), ...limitProblems(offering, limits)]);
+  throwIfAny([...(await attributeProblems(app, version, attributes)), ...limitProblems(offering, limits)]);
 
   const consumerApproved = approvesForConsumer(p, project);
   const providerApproved = offering.auto_approve === 1 || approvesForProvider(p, offering.organization_id);
@@ -59,7 +62,7 @@ export async function placeCreate(app: FastifyInstance, p: Principal, input: Ord
     id: newId(), type: 'create', state, project_id: project.id, offering_id: offering.id, resource_id: resource.id, plan_id: plan.id,
     version: version.version, attributes: resource.attributes, limits: resource.limits, changes: '[]', created_by: p.user.id,
     consumer_approved_by: consumerApproved ? p.user.id : null, provider_approved_by: providerApproved ? p.user.id : null,
-    reason: '', idempotency_key: key ?? null, job_state: state === 'executing' ? 'queued' : null, claimed_by: null, attempts: 0,
+    reason: '', ...idempotencyColumns(keyed), job_state: state === 'executing' ? 'queued' : null, claimed_by: null, attempts: 0,
     created_at: timestamp, updated_at: timestamp, completed_at: null,
   };
   const scope = { organizationId: project.organization_id, projectId: project.id, providerOrganizationId: offering.organization_id };
@@ -72,7 +75,7 @@ export async function placeCreate(app: FastifyInstance, p: Principal, input: Ord
   return order;
 }
 
-export async function placeChange(app: FastifyInstance, p: Principal, input: OrderInput, key?: string): Promise<OrderRow> {
+export async function placeChange(app: FastifyInstance, p: Principal, input: OrderInput, keyed?: IdempotencyKey): Promise<OrderRow> {
   if (!input.resource_id) throw badRequest(`a ${input.type} order needs resource_id`, [{ field: 'resource_id', message: `is required for a ${input.type} order` }]);
   for (const field of ['project_id', 'offering_id', 'name'] as const) {
     if (input[field] !== undefined) throw invalid(field, `cannot be set on a ${input.type} order`);
@@ -89,7 +92,7 @@ export async function placeChange(app: FastifyInstance, p: Principal, input: Ord
   const order: OrderRow = {
     id: newId(), type: input.type, state: 'executing', project_id: project.id, offering_id: offering.id, resource_id: resource.id,
     plan_id: resource.plan_id, version: resource.version, attributes: resource.attributes, limits: resource.limits, changes: '[]',
-    created_by: p.user.id, consumer_approved_by: null, provider_approved_by: null, reason: '', idempotency_key: key ?? null,
+    created_by: p.user.id, consumer_approved_by: null, provider_approved_by: null, reason: '', ...idempotencyColumns(keyed),
     job_state: null, claimed_by: null, attempts: 0, created_at: now(), updated_at: now(), completed_at: null,
   };
   if (input.type === 'update') {
@@ -118,7 +121,7 @@ export async function placeChange(app: FastifyInstance, p: Principal, input: Ord
     }
     const targetVersion = changes.includes('version') ? version! : await app.db.selectFrom('offering_versions').selectAll().where('offering_id', '=', offering.id).where('version', '=', resource.version).executeTakeFirst();
     throwIfAny([
-      ...(targetVersion && (changes.includes('attributes') || changes.includes('version')) ? attributeProblems(targetVersion, attributes) : []),
+      ...(targetVersion && (changes.includes('attributes') || changes.includes('version')) ? await attributeProblems(app, targetVersion, attributes) : []),
       ...(input.limits ? limitProblems(offering, input.limits) : []),
     ]);
     if (!changes.length) throw badRequest('the update order changes nothing: give a new plan_id, version, attributes or limits');

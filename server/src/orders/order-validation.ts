@@ -40,8 +40,8 @@ export async function orderableVersion(app: FastifyInstance, offering: OfferingR
   return version;
 }
 
-export function attributeProblems(version: OfferingVersionRow, attributes: Record<string, unknown>): FieldError[] {
-  return validateAgainst(json<object>(version.options_schema, {}), attributes, 'attributes');
+export function attributeProblems(app: FastifyInstance, version: OfferingVersionRow, attributes: Record<string, unknown>): Promise<FieldError[]> {
+  return validateAgainst(app, version.options_schema, attributes, 'attributes');
 }
 
 /** Limits may only name the offering's components billed by limit. */

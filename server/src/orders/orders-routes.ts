@@ -1,13 +1,13 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Principal } from '../auth/principal';
 import { approvesForConsumer, approvesForProvider } from '../auth/access';
 import { consumerOrProviderScope, sideOf } from '../auth/scope';
-import { isUniqueViolation } from '../db/database';
 import type { OrderRow } from '../db/tables';
 import { listResponseSchema, toPage } from '../http/pagination';
 import { conflict, forbidden, invalid, notFound } from '../http/problem';
-import { body, ID, ID_PARAMS, listQuery, NAME } from '../http/schemas';
+import { body, ID, ID_PARAMS, jsonObject, listQuery, NAME } from '../http/schemas';
 import { page, params } from '../http/route-context';
+import { assertNotAnotherRequestKey, keyReused, requestFingerprint, type IdempotencyKey } from '../http/idempotency';
 import { loadOfferingRow } from '../catalog/offerings';
 import { ORDER, ORDER_STATES, ORDER_TYPES, OPEN_STATES, PENDING_STATES, presentOrder, type OrderState } from './order-model';
 import { moveOrder } from './order-transitions';
@@ -22,7 +22,7 @@ const ORDER_BODY = body(
     plan_id: ID,
     version: { type: 'string', maxLength: 100, description: 'create: defaults to the latest available; update: upgrades.' },
     name: NAME,
-    attributes: { type: 'object', description: "Configuration, validated against the version's options schema." },
+    attributes: jsonObject("Configuration, validated against the version's options schema."),
     limits: { type: 'object', additionalProperties: { type: 'number' }, description: 'Per limit-billed component.' },
   },
   ['type'],
@@ -31,11 +31,20 @@ const ORDER_BODY = body(
 const REASON_BODY = body({ reason: { type: 'string', minLength: 1, maxLength: 2000 } }, ['reason']);
 const COMPLETE_BODY = body({
   backend_id: { type: 'string', maxLength: 500, description: "create orders: the resource's ID in the backend. Update and terminate orders keep the one the create order set." },
-  outputs: { type: 'object' },
-  secret_outputs: { type: 'object', description: 'Credentials and the like: shown only on a single-resource read to its consumers.' },
+  outputs: jsonObject(),
+  secret_outputs: jsonObject('Credentials and the like: shown only on a single-resource read to its consumers.'),
 });
 
 export async function ordersRoutes(app: FastifyInstance) {
+  /** The order the caller placed with this key; 422 when it was placed with another request. */
+  const orderPlacedWith = async (p: Principal, keyed: IdempotencyKey) => {
+    const order = await app.db.selectFrom('orders').selectAll().where('created_by', '=', p.user.id).where('idempotency_key', '=', keyed.key).executeTakeFirst();
+    // Orders placed before fingerprints were kept have none: replayed as before.
+    if (order?.idempotency_fingerprint && order.idempotency_fingerprint !== keyed.fingerprint) throw keyReused(keyed.key, 'POST /api/v1/orders with another body');
+    return order;
+  };
+  const replayOrder = (reply: FastifyReply, order: OrderRow) => reply.code(200).header('idempotent-replayed', 'true').send(presentOrder(order));
+
   const findOrder = async (p: Principal, id: string) => {
     const order = await app.db.selectFrom('orders').selectAll().where('id', '=', id).executeTakeFirst();
     if (!order || !(await sideOf(app.db, p, order.project_id, order.offering_id)).side) throw notFound('order', id);
@@ -46,27 +55,30 @@ export async function ordersRoutes(app: FastifyInstance) {
     schema: {
       tags: ['orders'],
       summary: 'Place an order: create, update or terminate a resource',
-      description: 'An `Idempotency-Key` header makes a retried request return the order the first one placed.',
+      description:
+        'An `Idempotency-Key` header makes a retried request (also one sent while the first is under way) return the order the first one placed, with 200; the key used with another body is refused with 422.',
       headers: { type: 'object', properties: { 'idempotency-key': { type: 'string', minLength: 1, maxLength: 200 } } },
       body: ORDER_BODY,
       response: { 201: ORDER, 200: ORDER },
     },
     handler: async (request, reply) => {
       const p = request.principal;
-      const key = request.headers['idempotency-key'] as string | undefined;
-      if (key) {
-        const previous = await app.db.selectFrom('orders').selectAll().where('created_by', '=', p.user.id).where('idempotency_key', '=', key).executeTakeFirst();
-        if (previous) return reply.code(200).header('idempotent-replayed', 'true').send(presentOrder(previous));
+      const header = request.headers['idempotency-key'] as string | undefined;
+      const keyed = header ? { key: header, fingerprint: requestFingerprint(request) } : undefined;
+      if (keyed) {
+        const previous = await orderPlacedWith(p, keyed);
+        if (previous) return replayOrder(reply, previous);
+        await assertNotAnotherRequestKey(app.db, p.user.id, keyed.key);
       }
       const input = request.body as OrderInput;
       let order: OrderRow;
       try {
-        order = input.type === 'create' ? await placeCreate(app, p, input, key) : await placeChange(app, p, input, key);
+        order = input.type === 'create' ? await placeCreate(app, p, input, keyed) : await placeChange(app, p, input, keyed);
       } catch (error) {
-        if (key && isUniqueViolation(error)) {
-          const previous = await app.db.selectFrom('orders').selectAll().where('created_by', '=', p.user.id).where('idempotency_key', '=', key).executeTakeFirstOrThrow();
-          return reply.code(200).header('idempotent-replayed', 'true').send(presentOrder(previous));
-        }
+        // A retry racing the first request fails on what the first one did (its key, or the
+        // resource it moved to Updating): the first one's order is then the answer.
+        const previous = keyed && (await orderPlacedWith(p, keyed));
+        if (previous) return replayOrder(reply, previous);
         throw error;
       }
       if (order.state === 'executing') app.worker.wake();

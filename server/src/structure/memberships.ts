@@ -1,7 +1,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
 import type { Principal } from '../auth/principal';
 import { recordEvent } from '../audit/record';
-import { invalid, notFound } from '../http/problem';
+import type { Tables } from '../db/tables';
+import { conflict, invalid, notFound } from '../http/problem';
 import { listResponseSchema } from '../http/pagination';
 import { body, ID, object, TIMESTAMP } from '../http/schemas';
 import { now } from '../http/route-context';
@@ -22,14 +24,37 @@ interface MembershipSpec {
   loadParent(request: FastifyRequest, id: string): Promise<Parent>;
   /** Throws 403 when the caller may not grant or revoke `role`. */
   assertMayManage(p: Principal, parent: Parent, role: string): void;
+  /** A role the parent always keeps one holder of (an organization's owner), whoever asks. */
+  keptRole?: string;
 }
 
 const MEMBER = object({ user_id: ID, username: { type: 'string' }, role: { type: 'string' }, created_at: TIMESTAMP });
 
-/** Role grants of organizations and projects: the same three routes on both. */
+/**
+ * Role grants of organizations and projects: the same three routes on both. Granting a role to
+ * a member replaces the one they hold, so it needs the right to revoke that one as well (a
+ * project manager may not demote a fellow manager, as they may not remove one). Each change
+ * runs in a transaction that first locks the parent's row, so that changes to one parent's
+ * members happen one after the other: two owners removing each other at once cannot both pass
+ * the check that one owner stays.
+ */
 export function membershipRoutes(app: FastifyInstance, spec: MembershipSpec) {
   const { collection, table, parentColumn } = spec;
   const single = collection.slice(0, -1);
+
+  /** Locks the parent's row (a write that changes nothing) until the transaction ends, on both databases. */
+  const lockParent = (trx: Kysely<Tables>, parent: Parent) =>
+    trx.updateTable(collection).set((eb) => ({ updated_at: eb.ref('updated_at') })).where('id', '=', parent.id).execute();
+
+  const currentRole = async (trx: Kysely<Tables>, parent: Parent, userId: string) =>
+    (await trx.selectFrom(table).select('role').where(parentColumn as any, '=', parent.id).where('user_id', '=', userId).executeTakeFirst())?.role;
+
+  /** 409 when the change took the kept role from its last holder. */
+  const assertRoleKept = async (trx: Kysely<Tables>, parent: Parent, userId: string, before: string | undefined) => {
+    if (!spec.keptRole || before !== spec.keptRole || (await currentRole(trx, parent, userId)) === spec.keptRole) return;
+    const holder = await trx.selectFrom(table).select('user_id').where(parentColumn as any, '=', parent.id).where('role', '=', spec.keptRole).executeTakeFirst();
+    if (!holder) throw conflict(`user ${userId} is the last ${spec.keptRole} of ${single} ${parent.id}: a ${single} keeps at least one ${spec.keptRole}; make another member ${spec.keptRole} first`, 'user_id');
+  };
   const memberParams = { type: 'object', required: ['id', 'user_id'], properties: { id: ID, user_id: ID } };
 
   app.get(`/${collection}/:id/members`, {
@@ -64,9 +89,13 @@ export function membershipRoutes(app: FastifyInstance, spec: MembershipSpec) {
       if (!user) throw invalid('user_id', `no user ${user_id}`);
       const row = { [parentColumn]: parent.id, user_id, role, created_at: now() } as any;
       await app.db.transaction().execute(async (trx) => {
+        await lockParent(trx, parent);
+        const before = await currentRole(trx, parent, user_id);
+        if (before) spec.assertMayManage(p, parent, before);
         await trx.deleteFrom(table).where(parentColumn as any, '=', parent.id).where('user_id', '=', user_id).execute();
         await trx.insertInto(table).values(row).execute();
-        await recordEvent(trx, { actorId: p.user.id, action: `${single}.member_added`, objectType: single, objectId: parent.id, organizationId: parent.organizationId, projectId: parent.projectId, changes: { user_id, role } });
+        await assertRoleKept(trx, parent, user_id, before);
+        await recordEvent(trx, { actorId: p.user.id, action: `${single}.member_added`, objectType: single, objectId: parent.id, organizationId: parent.organizationId, projectId: parent.projectId, changes: { user_id, role, ...(before ? { previous_role: before } : {}) } });
       });
       return reply.code(201).send({ user_id, username: user.username, role, created_at: row.created_at });
     },
@@ -78,12 +107,14 @@ export function membershipRoutes(app: FastifyInstance, spec: MembershipSpec) {
       const p = request.principal;
       const { id, user_id } = request.params as { id: string; user_id: string };
       const parent = await spec.loadParent(request, id);
-      const member = await app.db.selectFrom(table).select('role').where(parentColumn as any, '=', parent.id).where('user_id', '=', user_id).executeTakeFirst();
-      if (!member) throw notFound('member', user_id);
-      spec.assertMayManage(p, parent, member.role);
       await app.db.transaction().execute(async (trx) => {
+        await lockParent(trx, parent);
+        const role = await currentRole(trx, parent, user_id);
+        if (!role) throw notFound('member', user_id);
+        spec.assertMayManage(p, parent, role);
         await trx.deleteFrom(table).where(parentColumn as any, '=', parent.id).where('user_id', '=', user_id).execute();
-        await recordEvent(trx, { actorId: p.user.id, action: `${single}.member_removed`, objectType: single, objectId: parent.id, organizationId: parent.organizationId, projectId: parent.projectId, changes: { user_id, role: member.role } });
+        await assertRoleKept(trx, parent, user_id, role);
+        await recordEvent(trx, { actorId: p.user.id, action: `${single}.member_removed`, objectType: single, objectId: parent.id, organizationId: parent.organizationId, projectId: parent.projectId, changes: { user_id, role } });
       });
       return reply.code(204).send();
     },

@@ -99,6 +99,7 @@ export async function organizationsRoutes(app: FastifyInstance) {
     table: 'organization_members',
     parentColumn: 'organization_id',
     roles: ['owner', 'service-manager'],
+    keptRole: 'owner',
     loadParent: async (request, id) => {
       const row = await findOrganization(request.principal, id);
       return { id: row.id, organizationId: row.id, projectId: null };
