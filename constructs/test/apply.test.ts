@@ -9,7 +9,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Api } from '../../test/support/api-client';
 import { startTestServer, type TestServer } from '../../test/support/server-harness';
-import { seedDemo } from './support/demo';
+import { seedDemoCatalog } from '../../server/src/demo/seed';
 import { ensureBuilt, REPO } from './support/build';
 import { EXAMPLE_APP, synthApp, type Synthesized } from './support/synth';
 
@@ -82,7 +82,7 @@ async function installProvider(root: string): Promise<string> {
 beforeAll(async () => {
   await ensureBuilt();
   [server, app] = await Promise.all([startTestServer('sqlite'), synthApp(EXAMPLE_APP)]);
-  await seedDemo(server);
+  await seedDemoCatalog(server.app, server.adminToken);
   api = new Api(server.url, server.adminToken);
   const cliConfig = await installProvider(app.project);
   env = { PATH: process.env.PATH, HOME: join(app.project, 'home'), TF_CLI_CONFIG_FILE: cliConfig, TF_IN_AUTOMATION: '1', CHECKPOINT_DISABLE: '1', MERCATO_ENDPOINT: server.url, MERCATO_TOKEN: server.adminToken };

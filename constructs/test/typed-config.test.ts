@@ -13,7 +13,7 @@ import ts from 'typescript';
 import { startTestServer, type TestServer } from '../../test/support/server-harness';
 import { camelSchema, loadSupport, toSchemaNamesForTest } from './support/codegen';
 import { ensureBuilt, REPO } from './support/build';
-import { seedDemo } from './support/demo';
+import { seedDemoCatalog } from '../../server/src/demo/seed';
 import { readStacks, synthApp } from './support/synth';
 
 let server: TestServer;
@@ -25,7 +25,7 @@ beforeAll(async () => {
   await loadSupport();
   const [started] = await Promise.all([startTestServer('sqlite'), ensureBuilt()]);
   server = started;
-  await seedDemo(server);
+  await seedDemoCatalog(server.app, server.adminToken);
   const env = { PATH: process.env.PATH, HOME: process.env.HOME, MERCATO_ENDPOINT: server.url, MERCATO_TOKEN: server.adminToken };
   cli = await new Promise((resolve) => {
     execFile(process.execPath, [join(REPO, 'server/bin/mercato.js'), 'constructs', 'generate', '--out', join(dir, 'offerings'), '--offering', 'virtual-machine', '--offering', 'redis', '--offering', 'openshift-hosted-cluster'], { env, cwd: dir }, (error, stdout, stderr) => {

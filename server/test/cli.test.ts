@@ -3,7 +3,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import YAML from 'yaml';
-import type { FastifyInstance } from 'fastify';
 import { freePort } from '../../test/support/postgres';
 import { startTestServer, type TestServer } from '../../test/support/server-harness';
 import { seedDemoCatalog } from '../src/demo/seed';
@@ -20,20 +19,6 @@ function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env = { ...process.env };
   for (const name of ['MERCATO_ENDPOINT', 'MERCATO_TOKEN', 'MERCATO_ADMIN_TOKEN', 'MERCATO_DATA_DIR', 'MERCATO_SEED_DEMO', 'DATABASE_URL', 'PORT', 'HOST']) delete env[name];
   return { ...env, ...extra };
-}
-
-/**
- * `seedDemoCatalog` posts through `app.inject`, whose light-my-request loads the ESM-only
- * `cookie@2`: plain Node 20.19+ requires it (so `mercato serve` seeds fine, see below), jest's
- * module runtime on Node 20 cannot. The same seed, with its inject answered over real HTTP.
- */
-function overHttp(server: TestServer): FastifyInstance {
-  const inject = async ({ method, url, headers, payload }: { method: string; url: string; headers: Record<string, string>; payload: object }) => {
-    const response = await fetch(`${server.url}${url}`, { method, headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(payload) });
-    const body = await response.text();
-    return { statusCode: response.status, body, json: () => JSON.parse(body) };
-  };
-  return { inject } as unknown as FastifyInstance;
 }
 
 interface Run {
@@ -57,7 +42,7 @@ describe('mercato CLI against a server with the demo catalog (sqlite)', () => {
 
   beforeAll(async () => {
     server = await startTestServer('sqlite', { worker: { enabled: false } });
-    await seedDemoCatalog(overHttp(server), server.adminToken);
+    await seedDemoCatalog(server.app, server.adminToken);
     env = { MERCATO_ENDPOINT: server.url, MERCATO_TOKEN: server.adminToken };
   });
   afterAll(() => server.close());
