@@ -2,9 +2,15 @@ import { Command } from 'commander';
 import { configFromEnvironment } from '../config';
 import { startServer } from '../server';
 import { registerConstructsCommand } from '../../../constructs/codegen/command';
+import { exitQuietlyWhenReaderCloses } from './closed-pipe';
 import { registerClientCommands } from './commands';
 import { registerDriftCommand } from './drift';
+import { noteNpmHeader } from './npm-header';
 import { registerProviderCommands } from './provider-install';
+
+exitQuietlyWhenReaderCloses();
+const npmHeader = noteNpmHeader();
+if (npmHeader) process.stderr.write(`${npmHeader}\n`);
 
 const program = new Command('mercato').description('Mercato: a self-service cloud marketplace managed as code').showHelpAfterError();
 

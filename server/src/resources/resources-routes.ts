@@ -8,8 +8,7 @@ import { listResponseSchema, toPage } from '../http/pagination';
 import { forbidden, notFound } from '../http/problem';
 import { body, ID, ID_PARAMS, listQuery, NAME, object, TIMESTAMP } from '../http/schemas';
 import { json, now, page, params } from '../http/route-context';
-
-export const RESOURCE_STATES = ['Creating', 'OK', 'Updating', 'Terminating', 'Terminated', 'Erred'];
+import { RESOURCE_STATES } from './resource-states';
 
 const RESOURCE_PROPERTIES = {
   id: ID,
