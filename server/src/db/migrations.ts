@@ -173,7 +173,19 @@ const idempotencyKeys: Migration = {
   },
 };
 
-const migrations: Record<string, Migration> = { '001-initial': initial, '002-idempotency-keys': idempotencyKeys };
+/**
+ * Deleting an organization, project, category or offering hides it and keeps it: the orders,
+ * resources and events that name it stay whole, as in any ledger. Live rows have no deleted_at.
+ */
+const deletedAt: Migration = {
+  async up(db: AnyDb) {
+    for (const table of ['organizations', 'projects', 'categories', 'offerings']) {
+      await db.schema.alterTable(table).addColumn('deleted_at', 'text').execute();
+    }
+  },
+};
+
+const migrations: Record<string, Migration> = { '001-initial': initial, '002-idempotency-keys': idempotencyKeys, '003-deleted-at': deletedAt };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 

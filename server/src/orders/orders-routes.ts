@@ -9,6 +9,7 @@ import { conflict, forbidden, notFound } from '../http/problem';
 import { body, ID, ID_PARAMS, listQuery, NAME } from '../http/schemas';
 import { page, params } from '../http/route-context';
 import { loadOfferingRow } from '../catalog/offerings';
+import { INCLUDE_DELETED, inLiveProjectAndOffering } from '../db/deleted-parents';
 import { ORDER, ORDER_STATES, ORDER_TYPES, OPEN_STATES, PENDING_STATES, presentOrder, type OrderState } from './order-model';
 import { moveOrder } from './order-transitions';
 import { placeChange, placeCreate, type OrderInput } from './order-placement';
@@ -78,7 +79,7 @@ export async function ordersRoutes(app: FastifyInstance) {
     schema: {
       tags: ['orders'],
       summary: 'List the orders the caller may see (its projects, or its offerings as provider)',
-      querystring: listQuery({ project_id: ID, offering_id: ID, resource_id: ID, state: { type: 'string', enum: ORDER_STATES }, type: { type: 'string', enum: ORDER_TYPES } }),
+      querystring: listQuery({ project_id: ID, offering_id: ID, resource_id: ID, state: { type: 'string', enum: ORDER_STATES }, type: { type: 'string', enum: ORDER_TYPES }, include_deleted: INCLUDE_DELETED }),
       response: { 200: listResponseSchema(ORDER) },
     },
     handler: async (request) => {
@@ -90,6 +91,7 @@ export async function ordersRoutes(app: FastifyInstance) {
       for (const [column, value] of Object.entries(filters)) {
         if (['project_id', 'offering_id', 'resource_id', 'state', 'type'].includes(column) && value) query = query.where(column as 'state', '=', value);
       }
+      if (!(request.query as { include_deleted?: boolean }).include_deleted) query = query.where(inLiveProjectAndOffering);
       if (!p.isStaff) {
         const scope = consumerOrProviderScope(p, 'project_id', 'offering_id');
         if (!scope) return { items: [], next_cursor: null };
