@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import pino from 'pino';
 import { buildApp } from './app';
 import type { ServerConfig } from './config';
 import { openDatabase } from './db/database';
@@ -19,14 +20,15 @@ export interface RunningServer {
 export async function startServer(config: ServerConfig, say: (line: string) => void = console.log): Promise<RunningServer> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const admin = await ensureAdminToken(database.db, config.dataDir, config.adminToken);
-  const app = await buildApp({ database, logger: { level: config.logLevel } });
+  // Written synchronously: pino's default writer is asynchronous, and its start-up lines came out
+  // after the lines below that end them.
+  const app = await buildApp({ database, logger: { level: config.logLevel, stream: pino.destination({ dest: 1, sync: true }) } });
   const seeded = admin.firstStart && config.seedDemo && admin.token !== undefined;
   if (seeded) await withoutRequestLogs(app, () => seedDemoCatalog(app, admin.token!));
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host}:${port}`;
-  await flushLogs(app);
   say('');
   if (seeded) say('Seeded the demo catalog.');
   say(`Mercato is running: console and API at ${url}/ (API under ${url}/api/v1, OpenAPI at ${url}/api/v1/openapi.json)`);
@@ -38,7 +40,7 @@ export async function startServer(config: ServerConfig, say: (line: string) => v
 }
 
 /**
- * The demo seed goes through the API in-process, some eighty requests: their request logs would
+ * The demo seed goes through the API in-process, dozens of requests: their request logs would
  * bury the lines people need. Only warnings and errors are logged meanwhile; nothing else is
  * served yet (the server is not listening), so no one else's requests go unlogged.
  */
@@ -52,8 +54,3 @@ async function withoutRequestLogs(app: FastifyInstance, work: () => Promise<void
   }
 }
 
-/** pino writes its lines asynchronously: those of starting up must be out before the lines that end it. */
-function flushLogs(app: FastifyInstance): Promise<void> {
-  const log = app.log as FastifyInstance['log'] & { flush?: (done: (error?: Error) => void) => void };
-  return new Promise((resolve) => (log.flush ? log.flush(() => resolve()) : resolve()));
-}
