@@ -3,7 +3,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import YAML from 'yaml';
+import { Api } from '../../test/support/api-client';
 import { freePort } from '../../test/support/postgres';
+import { makeUser } from '../../test/support/world';
 import { startTestServer, type TestServer } from '../../test/support/server-harness';
 import { DEMO_OFFERINGS } from '../src/demo/catalog';
 import { seedDemoCatalog } from '../src/demo/seed';
@@ -205,6 +207,30 @@ describe('mercato CLI: filter values, paths and pipes', () => {
     expect(JSON.parse(betas.stdout).map((v: { version: string }) => v.version)).toEqual(['2.0.0']);
     expect([erred.code, erred.stdout.trim()]).toEqual([0, '[]']);
     expect([combined.code, combined.stdout.trim(), combined.stderr]).toEqual([0, 'No offerings found.', '']);
+  });
+
+  test('get --include-deleted lists the orders and resources a deleted project keeps', async () => {
+    const admin = new Api(server.url, server.adminToken);
+    const owner = await makeUser(admin, 'history-owner');
+    const organization = await owner.api.expect(201, owner.api.post('/organizations', { name: 'History' }));
+    const project = await owner.api.expect(201, owner.api.post('/projects', { organization_id: organization.id, name: 'short-lived' }));
+    const vm = await owner.api.expect(200, owner.api.get('/offerings/virtual-machine'));
+    const small = (await owner.api.expect(200, owner.api.get(`/plans?offering_id=${vm.id}&name=small`))).items[0];
+    const order = await owner.api.expect(201, owner.api.post('/orders', { type: 'create', project_id: project.id, offering_id: vm.id, plan_id: small.id, name: 'vm', attributes: { instance_type: 'general-purpose', image: 'debian-12', ssh_public_key: 'ssh-ed25519 AAAA' } }));
+    await owner.api.expect(200, owner.api.post(`/orders/${order.id}/cancel`, { reason: 'changed my mind' }));
+    await owner.api.expect(204, owner.api.delete(`/projects/${project.id}`));
+
+    const ownerEnv = { ...env, MERCATO_TOKEN: owner.token };
+    const [orders, history, resources, plans] = await Promise.all([
+      mercato(['get', 'orders', '--project', project.id, '-o', 'json'], ownerEnv),
+      mercato(['get', 'orders', '--project', project.id, '--include-deleted', '-o', 'json'], ownerEnv),
+      mercato(['get', 'resources', '--include-deleted', '-o', 'json'], ownerEnv),
+      mercato(['get', 'plans', '--include-deleted'], ownerEnv),
+    ]);
+    expect(JSON.parse(orders.stdout)).toEqual([]);
+    expect(JSON.parse(history.stdout).map((o: { id: string; state: string }) => [o.id, o.state])).toEqual([[order.id, 'canceled']]);
+    expect(JSON.parse(resources.stdout).map((r: { id: string; state: string }) => [r.id, r.state])).toEqual([[order.resource_id, 'Terminated']]);
+    expect([plans.code, plans.stderr.trimEnd()]).toEqual([1, 'error: --include-deleted lists orders and resources of deleted projects and offerings; plans have none']);
   });
 
   test('through `npm run mercato`, paths are relative to where the user runs it', async () => {

@@ -44,6 +44,7 @@ export function registerClientCommands(program: Command, makeClient: ClientFacto
     .option('--version <version>', 'offerings that have this version, or versions equal to it')
     .option('--tags <tags>', 'offerings with all these tags, comma-separated')
     .option('--sort <order>', 'offerings sorted by name or newest')
+    .option('--include-deleted', 'orders and resources of deleted projects and offerings too (kept as history)')
     .action((kind: string, options: GetOptions) => report(() => runGet(makeClient(), kind, options)));
 
   program

@@ -18,6 +18,8 @@ export interface GetOptions {
   version?: string;
   tags?: string;
   sort?: string;
+  /** Orders and resources of deleted projects and offerings too (kept as history). */
+  includeDeleted?: boolean;
 }
 
 type Resolver = (client: MercatoClient, ref: string) => Promise<string>;
@@ -31,7 +33,7 @@ const RESOLVERS: Partial<Record<FilterName, Resolver>> = {
 };
 
 function filterValues(options: GetOptions): Partial<Record<FilterName, string>> {
-  const { output: _output, q, search, ...rest } = options;
+  const { output: _output, includeDeleted: _includeDeleted, q, search, ...rest } = options;
   return { ...rest, search: search ?? q };
 }
 
@@ -48,6 +50,10 @@ export async function buildQuery(client: MercatoClient, kind: Kind, options: Get
     const resolve = RESOLVERS[filter];
     const choices = kind.choices?.[filter];
     query[parameter] = choices ? oneOf(filter, value, choices) : resolve ? await resolve(client, value) : value;
+  }
+  if (options.includeDeleted) {
+    if (!kind.keepsHistory) throw new CliError(`--include-deleted lists orders and resources of deleted projects and offerings; ${kind.plural} have none`);
+    query.include_deleted = true;
   }
   return query;
 }

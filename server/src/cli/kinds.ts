@@ -18,6 +18,8 @@ export interface Kind {
   filters: Partial<Record<FilterName, string>>;
   /** Filters whose values are a closed set, the API's own enumeration: any other value is an error. */
   choices?: Partial<Record<FilterName, readonly string[]>>;
+  /** Kept, and listed on request (`include_deleted`), when their project or offering is deleted. */
+  keepsHistory?: boolean;
 }
 
 const text = (field: string) => (item: Item) => item[field];
@@ -84,6 +86,7 @@ export const KINDS: Kind[] = [
     columns: [ID, column('type', 'type'), column('state', 'state'), column('project', 'project_id'), column('offering', 'offering_id'), column('resource', 'resource_id'), AGE],
     filters: { project: 'project_id', offering: 'offering_id', status: 'state' },
     choices: { status: ORDER_STATES },
+    keepsHistory: true,
   },
   {
     plural: 'resources',
@@ -92,6 +95,7 @@ export const KINDS: Kind[] = [
     columns: [ID, column('name', 'name'), column('state', 'state'), column('project', 'project_id'), column('offering', 'offering_id'), column('version', 'version'), column('backend id', 'backend_id'), AGE],
     filters: { project: 'project_id', offering: 'offering_id', status: 'state' },
     choices: { status: RESOURCE_STATES },
+    keepsHistory: true,
   },
   {
     plural: 'events',
