@@ -8,7 +8,7 @@ import type { Command } from 'commander';
 import { MercatoClient, settingsFromEnvironment } from '../../server/src/cli/client';
 import { messageOf } from '../../server/src/cli/cli-error';
 import { userDirectory, userPath } from '../../server/src/working-directory';
-import { generateTypedConstructs, readCatalog, type CatalogReader } from './typed-constructs';
+import type { CatalogReader } from './typed-constructs';
 
 export interface GenerateCommandOptions {
   out: string;
@@ -18,6 +18,10 @@ export interface GenerateCommandOptions {
 
 /** Generates and writes the files; answers the paths written. */
 export async function runConstructsGenerate(client: CatalogReader, options: GenerateCommandOptions): Promise<string[]> {
+  // Loaded when the command runs: json-schema-to-typescript takes a second to load, which every
+  // other `mercato` command would pay.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { generateTypedConstructs, readCatalog } = require('./typed-constructs') as typeof import('./typed-constructs');
   const offerings = await readCatalog(client, options.offering ?? []);
   const files = await generateTypedConstructs(offerings, { library: options.library });
   const out = userPath(options.out);

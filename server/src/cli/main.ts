@@ -1,6 +1,5 @@
 import { Command } from 'commander';
 import { configFromEnvironment } from '../config';
-import { startServer } from '../server';
 import { registerConstructsCommand } from '../../../constructs/codegen/command';
 import { exitQuietlyWhenReaderCloses } from './closed-pipe';
 import { registerClientCommands } from './commands';
@@ -21,6 +20,10 @@ program
   .action(async (options: { port?: string }) => {
     const config = configFromEnvironment();
     if (options.port) config.port = Number(options.port);
+    // Loaded when serving: the server (fastify, database drivers, every route) takes seconds to
+    // load, which `mercato get` and the other client commands would pay.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { startServer } = require('../server') as typeof import('../server');
     const server = await startServer(config);
     const stop = async () => {
       await server.app.close();
