@@ -32,7 +32,7 @@ interface Run {
 
 function mercato(args: string[], env: Record<string, string>): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { env: cleanEnv(env), timeout: 20000 }, (error, stdout, stderr) => {
+    execFile(process.execPath, [BIN, ...args], { env: cleanEnv(env), timeout: 60000 }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
       resolve({ code, stdout, stderr });
     });
