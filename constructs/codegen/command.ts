@@ -3,11 +3,12 @@
  * of the live catalog (MERCATO_ENDPOINT, MERCATO_TOKEN), one per offering version.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import type { Command } from 'commander';
 import { MercatoClient, settingsFromEnvironment } from '../../server/src/cli/client';
 import { messageOf } from '../../server/src/cli/cli-error';
-import { generateTypedConstructs, readCatalog, type CatalogReader } from './typed-constructs';
+import { userDirectory, userPath } from '../../server/src/working-directory';
+import type { CatalogReader } from './typed-constructs';
 
 export interface GenerateCommandOptions {
   out: string;
@@ -17,9 +18,13 @@ export interface GenerateCommandOptions {
 
 /** Generates and writes the files; answers the paths written. */
 export async function runConstructsGenerate(client: CatalogReader, options: GenerateCommandOptions): Promise<string[]> {
+  // Loaded when the command runs: json-schema-to-typescript takes a second to load, which every
+  // other `mercato` command would pay.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { generateTypedConstructs, readCatalog } = require('./typed-constructs') as typeof import('./typed-constructs');
   const offerings = await readCatalog(client, options.offering ?? []);
   const files = await generateTypedConstructs(offerings, { library: options.library });
-  const out = resolve(options.out);
+  const out = userPath(options.out);
   const written: string[] = [];
   for (const [path, content] of Object.entries(files)) {
     const target = join(out, path);
@@ -44,7 +49,7 @@ export function registerConstructsCommand(program: Command, makeClient: () => Ca
     .action(async (options: GenerateCommandOptions) => {
       try {
         const written = await runConstructsGenerate(makeClient(), options);
-        process.stdout.write(`wrote ${written.length} files into ${relative(process.cwd(), resolve(options.out)) || '.'}\n`);
+        process.stdout.write(`wrote ${written.length} files into ${relative(userDirectory(), userPath(options.out)) || '.'}\n`);
       } catch (error) {
         process.stderr.write(`error: ${messageOf(error)}\n`);
         process.exitCode = 1;

@@ -15,6 +15,14 @@ export const pascalCase = (text: string) =>
 
 export const camelCase = (snake: string) => (/^[a-z][a-z0-9_]*$/.test(snake) ? snake.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase()) : snake);
 
+/** `title`, or with a number after it when a sibling took it (`diskSizeGb` and `disk_size_gb` are both `DiskSizeGb`). */
+function uniqueTitle(title: string, taken: Set<string>): string {
+  let unique = title;
+  for (let n = 2; taken.has(unique); n++) unique = `${title}${n}`;
+  taken.add(unique);
+  return unique;
+}
+
 /** `virtual-machine` 1.0.0 -> `VirtualMachineV1_0_0`. */
 export const versionClassName = (slug: string, version: string) => `${pascalCase(slug)}V${version.replace(/[^A-Za-z0-9]+/g, '_')}`;
 
@@ -26,23 +34,42 @@ export type Shape = { [camel: string]: [string, Shape?] } | { items: Shape };
 
 type Schema = Record<string, unknown>;
 
-/** The schema with camelCase property names (and titles naming nested objects), and its Shape. */
+/**
+ * The TypeScript names of one object's properties, by schema name: camelCase, except where two
+ * properties would get the same name (`diskSizeGb` beside `disk_size_gb`): those keep their
+ * schema spelling, so that every name maps back to exactly one property.
+ */
+export function propertyNames(keys: string[]): Map<string, string> {
+  const names = new Map(keys.map((key) => [key, camelCase(key)]));
+  for (;;) {
+    const taken = new Map<string, string[]>();
+    for (const [key, name] of names) taken.set(name, [...(taken.get(name) ?? []), key]);
+    const clashing = [...taken.values()].filter((group) => group.length > 1).flat();
+    // Each round gives at least one key its own (unique) schema spelling back: it ends.
+    if (!clashing.length) return names;
+    for (const key of clashing) names.set(key, key);
+  }
+}
+
+/** The schema with TypeScript property names (and titles naming nested objects), and its Shape. */
 export function camelSchema(schema: Schema, title: string): { schema: Schema; shape?: Shape } {
   const result: Schema = { ...schema };
   let shape: Shape | undefined;
   const properties = schema.properties as Record<string, Schema> | undefined;
   if (properties && typeof properties === 'object') {
     result.title = title;
+    const names = propertyNames(Object.keys(properties));
+    const titles = new Set<string>();
     const renamed: Record<string, Schema> = {};
     const objectShape: { [camel: string]: [string, Shape?] } = {};
-    for (const [snake, sub] of Object.entries(properties)) {
-      const camel = camelCase(snake);
-      const converted = camelSchema(sub, `${title}${pascalCase(snake)}`);
-      renamed[camel] = converted.schema;
-      objectShape[camel] = converted.shape ? [snake, converted.shape] : [snake];
+    for (const [key, sub] of Object.entries(properties)) {
+      const name = names.get(key)!;
+      const converted = camelSchema(sub, uniqueTitle(`${title}${pascalCase(name)}`, titles));
+      renamed[name] = converted.schema;
+      objectShape[name] = converted.shape ? [key, converted.shape] : [key];
     }
     result.properties = renamed;
-    if (Array.isArray(schema.required)) result.required = (schema.required as string[]).map(camelCase);
+    if (Array.isArray(schema.required)) result.required = (schema.required as string[]).map((key) => names.get(key) ?? key);
     shape = objectShape;
   }
   const items = schema.items as Schema | undefined;

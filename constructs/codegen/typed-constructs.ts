@@ -17,6 +17,7 @@ export interface CatalogComponent {
   type: string;
   billing_type: string;
   name?: string;
+  measured_unit?: string;
 }
 
 export interface CatalogVersion {
@@ -74,6 +75,8 @@ async function versionModule(offering: CatalogOffering, version: CatalogVersion,
     format: true,
     unknownAny: true,
     strictIndexSignatures: true,
+    // `nodePools: NodePool[]`, not a union of ten tuples: the server checks the number of items.
+    ignoreMinAndMaxItems: true,
   });
   const deprecated = version.status === 'deprecated' ? `@deprecated ${version.deprecation_message ?? 'This version takes no new resources.'}${version.replacement_version ? ` Use ${version.replacement_version}.` : ''}` : undefined;
   return `${HEADER}/* eslint-disable */
@@ -105,8 +108,7 @@ ${doc([`${offering.name} ${version.version} (${version.status}), ordered into a 
       plan: props.plan,
       version: ${literal(version.version)},
       name: props.name,
-      attributes: toSchemaNames(props.config, SHAPE) as { [key: string]: any },
-      limits: props.limits,
+      attributes: toSchemaNames(props.config, SHAPE) as { [key: string]: any },${limitComponents(offering).length ? '\n      limits: props.limits,' : ''}
       createTimeout: props.createTimeout,
       updateTimeout: props.updateTimeout,
       deleteTimeout: props.deleteTimeout,
@@ -116,22 +118,39 @@ ${doc([`${offering.name} ${version.version} (${version.status}), ordered into a 
 `;
 }
 
+/** The components an order may set a limit for. */
+const limitComponents = (offering: CatalogOffering) => (offering.components ?? []).filter((c) => c.billing_type === 'limit');
+
+/** A property name as TypeScript writes it: bare when it is an identifier. */
+const propertyKey = (name: string) => (/^[A-Za-z_$][\w$]*$/.test(name) ? name : literal(name));
+
+/**
+ * The limits an order of the offering may set, one optional number per limit-billed component;
+ * none (and no `limits` prop) when it has no such component.
+ */
+function limitsDeclarations(offering: CatalogOffering, base: string): { type: string; prop: string } {
+  const components = limitComponents(offering);
+  if (!components.length) return { type: '', prop: '' };
+  const fields = components.map((c) => `${doc([`${c.name ?? c.type}${c.measured_unit ? ` (${c.measured_unit})` : ''}.`], '  ')}  readonly ${propertyKey(c.type)}?: number;`);
+  return {
+    // A type literal, not an interface: only that is assignable to OrderedResource's index signature.
+    type: `\n/** Limits of ${offering.name} per limit-billed component. */\nexport type ${base}Limits = {\n${fields.join('\n')}\n};\n`,
+    prop: `  /**\n   * Limits per limit-billed component.\n   *\n   * @default - none\n   */\n  readonly limits?: ${base}Limits;\n`,
+  };
+}
+
 /** Plans, limits and the props every version of the offering shares. */
 function offeringSupport(offering: CatalogOffering, library: string): string {
   const base = pascalCase(offering.slug);
   const plans = offering.plans.filter((p) => !p.archived);
   const planType = plans.length ? plans.map((p) => literal(p.name)).join(' | ') : 'never';
-  const limitComponents = (offering.components ?? []).filter((c) => c.billing_type === 'limit');
-  const limitsType = limitComponents.length ? `{ ${limitComponents.map((c) => `readonly ${JSON.stringify(c.type)}?: number`).join('; ')} }` : '{ readonly [component: string]: never }';
+  const limits = limitsDeclarations(offering, base);
   return `${HEADER}/* eslint-disable */
 import type { IOffering, IProject } from ${literal(library)};
 
 /** Plans of ${offering.name}${plans.length ? `: ${plans.map((p) => `\`${p.name}\`${p.description ? ` (${p.description})` : ''}`).join(', ')}` : ''}. */
 export type ${base}Plan = ${planType};
-
-/** Limits of ${offering.name} per limit-billed component. */
-export type ${base}Limits = ${limitsType};
-
+${limits.type}
 /** Properties every version of ${offering.name} takes. */
 export interface ${base}Props {
   /** The project to order into. */
@@ -144,13 +163,7 @@ export interface ${base}Props {
    * @default - the construct's id
    */
   readonly name?: string;
-  /**
-   * Limits per limit-billed component.
-   *
-   * @default - none
-   */
-  readonly limits?: ${base}Limits;
-  /**
+${limits.prop}  /**
    * The offering.
    *
    * @default - looked up by its slug \`${offering.slug}\` (one \`mercato_offering\` data source per stack)
@@ -191,7 +204,7 @@ export async function generateTypedConstructs(offerings: CatalogOffering[], opti
     const dir = fileName(offering.slug);
     const base = pascalCase(offering.slug);
     files[`${dir}/support.ts`] = offeringSupport(offering, library);
-    const exports: string[] = [`export type { ${base}Plan, ${base}Limits, ${base}Props } from './support';`];
+    const exports: string[] = [`export type { ${[`${base}Plan`, ...(limitComponents(offering).length ? [`${base}Limits`] : []), `${base}Props`].join(', ')} } from './support';`];
     const versions = [...offering.versions].sort((a, b) => a.version.localeCompare(b.version, undefined, { numeric: true }));
     for (const version of versions) {
       const module = `v${version.version.replace(/[^A-Za-z0-9]+/g, '-')}`;

@@ -11,9 +11,11 @@
  *      package `@mercato/cdktn`);
  *   4. with --pacmak: `jsii-pacmak --code-only` for Python, Java, Go and .NET into dist/<language>.
  *
- * It writes lib/.build-stamp, a hash of everything it read, so tests build only when stale.
+ * It writes lib/.build-stamp, a hash of everything it read, so tests build only when stale;
+ * with --if-stale it does nothing when that stamp is current (npm's `prepack` runs it so: `npm pack`
+ * and `npm publish` build a fresh checkout, and reuse the build the tests just made).
  *
- *   node constructs/scripts/build.js [--pacmak] [--skip-generate]
+ *   node constructs/scripts/build.js [--pacmak] [--skip-generate] [--if-stale]
  */
 const { execFileSync } = require('node:child_process');
 const crypto = require('node:crypto');
@@ -68,7 +70,9 @@ function addFlatAliases(libDir) {
     fs.appendFileSync(js, `\n${marker}\n${lines.join('\n')}\n`);
   }
   if (!fs.readFileSync(dts, 'utf8').includes(marker)) {
-    const lines = Object.entries(FLAT_ALIASES).map(([alias, name]) => `export { ${name} as ${alias} };`);
+    // `export * as x` declares no local name to re-export: the alias names the module again
+    // (each alias is its generated folder's name).
+    const lines = Object.keys(FLAT_ALIASES).map((alias) => `export * as ${alias} from './generated/${alias}';`);
     fs.appendFileSync(dts, `\n${marker}\n${lines.join('\n')}\n`);
   }
 }
@@ -120,7 +124,8 @@ async function buildCdktn(schema) {
       license: pkg.license,
       main: 'lib/index.js',
       types: 'lib/index.d.ts',
-      peerDependencies: { cdktn: `^${cdktnVersion}`, constructs: '>=10.6 <10.8' },
+      // As wide as the library's own: cdktn narrows constructs itself where it must.
+      peerDependencies: { cdktn: `^${cdktnVersion}`, constructs: pkg.peerDependencies.constructs },
     }, null, 2)}\n`,
   );
 }
@@ -150,6 +155,10 @@ module.exports = { build, isBuilt, sourceHash };
 
 if (require.main === module) {
   const args = process.argv.slice(2);
+  if (args.includes('--if-stale') && isBuilt()) {
+    console.log('@mercato/cdktf is built and current (lib/.build-stamp)');
+    process.exit(0);
+  }
   build({ pacmak: args.includes('--pacmak'), skipGenerate: args.includes('--skip-generate') }).then(
     (timings) => console.log(`built @mercato/cdktf (${Object.entries(timings).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}s`).join(', ')})`),
     (error) => {

@@ -7,7 +7,8 @@
  *
  * Defaults: flavour cdktf, out constructs/src/generated, schema from the provider's own `--schema`.
  * The output is the generator's `providers/mercato/` folder, flattened, without its README files
- * and lazy index, with computed lists, maps and blocks made on first use (makeComplexAttributesLazy): one folder per resource and data source type and an `index.ts` exporting each
+ * and lazy index, with computed lists, maps and blocks made on first use (makeComplexAttributesLazy) and
+ * HCL values written by our own renderer (writeHclValuesOurselves): one folder per resource and data source type and an `index.ts` exporting each
  * as a namespace (`provider`, `organization`, ..., `dataMercatoOffering`), as prebuilt providers do.
  */
 const fs = require('node:fs');
@@ -53,6 +54,22 @@ function makeComplexAttributesLazy(source) {
   return text;
 }
 
+/**
+ * The second change: `synth --hcl` writes attribute values with cdktf's HCL renderer, which gets
+ * JSON values wrong (a list inside `attributes` becomes `{0 = ..., 1 = ...}`, a multi-line string
+ * a heredoc with one newline more). Every attribute that is not a block hands its value to
+ * `hclExpression` (src/hcl-expression.ts), which writes the HCL itself, as a `reference` that the
+ * renderer copies into the file. Blocks keep cdktf's rendering; their attributes get the same.
+ */
+function writeHclValuesOurselves(source) {
+  const text = source.replace(
+    /^( +)value: (.+),\n( +)isBlock: false,\n( +)type: "\w+",$/gm,
+    (_all, indent, value, blockIndent, typeIndent) => `${indent}value: hclExpression(${value}),\n${blockIndent}isBlock: false,\n${typeIndent}type: "reference",`,
+  );
+  if (text === source) return source;
+  return text.replace(/^(import \* as (cdktf|cdktn) from '\2';)$/m, "$1\nimport { hclExpression } from '../../hcl-expression';");
+}
+
 /** Generates into memory: answers `{ relative path: content }` of the .ts files. */
 async function generateBindings(schema, flavour = 'cdktf') {
   const generatorModule = GENERATORS[flavour];
@@ -73,7 +90,7 @@ async function generateBindings(schema, flavour = 'cdktf') {
       for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
         const full = path.join(dir, entry.name);
         if (entry.isDirectory()) walk(full);
-        else if (entry.name.endsWith('.ts') && entry.name !== 'lazy-index.ts') files[path.relative(base, full)] = makeComplexAttributesLazy(fs.readFileSync(full, 'utf8'));
+        else if (entry.name.endsWith('.ts') && entry.name !== 'lazy-index.ts') files[path.relative(base, full)] = writeHclValuesOurselves(makeComplexAttributesLazy(fs.readFileSync(full, 'utf8')));
       }
     };
     walk(base);
@@ -107,7 +124,7 @@ function readBindings(dir) {
   return files;
 }
 
-module.exports = { generateBindings, writeBindings, readBindings, sorted, makeComplexAttributesLazy };
+module.exports = { generateBindings, writeBindings, readBindings, sorted, makeComplexAttributesLazy, writeHclValuesOurselves };
 
 if (require.main === module) {
   const args = process.argv.slice(2);

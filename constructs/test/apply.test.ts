@@ -4,88 +4,34 @@
  * then shows the objects through its API. The publisher stack is applied first: the consumer
  * finds its offering by slug. A second plan of each stack shows no changes; destroy leaves none.
  */
-import { execFile } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Api } from '../../test/support/api-client';
 import { startTestServer, type TestServer } from '../../test/support/server-harness';
-import { seedDemo } from './support/demo';
-import { ensureBuilt, REPO } from './support/build';
+import { seedDemoCatalog } from '../../server/src/demo/seed';
+import { ensureBuilt } from './support/build';
 import { EXAMPLE_APP, synthApp, type Synthesized } from './support/synth';
-
-const TERRAFORM = '/usr/local/bin/terraform';
-
-interface Run {
-  code: number;
-  stdout: string;
-  output: string;
-}
+import { installProvider, terraform as run, terraformOk } from './support/terraform';
 
 let server: TestServer;
 let api: Api;
 let app: Synthesized;
 let env: NodeJS.ProcessEnv;
 
-function terraform(stack: string, args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(TERRAFORM, [...args, '-no-color'], { cwd: join(app.outdir, 'stacks', stack), env, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, output: stdout + stderr });
-    });
-  });
-}
-
-async function ok(stack: string, args: string[]): Promise<Run> {
-  const run = await terraform(stack, args);
-  if (run.code !== 0) throw new Error(`terraform ${args[0]} of ${stack} failed (exit ${run.code}):\n${run.output}`);
-  return run;
-}
+const terraform = (stack: string, args: string[]) => run(join(app.outdir, 'stacks', stack), args, env);
+const ok = (stack: string, args: string[]) => terraformOk(join(app.outdir, 'stacks', stack), args, env);
 
 async function outputs(stack: string): Promise<Record<string, string>> {
   const parsed = JSON.parse((await ok(stack, ['output', '-json'])).stdout) as Record<string, { value: string }>;
   return Object.fromEntries(Object.entries(parsed).map(([k, v]) => [k, v.value]));
 }
 
-/**
- * The provider built twice from its sources: for dev_overrides, which plan and apply use, and in a
- * filesystem mirror for `terraform init`, which a synthesized stack needs (cdktf always writes a
- * backend block) and which with dev_overrides alone still asks the registry.
- */
-async function installProvider(root: string): Promise<string> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { build } = require('../../provider/scripts/build.js') as { build: (entry: string, out: string) => Promise<string> };
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { PROVIDER_VERSION: version } = require('../../provider/src/provider') as { PROVIDER_VERSION: string };
-  const platform = `${process.platform}_${process.arch === 'x64' ? 'amd64' : process.arch}`;
-  const pluginDir = join(root, 'plugins');
-  const mirror = join(root, 'mirror');
-  const entry = join(REPO, 'provider/src/main.ts');
-  await build(entry, join(pluginDir, 'terraform-provider-mercato'));
-  await build(entry, join(mirror, 'registry.terraform.io/mercato/mercato', version, platform, `terraform-provider-mercato_v${version}`));
-  const home = join(root, 'home');
-  mkdirSync(home);
-  const cliConfig = join(home, '.terraformrc');
-  writeFileSync(
-    cliConfig,
-    `provider_installation {
-  dev_overrides { "mercato/mercato" = "${pluginDir}" }
-  filesystem_mirror {
-    path    = "${mirror}"
-    include = ["mercato/mercato"]
-  }
-  direct { exclude = ["mercato/mercato"] }
-}
-`,
-  );
-  return cliConfig;
-}
-
 beforeAll(async () => {
   await ensureBuilt();
   [server, app] = await Promise.all([startTestServer('sqlite'), synthApp(EXAMPLE_APP)]);
-  await seedDemo(server);
+  await seedDemoCatalog(server.app, server.adminToken);
   api = new Api(server.url, server.adminToken);
-  const cliConfig = await installProvider(app.project);
-  env = { PATH: process.env.PATH, HOME: join(app.project, 'home'), TF_CLI_CONFIG_FILE: cliConfig, TF_IN_AUTOMATION: '1', CHECKPOINT_DISABLE: '1', MERCATO_ENDPOINT: server.url, MERCATO_TOKEN: server.adminToken };
+  env = await installProvider(app.project, server);
   await Promise.all(['publisher', 'consumer'].map((stack) => ok(stack, ['init', '-input=false'])));
 });
 

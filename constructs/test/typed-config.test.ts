@@ -11,12 +11,23 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ts from 'typescript';
 import { startTestServer, type TestServer } from '../../test/support/server-harness';
-import { camelSchema, loadSupport, toSchemaNamesForTest } from './support/codegen';
+import { Api } from '../../test/support/api-client';
+import { camelSchema, loadSupport, propertyNames, toSchemaNamesForTest } from './support/codegen';
 import { ensureBuilt, REPO } from './support/build';
-import { seedDemo } from './support/demo';
+import { seedDemoCatalog } from '../../server/src/demo/seed';
 import { readStacks, synthApp } from './support/synth';
 
 let server: TestServer;
+
+/** An offering whose schema has `diskSizeGb` (required) beside `disk_size_gb`: one camelCase name for two properties. */
+async function publishClashingKeys(api: Api): Promise<void> {
+  const organization = await api.expect(201, api.post('/organizations', { name: 'Clashing keys publisher' }));
+  const category = (await api.expect(200, api.get('/categories?title=Compute'))).items[0];
+  const offering = await api.expect(201, api.post('/offerings', { organization_id: organization.id, category_id: category.id, name: 'Clashing keys', slug: 'clashing-keys', type: 'allocation', status: 'active', auto_approve: true }));
+  const schema = { type: 'object', additionalProperties: false, required: ['diskSizeGb'], properties: { diskSizeGb: { type: 'integer' }, disk_size_gb: { type: 'integer' }, disk: { type: 'object', properties: { size_gb: { type: 'integer' }, sizeGb: { type: 'integer' } } } } };
+  await api.expect(201, api.post('/offering-versions', { offering_id: offering.id, version: '1.0.0', options_schema: schema }));
+  await api.expect(201, api.post('/plans', { offering_id: offering.id, name: 'small', unit: 'month' }));
+}
 let dir: string;
 let cli: { code: number; stdout: string; stderr: string };
 
@@ -25,10 +36,11 @@ beforeAll(async () => {
   await loadSupport();
   const [started] = await Promise.all([startTestServer('sqlite'), ensureBuilt()]);
   server = started;
-  await seedDemo(server);
+  await seedDemoCatalog(server.app, server.adminToken);
+  await publishClashingKeys(new Api(server.url, server.adminToken));
   const env = { PATH: process.env.PATH, HOME: process.env.HOME, MERCATO_ENDPOINT: server.url, MERCATO_TOKEN: server.adminToken };
   cli = await new Promise((resolve) => {
-    execFile(process.execPath, [join(REPO, 'server/bin/mercato.js'), 'constructs', 'generate', '--out', join(dir, 'offerings'), '--offering', 'virtual-machine', '--offering', 'redis', '--offering', 'openshift-hosted-cluster'], { env, cwd: dir }, (error, stdout, stderr) => {
+    execFile(process.execPath, [join(REPO, 'server/bin/mercato.js'), 'constructs', 'generate', '--out', join(dir, 'offerings'), '--offering', 'virtual-machine', '--offering', 'redis', '--offering', 'openshift-hosted-cluster', '--offering', 'clashing-keys'], { env, cwd: dir }, (error, stdout, stderr) => {
       resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
     });
   });
@@ -42,7 +54,7 @@ afterAll(async () => {
 
 const HEADER = `import { App, TerraformStack } from 'cdktf';
 import { Project, provider } from '@mercato/cdktf';
-import { OpenshiftHostedCluster, Redis, VirtualMachine, VirtualMachineV2_0_0 } from './offerings';
+import { ClashingKeys, OpenshiftHostedCluster, Redis, VirtualMachine, VirtualMachineV2_0_0 } from './offerings';
 const app = new App();
 const stack = new TerraformStack(app, 'typed');
 new provider.MercatoProvider(stack, 'mercato', {});
@@ -154,4 +166,46 @@ test('camelCase props map back to snake_case; keys of free-form maps are left al
   expect(Object.keys(schema.properties as object)).toEqual(['nodePools', 'labels']);
   expect(schema.required).toEqual(['nodePools']);
   expect(toSchemaNamesForTest({ nodePools: [{ minReplicas: 1 }], labels: { teamName: 'a' } }, shape)).toEqual({ node_pools: [{ min_replicas: 1 }], labels: { teamName: 'a' } });
+});
+
+test('two properties with one camelCase name keep their schema spelling: both can be set, each maps to its own key', async () => {
+  const generated = readFileSync(join(dir, 'offerings/clashing-keys/v1-0-0.ts'), 'utf8');
+  expect(generated).toContain('  diskSizeGb: number;');
+  expect(generated).toContain('  disk_size_gb?: number;');
+  expect(generated).toMatch(/size_gb\?: number;\n\s+sizeGb\?: number;/);
+  expect(compileErrors('clash-good', `new ClashingKeys(stack, 'k', { project, plan: 'small', config: { diskSizeGb: 10, disk_size_gb: 5, disk: { size_gb: 1, sizeGb: 2 } } });\n`)).toEqual([]);
+  const missing = compileErrors('clash-bad', `new ClashingKeys(stack, 'k', { project, plan: 'small', config: { disk_size_gb: 5 } });\n`);
+  expect(missing).toEqual([expect.stringMatching(/^clash-bad\.ts:1: .*Property 'diskSizeGb' is missing/s)]);
+
+  const app = join(dir, 'clash-app.ts');
+  writeFileSync(app, `${HEADER}new ClashingKeys(stack, 'k', { project, plan: 'small', config: { diskSizeGb: 10, disk_size_gb: 5, disk: { size_gb: 1, sizeGb: 2 } } });\napp.synth();\n`);
+  const synthesized = await synthApp(app, 'cdktf', { NODE_PATH: join(REPO, 'node_modules') });
+  const resource = Object.values(readStacks(synthesized.outdir).typed.resource.mercato_resource)[0] as Record<string, any>;
+  expect(resource.attributes).toEqual({ diskSizeGb: 10, disk_size_gb: 5, disk: { size_gb: 1, sizeGb: 2 } });
+  rmSync(synthesized.project, { recursive: true, force: true });
+});
+
+test('array sizes and limits typed as a TypeScript user writes them', () => {
+  const openshift = readFileSync(join(dir, 'offerings/openshift-hosted-cluster/v4-15-0.ts'), 'utf8');
+  expect(openshift).toContain('  nodePools: OpenshiftHostedClusterV4_15_0ConfigNodePoolsItem[];');
+  expect(openshift).not.toMatch(/\| \[/);
+  // No limit-billed component: no limits to set, rather than a map of `never`.
+  const support = readFileSync(join(dir, 'offerings/openshift-hosted-cluster/support.ts'), 'utf8');
+  expect(support).not.toMatch(/never|limits/i);
+  expect(readFileSync(join(dir, 'offerings/virtual-machine/support.ts'), 'utf8')).toMatch(/export type VirtualMachineLimits = \{\n(.*\n)*?  readonly cpu\?: number;/);
+  const errors = compileErrors(
+    'limits',
+    `new OpenshiftHostedCluster(stack, 'a', { project, plan: 'production', config: { openshiftVersion: '4.15', nodePools: [{ name: 'w', instanceType: 'general-purpose', replicas: 3 }] }, limits: { worker_vcpu: 4 } });
+new VirtualMachine(stack, 'b', { project, plan: 'small', config: { instanceType: 'general-purpose', image: 'debian-12', sshPublicKey: 'k' }, limits: { gpu: 1 } });
+`,
+  );
+  expect(errors).toEqual([
+    expect.stringMatching(/^limits\.ts:1: .*'limits' does not exist in type 'OpenshiftHostedClusterV4_15_0Props'/s),
+    expect.stringMatching(/^limits\.ts:2: .*'gpu' does not exist in type 'VirtualMachineLimits'/s),
+  ]);
+});
+
+test('property names: camelCase unless two would be the same, then the schema spelling', () => {
+  expect(Object.fromEntries(propertyNames(['diskSizeGb', 'disk_size_gb', 'node_pools', 'network.vlan-id']))).toEqual({ diskSizeGb: 'diskSizeGb', disk_size_gb: 'disk_size_gb', node_pools: 'nodePools', 'network.vlan-id': 'network.vlan-id' });
+  expect(Object.fromEntries(propertyNames(['a_b', 'aB', 'a__b']))).toEqual({ a_b: 'a_b', aB: 'aB', a__b: 'a_B' });
 });

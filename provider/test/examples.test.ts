@@ -5,7 +5,6 @@
  * destroyed.
  */
 import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
 import { startTestServer, type TestServer } from '../../test/support/server-harness';
 import { Api } from '../../test/support/api-client';
 import { seedDemoCatalog } from '../../server/src/demo/seed';
@@ -13,27 +12,13 @@ import { resourcesByAddress } from './support/terraform';
 import { setUpMercatoTerraform, type MercatoTerraform } from './support/installed-provider';
 import { REPO_ROOT } from './support/repo-paths';
 
-/**
- * `seedDemoCatalog` posts through `app.inject`, whose light-my-request loads the ESM-only
- * `cookie@2`, which jest's module runtime cannot require on Node 20 (plain Node can, so
- * `npm start` seeds fine). The same seed, with its inject answered over real HTTP.
- */
-function overHttp(target: TestServer): FastifyInstance {
-  const inject = async ({ method, url, headers, payload }: { method: string; url: string; headers: Record<string, string>; payload: object }) => {
-    const response = await fetch(`${target.url}${url}`, { method, headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(payload) });
-    const body = await response.text();
-    return { statusCode: response.status, body, json: () => JSON.parse(body) };
-  };
-  return { inject } as unknown as FastifyInstance;
-}
-
 let server: TestServer;
 let tf: MercatoTerraform;
 let api: Api;
 
 beforeAll(async () => {
   server = await startTestServer('sqlite');
-  await seedDemoCatalog(overHttp(server), server.adminToken);
+  await seedDemoCatalog(server.app, server.adminToken);
   api = new Api(server.url, server.adminToken);
   tf = await setUpMercatoTerraform(server);
 });

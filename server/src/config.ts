@@ -1,4 +1,4 @@
-import path from 'node:path';
+import { userPath } from './working-directory';
 
 export interface ServerConfig {
   port: number;
@@ -16,8 +16,8 @@ export function configFromEnvironment(env: NodeJS.ProcessEnv = process.env): Ser
   return {
     port: Number(env.PORT ?? 8080),
     host: env.HOST ?? '127.0.0.1',
-    // Relative to where the user ran the command: npm runs workspace scripts in the workspace folder.
-    dataDir: path.resolve(env.INIT_CWD ?? process.cwd(), env.MERCATO_DATA_DIR ?? './.mercato'),
+    // Relative to where the user ran the command, not to the folder npm runs the script in.
+    dataDir: userPath(env.MERCATO_DATA_DIR ?? './.mercato', env),
     databaseUrl: env.DATABASE_URL || undefined,
     adminToken: env.MERCATO_ADMIN_TOKEN || undefined,
     seedDemo: env.MERCATO_SEED_DEMO !== 'false',

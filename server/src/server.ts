@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import pino from 'pino';
 import { buildApp } from './app';
 import type { ServerConfig } from './config';
 import { openDatabase } from './db/database';
@@ -11,19 +12,25 @@ export interface RunningServer {
   adminToken?: string;
 }
 
-/** Opens the database, makes sure a staff credential exists, seeds the demo catalog once, listens. */
+/**
+ * Opens the database, makes sure a staff credential exists, seeds the demo catalog once, then
+ * listens: nothing, `/healthz` included, answers before the server is ready. The console URL and
+ * the admin token are printed last, after the logs of starting up.
+ */
 export async function startServer(config: ServerConfig, say: (line: string) => void = console.log): Promise<RunningServer> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const admin = await ensureAdminToken(database.db, config.dataDir, config.adminToken);
-  const app = await buildApp({ database, logger: { level: config.logLevel } });
+  // Written synchronously: pino's default writer is asynchronous, and its start-up lines came out
+  // after the lines below that end them.
+  const app = await buildApp({ database, logger: { level: config.logLevel, stream: pino.destination({ dest: 1, sync: true }) } });
+  const seeded = admin.firstStart && config.seedDemo && admin.token !== undefined;
+  if (seeded) await withoutRequestLogs(app, () => seedDemoCatalog(app, admin.token!));
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host}:${port}`;
-  if (admin.firstStart && config.seedDemo && admin.token) {
-    await seedDemoCatalog(app, admin.token);
-    say('Seeded the demo catalog.');
-  }
+  say('');
+  if (seeded) say('Seeded the demo catalog.');
   say(`Mercato is running: console and API at ${url}/ (API under ${url}/api/v1, OpenAPI at ${url}/api/v1/openapi.json)`);
   say(`Database: ${database.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `SQLite in ${config.dataDir}`}`);
   if (admin.writtenTo) say(`Admin token (shown once): ${admin.token}\nIt is also in ${admin.writtenTo}`);
@@ -31,3 +38,19 @@ export async function startServer(config: ServerConfig, say: (line: string) => v
   else say(`Admin token: in ${config.dataDir}/admin-token`);
   return { app, url, adminToken: admin.token };
 }
+
+/**
+ * The demo seed goes through the API in-process, dozens of requests: their request logs would
+ * bury the lines people need. Only warnings and errors are logged meanwhile; nothing else is
+ * served yet (the server is not listening), so no one else's requests go unlogged.
+ */
+async function withoutRequestLogs(app: FastifyInstance, work: () => Promise<void>): Promise<void> {
+  const level = app.log.level;
+  app.log.level = 'warn';
+  try {
+    await work();
+  } finally {
+    app.log.level = level;
+  }
+}
+

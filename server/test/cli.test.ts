@@ -3,9 +3,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import YAML from 'yaml';
-import type { FastifyInstance } from 'fastify';
+import { Api } from '../../test/support/api-client';
 import { freePort } from '../../test/support/postgres';
+import { makeUser } from '../../test/support/world';
 import { startTestServer, type TestServer } from '../../test/support/server-harness';
+import { DEMO_OFFERINGS } from '../src/demo/catalog';
 import { seedDemoCatalog } from '../src/demo/seed';
 
 /**
@@ -22,20 +24,6 @@ function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   return { ...env, ...extra };
 }
 
-/**
- * `seedDemoCatalog` posts through `app.inject`, whose light-my-request loads the ESM-only
- * `cookie@2`: plain Node 20.19+ requires it (so `mercato serve` seeds fine, see below), jest's
- * module runtime on Node 20 cannot. The same seed, with its inject answered over real HTTP.
- */
-function overHttp(server: TestServer): FastifyInstance {
-  const inject = async ({ method, url, headers, payload }: { method: string; url: string; headers: Record<string, string>; payload: object }) => {
-    const response = await fetch(`${server.url}${url}`, { method, headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(payload) });
-    const body = await response.text();
-    return { statusCode: response.status, body, json: () => JSON.parse(body) };
-  };
-  return { inject } as unknown as FastifyInstance;
-}
-
 interface Run {
   code: number;
   stdout: string;
@@ -44,9 +32,26 @@ interface Run {
 
 function mercato(args: string[], env: Record<string, string>): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { env: cleanEnv(env), timeout: 20000 }, (error, stdout, stderr) => {
+    execFile(process.execPath, [BIN, ...args], { env: cleanEnv(env), timeout: 60000 }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
       resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+const REPO = path.resolve(__dirname, '../..');
+
+/**
+ * `npm run <args>` of the repository as a user runs it from `cwd`, which may be outside the
+ * repository (`--prefix`): npm then runs the script in the repository with INIT_CWD = `cwd`.
+ * Without the npm variables of the `npm test` running us, so that the inner npm is a plain one.
+ */
+function npmRun(args: string[], cwd: string, env: Record<string, string>): Promise<Run> {
+  const clean = cleanEnv(env);
+  for (const name of Object.keys(clean)) if (name.startsWith('npm_') || name === 'INIT_CWD') delete clean[name];
+  return new Promise((resolve) => {
+    execFile('npm', ['--prefix', REPO, 'run', ...args], { cwd, env: clean, timeout: 120000, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
+      resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr });
     });
   });
 }
@@ -57,7 +62,7 @@ describe('mercato CLI against a server with the demo catalog (sqlite)', () => {
 
   beforeAll(async () => {
     server = await startTestServer('sqlite', { worker: { enabled: false } });
-    await seedDemoCatalog(overHttp(server), server.adminToken);
+    await seedDemoCatalog(server.app, server.adminToken);
     env = { MERCATO_ENDPOINT: server.url, MERCATO_TOKEN: server.adminToken };
   });
   afterAll(() => server.close());
@@ -142,15 +147,149 @@ describe('mercato CLI against a server with the demo catalog (sqlite)', () => {
   });
 });
 
+describe('mercato CLI: filter values, paths and pipes', () => {
+  let server: TestServer;
+  let env: Record<string, string>;
+  let cwd: string;
+
+  beforeAll(async () => {
+    server = await startTestServer('sqlite', { worker: { enabled: false } });
+    await seedDemoCatalog(server.app, server.adminToken);
+    env = { MERCATO_ENDPOINT: server.url, MERCATO_TOKEN: server.adminToken };
+    cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'mercato-cli-cwd-'));
+  });
+  afterAll(async () => {
+    await server.close();
+    fs.rmSync(cwd, { recursive: true, force: true });
+  });
+
+  test('a filter value outside a closed set is an error that lists the set', async () => {
+    const runs = await Promise.all([
+      mercato(['get', 'offerings', '--platform', 'openstack'], env),
+      mercato(['get', 'offerings', '--status', 'retired'], env),
+      mercato(['get', 'versions', '--status', 'gone'], env),
+      mercato(['get', 'orders', '--status', 'finished'], env),
+      mercato(['get', 'resources', '--status', 'running'], env),
+    ]);
+    expect(runs.map((r) => [r.code, r.stdout, r.stderr.trimEnd()])).toEqual([
+      [1, '', 'error: unknown --platform "openstack"; one of aws, azure, gcp, on-premises, other'],
+      [1, '', 'error: unknown --status "retired"; one of draft, active, paused, archived'],
+      [1, '', 'error: unknown --status "gone"; one of available, beta, deprecated'],
+      [1, '', 'error: unknown --status "finished"; one of pending-consumer, pending-provider, executing, done, erred, canceled, rejected'],
+      [1, '', 'error: unknown --status "running"; one of Creating, OK, Updating, Terminating, Terminated, Erred'],
+    ]);
+  });
+
+  test('a value no object has (version, tags) is an error that lists the values the catalog has', async () => {
+    const search = (await (await fetch(`${server.url}/api/v1/offerings?limit=1`, { headers: { authorization: `Bearer ${server.adminToken}` } })).json()) as { facets: { version: { value: string }[] } };
+    const facets = search.facets;
+    const versions = facets.version.map((f: { value: string }) => f.value).sort((a: string, b: string) => a.localeCompare(b, undefined, { numeric: true }));
+    expect(versions).toEqual(['1.0.0', '2.0.0', '3.7.0', '4.15.0', '7.2.0']);
+    const [version, tags, vmVersion] = await Promise.all([
+      mercato(['get', 'offerings', '--version', '9.9.9'], env),
+      mercato(['get', 'offerings', '--tags', 'sql,nosuchtag'], env),
+      mercato(['get', 'versions', '--offering', 'virtual-machine', '--version', '3.0.0'], env),
+    ]);
+    expect([version.code, version.stdout, version.stderr.trimEnd()]).toEqual([1, '', `error: unknown --version "9.9.9": no offering has it; known: ${versions.join(', ')}`]);
+    expect([tags.code, tags.stdout]).toEqual([1, '']);
+    expect(tags.stderr).toMatch(/^error: unknown --tags "nosuchtag": no offering has it; known: .*\bsql\b/);
+    expect([vmVersion.code, vmVersion.stdout, vmVersion.stderr.trimEnd()]).toEqual([1, '', 'error: unknown --version "3.0.0": no offering-version has it; known: 1.0.0, 2.0.0']);
+  });
+
+  test('known values match regardless of case; a known value nothing matches is an empty answer', async () => {
+    const [azure, betas, erred, combined] = await Promise.all([
+      mercato(['get', 'offerings', '--platform', 'AZURE', '-o', 'json'], env),
+      mercato(['get', 'versions', '--status', 'Beta', '-o', 'json'], env),
+      mercato(['get', 'resources', '--status', 'erred', '-o', 'json'], env),
+      mercato(['get', 'offerings', '--platform', 'aws', '--version', '1.0.0'], env),
+    ]);
+    expect(JSON.parse(azure.stdout).map((o: { slug: string }) => o.slug)).toEqual(['redis']);
+    expect(JSON.parse(betas.stdout).map((v: { version: string }) => v.version)).toEqual(['2.0.0']);
+    expect([erred.code, erred.stdout.trim()]).toEqual([0, '[]']);
+    expect([combined.code, combined.stdout.trim(), combined.stderr]).toEqual([0, 'No offerings found.', '']);
+  });
+
+  test('get --include-deleted lists the orders and resources a deleted project keeps', async () => {
+    const admin = new Api(server.url, server.adminToken);
+    const owner = await makeUser(admin, 'history-owner');
+    const organization = await owner.api.expect(201, owner.api.post('/organizations', { name: 'History' }));
+    const project = await owner.api.expect(201, owner.api.post('/projects', { organization_id: organization.id, name: 'short-lived' }));
+    const vm = await owner.api.expect(200, owner.api.get('/offerings/virtual-machine'));
+    const small = (await owner.api.expect(200, owner.api.get(`/plans?offering_id=${vm.id}&name=small`))).items[0];
+    const order = await owner.api.expect(201, owner.api.post('/orders', { type: 'create', project_id: project.id, offering_id: vm.id, plan_id: small.id, name: 'vm', attributes: { instance_type: 'general-purpose', image: 'debian-12', ssh_public_key: 'ssh-ed25519 AAAA' } }));
+    await owner.api.expect(200, owner.api.post(`/orders/${order.id}/cancel`, { reason: 'changed my mind' }));
+    await owner.api.expect(204, owner.api.delete(`/projects/${project.id}`));
+
+    const ownerEnv = { ...env, MERCATO_TOKEN: owner.token };
+    const [orders, history, resources, plans] = await Promise.all([
+      mercato(['get', 'orders', '--project', project.id, '-o', 'json'], ownerEnv),
+      mercato(['get', 'orders', '--project', project.id, '--include-deleted', '-o', 'json'], ownerEnv),
+      mercato(['get', 'resources', '--include-deleted', '-o', 'json'], ownerEnv),
+      mercato(['get', 'plans', '--include-deleted'], ownerEnv),
+    ]);
+    expect(JSON.parse(orders.stdout)).toEqual([]);
+    expect(JSON.parse(history.stdout).map((o: { id: string; state: string }) => [o.id, o.state])).toEqual([[order.id, 'canceled']]);
+    expect(JSON.parse(resources.stdout).map((r: { id: string; state: string }) => [r.id, r.state])).toEqual([[order.resource_id, 'Terminated']]);
+    expect([plans.code, plans.stderr.trimEnd()]).toEqual([1, 'error: --include-deleted lists orders and resources of deleted projects and offerings; plans have none']);
+  });
+
+  test('through `npm run mercato`, paths are relative to where the user runs it', async () => {
+    // The README's example, as a user has it before `terraform init`.
+    fs.cpSync(path.join(REPO, 'examples/hcl/consumer'), path.join(cwd, 'consumer'), { recursive: true, filter: (file) => !/\.terraform|tfstate/.test(path.basename(file)) });
+    fs.mkdirSync(path.join(cwd, 'bin'));
+    fs.symlinkSync('/usr/local/bin/terraform', path.join(cwd, 'bin/terraform'));
+    const [generate, drift, install] = await Promise.all([
+      npmRun(['--silent', 'mercato', '--', 'constructs', 'generate', '--out', 'gen', '--offering', 'redis'], cwd, env),
+      npmRun(['--silent', 'mercato', '--', 'drift', '--dir', 'consumer', '--terraform', 'bin/terraform'], cwd, env),
+      npmRun(['--silent', 'provider:install', '--', '--dir', 'plugins'], cwd, env),
+    ]);
+    expect([generate.code, generate.stderr, generate.stdout.trim()]).toEqual([0, '', 'wrote 5 files into gen']);
+    expect(fs.readdirSync(path.join(cwd, 'gen/redis')).sort()).toEqual(['index.ts', 'support.ts', 'v7-2-0.ts']);
+    expect(drift.code).toBe(1);
+    expect(drift.stderr).toContain(`error: ${path.join(cwd, 'consumer')} is not initialized: run \`terraform init\` there first`);
+    expect(install.code).toBe(0);
+    const executable = install.stdout.split('\n')[1].trim();
+    expect(executable.startsWith(path.join(cwd, 'plugins/registry.terraform.io/mercato/mercato/'))).toBe(true);
+    expect(fs.existsSync(executable)).toBe(true);
+  });
+
+  test('output for pipes: clean through `npm run --silent mercato`; without it, npm\'s header is named on stderr', async () => {
+    const npx = new Promise<Run>((resolve) => {
+      execFile('npx', ['mercato', 'get', 'offerings', '-o', 'json'], { cwd: REPO, env: cleanEnv(env) }, (error, stdout, stderr) => resolve({ code: error ? 1 : 0, stdout, stderr }));
+    });
+    const [silent, loud, viaNpx] = await Promise.all([
+      npmRun(['--silent', 'mercato', '--', 'get', 'offerings', '-o', 'json'], cwd, env),
+      npmRun(['mercato', '--', 'get', 'offerings', '-o', 'json'], cwd, env),
+      npx,
+    ]);
+    for (const clean of [silent, viaNpx]) {
+      expect(clean.stderr).toBe('');
+      expect(JSON.parse(clean.stdout)).toHaveLength(DEMO_OFFERINGS.length);
+    }
+    expect(loud.stdout).toMatch(/^\n> mercato@[\d.]+ mercato\n/);
+    expect(loud.stderr).toBe('mercato: npm printed a header of its own before this output; for output to read or pipe, run `npm run --silent mercato -- ...` or `npx mercato ...`\n');
+  });
+
+  test('a reader that closes the pipe early ends the command quietly', async () => {
+    const child = spawn(process.execPath, [BIN, 'get', 'offerings', '-o', 'yaml'], { env: cleanEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+    // Nobody reads: the first write of the answer (after its HTTP requests) meets a closed pipe.
+    child.stdout!.destroy();
+    let stderr = '';
+    child.stderr!.on('data', (chunk) => (stderr += chunk));
+    const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+  });
+});
+
 /** A `mercato serve` child process with its output collected line by line. */
 class Served {
   readonly child: ChildProcess;
   output = '';
   private exited: Promise<number | null>;
 
-  constructor(dir: string, port: number) {
+  constructor(dir: string, port: number, logLevel = 'warn') {
     this.child = spawn(process.execPath, [BIN, 'serve'], {
-      env: cleanEnv({ PORT: String(port), HOST: '127.0.0.1', MERCATO_DATA_DIR: dir, LOG_LEVEL: 'warn' }),
+      env: cleanEnv({ PORT: String(port), HOST: '127.0.0.1', MERCATO_DATA_DIR: dir, LOG_LEVEL: logLevel }),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child.stdout!.on('data', (chunk) => (this.output += chunk));
@@ -246,5 +385,40 @@ describe('mercato serve', () => {
     const organizations = await api(port2, token!, '/organizations?name=Mercato%20Demo%20Cloud');
     expect(organizations.body.items).toHaveLength(1);
     expect(await running.stop()).toBe(0);
+  });
+
+  test('start-up: healthy only once the demo catalog is in; the URL and the token come last, without the seed\'s request logs', async () => {
+    const fresh = fs.mkdtempSync(path.join(os.tmpdir(), 'mercato-start-'));
+    const port = await freePort();
+    running = new Served(fresh, port, 'info');
+    try {
+      // As a load balancer would: the first healthy answer means the whole demo catalog is there.
+      let offeringsWhenHealthy: number | undefined;
+      const deadline = Date.now() + 30000;
+      while (offeringsWhenHealthy === undefined) {
+        if (Date.now() > deadline) throw new Error(`never healthy:\n${running.output}`);
+        const healthy = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.status === 200, () => false);
+        if (healthy) offeringsWhenHealthy = (await api(port, fs.readFileSync(path.join(fresh, 'admin-token'), 'utf8').trim(), '/offerings?limit=1')).body.total;
+      }
+      expect(offeringsWhenHealthy).toBe(DEMO_OFFERINGS.length);
+
+      await running.waitFor(/It is also in/);
+      const lines = running.output.trimEnd().split('\n');
+      const banner = lines.findIndex((line) => line.startsWith('Mercato is running'));
+      const last = lines.findIndex((line) => line.startsWith('It is also in'));
+      expect(lines.slice(banner, last + 1)).toEqual([
+        `Mercato is running: console and API at http://127.0.0.1:${port}/ (API under http://127.0.0.1:${port}/api/v1, OpenAPI at http://127.0.0.1:${port}/api/v1/openapi.json)`,
+        `Database: SQLite in ${fresh}`,
+        expect.stringMatching(/^Admin token \(shown once\): mct_\S+$/),
+        `It is also in ${path.join(fresh, 'admin-token')}`,
+      ]);
+      // Before it: the start-up logs and a blank line, no request of the seed; after it, only the requests made since.
+      expect(lines.slice(0, banner).filter((line) => line.includes('"reqId"'))).toEqual([]);
+      expect(lines.slice(banner - 2, banner)).toEqual(['', 'Seeded the demo catalog.']);
+      expect(lines.slice(last + 1).filter((line) => !line.includes('"reqId"'))).toEqual([]);
+    } finally {
+      await running.stop();
+      fs.rmSync(fresh, { recursive: true, force: true });
+    }
   });
 });

@@ -2,7 +2,7 @@
 import ts from 'typescript';
 import { SUPPORT, type Shape } from '../../codegen/naming';
 
-export { camelSchema } from '../../codegen/naming';
+export { camelSchema, propertyNames } from '../../codegen/naming';
 
 let toSchemaNames: ((value: unknown, shape: Shape | undefined) => unknown) | undefined;
 

@@ -1,6 +1,6 @@
 /** Synthesizes the example app (examples/cdktf) as `cdktf synth` would: the app run as its own process. */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CONSTRUCTS, REPO } from './build';
@@ -38,9 +38,11 @@ Module._resolveFilename = function (request, ...rest) {
   return file;
 }
 
+/** Each stack's cdk.tf.json, parsed; none for a synthesis to HCL (`cdk.tf`). */
 export function readStacks(outdir: string): Record<string, Record<string, any>> {
   const stacksDir = join(outdir, 'stacks');
-  return Object.fromEntries(readdirSync(stacksDir).map((name) => [name, JSON.parse(readFileSync(join(stacksDir, name, 'cdk.tf.json'), 'utf8'))]));
+  const files = readdirSync(stacksDir).map((name) => [name, join(stacksDir, name, 'cdk.tf.json')]).filter(([, file]) => existsSync(file));
+  return Object.fromEntries(files.map(([name, file]) => [name, JSON.parse(readFileSync(file, 'utf8'))]));
 }
 
 /** Runs a CDKTF app file (TypeScript, through tsx) into a fresh outdir. */

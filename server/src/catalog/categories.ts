@@ -12,7 +12,7 @@ const CATEGORY = object({ id: ID, title: { type: 'string' }, description: { type
 /** Categories group the catalog; everyone signed in reads them, staff curates them. */
 export async function categoriesRoutes(app: FastifyInstance) {
   const findCategory = async (id: string) => {
-    const row = await app.db.selectFrom('categories').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await app.db.selectFrom('categories').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
     if (!row) throw notFound('category', id);
     return row;
   };
@@ -41,7 +41,7 @@ export async function categoriesRoutes(app: FastifyInstance) {
     handler: async (request) => {
       const { limit, after } = page(request);
       const { title } = request.query as { title?: string };
-      let query = app.db.selectFrom('categories').selectAll().orderBy('id').limit(limit + 1);
+      let query = app.db.selectFrom('categories').selectAll().where('deleted_at', 'is', null).orderBy('id').limit(limit + 1);
       if (after) query = query.where('id', '>', after);
       if (title) query = query.where('title', '=', title);
       return toPage(await query.execute(), limit, (r) => r);
@@ -76,10 +76,11 @@ export async function categoriesRoutes(app: FastifyInstance) {
       const p = request.principal;
       const row = await findCategory(params(request).id);
       assertStaff(p.isStaff);
-      const used = await app.db.selectFrom('offerings').select('id').where('category_id', '=', row.id).executeTakeFirst();
+      const used = await app.db.selectFrom('offerings').select('id').where('category_id', '=', row.id).where('deleted_at', 'is', null).executeTakeFirst();
       if (used) throw conflict('offerings still use this category; move them first');
+      // Kept: deleted offerings (history) still name it.
       await app.db.transaction().execute(async (trx) => {
-        await trx.deleteFrom('categories').where('id', '=', row.id).execute();
+        await trx.updateTable('categories').set({ deleted_at: now(), updated_at: now() }).where('id', '=', row.id).execute();
         await recordEvent(trx, { actorId: p.user.id, action: 'category.deleted', objectType: 'category', objectId: row.id });
       });
       app.catalogIndex.invalidate();

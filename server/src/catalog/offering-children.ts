@@ -8,7 +8,7 @@ import { forbidden, invalid, notFound } from '../http/problem';
 /** Versions and plans live under an offering: seen by whoever sees it, changed by its provider. */
 
 export async function offeringForChild(app: FastifyInstance, p: Principal, offeringId: string, field = 'offering_id') {
-  const offering = await app.db.selectFrom('offerings').select(['id', 'organization_id', 'status', 'components']).where('id', '=', offeringId).executeTakeFirst();
+  const offering = await app.db.selectFrom('offerings').select(['id', 'organization_id', 'status', 'components']).where('id', '=', offeringId).where('deleted_at', 'is', null).executeTakeFirst();
   if (!offering || !canSeeOffering(p, offering)) throw invalid(field, `no offering ${offeringId}`);
   return offering;
 }
@@ -25,6 +25,7 @@ export async function findChild<T extends 'offering_versions' | 'plans'>(app: Fa
     .selectAll(table as 'plans')
     .select(['offerings.organization_id as offering_organization_id', 'offerings.status as offering_status'])
     .where(`${table as 'plans'}.id`, '=', id)
+    .where('offerings.deleted_at', 'is', null)
     .executeTakeFirst();
   const kind = table === 'plans' ? 'plan' : 'offering version';
   if (!row || !canSeeOffering(p, { organization_id: row.offering_organization_id, status: row.offering_status })) throw notFound(kind, id);
@@ -32,10 +33,10 @@ export async function findChild<T extends 'offering_versions' | 'plans'>(app: Fa
   return { child: child as unknown as Tables[T], offering: { id: child.offering_id, organization_id: offering_organization_id, status: offering_status } };
 }
 
-/** Restricts a list of versions or plans to offerings the caller may see. */
+/** Restricts a list of versions or plans to offerings in the catalog (not deleted) the caller may see. */
 export function visibleChildren<DB, TB extends keyof DB, O>(query: SelectQueryBuilder<DB, TB, O>, p: Principal) {
-  const q = query as unknown as SelectQueryBuilder<Tables, 'offerings', O>;
-  if (p.isStaff) return query;
+  const q = (query as unknown as SelectQueryBuilder<Tables, 'offerings', O>).where('offerings.deleted_at', 'is', null);
+  if (p.isStaff) return q as unknown as SelectQueryBuilder<DB, TB, O>;
   const providers = providerOrganizationIds(p);
   return q.where((eb) =>
     eb.or([eb('offerings.status', '!=', 'draft'), ...(providers.length ? [eb('offerings.organization_id', 'in', providers)] : [])]),

@@ -75,7 +75,7 @@ export async function offeringVersionsRoutes(app: FastifyInstance) {
   });
 
   app.get('/offering-versions', {
-    schema: { tags: ['catalog'], summary: 'List offering versions', querystring: listQuery({ offering_id: ID, version: { type: 'string' }, status: { type: 'string' } }), response: { 200: listResponseSchema(VERSION) } },
+    schema: { tags: ['catalog'], summary: 'List offering versions', querystring: listQuery({ offering_id: ID, version: { type: 'string' }, status: { type: 'string', enum: VERSION_STATUSES } }), response: { 200: listResponseSchema(VERSION) } },
     handler: async (request) => {
       const { limit, after } = page(request);
       const filters = request.query as { offering_id?: string; version?: string; status?: string };

@@ -66,7 +66,7 @@ export async function offeringsRoutes(app: FastifyInstance) {
 
   const checkReferences = async (input: OfferingInput): Promise<FieldError[]> => {
     const errors: FieldError[] = [];
-    if (input.category_id && !(await app.db.selectFrom('categories').select('id').where('id', '=', input.category_id).executeTakeFirst())) {
+    if (input.category_id && !(await app.db.selectFrom('categories').select('id').where('id', '=', input.category_id).where('deleted_at', 'is', null).executeTakeFirst())) {
       errors.push({ field: 'category_id', message: `no category ${input.category_id}` });
     }
     if (input.type !== undefined && !app.plugins.get(input.type)) {
@@ -123,8 +123,9 @@ export async function offeringsRoutes(app: FastifyInstance) {
     handler: async (request, reply) => {
       const p = request.principal;
       const input = request.body as OfferingInput;
-      if (!managesOfferingsOf(p, input.organization_id!)) {
-        if (canSeeOrganization(p, input.organization_id!)) throw forbidden('only owners and service managers publish offerings');
+      const organization = await app.db.selectFrom('organizations').select('id').where('id', '=', input.organization_id!).where('deleted_at', 'is', null).executeTakeFirst();
+      if (!organization || !managesOfferingsOf(p, organization.id)) {
+        if (organization && canSeeOrganization(p, organization.id)) throw forbidden('only owners and service managers publish offerings');
         throw invalid('organization_id', `no organization ${input.organization_id}`);
       }
       const errors = await checkReferences(input);
@@ -154,9 +155,9 @@ export async function offeringsRoutes(app: FastifyInstance) {
           ...PAGE_QUERY_PROPERTIES,
           q: { type: 'string', maxLength: 200, description: 'Keywords over name, description and tags (each word a prefix; all must match).' },
           category_id: ID,
-          platform: { type: 'string' },
+          platform: { type: 'string', enum: PLATFORMS },
           version: { type: 'string', description: 'Offerings that have this version.' },
-          status: { type: 'string' },
+          status: { type: 'string', enum: OFFERING_STATUSES },
           organization_id: ID,
           slug: { type: 'string' },
           tags: { type: 'string', description: 'Comma-separated; all must be present.' },
@@ -207,7 +208,12 @@ export async function offeringsRoutes(app: FastifyInstance) {
   });
 
   app.delete('/offerings/:id', {
-    schema: { tags: ['catalog'], summary: 'Delete an offering with no live resources (its provider)', params: ID_PARAMS },
+    schema: {
+      tags: ['catalog'],
+      summary: 'Delete an offering with no live resources (its provider)',
+      description: 'The offering leaves the catalog (with its plans and versions) and its slug is free again. The terminated resources and the orders placed on it are kept as history: readable by id to those who could read them, listed with `include_deleted=true`.',
+      params: ID_PARAMS,
+    },
     handler: async (request, reply) => {
       const p = request.principal;
       const offering = await findOffering(p, params(request).id);
@@ -215,13 +221,10 @@ export async function offeringsRoutes(app: FastifyInstance) {
       const live = await app.db.selectFrom('resources').select('id').where('offering_id', '=', offering.id).where('state', '!=', 'Terminated').executeTakeFirst();
       if (live) throw conflict('resources of this offering are still live; terminate them, or archive the offering');
       await app.db.transaction().execute(async (trx) => {
-        // Terminated resources and their orders go with it; their history stays in the events.
-        await trx.deleteFrom('orders').where('offering_id', '=', offering.id).execute();
-        await trx.deleteFrom('resources').where('offering_id', '=', offering.id).execute();
-        await trx.deleteFrom('plans').where('offering_id', '=', offering.id).execute();
-        await trx.deleteFrom('offering_versions').where('offering_id', '=', offering.id).execute();
-        await trx.deleteFrom('offerings').where('id', '=', offering.id).execute();
-        await recordEvent(trx, { actorId: p.user.id, action: 'offering.deleted', objectType: 'offering', objectId: offering.id, providerOrganizationId: offering.organization_id });
+        // Kept, with its plans and versions, for the orders placed on it. Its slug moves aside (no
+        // live slug has a `~`), so that a new offering may take it; the event records it.
+        await trx.updateTable('offerings').set({ deleted_at: now(), updated_at: now(), slug: `${offering.slug}~${offering.id}` }).where('id', '=', offering.id).execute();
+        await recordEvent(trx, { actorId: p.user.id, action: 'offering.deleted', objectType: 'offering', objectId: offering.id, providerOrganizationId: offering.organization_id, changes: { slug: offering.slug } });
       });
       app.catalogIndex.invalidate();
       return reply.code(204).send();

@@ -262,7 +262,7 @@ export class CatalogIndex {
       const index = s.byId.get(idOrSlug) ?? s.bySlug.get(idOrSlug);
       return index === undefined ? undefined : s.docs[index];
     }
-    const rows = await this.db.selectFrom('offerings').selectAll().where((eb) => eb.or([eb('id', '=', idOrSlug), eb('slug', '=', idOrSlug)])).execute();
+    const rows = await this.db.selectFrom('offerings').selectAll().where((eb) => eb.or([eb('id', '=', idOrSlug), eb('slug', '=', idOrSlug)])).where('deleted_at', 'is', null).execute();
     const row = rows.find((r) => r.id === idOrSlug) ?? rows[0];
     if (!row) return undefined;
     const versions = await this.db.selectFrom('offering_versions').select(['version', 'status']).where('offering_id', '=', row.id).execute();
@@ -279,7 +279,7 @@ export class CatalogIndex {
 
   private async build(): Promise<Snapshot> {
     const [offerings, versions, categories, organizations] = await Promise.all([
-      this.db.selectFrom('offerings').selectAll().execute(),
+      this.db.selectFrom('offerings').selectAll().where('deleted_at', 'is', null).execute(),
       this.db.selectFrom('offering_versions').select(['offering_id', 'version', 'status']).execute(),
       this.db.selectFrom('categories').select(['id', 'title']).execute(),
       this.db.selectFrom('organizations').select(['id', 'name']).execute(),

@@ -1,4 +1,5 @@
 import { Option, type Command } from 'commander';
+import { PLATFORMS } from '../catalog/offering-model';
 import { messageOf } from './cli-error';
 import { MercatoClient, settingsFromEnvironment } from './client';
 import { DESCRIBE_FORMATS, runDescribe, type DescribeOptions } from './describe';
@@ -33,7 +34,7 @@ export function registerClientCommands(program: Command, makeClient: ClientFacto
     .argument('<kind>', 'what to list, e.g. offerings, org, plans')
     .addOption(new Option('-o, --output <format>', 'output format').choices(OUTPUT_FORMATS).default('table'))
     .option('--category <title|id>', 'offerings in this category, by title (case-insensitive) or id')
-    .option('--platform <platform>', 'offerings on this platform: aws, azure, gcp, on-premises, other')
+    .option('--platform <platform>', `offerings on this platform: ${PLATFORMS.join(', ')}`)
     .option('--status <status>', 'offerings and versions by status; orders and resources by state')
     .option('--q <words>', 'offerings matching these keywords')
     .option('--search <words>', 'same as --q')
@@ -43,6 +44,7 @@ export function registerClientCommands(program: Command, makeClient: ClientFacto
     .option('--version <version>', 'offerings that have this version, or versions equal to it')
     .option('--tags <tags>', 'offerings with all these tags, comma-separated')
     .option('--sort <order>', 'offerings sorted by name or newest')
+    .option('--include-deleted', 'orders and resources of deleted projects and offerings too (kept as history)')
     .action((kind: string, options: GetOptions) => report(() => runGet(makeClient(), kind, options)));
 
   program

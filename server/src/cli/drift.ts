@@ -4,7 +4,7 @@
  * Exit code 0: no drift; 2: drift; 1: error (Terraform missing, not initialized, plan failed).
  */
 import { Option, type Command } from 'commander';
-import { resolve } from 'node:path';
+import { userPath } from '../working-directory';
 import { messageOf } from './cli-error';
 import { buildDriftReport, DRIFT_FORMATS, renderDrift, type DriftFormat, type DriftReport } from './drift-report';
 import { planDrift } from './drift-terraform';
@@ -20,9 +20,14 @@ export interface DriftOptions {
 }
 
 export async function checkDrift(options: DriftOptions = {}, env: NodeJS.ProcessEnv = process.env): Promise<DriftReport> {
-  const dir = resolve(options.dir ?? '.');
-  const plan = await planDrift(dir, options.terraform ?? 'terraform', env);
+  const dir = userPath(options.dir ?? '.', env);
+  const plan = await planDrift(dir, terraformExecutable(options.terraform ?? 'terraform', env), env);
   return buildDriftReport(dir, plan.drift, plan.state);
+}
+
+/** A bare name is looked up in PATH; a path is the user's, relative to where they ran the command. */
+function terraformExecutable(given: string, env: NodeJS.ProcessEnv): string {
+  return given.includes('/') || given.includes('\\') ? userPath(given, env) : given;
 }
 
 export function registerDriftCommand(program: Command): void {

@@ -1,3 +1,6 @@
+import { OFFERING_STATUSES, PLATFORMS, VERSION_STATUSES } from '../catalog/offering-model';
+import { ORDER_STATES } from '../orders/order-model';
+import { RESOURCE_STATES } from '../resources/resource-states';
 import { CliError } from './cli-error';
 import { formatAge, type Column, type Item } from './output';
 
@@ -13,6 +16,10 @@ export interface Kind {
   aliases: string[];
   columns: Column[];
   filters: Partial<Record<FilterName, string>>;
+  /** Filters whose values are a closed set, the API's own enumeration: any other value is an error. */
+  choices?: Partial<Record<FilterName, readonly string[]>>;
+  /** Kept, and listed on request (`include_deleted`), when their project or offering is deleted. */
+  keepsHistory?: boolean;
 }
 
 const text = (field: string) => (item: Item) => item[field];
@@ -55,6 +62,7 @@ export const KINDS: Kind[] = [
     aliases: ['of'],
     columns: [ID, column('slug', 'slug'), column('name', 'name'), column('type', 'type'), column('platform', 'platform'), column('status', 'status'), column('latest', 'latest_version'), column('tags', 'tags')],
     filters: { category: 'category_id', platform: 'platform', status: 'status', search: 'q', organization: 'organization_id', version: 'version', tags: 'tags', sort: 'sort' },
+    choices: { platform: PLATFORMS, status: OFFERING_STATUSES },
   },
   {
     plural: 'offering-versions',
@@ -62,6 +70,7 @@ export const KINDS: Kind[] = [
     aliases: ['version', 'versions', 'ov'],
     columns: [ID, column('offering', 'offering_id'), column('version', 'version'), column('status', 'status'), AGE],
     filters: { offering: 'offering_id', version: 'version', status: 'status' },
+    choices: { status: VERSION_STATUSES },
   },
   {
     plural: 'plans',
@@ -76,6 +85,8 @@ export const KINDS: Kind[] = [
     aliases: ['ord'],
     columns: [ID, column('type', 'type'), column('state', 'state'), column('project', 'project_id'), column('offering', 'offering_id'), column('resource', 'resource_id'), AGE],
     filters: { project: 'project_id', offering: 'offering_id', status: 'state' },
+    choices: { status: ORDER_STATES },
+    keepsHistory: true,
   },
   {
     plural: 'resources',
@@ -83,6 +94,8 @@ export const KINDS: Kind[] = [
     aliases: ['res'],
     columns: [ID, column('name', 'name'), column('state', 'state'), column('project', 'project_id'), column('offering', 'offering_id'), column('version', 'version'), column('backend id', 'backend_id'), AGE],
     filters: { project: 'project_id', offering: 'offering_id', status: 'state' },
+    choices: { status: RESOURCE_STATES },
+    keepsHistory: true,
   },
   {
     plural: 'events',

@@ -1,10 +1,15 @@
 import { Command } from 'commander';
 import { configFromEnvironment } from '../config';
-import { startServer } from '../server';
 import { registerConstructsCommand } from '../../../constructs/codegen/command';
+import { exitQuietlyWhenReaderCloses } from './closed-pipe';
 import { registerClientCommands } from './commands';
 import { registerDriftCommand } from './drift';
+import { noteNpmHeader } from './npm-header';
 import { registerProviderCommands } from './provider-install';
+
+exitQuietlyWhenReaderCloses();
+const npmHeader = noteNpmHeader();
+if (npmHeader) process.stderr.write(`${npmHeader}\n`);
 
 const program = new Command('mercato').description('Mercato: a self-service cloud marketplace managed as code').showHelpAfterError();
 
@@ -15,6 +20,10 @@ program
   .action(async (options: { port?: string }) => {
     const config = configFromEnvironment();
     if (options.port) config.port = Number(options.port);
+    // Loaded when serving: the server (fastify, database drivers, every route) takes seconds to
+    // load, which `mercato get` and the other client commands would pay.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { startServer } = require('../server') as typeof import('../server');
     const server = await startServer(config);
     const stop = async () => {
       await server.app.close();

@@ -12,6 +12,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { userPath } from '../working-directory';
 import { CliError, messageOf } from './cli-error';
 
 export const PROVIDER_HOSTNAME = 'registry.terraform.io';
@@ -102,7 +103,7 @@ export function registerProviderCommands(program: Command): void {
     .option('--dir <dir>', 'plugins folder to install into (default: $HOME/.terraform.d/plugins)')
     .action(async (options: { dir?: string }) => {
       try {
-        process.stdout.write(`${describeInstall(await installProvider({ dir: options.dir }))}\n`);
+        process.stdout.write(`${describeInstall(await installProvider({ dir: options.dir === undefined ? undefined : userPath(options.dir) }))}\n`);
       } catch (error) {
         process.stderr.write(`error: ${messageOf(error)}\n`);
         process.exitCode = 1;

@@ -174,6 +174,18 @@ const idempotencyKeys: Migration = {
 };
 
 /**
+ * Deleting an organization, project, category or offering hides it and keeps it: the orders,
+ * resources and events that name it stay whole, as in any ledger. Live rows have no deleted_at.
+ */
+const deletedAt: Migration = {
+  async up(db: AnyDb) {
+    for (const table of ['organizations', 'projects', 'categories', 'offerings']) {
+      await db.schema.alterTable(table).addColumn('deleted_at', 'text').execute();
+    }
+  },
+};
+
+/**
  * A fingerprint of the request an Idempotency-Key was first used with (method, path and body),
  * so that the key reused for another request is refused instead of answered with the first one.
  */
@@ -187,6 +199,7 @@ const idempotencyFingerprints: Migration = {
 const migrations: Record<string, Migration> = {
   '001-initial': initial,
   '002-idempotency-keys': idempotencyKeys,
+  '003-deleted-at': deletedAt,
   '004-idempotency-fingerprints': idempotencyFingerprints,
 };
 

@@ -26,6 +26,8 @@ export interface OrganizationRow {
   description: string;
   created_at: string;
   updated_at: string;
+  /** When it was deleted; deleted rows stay as history but are not listed or found. */
+  deleted_at?: string | null;
 }
 
 export interface MembershipRow {
@@ -49,6 +51,8 @@ export interface ProjectRow {
   description: string;
   created_at: string;
   updated_at: string;
+  /** When it was deleted; deleted rows stay as history but are not listed or found. */
+  deleted_at?: string | null;
 }
 
 export interface CategoryRow {
@@ -57,6 +61,8 @@ export interface CategoryRow {
   description: string;
   created_at: string;
   updated_at: string;
+  /** When it was deleted; deleted rows stay as history but are not listed or found. */
+  deleted_at?: string | null;
 }
 
 export interface OfferingRow {
@@ -78,6 +84,8 @@ export interface OfferingRow {
   components: string;
   created_at: string;
   updated_at: string;
+  /** When it was deleted; deleted rows stay as history but are not listed or found. */
+  deleted_at?: string | null;
 }
 
 export interface OfferingVersionRow {

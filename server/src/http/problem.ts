@@ -71,6 +71,7 @@ export function fieldErrorsFrom(errors: AjvLikeError[], prefix = ''): FieldError
     if (e.keyword === 'additionalProperties') {
       return { field: join(e.params.additionalProperty), message: 'is not a known field' };
     }
+    if (e.keyword === 'enum') return { field: base || prefix || '(root)', message: `must be one of ${(e.params.allowedValues as unknown[]).join(', ')}` };
     return { field: base || prefix || '(root)', message: e.message ?? e.keyword };
   });
 }

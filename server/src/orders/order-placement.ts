@@ -38,9 +38,9 @@ export async function placeCreate(app: FastifyInstance, p: Principal, input: Ord
   const missing = (['project_id', 'offering_id', 'plan_id', 'name'] as const).filter((f) => input[f] === undefined);
   if (missing.length) throw badRequest(`a create order needs ${missing.join(', ')}`, missing.map((field) => ({ field, message: 'is required for a create order' })));
   if (input.resource_id) throw invalid('resource_id', 'a create order makes a new resource; leave resource_id out');
-  const project = await app.db.selectFrom('projects').selectAll().where('id', '=', input.project_id!).executeTakeFirst();
+  const project = await app.db.selectFrom('projects').selectAll().where('id', '=', input.project_id!).where('deleted_at', 'is', null).executeTakeFirst();
   if (!project || !canSeeProject(p, project)) throw invalid('project_id', `no project ${input.project_id}`);
-  const offering = await app.db.selectFrom('offerings').selectAll().where((eb) => eb.or([eb('id', '=', input.offering_id!), eb('slug', '=', input.offering_id!)])).executeTakeFirst();
+  const offering = await app.db.selectFrom('offerings').selectAll().where((eb) => eb.or([eb('id', '=', input.offering_id!), eb('slug', '=', input.offering_id!)])).where('deleted_at', 'is', null).executeTakeFirst();
   if (!offering || (offering.status === 'draft' && !approvesForProvider(p, offering.organization_id))) throw invalid('offering_id', `no offering ${input.offering_id}`);
   assertOrderable(p, offering);
   const plan = await orderablePlan(app, offering, input.plan_id!);
@@ -81,7 +81,7 @@ export async function placeChange(app: FastifyInstance, p: Principal, input: Ord
     if (input[field] !== undefined) throw invalid(field, `cannot be set on a ${input.type} order`);
   }
   const resource = await app.db.selectFrom('resources').selectAll().where('id', '=', input.resource_id).executeTakeFirst();
-  const project = resource && (await app.db.selectFrom('projects').selectAll().where('id', '=', resource.project_id).executeTakeFirst());
+  const project = resource && (await app.db.selectFrom('projects').selectAll().where('id', '=', resource.project_id).where('deleted_at', 'is', null).executeTakeFirst());
   if (!resource || !project || !canSeeProject(p, project)) throw invalid('resource_id', `no resource ${input.resource_id}`);
   const allowedStates = input.type === 'terminate' ? ['OK', 'Erred'] : ['OK'];
   if (!allowedStates.includes(resource.state)) throw conflict(`resource ${resource.name} is ${resource.state}; a ${input.type} order needs it ${allowedStates.join(' or ')}`, 'resource_id');

@@ -9,6 +9,7 @@ import { body, ID, ID_PARAMS, jsonObject, listQuery, NAME } from '../http/schema
 import { page, params } from '../http/route-context';
 import { assertNotAnotherRequestKey, keyReused, requestFingerprint, type IdempotencyKey } from '../http/idempotency';
 import { loadOfferingRow } from '../catalog/offerings';
+import { INCLUDE_DELETED, inLiveProjectAndOffering } from '../db/deleted-parents';
 import { ORDER, ORDER_STATES, ORDER_TYPES, OPEN_STATES, PENDING_STATES, presentOrder, type OrderState } from './order-model';
 import { moveOrder } from './order-transitions';
 import { placeChange, placeCreate, type OrderInput } from './order-placement';
@@ -90,7 +91,7 @@ export async function ordersRoutes(app: FastifyInstance) {
     schema: {
       tags: ['orders'],
       summary: 'List the orders the caller may see (its projects, or its offerings as provider)',
-      querystring: listQuery({ project_id: ID, offering_id: ID, resource_id: ID, state: { type: 'string', enum: ORDER_STATES }, type: { type: 'string', enum: ORDER_TYPES } }),
+      querystring: listQuery({ project_id: ID, offering_id: ID, resource_id: ID, state: { type: 'string', enum: ORDER_STATES }, type: { type: 'string', enum: ORDER_TYPES }, include_deleted: INCLUDE_DELETED }),
       response: { 200: listResponseSchema(ORDER) },
     },
     handler: async (request) => {
@@ -102,6 +103,7 @@ export async function ordersRoutes(app: FastifyInstance) {
       for (const [column, value] of Object.entries(filters)) {
         if (['project_id', 'offering_id', 'resource_id', 'state', 'type'].includes(column) && value) query = query.where(column as 'state', '=', value);
       }
+      if (!(request.query as { include_deleted?: boolean }).include_deleted) query = query.where(inLiveProjectAndOffering);
       if (!p.isStaff) {
         const scope = consumerOrProviderScope(p, 'project_id', 'offering_id');
         if (!scope) return { items: [], next_cursor: null };

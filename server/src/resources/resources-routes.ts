@@ -8,8 +8,8 @@ import { listResponseSchema, toPage } from '../http/pagination';
 import { forbidden, notFound } from '../http/problem';
 import { body, ID, ID_PARAMS, listQuery, NAME, object, TIMESTAMP } from '../http/schemas';
 import { json, now, page, params } from '../http/route-context';
-
-export const RESOURCE_STATES = ['Creating', 'OK', 'Updating', 'Terminating', 'Terminated', 'Erred'];
+import { RESOURCE_STATES } from './resource-states';
+import { INCLUDE_DELETED, inLiveProjectAndOffering } from '../db/deleted-parents';
 
 const RESOURCE_PROPERTIES = {
   id: ID,
@@ -49,7 +49,7 @@ export async function resourcesRoutes(app: FastifyInstance) {
     schema: {
       tags: ['resources'],
       summary: 'List resources the caller may see (never with secret outputs)',
-      querystring: listQuery({ project_id: ID, offering_id: ID, state: { type: 'string', enum: RESOURCE_STATES }, name: { type: 'string' }, backend_id: { type: 'string' } }),
+      querystring: listQuery({ project_id: ID, offering_id: ID, state: { type: 'string', enum: RESOURCE_STATES }, name: { type: 'string' }, backend_id: { type: 'string' }, include_deleted: INCLUDE_DELETED }),
       response: { 200: listResponseSchema(RESOURCE) },
     },
     handler: async (request) => {
@@ -61,6 +61,7 @@ export async function resourcesRoutes(app: FastifyInstance) {
       for (const column of ['project_id', 'offering_id', 'state', 'name', 'backend_id'] as const) {
         if (filters[column]) query = query.where(column, '=', filters[column]!);
       }
+      if (!(request.query as { include_deleted?: boolean }).include_deleted) query = query.where(inLiveProjectAndOffering);
       if (!p.isStaff) {
         const scope = consumerOrProviderScope(p, 'project_id', 'offering_id');
         if (!scope) return { items: [], next_cursor: null };

@@ -14,7 +14,7 @@ const ORGANIZATION = object({ id: ID, name: { type: 'string' }, description: { t
 
 export async function organizationsRoutes(app: FastifyInstance) {
   const findOrganization = async (p: Principal, id: string) => {
-    const row = await app.db.selectFrom('organizations').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await app.db.selectFrom('organizations').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
     if (!row || !canSeeOrganization(p, row.id)) throw notFound('organization', id);
     return row;
   };
@@ -40,7 +40,7 @@ export async function organizationsRoutes(app: FastifyInstance) {
       const p = request.principal;
       const { limit, after } = page(request);
       const { name } = request.query as { name?: string };
-      let query = app.db.selectFrom('organizations').selectAll().orderBy('id').limit(limit + 1);
+      let query = app.db.selectFrom('organizations').selectAll().where('deleted_at', 'is', null).orderBy('id').limit(limit + 1);
       if (after) query = query.where('id', '>', after);
       if (name) query = query.where('name', '=', name);
       if (!p.isStaff) {
@@ -82,12 +82,12 @@ export async function organizationsRoutes(app: FastifyInstance) {
       const p = request.principal;
       const row = await findOrganization(p, params(request).id);
       if (!isOwnerOf(p, row.id)) throw forbidden('only the organization owner deletes it');
-      const project = await app.db.selectFrom('projects').select('id').where('organization_id', '=', row.id).executeTakeFirst();
-      const offering = await app.db.selectFrom('offerings').select('id').where('organization_id', '=', row.id).executeTakeFirst();
+      const project = await app.db.selectFrom('projects').select('id').where('organization_id', '=', row.id).where('deleted_at', 'is', null).executeTakeFirst();
+      const offering = await app.db.selectFrom('offerings').select('id').where('organization_id', '=', row.id).where('deleted_at', 'is', null).executeTakeFirst();
       if (project || offering) throw conflict('the organization still has projects or offerings; delete them first');
+      // Kept with its members, as the history of its deleted projects and offerings is: owners still read it.
       await app.db.transaction().execute(async (trx) => {
-        await trx.deleteFrom('organization_members').where('organization_id', '=', row.id).execute();
-        await trx.deleteFrom('organizations').where('id', '=', row.id).execute();
+        await trx.updateTable('organizations').set({ deleted_at: now(), updated_at: now() }).where('id', '=', row.id).execute();
         await recordEvent(trx, { actorId: p.user.id, action: 'organization.deleted', objectType: 'organization', objectId: row.id, organizationId: row.id });
       });
       return reply.code(204).send();

@@ -13,7 +13,7 @@ import { membershipRoutes } from './memberships';
 const PROJECT = object({ id: ID, organization_id: ID, name: { type: 'string' }, description: { type: 'string' }, created_at: TIMESTAMP, updated_at: TIMESTAMP });
 
 export async function findVisibleProject(app: FastifyInstance, p: Principal, id: string): Promise<ProjectRow> {
-  const row = await app.db.selectFrom('projects').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await app.db.selectFrom('projects').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
   if (!row || !canSeeProject(p, row)) throw notFound('project', id);
   return row;
 }
@@ -24,7 +24,7 @@ export async function projectsRoutes(app: FastifyInstance) {
     handler: async (request, reply) => {
       const p = request.principal;
       const input = request.body as { organization_id: string; name: string; description?: string };
-      const organization = await app.db.selectFrom('organizations').select('id').where('id', '=', input.organization_id).executeTakeFirst();
+      const organization = await app.db.selectFrom('organizations').select('id').where('id', '=', input.organization_id).where('deleted_at', 'is', null).executeTakeFirst();
       if (!organization || !canSeeOrganization(p, organization.id)) throw invalid('organization_id', `no organization ${input.organization_id}`);
       if (!isOwnerOf(p, organization.id)) throw forbidden('only the organization owner creates projects');
       const row: ProjectRow = { id: newId(), organization_id: input.organization_id, name: input.name, description: input.description ?? '', created_at: now(), updated_at: now() };
@@ -42,7 +42,7 @@ export async function projectsRoutes(app: FastifyInstance) {
       const p = request.principal;
       const { limit, after } = page(request);
       const filters = request.query as { organization_id?: string; name?: string };
-      let query = app.db.selectFrom('projects').selectAll().orderBy('id').limit(limit + 1);
+      let query = app.db.selectFrom('projects').selectAll().where('deleted_at', 'is', null).orderBy('id').limit(limit + 1);
       if (after) query = query.where('id', '>', after);
       if (filters.organization_id) query = query.where('organization_id', '=', filters.organization_id);
       if (filters.name) query = query.where('name', '=', filters.name);
@@ -80,18 +80,21 @@ export async function projectsRoutes(app: FastifyInstance) {
   });
 
   app.delete('/projects/:id', {
-    schema: { tags: ['structure'], summary: 'Delete a project with no live resources (owner)', params: ID_PARAMS },
+    schema: {
+      tags: ['structure'],
+      summary: 'Delete a project with no live resources (owner)',
+      description: 'The project is no longer listed or found and takes no orders. Its terminated resources and its orders are kept as history: readable by id to those who could read them, listed with `include_deleted=true`.',
+      params: ID_PARAMS,
+    },
     handler: async (request, reply) => {
       const p = request.principal;
       const row = await findVisibleProject(app, p, params(request).id);
       if (!isOwnerOf(p, row.organization_id)) throw forbidden('only the organization owner deletes projects');
       const live = await app.db.selectFrom('resources').select('id').where('project_id', '=', row.id).where('state', '!=', 'Terminated').executeTakeFirst();
       if (live) throw conflict('the project still has resources; terminate them first');
+      // Its members stay: they are who may read its history.
       await app.db.transaction().execute(async (trx) => {
-        await trx.deleteFrom('orders').where('project_id', '=', row.id).execute();
-        await trx.deleteFrom('resources').where('project_id', '=', row.id).execute();
-        await trx.deleteFrom('project_members').where('project_id', '=', row.id).execute();
-        await trx.deleteFrom('projects').where('id', '=', row.id).execute();
+        await trx.updateTable('projects').set({ deleted_at: now(), updated_at: now() }).where('id', '=', row.id).execute();
         await recordEvent(trx, { actorId: p.user.id, action: 'project.deleted', objectType: 'project', objectId: row.id, organizationId: row.organization_id, projectId: row.id });
       });
       return reply.code(204).send();

@@ -3,6 +3,7 @@
 
 import { Construct } from 'constructs';
 import * as cdktf from 'cdktf';
+import { hclExpression } from '../../hcl-expression';
 
 // Configuration
 
@@ -126,15 +127,15 @@ export class Category extends cdktf.TerraformResource {
   protected synthesizeHclAttributes(): { [name: string]: any } {
     const attrs = {
       description: {
-        value: cdktf.stringToHclTerraform(this._description),
+        value: hclExpression(cdktf.stringToHclTerraform(this._description)),
         isBlock: false,
-        type: "simple",
+        type: "reference",
         storageClassType: "string",
       },
       title: {
-        value: cdktf.stringToHclTerraform(this._title),
+        value: hclExpression(cdktf.stringToHclTerraform(this._title)),
         isBlock: false,
-        type: "simple",
+        type: "reference",
         storageClassType: "string",
       },
     };

@@ -3,6 +3,7 @@
 
 import { Construct } from 'constructs';
 import * as cdktf from 'cdktf';
+import { hclExpression } from '../../hcl-expression';
 
 // Configuration
 
@@ -132,15 +133,15 @@ export class DataMercatoCategory extends cdktf.TerraformDataSource {
   protected synthesizeHclAttributes(): { [name: string]: any } {
     const attrs = {
       id: {
-        value: cdktf.stringToHclTerraform(this._id),
+        value: hclExpression(cdktf.stringToHclTerraform(this._id)),
         isBlock: false,
-        type: "simple",
+        type: "reference",
         storageClassType: "string",
       },
       title: {
-        value: cdktf.stringToHclTerraform(this._title),
+        value: hclExpression(cdktf.stringToHclTerraform(this._title)),
         isBlock: false,
-        type: "simple",
+        type: "reference",
         storageClassType: "string",
       },
     };

@@ -3,6 +3,7 @@
 
 import { Construct } from 'constructs';
 import * as cdktf from 'cdktf';
+import { hclExpression } from '../../hcl-expression';
 
 // Configuration
 
@@ -364,39 +365,39 @@ export class DataMercatoOfferings extends cdktf.TerraformDataSource {
   protected synthesizeHclAttributes(): { [name: string]: any } {
     const attrs = {
       category_id: {
-        value: cdktf.stringToHclTerraform(this._categoryId),
+        value: hclExpression(cdktf.stringToHclTerraform(this._categoryId)),
         isBlock: false,
-        type: "simple",
+        type: "reference",
         storageClassType: "string",
       },
       keyword: {
-        value: cdktf.stringToHclTerraform(this._keyword),
+        value: hclExpression(cdktf.stringToHclTerraform(this._keyword)),
         isBlock: false,
-        type: "simple",
+        type: "reference",
         storageClassType: "string",
       },
       platform: {
-        value: cdktf.stringToHclTerraform(this._platform),
+        value: hclExpression(cdktf.stringToHclTerraform(this._platform)),
         isBlock: false,
-        type: "simple",
+        type: "reference",
         storageClassType: "string",
       },
       status: {
-        value: cdktf.stringToHclTerraform(this._status),
+        value: hclExpression(cdktf.stringToHclTerraform(this._status)),
         isBlock: false,
-        type: "simple",
+        type: "reference",
         storageClassType: "string",
       },
       tags: {
-        value: cdktf.listMapperHcl(cdktf.stringToHclTerraform, false)(this._tags),
+        value: hclExpression(cdktf.listMapperHcl(cdktf.stringToHclTerraform, false)(this._tags)),
         isBlock: false,
-        type: "list",
+        type: "reference",
         storageClassType: "stringList",
       },
       version: {
-        value: cdktf.stringToHclTerraform(this._version),
+        value: hclExpression(cdktf.stringToHclTerraform(this._version)),
         isBlock: false,
-        type: "simple",
+        type: "reference",
         storageClassType: "string",
       },
     };

@@ -3,6 +3,7 @@
 
 import { Construct } from 'constructs';
 import * as cdktf from 'cdktf';
+import { hclExpression } from '../../hcl-expression';
 
 // Configuration
 
@@ -156,21 +157,21 @@ export class DataMercatoProject extends cdktf.TerraformDataSource {
   protected synthesizeHclAttributes(): { [name: string]: any } {
     const attrs = {
       id: {
-        value: cdktf.stringToHclTerraform(this._id),
+        value: hclExpression(cdktf.stringToHclTerraform(this._id)),
         isBlock: false,
-        type: "simple",
+        type: "reference",
         storageClassType: "string",
       },
       name: {
-        value: cdktf.stringToHclTerraform(this._name),
+        value: hclExpression(cdktf.stringToHclTerraform(this._name)),
         isBlock: false,
-        type: "simple",
+        type: "reference",
         storageClassType: "string",
       },
       organization_id: {
-        value: cdktf.stringToHclTerraform(this._organizationId),
+        value: hclExpression(cdktf.stringToHclTerraform(this._organizationId)),
         isBlock: false,
-        type: "simple",
+        type: "reference",
         storageClassType: "string",
       },
     };

@@ -3,6 +3,7 @@
 
 import { Construct } from 'constructs';
 import * as cdktf from 'cdktf';
+import { hclExpression } from '../../hcl-expression';
 
 // Configuration
 
@@ -243,45 +244,45 @@ export class OfferingVersion extends cdktf.TerraformResource {
   protected synthesizeHclAttributes(): { [name: string]: any } {
     const attrs = {
       changelog: {
-        value: cdktf.stringToHclTerraform(this._changelog),
+        value: hclExpression(cdktf.stringToHclTerraform(this._changelog)),
         isBlock: false,
-        type: "simple",
+        type: "reference",
         storageClassType: "string",
       },
       deprecation_message: {
-        value: cdktf.stringToHclTerraform(this._deprecationMessage),
+        value: hclExpression(cdktf.stringToHclTerraform(this._deprecationMessage)),
         isBlock: false,
-        type: "simple",
+        type: "reference",
         storageClassType: "string",
       },
       offering_id: {
-        value: cdktf.stringToHclTerraform(this._offeringId),
+        value: hclExpression(cdktf.stringToHclTerraform(this._offeringId)),
         isBlock: false,
-        type: "simple",
+        type: "reference",
         storageClassType: "string",
       },
       options_schema: {
-        value: cdktf.stringToHclTerraform(this._optionsSchema),
+        value: hclExpression(cdktf.stringToHclTerraform(this._optionsSchema)),
         isBlock: false,
-        type: "simple",
+        type: "reference",
         storageClassType: "string",
       },
       replacement_version: {
-        value: cdktf.stringToHclTerraform(this._replacementVersion),
+        value: hclExpression(cdktf.stringToHclTerraform(this._replacementVersion)),
         isBlock: false,
-        type: "simple",
+        type: "reference",
         storageClassType: "string",
       },
       status: {
-        value: cdktf.stringToHclTerraform(this._status),
+        value: hclExpression(cdktf.stringToHclTerraform(this._status)),
         isBlock: false,
-        type: "simple",
+        type: "reference",
         storageClassType: "string",
       },
       version: {
-        value: cdktf.stringToHclTerraform(this._version),
+        value: hclExpression(cdktf.stringToHclTerraform(this._version)),
         isBlock: false,
-        type: "simple",
+        type: "reference",
         storageClassType: "string",
       },
     };

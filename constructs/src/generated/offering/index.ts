@@ -3,6 +3,7 @@
 
 import { Construct } from 'constructs';
 import * as cdktf from 'cdktf';
+import { hclExpression } from '../../hcl-expression';
 
 // Configuration
 
@@ -146,27 +147,27 @@ export function offeringComponentToHclTerraform(struct?: OfferingComponent | cdk
   }
   const attrs = {
     billing_type: {
-      value: cdktf.stringToHclTerraform(struct!.billingType),
+      value: hclExpression(cdktf.stringToHclTerraform(struct!.billingType)),
       isBlock: false,
-      type: "simple",
+      type: "reference",
       storageClassType: "string",
     },
     measured_unit: {
-      value: cdktf.stringToHclTerraform(struct!.measuredUnit),
+      value: hclExpression(cdktf.stringToHclTerraform(struct!.measuredUnit)),
       isBlock: false,
-      type: "simple",
+      type: "reference",
       storageClassType: "string",
     },
     name: {
-      value: cdktf.stringToHclTerraform(struct!.name),
+      value: hclExpression(cdktf.stringToHclTerraform(struct!.name)),
       isBlock: false,
-      type: "simple",
+      type: "reference",
       storageClassType: "string",
     },
     type: {
-      value: cdktf.stringToHclTerraform(struct!.type),
+      value: hclExpression(cdktf.stringToHclTerraform(struct!.type)),
       isBlock: false,
-      type: "simple",
+      type: "reference",
       storageClassType: "string",
     },
   };
@@ -646,87 +647,87 @@ export class Offering extends cdktf.TerraformResource {
   protected synthesizeHclAttributes(): { [name: string]: any } {
     const attrs = {
       auto_approve: {
-        value: cdktf.booleanToHclTerraform(this._autoApprove),
+        value: hclExpression(cdktf.booleanToHclTerraform(this._autoApprove)),
         isBlock: false,
-        type: "simple",
+        type: "reference",
         storageClassType: "boolean",
       },
       category_id: {
-        value: cdktf.stringToHclTerraform(this._categoryId),
+        value: hclExpression(cdktf.stringToHclTerraform(this._categoryId)),
         isBlock: false,
-        type: "simple",
+        type: "reference",
         storageClassType: "string",
       },
       description: {
-        value: cdktf.stringToHclTerraform(this._description),
+        value: hclExpression(cdktf.stringToHclTerraform(this._description)),
         isBlock: false,
-        type: "simple",
+        type: "reference",
         storageClassType: "string",
       },
       documentation_url: {
-        value: cdktf.stringToHclTerraform(this._documentationUrl),
+        value: hclExpression(cdktf.stringToHclTerraform(this._documentationUrl)),
         isBlock: false,
-        type: "simple",
+        type: "reference",
         storageClassType: "string",
       },
       name: {
-        value: cdktf.stringToHclTerraform(this._name),
+        value: hclExpression(cdktf.stringToHclTerraform(this._name)),
         isBlock: false,
-        type: "simple",
+        type: "reference",
         storageClassType: "string",
       },
       organization_id: {
-        value: cdktf.stringToHclTerraform(this._organizationId),
+        value: hclExpression(cdktf.stringToHclTerraform(this._organizationId)),
         isBlock: false,
-        type: "simple",
+        type: "reference",
         storageClassType: "string",
       },
       platform: {
-        value: cdktf.stringToHclTerraform(this._platform),
+        value: hclExpression(cdktf.stringToHclTerraform(this._platform)),
         isBlock: false,
-        type: "simple",
+        type: "reference",
         storageClassType: "string",
       },
       plugin_options: {
-        value: cdktf.hashMapperHcl(cdktf.anyToHclTerraform)(this._pluginOptions),
+        value: hclExpression(cdktf.hashMapperHcl(cdktf.anyToHclTerraform)(this._pluginOptions)),
         isBlock: false,
-        type: "map",
+        type: "reference",
         storageClassType: "anyMap",
       },
       requirements: {
-        value: cdktf.stringToHclTerraform(this._requirements),
+        value: hclExpression(cdktf.stringToHclTerraform(this._requirements)),
         isBlock: false,
-        type: "simple",
+        type: "reference",
         storageClassType: "string",
       },
       secret_options: {
-        value: cdktf.hashMapperHcl(cdktf.stringToHclTerraform)(this._secretOptions),
+        value: hclExpression(cdktf.hashMapperHcl(cdktf.stringToHclTerraform)(this._secretOptions)),
         isBlock: false,
-        type: "map",
+        type: "reference",
         storageClassType: "stringMap",
       },
       slug: {
-        value: cdktf.stringToHclTerraform(this._slug),
+        value: hclExpression(cdktf.stringToHclTerraform(this._slug)),
         isBlock: false,
-        type: "simple",
+        type: "reference",
         storageClassType: "string",
       },
       status: {
-        value: cdktf.stringToHclTerraform(this._status),
+        value: hclExpression(cdktf.stringToHclTerraform(this._status)),
         isBlock: false,
-        type: "simple",
+        type: "reference",
         storageClassType: "string",
       },
       tags: {
-        value: cdktf.listMapperHcl(cdktf.stringToHclTerraform, false)(this._tags),
+        value: hclExpression(cdktf.listMapperHcl(cdktf.stringToHclTerraform, false)(this._tags)),
         isBlock: false,
-        type: "list",
+        type: "reference",
         storageClassType: "stringList",
       },
       type: {
-        value: cdktf.stringToHclTerraform(this._type),
+        value: hclExpression(cdktf.stringToHclTerraform(this._type)),
         isBlock: false,
-        type: "simple",
+        type: "reference",
         storageClassType: "string",
       },
       component: {

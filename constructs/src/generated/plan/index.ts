@@ -3,6 +3,7 @@
 
 import { Construct } from 'constructs';
 import * as cdktf from 'cdktf';
+import { hclExpression } from '../../hcl-expression';
 
 // Configuration
 
@@ -219,39 +220,39 @@ export class Plan extends cdktf.TerraformResource {
   protected synthesizeHclAttributes(): { [name: string]: any } {
     const attrs = {
       archived: {
-        value: cdktf.booleanToHclTerraform(this._archived),
+        value: hclExpression(cdktf.booleanToHclTerraform(this._archived)),
         isBlock: false,
-        type: "simple",
+        type: "reference",
         storageClassType: "boolean",
       },
       description: {
-        value: cdktf.stringToHclTerraform(this._description),
+        value: hclExpression(cdktf.stringToHclTerraform(this._description)),
         isBlock: false,
-        type: "simple",
+        type: "reference",
         storageClassType: "string",
       },
       name: {
-        value: cdktf.stringToHclTerraform(this._name),
+        value: hclExpression(cdktf.stringToHclTerraform(this._name)),
         isBlock: false,
-        type: "simple",
+        type: "reference",
         storageClassType: "string",
       },
       offering_id: {
-        value: cdktf.stringToHclTerraform(this._offeringId),
+        value: hclExpression(cdktf.stringToHclTerraform(this._offeringId)),
         isBlock: false,
-        type: "simple",
+        type: "reference",
         storageClassType: "string",
       },
       prices: {
-        value: cdktf.hashMapperHcl(cdktf.numberToHclTerraform)(this._prices),
+        value: hclExpression(cdktf.hashMapperHcl(cdktf.numberToHclTerraform)(this._prices)),
         isBlock: false,
-        type: "map",
+        type: "reference",
         storageClassType: "numberMap",
       },
       unit: {
-        value: cdktf.stringToHclTerraform(this._unit),
+        value: hclExpression(cdktf.stringToHclTerraform(this._unit)),
         isBlock: false,
-        type: "simple",
+        type: "reference",
         storageClassType: "string",
       },
     };

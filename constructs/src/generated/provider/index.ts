@@ -3,6 +3,7 @@
 
 import { Construct } from 'constructs';
 import * as cdktf from 'cdktf';
+import { hclExpression } from '../../hcl-expression';
 
 // Configuration
 
@@ -142,21 +143,21 @@ export class MercatoProvider extends cdktf.TerraformProvider {
   protected synthesizeHclAttributes(): { [name: string]: any } {
     const attrs = {
       endpoint: {
-        value: cdktf.stringToHclTerraform(this._endpoint),
+        value: hclExpression(cdktf.stringToHclTerraform(this._endpoint)),
         isBlock: false,
-        type: "simple",
+        type: "reference",
         storageClassType: "string",
       },
       token: {
-        value: cdktf.stringToHclTerraform(this._token),
+        value: hclExpression(cdktf.stringToHclTerraform(this._token)),
         isBlock: false,
-        type: "simple",
+        type: "reference",
         storageClassType: "string",
       },
       alias: {
-        value: cdktf.stringToHclTerraform(this._alias),
+        value: hclExpression(cdktf.stringToHclTerraform(this._alias)),
         isBlock: false,
-        type: "simple",
+        type: "reference",
         storageClassType: "string",
       },
     };

@@ -3,6 +3,7 @@
 
 import { Construct } from 'constructs';
 import * as cdktf from 'cdktf';
+import { hclExpression } from '../../hcl-expression';
 
 // Configuration
 
@@ -97,21 +98,21 @@ export function resourceTimeoutsToHclTerraform(struct?: ResourceTimeouts | cdktf
   }
   const attrs = {
     create: {
-      value: cdktf.stringToHclTerraform(struct!.create),
+      value: hclExpression(cdktf.stringToHclTerraform(struct!.create)),
       isBlock: false,
-      type: "simple",
+      type: "reference",
       storageClassType: "string",
     },
     delete: {
-      value: cdktf.stringToHclTerraform(struct!.delete),
+      value: hclExpression(cdktf.stringToHclTerraform(struct!.delete)),
       isBlock: false,
-      type: "simple",
+      type: "reference",
       storageClassType: "string",
     },
     update: {
-      value: cdktf.stringToHclTerraform(struct!.update),
+      value: hclExpression(cdktf.stringToHclTerraform(struct!.update)),
       isBlock: false,
-      type: "simple",
+      type: "reference",
       storageClassType: "string",
     },
   };
@@ -463,45 +464,45 @@ export class Resource extends cdktf.TerraformResource {
   protected synthesizeHclAttributes(): { [name: string]: any } {
     const attrs = {
       attributes: {
-        value: cdktf.hashMapperHcl(cdktf.anyToHclTerraform)(this._attributes),
+        value: hclExpression(cdktf.hashMapperHcl(cdktf.anyToHclTerraform)(this._attributes)),
         isBlock: false,
-        type: "map",
+        type: "reference",
         storageClassType: "anyMap",
       },
       limits: {
-        value: cdktf.hashMapperHcl(cdktf.numberToHclTerraform)(this._limits),
+        value: hclExpression(cdktf.hashMapperHcl(cdktf.numberToHclTerraform)(this._limits)),
         isBlock: false,
-        type: "map",
+        type: "reference",
         storageClassType: "numberMap",
       },
       name: {
-        value: cdktf.stringToHclTerraform(this._name),
+        value: hclExpression(cdktf.stringToHclTerraform(this._name)),
         isBlock: false,
-        type: "simple",
+        type: "reference",
         storageClassType: "string",
       },
       offering_id: {
-        value: cdktf.stringToHclTerraform(this._offeringId),
+        value: hclExpression(cdktf.stringToHclTerraform(this._offeringId)),
         isBlock: false,
-        type: "simple",
+        type: "reference",
         storageClassType: "string",
       },
       plan_id: {
-        value: cdktf.stringToHclTerraform(this._planId),
+        value: hclExpression(cdktf.stringToHclTerraform(this._planId)),
         isBlock: false,
-        type: "simple",
+        type: "reference",
         storageClassType: "string",
       },
       project_id: {
-        value: cdktf.stringToHclTerraform(this._projectId),
+        value: hclExpression(cdktf.stringToHclTerraform(this._projectId)),
         isBlock: false,
-        type: "simple",
+        type: "reference",
         storageClassType: "string",
       },
       version: {
-        value: cdktf.stringToHclTerraform(this._version),
+        value: hclExpression(cdktf.stringToHclTerraform(this._version)),
         isBlock: false,
-        type: "simple",
+        type: "reference",
         storageClassType: "string",
       },
       timeouts: {

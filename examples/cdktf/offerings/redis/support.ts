@@ -6,7 +6,12 @@ import type { IOffering, IProject } from "@mercato/cdktf";
 export type RedisPlan = "cache-basic" | "cache-standard";
 
 /** Limits of Redis per limit-billed component. */
-export type RedisLimits = { readonly "memory"?: number };
+export type RedisLimits = {
+  /**
+   * Memory (GB).
+   */
+  readonly memory?: number;
+};
 
 /** Properties every version of Redis takes. */
 export interface RedisProps {

@@ -6,7 +6,20 @@ import type { IOffering, IProject } from "@mercato/cdktf";
 export type VirtualMachinePlan = "small" | "medium" | "large";
 
 /** Limits of Virtual Machine per limit-billed component. */
-export type VirtualMachineLimits = { readonly "cpu"?: number; readonly "ram"?: number; readonly "storage"?: number };
+export type VirtualMachineLimits = {
+  /**
+   * vCPU (core).
+   */
+  readonly cpu?: number;
+  /**
+   * Memory (GB).
+   */
+  readonly ram?: number;
+  /**
+   * System disk (GB).
+   */
+  readonly storage?: number;
+};
 
 /** Properties every version of Virtual Machine takes. */
 export interface VirtualMachineProps {

@@ -1,0 +1,67 @@
+/**
+ * The real Terraform CLI and the real provider for synthesized stacks: the provider built from
+ * its sources, found by `terraform init` and used by plan and apply, against a real server.
+ */
+import { execFile } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPO } from './build';
+
+const TERRAFORM = '/usr/local/bin/terraform';
+
+export interface Run {
+  code: number;
+  stdout: string;
+  output: string;
+}
+
+/** Runs Terraform in `dir`; never rejects, the exit code says how it went. */
+export function terraform(dir: string, args: string[], env: NodeJS.ProcessEnv): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(TERRAFORM, [...args, '-no-color'], { cwd: dir, env, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, output: stdout + stderr });
+    });
+  });
+}
+
+/** Runs Terraform in `dir` and fails with its output unless it exits 0. */
+export async function terraformOk(dir: string, args: string[], env: NodeJS.ProcessEnv): Promise<Run> {
+  const run = await terraform(dir, args, env);
+  if (run.code !== 0) throw new Error(`terraform ${args[0]} in ${dir} failed (exit ${run.code}):\n${run.output}`);
+  return run;
+}
+
+/**
+ * The provider built twice from its sources under `root`: for dev_overrides, which plan and
+ * apply use, and in a filesystem mirror for `terraform init`, which a synthesized stack needs
+ * (cdktf always writes a backend block) and which with dev_overrides alone still asks the
+ * registry. Answers the environment that runs Terraform with them against `server`.
+ */
+export async function installProvider(root: string, server: { url: string; adminToken: string }): Promise<NodeJS.ProcessEnv> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { build } = require('../../../provider/scripts/build.js') as { build: (entry: string, out: string) => Promise<string> };
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { PROVIDER_VERSION: version } = require('../../../provider/src/provider') as { PROVIDER_VERSION: string };
+  const platform = `${process.platform}_${process.arch === 'x64' ? 'amd64' : process.arch}`;
+  const pluginDir = join(root, 'plugins');
+  const mirror = join(root, 'mirror');
+  const entry = join(REPO, 'provider/src/main.ts');
+  await build(entry, join(pluginDir, 'terraform-provider-mercato'));
+  await build(entry, join(mirror, 'registry.terraform.io/mercato/mercato', version, platform, `terraform-provider-mercato_v${version}`));
+  const home = join(root, 'home');
+  mkdirSync(home);
+  const cliConfig = join(home, '.terraformrc');
+  writeFileSync(
+    cliConfig,
+    `provider_installation {
+  dev_overrides { "mercato/mercato" = "${pluginDir}" }
+  filesystem_mirror {
+    path    = "${mirror}"
+    include = ["mercato/mercato"]
+  }
+  direct { exclude = ["mercato/mercato"] }
+}
+`,
+  );
+  return { PATH: process.env.PATH, HOME: home, TF_CLI_CONFIG_FILE: cliConfig, TF_IN_AUTOMATION: '1', CHECKPOINT_DISABLE: '1', MERCATO_ENDPOINT: server.url, MERCATO_TOKEN: server.adminToken };
+}
