@@ -4,6 +4,7 @@ import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import type { Database, Db } from './db/database';
 import { authentication } from './auth/authentication';
+import { cacheGenerationsPerRequest } from './db/cache-generations';
 import { idempotency } from './http/idempotency';
 import { sendProblem, PROBLEM_SCHEMA } from './http/problem';
 import { CatalogIndex } from './catalog/search-index';
@@ -77,6 +78,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
   });
   app.addSchema(PROBLEM_SCHEMA);
+  await app.register(cacheGenerationsPerRequest);
   await app.register(authentication);
   await app.register(idempotency);
 

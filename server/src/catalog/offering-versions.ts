@@ -69,7 +69,6 @@ export async function offeringVersionsRoutes(app: FastifyInstance) {
         if (isUniqueViolation(error)) throw conflict(`the offering already has version ${row.version}`, 'version');
         throw error;
       }
-      app.catalogIndex.invalidate();
       return reply.code(201).send(presentVersion(row));
     },
   });
@@ -107,7 +106,6 @@ export async function offeringVersionsRoutes(app: FastifyInstance) {
         await trx.updateTable('offering_versions').set(changes).where('id', '=', child.id).execute();
         await recordEvent(trx, { actorId: p.user.id, action: 'offering_version.updated', objectType: 'offering_version', objectId: child.id, providerOrganizationId: offering.organization_id, changes: diff(presentVersion(child), input) });
       });
-      app.catalogIndex.invalidate();
       return presentVersion({ ...child, ...changes, options_schema: changes.options_schema ?? child.options_schema });
     },
   });
@@ -124,7 +122,6 @@ export async function offeringVersionsRoutes(app: FastifyInstance) {
         await trx.deleteFrom('offering_versions').where('id', '=', child.id).execute();
         await recordEvent(trx, { actorId: p.user.id, action: 'offering_version.deleted', objectType: 'offering_version', objectId: child.id, providerOrganizationId: offering.organization_id, changes: { version: child.version } });
       });
-      app.catalogIndex.invalidate();
       return reply.code(204).send();
     },
   });

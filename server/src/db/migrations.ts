@@ -1,4 +1,5 @@
 import { Kysely, Migration, Migrator, MigrationProvider, CreateTableBuilder } from 'kysely';
+import { cacheGenerations } from './cache-generations-migration';
 
 type AnyDb = Kysely<any>;
 
@@ -173,7 +174,11 @@ const idempotencyKeys: Migration = {
   },
 };
 
-const migrations: Record<string, Migration> = { '001-initial': initial, '002-idempotency-keys': idempotencyKeys };
+const migrations: Record<string, Migration> = {
+  '001-initial': initial,
+  '002-idempotency-keys': idempotencyKeys,
+  '005-cache-generations': cacheGenerations,
+};
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 

@@ -178,8 +178,15 @@ export interface IdempotencyKeyRow {
   created_at: string;
 }
 
+/** One row: a counter per kind of data a server process caches; see cache-generations.ts. */
+export interface CacheGenerationsRow {
+  catalog: number;
+  access: number;
+}
+
 export interface Tables {
   idempotency_keys: IdempotencyKeyRow;
+  cache_generations: CacheGenerationsRow;
   users: UserRow;
   tokens: TokenRow;
   organizations: OrganizationRow;
