@@ -1,5 +1,6 @@
 import { Kysely, Migration, Migrator, MigrationProvider, CreateTableBuilder } from 'kysely';
 import { cacheGenerations } from './cache-generations-migration';
+import { secretAttributes } from './secret-attributes-migration';
 
 type AnyDb = Kysely<any>;
 
@@ -178,6 +179,7 @@ const migrations: Record<string, Migration> = {
   '001-initial': initial,
   '002-idempotency-keys': idempotencyKeys,
   '005-cache-generations': cacheGenerations,
+  '005-secret-attributes': secretAttributes,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -112,7 +112,10 @@ export interface ResourceRow {
   offering_id: string;
   plan_id: string;
   version: string;
+  /** The configuration without its secrets: what may be shown. */
   attributes: string;
+  /** The secret values of the configuration with their paths (orders/secret-attributes.ts). */
+  secret_attributes: string;
   limits: string;
   state: string;
   backend_id: string;
@@ -131,7 +134,9 @@ export interface OrderRow {
   resource_id: string;
   plan_id: string;
   version: string;
+  /** The configuration the order leads to, without its secrets; they are in secret_attributes. */
   attributes: string;
+  secret_attributes: string;
   limits: string;
   /** What the order changes on an update: a JSON list of field names. */
   changes: string;

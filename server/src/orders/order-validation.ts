@@ -8,6 +8,8 @@ import { json } from '../http/route-context';
 import type { Component } from '../catalog/offering-model';
 import { latestVersion } from '../catalog/offering-model';
 import { validateAgainst } from '../catalog/options-schema';
+import { secretPropertyPaths } from '../catalog/secret-properties';
+import { redactSecrets, splitSecrets } from './secret-attributes';
 
 /** Checks an order's choices against the offering: plan, version, attributes and limits. */
 
@@ -40,8 +42,11 @@ export async function orderableVersion(app: FastifyInstance, offering: OfferingR
   return version;
 }
 
+/** Schema errors of a configuration; a message never quotes a secret value of it. */
 export function attributeProblems(version: OfferingVersionRow, attributes: Record<string, unknown>): FieldError[] {
-  return validateAgainst(json<object>(version.options_schema, {}), attributes, 'attributes');
+  const schema = json<object>(version.options_schema, {});
+  const { secrets } = splitSecrets(attributes, secretPropertyPaths(schema));
+  return validateAgainst(schema, attributes, 'attributes').map((e) => ({ ...e, message: redactSecrets(e.message, secrets) }));
 }
 
 /** Limits may only name the offering's components billed by limit. */
