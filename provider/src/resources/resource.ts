@@ -1,10 +1,11 @@
-import { containsUnknown, isUnknown, timeoutsBlock, withClient, type ResourceContext } from '../framework';
+import { isUnknown, timeoutsBlock, withClient, type ResourceContext } from '../framework';
 import type { MercatoClient } from '../client/mercato-client';
 import { ApiError } from '../client/api-error';
 import { FINAL_STATES, openOrders, PENDING_STATES, waitForOrder, type Order } from '../client/orders';
 import { reportingFieldErrors } from './api-diagnostics';
 import { toNumbers } from './crud';
-import { attributeErrors, offeringVersions } from './attributes-validation';
+import { offeringVersions } from './attributes-validation';
+import { configurationErrors, mergedAttributes, placeUpdateOrder, splitSecretAttributes } from './secret-attributes';
 
 interface Remote {
   id: string;
@@ -39,7 +40,14 @@ export const resource = withClient<MercatoClient>().defineResource({
     plan_id: { type: 'string', required: true, description: 'Plan of the offering. Changing it places an update order.' },
     version: { type: 'string', optional: true, computed: true, useStateForUnknown: true, description: 'Offering version. Default: the latest available version at creation. Changing it places an upgrade order.' },
     name: { type: 'string', required: true, description: 'Name of the resource. Changing it renames the resource (no order).' },
-    attributes: { type: 'dynamic', optional: true, description: "Configuration, written as a native HCL object. Validated at plan time against the offering version's JSON Schema; changing it places an update order." },
+    attributes: { type: 'dynamic', optional: true, description: "Configuration, written as a native HCL object. Validated at plan time against the offering version's JSON Schema; changing it places an update order. Secret properties go in `secret_attributes`." },
+    secret_attributes: {
+      type: 'dynamic',
+      optional: true,
+      sensitive: true,
+      description:
+        "The configuration's secret properties (those the version's schema marks `writeOnly: true` or `format: password`, such as an admin password), as a native HCL object beside `attributes`; sensitive, so plans and output never show them. Validated with `attributes` as one configuration; a secret property written in `attributes` is a plan error. The server never returns secrets: changing one here places an update order, but a change made outside Terraform is not seen (no drift on secrets), and removing one from the configuration leaves the stored value in place.",
+    },
     limits: { type: ['map', 'number'], optional: true, description: "Limits per `limit`-billed component of the offering, e.g. `{ cpu = 4 }`. Changing them places an update order." },
     state: { type: 'string', computed: true, description: 'State on the server: `Creating`, `OK`, `Updating`, `Terminating`, `Terminated` or `Erred`.' },
     order_id: { type: 'string', computed: true, description: 'The last order Terraform placed for this resource.' },
@@ -72,14 +80,13 @@ export const resource = withClient<MercatoClient>().defineResource({
       ctx.error('Deprecated offering version', `Version ${version.version} is deprecated and takes no new resources: ${version.deprecation_message}${version.replacement_version ? ` Use ${version.replacement_version}.` : ''}`, 'version');
     }
     // A value known only after apply (from another resource) is checked by the server when the order is placed.
-    if (containsUnknown(plan.attributes)) return;
-    for (const { path, message } of attributeErrors(version.options_schema, plan.attributes ?? {})) {
+    for (const { path, message } of configurationErrors(version, plan.attributes, plan.secret_attributes)) {
       ctx.error('Invalid attributes', `${path} ${message} (offering version ${version.version}).`, path);
     }
   },
 
   async create(ctx, plan) {
-    const body = { type: 'create', project_id: plan.project_id, offering_id: plan.offering_id, plan_id: plan.plan_id, name: plan.name, version: plan.version ?? undefined, attributes: plan.attributes ?? {}, limits: toNumbers(plan.limits) };
+    const body = { type: 'create', project_id: plan.project_id, offering_id: plan.offering_id, plan_id: plan.plan_id, name: plan.name, version: plan.version ?? undefined, attributes: mergedAttributes(plan.attributes, plan.secret_attributes), limits: toNumbers(plan.limits) };
     const order = await reportingFieldErrors(ctx, 'The order was refused', () => ctx.client.create<Order>('/orders', body));
     if (!order) return null;
     ctx.log.info('placed create order', { order: order.id, resource: order.resource_id, state: order.state });
@@ -111,17 +118,21 @@ export const resource = withClient<MercatoClient>().defineResource({
     if (plan.name !== prior.name) await ctx.client.patch(`/resources/${prior.id}`, { name: plan.name });
     // An order left open by an interrupted apply is waited for; what it already applied is not ordered again.
     const current = await settleOpenOrders(ctx, prior.id!, 'wait');
-    const applied = current ? toState(current, plan) : prior;
-    const changes = Object.fromEntries(
-      ORDERED_CHANGES.filter((key) => changed(plan[key], applied[key])).map((key) => [key, key === 'limits' ? toNumbers(plan.limits) : key === 'attributes' ? plan.attributes ?? {} : plan[key]]),
+    const applied = current ? toState(current, plan, prior.secret_attributes) : prior;
+    const changes: Record<string, unknown> = Object.fromEntries(
+      ORDERED_CHANGES.filter((key) => changed(plan[key], applied[key])).map((key) => [key, key === 'limits' ? toNumbers(plan.limits) : key === 'attributes' ? mergedAttributes(plan.attributes, plan.secret_attributes) : plan[key]]),
     );
+    if (changed(plan.secret_attributes, applied.secret_attributes)) changes.attributes = mergedAttributes(plan.attributes, plan.secret_attributes);
     let orderId = prior.order_id;
     if (Object.keys(changes).length) {
-      const order = await reportingFieldErrors(ctx, 'The update order was refused', () => ctx.client.create<Order>('/orders', { type: 'update', resource_id: prior.id, ...changes }));
-      if (!order) return prior as never;
-      orderId = order.id;
-      const final = await waitLogging(ctx, order);
-      if (final.state !== 'done') reportUnfinished(ctx, final, 'update', plan.timeouts?.update);
+      const order = await reportingFieldErrors(ctx, 'The update order was refused', () => placeUpdateOrder(ctx.client, { type: 'update', resource_id: prior.id, ...changes }));
+      if (order === undefined) return prior as never;
+      // null: the server holds these values already (secrets Terraform could not read back).
+      if (order) {
+        orderId = order.id;
+        const final = await waitLogging(ctx, order);
+        if (final.state !== 'done') reportUnfinished(ctx, final, 'update', plan.timeouts?.update);
+      }
     }
     const remote = await ctx.client.find<Remote>(`/resources/${prior.id}`);
     return remote ? { ...toState(remote, plan), order_id: orderId } : prior;
@@ -156,9 +167,13 @@ function latestVersion(versions: { version: string; status: string }[]): string 
   return pick('available') ?? pick('beta') ?? null;
 }
 
-/** Server values, keeping `null` where the configuration left an empty object out. */
-function toState(remote: Remote, known: { attributes?: unknown; limits?: unknown; order_id?: string | null }) {
+/**
+ * Server values, keeping `null` where the configuration left an empty object out; secrets, which
+ * the server never returns, as `believedSecrets` (by default the known ones) has them.
+ */
+function toState(remote: Remote, known: { attributes?: unknown; secret_attributes?: unknown; limits?: unknown; order_id?: string | null }, believedSecrets = known.secret_attributes) {
   const emptyAsNull = <T extends object>(value: T, configured: unknown) => (configured == null && Object.keys(value).length === 0 ? null : value);
+  const { attributes, secret_attributes } = splitSecretAttributes(remote.attributes, known.secret_attributes, believedSecrets);
   return {
     id: remote.id,
     project_id: remote.project_id,
@@ -166,7 +181,8 @@ function toState(remote: Remote, known: { attributes?: unknown; limits?: unknown
     plan_id: remote.plan_id,
     version: remote.version,
     name: remote.name,
-    attributes: emptyAsNull(remote.attributes, known.attributes),
+    attributes: emptyAsNull(attributes, known.attributes),
+    secret_attributes,
     limits: emptyAsNull(remote.limits, known.limits),
     state: remote.state,
     order_id: known.order_id ?? null,

@@ -8,7 +8,7 @@ import * as cdktf from 'cdktf';
 
 export interface ResourceConfig extends cdktf.TerraformMetaArguments {
   /**
-  * Configuration, written as a native HCL object. Validated at plan time against the offering version's JSON Schema; changing it places an update order.
+  * Configuration, written as a native HCL object. Validated at plan time against the offering version's JSON Schema; changing it places an update order. Secret properties go in `secret_attributes`.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mercato/mercato/latest/docs/resources/resource#attributes Resource#attributes}
   */
@@ -43,6 +43,12 @@ export interface ResourceConfig extends cdktf.TerraformMetaArguments {
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mercato/mercato/latest/docs/resources/resource#project_id Resource#project_id}
   */
   readonly projectId: string;
+  /**
+  * The configuration's secret properties (those the version's schema marks `writeOnly: true` or `format: password`, such as an admin password), as a native HCL object beside `attributes`; sensitive, so plans and output never show them. Validated with `attributes` as one configuration; a secret property written in `attributes` is a plan error. The server never returns secrets: changing one here places an update order, but a change made outside Terraform is not seen (no drift on secrets), and removing one from the configuration leaves the stored value in place.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mercato/mercato/latest/docs/resources/resource#secret_attributes Resource#secret_attributes}
+  */
+  readonly secretAttributes?: { [key: string]: any };
   /**
   * Offering version. Default: the latest available version at creation. Changing it places an upgrade order.
   *
@@ -278,6 +284,7 @@ export class Resource extends cdktf.TerraformResource {
     this._offeringId = config.offeringId;
     this._planId = config.planId;
     this._projectId = config.projectId;
+    this._secretAttributes = config.secretAttributes;
     this._version = config.version;
     if (config.timeouts !== undefined) this._timeouts.internalValue = config.timeouts;
   }
@@ -394,6 +401,22 @@ export class Resource extends cdktf.TerraformResource {
     return this._projectId;
   }
 
+  // secret_attributes - computed: false, optional: true, required: false
+  private _secretAttributes?: { [key: string]: any }; 
+  public get secretAttributes() {
+    return this.getAnyMapAttribute('secret_attributes');
+  }
+  public set secretAttributes(value: { [key: string]: any }) {
+    this._secretAttributes = value;
+  }
+  public resetSecretAttributes() {
+    this._secretAttributes = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get secretAttributesInput() {
+    return this._secretAttributes;
+  }
+
   // secret_outputs - computed: true, optional: false, required: false
   private __secretOutputs?: cdktf.AnyMap;
   private get _secretOutputs(): cdktf.AnyMap {
@@ -455,6 +478,7 @@ export class Resource extends cdktf.TerraformResource {
       offering_id: cdktf.stringToTerraform(this._offeringId),
       plan_id: cdktf.stringToTerraform(this._planId),
       project_id: cdktf.stringToTerraform(this._projectId),
+      secret_attributes: cdktf.hashMapper(cdktf.anyToTerraform)(this._secretAttributes),
       version: cdktf.stringToTerraform(this._version),
       timeouts: resourceTimeoutsToTerraform(this.__timeouts?.internalValue),
     };
@@ -497,6 +521,12 @@ export class Resource extends cdktf.TerraformResource {
         isBlock: false,
         type: "simple",
         storageClassType: "string",
+      },
+      secret_attributes: {
+        value: cdktf.hashMapperHcl(cdktf.anyToHclTerraform)(this._secretAttributes),
+        isBlock: false,
+        type: "map",
+        storageClassType: "anyMap",
       },
       version: {
         value: cdktf.stringToHclTerraform(this._version),
