@@ -11,7 +11,7 @@
  * BENCH_COMPARE_BIN=<another checkout>/server/bin/mercato.js to measure that server too, turn about.
  */
 import { CATEGORIES, offeringSpecs, ORGANIZATION_NAMES, PLATFORMS, TAGS, VERSIONS, VOCABULARY, type OfferingSpec } from './support/catalog-data';
-import { Client, COMPARE_BIN, fmt, load, loadAverage, median, pool, prng, startHelloWorld, startMercato, type ChildServer, type LoadResult } from './support/processes';
+import { Client, COMPARE_BIN, cpuSeconds, fmt, load, loadAverage, median, pool, prng, startHelloWorld, startMercato, type ChildServer, type LoadResult } from './support/processes';
 
 const OFFERINGS = Number(process.env.BENCH_OFFERINGS ?? 10000);
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 1000);
@@ -185,8 +185,11 @@ interface Subject {
   viewerToken: string;
   paths: string[];
   seeded: Seeded;
-  runs: LoadResult[];
+  runs: SearchRun[];
 }
+
+/** A load run of the search, with the server's CPU time per request it answered (µs). */
+type SearchRun = LoadResult & { cpuMicrosPerRequest: number };
 
 /** Starts a server from `bin`, seeds it and builds and checks its queries. */
 async function prepare(label: string, bin: string | undefined, processes: ChildServer[]): Promise<Subject> {
@@ -211,7 +214,11 @@ async function prepare(label: string, bin: string | undefined, processes: ChildS
   return { label, server: mercato, viewerToken: seeded.viewerToken, paths, seeded, runs: [] };
 }
 
-const searchLoad = (subject: Subject, duration: number) => load({ url: subject.server.url, connections: CONNECTIONS, duration, ...cycling(subject.paths, subject.viewerToken) });
+async function searchLoad(subject: Subject, duration: number): Promise<SearchRun> {
+  const cpuBefore = cpuSeconds(subject.server.pid);
+  const result = await load({ url: subject.server.url, connections: CONNECTIONS, duration, ...cycling(subject.paths, subject.viewerToken) });
+  return { ...result, cpuMicrosPerRequest: ((cpuSeconds(subject.server.pid) - cpuBefore) * 1e6) / Math.max(result.total, 1) };
+}
 
 async function main() {
   const processes: ChildServer[] = [];
@@ -239,17 +246,18 @@ async function main() {
       for (const subject of run % 2 ? subjects : [...subjects].reverse()) {
         const s = await searchLoad(subject, DURATION);
         subject.runs.push(s);
-        line.push(`${subject.label} ${fmt(s.requestsPerSecond, 0)} req/s p50 ${s.p50} ms p99 ${s.p99} ms non-2xx ${s.non2xx} errors ${s.errors} (ratio ${fmt((100 * s.requestsPerSecond) / b.requestsPerSecond)} %)`);
+        line.push(`${subject.label} ${fmt(s.requestsPerSecond, 0)} req/s p50 ${s.p50} ms p99 ${s.p99} ms non-2xx ${s.non2xx} errors ${s.errors} CPU ${fmt(s.cpuMicrosPerRequest, 0)} µs/request (ratio ${fmt((100 * s.requestsPerSecond) / b.requestsPerSecond)} %)`);
       }
       loads.push(loadAverage());
       say(line.join(' | '));
     }
 
-    const m = (list: LoadResult[], key: keyof LoadResult) => median(list.map((x) => x[key]));
+    const m = <R extends LoadResult>(list: R[], key: keyof R) => median(list.map((x) => Number(x[key])));
     const searchSummary = (subject: Subject) => ({
       requestsPerSecond: m(subject.runs, 'requestsPerSecond'),
       p50: m(subject.runs, 'p50'),
       p99: m(subject.runs, 'p99'),
+      cpuMicrosPerRequest: m(subject.runs, 'cpuMicrosPerRequest'),
       non2xx: subject.runs.reduce((n, s) => n + s.non2xx, 0),
       errors: subject.runs.reduce((n, s) => n + s.errors + s.timeouts, 0),
       ratio: median(subject.runs.map((s, i) => s.requestsPerSecond / baseline[i].requestsPerSecond)),
@@ -268,22 +276,22 @@ async function main() {
       baseline: { requestsPerSecond: m(baseline, 'requestsPerSecond'), p50: m(baseline, 'p50'), p99: m(baseline, 'p99') },
       search: mineSummary,
       ratio: mineSummary.ratio,
-      ...(compared ? { compared: { bin: COMPARE_BIN, ...comparedSummary, thisOverCompared: median(mine.runs.map((s, i) => s.requestsPerSecond / compared.runs[i].requestsPerSecond)) } } : {}),
+      ...(compared ? { compared: { bin: COMPARE_BIN, ...comparedSummary, thisOverCompared: median(mine.runs.map((s, i) => s.requestsPerSecond / compared.runs[i].requestsPerSecond)), cpuThisOverCompared: mineSummary.cpuMicrosPerRequest / comparedSummary!.cpuMicrosPerRequest } } : {}),
       loadAverages: loads,
       perRun: { baseline, search: mine.runs, ...(compared ? { compared: compared.runs } : {}) },
     };
     const meets = { p99: summary.search.p99 < TARGET_P99_MS, ratio: summary.ratio >= TARGET_RATIO };
     console.log('');
-    console.log(`| (median of ${RUNS} runs, ${CONNECTIONS} connections, ${DURATION} s) | req/s | p50 ms | p99 ms | non-2xx |`);
-    console.log('|---|---:|---:|---:|---:|');
-    console.log(`| Fastify hello world (baseline) | ${fmt(summary.baseline.requestsPerSecond, 0)} | ${summary.baseline.p50} | ${summary.baseline.p99} | 0 |`);
+    console.log(`| (median of ${RUNS} runs, ${CONNECTIONS} connections, ${DURATION} s) | req/s | p50 ms | p99 ms | non-2xx | server CPU µs/request |`);
+    console.log('|---|---:|---:|---:|---:|---:|');
+    console.log(`| Fastify hello world (baseline) | ${fmt(summary.baseline.requestsPerSecond, 0)} | ${summary.baseline.p50} | ${summary.baseline.p99} | 0 | |`);
     for (const [i, subject] of subjects.entries()) {
       const s = [mineSummary, comparedSummary][i];
-      console.log(`| Mercato search (${subject.label}), ${OFFERINGS} offerings, ${subject.paths.length} queries | ${fmt(s.requestsPerSecond, 0)} | ${s.p50} | ${s.p99} | ${s.non2xx} |`);
+      console.log(`| Mercato search (${subject.label}), ${OFFERINGS} offerings, ${subject.paths.length} queries | ${fmt(s.requestsPerSecond, 0)} | ${s.p50} | ${s.p99} | ${s.non2xx} | ${fmt(s.cpuMicrosPerRequest, 0)} |`);
     }
     console.log('');
     console.log(`search / baseline: ${fmt(100 * summary.ratio)} % of the baseline's requests/s (target >= ${100 * TARGET_RATIO} %): ${meets.ratio ? 'met' : 'MISSED'}`);
-    if (summary.compared) console.log(`this / compared (${COMPARE_BIN}): ${fmt(summary.compared.thisOverCompared, 3)} of its requests/s (median of the per-run ratios)`);
+    if (summary.compared) console.log(`this / compared (${COMPARE_BIN}): ${fmt(summary.compared.thisOverCompared, 3)} of its requests/s (median of the per-run ratios), ${fmt(summary.compared.cpuThisOverCompared, 3)} of its server CPU per request`);
     console.log(`p99: ${summary.search.p99} ms (target < ${TARGET_P99_MS} ms): ${meets.p99 ? 'met' : 'MISSED'}`);
     console.log(`machine 1-minute load average during the runs: ${loads.join(', ')} (2 cores; the benchmark itself keeps about 2 busy)`);
     const { seedSeconds, versionCount } = mine.seeded;

@@ -13,7 +13,7 @@
  */
 import { Client as PgClient } from 'pg';
 import { startPostgres, type PostgresCluster } from '../test/support/postgres';
-import { Client, COMPARE_BIN, fmt, loadAverage, median, pool, startMercato } from './support/processes';
+import { Client, COMPARE_BIN, cpuSeconds, fmt, loadAverage, median, pool, startMercato } from './support/processes';
 import { setUpLicenceCatalog } from './support/licence-catalog';
 
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 1000);
@@ -41,6 +41,8 @@ interface RunResult {
   placeSeconds: number;
   done: number;
   erred: number;
+  /** CPU seconds the server process used from the first request to the last order done. */
+  serverCpuSeconds: number;
   /** 1-minute load average of the machine before and after the run. */
   load: [number, number];
 }
@@ -71,6 +73,7 @@ async function runOnce(database: 'sqlite' | 'postgres', run: number, subject: (t
   try {
     const { admin, consumer, offering, plan, project } = await setUpLicenceCatalog(server, 'bench-consumer');
     const loadBefore = loadAverage();
+    const cpuBefore = cpuSeconds(server.pid);
     const started = performance.now();
     const orders = await pool(Array.from({ length: ORDERS }, (_, i) => i), IN_FLIGHT, async (i) => {
       const order = await consumer.post('/orders', {
@@ -92,9 +95,10 @@ async function runOnce(database: 'sqlite' | 'postgres', run: number, subject: (t
       if (finished > deadline) break;
       await sleep(20);
     }
+    const serverCpu = cpuSeconds(server.pid) - cpuBefore;
     const [done, erred] = await Promise.all([countOrders(admin, project.id, 'done'), countOrders(admin, project.id, 'erred')]);
-    const result = { database, subject: subject.label, run, wallSeconds: (finished - started) / 1000, placeSeconds: (placed - started) / 1000, done, erred, load: [loadBefore, loadAverage()] as [number, number] };
-    say(`${database} ${subject.label} run ${run}: ${done} done, ${erred} erred; placed in ${fmt(result.placeSeconds, 2)} s, all done in ${fmt(result.wallSeconds, 2)} s (load average ${result.load.join(' -> ')})`);
+    const result = { database, subject: subject.label, run, wallSeconds: (finished - started) / 1000, placeSeconds: (placed - started) / 1000, done, erred, serverCpuSeconds: serverCpu, load: [loadBefore, loadAverage()] as [number, number] };
+    say(`${database} ${subject.label} run ${run}: ${done} done, ${erred} erred; placed in ${fmt(result.placeSeconds, 2)} s, all done in ${fmt(result.wallSeconds, 2)} s, server CPU ${fmt(serverCpu, 2)} s (load average ${result.load.join(' -> ')})`);
     if (done !== ORDERS) say(`  WARNING: only ${done} of ${ORDERS} orders are done (time limit ${TIMEOUT_MS / 1000} s)`);
     return result;
   } finally {
@@ -120,22 +124,23 @@ async function main() {
     cluster?.stop();
   }
   console.log('');
-  console.log(`| ${ORDERS} allocation orders, ${IN_FLIGHT} in flight | server | runs (s) | median placed (s) | median all done (s) | target |`);
-  console.log('|---|---|---|---:|---:|---|');
+  console.log(`| ${ORDERS} allocation orders, ${IN_FLIGHT} in flight | server | runs (s) | median placed (s) | median all done (s) | median server CPU (s) | target |`);
+  console.log('|---|---|---|---:|---:|---:|---|');
   const summary: Record<string, unknown> = {};
   for (const database of DATABASES) {
-    const medians: Record<string, number> = {};
+    const medians: Record<string, { wall: number; cpu: number }> = {};
     for (const subject of SUBJECTS) {
       const mine = results.filter((r) => r.database === database && r.subject === subject.label);
       const wall = median(mine.map((r) => r.wallSeconds));
       const placed = median(mine.map((r) => r.placeSeconds));
+      const cpu = median(mine.map((r) => r.serverCpuSeconds));
       const complete = mine.every((r) => r.done === ORDERS && r.erred === 0);
-      console.log(`| ${database} | ${subject.label} | ${mine.map((r) => fmt(r.wallSeconds, 2)).join(', ')} | ${fmt(placed, 2)} | ${fmt(wall, 2)} | ${complete && wall < TARGET_SECONDS ? 'met' : 'MISSED'} (< ${TARGET_SECONDS} s) |`);
-      summary[subject.label === 'this' ? database : `${database} (compared)`] = { medianWallSeconds: wall, medianPlaceSeconds: placed, runs: mine };
-      medians[subject.label] = wall;
+      console.log(`| ${database} | ${subject.label} | ${mine.map((r) => fmt(r.wallSeconds, 2)).join(', ')} | ${fmt(placed, 2)} | ${fmt(wall, 2)} | ${fmt(cpu, 2)} | ${complete && wall < TARGET_SECONDS ? 'met' : 'MISSED'} (< ${TARGET_SECONDS} s) |`);
+      summary[subject.label === 'this' ? database : `${database} (compared)`] = { medianWallSeconds: wall, medianPlaceSeconds: placed, medianServerCpuSeconds: cpu, runs: mine };
+      medians[subject.label] = { wall, cpu };
       if (!complete) process.exitCode = 1;
     }
-    if (COMPARE_BIN) console.log(`${database}: this / compared, median all done: ${fmt(medians.this / medians.compared, 3)}`);
+    if (COMPARE_BIN) console.log(`${database}: this / compared: median all done ${fmt(medians.this.wall / medians.compared.wall, 3)}, median server CPU ${fmt(medians.this.cpu / medians.compared.cpu, 3)}`);
   }
   console.log(`RESULT ${JSON.stringify({ date: new Date().toISOString(), orders: ORDERS, inFlight: IN_FLIGHT, ...summary })}`);
 }

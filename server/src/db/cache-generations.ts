@@ -1,6 +1,8 @@
 import fp from 'fastify-plugin';
 import type { FastifyInstance } from 'fastify';
+import type { CompiledQuery } from 'kysely';
 import type { Db } from './database';
+import type { CacheGenerationsRow } from './tables';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -26,9 +28,14 @@ export type CacheKind = 'catalog' | 'access';
 
 export type Generations = Record<CacheKind, number>;
 
+/** The query, compiled once per database: building and compiling it anew would cost as much as running it. */
+const compiledReads = new WeakMap<Db, CompiledQuery<CacheGenerationsRow>>();
+
 /** The current generation of every kind: one query of a one-row table. */
 export async function readGenerations(db: Db): Promise<Generations> {
-  const row = await db.selectFrom('cache_generations').select(['catalog', 'access']).executeTakeFirstOrThrow();
+  let read = compiledReads.get(db);
+  if (!read) compiledReads.set(db, (read = db.selectFrom('cache_generations').select(['catalog', 'access']).compile()));
+  const [row] = (await db.executeQuery(read)).rows;
   return { catalog: Number(row.catalog), access: Number(row.access) };
 }
 
