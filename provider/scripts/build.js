@@ -17,7 +17,7 @@ const providerDir = path.resolve(__dirname, '..');
  * Each is bundled into `node_modules/<name>/index.js` beside the provider, where Node's own
  * resolution finds it, so a launch that makes no request does not even parse them.
  */
-const LAZY_PACKAGES = ['axios', 'ajv', 'semver'];
+const LAZY_PACKAGES = ['axios', 'ajv', 're2js', 'semver'];
 
 const COMMON = {
   bundle: true,

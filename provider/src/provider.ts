@@ -1,4 +1,4 @@
-import { defineProvider } from './framework';
+import { defineProvider, sentences } from './framework';
 import { ApiError, UnreachableError } from './client/api-error';
 import { MercatoClient } from './client/mercato-client';
 import { organization } from './resources/organization';
@@ -36,7 +36,7 @@ export const mercatoProvider = defineProvider({
       const me = await client.get<{ username: string }>('/users/me');
       ctx.log.info('connected to Mercato', { endpoint, user: me.username });
     } catch (error) {
-      if (error instanceof UnreachableError) ctx.error('Cannot reach the Mercato server', `${error.message}. Is it running, and is the endpoint right?`, 'endpoint');
+      if (error instanceof UnreachableError) ctx.error('Cannot reach the Mercato server', sentences(error.message, 'Is it running, and is the endpoint right?'), 'endpoint');
       else if (error instanceof ApiError && error.status === 401) ctx.error('Mercato rejected the token', `The server at ${endpoint} answered 401: the token is unknown, revoked or expired. Check \`token\` or MERCATO_TOKEN.`, 'token');
       else throw error;
     }

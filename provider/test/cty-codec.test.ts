@@ -1,6 +1,6 @@
 /** The cty msgpack and JSON codecs, and the protobuf wire codec. */
 import { decodeMsgpack, encodeMsgpack, MsgpackExtension } from '../src/protocol/msgpack';
-import { decodeCtyJson, decodeCtyMsgpack, encodeCtyMsgpack, inferType, UNKNOWN, isUnknown, parseJson, stringifyJson, type CtyType } from '../src/protocol';
+import { decodeCtyJson, decodeCtyMsgpack, DecimalNumber, encodeCtyMsgpack, inferType, isDecimalNumber, UNKNOWN, isUnknown, parseJson, stringifyJson, type CtyType } from '../src/protocol';
 import { decodeMessage, encodeMessage } from '../src/protocol/protobuf-wire';
 import { messages } from '../src/protocol/messages';
 
@@ -53,6 +53,21 @@ describe('cty msgpack values', () => {
     expect(() => encodeCtyMsgpack('number', NaN)).toThrow(/not a valid number/);
   });
 
+  test('a decimal a double cannot give back is kept as its text, and goes back to Terraform unchanged', () => {
+    for (const text of ['0.10000000000000000001', '1.23456789012345678', '-1e400']) {
+      const decoded = decodeCtyMsgpack('number', encodeMsgpack(text));
+      expect(decoded).toEqual(new DecimalNumber(text));
+      expect(decodeMsgpack(encodeCtyMsgpack('number', decoded))).toBe(text);
+    }
+    // Decimals a double gives back stay plain numbers: 0.1, 1e-7, 123456789.123, 15 significant digits.
+    for (const [text, value] of [['0.1', 0.1], ['1e-7', 1e-7], ['123456789.123', 123456789.123], ['0.123456789012345', 0.123456789012345]] as const) {
+      expect(decodeCtyMsgpack('number', encodeMsgpack(text))).toBe(value);
+    }
+    const dynamic = decodeCtyMsgpack('dynamic', encodeMsgpack([Buffer.from('["object",{"r":"number"}]'), new Map([['r', '0.10000000000000000001']])])) as { r: unknown };
+    expect(isDecimalNumber(dynamic.r)).toBe(true);
+    expect(JSON.parse((decodeMsgpack(encodeCtyMsgpack('dynamic', { r: new DecimalNumber('1.00000000000000000001') })) as [Buffer])[0].toString())).toEqual(['object', { r: 'number' }]);
+  });
+
   test('unknowns, plain and refined, pass through untouched', () => {
     const refined = new MsgpackExtension(0x0c, Buffer.from([0x81, 0x01, 0xc3]));
     const wire = encodeMsgpack(new Map<string, never>([['id', new MsgpackExtension(0, Buffer.from([0])) as never], ['n', refined as never]]));
@@ -93,6 +108,12 @@ describe('state JSON', () => {
     const text = '{"a":[1,-2.5e3,"s\\n\\u00e9",true,null,{}],"b":18446744073709551615}';
     expect(stringifyJson(parseJson(text))).toBe(text.replace('-2.5e3', '-2500').replace('\\u00e9', 'é'));
     expect(() => parseJson('{"a":1,}')).toThrow(SyntaxError);
+  });
+
+  test('decimals a double cannot give back stay exact, also with the decimal point among their digits', () => {
+    const text = '{"a":12345678.123456789,"b":0.10000000000000000001,"c":1e400,"d":0.5}';
+    expect(parseJson(text)).toEqual({ a: new DecimalNumber('12345678.123456789'), b: new DecimalNumber('0.10000000000000000001'), c: new DecimalNumber('1e400'), d: 0.5 });
+    expect(stringifyJson(parseJson(text))).toBe(text);
   });
 });
 

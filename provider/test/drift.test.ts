@@ -142,3 +142,19 @@ test('sensitive values are masked, nested paths are named, unchanged values are 
     expect(renderDrift(report, format)).not.toContain('new-secret');
   }
 });
+
+test('a resource the refreshed state holds as Erred is reported as not working, in every format', () => {
+  const state = [
+    { address: 'mercato_resource.vm', mode: 'managed', type: 'mercato_resource', name: 'vm', values: { state: 'Erred', order_id: 'o-1' } },
+    { address: 'mercato_resource.ok', mode: 'managed', type: 'mercato_resource', name: 'ok', values: { state: 'OK', order_id: 'o-2' } },
+    { address: 'data.mercato_project.p', mode: 'data', type: 'mercato_project', name: 'p', values: { state: 'Erred' } },
+  ];
+  const report = buildDriftReport('/x', [], state);
+  expect(report).toEqual({ drifted: true, dir: '/x', resources: [], erred: [{ address: 'mercato_resource.vm', type: 'mercato_resource', name: 'vm', order_id: 'o-1' }] });
+  expect(renderDrift(report, 'text')).toBe(
+    'Drift detected: 1 resource not working (in /x).\n\n  mercato_resource.vm is Erred (order o-1): not working\n\nAn Erred resource was never provisioned: `terraform apply` replaces it (its plan says which order failed and why).',
+  );
+  expect(renderDrift(report, 'markdown')).toContain('| `mercato_resource.vm` | `state` | *(working)* | **Erred** (order `o-1`) |');
+  expect(JSON.parse(renderDrift(report, 'json')).erred).toEqual(report.erred);
+  expect(buildDriftReport('/x', [], [state[1]]).drifted).toBe(false);
+});

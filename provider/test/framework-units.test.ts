@@ -1,6 +1,9 @@
-/** Framework pieces that need no Terraform: plan semantics, paths, durations. */
-import { isUnknown, parseDuration, parsePath, formatPath, timeoutsBlock } from '../src/framework';
+/** Framework pieces that need no Terraform: plan semantics and modifiers, paths, diagnostics, durations. */
+import { isUnknown, parseDuration, parsePath, formatPath, sentence, sentences, timeoutsBlock, useStateForUnknown, useStateForUnknownIf } from '../src/framework';
 import { planChange } from '../src/framework/plan';
+import { placeDiagnostics } from '../src/framework/diagnostic-paths';
+import { toWireSteps } from '../src/framework/attribute-path';
+import { errorDiagnostic } from '../src/protocol';
 import type { SchemaSpec } from '../src/framework/schema';
 
 const spec: SchemaSpec = {
@@ -46,4 +49,64 @@ test('paths and durations', () => {
   expect(parseDuration('1.5h')).toBe(5_400_000);
   expect(parseDuration('30 minutes')).toBeUndefined();
   expect(() => timeoutsBlock({ create: 'soon' })).toThrow(/invalid default/);
+});
+
+describe('plan modifiers', () => {
+  const computedSpec: SchemaSpec = {
+    attributes: {
+      name: { type: 'string', required: true, description: 'name' },
+      size: { type: 'number', optional: true, description: 'size' },
+      serial: { type: 'string', computed: true, description: 'set at create, never changed' },
+      status: { type: 'string', computed: true, description: 'changes only when size does', planModifiers: [useStateForUnknownIf('kept unless size changes', (r) => r.priorObject!.size === r.plannedObject.size)] },
+      note: { type: 'string', computed: true, description: 'may be null', planModifiers: [useStateForUnknown()] },
+    },
+    blocks: { timeouts: timeoutsBlock({ update: '30m' }) },
+  };
+  const priorState = { name: 'a', size: 1, serial: 's-1', status: 'ok', note: null, timeouts: null };
+  const configOf = (value: Record<string, unknown>) => ({ ...value, serial: null, status: null, note: null });
+
+  test('useStateForUnknownIf keeps the prior value only while its condition holds', () => {
+    const renamed = planChange(computedSpec, priorState, { ...priorState, name: 'b' }, configOf({ ...priorState, name: 'b' }), true).planned;
+    expect(renamed.status).toBe('ok');
+    expect(isUnknown(renamed.serial)).toBe(true);
+    const resized = planChange(computedSpec, priorState, { ...priorState, size: 2 }, configOf({ ...priorState, size: 2 }), true).planned;
+    expect(isUnknown(resized.status)).toBe(true);
+    // useStateForUnknown does not keep a null (it may be a value still to come); a create keeps nothing.
+    expect(isUnknown(resized.note)).toBe(true);
+    const created = planChange(computedSpec, null, { ...priorState, serial: null, status: null }, configOf(priorState), true).planned;
+    expect(isUnknown(created.status)).toBe(true);
+  });
+
+  test('a change to a timeouts block alone keeps every computed value known', () => {
+    const proposed = { ...priorState, timeouts: { update: '1h' } };
+    const { planned } = planChange(computedSpec, priorState, proposed, configOf(proposed), true);
+    expect(planned).toEqual(proposed);
+  });
+});
+
+describe('diagnostic paths Terraform can show', () => {
+  const resourceSpec: SchemaSpec = {
+    attributes: { attributes: { type: 'dynamic', optional: true, description: 'a' }, limits: { type: ['map', 'number'], optional: true, description: 'l' } },
+    blocks: { rule: { nesting: 'list', description: 'r', attributes: { spec: { type: 'dynamic', optional: true, description: 's' } } } },
+  };
+  const placed = (path: string, detail: string) => placeDiagnostics(resourceSpec, [errorDiagnostic('Invalid', detail, toWireSteps(path))])[0];
+
+  test('a path into a value is cut after its first step, an index step, and the whole path goes into the detail', () => {
+    const deep = placed('attributes.pools[1].replicas', 'must be >= 1.');
+    expect(deep.attribute!.steps).toEqual([{ attribute_name: 'attributes' }, { element_key_string: 'pools' }]);
+    expect(deep.detail).toBe('must be >= 1.\n\nAt attributes.pools[1].replicas.');
+    const key = placed('limits.cpu', 'limits.cpu: too big.');
+    expect(key.attribute!.steps).toEqual([{ attribute_name: 'limits' }, { element_key_string: 'cpu' }]);
+    expect(key.detail).toBe('limits.cpu: too big.');
+    // Through a nested block to the attribute, then one step into its value.
+    const inBlock = placed('rule[0].spec.a.b', 'wrong');
+    expect(inBlock.attribute!.steps).toEqual([{ attribute_name: 'rule' }, { element_key_int: 0 }, { attribute_name: 'spec' }, { element_key_string: 'a' }]);
+    expect(placed('limits', 'x').attribute!.steps).toEqual([{ attribute_name: 'limits' }]);
+  });
+});
+
+test('sentences end in one full stop, whatever their pieces came with', () => {
+  expect(sentences('Order 1 erred: disk full.', 'Retry it')).toBe('Order 1 erred: disk full. Retry it.');
+  expect(sentences('Rejected: over budget', '', undefined, 'Really?')).toBe('Rejected: over budget. Really?');
+  expect(sentence('  done! ')).toBe('done!');
 });

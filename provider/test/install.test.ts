@@ -3,7 +3,7 @@
  * configuration with `source = "mercato/mercato"` works with a plain `terraform init`: no CLI
  * configuration, no dev_overrides, no network.
  */
-import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PROVIDER_VERSION } from '../src/provider';
@@ -37,7 +37,9 @@ test('`mercato provider install` installs into $HOME/.terraform.d/plugins by def
   const executable = join(platformDir, `terraform-provider-mercato_v${PROVIDER_VERSION}`);
   expect(result.stdout).toContain(executable);
   accessSync(executable, constants.X_OK);
-  for (const name of ['axios', 'ajv', 'semver']) expect(existsSync(join(platformDir, 'node_modules', name, 'index.js'))).toBe(true);
+  for (const name of ['axios', 'ajv', 're2js', 'semver']) expect(existsSync(join(platformDir, 'node_modules', name, 'index.js'))).toBe(true);
+  // Loaded only when a plan validates attributes, not at every launch.
+  expect(readFileSync(executable, 'utf8')).not.toMatch(/RE2JSSyntaxException|strictTuples/);
 });
 
 test('a plain `terraform init` finds it offline, `terraform providers` lists it and Terraform can run it', async () => {

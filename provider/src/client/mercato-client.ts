@@ -3,6 +3,7 @@ import http from 'node:http';
 import https from 'node:https';
 import type { AxiosInstance, AxiosRequestConfig } from 'axios';
 import { ApiError, UnreachableError } from './api-error';
+import { jsonBody } from './json-values';
 
 export interface ClientSettings {
   endpoint: string;
@@ -91,6 +92,7 @@ export class MercatoClient {
 
   private async send<T>(request: AxiosRequestConfig, retriable: boolean): Promise<T> {
     const label = `${request.method} ${request.url}`;
+    if (request.data !== undefined) request = { ...request, data: jsonBody(request.data, label), headers: { ...request.headers, 'content-type': 'application/json' } };
     for (let attempt = 1; ; attempt++) {
       let status: number;
       try {
@@ -100,7 +102,8 @@ export class MercatoClient {
         const retryable = retriable && (status === 429 || status >= 500);
         if (!retryable || attempt >= this.attempts) throw this.apiError(status, response.data, label);
       } catch (error) {
-        if (error instanceof ApiError) throw error;
+        // Only a failure to talk to the server is "cannot reach"; anything else is what it is.
+        if (error instanceof ApiError || !(error as { isAxiosError?: boolean }).isAxiosError) throw error;
         const code = (error as { code?: string }).code ?? '';
         // A refused connection never reached the server: even a non-idempotent call is safe to repeat.
         const safe = retriable || code === 'ECONNREFUSED';

@@ -37,6 +37,11 @@ export function formatPath(path: PathLike): string {
     .join('');
 }
 
+/** The step to a key inside a map or object value: written `.key` when it reads as a name, `["a.b"]` otherwise. */
+export function keyStep(key: string): PathStep {
+  return /^[A-Za-z_][\w-]*$/.test(key) ? key : { key };
+}
+
 /** Joins a parent path and a child step, e.g. for validating the elements of a list. */
 export function childPath(parent: PathLike, ...steps: PathStep[]): PathStep[] {
   return [...parsePath(parent), ...steps];

@@ -10,8 +10,11 @@ export type { ObjectValue, ConfigValue, ValueOfType, CtyNumber } from './value-t
 export type { Logger, LogFields, LogLevel } from './logger';
 export { createLogger } from './logger';
 export { timeoutsBlock, parseDuration } from './timeouts';
-export { parsePath, formatPath, childPath, type PathLike, type PathStep } from './attribute-path';
+export { useStateForUnknown, useStateForUnknownIf, type PlanModifier, type PlanModifierRequest } from './plan-modifiers';
+export { deepEqual } from './values';
+export { sentence, sentences } from './sentences';
+export { parsePath, formatPath, childPath, keyStep, type PathLike, type PathStep } from './attribute-path';
 export { providerSchemaJson, providerSource } from './provider-schema';
 export { createProviderHandlers } from './provider-handlers';
 export { serve } from './serve';
-export { isUnknown, containsUnknown, UNKNOWN, parseJson, stringifyJson, type CtyType } from '../protocol';
+export { isUnknown, containsUnknown, UNKNOWN, parseJson, stringifyJson, DecimalNumber, isDecimalNumber, type CtyType } from '../protocol';

@@ -3,8 +3,9 @@
  * - defaults fill attributes the configuration leaves null;
  * - write-only attributes are never planned;
  * - computed attributes the configuration leaves null become unknown ("known after apply") when
- *   the resource is created or changes, and keep their prior value when nothing changes or when
- *   declared `useStateForUnknown`;
+ *   the resource is created or changes, and keep their prior value when nothing changes or only
+ *   a `timeouts` block does (a time limit changes nothing on the remote object);
+ * - then each attribute's plan modifiers run (plan-modifiers.ts; `useStateForUnknown` first);
  * - attributes and blocks declared `requiresReplace` that change force replacement, and so does
  *   any change to a resource without update().
  */
@@ -12,6 +13,7 @@ import { UNKNOWN, isUnknown } from '../protocol';
 import { isComputed, type BlockSpec, type SchemaSpec } from './schema';
 import { clone, deepEqual } from './values';
 import type { PathStep } from './attribute-path';
+import { useStateForUnknown, type PlanModifier } from './plan-modifiers';
 
 type Obj = Record<string, unknown>;
 
@@ -24,8 +26,13 @@ export function planChange(spec: SchemaSpec, prior: Obj | null, proposed: Obj, c
   const planned = copyForPlanning(spec, proposed);
   applyDefaultsAndWriteOnly(spec, planned, config);
   const requiresReplace = prior ? replacementPaths(spec, prior, planned, canUpdate) : [];
-  if (!prior || !deepEqual(planned, prior)) markComputedUnknown(spec, planned, config, !prior);
+  if (!prior || changesBeyondTimeouts(spec, planned, prior)) markComputedUnknown(spec, planned, config);
+  applyPlanModifiers(spec, planned, config, prior);
   return { planned, requiresReplace };
+}
+
+function changesBeyondTimeouts(spec: SchemaSpec, planned: Obj, prior: Obj): boolean {
+  return Object.keys(planned).some((name) => !spec.blocks?.[name]?.timeoutDefaults && !deepEqual(planned[name], prior[name]));
 }
 
 /**
@@ -54,14 +61,28 @@ function applyDefaultsAndWriteOnly(spec: SchemaSpec, planned: Obj, config: Obj |
   forEachBlockElement(spec, planned, config, (block, element, configElement) => applyDefaultsAndWriteOnly(block, element, configElement));
 }
 
-function markComputedUnknown(spec: SchemaSpec, planned: Obj, config: Obj | null, creating: boolean): void {
+function markComputedUnknown(spec: SchemaSpec, planned: Obj, config: Obj | null): void {
   for (const [name, attr] of Object.entries(spec.attributes)) {
     const unset = (config?.[name] ?? null) === null;
-    if (!isComputed(attr) || attr.default !== undefined || !unset) continue;
-    const keepPrior = attr.useStateForUnknown && !creating && planned[name] !== null;
-    if (!keepPrior) planned[name] = UNKNOWN;
+    if (isComputed(attr) && attr.default === undefined && unset) planned[name] = UNKNOWN;
   }
-  forEachBlockElement(spec, planned, config, (block, element, configElement) => markComputedUnknown(block, element, configElement, creating));
+  forEachBlockElement(spec, planned, config, (block, element, configElement) => markComputedUnknown(block, element, configElement));
+}
+
+const USE_STATE_FOR_UNKNOWN = useStateForUnknown();
+
+/** Runs each attribute's plan modifiers, in nested block elements too (each with its own prior element). */
+function applyPlanModifiers(spec: SchemaSpec, planned: Obj, config: Obj | null, prior: Obj | null): void {
+  for (const [name, attr] of Object.entries(spec.attributes)) {
+    const modifiers: readonly PlanModifier[] = attr.useStateForUnknown ? [USE_STATE_FOR_UNKNOWN, ...(attr.planModifiers ?? [])] : attr.planModifiers ?? [];
+    for (const modifier of modifiers) {
+      planned[name] = modifier.modify({ config: config?.[name] ?? null, prior: prior ? prior[name] : undefined, planned: planned[name], configObject: config ?? {}, priorObject: prior, plannedObject: planned });
+    }
+  }
+  for (const [name, block] of Object.entries(spec.blocks ?? {})) {
+    const priors = pairedElements(block, planned[name], prior?.[name] ?? null);
+    pairedElements(block, planned[name], config?.[name] ?? null).forEach(([, element, configElement], i) => applyPlanModifiers(block, element, configElement, priors[i][2]));
+  }
 }
 
 function replacementPaths(spec: SchemaSpec, prior: Obj, planned: Obj, canUpdate: boolean): PathStep[][] {

@@ -20,7 +20,7 @@ import { parsePath, toWireSteps, type PathLike } from './attribute-path';
 import { DiagnosticsCollector, operationContext, validateContext, type PlanContext } from './context';
 import type { DataSource, Provider, Resource } from './define';
 import { createLogger, type Logger } from './logger';
-import { mentionDeepPaths } from './diagnostic-paths';
+import { placeDiagnostics } from './diagnostic-paths';
 import { formatMs, operationLimits, timedOut, type OperationLimits } from './operation-timeouts';
 import { planChange } from './plan';
 import { objectType, type SchemaSpec, type TimeoutOperation } from './schema';
@@ -123,7 +123,7 @@ export function createProviderHandlers<Client>(provider: Provider<Client>): Prov
         const returned = await resource.read(ctx, current as never);
         newState = returned === null ? null : completeState(declared.spec, current, returned as Obj);
       });
-      return { new_state: encodeWith(diagnostics, declared.type, newState), private: encodePrivate(privateData), diagnostics: diagnostics.items };
+      return { new_state: encodeWith(diagnostics, declared.type, newState), private: encodePrivate(privateData), diagnostics: placeDiagnostics(declared.spec, diagnostics.items) };
     },
 
     async planResourceChange(req) {
@@ -145,7 +145,7 @@ export function createProviderHandlers<Client>(provider: Provider<Client>): Prov
         planned_state: encodeWith(diagnostics, declared.type, planned),
         requires_replace: requiresReplace.map((path) => ({ steps: toWireSteps(path) })),
         planned_private: encodePrivate(privateData),
-        diagnostics: mentionDeepPaths(declared.spec, diagnostics.items),
+        diagnostics: placeDiagnostics(declared.spec, diagnostics.items),
       };
     },
 
@@ -174,7 +174,7 @@ export function createProviderHandlers<Client>(provider: Provider<Client>): Prov
           newState = completeState(declared.spec, planned, (await resource.update(ctx, unknownsToNull(planned) as never, prior as never)) as Obj);
         }
       });
-      return { new_state: encodeWith(diagnostics, declared.type, newState), private: encodePrivate(privateData), diagnostics: diagnostics.items };
+      return { new_state: encodeWith(diagnostics, declared.type, newState), private: encodePrivate(privateData), diagnostics: placeDiagnostics(declared.spec, diagnostics.items) };
     },
 
     async importResourceState(req) {
@@ -203,7 +203,8 @@ export function createProviderHandlers<Client>(provider: Provider<Client>): Prov
       await guard(diagnostics, `Failed to read data source ${req.type_name}`, async () => {
         state = completeState(declared.spec, config, (await resource.read(ctx, config as never)) as Obj);
       });
-      return state ? { state: encodeWith(diagnostics, declared.type, state), diagnostics: diagnostics.items } : { diagnostics: diagnostics.items };
+      const encoded = state ? encodeWith(diagnostics, declared.type, state) : undefined;
+      return { ...(encoded ? { state: encoded } : {}), diagnostics: placeDiagnostics(declared.spec, diagnostics.items) };
     },
 
     async stop() {
@@ -236,7 +237,7 @@ async function validate(
   const config = decode(declared.type, dynamicValue) as Obj;
   checkTimeouts(resource.blocks, config, diagnostics);
   await guard(diagnostics, 'Invalid configuration', () => resource.validate?.(config as never, validateContext(diagnostics, log) as never));
-  return mentionDeepPaths(declared.spec, diagnostics.items);
+  return placeDiagnostics(declared.spec, diagnostics.items);
 }
 
 function checkTimeouts(blocks: SchemaSpec['blocks'], config: Obj, diagnostics: DiagnosticsCollector): void {

@@ -3,6 +3,7 @@
  * declaration into cty types and tfplugin6 schema messages.
  */
 import { BLOCK_NESTING, STRING_KIND_MARKDOWN, typeToJson, type CtyType, type Schema, type SchemaBlock } from '../protocol';
+import type { PlanModifier } from './plan-modifiers';
 
 export interface AttributeSpec {
   /** A cty type in its JSON form: 'string', 'number', 'bool', 'dynamic', ['list','string'], ['object',{...}] ... */
@@ -22,8 +23,10 @@ export interface AttributeSpec {
   readonly default?: unknown;
   /** Changing the value destroys and re-creates the resource. */
   readonly requiresReplace?: boolean;
-  /** Computed attribute whose value never changes after create: keep the prior value in plans. */
+  /** Computed attribute whose value never changes after create: keep the prior value in plans (the same as `planModifiers: [useStateForUnknown()]`). */
   readonly useStateForUnknown?: boolean;
+  /** Adjust the planned value, in order, after defaults and "known after apply" values are planned (plan-modifiers.ts). */
+  readonly planModifiers?: readonly PlanModifier[];
 }
 
 export type BlockNesting = 'single' | 'list' | 'set' | 'map' | 'group';

@@ -2,12 +2,13 @@
  * TypeScript types of the values a schema declares, so create/read/update see typed objects:
  *   { name: { type: 'string', required: true } }  ->  { name: string }
  *   { tags: { type: ['list','string'], optional: true } }  ->  { tags: string[] | null }
- * Numbers are `number`, or `bigint` for integers beyond 2^53. Dynamic values are `any`.
+ * Numbers are `number`, `bigint` for integers beyond 2^53, or DecimalNumber for decimals a
+ * double cannot give back. Dynamic values are `any`.
  */
 import type { AttributeSpec, Attributes, BlockSpec, Blocks } from './schema';
-import type { CtyType, UnknownValue } from '../protocol';
+import type { CtyType, DecimalNumber, UnknownValue } from '../protocol';
 
-export type CtyNumber = number | bigint;
+export type CtyNumber = number | bigint | DecimalNumber;
 
 export type ValueOfType<T> = CtyType extends T
   ? unknown // the type is not known statically

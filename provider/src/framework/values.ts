@@ -1,10 +1,15 @@
 /** Small operations on decoded values: comparison, copying, and filling in missing attributes. */
-import { isUnknown } from '../protocol';
+import { isDecimalNumber, isUnknown, sameDecimal } from '../protocol';
 import type { SchemaSpec } from './schema';
 
+/**
+ * Equality of values as Terraform sees them: objects whatever their key order, numbers by value
+ * (1 and 1n are equal), an unknown equal to nothing.
+ */
 export function deepEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (isUnknown(a) || isUnknown(b)) return false;
+  if (isDecimalNumber(a) || isDecimalNumber(b)) return (isDecimalNumber(a) || typeof a === 'number') && (isDecimalNumber(b) || typeof b === 'number') && sameDecimal(String(a), String(b));
   if ((typeof a === 'number' || typeof a === 'bigint') && (typeof b === 'number' || typeof b === 'bigint')) {
     return Number.isInteger(Number(a)) && Number.isInteger(Number(b)) ? BigInt(a) === BigInt(b) : a === b;
   }
@@ -20,7 +25,7 @@ export function deepEqual(a: unknown, b: unknown): boolean {
 export function unknownsToNull<T>(value: T): T {
   if (isUnknown(value)) return null as T;
   if (Array.isArray(value)) return value.map(unknownsToNull) as T;
-  if (value !== null && typeof value === 'object' && !Buffer.isBuffer(value)) {
+  if (isContainer(value)) {
     return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, unknownsToNull(item)])) as T;
   }
   return value;
@@ -28,7 +33,7 @@ export function unknownsToNull<T>(value: T): T {
 
 /** A deep copy keeping unknown markers as they are. */
 export function clone<T>(value: T): T {
-  if (isUnknown(value) || value === null || typeof value !== 'object') return value;
+  if (!isContainer(value)) return value;
   if (Array.isArray(value)) return value.map(clone) as T;
   return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, clone(item)])) as T;
 }
@@ -67,7 +72,11 @@ function unknownsToNullKeepingIdentity(value: unknown): unknown {
 
 function containsUnknownDeep(value: unknown): boolean {
   if (isUnknown(value)) return true;
-  if (Array.isArray(value)) return value.some(containsUnknownDeep);
-  if (value !== null && typeof value === 'object') return Object.values(value).some(containsUnknownDeep);
+  if (isContainer(value)) return Object.values(value).some(containsUnknownDeep);
   return false;
+}
+
+/** A list, set, tuple, map or object: not a leaf such as an unknown or a DecimalNumber. */
+function isContainer(value: unknown): value is object {
+  return value !== null && typeof value === 'object' && !isUnknown(value) && !isDecimalNumber(value) && !Buffer.isBuffer(value);
 }

@@ -6,6 +6,7 @@
  *   UnknownValue               unknown ("known after apply")
  *   string / boolean           string / bool
  *   number | bigint            number: bigint only for integers beyond 2^53
+ *   DecimalNumber              number: a decimal a double cannot give back (its text)
  *   array                      list, set, tuple
  *   plain object               map, object
  *   anything                   dynamic: the plain value; its cty type is remembered (see below)
@@ -39,6 +40,7 @@ import {
 import { typeFromJson, typeToJson, type CtyType } from './cty-type';
 import { UnknownValue, isUnknown } from './unknown';
 import { numberFromText, parseJson } from './json';
+import { isDecimalNumber, type DecimalNumber } from './decimal-number';
 
 /**
  * The cty type of each object/array that was decoded from a dynamic value. Encoding the same
@@ -238,7 +240,7 @@ function fromDynamicMsgpack(raw: MsgpackValue): unknown {
   return value;
 }
 
-function numberFromMsgpack(raw: MsgpackValue): number | bigint {
+function numberFromMsgpack(raw: MsgpackValue): number | bigint | DecimalNumber {
   if (typeof raw === 'number' || typeof raw === 'bigint') return raw;
   if (typeof raw === 'string') return numberFromText(raw);
   throw new Error(`cty: expected a number, got ${describe(raw)}`);
@@ -299,7 +301,8 @@ function writeTyped(w: MsgpackWriter, type: CtyType, value: unknown): void {
     } else if (typeof value === 'bigint') {
       if (value >= INT64_MIN && value < UINT64_LIMIT) w.bigint(value);
       else w.string(value.toString());
-    } else if (typeof value === 'string' && NUMBER_TEXT.test(value)) w.string(value);
+    } else if (isDecimalNumber(value)) w.string(value.text);
+    else if (typeof value === 'string' && NUMBER_TEXT.test(value)) w.string(value);
     else throw BAIL;
     return;
   }
@@ -434,7 +437,8 @@ function numberToMsgpack(value: unknown, path: (string | number)[]): MsgpackValu
     if (!Number.isFinite(value)) throw new CtyEncodeError(path, `${value} is not a valid number`);
     return Number.isSafeInteger(value) ? value : String(value);
   }
-  if (typeof value === 'string' && /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(value)) return value;
+  if (isDecimalNumber(value)) return value.text;
+  if (typeof value === 'string' && NUMBER_TEXT.test(value)) return value;
   throw new CtyEncodeError(path, `expected a number, got ${describe(value)}`);
 }
 
@@ -457,7 +461,7 @@ export function inferType(value: unknown): CtyType {
   if (value === null || value === undefined || isUnknown(value)) return 'dynamic';
   if (typeof value === 'string') return 'string';
   if (typeof value === 'boolean') return 'bool';
-  if (typeof value === 'number' || typeof value === 'bigint') return 'number';
+  if (typeof value === 'number' || typeof value === 'bigint' || isDecimalNumber(value)) return 'number';
   if (Array.isArray(value)) return ['tuple', value.map(dynamicTypeOf)];
   if (typeof value === 'object') {
     return ['object', Object.fromEntries(Object.entries(value).map(([key, item]) => [key, dynamicTypeOf(item)]))];

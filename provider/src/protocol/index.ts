@@ -4,6 +4,7 @@ export { decodeCtyMsgpack, encodeCtyMsgpack, decodeCtyJson, fromJson, dynamicTyp
 export { typeToJson, typeFromJson, typeEquals, type CtyType, type PrimitiveType } from './cty-type';
 export { UnknownValue, UNKNOWN, isUnknown, containsUnknown } from './unknown';
 export { parseJson, stringifyJson } from './json';
+export { DecimalNumber, isDecimalNumber, sameDecimal } from './decimal-number';
 export { errorDiagnostic, warningDiagnostic, diagnosticFromError, hasErrors } from './diagnostics';
 export { SEVERITY_ERROR, SEVERITY_WARNING, STRING_KIND_MARKDOWN, BLOCK_NESTING } from './messages';
 export { createServerCertificate } from './certificate';

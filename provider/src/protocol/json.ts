@@ -1,13 +1,16 @@
 /**
- * JSON that keeps integers exact. Terraform stores state as JSON and writes numbers like
+ * JSON that keeps numbers exact. Terraform stores state as JSON and writes numbers like
  * 12345678901234567890 literally; JSON.parse would round them and cause false diffs.
- * Integers beyond 2^53 become bigint; everything else is what JSON.parse would give.
+ * Integers beyond 2^53 become bigint, decimals a double cannot give back a DecimalNumber;
+ * everything else is what JSON.parse would give.
  */
+import { DecimalNumber, doubleKeepsDecimal, isDecimalNumber } from './decimal-number';
 
 export function parseJson(text: string): unknown {
-  // JSON.parse gives the same value whenever no number could lose precision (16 or more digits in
-  // a row) and no number is an integer minus zero (which numberFromText reads as 0): much
-  // faster, and that is every state Terraform stores for us unless it holds such numbers.
+  // JSON.parse gives the same value whenever no number could lose precision (16 or more digits,
+  // a decimal point allowed among them, or a three-digit exponent) and no number is an integer
+  // minus zero (which numberFromText reads as 0): much faster, and that is every state Terraform
+  // stores for us unless it holds such numbers.
   if (!MAY_LOSE_PRECISION.test(text) && !MINUS_ZERO.test(text)) {
     try {
       return JSON.parse(text);
@@ -35,7 +38,7 @@ function skipWhitespace(p: Parser): void {
   while (p.pos < p.text.length && ' \t\n\r'.includes(p.text[p.pos])) p.pos++;
 }
 
-const MAY_LOSE_PRECISION = /\d{16}/;
+const MAY_LOSE_PRECISION = /\d(?:\.?\d){15}|[eE][+-]?\d{3}/;
 const MINUS_ZERO = /(?:^|[:,[])\s*-0(?![.\deE])/;
 const NUMBER = /-?(?:0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y;
 const STRING = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y;
@@ -59,13 +62,16 @@ function parseValue(p: Parser): unknown {
   return numberFromText(match[0]);
 }
 
-/** Decimal text to a JS value: exact integers beyond 2^53 as bigint, the rest as number. */
-export function numberFromText(text: string): number | bigint {
+/**
+ * Decimal text to a JS value: integers beyond 2^53 as bigint, decimals a double cannot give back
+ * as DecimalNumber (see decimal-number.ts), the rest as number.
+ */
+export function numberFromText(text: string): number | bigint | DecimalNumber {
   if (/^-?\d+$/.test(text)) {
     const big = BigInt(text);
     return big >= BigInt(Number.MIN_SAFE_INTEGER) && big <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(big) : big;
   }
-  return Number(text);
+  return doubleKeepsDecimal(text) ? Number(text) : new DecimalNumber(text);
 }
 
 function parseString(p: Parser): string {
@@ -115,9 +121,10 @@ function parseObject(p: Parser): Record<string, unknown> {
   }
 }
 
-/** JSON.stringify that writes bigint as a plain JSON number. */
+/** JSON.stringify that writes bigint and DecimalNumber as plain JSON numbers. */
 export function stringifyJson(value: unknown, indent = 0, depth = 0): string {
   if (typeof value === 'bigint') return value.toString();
+  if (isDecimalNumber(value)) return value.text;
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
   if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return JSON.stringify(value);
   const pad = indent ? '\n' + ' '.repeat(indent * (depth + 1)) : '';

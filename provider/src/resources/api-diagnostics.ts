@@ -1,4 +1,4 @@
-import type { ValidateContext } from '../framework';
+import { sentence, type ValidateContext } from '../framework';
 import { ApiError } from '../client/api-error';
 
 /**
@@ -10,7 +10,7 @@ export async function reportingFieldErrors<T>(ctx: ValidateContext, summary: str
     return await call();
   } catch (error) {
     if (!(error instanceof ApiError) || !error.fieldErrors.length) throw error;
-    for (const { field, message } of error.fieldErrors) ctx.error(summary, `${field}: ${message}`, attributePath(field));
+    for (const { field, message } of error.fieldErrors) ctx.error(summary, sentence(`${field}: ${message}`), attributePath(field));
     return undefined;
   }
 }

@@ -18,8 +18,3 @@ export function collection<Body extends object, Remote extends { id: string }>(p
     },
   };
 }
-
-/** Terraform numbers arrive as number or bigint; the API takes JSON numbers. */
-export function toNumbers(values: Record<string, number | bigint> | null): Record<string, number> {
-  return Object.fromEntries(Object.entries(values ?? {}).map(([key, value]) => [key, Number(value)]));
-}

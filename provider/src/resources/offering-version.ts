@@ -1,8 +1,10 @@
 import { isDeepStrictEqual } from 'node:util';
-import { withClient } from '../framework';
+import { sentence, sentences, withClient } from '../framework';
 import type { MercatoClient } from '../client/mercato-client';
 import { collection } from './crud';
 import { reportingFieldErrors } from './api-diagnostics';
+import { checkJsonTextArgument } from './json-arguments';
+import { uncheckablePatterns } from './attributes-validation';
 
 interface Remote {
   id: string;
@@ -65,12 +67,17 @@ export const offeringVersion = withClient<MercatoClient>().defineResource({
     replacement_version: { type: 'string', optional: true, default: '', description: 'The version recommended instead of a deprecated one.' },
   },
   validate(config, ctx) {
-    if (typeof config.options_schema === 'string') {
-      try {
-        JSON.parse(config.options_schema);
-      } catch (error) {
-        ctx.error('Invalid options_schema', `options_schema is not JSON: ${(error as Error).message}`, 'options_schema');
-      }
+    if (typeof config.options_schema !== 'string') return;
+    let schema: unknown;
+    try {
+      schema = JSON.parse(config.options_schema);
+    } catch (error) {
+      ctx.error('Invalid options_schema', sentence(`options_schema is not JSON: ${(error as Error).message}`), 'options_schema');
+      return;
+    }
+    checkJsonTextArgument(ctx, 'options_schema', config.options_schema);
+    for (const problem of uncheckablePatterns(schema)) {
+      ctx.error('Pattern cannot run in linear time', sentences(`options_schema has the pattern ${problem}`, 'Mercato runs user-written patterns with RE2, in time linear in the input: lookarounds and backreferences are not supported'), 'options_schema');
     }
   },
   async create(ctx, plan) {

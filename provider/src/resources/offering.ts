@@ -1,7 +1,8 @@
-import { withClient } from '../framework';
+import { deepEqual, withClient } from '../framework';
 import type { MercatoClient } from '../client/mercato-client';
 import { collection } from './crud';
 import { reportingFieldErrors } from './api-diagnostics';
+import { checkJsonArgument } from './json-arguments';
 
 interface Component {
   type: string;
@@ -64,6 +65,9 @@ export const offering = withClient<MercatoClient>().defineResource({
       },
     },
   },
+  validate(config, ctx) {
+    checkJsonArgument(ctx, 'plugin_options', config.plugin_options);
+  },
   async create(ctx, plan) {
     const body = { ...editable(plan), organization_id: plan.organization_id, type: plan.type, ...(plan.slug ? { slug: plan.slug } : {}), secret_options: plan.secret_options ?? {} };
     const created = await reportingFieldErrors(ctx, 'Invalid offering', () => api.create(ctx.client, body));
@@ -83,7 +87,7 @@ export const offering = withClient<MercatoClient>().defineResource({
     } as never;
   },
   async update(ctx, plan, prior) {
-    const body = { ...editable(plan), ...(plan.slug && plan.slug !== prior.slug ? { slug: plan.slug } : {}), ...(JSON.stringify(plan.secret_options) !== JSON.stringify(prior.secret_options) ? { secret_options: plan.secret_options ?? {} } : {}) };
+    const body = { ...editable(plan), ...(plan.slug && plan.slug !== prior.slug ? { slug: plan.slug } : {}), ...(!deepEqual(plan.secret_options, prior.secret_options) ? { secret_options: plan.secret_options ?? {} } : {}) };
     const updated = await reportingFieldErrors(ctx, 'Invalid offering', () => api.update(ctx.client, prior.id!, body));
     return updated ? { slug: updated.slug } : {};
   },

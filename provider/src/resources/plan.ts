@@ -1,7 +1,8 @@
 import { withClient } from '../framework';
 import type { MercatoClient } from '../client/mercato-client';
-import { collection, toNumbers } from './crud';
+import { collection } from './crud';
 import { reportingFieldErrors } from './api-diagnostics';
+import { checkJsonArgument } from './json-arguments';
 
 interface Remote {
   id: string;
@@ -24,11 +25,14 @@ export const plan = withClient<MercatoClient>().defineResource({
     name: { type: 'string', required: true, description: 'Name, e.g. `small`.' },
     description: { type: 'string', optional: true, default: '', description: 'What the plan gives.' },
     unit: { type: 'string', optional: true, default: 'month', description: 'Billing unit: `month`, `day`, `hour` or `one-time`.' },
-    prices: { type: ['map', 'number'], optional: true, default: {}, description: "Price per unit of each component, keyed by the offering's component `type`." },
+    prices: { type: ['map', 'number'], optional: true, default: {}, description: "Price per unit of each component, keyed by the offering's component `type`. Each must be an integer within ±9007199254740991 or a decimal of at most 15 significant digits." },
     archived: { type: 'bool', optional: true, default: false, description: 'An archived plan takes no new orders.' },
   },
+  validate(config, ctx) {
+    checkJsonArgument(ctx, 'prices', config.prices);
+  },
   async create(ctx, plan) {
-    const body = { offering_id: plan.offering_id, name: plan.name, description: plan.description, unit: plan.unit, prices: toNumbers(plan.prices), archived: plan.archived };
+    const body = { offering_id: plan.offering_id, name: plan.name, description: plan.description, unit: plan.unit, prices: plan.prices ?? {}, archived: plan.archived };
     const created = await reportingFieldErrors(ctx, 'Invalid plan', () => api.create(ctx.client, body));
     return created ? { id: created.id } : null;
   },
@@ -38,7 +42,7 @@ export const plan = withClient<MercatoClient>().defineResource({
     return { id: remote.id, offering_id: remote.offering_id, name: remote.name, description: remote.description, unit: remote.unit, prices: remote.prices, archived: remote.archived };
   },
   async update(ctx, plan, prior) {
-    const body = { name: plan.name, description: plan.description, unit: plan.unit, prices: toNumbers(plan.prices), archived: plan.archived };
+    const body = { name: plan.name, description: plan.description, unit: plan.unit, prices: plan.prices ?? {}, archived: plan.archived };
     await reportingFieldErrors(ctx, 'Invalid plan', () => api.update(ctx.client, prior.id!, body));
     return {};
   },

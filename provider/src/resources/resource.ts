@@ -1,11 +1,24 @@
-import { isUnknown, timeoutsBlock, withClient, type ResourceContext } from '../framework';
+import {
+  deepEqual,
+  formatPath,
+  isUnknown,
+  sentences,
+  timeoutsBlock,
+  UNKNOWN,
+  useStateForUnknownIf,
+  withClient,
+  type PlanContext,
+  type PlanModifier,
+  type PlanModifierRequest,
+  type ResourceContext,
+} from '../framework';
 import type { MercatoClient } from '../client/mercato-client';
 import { ApiError } from '../client/api-error';
 import { FINAL_STATES, openOrders, PENDING_STATES, waitForOrder, type Order } from '../client/orders';
 import { reportingFieldErrors } from './api-diagnostics';
-import { toNumbers } from './crud';
-import { offeringVersions } from './attributes-validation';
-import { configurationErrors, mergedAttributes, placeUpdateOrder, splitSecretAttributes } from './secret-attributes';
+import { offeringVersions, UncheckableSchemaError } from './attributes-validation';
+import { checkJsonArgument } from './json-arguments';
+import { checkSecretJsonArgument, configurationErrors, mergedAttributes, placeUpdateOrder, splitSecretAttributes } from './secret-attributes';
 
 interface Remote {
   id: string;
@@ -22,12 +35,48 @@ interface Remote {
   secret_outputs?: Record<string, unknown>;
 }
 
+type Version = Awaited<ReturnType<typeof offeringVersions>>[number];
+
 const DEFAULT_TIMEOUT = '30m';
 
 /** The arguments an update order carries, when they change. */
 const ORDERED_CHANGES = ['plan_id', 'version', 'attributes', 'limits'] as const;
 
-const changed = (a: unknown, b: unknown) => JSON.stringify(a ?? null) !== JSON.stringify(b ?? null);
+/** The ordered arguments whose values differ (as values: key order and number spelling do not count). */
+function orderedChanges(plan: Record<string, unknown>, current: Record<string, unknown>): (typeof ORDERED_CHANGES)[number][] {
+  const changed = ORDERED_CHANGES.filter((key) => !deepEqual(plan[key] ?? null, current[key] ?? null));
+  // Secrets travel in the order's attributes (the server keeps the ones it is not sent).
+  if (!changed.includes('attributes') && !deepEqual(plan.secret_attributes ?? null, current.secret_attributes ?? null)) changed.push('attributes');
+  return changed;
+}
+
+/**
+ * True when applying the plan places no order: the ordered arguments keep their values and the
+ * resource is at rest (`OK`), so there is no open order whose provisioning could set anything.
+ */
+function placesNoOrder(request: PlanModifierRequest): boolean {
+  const prior = request.priorObject;
+  return prior?.state === 'OK' && orderedChanges(request.plannedObject, prior).length === 0;
+}
+
+/**
+ * `state`, `order_id`, `outputs` and `secret_outputs` change only through an order (its
+ * provisioning may give new outputs, its end sets the state): a rename or a `timeouts` change
+ * keeps them, so whatever uses them is not replaced.
+ */
+const keptWithoutOrder = useStateForUnknownIf('Keeps the prior value when the change places no order (a rename, a timeouts change).', placesNoOrder);
+
+/** The server takes the backend ID from the create order only: once that is over, no change alters it. */
+const keptAfterCreate = useStateForUnknownIf("Keeps the prior value once the create order is over: later orders keep the resource's backend ID.", (r) => r.priorObject?.state !== 'Creating');
+
+/**
+ * States written when `attributes` and `limits` had no default hold null for "none": keep it
+ * when the configuration leaves them out, rather than plan a change to `{}` that changes nothing.
+ */
+const keepNullForNone: PlanModifier = {
+  description: 'Keeps a prior null when the configuration leaves the argument out (null and `{}` both mean none).',
+  modify: (r) => ((r.config ?? null) === null && r.priorObject !== null && r.prior === null && isEmptyObject(r.planned) ? null : r.planned),
+};
 
 export const resource = withClient<MercatoClient>().defineResource({
   name: 'resource',
@@ -38,9 +87,22 @@ export const resource = withClient<MercatoClient>().defineResource({
     project_id: { type: 'string', required: true, requiresReplace: true, description: 'Project to order the resource into. Changing it creates a new resource.' },
     offering_id: { type: 'string', required: true, requiresReplace: true, description: 'Offering to order from. Changing it creates a new resource.' },
     plan_id: { type: 'string', required: true, description: 'Plan of the offering. Changing it places an update order.' },
-    version: { type: 'string', optional: true, computed: true, useStateForUnknown: true, description: 'Offering version. Default: the latest available version at creation. Changing it places an upgrade order.' },
+    version: {
+      type: 'string',
+      optional: true,
+      computed: true,
+      useStateForUnknown: true,
+      description: 'Offering version. Default: the latest available version at creation. Changing it places an upgrade order. A `beta` version gets a warning at plan time; a `deprecated` one takes no new resources (an error) and warns while in use.',
+    },
     name: { type: 'string', required: true, description: 'Name of the resource. Changing it renames the resource (no order).' },
-    attributes: { type: 'dynamic', optional: true, description: "Configuration, written as a native HCL object. Validated at plan time against the offering version's JSON Schema; changing it places an update order. Secret properties go in `secret_attributes`." },
+    attributes: {
+      type: 'dynamic',
+      optional: true,
+      default: {},
+      planModifiers: [keepNullForNone],
+      description:
+        "Configuration, written as a native HCL object. Validated at plan time against the offering version's JSON Schema; changing it places an update order (values compare as values: key order does not count). Numbers must be integers within ±9007199254740991 or decimals of at most 15 significant digits, nested at most 32 levels deep. Secret properties go in `secret_attributes`. Default: `{}`.",
+    },
     secret_attributes: {
       type: 'dynamic',
       optional: true,
@@ -48,16 +110,35 @@ export const resource = withClient<MercatoClient>().defineResource({
       description:
         "The configuration's secret properties (those the version's schema marks `writeOnly: true` or `format: password`, such as an admin password), as a native HCL object beside `attributes`; sensitive, so plans and output never show them. Validated with `attributes` as one configuration; a secret property written in `attributes` is a plan error. The server never returns secrets: changing one here places an update order, but a change made outside Terraform is not seen (no drift on secrets), and removing one from the configuration leaves the stored value in place.",
     },
-    limits: { type: ['map', 'number'], optional: true, description: "Limits per `limit`-billed component of the offering, e.g. `{ cpu = 4 }`. Changing them places an update order." },
-    state: { type: 'string', computed: true, description: 'State on the server: `Creating`, `OK`, `Updating`, `Terminating`, `Terminated` or `Erred`.' },
-    order_id: { type: 'string', computed: true, description: 'The last order Terraform placed for this resource.' },
-    backend_id: { type: 'string', computed: true, description: "The resource's ID in the provider's backend." },
-    outputs: { type: 'dynamic', computed: true, description: 'What provisioning returned (addresses, endpoints...).' },
-    secret_outputs: { type: 'dynamic', computed: true, sensitive: true, description: 'Secrets provisioning returned (passwords, keys).' },
+    limits: {
+      type: ['map', 'number'],
+      optional: true,
+      default: {},
+      planModifiers: [keepNullForNone],
+      description: 'Limits per `limit`-billed component of the offering, e.g. `{ cpu = 4 }`. Changing them places an update order. Default: `{}`.',
+    },
+    state: {
+      type: 'string',
+      computed: true,
+      planModifiers: [keptWithoutOrder],
+      description: 'State on the server: `Creating`, `OK`, `Updating`, `Terminating`, `Terminated` or `Erred`. An `Erred` resource (its create order failed: never provisioned) is planned for replacement.',
+    },
+    order_id: { type: 'string', computed: true, planModifiers: [keptWithoutOrder], description: 'The last order Terraform placed for this resource.' },
+    backend_id: { type: 'string', computed: true, planModifiers: [keptAfterCreate], description: "The resource's ID in the provider's backend, set by the create order and kept by every later order: known in every plan once the resource is created." },
+    outputs: { type: 'dynamic', computed: true, planModifiers: [keptWithoutOrder], description: 'What provisioning returned (addresses, endpoints...).' },
+    secret_outputs: { type: 'dynamic', computed: true, sensitive: true, planModifiers: [keptWithoutOrder], description: 'Secrets provisioning returned (passwords, keys).' },
   },
   blocks: { timeouts: timeoutsBlock({ create: DEFAULT_TIMEOUT, update: DEFAULT_TIMEOUT, delete: DEFAULT_TIMEOUT }) },
 
+  validate(config, ctx) {
+    checkJsonArgument(ctx, 'attributes', config.attributes);
+    checkSecretJsonArgument(ctx, config.secret_attributes);
+    checkJsonArgument(ctx, 'limits', config.limits);
+  },
+
   async modifyPlan(ctx, { plan, prior, config }) {
+    if (prior?.state === 'Erred') await planReplacingErred(ctx, plan, prior);
+    else if (prior && ['Creating', 'Updating', 'Terminating'].includes(prior.state!)) await warnOfOpenOrders(ctx, prior);
     if (isUnknown(plan.offering_id) || isUnknown(config.version)) return;
     const versions = await offeringVersions(ctx.client, plan.offering_id);
     if (config.version === null) {
@@ -75,18 +156,13 @@ export const resource = withClient<MercatoClient>().defineResource({
       ctx.error('Unknown offering version', `The offering has no version ${plan.version}; it has: ${known}.`, 'version');
       return;
     }
-    const newVersion = !prior || prior.version !== plan.version;
-    if (version.status === 'deprecated' && newVersion) {
-      ctx.error('Deprecated offering version', `Version ${version.version} is deprecated and takes no new resources: ${version.deprecation_message}${version.replacement_version ? ` Use ${version.replacement_version}.` : ''}`, 'version');
-    }
+    checkVersionStatus(ctx, version, versions, !prior || prior.version !== plan.version);
     // A value known only after apply (from another resource) is checked by the server when the order is placed.
-    for (const { path, message } of configurationErrors(version, plan.attributes, plan.secret_attributes)) {
-      ctx.error('Invalid attributes', `${path} ${message} (offering version ${version.version}).`, path);
-    }
+    checkAttributes(ctx, version, plan.attributes ?? {}, plan.secret_attributes);
   },
 
   async create(ctx, plan) {
-    const body = { type: 'create', project_id: plan.project_id, offering_id: plan.offering_id, plan_id: plan.plan_id, name: plan.name, version: plan.version ?? undefined, attributes: mergedAttributes(plan.attributes, plan.secret_attributes), limits: toNumbers(plan.limits) };
+    const body = { type: 'create', project_id: plan.project_id, offering_id: plan.offering_id, plan_id: plan.plan_id, name: plan.name, version: plan.version ?? undefined, attributes: mergedAttributes(plan.attributes, plan.secret_attributes), limits: plan.limits ?? {} };
     const order = await reportingFieldErrors(ctx, 'The order was refused', () => ctx.client.create<Order>('/orders', body));
     if (!order) return null;
     ctx.log.info('placed create order', { order: order.id, resource: order.resource_id, state: order.state });
@@ -98,7 +174,7 @@ export const resource = withClient<MercatoClient>().defineResource({
       // next plan reads how far it got instead of replacing a resource that may be nearly ready.
       ctx.warning(
         'Stopped waiting for the create order',
-        `Terraform was interrupted. Order ${final.id} stays open on the server: it is ${final.state}${final.awaiting ? `, waiting for ${final.awaiting}` : ''}. The resource is kept in the state; the next plan or apply reads its progress.`,
+        sentences(`Terraform was interrupted. Order ${final.id} stays open on the server: it is ${final.state}${final.awaiting ? `, waiting for ${final.awaiting}` : ''}`, 'The resource is kept in the state; the next plan or apply reads its progress'),
       );
       return { ...toState(remote, plan), order_id: order.id };
     }
@@ -117,12 +193,18 @@ export const resource = withClient<MercatoClient>().defineResource({
   async update(ctx, plan, prior) {
     if (plan.name !== prior.name) await ctx.client.patch(`/resources/${prior.id}`, { name: plan.name });
     // An order left open by an interrupted apply is waited for; what it already applied is not ordered again.
-    const current = await settleOpenOrders(ctx, prior.id!, 'wait');
-    const applied = current ? toState(current, plan, prior.secret_attributes) : prior;
-    const changes: Record<string, unknown> = Object.fromEntries(
-      ORDERED_CHANGES.filter((key) => changed(plan[key], applied[key])).map((key) => [key, key === 'limits' ? toNumbers(plan.limits) : key === 'attributes' ? mergedAttributes(plan.attributes, plan.secret_attributes) : plan[key]]),
+    const { remote: current, unfinished } = await settleOpenOrders(ctx, prior.id!, 'wait');
+    if (!current || current.state !== 'OK') {
+      // Still busy (or gone): a new order would only be refused. Say what holds it up instead.
+      if (unfinished) reportUnfinished(ctx, unfinished, 'update', plan.timeouts?.update, true);
+      else ctx.error('The resource cannot be updated', current ? `Resource ${current.name} is ${current.state}; an update order needs it OK.` : `Resource ${prior.id} is gone from the server; the next plan creates it again.`);
+      return current ? { ...toState(current, prior), order_id: prior.order_id } : prior;
+    }
+    // The secrets the server holds are the ones Terraform had: the server never returns them.
+    const applied = toState(current, plan, prior.secret_attributes);
+    const changes = Object.fromEntries(
+      orderedChanges(plan, applied).map((key) => [key, key === 'attributes' ? mergedAttributes(plan.attributes, plan.secret_attributes) : key === 'limits' ? plan.limits ?? {} : plan[key]]),
     );
-    if (changed(plan.secret_attributes, applied.secret_attributes)) changes.attributes = mergedAttributes(plan.attributes, plan.secret_attributes);
     let orderId = prior.order_id;
     if (Object.keys(changes).length) {
       const order = await reportingFieldErrors(ctx, 'The update order was refused', () => placeUpdateOrder(ctx.client, { type: 'update', resource_id: prior.id, ...changes }));
@@ -144,8 +226,13 @@ export const resource = withClient<MercatoClient>().defineResource({
     // at once, and settle it first only when the server refuses because it is busy or gone.
     let order = await refusedAsUndefined(terminate());
     if (!order) {
-      const remote = await settleOpenOrders(ctx, state.id!, 'cancel pending');
+      const { remote, unfinished } = await settleOpenOrders(ctx, state.id!, 'cancel pending');
       if (!remote || remote.state === 'Terminated') return;
+      if (unfinished) {
+        // Still busy: a terminate order would only be refused. Say what holds it up instead.
+        reportUnfinished(ctx, unfinished, 'terminate', state.timeouts?.delete, true);
+        throw new Error(`the resource ${state.name} is not terminated`);
+      }
       order = await terminate();
     }
     const final = await waitLogging(ctx, order);
@@ -156,7 +243,8 @@ export const resource = withClient<MercatoClient>().defineResource({
   },
 
   async import(ctx, id) {
-    return { id };
+    // `{}` rather than null: the read keeps the server's empty values, matching `attributes = {}` as well as a configuration without them.
+    return { id, attributes: {}, limits: {} };
   },
 });
 
@@ -168,11 +256,68 @@ function latestVersion(versions: { version: string; status: string }[]): string 
 }
 
 /**
- * Server values, keeping `null` where the configuration left an empty object out; secrets, which
- * the server never returns, as `believedSecrets` (by default the known ones) has them.
+ * A deprecated version takes no new resources (an error) and warns while in use; a beta version
+ * warns whenever it is used, so nobody runs on one without knowing.
+ */
+function checkVersionStatus(ctx: PlanContext<MercatoClient>, version: Version, versions: Version[], choosing: boolean): void {
+  const replacement = version.replacement_version ? `Use ${version.replacement_version} instead` : '';
+  if (version.status === 'deprecated') {
+    const why = sentences(`Version ${version.version} of the offering is deprecated`, version.deprecation_message, replacement);
+    if (choosing) ctx.error('Deprecated offering version', sentences(why, 'A deprecated version takes no new resources'), 'version');
+    else ctx.warning('Deprecated offering version', sentences(why, 'The resource keeps working; move it to another version by setting `version`'), 'version');
+  } else if (version.status === 'beta') {
+    const stable = latestVersion(versions.filter((v) => v.status === 'available'));
+    ctx.warning('Beta offering version', sentences(`Version ${version.version} of the offering is a beta: it may change or go away without the notice a release gives`, stable ? `The latest available version is ${stable}` : ''), 'version');
+  }
+}
+
+/**
+ * Plan-time check of the configuration (`attributes` and `secret_attributes`) against the
+ * version's JSON Schema, each error at its path in the argument it is written in.
+ */
+function checkAttributes(ctx: PlanContext<MercatoClient>, version: Version, attributes: unknown, secretAttributes: unknown): void {
+  // With numbers or nesting the API cannot keep, the schema check would only add noise.
+  if (!checkJsonArgument(ctx, 'attributes', attributes) || !checkSecretJsonArgument(ctx, secretAttributes)) return;
+  try {
+    for (const { path, message } of configurationErrors(version, attributes, secretAttributes)) {
+      ctx.error('Invalid attributes', sentences(`${formatPath(path)} ${message} (offering version ${version.version})`), path);
+    }
+  } catch (error) {
+    if (!(error instanceof UncheckableSchemaError)) throw error;
+    ctx.error(
+      'Offering version cannot be checked',
+      sentences(`The JSON Schema of offering version ${version.version} has a pattern a linear-time (RE2) engine cannot run: ${error.message}`, "Mercato runs user-written patterns only in linear time, so no order can be checked against this version; ask the offering's provider to rewrite the pattern"),
+      'version',
+    );
+  }
+}
+
+/**
+ * A resource whose create order failed was never provisioned: plan to replace it, as Terraform
+ * does after any failed create, and say which order failed and why.
+ */
+async function planReplacingErred(ctx: PlanContext<MercatoClient>, plan: { state: unknown }, prior: { id: string | null; name: string }): Promise<void> {
+  plan.state = UNKNOWN;
+  ctx.requiresReplace('state');
+  const orders = await ctx.client.list<Order>('/orders', { resource_id: prior.id });
+  const erred = orders.filter((o) => o.state === 'erred').pop();
+  const failure = erred ? `Its ${erred.type} order ${erred.id} failed: ${erred.reason || 'no reason given'}` : 'Its create order failed';
+  ctx.warning('The resource is Erred: planned for replacement', sentences(`Resource ${prior.name} (${prior.id}) was never provisioned`, failure, 'Applying terminates it and orders a new one'), 'state');
+}
+
+/** A plan on a busy resource says which order is open: apply waits for it before anything else. */
+async function warnOfOpenOrders(ctx: PlanContext<MercatoClient>, prior: { id: string | null; name: string }): Promise<void> {
+  for (const order of await openOrders(ctx.client, prior.id!)) {
+    ctx.warning('An order is still open', sentences(`Order ${order.id} (${order.type}) on ${prior.name} is ${order.state}${order.awaiting ? `, waiting for ${order.awaiting}` : ''}`, 'Apply waits for it before placing another order'));
+  }
+}
+
+/**
+ * Server values; an empty `attributes` or `limits` keeps the form the state had (null or `{}`).
+ * Secrets, which the server never returns, are as `believedSecrets` (by default the known ones) has them.
  */
 function toState(remote: Remote, known: { attributes?: unknown; secret_attributes?: unknown; limits?: unknown; order_id?: string | null }, believedSecrets = known.secret_attributes) {
-  const emptyAsNull = <T extends object>(value: T, configured: unknown) => (configured == null && Object.keys(value).length === 0 ? null : value);
+  const emptyAsKnown = <T extends object>(value: T, previous: unknown) => (previous === null && isEmptyObject(value) ? null : value);
   const { attributes, secret_attributes } = splitSecretAttributes(remote.attributes, known.secret_attributes, believedSecrets);
   return {
     id: remote.id,
@@ -181,9 +326,9 @@ function toState(remote: Remote, known: { attributes?: unknown; secret_attribute
     plan_id: remote.plan_id,
     version: remote.version,
     name: remote.name,
-    attributes: emptyAsNull(attributes, known.attributes),
+    attributes: emptyAsKnown(attributes, known.attributes),
     secret_attributes,
-    limits: emptyAsNull(remote.limits, known.limits),
+    limits: emptyAsKnown(remote.limits, known.limits),
     state: remote.state,
     order_id: known.order_id ?? null,
     backend_id: remote.backend_id,
@@ -194,22 +339,28 @@ function toState(remote: Remote, known: { attributes?: unknown; secret_attribute
   };
 }
 
+function isEmptyObject(value: unknown): boolean {
+  return value !== null && typeof value === 'object' && !isUnknown(value) && Object.keys(value).length === 0;
+}
+
 /**
  * Brings a resource to rest before a new order: a resource that is OK or Erred has no open order;
  * otherwise each open order is waited for, or, before a destroy, canceled while still pending.
+ * Answers the resource as it is then, and the open order the wait ended on, if it did not finish.
  */
-async function settleOpenOrders(ctx: ResourceContext<MercatoClient>, id: string, pending: 'wait' | 'cancel pending'): Promise<Remote | undefined> {
+async function settleOpenOrders(ctx: ResourceContext<MercatoClient>, id: string, pending: 'wait' | 'cancel pending'): Promise<{ remote?: Remote; unfinished?: Order }> {
   const remote = await ctx.client.find<Remote>(`/resources/${id}`);
-  if (!remote || ['OK', 'Erred', 'Terminated'].includes(remote.state)) return remote;
+  if (!remote || ['OK', 'Erred', 'Terminated'].includes(remote.state)) return { remote };
   for (const open of await openOrders(ctx.client, remote.id)) {
     if (pending === 'cancel pending' && PENDING_STATES.includes(open.state)) {
       ctx.log.info('canceling an open order before terminating', { order: open.id });
       await ctx.client.action(`/orders/${open.id}/cancel`, { reason: 'canceled by terraform destroy' });
-    } else {
-      await waitLogging(ctx, open);
+      continue;
     }
+    const final = await waitLogging(ctx, open);
+    if (!FINAL_STATES.includes(final.state)) return { remote: await ctx.client.find<Remote>(`/resources/${id}`), unfinished: final };
   }
-  return ctx.client.find<Remote>(`/resources/${id}`);
+  return { remote: await ctx.client.find<Remote>(`/resources/${id}`) };
 }
 
 /** The server refuses an order on a resource that is busy (409) or no longer there (422 on `resource_id`). */
@@ -233,22 +384,35 @@ async function waitLogging(ctx: ResourceContext<MercatoClient>, order: Order): P
   });
 }
 
-function reportUnfinished(ctx: ResourceContext<MercatoClient>, order: Order, operation: 'create' | 'update' | 'terminate', timeout: string | null | undefined) {
-  if (order.state === 'erred') ctx.error(`The ${operation} order failed`, `Order ${order.id} erred: ${order.reason || 'no reason given'}. Retry it with POST /api/v1/orders/${order.id}/retry or apply again.`);
-  else if (order.state === 'rejected' || order.state === 'canceled') ctx.error(`The ${operation} order was ${order.state}`, `Order ${order.id} was ${order.state}: ${order.reason || 'no reason given'}.`);
-  else {
+/** What to do after an order of the operation was left open. */
+const NEXT_STEP = {
+  create: 'The resource is kept in the state as tainted: the next apply replaces it (canceling the order if it is still pending); `terraform untaint` keeps it instead.',
+  update: 'The next plan shows what is not applied yet; apply again once the order is done.',
+  terminate: 'Run the same command again once the order is done.',
+};
+
+/**
+ * Reports an order that did not end in `done`: which order, its state and reason, whom it waits
+ * for, and what the user can do. `earlier`: the order was open before this operation began, and
+ * the operation (whose timeout ran out) placed none of its own.
+ */
+function reportUnfinished(ctx: ResourceContext<MercatoClient>, order: Order, operation: 'create' | 'update' | 'terminate', timeout: string | null | undefined, earlier = false) {
+  const which = earlier ? `Order ${order.id} (${order.type}, placed earlier)` : `Order ${order.id}`;
+  if (order.state === 'erred') {
+    ctx.error(`The ${order.type} order failed`, sentences(`${which} erred: ${order.reason || 'no reason given'}`, `Retry it with POST /api/v1/orders/${order.id}/retry or apply again`));
+  } else if (order.state === 'rejected' || order.state === 'canceled') {
+    ctx.error(`The ${order.type} order was ${order.state}`, sentences(`${which} was ${order.state}: ${order.reason || 'no reason given'}`));
+  } else {
     const waitingFor = order.awaiting ? `, waiting for ${order.awaiting}` : '';
-    const next =
-      operation === 'create'
-        ? 'The resource is kept in the state as tainted: the next apply replaces it (canceling the order if it is still pending); `terraform untaint` keeps it instead.'
-        : 'The next plan shows what is not applied yet; apply again once the order is done.';
+    const next = NEXT_STEP[operation];
+    const cancel = PENDING_STATES.includes(order.state) ? `To withdraw it instead, cancel it: POST /api/v1/orders/${order.id}/cancel with a reason` : '';
     if (stoppedByTerraform(ctx)) {
-      ctx.error(`Stopped waiting for the ${operation} order`, `Terraform was interrupted. Order ${order.id} stays open on the server: it is ${order.state}${waitingFor}. ${next}`);
+      ctx.error(`Stopped waiting for the ${order.type} order`, sentences(`Terraform was interrupted. ${which} stays open on the server: it is ${order.state}${waitingFor}`, next));
     } else {
       const key = operation === 'terminate' ? 'delete' : operation;
       ctx.error(
-        `The ${operation} order did not finish in time`,
-        `Order ${order.id} is still ${order.state} after the ${operation} timeout (${timeout ?? `default ${DEFAULT_TIMEOUT}`})${waitingFor}. It stays open on the server. ${next} Raise \`timeouts.${key}\` if it needs longer.`,
+        `The ${order.type} order did not finish in time`,
+        sentences(`${which} is still ${order.state} after the ${operation} timeout (${timeout ?? `default ${DEFAULT_TIMEOUT}`})${waitingFor}`, 'It stays open on the server', next, cancel, `Raise \`timeouts.${key}\` if it needs longer`),
       );
     }
   }

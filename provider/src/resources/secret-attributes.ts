@@ -7,14 +7,16 @@
  * not seen), and one it does return (a property that is not secret) stays in `secret_attributes`.
  */
 import { ApiError } from '../client/api-error';
+import { jsonValueProblems } from '../client/json-values';
 import type { MercatoClient } from '../client/mercato-client';
 import type { Order } from '../client/orders';
-import { isUnknown, parsePath, type PathStep } from '../framework';
+import { formatPath, isUnknown, keyStep, parsePath, sentence, type PathStep, type ValidateContext } from '../framework';
 import { attributeErrors, type SchemaError } from './attributes-validation';
 
 type Obj = Record<string, unknown>;
 
-const isObject = (value: unknown): value is Obj => typeof value === 'object' && value !== null && !Array.isArray(value) && !isUnknown(value) && !Buffer.isBuffer(value);
+/** A map or object value: not a leaf such as an unknown value or a DecimalNumber (both classes). */
+const isObject = (value: unknown): value is Obj => typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
 
 /** What a plan checks a configuration against: the offering version as the API gives it. */
 export interface VersionSchema {
@@ -70,7 +72,11 @@ function takeOut(target: Obj, path: readonly string[]) {
   for (let depth = path.length - 1; depth > 0 && !Object.keys(parents[depth]).length; depth--) delete parents[depth - 1][path[depth - 1]];
 }
 
-const format = (path: readonly string[]) => path.join('.');
+/** An argument's path to a property, for diagnostics: `['secret_attributes', 'db', 'password']`. */
+const at = (argument: string, names: readonly string[]): PathStep[] => [argument, ...names.map(keyStep)];
+
+/** The name a path step gives a property (a list index names none). */
+const stepName = (step: PathStep) => (typeof step === 'string' ? step : typeof step === 'object' ? step.key : undefined);
 
 /** `attributes` and `secret_attributes` as one configuration: what is validated and ordered. */
 export function mergedAttributes(attributes: unknown, secretAttributes: unknown): Obj {
@@ -88,22 +94,22 @@ export function configurationErrors(version: VersionSchema, attributes: unknown,
   const errors: SchemaError[] = [];
   const secretLeaves = isObject(secretAttributes) ? leafPaths(secretAttributes) : [];
   for (const path of secretLeaves) {
-    if (collides(attributes, path)) errors.push({ path: `secret_attributes.${format(path)}`, message: 'is also set in `attributes`: set each property in one of them only' });
+    if (collides(attributes, path)) errors.push({ path: at('secret_attributes', path), message: 'is also set in `attributes`: set each property in one of them only' });
   }
   const secretPaths = (version.secret_attribute_paths ?? []).map(toNames).filter((path): path is string[] => path !== undefined);
   for (const path of secretPaths) {
     if (lookUp(attributes, path).found) {
       errors.push({
-        path: `attributes.${format(path)}`,
+        path: at('attributes', path),
         message: 'is secret (`writeOnly` or `format: password` in the schema): move it into `secret_attributes`, which Terraform keeps out of plans and output',
       });
     }
   }
   if (errors.length || containsUnknownDeep(attributes) || containsUnknownDeep(secretAttributes)) return errors;
   // A schema error under a property written (or to be written) in secret_attributes points there.
-  const secretPrefixes = [...secretLeaves, ...secretPaths].map((path) => `attributes.${format(path)}`);
-  const inSecrets = (path: string) => secretPrefixes.some((prefix) => path === prefix || path.startsWith(`${prefix}.`) || path.startsWith(`${prefix}[`));
-  return attributeErrors(version.options_schema, mergedAttributes(attributes, secretAttributes)).map((e) => (inSecrets(e.path) ? { ...e, path: `secret_${e.path}` } : e));
+  const secretPrefixes = [...secretLeaves, ...secretPaths];
+  const inSecrets = (path: PathStep[]) => secretPrefixes.some((prefix) => prefix.every((name, i) => stepName(path[i + 1]) === name));
+  return attributeErrors(version.options_schema, mergedAttributes(attributes, secretAttributes)).map((e) => (inSecrets(e.path) ? { ...e, path: ['secret_attributes', ...e.path.slice(1)] } : e));
 }
 
 /** Property names of a path the server gave, or undefined when it steps into a list. */
@@ -142,6 +148,20 @@ export function splitSecretAttributes(remote: Obj, layout: unknown, believed: un
     if (held.found) put(secrets, path, held.value);
   }
   return { attributes, secret_attributes: secrets };
+}
+
+/**
+ * Plan-time check of `secret_attributes` for what the API cannot keep (numbers a double would
+ * round, nesting over the limit), as for `attributes` but never quoting a value. Answers true when
+ * there was nothing to report.
+ */
+export function checkSecretJsonArgument(ctx: ValidateContext, value: unknown): boolean {
+  const problems = jsonValueProblems(value, ['secret_attributes']);
+  for (const problem of problems) {
+    const why = problem.kind === 'number' ? 'the number cannot be kept exactly: a number must be an integer within ±9007199254740991 or a decimal of at most 15 significant digits' : problem.message.slice(problem.message.indexOf(': ') + 2);
+    ctx.error(problem.kind === 'number' ? 'Number cannot be kept exactly' : 'Value nested too deeply', sentence(`${formatPath(problem.path)}: ${why}`), problem.path);
+  }
+  return problems.length === 0;
 }
 
 /**

@@ -79,6 +79,11 @@ describe('mercato_resource secret_attributes', () => {
     expect(flat(short.stderr)).toContain('secret_attributes.admin_password must NOT have fewer than 8 characters');
     ws.write(config('  attributes = { size = "small" }'));
     expect(flat((await ws.plan()).stderr)).toContain('secret_attributes.admin_password is required');
+    // A number the API cannot keep is refused without quoting it (Terraform's source excerpt aside).
+    ws.write(config('  attributes = { size = "small" }\n  secret_attributes = { admin_password = "long-enough", pin = 9007199254740993 }'));
+    const big = flat((await ws.plan()).stderr);
+    expect(big).toContain('secret_attributes.pin: the number cannot be kept exactly');
+    expect(big).not.toContain('9007199254740993 cannot be kept');
     expect((await h.admin.expect(200, h.admin.get(`/resources?offering_id=${offeringId}`))).items).toEqual([]);
   });
 

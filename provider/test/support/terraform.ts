@@ -123,6 +123,19 @@ export class Workspace {
     return this.terraform(['plan', '-input=false', '-detailed-exitcode', ...extra], extraEnv);
   }
 
+  /**
+   * `plan -detailed-exitcode -json -out=<file>`, then `terraform show -json <file>`: the exit code,
+   * the diagnostics with the source ranges Terraform gave them, and the saved plan as JSON (when
+   * the plan succeeded).
+   */
+  async savedPlan(extra: string[] = [], extraEnv?: NodeJS.ProcessEnv): Promise<SavedPlan> {
+    const result = await this.terraform(['plan', '-input=false', '-detailed-exitcode', '-json', '-out=saved.tfplan', ...extra], extraEnv);
+    const diagnostics = uiDiagnostics(result.stdout);
+    if (result.code === 1) return { code: 1, diagnostics };
+    const plan = JSON.parse(expectSuccess(await this.terraform(['show', '-json', 'saved.tfplan'])).stdout) as PlanJson;
+    return { code: result.code, diagnostics, plan, change: (address) => plan.resource_changes?.find((c) => c.address === address)?.change };
+  }
+
   /** `terraform show -json`; resourcesByAddress() picks the resources out of it. */
   async state(): Promise<Record<string, unknown>> {
     return JSON.parse(expectSuccess(await this.terraform(['show', '-json'])).stdout) as Record<string, unknown>;
@@ -153,6 +166,48 @@ export class Workspace {
   async outputValues(): Promise<Record<string, unknown>> {
     return Object.fromEntries(Object.entries(await this.outputs()).map(([k, v]) => [k, v.value]));
   }
+}
+
+/** A diagnostic of Terraform's machine-readable UI (`-json`), with where it points in the configuration. */
+export interface UiDiagnostic {
+  severity: 'error' | 'warning';
+  summary: string;
+  detail: string;
+  range?: { filename: string; start: { line: number; column: number }; end: { line: number; column: number } };
+  snippet?: { code: string };
+}
+
+/** One resource's change in a saved plan (`terraform show -json`). */
+export interface PlannedChange {
+  actions: string[];
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+  after_unknown: Record<string, unknown>;
+  replace_paths?: unknown[][];
+}
+
+export interface PlanJson {
+  resource_changes?: { address: string; change: PlannedChange }[];
+  resource_drift?: { address: string; change: PlannedChange }[];
+}
+
+export interface SavedPlan {
+  /** 0: no changes, 1: error, 2: changes. */
+  code: number;
+  /** Without the warning every dev_overrides run prints. */
+  diagnostics: UiDiagnostic[];
+  plan?: PlanJson;
+  change?: (address: string) => PlannedChange | undefined;
+}
+
+/** The diagnostics of a `-json` run, leaving out Terraform's own dev_overrides warning. */
+export function uiDiagnostics(stdout: string): UiDiagnostic[] {
+  return stdout
+    .split('\n')
+    .filter((line) => line.startsWith('{'))
+    .map((line) => JSON.parse(line) as { type: string; diagnostic?: UiDiagnostic })
+    .filter((message) => message.type === 'diagnostic' && message.diagnostic && !message.diagnostic.summary.startsWith('Provider development overrides'))
+    .map((message) => message.diagnostic!);
 }
 
 export function expectSuccess(result: RunResult): RunResult {

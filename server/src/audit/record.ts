@@ -1,3 +1,4 @@
+import equal from 'fast-deep-equal';
 import type { Kysely } from 'kysely';
 import type { Tables } from '../db/tables';
 import { newId } from '../ids';
@@ -38,12 +39,12 @@ export async function recordEvent(db: Kysely<Tables>, event: EventInput): Promis
     .execute();
 }
 
-/** The fields of `after` that differ from `before`, as `{field: {from, to}}`. */
+/** The fields of `after` whose values differ from `before` (objects whatever their key order), as `{field: {from, to}}`. */
 export function diff(before: object, after: object): Record<string, unknown> {
   const old = before as Record<string, unknown>;
   const changes: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(after)) {
-    if (value !== undefined && JSON.stringify(old[key]) !== JSON.stringify(value)) {
+    if (value !== undefined && !equal(old[key], value)) {
       changes[key] = { from: old[key], to: value };
     }
   }

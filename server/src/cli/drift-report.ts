@@ -41,18 +41,42 @@ export interface ResourceDrift {
   attributes: AttributeDrift[];
 }
 
+/** A resource of the refreshed state, as `terraform show -json` gives it (`prior_state`). */
+export interface StateResource {
+  address: string;
+  mode?: string;
+  type: string;
+  name: string;
+  values?: Record<string, unknown>;
+}
+
+/**
+ * A resource that exists but is not working: the server holds it as `Erred` (its create order
+ * failed, so it was never provisioned). The state matches the server, so a refresh shows no
+ * drift, yet the configuration asks for a working resource.
+ */
+export interface ErredResource {
+  address: string;
+  type: string;
+  name: string;
+  /** The last order Terraform placed for it, when the state knows it. */
+  order_id: string | null;
+}
+
 export interface DriftReport {
+  /** True when anything changed outside Terraform or a resource is not working (exit code 2). */
   drifted: boolean;
   /** The directory checked. */
   dir: string;
   resources: ResourceDrift[];
+  erred: ErredResource[];
 }
 
 export const SENSITIVE_MASK = '(sensitive value)';
 export const DRIFT_FORMATS = ['text', 'json', 'markdown'] as const;
 export type DriftFormat = (typeof DRIFT_FORMATS)[number];
 
-export function buildDriftReport(dir: string, entries: PlanResourceDrift[]): DriftReport {
+export function buildDriftReport(dir: string, entries: PlanResourceDrift[], state: StateResource[] = []): DriftReport {
   const resources = entries
     .filter((entry) => (entry.mode ?? 'managed') === 'managed')
     .map((entry): ResourceDrift => {
@@ -64,7 +88,22 @@ export function buildDriftReport(dir: string, entries: PlanResourceDrift[]): Dri
     })
     .filter((resource) => resource.action === 'delete' || resource.attributes.length > 0)
     .sort((a, b) => a.address.localeCompare(b.address));
-  return { drifted: resources.length > 0, dir, resources };
+  const erred = erredResources(state);
+  return { drifted: resources.length > 0 || erred.length > 0, dir, resources, erred };
+}
+
+/** Managed Mercato resources whose refreshed `state` is `Erred`. */
+function erredResources(state: StateResource[]): ErredResource[] {
+  return state
+    .filter((r) => (r.mode ?? 'managed') === 'managed' && r.type.startsWith('mercato_') && r.values?.state === 'Erred')
+    .map((r) => ({ address: r.address, type: r.type, name: r.name, order_id: typeof r.values?.order_id === 'string' ? r.values.order_id : null }))
+    .sort((a, b) => a.address.localeCompare(b.address));
+}
+
+const ERRED_ADVICE = 'An Erred resource was never provisioned: `terraform apply` replaces it (its plan says which order failed and why).';
+
+function erredLine(resource: ErredResource): string {
+  return `${resource.address} is Erred${resource.order_id ? ` (order ${resource.order_id})` : ''}`;
 }
 
 type PathStep = string | number;
@@ -157,8 +196,11 @@ export function showValue(value: unknown, sensitive = false): string {
 }
 
 function summary(report: DriftReport): string {
-  const n = report.resources.length;
-  return `${n} resource${n === 1 ? '' : 's'} changed outside Terraform`;
+  const count = (n: number) => `${n} resource${n === 1 ? '' : 's'}`;
+  const parts = [];
+  if (report.resources.length) parts.push(`${count(report.resources.length)} changed outside Terraform`);
+  if (report.erred.length) parts.push(`${count(report.erred.length)} not working`);
+  return parts.join(', ');
 }
 
 function renderText(report: DriftReport): string {
@@ -176,7 +218,9 @@ function renderText(report: DriftReport): string {
       lines.push(`    ~ ${attribute.path.padEnd(width)}  ${showValue(attribute.before, attribute.sensitive)} -> ${showValue(attribute.after, attribute.sensitive)}`);
     }
   }
-  lines.push('', 'Run `terraform apply` to restore the configuration, or update the configuration and `terraform apply -refresh-only` to accept the changes.');
+  for (const resource of report.erred) lines.push('', `  ${erredLine(resource)}: not working`);
+  if (report.resources.length) lines.push('', 'Run `terraform apply` to restore the configuration, or update the configuration and `terraform apply -refresh-only` to accept the changes.');
+  if (report.erred.length) lines.push('', ERRED_ADVICE);
   return lines.join('\n');
 }
 
@@ -204,6 +248,8 @@ function renderMarkdown(report: DriftReport): string {
       lines.push(`| ${cell(resource.address)} | ${cell(attribute.path)} | ${cell(showValue(attribute.before, attribute.sensitive))} | ${cell(showValue(attribute.after, attribute.sensitive))} |`);
     }
   }
-  lines.push('', 'Run `terraform apply` to restore the configuration, or update the configuration and run `terraform apply -refresh-only` to accept the changes.');
+  for (const resource of report.erred) lines.push(`| ${cell(resource.address)} | \`state\` | *(working)* | **Erred**${resource.order_id ? ` (order ${cell(resource.order_id)})` : ''} |`);
+  if (report.resources.length) lines.push('', 'Run `terraform apply` to restore the configuration, or update the configuration and run `terraform apply -refresh-only` to accept the changes.');
+  if (report.erred.length) lines.push('', ERRED_ADVICE);
   return lines.join('\n');
 }

@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CliError } from './cli-error';
-import type { PlanResourceDrift } from './drift-report';
+import type { PlanResourceDrift, StateResource } from './drift-report';
 
 export interface TerraformRun {
   code: number;
@@ -29,6 +29,8 @@ interface UiMessage {
 
 export interface DriftPlan {
   drift: PlanResourceDrift[];
+  /** Every resource of the refreshed state, in every module. */
+  state: StateResource[];
   /** Addresses Terraform announced as drifted in the UI stream. */
   announced: string[];
   warnings: string[];
@@ -100,14 +102,25 @@ export async function planDrift(dir: string, terraform = 'terraform', env: NodeJ
 
     const show = await runTerraform(terraform, ['show', '-json', planFile], dir, env);
     if (show.code !== 0) throw new CliError(`terraform show failed in ${dir}: ${show.stderr.trim() || show.stdout.trim()}`);
-    let document: { resource_drift?: PlanResourceDrift[] };
+    let document: { resource_drift?: PlanResourceDrift[]; prior_state?: { values?: { root_module?: ModuleValues } } };
     try {
       document = JSON.parse(show.stdout) as typeof document;
     } catch {
       throw new CliError(`terraform show -json answered something that is not JSON: ${show.stdout.slice(0, 200)}`);
     }
-    return { drift: document.resource_drift ?? [], announced, warnings };
+    return { drift: document.resource_drift ?? [], state: moduleResources(document.prior_state?.values?.root_module), announced, warnings };
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
+}
+
+/** A module of a plan's `prior_state` (the refreshed state): its resources and child modules. */
+interface ModuleValues {
+  resources?: StateResource[];
+  child_modules?: ModuleValues[];
+}
+
+function moduleResources(module: ModuleValues | undefined): StateResource[] {
+  if (!module) return [];
+  return [...(module.resources ?? []), ...(module.child_modules ?? []).flatMap(moduleResources)];
 }

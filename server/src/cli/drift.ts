@@ -22,7 +22,7 @@ export interface DriftOptions {
 export async function checkDrift(options: DriftOptions = {}, env: NodeJS.ProcessEnv = process.env): Promise<DriftReport> {
   const dir = resolve(options.dir ?? '.');
   const plan = await planDrift(dir, options.terraform ?? 'terraform', env);
-  return buildDriftReport(dir, plan.drift);
+  return buildDriftReport(dir, plan.drift, plan.state);
 }
 
 export function registerDriftCommand(program: Command): void {

@@ -1,3 +1,4 @@
+import equal from 'fast-deep-equal';
 import type { FastifyInstance } from 'fastify';
 import type { Principal } from '../auth/principal';
 import { approvesForConsumer, approvesForProvider, canSeeProject } from '../auth/access';
@@ -107,9 +108,10 @@ export async function placeChange(app: FastifyInstance, p: Principal, input: Ord
       order.version = version.version;
       changes.push('version');
     }
+    // Compared as values, not as JSON text: the same object with its keys in another order is no change.
     const { attributes, changed } = orderedAttributes(resource, input.attributes);
     if (changed) changes.push('attributes');
-    if (input.limits !== undefined && JSON.stringify(input.limits) !== resource.limits) {
+    if (input.limits !== undefined && !equal(input.limits, json(resource.limits, {}))) {
       order.limits = JSON.stringify(input.limits);
       changes.push('limits');
     }

@@ -33,10 +33,14 @@ function resourceStateAfter(type: OrderType, to: OrderState): string | undefined
   return undefined;
 }
 
-/** The resource columns an order that is done writes. */
+/**
+ * The resource columns an order that is done writes. The backend ID comes from the create order
+ * only: an update changes the resource in place, so what depends on its backend ID (a DNS
+ * record, a monitoring check) can rely on it, and Terraform plans it as known.
+ */
 function resourceChangesOnDone(order: OrderRow, provisioned: Provisioned = {}): Partial<ResourceRow> {
   const changes: Partial<ResourceRow> = {};
-  if (provisioned.backend_id !== undefined) changes.backend_id = provisioned.backend_id;
+  if (provisioned.backend_id !== undefined && order.type === 'create') changes.backend_id = provisioned.backend_id;
   if (provisioned.outputs !== undefined) changes.outputs = JSON.stringify(provisioned.outputs);
   if (provisioned.secret_outputs !== undefined) changes.secret_outputs = JSON.stringify(provisioned.secret_outputs);
   if (order.type === 'update') {

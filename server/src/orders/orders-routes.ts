@@ -5,7 +5,7 @@ import { consumerOrProviderScope, sideOf } from '../auth/scope';
 import { isUniqueViolation } from '../db/database';
 import type { OrderRow } from '../db/tables';
 import { listResponseSchema, toPage } from '../http/pagination';
-import { conflict, forbidden, notFound } from '../http/problem';
+import { conflict, forbidden, invalid, notFound } from '../http/problem';
 import { body, ID, ID_PARAMS, listQuery, NAME } from '../http/schemas';
 import { page, params } from '../http/route-context';
 import { loadOfferingRow } from '../catalog/offerings';
@@ -34,7 +34,7 @@ const ORDER_BODY = body(
 
 const REASON_BODY = body({ reason: { type: 'string', minLength: 1, maxLength: 2000 } }, ['reason']);
 const COMPLETE_BODY = body({
-  backend_id: { type: 'string', maxLength: 500 },
+  backend_id: { type: 'string', maxLength: 500, description: "create orders: the resource's ID in the backend. Update and terminate orders keep the one the create order set." },
   outputs: { type: 'object' },
   secret_outputs: { type: 'object', description: 'Credentials and the like: shown only on a single-resource read to its consumers.' },
 });
@@ -178,8 +178,16 @@ export async function ordersRoutes(app: FastifyInstance) {
     const p = request.principal;
     await assertCompletable(p, order, 'completed');
     const provisioned = (request.body ?? {}) as { backend_id?: string; outputs?: Record<string, unknown>; secret_outputs?: Record<string, unknown> };
+    await assertBackendIdKept(order, provisioned.backend_id);
     return app.db.transaction().execute((trx) => moveOrder(trx, order, 'done', { actorId: p.user.id, provisioned, claimedBy: null }));
   });
+
+  /** Only a create order sets the backend ID; a different one on another order is refused rather than dropped. */
+  const assertBackendIdKept = async (order: OrderRow, backendId: string | undefined) => {
+    if (backendId === undefined || order.type === 'create') return;
+    const resource = await app.db.selectFrom('resources').select('backend_id').where('id', '=', order.resource_id).executeTakeFirstOrThrow();
+    if (backendId !== resource.backend_id) throw invalid('backend_id', `an ${order.type} order keeps the resource's backend_id ${JSON.stringify(resource.backend_id)}, set by its create order; leave backend_id out`);
+  };
 
   action('fail', 'Report a manually provisioned order as failed (the provider), with a reason', REASON_BODY, async (request, order) => {
     const p = request.principal;

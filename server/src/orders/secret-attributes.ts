@@ -4,7 +4,7 @@
  * `secret_attributes` holds each secret value with its path. What the API presents is built from
  * `attributes` alone, so no answer, event or log can carry a secret; plugins get both, merged.
  */
-import { isDeepStrictEqual } from 'node:util';
+import equal from 'fast-deep-equal';
 import type { Kysely } from 'kysely';
 import type { OfferingVersionRow, ResourceRow, Tables } from '../db/tables';
 import { json } from '../http/route-context';
@@ -26,6 +26,9 @@ export interface SplitAttributes {
 
 const isObject = (value: unknown): value is Attributes => typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/** A deep copy of a JSON value, made of this realm's objects (structuredClone's can fail a same-constructor comparison). */
+const copyOf = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
 /** The object holding the value at `path`, or undefined when a step is missing or not an object. */
 function parentOf(attributes: Attributes, path: string[]): Attributes | undefined {
   let node: unknown = attributes;
@@ -40,7 +43,7 @@ function has(attributes: Attributes, path: string[]): boolean {
 
 /** Takes the secret values out of a configuration; objects left empty by that go too. */
 export function splitSecrets(attributes: Attributes, secretPaths: string[][]): SplitAttributes {
-  const visible = structuredClone(attributes);
+  const visible = copyOf(attributes);
   const secrets: StoredSecret[] = [];
   for (const path of secretPaths) {
     const parent = parentOf(visible, path);
@@ -65,7 +68,7 @@ function pruneEmptied(attributes: Attributes, path: string[]) {
 
 /** The whole configuration, secrets in place: what validation and plugins see. */
 export function withSecrets(visible: Attributes, secrets: StoredSecret[]): Attributes {
-  const merged = structuredClone(visible);
+  const merged = copyOf(visible);
   for (const { path, value } of secrets) {
     let node = merged;
     for (const name of path.slice(0, -1)) {
@@ -128,7 +131,7 @@ export function orderedAttributes(resource: Pick<ResourceRow, 'attributes' | 'se
   const current = wholeAttributes(resource);
   if (requested === undefined) return { attributes: current, changed: false };
   const attributes = keepStoredSecrets(requested, storedSecrets(resource.secret_attributes));
-  return { attributes, changed: !isDeepStrictEqual(attributes, current) };
+  return { attributes, changed: !equal(attributes, current) };
 }
 
 /** How the API names a secret's path: `admin_password`, `database.password`, `a["odd key"]`. */

@@ -32,7 +32,7 @@ export interface PlanConfig extends cdktf.TerraformMetaArguments {
   */
   readonly offeringId: string;
   /**
-  * Price per unit of each component, keyed by the offering's component `type`.
+  * Price per unit of each component, keyed by the offering's component `type`. Each must be an integer within ±9007199254740991 or a decimal of at most 15 significant digits.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mercato/mercato/latest/docs/resources/plan#prices Plan#prices}
   */

@@ -8,13 +8,13 @@ import * as cdktf from 'cdktf';
 
 export interface ResourceConfig extends cdktf.TerraformMetaArguments {
   /**
-  * Configuration, written as a native HCL object. Validated at plan time against the offering version's JSON Schema; changing it places an update order. Secret properties go in `secret_attributes`.
+  * Configuration, written as a native HCL object. Validated at plan time against the offering version's JSON Schema; changing it places an update order (values compare as values: key order does not count). Numbers must be integers within ±9007199254740991 or decimals of at most 15 significant digits, nested at most 32 levels deep. Secret properties go in `secret_attributes`. Default: `{}`.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mercato/mercato/latest/docs/resources/resource#attributes Resource#attributes}
   */
   readonly attributes?: { [key: string]: any };
   /**
-  * Limits per `limit`-billed component of the offering, e.g. `{ cpu = 4 }`. Changing them places an update order.
+  * Limits per `limit`-billed component of the offering, e.g. `{ cpu = 4 }`. Changing them places an update order. Default: `{}`.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mercato/mercato/latest/docs/resources/resource#limits Resource#limits}
   */
@@ -50,7 +50,7 @@ export interface ResourceConfig extends cdktf.TerraformMetaArguments {
   */
   readonly secretAttributes?: { [key: string]: any };
   /**
-  * Offering version. Default: the latest available version at creation. Changing it places an upgrade order.
+  * Offering version. Default: the latest available version at creation. Changing it places an upgrade order. A `beta` version gets a warning at plan time; a `deprecated` one takes no new resources (an error) and warns while in use.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mercato/mercato/latest/docs/resources/resource#version Resource#version}
   */
@@ -293,7 +293,7 @@ export class Resource extends cdktf.TerraformResource {
   // ATTRIBUTES
   // ==========
 
-  // attributes - computed: false, optional: true, required: false
+  // attributes - computed: true, optional: true, required: false
   private _attributes?: { [key: string]: any }; 
   public get attributes() {
     return this.getAnyMapAttribute('attributes');
@@ -319,7 +319,7 @@ export class Resource extends cdktf.TerraformResource {
     return this.getStringAttribute('id');
   }
 
-  // limits - computed: false, optional: true, required: false
+  // limits - computed: true, optional: true, required: false
   private _limits?: { [key: string]: number }; 
   public get limits() {
     return this.getNumberMapAttribute('limits');
