@@ -7,10 +7,11 @@
  *
  * Knobs (environment): BENCH_OFFERINGS (10000), BENCH_QUERIES (1000), BENCH_CONNECTIONS (50),
  * BENCH_DURATION seconds per run (10), BENCH_RUNS (3), BENCH_SEED_CONCURRENCY (20),
- * BENCH_CPU_PROF=<dir> to write a V8 CPU profile of the Mercato server (taken over the whole run).
+ * BENCH_CPU_PROF=<dir> to write a V8 CPU profile of the Mercato server (taken over the whole run),
+ * BENCH_COMPARE_BIN=<another checkout>/server/bin/mercato.js to measure that server too, turn about.
  */
 import { CATEGORIES, offeringSpecs, ORGANIZATION_NAMES, PLATFORMS, TAGS, VERSIONS, VOCABULARY, type OfferingSpec } from './support/catalog-data';
-import { Client, fmt, load, loadAverage, median, pool, prng, startHelloWorld, startMercato, type ChildServer, type LoadResult } from './support/processes';
+import { Client, COMPARE_BIN, cpuSeconds, fmt, load, loadAverage, median, pool, prng, startHelloWorld, startMercato, type ChildServer, type LoadResult } from './support/processes';
 
 const OFFERINGS = Number(process.env.BENCH_OFFERINGS ?? 10000);
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 1000);
@@ -177,82 +178,126 @@ function cycling(paths: string[], token: string) {
   };
 }
 
+/** One server under test: seeded, with its queries (ids differ per database) and its runs. */
+interface Subject {
+  label: string;
+  server: ChildServer;
+  viewerToken: string;
+  paths: string[];
+  seeded: Seeded;
+  runs: SearchRun[];
+}
+
+/** A load run of the search, with the server's CPU time per request it answered (µs). */
+type SearchRun = LoadResult & { cpuMicrosPerRequest: number };
+
+/** Starts a server from `bin`, seeds it and builds and checks its queries. */
+async function prepare(label: string, bin: string | undefined, processes: ChildServer[]): Promise<Subject> {
+  const nodeArgs = CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF}`] : [];
+  const mercato = await startMercato({ nodeArgs, bin });
+  processes.push(mercato);
+  say(`${label}: Mercato server (pid ${mercato.pid}) at ${mercato.url}, SQLite in ${mercato.dataDir}`);
+  const admin = new Client(mercato.url, mercato.adminToken);
+
+  say(`${label}: seeding ${OFFERINGS} offerings through the API, ${SEED_CONCURRENCY} requests in flight...`);
+  const seeded = await seed(admin, offeringSpecs(OFFERINGS));
+  const { seedSeconds } = seeded;
+  say(`${label}: seeded ${OFFERINGS} offerings in ${fmt(seedSeconds.offerings)} s and ${seeded.versionCount} versions in ${fmt(seedSeconds.versions)} s (${fmt(seedSeconds.total)} s in all)`);
+  const all = await admin.get('/offerings?limit=1');
+  if (all.total !== OFFERINGS) throw new Error(`the catalog holds ${all.total} offerings, expected ${OFFERINGS}`);
+
+  const { paths, cursors } = await buildQueries(admin.as(seeded.viewerToken), seeded);
+  say(`${label}: ${paths.length} distinct queries (${cursors} with a cursor from a previous page)`);
+  const check = await checkQueries(mercato.url, seeded.viewerToken, paths);
+  say(`${label}: check: statuses ${JSON.stringify(check.statuses)}; ${check.empty} match nothing; median total ${check.medianTotal}, median items ${check.medianItems}, median body ${check.medianBytes} bytes`);
+  if (Object.keys(check.statuses).some((s) => s !== '200')) throw new Error('some queries do not answer 200');
+  return { label, server: mercato, viewerToken: seeded.viewerToken, paths, seeded, runs: [] };
+}
+
+async function searchLoad(subject: Subject, duration: number): Promise<SearchRun> {
+  const cpuBefore = cpuSeconds(subject.server.pid);
+  const result = await load({ url: subject.server.url, connections: CONNECTIONS, duration, ...cycling(subject.paths, subject.viewerToken) });
+  return { ...result, cpuMicrosPerRequest: ((cpuSeconds(subject.server.pid) - cpuBefore) * 1e6) / Math.max(result.total, 1) };
+}
+
 async function main() {
   const processes: ChildServer[] = [];
   const stopAll = () => Promise.all(processes.map((p) => p.stop()));
   process.once('SIGINT', () => stopAll().then(() => process.exit(130)));
   try {
-    const nodeArgs = CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF}`] : [];
-    const mercato = await startMercato({ nodeArgs });
-    processes.push(mercato);
-    say(`Mercato server (pid ${mercato.pid}) at ${mercato.url}, SQLite in ${mercato.dataDir}`);
-    const admin = new Client(mercato.url, mercato.adminToken);
-
-    say(`seeding ${OFFERINGS} offerings through the API, ${SEED_CONCURRENCY} requests in flight...`);
-    const specs = offeringSpecs(OFFERINGS);
-    const seeded = await seed(admin, specs);
-    const { seedSeconds } = seeded;
-    say(`seeded ${OFFERINGS} offerings in ${fmt(seedSeconds.offerings)} s and ${seeded.versionCount} versions in ${fmt(seedSeconds.versions)} s (${fmt(seedSeconds.total)} s in all)`);
-    const all = await admin.get('/offerings?limit=1');
-    if (all.total !== OFFERINGS) throw new Error(`the catalog holds ${all.total} offerings, expected ${OFFERINGS}`);
-
-    const viewer = admin.as(seeded.viewerToken);
-    const { paths, cursors } = await buildQueries(viewer, seeded);
-    say(`${paths.length} distinct queries (${cursors} with a cursor from a previous page)`);
-    const check = await checkQueries(mercato.url, seeded.viewerToken, paths);
-    say(`check: statuses ${JSON.stringify(check.statuses)}; ${check.empty} match nothing; median total ${check.medianTotal}, median items ${check.medianItems}, median body ${check.medianBytes} bytes`);
-    if (Object.keys(check.statuses).some((s) => s !== '200')) throw new Error('some queries do not answer 200');
+    const subjects = [await prepare('this', undefined, processes)];
+    if (COMPARE_BIN) subjects.push(await prepare('compared', COMPARE_BIN, processes));
 
     const hello = await startHelloWorld();
     processes.push(hello);
     say(`baseline Fastify hello world (pid ${hello.pid}) at ${hello.url}`);
 
-    say('warming up both servers (3 s each)...');
+    say('warming up every server (3 s each)...');
     await load({ url: hello.url, connections: CONNECTIONS, duration: 3 });
-    await load({ url: mercato.url, connections: CONNECTIONS, duration: 3, ...cycling(paths, seeded.viewerToken) });
+    for (const subject of subjects) await searchLoad(subject, 3);
 
     const baseline: LoadResult[] = [];
-    const search: LoadResult[] = [];
     const loads: number[] = [loadAverage()];
     for (let run = 1; run <= RUNS; run++) {
       const b = await load({ url: hello.url, connections: CONNECTIONS, duration: DURATION });
-      const s = await load({ url: mercato.url, connections: CONNECTIONS, duration: DURATION, ...cycling(paths, seeded.viewerToken) });
       baseline.push(b);
-      search.push(s);
+      const line = [`run ${run}: baseline ${fmt(b.requestsPerSecond, 0)} req/s p50 ${b.p50} ms p99 ${b.p99} ms`];
+      // Turn about, so that neither server always runs right after the baseline.
+      for (const subject of run % 2 ? subjects : [...subjects].reverse()) {
+        const s = await searchLoad(subject, DURATION);
+        subject.runs.push(s);
+        line.push(`${subject.label} ${fmt(s.requestsPerSecond, 0)} req/s p50 ${s.p50} ms p99 ${s.p99} ms non-2xx ${s.non2xx} errors ${s.errors} CPU ${fmt(s.cpuMicrosPerRequest, 0)} µs/request (ratio ${fmt((100 * s.requestsPerSecond) / b.requestsPerSecond)} %)`);
+      }
       loads.push(loadAverage());
-      say(`run ${run}: baseline ${fmt(b.requestsPerSecond, 0)} req/s p50 ${b.p50} ms p99 ${b.p99} ms | search ${fmt(s.requestsPerSecond, 0)} req/s p50 ${s.p50} ms p99 ${s.p99} ms non-2xx ${s.non2xx} errors ${s.errors} (ratio ${fmt((100 * s.requestsPerSecond) / b.requestsPerSecond)} %)`);
+      say(line.join(' | '));
     }
 
-    const m = (list: LoadResult[], key: keyof LoadResult) => median(list.map((x) => x[key]));
-    const ratios = search.map((s, i) => s.requestsPerSecond / baseline[i].requestsPerSecond);
+    const m = <R extends LoadResult>(list: R[], key: keyof R) => median(list.map((x) => Number(x[key])));
+    const searchSummary = (subject: Subject) => ({
+      requestsPerSecond: m(subject.runs, 'requestsPerSecond'),
+      p50: m(subject.runs, 'p50'),
+      p99: m(subject.runs, 'p99'),
+      cpuMicrosPerRequest: m(subject.runs, 'cpuMicrosPerRequest'),
+      non2xx: subject.runs.reduce((n, s) => n + s.non2xx, 0),
+      errors: subject.runs.reduce((n, s) => n + s.errors + s.timeouts, 0),
+      ratio: median(subject.runs.map((s, i) => s.requestsPerSecond / baseline[i].requestsPerSecond)),
+    });
+    const [mine, compared] = subjects;
+    const [mineSummary, comparedSummary] = subjects.map(searchSummary);
     const summary = {
       date: new Date().toISOString(),
       offerings: OFFERINGS,
-      versions: seeded.versionCount,
-      queries: paths.length,
+      versions: mine.seeded.versionCount,
+      queries: mine.paths.length,
       connections: CONNECTIONS,
       durationSeconds: DURATION,
       runs: RUNS,
-      seedSeconds,
+      seedSeconds: mine.seeded.seedSeconds,
       baseline: { requestsPerSecond: m(baseline, 'requestsPerSecond'), p50: m(baseline, 'p50'), p99: m(baseline, 'p99') },
-      search: { requestsPerSecond: m(search, 'requestsPerSecond'), p50: m(search, 'p50'), p99: m(search, 'p99'), non2xx: search.reduce((n, s) => n + s.non2xx, 0), errors: search.reduce((n, s) => n + s.errors + s.timeouts, 0) },
-      ratio: median(ratios),
+      search: mineSummary,
+      ratio: mineSummary.ratio,
+      ...(compared ? { compared: { bin: COMPARE_BIN, ...comparedSummary, thisOverCompared: median(mine.runs.map((s, i) => s.requestsPerSecond / compared.runs[i].requestsPerSecond)), cpuThisOverCompared: mineSummary.cpuMicrosPerRequest / comparedSummary!.cpuMicrosPerRequest } } : {}),
       loadAverages: loads,
-      perRun: { baseline, search },
+      perRun: { baseline, search: mine.runs, ...(compared ? { compared: compared.runs } : {}) },
     };
     const meets = { p99: summary.search.p99 < TARGET_P99_MS, ratio: summary.ratio >= TARGET_RATIO };
     console.log('');
-    console.log(`| (median of ${RUNS} runs, ${CONNECTIONS} connections, ${DURATION} s) | req/s | p50 ms | p99 ms | non-2xx |`);
-    console.log('|---|---:|---:|---:|---:|');
-    console.log(`| Fastify hello world (baseline) | ${fmt(summary.baseline.requestsPerSecond, 0)} | ${summary.baseline.p50} | ${summary.baseline.p99} | 0 |`);
-    console.log(`| Mercato search, ${OFFERINGS} offerings, ${paths.length} queries | ${fmt(summary.search.requestsPerSecond, 0)} | ${summary.search.p50} | ${summary.search.p99} | ${summary.search.non2xx} |`);
+    console.log(`| (median of ${RUNS} runs, ${CONNECTIONS} connections, ${DURATION} s) | req/s | p50 ms | p99 ms | non-2xx | server CPU µs/request |`);
+    console.log('|---|---:|---:|---:|---:|---:|');
+    console.log(`| Fastify hello world (baseline) | ${fmt(summary.baseline.requestsPerSecond, 0)} | ${summary.baseline.p50} | ${summary.baseline.p99} | 0 | |`);
+    for (const [i, subject] of subjects.entries()) {
+      const s = [mineSummary, comparedSummary][i];
+      console.log(`| Mercato search (${subject.label}), ${OFFERINGS} offerings, ${subject.paths.length} queries | ${fmt(s.requestsPerSecond, 0)} | ${s.p50} | ${s.p99} | ${s.non2xx} | ${fmt(s.cpuMicrosPerRequest, 0)} |`);
+    }
     console.log('');
     console.log(`search / baseline: ${fmt(100 * summary.ratio)} % of the baseline's requests/s (target >= ${100 * TARGET_RATIO} %): ${meets.ratio ? 'met' : 'MISSED'}`);
+    if (summary.compared) console.log(`this / compared (${COMPARE_BIN}): ${fmt(summary.compared.thisOverCompared, 3)} of its requests/s (median of the per-run ratios), ${fmt(summary.compared.cpuThisOverCompared, 3)} of its server CPU per request`);
     console.log(`p99: ${summary.search.p99} ms (target < ${TARGET_P99_MS} ms): ${meets.p99 ? 'met' : 'MISSED'}`);
     console.log(`machine 1-minute load average during the runs: ${loads.join(', ')} (2 cores; the benchmark itself keeps about 2 busy)`);
-    console.log(`seeding: ${fmt(seedSeconds.total)} s through the API (${fmt(OFFERINGS / seedSeconds.offerings, 0)} offerings/s, then ${fmt(seeded.versionCount / seedSeconds.versions, 0)} versions/s)`);
+    const { seedSeconds, versionCount } = mine.seeded;
+    console.log(`seeding: ${fmt(seedSeconds.total)} s through the API (${fmt(OFFERINGS / seedSeconds.offerings, 0)} offerings/s, then ${fmt(versionCount / seedSeconds.versions, 0)} versions/s)`);
     console.log(`RESULT ${JSON.stringify(summary)}`);
-    if (summary.search.non2xx || summary.search.errors) process.exitCode = 1;
+    if ([mineSummary, comparedSummary].some((s) => s && (s.non2xx || s.errors))) process.exitCode = 1;
   } finally {
     await stopAll();
   }

@@ -9,6 +9,12 @@ import { randomBytes } from 'node:crypto';
 export const ROOT = path.resolve(__dirname, '..', '..');
 /** BENCH_MERCATO_BIN runs another checkout of the server, to compare a change against this one. */
 const MERCATO_BIN = process.env.BENCH_MERCATO_BIN ?? path.join(ROOT, 'server', 'bin', 'mercato.js');
+
+/**
+ * BENCH_COMPARE_BIN: another checkout's `server/bin/mercato.js` (e.g. main's), measured in the
+ * same run as this one, turn about, so that both see the same load on the machine.
+ */
+export const COMPARE_BIN = process.env.BENCH_COMPARE_BIN;
 const HELLO_WORLD = path.join(__dirname, 'hello-world.ts');
 
 export interface ChildServer {
@@ -28,6 +34,8 @@ export interface MercatoOptions {
   /** Extra node flags for the server, e.g. ['--cpu-prof', '--cpu-prof-dir=/tmp/prof']. */
   nodeArgs?: string[];
   logLevel?: string;
+  /** The server's `bin/mercato.js`; default this checkout's (or BENCH_MERCATO_BIN). */
+  bin?: string;
 }
 
 /** Waits for a line on the child's stdout that matches, or fails when it exits or the time is up. */
@@ -96,7 +104,7 @@ export async function startMercato(options: MercatoOptions = {}): Promise<Mercat
   };
   delete env.DATABASE_URL;
   if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
-  const { child, stderr } = spawnNode([...(options.nodeArgs ?? []), MERCATO_BIN, 'serve'], env);
+  const { child, stderr } = spawnNode([...(options.nodeArgs ?? []), options.bin ?? MERCATO_BIN, 'serve'], env);
   const match = await waitForLine(child, /API at (http:\/\/127\.0\.0\.1:\d+)\//, 60000, stderr);
   const stop = stopper(child);
   return {
@@ -254,6 +262,18 @@ export async function load(options: AutocannonOptions): Promise<LoadResult> {
 }
 
 export const fmt = (value: number, digits = 1) => value.toFixed(digits);
+
+/**
+ * CPU seconds (user + system) a process has used so far, from /proc/<pid>/stat (Linux, 100 ticks
+ * a second): what a request costs the server, which other load on a shared machine inflates far
+ * less than it inflates wall time.
+ */
+export function cpuSeconds(pid: number): number {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the command name in parentheses: state is field 3, utime 14, stime 15.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
 
 /** The 1-minute load average: other work on the machine skews every number here. */
 export const loadAverage = () => Number(os.loadavg()[0].toFixed(2));

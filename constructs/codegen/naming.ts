@@ -81,6 +81,11 @@ export function camelSchema(schema: Schema, title: string): { schema: Schema; sh
   return { schema: result, shape };
 }
 
+/** Property names of a secret's path as the API writes it: `admin_password`, `db.password`, `a["odd key"]`. */
+export function secretPathNames(path: string): string[] {
+  return [...path.matchAll(/([A-Za-z_][\w-]*)|\[("(?:[^"\\]|\\.)*")\]/g)].map((m) => (m[1] !== undefined ? m[1] : (JSON.parse(m[2]) as string)));
+}
+
 /** The runtime part every generated folder gets as `support.ts`. */
 export const SUPPORT = `${HEADER}/* eslint-disable */
 /**
@@ -100,6 +105,37 @@ export function toSchemaNames(value: unknown, shape: Shape | undefined): unknown
     out[mapped ? mapped[0] : key] = mapped ? toSchemaNames(inner, mapped[1]) : inner;
   }
   return out;
+}
+
+type Config = { [key: string]: any };
+const isPlain = (value: unknown): value is Config => typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
+
+/**
+ * The config (schema names) as \`attributes\`, with the properties the version's schema makes
+ * secret taken out into \`secretAttributes\`: Terraform keeps those sensitive, and a secret in
+ * \`attributes\` fails the plan. Objects left empty by that go too.
+ */
+export function attributesAndSecrets(config: unknown, secretPaths: string[][]): { attributes: Config; secretAttributes?: Config } {
+  const attributes: Config = isPlain(config) ? { ...config } : {};
+  const secrets: Config = {};
+  for (const path of secretPaths) {
+    // The objects on the way are copied, so that taking a value out leaves the caller's config as it was.
+    const parents = [attributes];
+    for (const name of path.slice(0, -1)) {
+      const inner = parents[parents.length - 1][name];
+      if (!isPlain(inner)) break;
+      parents.push((parents[parents.length - 1][name] = { ...inner }));
+    }
+    const holder = parents[parents.length - 1];
+    const last = path[path.length - 1];
+    if (parents.length !== path.length || !(last in holder)) continue;
+    let target = secrets;
+    for (const name of path.slice(0, -1)) target = target[name] ??= {};
+    target[last] = holder[last];
+    delete holder[last];
+    for (let depth = parents.length - 1; depth > 0 && !Object.keys(parents[depth]).length; depth--) delete parents[depth - 1][path[depth - 1]];
+  }
+  return Object.keys(secrets).length ? { attributes, secretAttributes: secrets } : { attributes };
 }
 `;
 

@@ -9,7 +9,7 @@
  * A wrong field, a wrong type, a value outside an enum or an unknown plan is a compile error.
  */
 import { compile, type JSONSchema } from 'json-schema-to-typescript';
-import { camelSchema, HEADER, pascalCase, SUPPORT, versionClassName } from './naming';
+import { camelSchema, HEADER, pascalCase, secretPathNames, SUPPORT, versionClassName } from './naming';
 
 export { camelSchema, type Shape } from './naming';
 
@@ -27,6 +27,8 @@ export interface CatalogVersion {
   deprecation_message?: string;
   replacement_version?: string;
   options_schema: Record<string, unknown>;
+  /** Properties the schema makes secret, by path (`db.password`); ordered as `secret_attributes`. */
+  secret_attribute_paths?: string[];
 }
 
 export interface CatalogPlan {
@@ -78,17 +80,22 @@ async function versionModule(offering: CatalogOffering, version: CatalogVersion,
     // `nodePools: NodePool[]`, not a union of ten tuples: the server checks the number of items.
     ignoreMinAndMaxItems: true,
   });
+  const secretPaths = (version.secret_attribute_paths ?? []).map(secretPathNames);
+  // Secret properties go to secret_attributes; a version without any keeps the plain form.
+  const attributes = secretPaths.length
+    ? `...attributesAndSecrets(toSchemaNames(props.config, SHAPE), SECRET_PATHS),`
+    : `attributes: toSchemaNames(props.config, SHAPE) as { [key: string]: any },`;
   const deprecated = version.status === 'deprecated' ? `@deprecated ${version.deprecation_message ?? 'This version takes no new resources.'}${version.replacement_version ? ` Use ${version.replacement_version}.` : ''}` : undefined;
   return `${HEADER}/* eslint-disable */
 import type { Construct } from 'constructs';
 import { Offering, OrderedResource } from ${literal(library)};
-import { toSchemaNames, type Shape } from '../support';
+import { ${secretPaths.length ? 'attributesAndSecrets, ' : ''}toSchemaNames, type Shape } from '../support';
 import type { ${base}Props } from './support';
 
 ${configTypes.trim()}
 
 const SHAPE: Shape = ${JSON.stringify(shape ?? {})};
-
+${secretPaths.length ? `\n/** Properties the schema makes secret: ordered as secret_attributes, which plans never show. */\nconst SECRET_PATHS: string[][] = ${JSON.stringify(secretPaths)};\n` : ''}
 /** Properties of {@link ${className}}. */
 export interface ${className}Props extends ${base}Props {
   /** Configuration of ${offering.name} ${version.version}, checked against its JSON Schema when compiled. */
@@ -108,7 +115,7 @@ ${doc([`${offering.name} ${version.version} (${version.status}), ordered into a 
       plan: props.plan,
       version: ${literal(version.version)},
       name: props.name,
-      attributes: toSchemaNames(props.config, SHAPE) as { [key: string]: any },${limitComponents(offering).length ? '\n      limits: props.limits,' : ''}
+      ${attributes}${limitComponents(offering).length ? '\n      limits: props.limits,' : ''}
       createTimeout: props.createTimeout,
       updateTimeout: props.updateTimeout,
       deleteTimeout: props.deleteTimeout,

@@ -30,6 +30,14 @@ export interface OrderedResourceProps {
    */
   readonly attributes?: { [key: string]: any };
   /**
+   * The configuration's secret properties (those the version's schema marks `writeOnly` or
+   * `format: password`), beside `attributes`: Terraform keeps them sensitive, out of plans and
+   * output, and the server never returns them (a change made outside Terraform is not seen).
+   *
+   * @default - none
+   */
+  readonly secretAttributes?: { [key: string]: any };
+  /**
    * Limits per `limit`-billed component, e.g. `{ cpu: 4 }`.
    *
    * @default - none
@@ -63,6 +71,7 @@ export interface OrderedResourceProps {
  * new OrderedResource(this, 'db', {
  *   project, offering: Offering.fromSlug(this, 'postgresql', 'postgresql'), plan: 'db-small',
  *   attributes: { postgres_version: '17', database_name: 'app' },
+ *   secretAttributes: { admin_password: new TerraformVariable(this, 'db_admin_password', { sensitive: true }).stringValue },
  * });
  */
 export class OrderedResource extends Construct {
@@ -79,6 +88,7 @@ export class OrderedResource extends Construct {
       version: props.version,
       name: props.name ?? id,
       attributes: props.attributes,
+      secretAttributes: props.secretAttributes,
       limits: props.limits,
       timeouts,
     });

@@ -3,6 +3,7 @@ import swagger from '@fastify/swagger';
 import Ajv from 'ajv';
 import type { Database, Db } from './db/database';
 import { authentication } from './auth/authentication';
+import { cacheGenerationsPerRequest } from './db/cache-generations';
 import { idempotency } from './http/idempotency';
 import { jsonBody } from './http/json-body';
 import { clientErrorHandler, frameworkErrors, httpLayerErrors } from './http/http-layer-errors';
@@ -98,6 +99,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(httpLayerErrors);
   await app.register(jsonBody);
   await app.register(requestText);
+  await app.register(cacheGenerationsPerRequest);
   await app.register(authentication);
   await app.register(idempotency);
 

@@ -9,7 +9,7 @@ import { makeUser, waitForOrder, type Actor } from '../../test/support/world';
  * and never a value stored differently from what was sent.
  */
 
-const NUMBER_RULE = 'cannot be kept exactly: a number must be an integer within ±9007199254740991 or a decimal of at most 15 significant digits';
+const NUMBER_RULE = 'the number cannot be kept exactly: a number must be an integer within ±9007199254740991 or a decimal of at most 15 significant digits';
 const ANY_ID = '01a1fc88-0000-7000-8000-000000000000';
 
 /** `{"a":{"a":...1...}}`, `levels` objects deep. */
@@ -130,9 +130,8 @@ describe.each(DATABASE_KINDS)('input rules on %s', (kind) => {
     ];
     for (const [method, path, text, field] of cases) {
       const errors = expectFields(await sendText(method, path, text), 422, [field]);
-      expect(errors[0].message).toMatch(new RegExp(`^\\S+ ${NUMBER_RULE.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
+      expect(errors[0].message).toBe(NUMBER_RULE);
     }
-    expect(expectFields(await sendText('POST', '/orders', orderText('"limits":{"cpu":9007199254740993}')), 422, ['limits.cpu'])[0].message).toBe(`9007199254740993 ${NUMBER_RULE}`);
     // what a double keeps is accepted and read back as sent
     const kept = { a: 1e3, b: 0.1, c: 1e-7, d: 123456789.123, e: 9007199254740991, f: -9007199254740991, g: 0.30000000000000004 };
     const order = await sendText('POST', '/orders', orderText(`"attributes":{"a":1e3,"b":0.1,"c":1e-7,"d":123456789.123,"e":9007199254740991,"f":-9007199254740991,"g":0.30000000000000004},"limits":{"cpu":9007199254740991}`));

@@ -1,3 +1,8 @@
+variable "orders_db_admin_password" {
+  type      = string
+  sensitive = true
+}
+
 data "mercato_offering" "pg" {
   slug = "postgresql"
 }
@@ -20,6 +25,12 @@ resource "mercato_resource" "orders_db" {
       retention_days = 14
     }
     extensions = ["pgcrypto", "pg_stat_statements"]
+  }
+
+  # Properties the schema marks writeOnly or format "password": sensitive in plans and state,
+  # never returned by the server (so drift on them is not detected).
+  secret_attributes = {
+    admin_password = var.orders_db_admin_password
   }
 
   limits = {

@@ -7,6 +7,8 @@ interface VersionRecord {
   version: string;
   status: string;
   options_schema: object;
+  /** The properties the schema makes secret, by path (servers before it gave none). */
+  secret_attribute_paths?: string[];
   deprecation_message: string;
   replacement_version: string;
 }

@@ -1,5 +1,4 @@
 import {
-  containsUnknown,
   deepEqual,
   formatPath,
   isUnknown,
@@ -17,8 +16,9 @@ import type { MercatoClient } from '../client/mercato-client';
 import { ApiError } from '../client/api-error';
 import { FINAL_STATES, openOrders, PENDING_STATES, waitForOrder, type Order } from '../client/orders';
 import { reportingFieldErrors } from './api-diagnostics';
-import { attributeErrors, offeringVersions, UncheckableSchemaError } from './attributes-validation';
+import { offeringVersions, UncheckableSchemaError } from './attributes-validation';
 import { checkJsonArgument } from './json-arguments';
+import { checkSecretJsonArgument, configurationErrors, mergedAttributes, placeUpdateOrder, splitSecretAttributes } from './secret-attributes';
 
 interface Remote {
   id: string;
@@ -44,7 +44,10 @@ const ORDERED_CHANGES = ['plan_id', 'version', 'attributes', 'limits'] as const;
 
 /** The ordered arguments whose values differ (as values: key order and number spelling do not count). */
 function orderedChanges(plan: Record<string, unknown>, current: Record<string, unknown>): (typeof ORDERED_CHANGES)[number][] {
-  return ORDERED_CHANGES.filter((key) => !deepEqual(plan[key] ?? null, current[key] ?? null));
+  const changed = ORDERED_CHANGES.filter((key) => !deepEqual(plan[key] ?? null, current[key] ?? null));
+  // Secrets travel in the order's attributes (the server keeps the ones it is not sent).
+  if (!changed.includes('attributes') && !deepEqual(plan.secret_attributes ?? null, current.secret_attributes ?? null)) changed.push('attributes');
+  return changed;
 }
 
 /**
@@ -98,7 +101,14 @@ export const resource = withClient<MercatoClient>().defineResource({
       default: {},
       planModifiers: [keepNullForNone],
       description:
-        "Configuration, written as a native HCL object. Validated at plan time against the offering version's JSON Schema; changing it places an update order (values compare as values: key order does not count). Numbers must be integers within ±9007199254740991 or decimals of at most 15 significant digits, nested at most 32 levels deep. Default: `{}`.",
+        "Configuration, written as a native HCL object. Validated at plan time against the offering version's JSON Schema; changing it places an update order (values compare as values: key order does not count). Numbers must be integers within ±9007199254740991 or decimals of at most 15 significant digits, nested at most 32 levels deep. Secret properties go in `secret_attributes`. Default: `{}`.",
+    },
+    secret_attributes: {
+      type: 'dynamic',
+      optional: true,
+      sensitive: true,
+      description:
+        "The configuration's secret properties (those the version's schema marks `writeOnly: true` or `format: password`, such as an admin password), as a native HCL object beside `attributes`; sensitive, so plans and output never show them. Validated with `attributes` as one configuration; a secret property written in `attributes` is a plan error. The server never returns secrets: changing one here places an update order, but a change made outside Terraform is not seen (no drift on secrets), and removing one from the configuration leaves the stored value in place.",
     },
     limits: {
       type: ['map', 'number'],
@@ -122,6 +132,7 @@ export const resource = withClient<MercatoClient>().defineResource({
 
   validate(config, ctx) {
     checkJsonArgument(ctx, 'attributes', config.attributes);
+    checkSecretJsonArgument(ctx, config.secret_attributes);
     checkJsonArgument(ctx, 'limits', config.limits);
   },
 
@@ -147,11 +158,11 @@ export const resource = withClient<MercatoClient>().defineResource({
     }
     checkVersionStatus(ctx, version, versions, !prior || prior.version !== plan.version);
     // A value known only after apply (from another resource) is checked by the server when the order is placed.
-    if (!containsUnknown(plan.attributes)) checkAttributes(ctx, version, plan.attributes ?? {});
+    checkAttributes(ctx, version, plan.attributes ?? {}, plan.secret_attributes);
   },
 
   async create(ctx, plan) {
-    const body = { type: 'create', project_id: plan.project_id, offering_id: plan.offering_id, plan_id: plan.plan_id, name: plan.name, version: plan.version ?? undefined, attributes: plan.attributes ?? {}, limits: plan.limits ?? {} };
+    const body = { type: 'create', project_id: plan.project_id, offering_id: plan.offering_id, plan_id: plan.plan_id, name: plan.name, version: plan.version ?? undefined, attributes: mergedAttributes(plan.attributes, plan.secret_attributes), limits: plan.limits ?? {} };
     const order = await reportingFieldErrors(ctx, 'The order was refused', () => ctx.client.create<Order>('/orders', body));
     if (!order) return null;
     ctx.log.info('placed create order', { order: order.id, resource: order.resource_id, state: order.state });
@@ -189,15 +200,21 @@ export const resource = withClient<MercatoClient>().defineResource({
       else ctx.error('The resource cannot be updated', current ? `Resource ${current.name} is ${current.state}; an update order needs it OK.` : `Resource ${prior.id} is gone from the server; the next plan creates it again.`);
       return current ? { ...toState(current, prior), order_id: prior.order_id } : prior;
     }
-    const applied = toState(current, plan);
-    const changes = Object.fromEntries(orderedChanges(plan, applied).map((key) => [key, key === 'limits' || key === 'attributes' ? plan[key] ?? {} : plan[key]]));
+    // The secrets the server holds are the ones Terraform had: the server never returns them.
+    const applied = toState(current, plan, prior.secret_attributes);
+    const changes = Object.fromEntries(
+      orderedChanges(plan, applied).map((key) => [key, key === 'attributes' ? mergedAttributes(plan.attributes, plan.secret_attributes) : key === 'limits' ? plan.limits ?? {} : plan[key]]),
+    );
     let orderId = prior.order_id;
     if (Object.keys(changes).length) {
-      const order = await reportingFieldErrors(ctx, 'The update order was refused', () => ctx.client.create<Order>('/orders', { type: 'update', resource_id: prior.id, ...changes }));
-      if (!order) return prior as never;
-      orderId = order.id;
-      const final = await waitLogging(ctx, order);
-      if (final.state !== 'done') reportUnfinished(ctx, final, 'update', plan.timeouts?.update);
+      const order = await reportingFieldErrors(ctx, 'The update order was refused', () => placeUpdateOrder(ctx.client, { type: 'update', resource_id: prior.id, ...changes }));
+      if (order === undefined) return prior as never;
+      // null: the server holds these values already (secrets Terraform could not read back).
+      if (order) {
+        orderId = order.id;
+        const final = await waitLogging(ctx, order);
+        if (final.state !== 'done') reportUnfinished(ctx, final, 'update', plan.timeouts?.update);
+      }
     }
     const remote = await ctx.client.find<Remote>(`/resources/${prior.id}`);
     return remote ? { ...toState(remote, plan), order_id: orderId } : prior;
@@ -254,11 +271,15 @@ function checkVersionStatus(ctx: PlanContext<MercatoClient>, version: Version, v
   }
 }
 
-/** Plan-time check of the attributes against the version's JSON Schema, each error at its path. */
-function checkAttributes(ctx: PlanContext<MercatoClient>, version: Version, attributes: unknown): void {
-  if (!checkJsonArgument(ctx, 'attributes', attributes)) return; // the schema check would only add noise
+/**
+ * Plan-time check of the configuration (`attributes` and `secret_attributes`) against the
+ * version's JSON Schema, each error at its path in the argument it is written in.
+ */
+function checkAttributes(ctx: PlanContext<MercatoClient>, version: Version, attributes: unknown, secretAttributes: unknown): void {
+  // With numbers or nesting the API cannot keep, the schema check would only add noise.
+  if (!checkJsonArgument(ctx, 'attributes', attributes) || !checkSecretJsonArgument(ctx, secretAttributes)) return;
   try {
-    for (const { path, message } of attributeErrors(version.options_schema, attributes)) {
+    for (const { path, message } of configurationErrors(version, attributes, secretAttributes)) {
       ctx.error('Invalid attributes', sentences(`${formatPath(path)} ${message} (offering version ${version.version})`), path);
     }
   } catch (error) {
@@ -291,9 +312,13 @@ async function warnOfOpenOrders(ctx: PlanContext<MercatoClient>, prior: { id: st
   }
 }
 
-/** Server values; an empty `attributes` or `limits` keeps the form the state had (null or `{}`). */
-function toState(remote: Remote, known: { attributes?: unknown; limits?: unknown; order_id?: string | null }) {
+/**
+ * Server values; an empty `attributes` or `limits` keeps the form the state had (null or `{}`).
+ * Secrets, which the server never returns, are as `believedSecrets` (by default the known ones) has them.
+ */
+function toState(remote: Remote, known: { attributes?: unknown; secret_attributes?: unknown; limits?: unknown; order_id?: string | null }, believedSecrets = known.secret_attributes) {
   const emptyAsKnown = <T extends object>(value: T, previous: unknown) => (previous === null && isEmptyObject(value) ? null : value);
+  const { attributes, secret_attributes } = splitSecretAttributes(remote.attributes, known.secret_attributes, believedSecrets);
   return {
     id: remote.id,
     project_id: remote.project_id,
@@ -301,7 +326,8 @@ function toState(remote: Remote, known: { attributes?: unknown; limits?: unknown
     plan_id: remote.plan_id,
     version: remote.version,
     name: remote.name,
-    attributes: emptyAsKnown(remote.attributes, known.attributes),
+    attributes: emptyAsKnown(attributes, known.attributes),
+    secret_attributes,
     limits: emptyAsKnown(remote.limits, known.limits),
     state: remote.state,
     order_id: known.order_id ?? null,

@@ -11,13 +11,14 @@ declare module 'fastify' {
 
 const PUBLIC_PATHS = new Set(['/api/v1/openapi.json', '/healthz']);
 
-/**
- * Resolving a caller costs three queries; reads far outnumber writes, so a caller is kept for a
- * moment. Any write through this server empties the cache before its answer leaves, so a role
- * granted or a token revoked here applies to the very next request; the short lifetime bounds
- * how long a change made through another server process takes to apply.
- */
-const CACHE_MILLIS = 2000;
+/** A caller resolved from its token, kept while nothing it was built from has changed. */
+interface KnownCaller {
+  principal: Principal;
+  /** The `access` generation read before the caller was resolved. */
+  generation: number;
+  /** When the token expires, in ms since the epoch; Infinity for a token that does not. */
+  expiresAt: number;
+}
 
 function bearerToken(request: FastifyRequest): string | undefined {
   const header = request.headers.authorization;
@@ -25,9 +26,14 @@ function bearerToken(request: FastifyRequest): string | undefined {
   return match?.[1];
 }
 
-/** Every API request carries a bearer token; the caller and its roles are resolved once per request. */
+/**
+ * Every API request carries a bearer token; the caller and its roles are resolved once per
+ * request. Resolving costs three queries and reads far outnumber writes, so callers are kept in
+ * memory, but only while the `access` generation (db/cache-generations.ts) has not moved: a
+ * role granted or removed, or a token revoked, through any replica applies to the next request.
+ */
 export const authentication = fp(async (app: FastifyInstance) => {
-  const cache = new Map<string, { principal: Principal; until: number }>();
+  const known = new Map<string, KnownCaller>();
   app.decorateRequest('principal', null as unknown as Principal);
 
   app.addHook('onRequest', async (request) => {
@@ -35,20 +41,16 @@ export const authentication = fp(async (app: FastifyInstance) => {
     if (!path.startsWith('/api/') || PUBLIC_PATHS.has(path)) return;
     const token = bearerToken(request);
     if (!token) throw unauthorized('missing bearer token: send "Authorization: Bearer <token>"');
-    const cached = cache.get(token);
-    if (cached && cached.until > Date.now()) {
+    const generation = request.generations.access;
+    const cached = known.get(token);
+    if (cached && cached.generation >= generation && cached.expiresAt > Date.now()) {
       request.principal = cached.principal;
       return;
     }
-    const principal = await principalForToken(app.db, token);
-    if (!principal) throw unauthorized('the bearer token is not valid (unknown, revoked or expired)');
-    if (cache.size > 10000) cache.clear();
-    cache.set(token, { principal, until: Date.now() + CACHE_MILLIS });
-    request.principal = principal;
-  });
-
-  app.addHook('onSend', async (request, _reply, payload) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD') cache.clear();
-    return payload;
+    const resolved = await principalForToken(app.db, token);
+    if (!resolved) throw unauthorized('the bearer token is not valid (unknown, revoked or expired)');
+    if (known.size > 10000) known.clear();
+    known.set(token, { principal: resolved.principal, generation, expiresAt: resolved.expiresAt });
+    request.principal = resolved.principal;
   });
 });

@@ -13,8 +13,11 @@ export interface Principal {
   projectRoles: Map<string, { role: ProjectRole; organizationId: string }>;
 }
 
-/** Resolves a bearer token to the caller and every role it holds; undefined when the token is unknown or expired. */
-export async function principalForToken(db: Db, token: string): Promise<Principal | undefined> {
+/**
+ * Resolves a bearer token to the caller and every role it holds, with the token's expiry (ms since
+ * the epoch, Infinity when it has none); undefined when the token is unknown or expired.
+ */
+export async function principalForToken(db: Db, token: string): Promise<{ principal: Principal; expiresAt: number } | undefined> {
   const row = await db
     .selectFrom('tokens')
     .innerJoin('users', 'users.id', 'tokens.user_id')
@@ -22,9 +25,10 @@ export async function principalForToken(db: Db, token: string): Promise<Principa
     .where('tokens.token_hash', '=', hashToken(token))
     .executeTakeFirst();
   // Compared as instants: an expiry may carry a UTC offset, so its text does not sort with ours.
-  if (!row || (row.expires_at && !(Date.parse(row.expires_at) > Date.now()))) return undefined;
+  const expiresAt = row?.expires_at ? Date.parse(row.expires_at) : Infinity;
+  if (!row || !(expiresAt > Date.now())) return undefined;
   const { expires_at: _expires, ...user } = row;
-  return principalForUser(db, user);
+  return { principal: await principalForUser(db, user), expiresAt };
 }
 
 export async function principalForUser(db: Db, user: UserRow): Promise<Principal> {

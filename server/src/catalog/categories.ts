@@ -31,7 +31,6 @@ export async function categoriesRoutes(app: FastifyInstance) {
         await trx.insertInto('categories').values(row).execute();
         await recordEvent(trx, { actorId: p.user.id, action: 'category.created', objectType: 'category', objectId: row.id, changes: input });
       });
-      app.catalogIndex.invalidate();
       return reply.code(201).send(row);
     },
   });
@@ -65,7 +64,6 @@ export async function categoriesRoutes(app: FastifyInstance) {
         await trx.updateTable('categories').set({ ...input, updated_at: updated.updated_at }).where('id', '=', row.id).execute();
         await recordEvent(trx, { actorId: p.user.id, action: 'category.updated', objectType: 'category', objectId: row.id, changes: diff(row, input) });
       });
-      app.catalogIndex.invalidate();
       return updated;
     },
   });
@@ -83,7 +81,6 @@ export async function categoriesRoutes(app: FastifyInstance) {
         await trx.updateTable('categories').set({ deleted_at: now(), updated_at: now() }).where('id', '=', row.id).execute();
         await recordEvent(trx, { actorId: p.user.id, action: 'category.deleted', objectType: 'category', objectId: row.id });
       });
-      app.catalogIndex.invalidate();
       return reply.code(204).send();
     },
   });

@@ -9,6 +9,8 @@ import { conflict, invalidFields, type FieldError } from '../http/problem';
 import { body, ID, ID_PARAMS, jsonObject, listQuery, object, TIMESTAMP } from '../http/schemas';
 import { json, now, page, params } from '../http/route-context';
 import { schemaProblems } from './options-schema';
+import { misplacedSecretMarks, secretPropertyPaths } from './secret-properties';
+import { formatSecretPath, storeAgainUnderSchema } from '../orders/secret-attributes';
 import { VERSION_STATUSES } from './offering-model';
 import { assertProvider, findChild, offeringForChild, visibleChildren } from './offering-children';
 
@@ -25,6 +27,11 @@ const VERSION = object({
   offering_id: ID,
   version: { type: 'string' },
   options_schema: { type: 'object', additionalProperties: true },
+  secret_attribute_paths: {
+    type: 'array',
+    items: { type: 'string' },
+    description: 'The properties of `attributes` the schema makes secret (`writeOnly: true` or `format: password`), by path: orders accept them, answers never show them.',
+  },
   changelog: { type: 'string' },
   status: { type: 'string' },
   deprecation_message: { type: 'string' },
@@ -33,7 +40,10 @@ const VERSION = object({
   updated_at: TIMESTAMP,
 });
 
-export const presentVersion = (row: OfferingVersionRow) => ({ ...row, options_schema: json<object>(row.options_schema, {}) });
+export function presentVersion(row: OfferingVersionRow) {
+  const schema = json<object>(row.options_schema, {});
+  return { ...row, options_schema: schema, secret_attribute_paths: secretPropertyPaths(schema).map(formatSecretPath) };
+}
 
 type VersionInput = Partial<Omit<OfferingVersionRow, 'options_schema'>> & { options_schema?: object };
 
@@ -41,7 +51,7 @@ async function problems(app: FastifyInstance, input: VersionInput): Promise<Fiel
   const errors: FieldError[] = [];
   if (input.version !== undefined && !semver.valid(input.version)) errors.push({ field: 'version', message: `"${input.version}" is not a semantic version such as 1.2.0` });
   if (input.replacement_version && !semver.valid(input.replacement_version)) errors.push({ field: 'replacement_version', message: 'is not a semantic version' });
-  if (input.options_schema !== undefined) errors.push(...(await schemaProblems(app, input.options_schema)));
+  if (input.options_schema !== undefined) errors.push(...(await schemaProblems(app, input.options_schema)), ...misplacedSecretMarks(input.options_schema));
   return errors;
 }
 
@@ -69,7 +79,6 @@ export async function offeringVersionsRoutes(app: FastifyInstance) {
         if (isUniqueViolation(error)) throw conflict(`the offering already has version ${row.version}`, 'version');
         throw error;
       }
-      app.catalogIndex.invalidate();
       return reply.code(201).send(presentVersion(row));
     },
   });
@@ -105,9 +114,9 @@ export async function offeringVersionsRoutes(app: FastifyInstance) {
       const changes = { ...input, options_schema: input.options_schema === undefined ? undefined : JSON.stringify(input.options_schema), updated_at: now() };
       await app.db.transaction().execute(async (trx) => {
         await trx.updateTable('offering_versions').set(changes).where('id', '=', child.id).execute();
+        if (changes.options_schema !== undefined) await storeAgainUnderSchema(trx, { ...child, options_schema: changes.options_schema });
         await recordEvent(trx, { actorId: p.user.id, action: 'offering_version.updated', objectType: 'offering_version', objectId: child.id, providerOrganizationId: offering.organization_id, changes: diff(presentVersion(child), input) });
       });
-      app.catalogIndex.invalidate();
       return presentVersion({ ...child, ...changes, options_schema: changes.options_schema ?? child.options_schema });
     },
   });
@@ -124,7 +133,6 @@ export async function offeringVersionsRoutes(app: FastifyInstance) {
         await trx.deleteFrom('offering_versions').where('id', '=', child.id).execute();
         await recordEvent(trx, { actorId: p.user.id, action: 'offering_version.deleted', objectType: 'offering_version', objectId: child.id, providerOrganizationId: offering.organization_id, changes: { version: child.version } });
       });
-      app.catalogIndex.invalidate();
       return reply.code(204).send();
     },
   });

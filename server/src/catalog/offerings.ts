@@ -55,11 +55,15 @@ function toColumns(input: OfferingInput): Partial<OfferingRow> {
   return columns as Partial<OfferingRow>;
 }
 
+/** A generation no snapshot has: the offering is read from the database, as this request just wrote it. */
+const WRITTEN = Infinity;
+
 export const viewerOf = (p: Principal) => ({ isStaff: p.isStaff, providerOrganizationIds: providerOrganizationIds(p) });
 
 export async function offeringsRoutes(app: FastifyInstance) {
-  const findOffering = async (p: Principal, idOrSlug: string) => {
-    const offering = await app.catalogIndex.find(idOrSlug);
+  /** `generation`: the request's catalog generation, or WRITTEN to read back what the request changed. */
+  const findOffering = async (p: Principal, idOrSlug: string, generation: number) => {
+    const offering = await app.catalogIndex.find(idOrSlug, generation);
     if (!offering || !canSeeOffering(p, offering)) throw notFound('offering', idOrSlug);
     return offering;
   };
@@ -139,8 +143,7 @@ export async function offeringsRoutes(app: FastifyInstance) {
       const { slug: _slug, ...columns } = toColumns(input);
       Object.assign(row, columns);
       await insertOffering(row, input, p.user.id);
-      app.catalogIndex.invalidate();
-      return reply.code(201).send(await findOffering(p, row.id));
+      return reply.code(201).send(await findOffering(p, row.id, WRITTEN));
     },
   });
 
@@ -169,11 +172,11 @@ export async function offeringsRoutes(app: FastifyInstance) {
     handler: async (request, reply) => {
       const query = request.query as SearchQuery & { slug?: string };
       if (query.slug) {
-        const offering = await app.catalogIndex.find(query.slug);
+        const offering = await app.catalogIndex.find(query.slug, request.generations.catalog);
         const items = offering && offering.slug === query.slug && canSeeOffering(request.principal, offering) ? [offering] : [];
         return { items, next_cursor: null, total: items.length, facets: {} };
       }
-      const body = await app.catalogIndex.searchJson({ ...query, limit: query.limit ?? 50 }, viewerOf(request.principal));
+      const body = await app.catalogIndex.searchJson({ ...query, limit: query.limit ?? 50 }, viewerOf(request.principal), request.generations.catalog);
       // Already JSON in the documented shape: sent as is, not serialized again.
       return reply.type('application/json; charset=utf-8').send(body);
     },
@@ -181,14 +184,14 @@ export async function offeringsRoutes(app: FastifyInstance) {
 
   app.get('/offerings/:id', {
     schema: { tags: ['catalog'], summary: 'Get an offering by id or slug', params: ID_PARAMS, response: { 200: OFFERING } },
-    handler: async (request) => findOffering(request.principal, params(request).id),
+    handler: async (request) => findOffering(request.principal, params(request).id, request.generations.catalog),
   });
 
   app.patch('/offerings/:id', {
     schema: { tags: ['catalog'], summary: 'Change an offering (its provider)', params: ID_PARAMS, body: body({ ...EDITABLE, slug: { type: 'string', pattern: SLUG_PATTERN, maxLength: 100 } }), response: { 200: OFFERING } },
     handler: async (request) => {
       const p = request.principal;
-      const offering = await findOffering(p, params(request).id);
+      const offering = await findOffering(p, params(request).id, request.generations.catalog);
       if (!managesOfferingsOf(p, offering.organization_id)) throw forbidden("only the offering's provider changes it");
       const input = request.body as OfferingInput;
       const errors = await checkReferences({ ...input, type: input.plugin_options ? offering.type : undefined });
@@ -202,8 +205,7 @@ export async function offeringsRoutes(app: FastifyInstance) {
         if (isUniqueViolation(error)) throw conflict(`slug "${input.slug}" is taken by another offering`, 'slug');
         throw error;
       }
-      app.catalogIndex.invalidate();
-      return findOffering(p, offering.id);
+      return findOffering(p, offering.id, WRITTEN);
     },
   });
 
@@ -216,7 +218,7 @@ export async function offeringsRoutes(app: FastifyInstance) {
     },
     handler: async (request, reply) => {
       const p = request.principal;
-      const offering = await findOffering(p, params(request).id);
+      const offering = await findOffering(p, params(request).id, request.generations.catalog);
       if (!managesOfferingsOf(p, offering.organization_id)) throw forbidden("only the offering's provider deletes it");
       const live = await app.db.selectFrom('resources').select('id').where('offering_id', '=', offering.id).where('state', '!=', 'Terminated').executeTakeFirst();
       if (live) throw conflict('resources of this offering are still live; terminate them, or archive the offering');
@@ -226,7 +228,6 @@ export async function offeringsRoutes(app: FastifyInstance) {
         await trx.updateTable('offerings').set({ deleted_at: now(), updated_at: now(), slug: `${offering.slug}~${offering.id}` }).where('id', '=', offering.id).execute();
         await recordEvent(trx, { actorId: p.user.id, action: 'offering.deleted', objectType: 'offering', objectId: offering.id, providerOrganizationId: offering.organization_id, changes: { slug: offering.slug } });
       });
-      app.catalogIndex.invalidate();
       return reply.code(204).send();
     },
   });

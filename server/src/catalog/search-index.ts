@@ -216,29 +216,27 @@ class Snapshot {
  * facet value, sorted and cursor-paginated. It runs in memory over a snapshot of the catalog,
  * rebuilt lazily after a change, because faceted counts over SQL on every keystroke cost far
  * more than the catalog's size in memory.
+ *
+ * Each snapshot is labelled with the `catalog` generation (db/cache-generations.ts) read before
+ * it was built, and a request passes the generation it began with: a snapshot older than that is
+ * not used, whichever replica made the change.
  */
 export class CatalogIndex {
-  private snapshot?: Snapshot;
-  /** The build in progress and the generation of the catalog it reads. */
+  private snapshot?: { generation: number; snapshot: Snapshot };
+  /** The build in progress and the generation it was started at. */
   private building?: { generation: number; snapshot: Promise<Snapshot> };
-  private generation = 0;
 
   constructor(private readonly db: Db) {}
 
-  invalidate() {
-    this.generation++;
-    this.snapshot = undefined;
-  }
-
-  async current(): Promise<Snapshot> {
-    if (this.snapshot) return this.snapshot;
-    const generation = this.generation;
+  /** A snapshot at least as new as `generation`. */
+  async current(generation: number): Promise<Snapshot> {
+    if (this.snapshot && this.snapshot.generation >= generation) return this.snapshot.snapshot;
     // A build started before the last change does not hold it: start another.
-    if (this.building?.generation !== generation) {
+    if (!this.building || this.building.generation < generation) {
       const snapshot: Promise<Snapshot> = this.build().then(
         (built) => {
           if (this.building?.snapshot === snapshot) this.building = undefined;
-          if (generation === this.generation) this.snapshot = built;
+          if (!this.snapshot || this.snapshot.generation < generation) this.snapshot = { generation, snapshot: built };
           return built;
         },
         (error) => {
@@ -248,7 +246,7 @@ export class CatalogIndex {
       );
       this.building = { generation, snapshot };
     }
-    return this.building!.snapshot;
+    return this.building.snapshot;
   }
 
   /**
@@ -256,9 +254,9 @@ export class CatalogIndex {
    * from the database, so that writing an offering and reading it back does not rebuild the
    * whole index each time (the next search rebuilds it once).
    */
-  async find(idOrSlug: string): Promise<PresentedOffering | undefined> {
-    if (this.snapshot) {
-      const s = this.snapshot;
+  async find(idOrSlug: string, generation: number): Promise<PresentedOffering | undefined> {
+    if (this.snapshot && this.snapshot.generation >= generation) {
+      const s = this.snapshot.snapshot;
       const index = s.byId.get(idOrSlug) ?? s.bySlug.get(idOrSlug);
       return index === undefined ? undefined : s.docs[index];
     }
@@ -270,8 +268,8 @@ export class CatalogIndex {
   }
 
   /** The search answer as the JSON text the API sends, built from each offering's cached JSON. */
-  async searchJson(query: SearchQuery, viewer: Viewer): Promise<string> {
-    const snapshot = await this.current();
+  async searchJson(query: SearchQuery, viewer: Viewer, generation: number): Promise<string> {
+    const snapshot = await this.current(generation);
     const { items, ...rest } = runSearch(snapshot, query, viewer);
     const head = JSON.stringify(rest);
     return `{"items":[${items.map((doc) => snapshot.jsonOf(doc)).join(',')}],${head.slice(1)}`;

@@ -53,5 +53,6 @@ export function registerClientCommands(program: Command, makeClient: ClientFacto
     .argument('<kind>', 'its kind, e.g. offering, plan, order')
     .argument('<id>', 'its id; an offering also by slug')
     .addOption(new Option('-o, --output <format>', 'json or yaml instead of the readable page').choices(DESCRIBE_FORMATS))
+    .option('--show-secrets', "print secret values (a resource's secret_outputs) instead of ********")
     .action((kind: string, ref: string, options: DescribeOptions) => report(() => runDescribe(makeClient(), kind, ref, options)));
 }

@@ -1,18 +1,22 @@
 import type { MercatoClient } from './client';
 import { findKind } from './kinds';
 import { formatCell, renderJson, renderTable, renderYaml, type Item } from './output';
+import { maskSecrets } from './secret-values';
 
 export const DESCRIBE_FORMATS = ['json', 'yaml'] as const;
 
 export interface DescribeOptions {
   /** Omitted: a readable page (YAML of the object, plus related objects for an offering). */
   output?: (typeof DESCRIBE_FORMATS)[number];
+  /** Print secret values (a resource's `secret_outputs`) instead of masking them. */
+  showSecrets?: boolean;
 }
 
 /** `mercato describe <kind> <id|slug>`; the server answers offerings by slug as well as by id. */
 export async function runDescribe(client: MercatoClient, kindName: string, ref: string, options: DescribeOptions = {}): Promise<string> {
   const kind = findKind(kindName);
-  const object = await client.get<Item>(`/${kind.plural}/${encodeURIComponent(ref)}`);
+  const answer = await client.get<Item>(`/${kind.plural}/${encodeURIComponent(ref)}`);
+  const object = options.showSecrets ? answer : maskSecrets(answer);
   if (options.output === 'json') return renderJson(object);
   if (options.output === 'yaml') return renderYaml(object);
   const sections = [renderYaml(object)];

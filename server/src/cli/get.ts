@@ -2,6 +2,7 @@ import { CliError } from './cli-error';
 import type { MercatoClient, Query } from './client';
 import { findKind, type FilterName, type Kind } from './kinds';
 import { renderList, type Item, type OutputFormat } from './output';
+import { maskSecrets } from './secret-values';
 import { resolveCategoryId, resolveOfferingId, resolveOrganizationId, resolveProjectId } from './references';
 
 /** Options of `mercato get`, as commander parses them. `q` and `search` are the same filter. */
@@ -101,7 +102,7 @@ function describeFilters(kind: Kind): string {
 export async function runGet(client: MercatoClient, kindName: string, options: GetOptions = {}): Promise<string> {
   const kind = findKind(kindName);
   const query = await buildQuery(client, kind, options);
-  const items = await client.listAll<Item>(`/${kind.plural}`, query);
+  const items = maskSecrets(await client.listAll<Item>(`/${kind.plural}`, query));
   if (items.length === 0) await refuseUnknownValues(client, kind, options, query);
   const format = options.output ?? 'table';
   if (format === 'table' && items.length === 0) return `No ${kind.plural} found.`;

@@ -1,4 +1,6 @@
 import { Kysely, Migration, Migrator, MigrationProvider, CreateTableBuilder } from 'kysely';
+import { cacheGenerations } from './cache-generations-migration';
+import { secretAttributes } from './secret-attributes-migration';
 
 type AnyDb = Kysely<any>;
 
@@ -201,6 +203,8 @@ const migrations: Record<string, Migration> = {
   '002-idempotency-keys': idempotencyKeys,
   '003-deleted-at': deletedAt,
   '004-idempotency-fingerprints': idempotencyFingerprints,
+  '005-cache-generations': cacheGenerations,
+  '005-secret-attributes': secretAttributes,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

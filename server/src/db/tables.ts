@@ -120,7 +120,10 @@ export interface ResourceRow {
   offering_id: string;
   plan_id: string;
   version: string;
+  /** The configuration without its secrets: what may be shown. */
   attributes: string;
+  /** The secret values of the configuration with their paths (orders/secret-attributes.ts). */
+  secret_attributes: string;
   limits: string;
   state: string;
   backend_id: string;
@@ -139,7 +142,9 @@ export interface OrderRow {
   resource_id: string;
   plan_id: string;
   version: string;
+  /** The configuration the order leads to, without its secrets; they are in secret_attributes. */
   attributes: string;
+  secret_attributes: string;
   limits: string;
   /** What the order changes on an update: a JSON list of field names. */
   changes: string;
@@ -190,8 +195,15 @@ export interface IdempotencyKeyRow {
   created_at: string;
 }
 
+/** One row: a counter per kind of data a server process caches; see cache-generations.ts. */
+export interface CacheGenerationsRow {
+  catalog: number;
+  access: number;
+}
+
 export interface Tables {
   idempotency_keys: IdempotencyKeyRow;
+  cache_generations: CacheGenerationsRow;
   users: UserRow;
   tokens: TokenRow;
   organizations: OrganizationRow;

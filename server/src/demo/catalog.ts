@@ -228,6 +228,7 @@ const POSTGRES_VERSION_SCHEMA = (versions: string[], defaultVersion: string): Js
   properties: {
     postgres_version: { type: 'string', description: 'Major PostgreSQL release.', enum: versions, default: defaultVersion },
     database_name: { type: 'string', description: 'Name of the first database, owned by the admin user.', pattern: '^[a-z_][a-z0-9_]*$', maxLength: 63 },
+    admin_password: { type: 'string', description: "The admin user's password. Write-only: never returned once set.", writeOnly: true, format: 'password', minLength: 12, maxLength: 128 },
     storage_gb: { type: 'integer', description: 'Allocated storage in GB.', minimum: 10, maximum: 4096, default: 20 },
     high_availability: { type: 'boolean', description: 'Keep a synchronous standby in another zone with automatic failover.', default: false },
     backup: {

@@ -51,8 +51,8 @@ export function isExactNumber(token: string): boolean {
   return parsed !== undefined && sameDecimal(written, parsed);
 }
 
-/** The message for a number that is not kept exactly, quoting (the start of) its text. */
-export function inexactNumberMessage(token: string): string {
-  const shown = token.length > 40 ? `${token.slice(0, 40)}…` : token;
-  return `${shown} cannot be kept exactly: ${NUMBER_RULE}`;
-}
+/**
+ * The message for a number that is not kept exactly. It does not quote the number: the field may
+ * be a secret attribute, and no answer shows a secret, not even to its sender.
+ */
+export const INEXACT_NUMBER_MESSAGE = `the number cannot be kept exactly: ${NUMBER_RULE}`;

@@ -1,4 +1,4 @@
-import { inexactNumberMessage, isExactNumber } from './exact-numbers';
+import { INEXACT_NUMBER_MESSAGE, isExactNumber } from './exact-numbers';
 import type { FieldError } from './problem';
 import { printable, textProblem } from './request-text';
 
@@ -116,7 +116,7 @@ export function scanJsonBody(text: string): JsonScan {
       let end = i + 1;
       while (end < text.length && isNumberChar(text.charCodeAt(end))) end++;
       const token = text.slice(i, end);
-      if (!isExactNumber(token)) report(pathOf(frames, frames.length), inexactNumberMessage(token));
+      if (!isExactNumber(token)) report(pathOf(frames, frames.length), INEXACT_NUMBER_MESSAGE);
       i = end - 1;
     }
   }

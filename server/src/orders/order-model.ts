@@ -1,6 +1,7 @@
 import type { OrderRow } from '../db/tables';
 import { json } from '../http/route-context';
 import { ID, TIMESTAMP, object } from '../http/schemas';
+import { SECRET_ATTRIBUTE_PATHS, secretPathsOf } from './secret-attributes';
 
 export const ORDER_TYPES = ['create', 'update', 'terminate'] as const;
 export type OrderType = (typeof ORDER_TYPES)[number];
@@ -23,7 +24,8 @@ export const ORDER = object({
   resource_id: ID,
   plan_id: { type: 'string' },
   version: { type: 'string' },
-  attributes: { type: 'object', additionalProperties: true },
+  attributes: { type: 'object', additionalProperties: true, description: 'The configuration the order leads to, without its secret properties.' },
+  secret_attribute_paths: SECRET_ATTRIBUTE_PATHS,
   limits: { type: 'object', additionalProperties: { type: 'number' } },
   changes: { type: 'array', items: { type: 'string' }, description: 'What an update order changes.' },
   created_by: ID,
@@ -51,10 +53,11 @@ function awaiting(row: OrderRow): string | null {
 }
 
 export function presentOrder(row: OrderRow) {
-  const { idempotency_key: _key, idempotency_fingerprint: _fingerprint, job_state: _job, claimed_by: _claim, ...rest } = row;
+  const { idempotency_key: _key, idempotency_fingerprint: _fingerprint, job_state: _job, claimed_by: _claim, secret_attributes, ...rest } = row;
   return {
     ...rest,
     attributes: json<Record<string, unknown>>(row.attributes, {}),
+    secret_attribute_paths: secretPathsOf(secret_attributes),
     limits: json<Record<string, number>>(row.limits, {}),
     changes: json<string[]>(row.changes, []),
     awaiting: awaiting(row),

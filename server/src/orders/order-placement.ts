@@ -11,6 +11,7 @@ import type { IdempotencyKey } from '../http/idempotency';
 import { loadOfferingRow } from '../catalog/offerings';
 import { OPEN_STATES, RESOURCE_STATE_WHILE, type OrderState } from './order-model';
 import { assertOrderable, attributeProblems, limitProblems, orderablePlan, orderableVersion, throwIfAny } from './order-validation';
+import { orderedAttributes, storedAttributes } from './secret-attributes';
 
 /** What a client asks for when it places an order. */
 export interface OrderInput {
@@ -48,6 +49,7 @@ export async function placeCreate(app: FastifyInstance, p: Principal, input: Ord
   const attributes = input.attributes ?? {};
   const limits = input.limits ?? {};
   throwIfAny([...(await attributeProblems(app, version, attributes)), ...limitProblems(offering, limits)]);
+  const stored = storedAttributes(version, attributes);
 
   const consumerApproved = approvesForConsumer(p, project);
   const providerApproved = offering.auto_approve === 1 || approvesForProvider(p, offering.organization_id);
@@ -55,12 +57,12 @@ export async function placeCreate(app: FastifyInstance, p: Principal, input: Ord
   const timestamp = now();
   const resource: ResourceRow = {
     id: newId(), name: input.name!, project_id: project.id, offering_id: offering.id, plan_id: plan.id, version: version.version,
-    attributes: JSON.stringify(attributes), limits: JSON.stringify(limits), state: 'Creating', backend_id: '', outputs: '{}', secret_outputs: '{}',
+    ...stored, limits: JSON.stringify(limits), state: 'Creating', backend_id: '', outputs: '{}', secret_outputs: '{}',
     created_at: timestamp, updated_at: timestamp,
   };
   const order: OrderRow = {
     id: newId(), type: 'create', state, project_id: project.id, offering_id: offering.id, resource_id: resource.id, plan_id: plan.id,
-    version: version.version, attributes: resource.attributes, limits: resource.limits, changes: '[]', created_by: p.user.id,
+    version: version.version, ...stored, limits: resource.limits, changes: '[]', created_by: p.user.id,
     consumer_approved_by: consumerApproved ? p.user.id : null, provider_approved_by: providerApproved ? p.user.id : null,
     reason: '', ...idempotencyColumns(keyed), job_state: state === 'executing' ? 'queued' : null, claimed_by: null, attempts: 0,
     created_at: timestamp, updated_at: timestamp, completed_at: null,
@@ -91,7 +93,7 @@ export async function placeChange(app: FastifyInstance, p: Principal, input: Ord
 
   const order: OrderRow = {
     id: newId(), type: input.type, state: 'executing', project_id: project.id, offering_id: offering.id, resource_id: resource.id,
-    plan_id: resource.plan_id, version: resource.version, attributes: resource.attributes, limits: resource.limits, changes: '[]',
+    plan_id: resource.plan_id, version: resource.version, attributes: resource.attributes, secret_attributes: resource.secret_attributes, limits: resource.limits, changes: '[]',
     created_by: p.user.id, consumer_approved_by: null, provider_approved_by: null, reason: '', ...idempotencyColumns(keyed),
     job_state: null, claimed_by: null, attempts: 0, created_at: now(), updated_at: now(), completed_at: null,
   };
@@ -110,11 +112,8 @@ export async function placeChange(app: FastifyInstance, p: Principal, input: Ord
       changes.push('version');
     }
     // Compared as values, not as JSON text: the same object with its keys in another order is no change.
-    const attributes = input.attributes ?? json<Record<string, unknown>>(resource.attributes, {});
-    if (input.attributes !== undefined && !equal(input.attributes, json(resource.attributes, {}))) {
-      order.attributes = JSON.stringify(input.attributes);
-      changes.push('attributes');
-    }
+    const { attributes, changed } = orderedAttributes(resource, input.attributes);
+    if (changed) changes.push('attributes');
     if (input.limits !== undefined && !equal(input.limits, json(resource.limits, {}))) {
       order.limits = JSON.stringify(input.limits);
       changes.push('limits');
@@ -124,6 +123,8 @@ export async function placeChange(app: FastifyInstance, p: Principal, input: Ord
       ...(targetVersion && (changes.includes('attributes') || changes.includes('version')) ? await attributeProblems(app, targetVersion, attributes) : []),
       ...(input.limits ? limitProblems(offering, input.limits) : []),
     ]);
+    // Stored as the version the order leads to says: what it makes secret is kept apart.
+    if (targetVersion && (changes.includes('attributes') || changes.includes('version'))) Object.assign(order, storedAttributes(targetVersion, attributes));
     if (!changes.length) throw badRequest('the update order changes nothing: give a new plan_id, version, attributes or limits');
     order.changes = JSON.stringify(changes);
   } else if (input.plan_id || input.version || input.attributes || input.limits) {

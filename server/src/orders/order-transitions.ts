@@ -47,7 +47,10 @@ function resourceChangesOnDone(order: OrderRow, provisioned: Provisioned = {}): 
     const changed = json<string[]>(order.changes, []);
     if (changed.includes('plan_id')) changes.plan_id = order.plan_id;
     if (changed.includes('version')) changes.version = order.version;
-    if (changed.includes('attributes')) changes.attributes = order.attributes;
+    if (changed.includes('attributes') || changed.includes('version')) {
+      changes.attributes = order.attributes;
+      changes.secret_attributes = order.secret_attributes;
+    }
     if (changed.includes('limits')) changes.limits = order.limits;
   }
   return changes;
@@ -97,14 +100,14 @@ export async function moveOrder(trx: Trx, order: OrderRow, to: OrderState, optio
   if (resourceState) {
     const resourceChanges = { ...(to === 'done' ? resourceChangesOnDone(order, options.provisioned) : {}), state: resourceState, updated_at: now };
     await trx.updateTable('resources').set(resourceChanges).where('id', '=', order.resource_id).execute();
-    const { secret_outputs: _secret, ...visible } = resourceChanges;
     await recordEvent(trx, {
       actorId: options.actorId,
       action: `resource.${resourceState.toLowerCase()}`,
       objectType: 'resource',
       objectId: order.resource_id,
       ...eventScope,
-      changes: { ...visible, ...(resourceChanges.secret_outputs !== undefined ? { secret_outputs: '********' } : {}) },
+      changes: resourceChanges,
+      secretFields: ['secret_outputs', 'secret_attributes'],
     });
   }
   return { ...order, ...set } as OrderRow;

@@ -8,6 +8,8 @@ import { json } from '../http/route-context';
 import type { Component } from '../catalog/offering-model';
 import { latestVersion } from '../catalog/offering-model';
 import { validateAgainst } from '../catalog/options-schema';
+import { secretPropertyPaths } from '../catalog/secret-properties';
+import { redactSecrets, splitSecrets } from './secret-attributes';
 
 /** Checks an order's choices against the offering: plan, version, attributes and limits. */
 
@@ -40,8 +42,11 @@ export async function orderableVersion(app: FastifyInstance, offering: OfferingR
   return version;
 }
 
-export function attributeProblems(app: FastifyInstance, version: OfferingVersionRow, attributes: Record<string, unknown>): Promise<FieldError[]> {
-  return validateAgainst(app, version.options_schema, attributes, 'attributes');
+/** Schema errors of a configuration; a message never quotes a secret value of it. */
+export async function attributeProblems(app: FastifyInstance, version: OfferingVersionRow, attributes: Record<string, unknown>): Promise<FieldError[]> {
+  const { secrets } = splitSecrets(attributes, secretPropertyPaths(json<object>(version.options_schema, {})));
+  const errors = await validateAgainst(app, version.options_schema, attributes, 'attributes');
+  return errors.map((e) => ({ ...e, message: redactSecrets(e.message, secrets) }));
 }
 
 /** Limits may only name the offering's components billed by limit. */

@@ -23,7 +23,9 @@ const ORDER_BODY = body(
     plan_id: ID,
     version: { type: 'string', maxLength: 100, description: 'create: defaults to the latest available; update: upgrades.' },
     name: NAME,
-    attributes: jsonObject("Configuration, validated against the version's options schema."),
+    attributes: jsonObject(
+      "Configuration, validated against the version's options schema. Properties it marks `writeOnly: true` or `format: password` are secrets: given to provisioning, never returned (see `secret_attribute_paths`); an update that leaves one out keeps its stored value.",
+    ),
     limits: { type: 'object', additionalProperties: { type: 'number' }, description: 'Per limit-billed component.' },
   },
   ['type'],

@@ -4,6 +4,7 @@
  * (script, webhook agent, PostgreSQL...) only implements `provision`.
  */
 export interface ProvisioningJob {
+  /** `attributes` are whole here, secret ones included: a plugin needs them, and must not echo them. */
   order: {
     id: string;
     type: 'create' | 'update' | 'terminate';

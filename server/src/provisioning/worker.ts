@@ -4,6 +4,7 @@ import type { OrderRow } from '../db/tables';
 import { newId } from '../ids';
 import { json } from '../http/route-context';
 import { moveOrder } from '../orders/order-transitions';
+import { redactSecrets, storedSecrets, wholeAttributes } from '../orders/secret-attributes';
 import type { ProvisioningJob, ProvisioningOutcome } from './plugin';
 import type { PluginRegistry } from './plugins/registry';
 
@@ -143,8 +144,10 @@ export class ProvisioningWorker {
 
   private async run(order: OrderRow) {
     let outcome: ProvisioningOutcome;
+    let secretOptions: unknown;
     try {
       const job = await this.jobFor(order);
+      secretOptions = job.job.offering.secret_options;
       const plugin = this.plugins.get(job.pluginType);
       outcome = plugin
         ? await plugin.provision(job.job, this.abort.signal)
@@ -153,6 +156,8 @@ export class ProvisioningWorker {
       outcome = { status: 'erred', reason: `provisioning failed: ${(error as Error).message}` };
     }
     if (this.abort.signal.aborted) return;
+    // The reason is shown to the consumer: a plugin's message must not carry a secret it was given.
+    if (outcome.status === 'erred') outcome.reason = redactSecrets(outcome.reason, [...storedSecrets(order.secret_attributes), { path: [], value: secretOptions }]);
     try {
       await this.finish(order, outcome);
     } catch (error) {
@@ -179,7 +184,7 @@ export class ProvisioningWorker {
       .selectFrom('resources')
       .innerJoin('offerings', (join) => join.on('offerings.id', '=', order.offering_id))
       .select([
-        'resources.id', 'resources.name', 'resources.backend_id', 'resources.attributes', 'resources.limits', 'resources.outputs',
+        'resources.id', 'resources.name', 'resources.backend_id', 'resources.attributes', 'resources.secret_attributes', 'resources.limits', 'resources.outputs',
         'offerings.id as offering_id', 'offerings.slug', 'offerings.type', 'offerings.plugin_options', 'offerings.secret_options',
       ])
       .where('resources.id', '=', order.resource_id)
@@ -190,10 +195,10 @@ export class ProvisioningWorker {
       pluginType: offering.type,
       job: {
         order: {
-          id: order.id, type: order.type as ProvisioningJob['order']['type'], attributes: json(order.attributes, {}), limits: json(order.limits, {}),
+          id: order.id, type: order.type as ProvisioningJob['order']['type'], attributes: wholeAttributes(order), limits: json(order.limits, {}),
           plan_id: order.plan_id, version: order.version, attempts: order.attempts,
         },
-        resource: { id: resource.id, name: resource.name, backend_id: resource.backend_id, attributes: json(resource.attributes, {}), limits: json(resource.limits, {}), outputs: json(resource.outputs, {}) },
+        resource: { id: resource.id, name: resource.name, backend_id: resource.backend_id, attributes: wholeAttributes(resource), limits: json(resource.limits, {}), outputs: json(resource.outputs, {}) },
         offering: { id: offering.id, slug: offering.slug, plugin_options: json(offering.plugin_options, {}), secret_options: json(offering.secret_options, {}) },
       },
     };

@@ -10,6 +10,7 @@ import { body, ID, ID_PARAMS, listQuery, NAME, object, TIMESTAMP } from '../http
 import { json, now, page, params } from '../http/route-context';
 import { RESOURCE_STATES } from './resource-states';
 import { INCLUDE_DELETED, inLiveProjectAndOffering } from '../db/deleted-parents';
+import { SECRET_ATTRIBUTE_PATHS, secretPathsOf } from '../orders/secret-attributes';
 
 const RESOURCE_PROPERTIES = {
   id: ID,
@@ -18,7 +19,8 @@ const RESOURCE_PROPERTIES = {
   offering_id: ID,
   plan_id: { type: 'string' },
   version: { type: 'string' },
-  attributes: { type: 'object', additionalProperties: true },
+  attributes: { type: 'object', additionalProperties: true, description: 'The configuration, without its secret properties.' },
+  secret_attribute_paths: SECRET_ATTRIBUTE_PATHS,
   limits: { type: 'object', additionalProperties: { type: 'number' } },
   state: { type: 'string', enum: RESOURCE_STATES },
   backend_id: { type: 'string' },
@@ -31,8 +33,8 @@ const RESOURCE = object(RESOURCE_PROPERTIES);
 const RESOURCE_WITH_SECRETS = object({ ...RESOURCE_PROPERTIES, secret_outputs: { type: 'object', additionalProperties: true } });
 
 export function presentResource(row: ResourceRow) {
-  const { secret_outputs: _secrets, ...rest } = row;
-  return { ...rest, attributes: json(row.attributes, {}), limits: json(row.limits, {}), outputs: json(row.outputs, {}) };
+  const { secret_outputs: _secrets, secret_attributes, ...rest } = row;
+  return { ...rest, attributes: json(row.attributes, {}), secret_attribute_paths: secretPathsOf(secret_attributes), limits: json(row.limits, {}), outputs: json(row.outputs, {}) };
 }
 
 export async function resourcesRoutes(app: FastifyInstance) {

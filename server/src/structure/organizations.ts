@@ -70,8 +70,6 @@ export async function organizationsRoutes(app: FastifyInstance) {
         await trx.updateTable('organizations').set({ ...input, updated_at: updated.updated_at }).where('id', '=', row.id).execute();
         await recordEvent(trx, { actorId: p.user.id, action: 'organization.updated', objectType: 'organization', objectId: row.id, organizationId: row.id, changes: diff(row, input) });
       });
-      // The catalog search labels its provider facet with organization names.
-      app.catalogIndex.invalidate();
       return updated;
     },
   });

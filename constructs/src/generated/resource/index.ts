@@ -9,7 +9,7 @@ import { hclExpression } from '../../hcl-expression';
 
 export interface ResourceConfig extends cdktf.TerraformMetaArguments {
   /**
-  * Configuration, written as a native HCL object. Validated at plan time against the offering version's JSON Schema; changing it places an update order (values compare as values: key order does not count). Numbers must be integers within ±9007199254740991 or decimals of at most 15 significant digits, nested at most 32 levels deep. Default: `{}`.
+  * Configuration, written as a native HCL object. Validated at plan time against the offering version's JSON Schema; changing it places an update order (values compare as values: key order does not count). Numbers must be integers within ±9007199254740991 or decimals of at most 15 significant digits, nested at most 32 levels deep. Secret properties go in `secret_attributes`. Default: `{}`.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mercato/mercato/latest/docs/resources/resource#attributes Resource#attributes}
   */
@@ -44,6 +44,12 @@ export interface ResourceConfig extends cdktf.TerraformMetaArguments {
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mercato/mercato/latest/docs/resources/resource#project_id Resource#project_id}
   */
   readonly projectId: string;
+  /**
+  * The configuration's secret properties (those the version's schema marks `writeOnly: true` or `format: password`, such as an admin password), as a native HCL object beside `attributes`; sensitive, so plans and output never show them. Validated with `attributes` as one configuration; a secret property written in `attributes` is a plan error. The server never returns secrets: changing one here places an update order, but a change made outside Terraform is not seen (no drift on secrets), and removing one from the configuration leaves the stored value in place.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mercato/mercato/latest/docs/resources/resource#secret_attributes Resource#secret_attributes}
+  */
+  readonly secretAttributes?: { [key: string]: any };
   /**
   * Offering version. Default: the latest available version at creation. Changing it places an upgrade order. A `beta` version gets a warning at plan time; a `deprecated` one takes no new resources (an error) and warns while in use.
   *
@@ -279,6 +285,7 @@ export class Resource extends cdktf.TerraformResource {
     this._offeringId = config.offeringId;
     this._planId = config.planId;
     this._projectId = config.projectId;
+    this._secretAttributes = config.secretAttributes;
     this._version = config.version;
     if (config.timeouts !== undefined) this._timeouts.internalValue = config.timeouts;
   }
@@ -395,6 +402,22 @@ export class Resource extends cdktf.TerraformResource {
     return this._projectId;
   }
 
+  // secret_attributes - computed: false, optional: true, required: false
+  private _secretAttributes?: { [key: string]: any }; 
+  public get secretAttributes() {
+    return this.getAnyMapAttribute('secret_attributes');
+  }
+  public set secretAttributes(value: { [key: string]: any }) {
+    this._secretAttributes = value;
+  }
+  public resetSecretAttributes() {
+    this._secretAttributes = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get secretAttributesInput() {
+    return this._secretAttributes;
+  }
+
   // secret_outputs - computed: true, optional: false, required: false
   private __secretOutputs?: cdktf.AnyMap;
   private get _secretOutputs(): cdktf.AnyMap {
@@ -456,6 +479,7 @@ export class Resource extends cdktf.TerraformResource {
       offering_id: cdktf.stringToTerraform(this._offeringId),
       plan_id: cdktf.stringToTerraform(this._planId),
       project_id: cdktf.stringToTerraform(this._projectId),
+      secret_attributes: cdktf.hashMapper(cdktf.anyToTerraform)(this._secretAttributes),
       version: cdktf.stringToTerraform(this._version),
       timeouts: resourceTimeoutsToTerraform(this.__timeouts?.internalValue),
     };
@@ -498,6 +522,12 @@ export class Resource extends cdktf.TerraformResource {
         isBlock: false,
         type: "reference",
         storageClassType: "string",
+      },
+      secret_attributes: {
+        value: cdktf.hashMapperHcl(cdktf.anyToHclTerraform)(this._secretAttributes),
+        isBlock: false,
+        type: "map",
+        storageClassType: "anyMap",
       },
       version: {
         value: hclExpression(cdktf.stringToHclTerraform(this._version)),

@@ -1,0 +1,35 @@
+/**
+ * OrderedResource passes a configuration's secret properties to `mercato_resource` as its own
+ * (sensitive) `secret_attributes` argument, beside `attributes`.
+ */
+import type * as Mercato from '@mercato/cdktf';
+import type * as Cdktf from 'cdktf';
+import { ensureBuilt } from './support/build';
+
+let lib: typeof Mercato;
+let cdktf: typeof Cdktf;
+
+beforeAll(async () => {
+  await ensureBuilt();
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  lib = require('@mercato/cdktf');
+  cdktf = require('cdktf');
+  /* eslint-enable @typescript-eslint/no-require-imports */
+});
+
+test('secretAttributes become secret_attributes, apart from attributes', () => {
+  const app = cdktf.Testing.app();
+  const stack = new cdktf.TerraformStack(app, 'test');
+  const password = new cdktf.TerraformVariable(stack, 'db_admin_password', { type: 'string', sensitive: true });
+  new lib.OrderedResource(stack, 'db', {
+    project: lib.Project.fromProjectId(stack, 'p', 'prj-1'),
+    offering: lib.Offering.fromSlug(stack, 'pg', 'postgresql'),
+    plan: 'db-small',
+    attributes: { database_name: 'app' },
+    secretAttributes: { admin_password: password.stringValue, replication: { password: 'literal-secret' } },
+  });
+  const json = JSON.parse(cdktf.Testing.synth(stack));
+  const [db] = Object.values(json.resource.mercato_resource) as Record<string, any>[];
+  expect(db.attributes).toEqual({ database_name: 'app' });
+  expect(db.secret_attributes).toEqual({ admin_password: '${var.db_admin_password}', replication: { password: 'literal-secret' } });
+});
