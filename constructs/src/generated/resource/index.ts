@@ -524,9 +524,9 @@ export class Resource extends cdktf.TerraformResource {
         storageClassType: "string",
       },
       secret_attributes: {
-        value: cdktf.hashMapperHcl(cdktf.anyToHclTerraform)(this._secretAttributes),
+        value: hclExpression(cdktf.hashMapperHcl(cdktf.anyToHclTerraform)(this._secretAttributes)),
         isBlock: false,
-        type: "map",
+        type: "reference",
         storageClassType: "anyMap",
       },
       version: {
