@@ -87,7 +87,8 @@ describe.each(DATABASE_KINDS)('a costly schema does not stall the server on %s',
     // Long runs of each format's separators and classes, ending in a character that fails the
     // match, so a backtracking engine retries every split. `url` used to take quadratic time here.
     const runs = ['a', '1', ':', '.', '-', '@', '/', '%', 'a.', 'a-', 'a:', '1.', 'http://:', '~0', 'AAAA', '{a'];
-    const formats = formatNames.filter((f) => !['int32', 'int64', 'float', 'double'].includes(f));
+    // `password` checks nothing, and marks a secret, which a list's items cannot hold.
+    const formats = formatNames.filter((f) => !['int32', 'int64', 'float', 'double', 'password'].includes(f));
     const versions = new Map<string, string>();
     for (const format of formats) {
       const version = await tenant.version({ type: 'object', properties: { texts: { type: 'array', items: { type: 'string', format } } } });
