@@ -48,7 +48,7 @@ export async function placeCreate(app: FastifyInstance, p: Principal, input: Ord
   const version = await orderableVersion(app, offering, input.version);
   const attributes = input.attributes ?? {};
   const limits = input.limits ?? {};
-  throwIfAny([...(await attributeProblems(app, version, attributes)), ...limitProblems(offering, limits)]);
+  throwIfAny([...(await attributeProblems(app, p, version, attributes)), ...limitProblems(offering, limits)]);
   const stored = storedAttributes(version, attributes);
 
   const consumerApproved = approvesForConsumer(p, project);
@@ -120,7 +120,7 @@ export async function placeChange(app: FastifyInstance, p: Principal, input: Ord
     }
     const targetVersion = changes.includes('version') ? version! : await app.db.selectFrom('offering_versions').selectAll().where('offering_id', '=', offering.id).where('version', '=', resource.version).executeTakeFirst();
     throwIfAny([
-      ...(targetVersion && (changes.includes('attributes') || changes.includes('version')) ? await attributeProblems(app, targetVersion, attributes) : []),
+      ...(targetVersion && (changes.includes('attributes') || changes.includes('version')) ? await attributeProblems(app, p, targetVersion, attributes) : []),
       ...(input.limits ? limitProblems(offering, input.limits) : []),
     ]);
     // Stored as the version the order leads to says: what it makes secret is kept apart.
