@@ -18,7 +18,7 @@
  *   node constructs/scripts/build.js [--pacmak] [--skip-generate] [--if-stale]
  */
 const { execFileSync } = require('node:child_process');
-const crypto = require('node:crypto');
+const { createHash } = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
 const { providerSchema } = require('./provider-schema');
@@ -31,7 +31,7 @@ const JSII_ENV = { ...process.env, JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION:
 
 /** Hash of the inputs of the build: sources, package.json and the build scripts. */
 function sourceHash() {
-  const hash = crypto.createHash('sha256');
+  const hash = createHash('sha256');
   const walk = (dir) => {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       const full = path.join(dir, entry.name);
@@ -83,7 +83,7 @@ function run(command, args) {
     execFileSync(command, args, { cwd: root, env: JSII_ENV, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   } catch (error) {
     const output = `${error.stdout ?? ''}${error.stderr ?? ''}`.split('\n').filter((line) => /error|Error/.test(line)).join('\n');
-    throw new Error(`${path.basename(command)} failed:\n${output || error.message}`);
+    throw new Error(`${path.basename(command)} failed:\n${output || error.message}`, { cause: error });
   }
 }
 

@@ -1,4 +1,4 @@
-import { IPostProcessor, IResolvable, IResolveContext, Token } from 'cdktf';
+import { type IPostProcessor, type IResolvable, type IResolveContext, Token } from 'cdktf';
 import { renderHclExpression } from './hcl-render';
 
 /**

@@ -1,8 +1,8 @@
 import { Construct } from 'constructs';
 import { TerraformStack, Token } from 'cdktf';
-import { BillingType, OfferingStatus, OfferingType, Platform, PlanUnit, VersionStatus } from './enums';
+import { type BillingType, OfferingStatus, OfferingType, type Platform, PlanUnit, VersionStatus } from './enums';
 import { DataMercatoOffering } from './generated/data-mercato-offering';
-import { Offering as OfferingResource, OfferingComponent as OfferingComponentBlock } from './generated/offering';
+import { Offering as OfferingResource, type OfferingComponent as OfferingComponentBlock } from './generated/offering';
 import { OfferingVersion as OfferingVersionResource } from './generated/offering-version';
 import { Plan as PlanResource } from './generated/plan';
 
@@ -46,7 +46,7 @@ export interface OfferingVersionOptions {
    *
    * @default - any object: `{"type": "object"}`
    */
-  readonly optionsSchema?: { [key: string]: any };
+  readonly optionsSchema?: { [key: string]: unknown };
   /**
    * What changed in this version.
    *
@@ -170,7 +170,7 @@ export interface OfferingProps {
    *
    * @default - none
    */
-  readonly pluginOptions?: { [key: string]: any };
+  readonly pluginOptions?: { [key: string]: unknown };
   /**
    * Secret options of the provisioning plugin (write-only on the server).
    *

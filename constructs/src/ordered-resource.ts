@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
-import { IOffering } from './offering';
-import { IProject } from './project';
+import type { IOffering } from './offering';
+import type { IProject } from './project';
 import { Resource as ResourceResource } from './generated/resource';
 
 /** Properties of an {@link OrderedResource}. */
@@ -28,7 +28,7 @@ export interface OrderedResourceProps {
    *
    * @default - an empty configuration
    */
-  readonly attributes?: { [key: string]: any };
+  readonly attributes?: { [key: string]: unknown };
   /**
    * The configuration's secret properties (those the version's schema marks `writeOnly` or
    * `format: password`), beside `attributes`: Terraform keeps them sensitive, out of plans and
@@ -36,7 +36,7 @@ export interface OrderedResourceProps {
    *
    * @default - none
    */
-  readonly secretAttributes?: { [key: string]: any };
+  readonly secretAttributes?: { [key: string]: unknown };
   /**
    * Limits per `limit`-billed component, e.g. `{ cpu: 4 }`.
    *

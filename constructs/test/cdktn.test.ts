@@ -2,8 +2,11 @@
  * The CDK Terrain flavour (dist/cdktn: the same sources with `cdktn` imports and bindings from
  * @cdktn/provider-generator) synthesizes the example app to the same JSON as the cdktf flavour.
  */
-import { rmSync } from 'node:fs';
-import { ensureBuilt } from './support/build';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import cdktfPackage from 'cdktf/package.json';
+import cdktnPackage from 'cdktn/package.json';
+import { CONSTRUCTS, ensureBuilt } from './support/build';
 import { EXAMPLE_APP, synthApp } from './support/synth';
 
 /** The JSON without the runtime's own version in the stack metadata. */
@@ -17,8 +20,8 @@ test('the cdktn flavour synthesizes the same JSON as the cdktf flavour', async (
   await ensureBuilt();
   const [cdktf, cdktn] = await Promise.all([synthApp(EXAMPLE_APP, 'cdktf'), synthApp(EXAMPLE_APP, 'cdktn')]);
   expect(Object.keys(cdktn.stacks).sort()).toEqual(['consumer', 'publisher']);
-  expect(cdktf.stacks.publisher['//'].metadata.version).toBe(require('cdktf/package.json').version);
-  expect(cdktn.stacks.publisher['//'].metadata.version).toBe(require('cdktn/package.json').version);
+  expect(cdktf.stacks.publisher['//'].metadata.version).toBe(cdktfPackage.version);
+  expect(cdktn.stacks.publisher['//'].metadata.version).toBe(cdktnPackage.version);
   for (const name of Object.keys(cdktf.stacks)) {
     expect(withoutRuntimeVersion(cdktn.stacks[name])).toEqual(withoutRuntimeVersion(cdktf.stacks[name]));
   }
@@ -26,12 +29,10 @@ test('the cdktn flavour synthesizes the same JSON as the cdktf flavour', async (
 });
 
 test('the cdktn flavour is a package of its own that imports cdktn, not cdktf', () => {
-  /* eslint-disable @typescript-eslint/no-require-imports */
-  const pkg = require('../dist/cdktn/package.json');
+  const pkg = JSON.parse(readFileSync(join(CONSTRUCTS, 'dist/cdktn/package.json'), 'utf8'));
   expect(pkg.name).toBe('@mercato/cdktn');
   expect(Object.keys(pkg.peerDependencies)).toEqual(['cdktn', 'constructs']);
-  const source = require('node:fs').readFileSync(require.resolve('../dist/cdktn/lib/generated/resource/index.js'), 'utf8') as string;
-  /* eslint-enable @typescript-eslint/no-require-imports */
+  const source = readFileSync(join(CONSTRUCTS, 'dist/cdktn/lib/generated/resource/index.js'), 'utf8');
   expect(source).toContain('require("cdktn")');
   expect(source).not.toContain('require("cdktf")');
 });

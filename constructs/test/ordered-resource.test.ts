@@ -11,10 +11,8 @@ let cdktf: typeof Cdktf;
 
 beforeAll(async () => {
   await ensureBuilt();
-  /* eslint-disable @typescript-eslint/no-require-imports */
-  lib = require('@mercato/cdktf');
-  cdktf = require('cdktf');
-  /* eslint-enable @typescript-eslint/no-require-imports */
+  lib = await import('@mercato/cdktf');
+  cdktf = await import('cdktf');
 });
 
 test('secretAttributes become secret_attributes, apart from attributes', () => {

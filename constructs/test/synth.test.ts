@@ -13,10 +13,8 @@ let example: Synthesized;
 
 beforeAll(async () => {
   await ensureBuilt();
-  /* eslint-disable @typescript-eslint/no-require-imports */
-  lib = require('@mercato/cdktf');
-  cdktf = require('cdktf');
-  /* eslint-enable @typescript-eslint/no-require-imports */
+  lib = await import('@mercato/cdktf');
+  cdktf = await import('cdktf');
   example = await synthApp(EXAMPLE_APP);
 });
 

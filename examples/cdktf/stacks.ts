@@ -15,7 +15,7 @@
 function stateBesideProject(stack: TerraformStack, name: string): void {
   new LocalBackend(stack, { path: `../../../terraform.${name}.tfstate` });
 }
-import { Construct } from 'constructs';
+import type { Construct } from 'constructs';
 import { LocalBackend, TerraformOutput, TerraformStack } from 'cdktf';
 import { BillingType, category, Offering, OfferingType, OrderedResource, organization, Platform, PlanUnit, Project, provider, VersionStatus } from '@mercato/cdktf';
 import { Redis } from './offerings';

@@ -14,6 +14,8 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
+import { providerSchemaJson } from '../src/framework';
+import { mercatoProvider } from '../src/provider';
 
 export const REPO_ROOT = resolve(__dirname, '../..');
 export const DOCS_DIR = join(REPO_ROOT, 'provider/docs');
@@ -86,10 +88,6 @@ export function generateDocs(schemas: ProviderSchemasJson, examplesDir: string =
 
 /** The provider's schema, from the provider source itself (no build, no Terraform). */
 export function currentSchema(): ProviderSchemasJson {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { providerSchemaJson } = require('../src/framework') as typeof import('../src/framework');
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { mercatoProvider } = require('../src/provider') as typeof import('../src/provider');
   return providerSchemaJson(mercatoProvider) as unknown as ProviderSchemasJson;
 }
 

@@ -1,4 +1,4 @@
-import { Api } from './api-client';
+import type { Api } from './api-client';
 
 export interface Actor {
   id: string;

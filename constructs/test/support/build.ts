@@ -15,14 +15,13 @@ interface BuildScript {
   isBuilt(): boolean;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const script = () => require(join(CONSTRUCTS, 'scripts/build.js')) as BuildScript;
+const script = async () => (await import(join(CONSTRUCTS, 'scripts/build.js'))) as BuildScript;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Builds the library unless its build is current. */
 export async function ensureBuilt(): Promise<void> {
-  if (script().isBuilt()) return;
+  if ((await script()).isBuilt()) return;
   const lock = join(CONSTRUCTS, '.build-lock');
   for (;;) {
     try {
@@ -39,7 +38,8 @@ export async function ensureBuilt(): Promise<void> {
     }
   }
   try {
-    if (!script().isBuilt()) await script().build({ skipGenerate: true });
+    const { isBuilt, build } = await script();
+    if (!isBuilt()) await build({ skipGenerate: true });
   } finally {
     rmdirSync(lock);
   }

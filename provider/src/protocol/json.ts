@@ -41,6 +41,7 @@ function skipWhitespace(p: Parser): void {
 const MAY_LOSE_PRECISION = /\d(?:\.?\d){15}|[eE][+-]?\d{3}/;
 const MINUS_ZERO = /(?:^|[:,[])\s*-0(?![.\deE])/;
 const NUMBER = /-?(?:0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y;
+// eslint-disable-next-line no-control-regex -- JSON forbids raw control characters in a string (RFC 8259, section 7)
 const STRING = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y;
 
 function parseValue(p: Parser): unknown {

@@ -3,7 +3,7 @@
  * refined unknowns, which carry extra bytes about the eventual value); we keep the original bytes
  * so a refined unknown goes back exactly as it came.
  */
-import { MsgpackExtension } from './msgpack';
+import type { MsgpackExtension } from './msgpack';
 
 export class UnknownValue {
   constructor(readonly raw?: MsgpackExtension) {}
