@@ -71,7 +71,7 @@ function quoted(text: string): string {
  * are escapes). Template directives (`%{if}`, `%{for}`) and strip markers (`${~`) have no
  * equivalent outside a template, so they are refused with the string named.
  */
-export function parseTemplate(text: string): TemplatePart[] {
+function parseTemplate(text: string): TemplatePart[] {
   const parts: TemplatePart[] = [];
   let literal = '';
   let i = 0;

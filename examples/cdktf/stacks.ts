@@ -21,7 +21,7 @@ import { BillingType, category, Offering, OfferingType, OrderedResource, organiz
 import { Redis } from './offerings';
 
 /** Slug of the offering the publisher stack publishes and the consumer stack orders from. */
-export const STORAGE_SLUG = 'example-object-storage';
+const STORAGE_SLUG = 'example-object-storage';
 
 export class PublisherStack extends TerraformStack {
   readonly offering: Offering;

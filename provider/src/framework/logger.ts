@@ -26,7 +26,7 @@ const OFF = 6;
  * TRACE). Lines below it would be read, parsed and dropped by go-plugin: we do not write them.
  * TF_TEMP_LOG_PATH registers a sink that takes every level, so then every line is written.
  */
-export function terraformProviderLogLevel(env: NodeJS.ProcessEnv = process.env): number {
+function terraformProviderLogLevel(env: NodeJS.ProcessEnv = process.env): number {
   if (env.TF_TEMP_LOG_PATH) return 0;
   const level = (env.TF_LOG_PROVIDER || env.TF_LOG || '').toUpperCase();
   if (level === '') return OFF;

@@ -39,7 +39,7 @@ export function clone<T>(value: T): T {
 }
 
 /** An object with every attribute and block of the schema: absent ones null, absent list/set/map blocks empty. */
-export function emptyObject(spec: SchemaSpec): Record<string, unknown> {
+function emptyObject(spec: SchemaSpec): Record<string, unknown> {
   const value: Record<string, unknown> = {};
   for (const name of Object.keys(spec.attributes)) value[name] = null;
   for (const [name, block] of Object.entries(spec.blocks ?? {})) {

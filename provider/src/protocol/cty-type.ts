@@ -20,10 +20,6 @@ export function typeFromJson(json: string | Buffer): CtyType {
   return JSON.parse(json.toString()) as CtyType;
 }
 
-export function isCollection(type: CtyType): type is readonly ['list' | 'set', CtyType] {
-  return Array.isArray(type) && (type[0] === 'list' || type[0] === 'set');
-}
-
 export function typeEquals(a: CtyType, b: CtyType): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }

@@ -48,10 +48,6 @@ import { isDecimalNumber, type DecimalNumber } from './decimal-number';
  */
 const dynamicTypes = new WeakMap<object, CtyType>();
 
-export function rememberedDynamicType(value: object): CtyType | undefined {
-  return dynamicTypes.get(value);
-}
-
 // ---------------------------------------------------------------- msgpack -> JS
 
 /**

@@ -10,7 +10,7 @@ function encodeLength(length: number): Buffer {
   return Buffer.from([0x80 | bytes.length, ...bytes]);
 }
 
-export function tlv(tag: number, contents: Buffer): Buffer {
+function tlv(tag: number, contents: Buffer): Buffer {
   return Buffer.concat([Buffer.from([tag]), encodeLength(contents.length), contents]);
 }
 

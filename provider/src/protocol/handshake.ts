@@ -1,7 +1,7 @@
 /** go-plugin's launch contract: environment checks and the one handshake line on stdout. */
 
 /** Terraform's magic cookie (TF_PLUGIN_MAGIC_COOKIE); without it we were not started by Terraform. */
-export const MAGIC_COOKIE_KEY = 'TF_PLUGIN_MAGIC_COOKIE';
+const MAGIC_COOKIE_KEY = 'TF_PLUGIN_MAGIC_COOKIE';
 export const MAGIC_COOKIE_VALUE = 'd602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2';
 
 /** go-plugin's core protocol version (the first field of the handshake line). */

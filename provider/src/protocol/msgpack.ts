@@ -331,7 +331,7 @@ export const TOKEN_BINARY = 4;
 export const TOKEN_ARRAY = 5;
 export const TOKEN_MAP = 6;
 export const TOKEN_EXTENSION = 7;
-export const TOKEN_INVALID = 8;
+const TOKEN_INVALID = 8;
 
 export function peekToken(r: MsgpackReader): number {
   if (r.pos >= r.buf.length) return TOKEN_INVALID;
