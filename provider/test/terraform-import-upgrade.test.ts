@@ -63,7 +63,8 @@ test('importing an id that does not exist reports it', async () => {
 });
 
 test('state stored under schema version 0 is upgraded to version 1 without a diff, and logs reach TF_LOG', async () => {
-  const ws = harness.workspace('upgrade', `provider "example" {}\nresource "example_versioned" "v" {\n  size_gb = "2"\n}\n`);
+  // Launched by Terraform even in debug mode: the schema version is chosen by each command's environment, and only a launched provider's log reaches TF_LOG.
+  const ws = harness.workspace('upgrade', `provider "example" {}\nresource "example_versioned" "v" {\n  size_gb = "2"\n}\n`, { launched: true });
   await ws.apply([], { EXAMPLE_VERSIONED_SCHEMA: '0' });
   ws.write(`provider "example" {}\nresource "example_versioned" "v" {\n  size_mb = 2048\n}\n`);
   const plan = await ws.plan([], { TF_LOG: 'INFO' });

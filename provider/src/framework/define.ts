@@ -67,8 +67,12 @@ export interface ProviderDefinition<A extends Attributes, B extends Blocks, Clie
   readonly attributes: A;
   readonly blocks?: B;
   validate?(config: ConfigValue<A, B>, ctx: ValidateContext): MaybePromise<void>;
-  /** Builds the API client the resources receive as ctx.client. Config values may be null (use env defaults). */
-  configure?(ctx: ValidateContext & { readonly terraformVersion: string }, config: ObjectValue<A, B>): MaybePromise<Client>;
+  /**
+   * Builds the API client the resources receive as ctx.client. Config values may be null: take
+   * defaults from `ctx.env`, the environment the provider runs with (its process's own, or in
+   * debug mode the one given to serveForDebugging), never from process.env.
+   */
+  configure?(ctx: ValidateContext & { readonly terraformVersion: string; readonly env: NodeJS.ProcessEnv }, config: ObjectValue<A, B>): MaybePromise<Client>;
   readonly resources: readonly Resource<Client>[];
   readonly dataSources?: readonly DataSource<Client>[];
 }

@@ -18,4 +18,5 @@ export { parsePath, formatPath, childPath, keyStep, type PathLike, type PathStep
 export { providerSchemaJson, providerSource } from './provider-schema';
 export { createProviderHandlers } from './provider-handlers';
 export { serve } from './serve';
+export { serveForDebugging, type DebugSession } from './debug';
 export { isUnknown, containsUnknown, UNKNOWN, parseJson, stringifyJson, DecimalNumber, isDecimalNumber, type CtyType } from '../protocol';

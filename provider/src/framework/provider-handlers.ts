@@ -31,7 +31,8 @@ import { completeState, unknownsToNull } from './values';
 type Obj = Record<string, unknown>;
 type Declared = { spec: SchemaSpec; type: CtyType };
 
-export function createProviderHandlers<Client>(provider: Provider<Client>): ProviderHandlers {
+/** The RPC handlers of one provider process; `env` is the environment configure() sees as ctx.env. */
+export function createProviderHandlers<Client>(provider: Provider<Client>, env: NodeJS.ProcessEnv = process.env): ProviderHandlers {
   const log = createLogger(`provider.terraform-provider-${provider.name}`);
   const resources = indexByType(provider.name, provider.resources);
   const dataSources = indexByType(provider.name, provider.dataSources ?? []);
@@ -69,7 +70,7 @@ export function createProviderHandlers<Client>(provider: Provider<Client>): Prov
       const diagnostics = new DiagnosticsCollector();
       const config = unknownsToNull(decode(providerType, req.config) as Obj);
       await guard(diagnostics, `Failed to configure the ${provider.name} provider`, async () => {
-        const ctx = { ...validateContext(diagnostics, log), terraformVersion: req.terraform_version };
+        const ctx = { ...validateContext(diagnostics, log), terraformVersion: req.terraform_version, env };
         client = await provider.configure?.(ctx, config as never);
       });
       return { diagnostics: diagnostics.items };

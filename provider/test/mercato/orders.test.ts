@@ -67,7 +67,8 @@ test("an order rejected by the project's manager while Terraform waits is a clea
 });
 
 test('an order waiting for approval logs who must approve, and its create timeout leaves the resource tainted', async () => {
-  const ws = h.workspace('awaiting', resourceConfig(w.allocation, 'awaiting-vm', '  timeouts {\n    create = "5s"\n  }'), { MERCATO_TOKEN: w.consumer.member.token });
+  // Launched by Terraform even in debug mode: only a launched provider's log reaches TF_LOG.
+  const ws = h.workspace('awaiting', resourceConfig(w.allocation, 'awaiting-vm', '  timeouts {\n    create = "5s"\n  }'), { MERCATO_TOKEN: w.consumer.member.token }, { launched: true });
   const started = Date.now();
   const result = await ws.terraform(['apply', '-auto-approve', '-input=false'], { TF_LOG: 'INFO' });
   expect(Date.now() - started).toBeLessThan(20_000);

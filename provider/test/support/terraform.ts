@@ -7,6 +7,7 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { DebugSession } from '../../src/framework';
 
 export const TERRAFORM = '/usr/local/bin/terraform';
 
@@ -73,11 +74,15 @@ export interface StateResource {
 
 /** A directory Terraform runs in, with its environment. */
 export class Workspace {
-  /** `header` goes before every main.tf that write() writes: the `terraform` block naming the provider. */
+  /**
+   * `header` goes before every main.tf that write() writes: the `terraform` block naming the
+   * provider. `attached`: in debug mode, the provider in this process that Terraform attaches to.
+   */
   constructor(
     readonly dir: string,
     readonly env: NodeJS.ProcessEnv,
     private readonly header = '',
+    readonly attached?: DebugSession,
   ) {
     mkdirSync(dir, { recursive: true });
   }
