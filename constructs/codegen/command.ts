@@ -3,7 +3,7 @@
  * of the live catalog (MERCATO_ENDPOINT, MERCATO_TOKEN), one per offering version.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import type { Command } from 'commander';
 import { MercatoClient, settingsFromEnvironment } from '../../server/src/cli/client';
 import { messageOf } from '../../server/src/cli/cli-error';
@@ -23,8 +23,8 @@ export async function runConstructsGenerate(client: CatalogReader, options: Gene
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { generateTypedConstructs, readCatalog } = require('./typed-constructs') as typeof import('./typed-constructs');
   const offerings = await readCatalog(client, options.offering ?? []);
-  const files = await generateTypedConstructs(offerings, { library: options.library });
   const out = userPath(options.out);
+  const files = await generateTypedConstructs(offerings, { library: libraryFrom(out, options.library) });
   const written: string[] = [];
   for (const [path, content] of Object.entries(files)) {
     const target = join(out, path);
@@ -33,6 +33,16 @@ export async function runConstructsGenerate(client: CatalogReader, options: Gene
     written.push(target);
   }
   return written;
+}
+
+/**
+ * `--library` as the output folder imports it: a package name as given; a path (relative to where
+ * the user runs the command, or absolute) made relative to the output folder.
+ */
+function libraryFrom(out: string, library: string | undefined): string | undefined {
+  if (!library || !(library.startsWith('.') || isAbsolute(library))) return library;
+  const fromOut = relative(out, userPath(library)).split(sep).join('/');
+  return fromOut.startsWith('.') ? fromOut : `./${fromOut}`;
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
