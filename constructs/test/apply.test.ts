@@ -11,7 +11,7 @@ import { startTestServer, type TestServer } from '../../test/support/server-harn
 import { seedDemoCatalog } from '../../server/src/demo/seed';
 import { ensureBuilt } from './support/build';
 import { EXAMPLE_APP, synthApp, type Synthesized } from './support/synth';
-import { installProvider, terraform as run, terraformOk } from './support/terraform';
+import { changeSummary, installProvider, terraform as run, terraformOk } from './support/terraform';
 
 let server: TestServer;
 let api: Api;
@@ -42,8 +42,7 @@ afterAll(async () => {
 });
 
 test('apply the publisher stack: the offering, its versions and plans are in the catalog', async () => {
-  const apply = await ok('publisher', ['apply', '-auto-approve', '-input=false']);
-  expect(apply.stdout).toContain('Apply complete! Resources: 7 added, 0 changed, 0 destroyed.');
+  expect(changeSummary(await ok('publisher', ['apply', '-auto-approve', '-input=false', '-json']))).toMatchObject({ add: 7, change: 0, remove: 0 });
   const out = await outputs('publisher');
 
   const offering = await api.expect(200, api.get('/offerings/example-object-storage'));
@@ -63,8 +62,7 @@ test('apply the publisher stack: the offering, its versions and plans are in the
 });
 
 test('apply the consumer stack: the project and its ordered resources are on the server', async () => {
-  const apply = await ok('consumer', ['apply', '-auto-approve', '-input=false']);
-  expect(apply.stdout).toContain('Apply complete! Resources: 4 added, 0 changed, 0 destroyed.');
+  expect(changeSummary(await ok('consumer', ['apply', '-auto-approve', '-input=false', '-json']))).toMatchObject({ add: 4, change: 0, remove: 0 });
   const out = await outputs('consumer');
   expect(out.bucket_state).toBe('OK');
 
@@ -84,10 +82,10 @@ test('apply the consumer stack: the project and its ordered resources are on the
 test('destroy the consumer, then the publisher: nothing is left', async () => {
   const { bucket_id: bucketId } = await outputs('consumer');
   const { offering_id: offeringId } = await outputs('publisher');
-  expect((await ok('consumer', ['destroy', '-auto-approve', '-input=false'])).stdout).toContain('Resources: 4 destroyed.');
+  expect(changeSummary(await ok('consumer', ['destroy', '-auto-approve', '-input=false', '-json']))).toMatchObject({ add: 0, remove: 4 });
   // Terminated through a terminate order; gone with its project.
   const bucket = await api.get(`/resources/${bucketId}`);
   expect(bucket.status === 404 || bucket.body.state === 'Terminated').toBe(true);
-  expect((await ok('publisher', ['destroy', '-auto-approve', '-input=false'])).stdout).toContain('Resources: 7 destroyed.');
+  expect(changeSummary(await ok('publisher', ['destroy', '-auto-approve', '-input=false', '-json']))).toMatchObject({ add: 0, remove: 7 });
   expect((await api.get(`/offerings/${offeringId}`)).status).toBe(404);
 });

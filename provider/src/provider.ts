@@ -26,8 +26,8 @@ export const mercatoProvider = defineProvider({
     token: { type: 'string', optional: true, sensitive: true, description: 'API token (bearer). Default: the `MERCATO_TOKEN` environment variable.' },
   },
   async configure(ctx, config) {
-    const endpoint = config.endpoint ?? process.env.MERCATO_ENDPOINT;
-    const token = config.token ?? process.env.MERCATO_TOKEN;
+    const endpoint = config.endpoint ?? ctx.env.MERCATO_ENDPOINT;
+    const token = config.token ?? ctx.env.MERCATO_TOKEN;
     if (!endpoint) ctx.error('Missing Mercato endpoint', 'Set `endpoint` in the provider block or the MERCATO_ENDPOINT environment variable.', 'endpoint');
     if (!token) ctx.error('Missing Mercato token', 'Set `token` in the provider block or the MERCATO_TOKEN environment variable.', 'token');
     if (!endpoint || !token) return undefined as unknown as MercatoClient;

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { startTestServer, type TestServer } from '../../test/support/server-harness';
 import { Api } from '../../test/support/api-client';
 import { seedDemoCatalog } from '../../server/src/demo/seed';
-import { resourcesByAddress } from './support/terraform';
+import { expectNoChanges, resourcesByAddress } from './support/terraform';
 import { setUpMercatoTerraform, type MercatoTerraform } from './support/installed-provider';
 import { REPO_ROOT } from './support/repo-paths';
 
@@ -30,8 +30,7 @@ afterAll(async () => {
 test('examples/hcl/publisher: publishes an offering with components, two versions and plans', async () => {
   const ws = tf.workspace('publisher', join(REPO_ROOT, 'examples/hcl/publisher'));
   await ws.init();
-  const apply = await ws.apply();
-  expect(apply.stdout).toContain('Apply complete! Resources: 7 added, 0 changed, 0 destroyed.');
+  expect((await ws.apply()).summary).toMatchObject({ add: 7, change: 0, remove: 0 });
 
   const offering = await api.expect(200, api.get('/offerings/clickhouse'));
   expect(offering.name).toBe('Managed ClickHouse');
@@ -44,9 +43,7 @@ test('examples/hcl/publisher: publishes an offering with components, two version
   expect(plans.items.map((p: { name: string }) => p.name).sort()).toEqual(['premium', 'standard']);
   expect((await ws.outputs()).offering_slug.value).toBe('clickhouse');
 
-  const plan = await ws.plan();
-  expect(plan.output).toContain('No changes.');
-  expect(plan.code).toBe(0);
+  expectNoChanges(await ws.plan());
 
   await ws.destroy();
   expect((await api.get('/offerings/clickhouse')).status).toBe(404);
@@ -55,8 +52,7 @@ test('examples/hcl/publisher: publishes an offering with components, two version
 test('examples/hcl/consumer: orders PostgreSQL and Redis from the demo catalog into a new project', async () => {
   const ws = tf.workspace('consumer', join(REPO_ROOT, 'examples/hcl/consumer'));
   await ws.init();
-  const apply = await ws.apply();
-  expect(apply.stdout).toContain('Apply complete! Resources: 4 added, 0 changed, 0 destroyed.');
+  expect((await ws.apply()).summary).toMatchObject({ add: 4, change: 0, remove: 0 });
 
   const resources = resourcesByAddress(await ws.state());
   const db = resources['mercato_resource.db'].values;
@@ -71,12 +67,9 @@ test('examples/hcl/consumer: orders PostgreSQL and Redis from the demo catalog i
   expect(resources['mercato_resource.cache'].values.state).toBe('OK');
   expect((await ws.outputs()).database_offerings_found.value).toEqual(['Redis']);
 
-  const plan = await ws.plan();
-  expect(plan.output).toContain('No changes.');
-  expect(plan.code).toBe(0);
+  expectNoChanges(await ws.plan());
 
-  const destroy = await ws.destroy();
-  expect(destroy.stdout).toContain('Destroy complete! Resources: 4 destroyed.');
+  expect((await ws.destroy()).summary).toMatchObject({ remove: 4, operation: 'destroy' });
   // Terminated, and gone with its project.
   const after = await api.get(`/resources/${db.id}`);
   expect(after.status === 404 || after.body.state === 'Terminated').toBe(true);

@@ -63,8 +63,8 @@ test('a plain `terraform init` finds it offline, `terraform providers` lists it 
   expect(schema.code).toBe(0);
   const provider = JSON.parse(schema.stdout).provider_schemas['registry.terraform.io/mercato/mercato'];
   expect(Object.keys(provider.resource_schemas)).toContain('mercato_resource');
-  const validate = await ws.terraform(['validate']);
-  expect(validate.stdout).toContain('Success! The configuration is valid.');
+  const validate = JSON.parse((await ws.terraform(['validate', '-json'])).stdout);
+  expect([validate.valid, validate.error_count, validate.warning_count]).toEqual([true, 0, 0]);
 });
 
 test('`npm run provider:install -- --dir` installs elsewhere', async () => {

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { stringifyJson } from '../src/framework';
 import { createHarness, type Harness } from './support/example-harness';
-import { expectSuccess } from './support/terraform';
+import { expectNoChanges, expectSuccess } from './support/terraform';
 
 let harness: Harness;
 beforeAll(async () => {
@@ -41,35 +41,38 @@ resource "example_thing" "${label}" {
   }
 }`;
   const ws = harness.workspace('import', `provider "example" {}\nimport {\n  to = example_thing.first\n  id = "thing-a"\n}\n${resource('first', 'first')}`);
-  const plan = await ws.plan();
-  expect(plan.stdout).toContain('Plan: 1 to import, 0 to add, 0 to change, 0 to destroy.');
-  expect((await ws.apply()).stdout).toContain('Resources: 1 imported, 0 added, 0 changed, 0 destroyed.');
-  expect((await ws.plan()).code).toBe(0);
+  const plan = await ws.savedPlan();
+  expect(plan.summary).toMatchObject({ import: 1, add: 0, change: 0, remove: 0 });
+  const change = plan.change!('example_thing.first')!;
+  expect([change.actions, change.importing]).toEqual([['no-op'], { id: 'thing-a' }]);
+  expect(change.after).toMatchObject({ attributes: { big: 12345678901234567890n, ratio: 0.1, list: [1, 2] } });
+  expect((await ws.applySaved()).summary).toMatchObject({ import: 1, add: 0, change: 0, remove: 0 });
+  expectNoChanges(await ws.plan());
 
   ws.write(`provider "example" {}\n${resource('first', 'first')}\n${resource('second', 'second')}`);
-  const imported = expectSuccess(await ws.terraform(['import', 'example_thing.second', 'thing-b']));
-  expect(imported.stdout).toContain('Import successful!');
-  const after = await ws.plan();
-  expect(after.output).toContain('No changes.');
-  expect(after.code).toBe(0);
-  expect((await ws.plan(['-refresh=false'])).code).toBe(0);
+  // `terraform import` has no machine-readable output: its exit code and the state say how it went.
+  expectSuccess(await ws.terraform(['import', 'example_thing.second', 'thing-b']));
+  expect(ws.resources()['example_thing.second'].values.id).toBe('thing-b');
+  expectNoChanges(await ws.plan());
+  expectNoChanges(await ws.plan(['-refresh=false']));
 });
 
 test('importing an id that does not exist reports it', async () => {
   const ws = harness.workspace('import-missing', `provider "example" {}\nresource "example_thing" "x" {\n  name = "x"\n}\n`);
   const result = await ws.terraform(['import', 'example_thing.x', 'thing-missing']);
   expect(result.code).toBe(1);
+  // `terraform import` reports only in text.
   expect(result.stderr).toContain('Cannot import non-existent remote object');
 });
 
 test('state stored under schema version 0 is upgraded to version 1 without a diff, and logs reach TF_LOG', async () => {
-  const ws = harness.workspace('upgrade', `provider "example" {}\nresource "example_versioned" "v" {\n  size_gb = "2"\n}\n`);
+  // Launched by Terraform even in debug mode: the schema version is chosen by each command's environment, and only a launched provider's log reaches TF_LOG.
+  const ws = harness.workspace('upgrade', `provider "example" {}\nresource "example_versioned" "v" {\n  size_gb = "2"\n}\n`, { launched: true });
   await ws.apply([], { EXAMPLE_VERSIONED_SCHEMA: '0' });
   ws.write(`provider "example" {}\nresource "example_versioned" "v" {\n  size_mb = 2048\n}\n`);
   const plan = await ws.plan([], { TF_LOG: 'INFO' });
-  expect(plan.stdout).toContain('No changes.');
-  expect(plan.code).toBe(0);
-  // go-plugin re-logs our hclog JSON lines at their level, with our fields.
+  expectNoChanges(plan);
+  // go-plugin re-logs our hclog JSON lines at their level, with our fields: logs are text only.
   expect(plan.stderr).toMatch(/\[INFO\]\s+provider\.terraform-provider-example: upgrading example_versioned state: .*fromVersion=0/);
   expect(plan.stderr).not.toContain('example provider configured'); // a debug line, hidden at INFO
 });

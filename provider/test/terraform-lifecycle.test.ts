@@ -5,7 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { createHarness, type Harness } from './support/example-harness';
-import { resourcesByAddress, type Workspace } from './support/terraform';
+import { expectNoChanges, resourcesByAddress, type Workspace } from './support/terraform';
 
 const config = (opts: { name?: string; tags?: string; password?: boolean } = {}) => `
 provider "example" {}
@@ -49,22 +49,20 @@ beforeAll(async () => {
 afterAll(() => harness?.cleanup());
 
 test('a new resource plans computed values as unknown, defaults, sensitive and write-only values', async () => {
-  const plan = await ws.plan();
+  const plan = await ws.savedPlan();
   expect(plan.code).toBe(2);
-  expect(plan.stdout).toMatch(/\+ id\s+= \(known after apply\)/);
-  expect(plan.stdout).toMatch(/\+ revision\s+= \(known after apply\)/);
-  expect(plan.stdout).toMatch(/\+ size\s+= 10\n/);
-  expect(plan.stdout).toMatch(/\+ secret\s+= \(sensitive value\)/);
-  expect(plan.stdout).toMatch(/\+ password\s+= \(write-only attribute\)/);
-  expect(plan.stdout).toMatch(/\+ big\s+= 12345678901234567890/);
-  expect(plan.stdout).toMatch(/\+ ratio\s+= 0\.1/);
-  expect(plan.stdout).not.toContain('s3cret-value');
-  expect(plan.stdout).toContain('Plan: 1 to add, 0 to change, 0 to destroy.');
+  expect(plan.summary).toMatchObject({ add: 1, change: 0, remove: 0 });
+  const change = plan.change!('example_thing.a')!;
+  expect(change.actions).toEqual(['create']);
+  expect(change.after_unknown).toMatchObject({ id: true, revision: true, password_set: true });
+  // The write-only password is never planned; the huge integer and the decimal stay exact.
+  expect(change.after).toMatchObject({ size: 10, password: null, attributes: { ratio: 0.1, big: 12345678901234567890n } });
+  expect(change.after_sensitive).toMatchObject({ secret: true });
 });
 
 test('apply creates it: exact numbers in the backend, write-only value used but not stored', async () => {
-  const apply = await ws.apply();
-  expect(apply.stdout).toContain('Apply complete! Resources: 1 added, 0 changed, 0 destroyed.');
+  const apply = await ws.applySaved();
+  expect(apply.summary).toMatchObject({ add: 1, change: 0, remove: 0 });
   const [stored] = Object.values(harness.readStore());
   expect(stored.attributes).toEqual({ ratio: 0.1, big: 12345678901234567890n, node_pools: [{ name: 'p1', replicas: 3, zones: ['a', 'b'] }] });
   expect(stored.component).toEqual([
@@ -83,50 +81,46 @@ test('apply creates it: exact numbers in the backend, write-only value used but 
 });
 
 test('re-planning shows no changes, with and without refresh', async () => {
-  const plan = await ws.plan();
-  expect(plan.output).toContain('No changes.');
-  expect(plan.code).toBe(0);
-  const noRefresh = await ws.plan(['-refresh=false']);
-  expect(noRefresh.output).toContain('No changes.');
-  expect(noRefresh.code).toBe(0);
+  expectNoChanges(await ws.plan());
+  expectNoChanges(await ws.plan(['-refresh=false']));
 });
 
 test('an in-place update keeps the id and re-computes other computed values', async () => {
+  const id = ws.resources()['example_thing.a'].values.id;
   ws.write(config({ tags: '["x"]' }));
-  const plan = await ws.plan();
+  const plan = await ws.savedPlan();
   expect(plan.code).toBe(2);
-  expect(plan.stdout).toContain('will be updated in-place');
-  expect(plan.stdout).toMatch(/ {8}id\s+= "thing-/); // unchanged, not unknown
-  expect(plan.stdout).toMatch(/~ revision\s+= 1 -> \(known after apply\)/);
-  expect(plan.stdout).not.toContain('forces replacement');
-  await ws.apply();
+  const change = plan.change!('example_thing.a')!;
+  expect([change.actions, change.replace_paths]).toEqual([['update'], undefined]);
+  expect(change.after).toMatchObject({ id, tags: ['x'] }); // the id is kept, not unknown
+  expect(change.before).toMatchObject({ revision: 1 });
+  expect(change.after_unknown).toMatchObject({ revision: true });
+  expect(change.after_unknown.id).toBeUndefined();
+  await ws.applySaved();
   expect(resourcesByAddress(await ws.state())['example_thing.a'].values.revision).toBe(2);
-  expect((await ws.plan()).code).toBe(0);
+  expectNoChanges(await ws.plan());
 });
 
 test('changing a requires-replace attribute plans a replacement', async () => {
   ws.write(config({ tags: '["x"]', name: 'beta' }));
-  const plan = await ws.plan();
-  expect(plan.code).toBe(2);
-  expect(plan.stdout).toMatch(/~ name\s+= "alpha" -> "beta" # forces replacement/);
-  expect(plan.stdout).toContain('Plan: 1 to add, 0 to change, 1 to destroy.');
-  const apply = await ws.apply();
-  expect(apply.stdout).toContain('Resources: 1 added, 0 changed, 1 destroyed.');
+  const plan = await ws.savedPlan();
+  expect(plan.summary).toMatchObject({ add: 1, change: 0, remove: 1 });
+  const change = plan.change!('example_thing.a')!;
+  expect([change.actions, change.replace_paths, change.before!.name, change.after!.name]).toEqual([['delete', 'create'], [['name']], 'alpha', 'beta']);
+  expect((await ws.applySaved()).summary).toMatchObject({ add: 1, change: 0, remove: 1 });
   expect(Object.values(harness.readStore()).map((o) => o.name)).toEqual(['beta']);
 });
 
 test('an object deleted outside Terraform is planned for creation', async () => {
   writeFileSync(harness.storePath, '{}');
-  const plan = await ws.plan();
-  expect(plan.code).toBe(2);
-  expect(plan.stdout).toContain('example_thing.a will be created');
-  expect(plan.stdout).toContain('Plan: 1 to add, 0 to change, 0 to destroy.');
+  const plan = await ws.savedPlan();
+  expect(plan.plan!.resource_drift!.map((d) => [d.address, d.change.actions])).toEqual([['example_thing.a', ['delete']]]);
+  expect(plan.change!('example_thing.a')!.actions).toEqual(['create']);
+  expect(plan.summary).toMatchObject({ add: 1, change: 0, remove: 0 });
 });
 
 test('destroy removes everything', async () => {
   await ws.apply();
-  const destroy = await ws.terraform(['destroy', '-auto-approve']);
-  expect(destroy.code).toBe(0);
-  expect(destroy.stdout).toContain('Resources: 1 destroyed.');
+  expect((await ws.destroy()).summary).toMatchObject({ remove: 1 });
   expect(harness.readStore()).toEqual({});
 });

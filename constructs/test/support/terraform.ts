@@ -31,6 +31,17 @@ export async function terraformOk(dir: string, args: string[], env: NodeJS.Proce
   return run;
 }
 
+/** What a `-json` apply or destroy did: its last change summary (`Apply complete! Resources: ...` as data). */
+export function changeSummary(run: Run): { add: number; change: number; remove: number } {
+  const summaries = run.stdout
+    .split('\n')
+    .filter((line) => line.startsWith('{'))
+    .map((line) => JSON.parse(line) as { type: string; changes?: { add: number; change: number; remove: number } })
+    .filter((message) => message.type === 'change_summary');
+  if (summaries.length === 0) throw new Error(`no change summary in:\n${run.output}`);
+  return summaries[summaries.length - 1].changes!;
+}
+
 /**
  * The provider built twice from its sources under `root`: for dev_overrides, which plan and
  * apply use, and in a filesystem mirror for `terraform init`, which a synthesized stack needs

@@ -1,6 +1,7 @@
-import { withClient } from '../framework';
+import { oneOf, withClient } from '../framework';
 import type { MercatoClient } from '../client/mercato-client';
 import { OFFERING_SUMMARY_TYPE, summary, type RemoteOffering } from './offering-fields';
+import { OFFERING_STATUSES, PLATFORMS } from '../api-contract';
 
 export const offeringsData = withClient<MercatoClient>().defineDataSource({
   name: 'offerings',
@@ -8,8 +9,8 @@ export const offeringsData = withClient<MercatoClient>().defineDataSource({
   attributes: {
     keyword: { type: 'string', optional: true, description: 'Words matched against name, description and tags (each a prefix; all must match).' },
     category_id: { type: 'string', optional: true, description: 'Only this category.' },
-    platform: { type: 'string', optional: true, description: 'Only this platform (`aws`, `azure`, `gcp`, `on-premises`, `other`).' },
-    status: { type: 'string', optional: true, description: 'Only this status.' },
+    platform: { type: 'string', optional: true, validators: [oneOf(...PLATFORMS)], description: 'Only this platform.' },
+    status: { type: 'string', optional: true, validators: [oneOf(...OFFERING_STATUSES)], description: 'Only this status.' },
     version: { type: 'string', optional: true, description: 'Only offerings that have this version.' },
     tags: { type: ['list', 'string'], optional: true, description: 'Only offerings with all these tags.' },
     offerings: { type: ['list', OFFERING_SUMMARY_TYPE], computed: true, description: 'The matching offerings, by name.' },

@@ -3,7 +3,7 @@
  */
 import { checkSchema, type Attributes, type Blocks, type SchemaSpec } from './schema';
 import type { ApplyContext, OperationContext, PlanContext, ResourceContext, ValidateContext } from './context';
-import type { ConfigValue, ObjectValue } from './value-types';
+import type { ConfigValue, CreatedValue, ObjectValue, StateValue } from './value-types';
 
 type MaybePromise<T> = T | Promise<T>;
 
@@ -16,23 +16,31 @@ export interface ResourceDefinition<A extends Attributes, B extends Blocks, Clie
   readonly attributes: A;
   readonly blocks?: B;
 
-  /** Plan-time validation of the configuration. Values may be unknown (check with isUnknown). */
+  /**
+   * Plan-time validation of the configuration, after each attribute's validators (validators.ts)
+   * have run: for rules across attributes. Values may be unknown (check with isUnknown).
+   */
   validate?(config: ConfigValue<A, B>, ctx: ValidateContext): MaybePromise<void>;
-  /** Adjust the plan the framework computed (defaults, unknowns, requires-replace) before Terraform sees it. */
-  modifyPlan?(ctx: PlanContext<Client>, change: { plan: ObjectValue<A, B>; prior: ObjectValue<A, B> | null; config: ObjectValue<A, B> }): MaybePromise<void>;
+  /** Adjust the plan the framework computed (defaults, unknowns, plan modifiers, requires-replace) before Terraform sees it. */
+  modifyPlan?(ctx: PlanContext<Client>, change: { plan: ObjectValue<A, B>; prior: StateValue<A, B> | null; config: ObjectValue<A, B> }): MaybePromise<void>;
 
   /**
-   * Creates the object. Return the new state; attributes you leave out keep their planned values
-   * (computed ones become null). Record errors with ctx.error AND return a state to report a
-   * partial failure: Terraform saves the state and marks the resource tainted. Return null (with
-   * errors) when nothing was created.
+   * Creates the object. Return the new state, with its `id` if the schema has one; attributes you
+   * leave out keep their planned values (computed ones become null). Record errors with ctx.error
+   * AND return a state to report a partial failure: Terraform saves the state and marks the
+   * resource tainted. Return null (with errors) when nothing was created.
    */
-  create(ctx: ApplyContext<Client, ObjectValue<A, B>>, plan: ObjectValue<A, B>): MaybePromise<Partial<ObjectValue<A, B>> | null>;
+  create(ctx: ApplyContext<Client, ObjectValue<A, B>>, plan: ObjectValue<A, B>): MaybePromise<CreatedValue<A, B> | null>;
   /** Reads the current state; return null when the object is gone (Terraform will plan to re-create it). */
-  read(ctx: ResourceContext<Client>, state: ObjectValue<A, B>): MaybePromise<Partial<ObjectValue<A, B>> | null>;
+  read(ctx: ResourceContext<Client>, state: StateValue<A, B>): MaybePromise<Partial<ObjectValue<A, B>> | null>;
   /** Updates in place. Without update(), every change to a non-computed attribute forces replacement. */
-  update?(ctx: ApplyContext<Client, ObjectValue<A, B>>, plan: ObjectValue<A, B>, prior: ObjectValue<A, B>): MaybePromise<Partial<ObjectValue<A, B>>>;
-  delete(ctx: ResourceContext<Client>, state: ObjectValue<A, B>): MaybePromise<void>;
+  update?(ctx: ApplyContext<Client, ObjectValue<A, B>>, plan: ObjectValue<A, B>, prior: StateValue<A, B>): MaybePromise<Partial<ObjectValue<A, B>>>;
+  /**
+   * Deletes the object. Report a failure with ctx.error, once, and return: the object then stays
+   * in the state, so the next apply can try again. A throw is reported too, but as the
+   * framework's generic "Failed to delete" error.
+   */
+  delete(ctx: ResourceContext<Client>, state: StateValue<A, B>): MaybePromise<void>;
   /** Turns an import ID into a minimal state that read() completes. Default: { id }. */
   import?(ctx: ResourceContext<Client>, id: string): MaybePromise<Partial<ObjectValue<A, B>>>;
   /** Converts state stored under an older schema version (raw JSON, integers kept exact) to the current shape. */
@@ -59,8 +67,12 @@ export interface ProviderDefinition<A extends Attributes, B extends Blocks, Clie
   readonly attributes: A;
   readonly blocks?: B;
   validate?(config: ConfigValue<A, B>, ctx: ValidateContext): MaybePromise<void>;
-  /** Builds the API client the resources receive as ctx.client. Config values may be null (use env defaults). */
-  configure?(ctx: ValidateContext & { readonly terraformVersion: string }, config: ObjectValue<A, B>): MaybePromise<Client>;
+  /**
+   * Builds the API client the resources receive as ctx.client. Config values may be null: take
+   * defaults from `ctx.env`, the environment the provider runs with (its process's own, or in
+   * debug mode the one given to serveForDebugging), never from process.env.
+   */
+  configure?(ctx: ValidateContext & { readonly terraformVersion: string; readonly env: NodeJS.ProcessEnv }, config: ObjectValue<A, B>): MaybePromise<Client>;
   readonly resources: readonly Resource<Client>[];
   readonly dataSources?: readonly DataSource<Client>[];
 }

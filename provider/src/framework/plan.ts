@@ -5,15 +5,15 @@
  * - computed attributes the configuration leaves null become unknown ("known after apply") when
  *   the resource is created or changes, and keep their prior value when nothing changes or only
  *   a `timeouts` block does (a time limit changes nothing on the remote object);
- * - then each attribute's plan modifiers run (plan-modifiers.ts; `useStateForUnknown` first);
- * - attributes and blocks declared `requiresReplace` that change force replacement, and so does
- *   any change to a resource without update().
+ * - then each attribute's plan modifiers set its value, in order (plan-modifiers.ts);
+ * - a change to an attribute whose plan modifiers say so (`requiresReplace()`) forces
+ *   replacement, and so does any change to a resource without update().
  */
 import { UNKNOWN, isUnknown } from '../protocol';
 import { isComputed, type BlockSpec, type SchemaSpec } from './schema';
 import { clone, deepEqual } from './values';
 import type { PathStep } from './attribute-path';
-import { useStateForUnknown, type PlanModifier } from './plan-modifiers';
+import type { PlanModifierRequest } from './plan-modifiers';
 
 type Obj = Record<string, unknown>;
 
@@ -25,10 +25,11 @@ export interface PlannedChange {
 export function planChange(spec: SchemaSpec, prior: Obj | null, proposed: Obj, config: Obj, canUpdate: boolean): PlannedChange {
   const planned = copyForPlanning(spec, proposed);
   applyDefaultsAndWriteOnly(spec, planned, config);
-  const requiresReplace = prior ? replacementPaths(spec, prior, planned, canUpdate) : [];
+  const forced = prior && !canUpdate ? changedPaths(spec, prior, planned) : [];
   if (!prior || changesBeyondTimeouts(spec, planned, prior)) markComputedUnknown(spec, planned, config);
   applyPlanModifiers(spec, planned, config, prior);
-  return { planned, requiresReplace };
+  const requested = prior ? modifierReplacementPaths(spec, prior, planned, config) : [];
+  return { planned, requiresReplace: uniquePaths([...forced, ...requested]) };
 }
 
 function changesBeyondTimeouts(spec: SchemaSpec, planned: Obj, prior: Obj): boolean {
@@ -69,14 +70,15 @@ function markComputedUnknown(spec: SchemaSpec, planned: Obj, config: Obj | null)
   forEachBlockElement(spec, planned, config, (block, element, configElement) => markComputedUnknown(block, element, configElement));
 }
 
-const USE_STATE_FOR_UNKNOWN = useStateForUnknown();
+function modifierRequest(name: string, planned: Obj, config: Obj | null, prior: Obj | null): PlanModifierRequest {
+  return { config: config?.[name] ?? null, prior: prior ? prior[name] : undefined, planned: planned[name], configObject: config ?? {}, priorObject: prior, plannedObject: planned };
+}
 
-/** Runs each attribute's plan modifiers, in nested block elements too (each with its own prior element). */
+/** Runs each attribute's value modifiers, in nested block elements too (each with its own prior element). */
 function applyPlanModifiers(spec: SchemaSpec, planned: Obj, config: Obj | null, prior: Obj | null): void {
   for (const [name, attr] of Object.entries(spec.attributes)) {
-    const modifiers: readonly PlanModifier[] = attr.useStateForUnknown ? [USE_STATE_FOR_UNKNOWN, ...(attr.planModifiers ?? [])] : attr.planModifiers ?? [];
-    for (const modifier of modifiers) {
-      planned[name] = modifier.modify({ config: config?.[name] ?? null, prior: prior ? prior[name] : undefined, planned: planned[name], configObject: config ?? {}, priorObject: prior, plannedObject: planned });
+    for (const modifier of attr.planModifiers ?? []) {
+      if (modifier.planValue) planned[name] = modifier.planValue(modifierRequest(name, planned, config, prior));
     }
   }
   for (const [name, block] of Object.entries(spec.blocks ?? {})) {
@@ -85,22 +87,34 @@ function applyPlanModifiers(spec: SchemaSpec, planned: Obj, config: Obj | null, 
   }
 }
 
-function replacementPaths(spec: SchemaSpec, prior: Obj, planned: Obj, canUpdate: boolean): PathStep[][] {
+/** Without update(), a change to anything the configuration decides replaces the object (compared before computed values are marked unknown). */
+function changedPaths(spec: SchemaSpec, prior: Obj, planned: Obj): PathStep[][] {
   const paths: PathStep[][] = [];
   for (const [name, attr] of Object.entries(spec.attributes)) {
-    const forced = attr.requiresReplace || (!canUpdate && !(isComputed(attr) && !attr.optional && attr.default === undefined));
-    if (forced && !attr.writeOnly && !deepEqual(planned[name], prior[name])) paths.push([name]);
+    const configurable = !(isComputed(attr) && !attr.optional && attr.default === undefined);
+    if (configurable && !attr.writeOnly && !deepEqual(planned[name], prior[name])) paths.push([name]);
   }
   for (const [name, block] of Object.entries(spec.blocks ?? {})) {
-    if (block.timeoutDefaults) continue; // changing a timeout never replaces anything
-    if ((block.requiresReplace || !canUpdate) && !deepEqual(planned[name], prior[name])) {
-      paths.push([name]);
-      continue;
-    }
-    for (const [index, element, priorElement] of pairedElements(block, planned[name], prior[name])) {
-      if (!priorElement) continue;
-      for (const inner of replacementPaths(block, priorElement, element, true)) paths.push([name, ...(index === undefined ? [] : [index]), ...inner]);
-    }
+    // Changing a timeout never replaces anything.
+    if (!block.timeoutDefaults && !deepEqual(planned[name], prior[name])) paths.push([name]);
+  }
+  return paths;
+}
+
+/** The attributes, in nested blocks too, whose change a plan modifier says forces replacement (`requiresReplace()`). */
+function modifierReplacementPaths(spec: SchemaSpec, prior: Obj, planned: Obj, config: Obj | null): PathStep[][] {
+  const paths: PathStep[][] = [];
+  for (const [name, attr] of Object.entries(spec.attributes)) {
+    if (attr.writeOnly || deepEqual(planned[name], prior[name])) continue;
+    const request = modifierRequest(name, planned, config, prior);
+    if (attr.planModifiers?.some((modifier) => modifier.requiresReplace?.(request))) paths.push([name]);
+  }
+  for (const [name, block] of Object.entries(spec.blocks ?? {})) {
+    const configElements = pairedElements(block, planned[name], config?.[name] ?? null);
+    pairedElements(block, planned[name], prior[name]).forEach(([index, element, priorElement], i) => {
+      if (!priorElement) return;
+      for (const inner of modifierReplacementPaths(block, priorElement, element, configElements[i]?.[2] ?? null)) paths.push([name, ...(index === undefined ? [] : [index]), ...inner]);
+    });
   }
   return paths;
 }
@@ -124,6 +138,14 @@ function pairedElements(block: BlockSpec, value: unknown, other: unknown): [Path
   }
   const others = isObject(other) ? other : {};
   return Object.entries(value as Obj).map(([key, element]) => [{ key }, element as Obj, (isObject(others[key]) ? others[key] : null) as Obj]);
+}
+
+function uniquePaths(paths: PathStep[][]): PathStep[][] {
+  const seen = new Set<string>();
+  return paths.filter((path) => {
+    const key = JSON.stringify(path);
+    return !seen.has(key) && Boolean(seen.add(key));
+  });
 }
 
 function isObject(value: unknown): value is Obj {

@@ -25,13 +25,14 @@ import { formatMs, operationLimits, timedOut, type OperationLimits } from './ope
 import { planChange } from './plan';
 import { objectType, type SchemaSpec, type TimeoutOperation } from './schema';
 import { providerSchemaResponse } from './provider-schema';
-import { parseDuration } from './timeouts';
+import { validateAttributes } from './validate-config';
 import { completeState, unknownsToNull } from './values';
 
 type Obj = Record<string, unknown>;
 type Declared = { spec: SchemaSpec; type: CtyType };
 
-export function createProviderHandlers<Client>(provider: Provider<Client>): ProviderHandlers {
+/** The RPC handlers of one provider process; `env` is the environment configure() sees as ctx.env. */
+export function createProviderHandlers<Client>(provider: Provider<Client>, env: NodeJS.ProcessEnv = process.env): ProviderHandlers {
   const log = createLogger(`provider.terraform-provider-${provider.name}`);
   const resources = indexByType(provider.name, provider.resources);
   const dataSources = indexByType(provider.name, provider.dataSources ?? []);
@@ -60,6 +61,7 @@ export function createProviderHandlers<Client>(provider: Provider<Client>): Prov
     async validateProviderConfig(req) {
       const diagnostics = new DiagnosticsCollector();
       const config = decode(providerType, req.config) as Obj;
+      validateAttributes(provider, config, diagnostics);
       await guard(diagnostics, 'Invalid provider configuration', () => provider.validate?.(config as never, validateContext(diagnostics, log)));
       return { diagnostics: diagnostics.items };
     },
@@ -68,7 +70,7 @@ export function createProviderHandlers<Client>(provider: Provider<Client>): Prov
       const diagnostics = new DiagnosticsCollector();
       const config = unknownsToNull(decode(providerType, req.config) as Obj);
       await guard(diagnostics, `Failed to configure the ${provider.name} provider`, async () => {
-        const ctx = { ...validateContext(diagnostics, log), terraformVersion: req.terraform_version };
+        const ctx = { ...validateContext(diagnostics, log), terraformVersion: req.terraform_version, env };
         client = await provider.configure?.(ctx, config as never);
       });
       return { diagnostics: diagnostics.items };
@@ -120,6 +122,7 @@ export function createProviderHandlers<Client>(provider: Provider<Client>): Prov
       const ctx = context(diagnostics, resourceLog(req.type_name), limits, privateData);
       let newState: Obj | null = current;
       await guardOperation(diagnostics, `Failed to read ${req.type_name}`, limits, 'read', async () => {
+        checkId(declared.spec, current, 'The stored state');
         const returned = await resource.read(ctx, current as never);
         newState = returned === null ? null : completeState(declared.spec, current, returned as Obj);
       });
@@ -139,7 +142,10 @@ export function createProviderHandlers<Client>(provider: Provider<Client>): Prov
         const ctx: PlanContext<Client> = Object.assign(context(diagnostics, resourceLog(req.type_name), { signal: stop.signal }, privateData), {
           requiresReplace: (path: PathLike) => void requiresReplace.push(parsePath(path)),
         });
-        await guard(diagnostics, `Failed to plan ${req.type_name}`, () => resource.modifyPlan!(ctx, { plan: planned as never, prior: prior as never, config: config as never }));
+        await guard(diagnostics, `Failed to plan ${req.type_name}`, () => {
+          checkId(declared.spec, prior, 'The stored state');
+          return resource.modifyPlan!(ctx, { plan: planned as never, prior: prior as never, config: config as never });
+        });
       }
       return {
         planned_state: encodeWith(diagnostics, declared.type, planned),
@@ -163,12 +169,16 @@ export function createProviderHandlers<Client>(provider: Provider<Client>): Prov
       // If the operation fails, the object is as it was before (or absent, for a create).
       let newState: Obj | null = operation === 'create' ? null : prior;
       await guardOperation(diagnostics, `Failed to ${operation} ${req.type_name}`, limits, operation, async () => {
+        checkId(declared.spec, prior, 'The stored state');
         if (operation === 'delete') {
           await resource.delete(ctx, prior as never);
-          newState = null;
+          // A delete reports its failure as errors: the object is still there, so it stays in the state.
+          newState = ctx.hasErrors ? prior : null;
         } else if (operation === 'create') {
           const created = (await resource.create(ctx, unknownsToNull(planned) as never)) as Obj | null;
-          newState = created === null ? null : completeState(declared.spec, planned, created);
+          const completed = created === null ? null : completeState(declared.spec, planned, created);
+          checkId(declared.spec, completed, 'The state create returned');
+          newState = completed;
         } else {
           if (!resource.update) throw new Error(`${req.type_name} cannot be updated in place`);
           newState = completeState(declared.spec, planned, (await resource.update(ctx, unknownsToNull(planned) as never, prior as never)) as Obj);
@@ -186,6 +196,7 @@ export function createProviderHandlers<Client>(provider: Provider<Client>): Prov
       await guard(diagnostics, `Failed to import ${req.type_name}`, async () => {
         const returned = resource.import ? await resource.import(ctx, req.id) : defaultImport(declared.spec, req.id);
         state = completeState(declared.spec, null, returned as Obj);
+        checkId(declared.spec, state, 'The imported state');
       });
       if (!state || diagnostics.hasErrors) return { imported_resources: [], diagnostics: diagnostics.items };
       return {
@@ -228,28 +239,24 @@ function lookup<T>(index: Map<string, T>, typeName: string, kind: string): T {
 }
 
 async function validate(
-  resource: { validate?: (config: never, ctx: never) => unknown; blocks?: SchemaSpec['blocks'] },
+  resource: { validate?: (config: never, ctx: never) => unknown },
   declared: Declared,
   dynamicValue: DynamicValue | null,
   log: Logger,
 ): Promise<Diagnostic[]> {
   const diagnostics = new DiagnosticsCollector();
   const config = decode(declared.type, dynamicValue) as Obj;
-  checkTimeouts(resource.blocks, config, diagnostics);
+  validateAttributes(declared.spec, config, diagnostics);
   await guard(diagnostics, 'Invalid configuration', () => resource.validate?.(config as never, validateContext(diagnostics, log) as never));
   return placeDiagnostics(declared.spec, diagnostics.items);
 }
 
-function checkTimeouts(blocks: SchemaSpec['blocks'], config: Obj, diagnostics: DiagnosticsCollector): void {
-  for (const [name, block] of Object.entries(blocks ?? {})) {
-    const value = config[name] as Obj | null;
-    if (!block.timeoutDefaults || !value) continue;
-    for (const [operation, text] of Object.entries(value)) {
-      if (typeof text === 'string' && parseDuration(text) === undefined) {
-        diagnostics.error('Invalid duration', `${JSON.stringify(text)} is not a duration. Use a number and a unit, like "30s", "10m" or "1h30m".`, [name, operation]);
-      }
-    }
-  }
+/**
+ * Refuses an object without the `id` its schema declares: read, update and delete are typed never
+ * to see one (StateValue), so create and import must set it.
+ */
+function checkId(spec: SchemaSpec, state: Obj | null, what: string): void {
+  if (state && 'id' in spec.attributes && (state.id ?? null) === null) throw new Error(`${what} has no id. This is a bug in the provider.`);
 }
 
 function defaultImport(spec: SchemaSpec, id: string): Obj {

@@ -4,6 +4,7 @@
  */
 import { BLOCK_NESTING, STRING_KIND_MARKDOWN, typeToJson, type CtyType, type Schema, type SchemaBlock } from '../protocol';
 import type { PlanModifier } from './plan-modifiers';
+import type { Validator } from './validators';
 
 export interface AttributeSpec {
   /** A cty type in its JSON form: 'string', 'number', 'bool', 'dynamic', ['list','string'], ['object',{...}] ... */
@@ -21,11 +22,12 @@ export interface AttributeSpec {
   readonly deprecated?: boolean | string;
   /** Value planned when the configuration leaves the attribute null; implies optional + computed. */
   readonly default?: unknown;
-  /** Changing the value destroys and re-creates the resource. */
-  readonly requiresReplace?: boolean;
-  /** Computed attribute whose value never changes after create: keep the prior value in plans (the same as `planModifiers: [useStateForUnknown()]`). */
-  readonly useStateForUnknown?: boolean;
-  /** Adjust the planned value, in order, after defaults and "known after apply" values are planned (plan-modifiers.ts). */
+  /** Check the configured value at plan time, in order (validators.ts); each adds its rule to the description. */
+  readonly validators?: readonly Validator[];
+  /**
+   * Adjust the plan, in order (plan-modifiers.ts): keep a prior value (`useStateForUnknown()`),
+   * force replacement on change (`requiresReplace()`), or your own. Each adds what it does to the description.
+   */
   readonly planModifiers?: readonly PlanModifier[];
 }
 
@@ -38,7 +40,6 @@ export interface BlockSpec {
   readonly blocks?: Blocks;
   readonly minItems?: number;
   readonly maxItems?: number;
-  readonly requiresReplace?: boolean;
   readonly deprecated?: boolean | string;
   /** Set by timeoutsBlock(): default durations per operation. */
   readonly timeoutDefaults?: Readonly<Partial<Record<TimeoutOperation, string>>>;
@@ -118,9 +119,15 @@ function toProtoBlock(spec: SchemaSpec & { deprecated?: boolean | string }, vers
   };
 }
 
-/** Appends the deprecation message so it shows in docs (the protocol only has a flag). */
+/**
+ * The description Terraform, the registry docs and the CDKTF bindings show: the declared one, then
+ * what each validator allows and what each plan modifier does, then the deprecation message (the
+ * protocol only has a flag for it).
+ */
 export function describeAttribute(attr: AttributeSpec): string {
-  return typeof attr.deprecated === 'string' ? `${attr.description}\n\n**Deprecated:** ${attr.deprecated}` : attr.description;
+  const rules = [...(attr.validators ?? []), ...(attr.planModifiers ?? [])].map((item) => item.markdownDescription);
+  const text = [attr.description, ...rules].join(' ');
+  return typeof attr.deprecated === 'string' ? `${text}\n\n**Deprecated:** ${attr.deprecated}` : text;
 }
 
 /** Checks the declaration itself, so mistakes show when the provider starts, not in a plan. */
@@ -131,6 +138,7 @@ export function checkSchema(where: string, spec: SchemaSpec): void {
     if (attr.required && (attr.computed || attr.default !== undefined)) throw new Error(`${where}.${name}: a required attribute cannot be computed or have a default`);
     if (attr.writeOnly && (attr.computed || attr.sensitive === false)) throw new Error(`${where}.${name}: a write-only attribute cannot be computed`);
     if (!attr.description) throw new Error(`${where}.${name}: every attribute needs a description`);
+    if (attr.validators?.length && !attr.required && !isOptional(attr)) throw new Error(`${where}.${name}: validators check configured values, and the configuration cannot set a computed-only attribute`);
   }
   for (const [name, block] of Object.entries(spec.blocks ?? {})) checkSchema(`${where}.${name}`, block);
 }

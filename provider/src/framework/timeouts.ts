@@ -2,6 +2,7 @@
  * The `timeouts` block (`timeouts { create = "30m" }`) and Go duration strings.
  */
 import type { BlockSpec, TimeoutOperation } from './schema';
+import type { Validator } from './validators';
 
 const UNIT_MS: Record<string, number> = { ns: 1e-6, us: 1e-3, 'µs': 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 const DURATION = /^(\d+(?:\.\d+)?(?:ns|us|µs|ms|s|m|h))+$/;
@@ -15,19 +16,25 @@ export function parseDuration(text: string): number | undefined {
   return total;
 }
 
+/** A Go duration, checked at plan time: a typo in a time limit fails the plan, not the apply after a wait. */
+const duration: Validator = {
+  description: 'must be a duration: a number and a unit (s, m, h), like "30m" or "1h30m"',
+  markdownDescription: 'Must be a duration: a number and a unit (`s`, `m`, `h`), like `30m` or `1h30m`.',
+  validate(request) {
+    if (typeof request.value === 'string' && parseDuration(request.value) !== undefined) return;
+    request.error('Invalid duration', `${JSON.stringify(request.value)} is not a duration. Use a number and a unit, like "30s", "10m" or "1h30m".`);
+  },
+};
+
 /** A `timeouts` block with an optional duration per operation; the defaults apply when unset. */
 export function timeoutsBlock<const D extends Partial<Record<TimeoutOperation, string>>>(defaults: D): TimeoutsBlock<D> {
-  for (const [operation, duration] of Object.entries(defaults)) {
-    if (parseDuration(duration) === undefined) throw new Error(`timeoutsBlock: invalid default ${operation} = ${JSON.stringify(duration)}`);
+  for (const [operation, defaultDuration] of Object.entries(defaults)) {
+    if (parseDuration(defaultDuration) === undefined) throw new Error(`timeoutsBlock: invalid default ${operation} = ${JSON.stringify(defaultDuration)}`);
   }
   const attributes = Object.fromEntries(
-    Object.entries(defaults).map(([operation, duration]) => [
+    Object.entries(defaults).map(([operation, defaultDuration]) => [
       operation,
-      {
-        type: 'string' as const,
-        optional: true,
-        description: `How long to wait for the ${operation} operation, as a duration like "30m" or "1h30m". Default: \`${duration}\`.`,
-      },
+      { type: 'string' as const, optional: true, validators: [duration], description: `How long to wait for the ${operation} operation. Default: \`${defaultDuration}\`.` },
     ]),
   );
   return {
@@ -40,7 +47,7 @@ export function timeoutsBlock<const D extends Partial<Record<TimeoutOperation, s
 
 export type TimeoutsBlock<D> = BlockSpec & {
   readonly nesting: 'single';
-  readonly attributes: { readonly [K in keyof D]: { readonly type: 'string'; readonly optional: true; readonly description: string } };
+  readonly attributes: { readonly [K in keyof D]: { readonly type: 'string'; readonly optional: true; readonly validators: readonly Validator[]; readonly description: string } };
   readonly blocks?: undefined;
 };
 

@@ -48,6 +48,18 @@ export type ObjectValue<A extends Attributes, B extends Blocks = {}> = { -readon
 /** No blocks declared (B is the wide `Blocks` type) means no block members. */
 type BlocksValue<B extends Blocks> = string extends keyof B ? {} : { -readonly [K in keyof B]: BlockValue<B[K]> };
 
+/**
+ * A resource's object as stored in the state (what read, update and delete receive): an `id`
+ * attribute always holds a value, because the framework refuses a create or import that leaves
+ * it null (provider-handlers.ts).
+ */
+export type StateValue<A extends Attributes, B extends Blocks = {}> = ObjectValue<A, B> & IdValue<A>;
+
+/** What create returns: anything it sets, and the `id` when the schema has one. */
+export type CreatedValue<A extends Attributes, B extends Blocks = {}> = Partial<ObjectValue<A, B>> & IdValue<A>;
+
+type IdValue<A extends Attributes> = 'id' extends keyof A ? { id: ValueOfType<A['id']['type']> } : {};
+
 /** Configuration during validation: any value may still be unknown. */
 export type ConfigValue<A extends Attributes, B extends Blocks = {}> = {
   -readonly [K in keyof A]: AttributeValue<A[K]> | UnknownValue;

@@ -33,7 +33,12 @@ const PREFIX_BYTES = 5;
 const RESPONSE_HEADERS = { ':status': 200, 'content-type': 'application/grpc' };
 const OK_TRAILERS = { 'grpc-status': String(STATUS.OK) };
 
-export function createGrpcServer(routes: GrpcRoutes, options: GrpcServerOptions): http2.Http2Server {
+/**
+ * An HTTP/2 server answering gRPC calls with `routes`: the same for every connection, or made for
+ * each connection by a function (a provider that Terraform attaches to serves each connection
+ * as if it were its own process).
+ */
+export function createGrpcServer(routes: GrpcRoutes | ((session: http2.Http2Session) => GrpcRoutes), options: GrpcServerOptions): http2.Http2Server {
   const settings = { maxHeaderListSize: 64 * 1024, initialWindowSize: 1024 * 1024 };
   // A state message can be far larger than http2's default 10 MB of per-session buffering.
   const maxSessionMemory = Math.ceil((2 * options.maxMessageBytes) / (1024 * 1024));
@@ -48,11 +53,21 @@ export function createGrpcServer(routes: GrpcRoutes, options: GrpcServerOptions)
         maxSessionMemory,
       })
     : http2.createServer({ settings, maxSessionMemory });
-  server.on('stream', (stream, headers) => route(routes, options.maxMessageBytes, stream, String(headers[':path'])));
+  const routesOf = typeof routes === 'function' ? perSession(routes) : () => routes;
+  server.on('stream', (stream, headers) => route(routesOf(stream.session!), options.maxMessageBytes, stream, String(headers[':path'])));
   // A broken connection ends Terraform's use of us; it is not a reason to crash mid-answer.
   server.on('sessionError', () => undefined);
   server.on('session', (session) => session.on('error', () => undefined));
   return server;
+}
+
+function perSession(make: (session: http2.Http2Session) => GrpcRoutes): (session: http2.Http2Session) => GrpcRoutes {
+  const made = new WeakMap<http2.Http2Session, GrpcRoutes>();
+  return (session) => {
+    let routes = made.get(session);
+    if (!routes) made.set(session, (routes = make(session)));
+    return routes;
+  };
 }
 
 function route(routes: GrpcRoutes, maxMessageBytes: number, stream: http2.ServerHttp2Stream, path: string): void {

@@ -15,7 +15,7 @@ import { diagnosticFromError } from './diagnostics';
 import type { ProviderHandlers } from './wire-types';
 
 /** Terraform sends whole states in one message; Go providers allow 256 MiB. */
-const MAX_MESSAGE_BYTES = 256 * 1024 * 1024;
+export const MAX_MESSAGE_BYTES = 256 * 1024 * 1024;
 const PARENT_CHECK_INTERVAL_MS = 500;
 
 export interface ServeOptions {
@@ -54,7 +54,8 @@ export function servePlugin(handlers: ProviderHandlers, options: ServeOptions = 
   watchParent(() => exit(0));
 }
 
-function providerImplementation(handlers: ProviderHandlers): Record<ProviderRpc, RpcHandler> {
+/** The tfplugin6 RPCs answered by `handlers`, every failure turned into a diagnostic. */
+export function providerImplementation(handlers: ProviderHandlers): Record<ProviderRpc, RpcHandler> {
   let schema: ReturnType<ProviderHandlers['getProviderSchema']> | undefined;
   const getSchema = () => (schema ??= handlers.getProviderSchema());
   const table: Record<ProviderRpc, (request: never) => unknown> = {

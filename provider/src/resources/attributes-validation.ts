@@ -13,15 +13,22 @@ interface VersionRecord {
   replacement_version: string;
 }
 
-const versionsByOffering = new Map<string, Promise<VersionRecord[]>>();
+/** Versions by offering, per configured client: a launch of the provider, or one attachment in debug mode. */
+const versionsByClient = new WeakMap<MercatoClient, Map<string, Promise<VersionRecord[]>>>();
 const validators = new Map<string, ValidateFunction>();
 
-/** The versions of an offering, fetched once per provider process (a plan asks for many resources). */
+/**
+ * The versions of an offering, fetched once per configured client (a plan asks for many
+ * resources): once per provider launch, as Terraform configures each launch anew, so one command
+ * never sees the versions of an earlier one, even when the provider outlives it (debug mode).
+ */
 export function offeringVersions(client: MercatoClient, offeringId: string): Promise<VersionRecord[]> {
-  let versions = versionsByOffering.get(offeringId);
+  let byOffering = versionsByClient.get(client);
+  if (!byOffering) versionsByClient.set(client, (byOffering = new Map()));
+  let versions = byOffering.get(offeringId);
   if (!versions) {
     versions = client.list<VersionRecord>('/offering-versions', { offering_id: offeringId });
-    versionsByOffering.set(offeringId, versions);
+    byOffering.set(offeringId, versions);
   }
   return versions;
 }

@@ -1,10 +1,10 @@
 import { isDeepStrictEqual } from 'node:util';
-import { sentence, sentences, withClient } from '../framework';
+import { oneOf, requiresReplace, useStateForUnknown, withClient } from '../framework';
 import type { MercatoClient } from '../client/mercato-client';
 import { collection } from './crud';
 import { reportingFieldErrors } from './api-diagnostics';
-import { checkJsonTextArgument } from './json-arguments';
-import { uncheckablePatterns } from './attributes-validation';
+import { jsonSchemaText } from './json-arguments';
+import { VERSION_STATUSES } from '../api-contract';
 
 interface Remote {
   id: string;
@@ -17,7 +17,7 @@ interface Remote {
   replacement_version: string;
 }
 
-const api = collection<Record<string, unknown>, Remote>('offering-versions');
+const api = collection<Record<string, unknown>, Remote>('offering-versions', 'offering version');
 
 /**
  * The configured JSON text when it means the same as the server's schema, so formatting never
@@ -57,28 +57,20 @@ export const offeringVersion = withClient<MercatoClient>().defineResource({
   name: 'offering_version',
   description: "A version of an offering, with the JSON Schema of its resources' configuration (`attributes`), a changelog and a status.",
   attributes: {
-    id: { type: 'string', computed: true, useStateForUnknown: true, description: 'Server ID of the version.' },
-    offering_id: { type: 'string', required: true, requiresReplace: true, description: 'The offering. Changing it creates a new version.' },
-    version: { type: 'string', required: true, requiresReplace: true, description: 'Semantic version, e.g. `1.2.0`. Changing it creates a new version.' },
-    options_schema: { type: 'string', optional: true, default: '{"type":"object"}', description: 'JSON Schema (as JSON text, e.g. `jsonencode({...})`) of resource `attributes`, property names in snake_case. Orders and plans are validated against it.' },
+    id: { type: 'string', computed: true, planModifiers: [useStateForUnknown()], description: 'Server ID of the version.' },
+    offering_id: { type: 'string', required: true, planModifiers: [requiresReplace()], description: 'The offering.' },
+    version: { type: 'string', required: true, planModifiers: [requiresReplace()], description: 'Semantic version, e.g. `1.2.0`.' },
+    options_schema: {
+      type: 'string',
+      optional: true,
+      default: '{"type":"object"}',
+      validators: [jsonSchemaText],
+      description: 'JSON Schema (as JSON text, e.g. `jsonencode({...})`) of resource `attributes`, property names in snake_case. Orders and plans are validated against it.',
+    },
     changelog: { type: 'string', optional: true, default: '', description: 'What changed in this version (Markdown).' },
-    status: { type: 'string', optional: true, default: 'available', description: '`available`, `beta` or `deprecated` (no new resources).' },
+    status: { type: 'string', optional: true, default: 'available', validators: [oneOf(...VERSION_STATUSES)], description: 'A `deprecated` version takes no new resources; a `beta` one warns whoever uses it.' },
     deprecation_message: { type: 'string', optional: true, default: '', description: 'Why the version is deprecated.' },
     replacement_version: { type: 'string', optional: true, default: '', description: 'The version recommended instead of a deprecated one.' },
-  },
-  validate(config, ctx) {
-    if (typeof config.options_schema !== 'string') return;
-    let schema: unknown;
-    try {
-      schema = JSON.parse(config.options_schema);
-    } catch (error) {
-      ctx.error('Invalid options_schema', sentence(`options_schema is not JSON: ${(error as Error).message}`), 'options_schema');
-      return;
-    }
-    checkJsonTextArgument(ctx, 'options_schema', config.options_schema);
-    for (const problem of uncheckablePatterns(schema)) {
-      ctx.error('Pattern cannot run in linear time', sentences(`options_schema has the pattern ${problem}`, 'Mercato runs user-written patterns with RE2, in time linear in the input: lookarounds and backreferences are not supported'), 'options_schema');
-    }
   },
   async create(ctx, plan) {
     const body = { offering_id: plan.offering_id, version: plan.version, options_schema: parseSchema(plan.options_schema), changelog: plan.changelog, status: plan.status, deprecation_message: plan.deprecation_message, replacement_version: plan.replacement_version };
@@ -86,7 +78,7 @@ export const offeringVersion = withClient<MercatoClient>().defineResource({
     return created ? { id: created.id, version: plan.version } : null;
   },
   async read(ctx, state) {
-    const remote = await api.read(ctx.client, state.id!);
+    const remote = await api.read(ctx.client, state.id);
     if (!remote) return null;
     return {
       id: remote.id, offering_id: remote.offering_id, version: remote.version, options_schema: schemaText(state.options_schema, remote.options_schema),
@@ -95,8 +87,8 @@ export const offeringVersion = withClient<MercatoClient>().defineResource({
   },
   async update(ctx, plan, prior) {
     const body = { options_schema: parseSchema(plan.options_schema), changelog: plan.changelog, status: plan.status, deprecation_message: plan.deprecation_message, replacement_version: plan.replacement_version };
-    await reportingFieldErrors(ctx, 'Invalid offering version', () => api.update(ctx.client, prior.id!, body));
+    await reportingFieldErrors(ctx, 'Invalid offering version', () => api.update(ctx.client, prior.id, body));
     return {};
   },
-  delete: (ctx, state) => api.delete(ctx.client, state.id!),
+  delete: (ctx, state) => api.delete(ctx, state.id),
 });

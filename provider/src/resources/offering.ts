@@ -1,8 +1,9 @@
-import { deepEqual, withClient } from '../framework';
+import { deepEqual, lengthBetween, oneOf, regexMatches, requiresReplace, useStateForUnknown, withClient } from '../framework';
 import type { MercatoClient } from '../client/mercato-client';
 import { collection } from './crud';
 import { reportingFieldErrors } from './api-diagnostics';
-import { checkJsonArgument } from './json-arguments';
+import { exactJson } from './json-arguments';
+import { BILLING_TYPES, COMPONENT_TYPE, NAME_LENGTH, OFFERING_STATUSES, PLATFORMS, SLUG } from '../api-contract';
 
 interface Component {
   type: string;
@@ -29,7 +30,7 @@ interface Remote {
   components: Component[];
 }
 
-const api = collection<Record<string, unknown>, Remote>('offerings');
+const api = collection<Record<string, unknown>, Remote>('offerings', 'offering');
 
 const EDITABLE = ['category_id', 'name', 'description', 'platform', 'tags', 'status', 'auto_approve', 'plugin_options', 'documentation_url', 'requirements'] as const;
 
@@ -37,18 +38,36 @@ export const offering = withClient<MercatoClient>().defineResource({
   name: 'offering',
   description: 'A service in the catalog, published by a service provider organization: what it is, how it is provisioned (its plugin) and how it is billed (its components).',
   attributes: {
-    id: { type: 'string', computed: true, useStateForUnknown: true, description: 'Server ID of the offering.' },
-    organization_id: { type: 'string', required: true, requiresReplace: true, description: 'The service provider organization. Changing it creates a new offering.' },
+    id: { type: 'string', computed: true, planModifiers: [useStateForUnknown()], description: 'Server ID of the offering.' },
+    organization_id: { type: 'string', required: true, planModifiers: [requiresReplace()], description: 'The service provider organization.' },
     category_id: { type: 'string', required: true, description: 'Catalog category.' },
-    name: { type: 'string', required: true, description: 'Display name.' },
-    slug: { type: 'string', optional: true, computed: true, useStateForUnknown: true, description: 'Unique URL-friendly name (`[a-z0-9-]`); derived from the name when not set.' },
+    name: { type: 'string', required: true, validators: [lengthBetween(NAME_LENGTH.min, NAME_LENGTH.max)], description: 'Display name.' },
+    slug: {
+      type: 'string',
+      optional: true,
+      computed: true,
+      validators: [regexMatches(SLUG.pattern, 'lowercase letters and digits, in words joined by single hyphens'), lengthBetween(1, SLUG.maxLength)],
+      planModifiers: [useStateForUnknown()],
+      description: 'Unique URL-friendly name; derived from the name when not set.',
+    },
     description: { type: 'string', optional: true, default: '', description: 'What the offering provides (Markdown).' },
-    type: { type: 'string', required: true, requiresReplace: true, description: 'Provisioning plugin: `manual` (the provider completes orders through the API) or `allocation` (granted at once). Changing it creates a new offering.' },
-    platform: { type: 'string', optional: true, default: 'other', description: 'Where it runs: `aws`, `azure`, `gcp`, `on-premises` or `other`.' },
+    type: {
+      type: 'string',
+      required: true,
+      planModifiers: [requiresReplace()],
+      description: 'Provisioning plugin: `manual` (the provider completes orders through the API) or `allocation` (granted at once).',
+    },
+    platform: { type: 'string', optional: true, default: 'other', validators: [oneOf(...PLATFORMS)], description: 'Where it runs.' },
     tags: { type: ['list', 'string'], optional: true, default: [], description: 'Search keywords.' },
-    status: { type: 'string', optional: true, default: 'draft', description: '`draft` (seen only by the provider), `active`, `paused` (no new orders) or `archived`.' },
+    status: {
+      type: 'string',
+      optional: true,
+      default: 'draft',
+      validators: [oneOf(...OFFERING_STATUSES)],
+      description: 'Lifecycle in the catalog: `draft` is seen only by the provider, `paused` takes no new orders, `archived` leaves the catalog.',
+    },
     auto_approve: { type: 'bool', optional: true, default: false, description: "Skip the provider's approval of orders." },
-    plugin_options: { type: 'dynamic', optional: true, description: "Options of the provisioning plugin, as an HCL object." },
+    plugin_options: { type: 'dynamic', optional: true, validators: [exactJson], description: 'Options of the provisioning plugin, as an HCL object.' },
     secret_options: { type: ['map', 'string'], optional: true, sensitive: true, description: 'Secret plugin options (credentials). Write-only on the server: never returned, so changes made outside Terraform are not detected.' },
     documentation_url: { type: 'string', optional: true, default: '', description: 'Link to the documentation.' },
     requirements: { type: 'string', optional: true, default: '', description: 'What a consumer needs before ordering.' },
@@ -58,15 +77,17 @@ export const offering = withClient<MercatoClient>().defineResource({
       nesting: 'list',
       description: 'A priced component of the offering (CPU, storage, a fixed fee...). Plans set a price per component.',
       attributes: {
-        type: { type: 'string', required: true, description: 'Machine name (`[a-z][a-z0-9_]*`), the key in plan `prices` and resource `limits`.' },
-        name: { type: 'string', required: true, description: 'Display name.' },
+        type: {
+          type: 'string',
+          required: true,
+          validators: [regexMatches(COMPONENT_TYPE.pattern, 'a lowercase letter, then lowercase letters, digits and underscores'), lengthBetween(1, COMPONENT_TYPE.maxLength)],
+          description: 'Machine name, the key in plan `prices` and resource `limits`.',
+        },
+        name: { type: 'string', required: true, validators: [lengthBetween(NAME_LENGTH.min, NAME_LENGTH.max)], description: 'Display name.' },
         measured_unit: { type: 'string', optional: true, default: '', description: 'Unit, e.g. `GB` or `cores`.' },
-        billing_type: { type: 'string', required: true, description: '`fixed`, `usage`, `limit` (the consumer sets a limit) or `one-time`.' },
+        billing_type: { type: 'string', required: true, validators: [oneOf(...BILLING_TYPES)], description: 'How it is billed: `limit` bills the limit the consumer sets, `one-time` once at creation.' },
       },
     },
-  },
-  validate(config, ctx) {
-    checkJsonArgument(ctx, 'plugin_options', config.plugin_options);
   },
   async create(ctx, plan) {
     const body = { ...editable(plan), organization_id: plan.organization_id, type: plan.type, ...(plan.slug ? { slug: plan.slug } : {}), secret_options: plan.secret_options ?? {} };
@@ -74,7 +95,7 @@ export const offering = withClient<MercatoClient>().defineResource({
     return created ? { id: created.id, slug: created.slug } : null;
   },
   async read(ctx, state) {
-    const remote = await api.read(ctx.client, state.id!);
+    const remote = await api.read(ctx.client, state.id);
     if (!remote) return null;
     return {
       ...Object.fromEntries(EDITABLE.map((key) => [key, remote[key]])),
@@ -88,10 +109,10 @@ export const offering = withClient<MercatoClient>().defineResource({
   },
   async update(ctx, plan, prior) {
     const body = { ...editable(plan), ...(plan.slug && plan.slug !== prior.slug ? { slug: plan.slug } : {}), ...(!deepEqual(plan.secret_options, prior.secret_options) ? { secret_options: plan.secret_options ?? {} } : {}) };
-    const updated = await reportingFieldErrors(ctx, 'Invalid offering', () => api.update(ctx.client, prior.id!, body));
+    const updated = await reportingFieldErrors(ctx, 'Invalid offering', () => api.update(ctx.client, prior.id, body));
     return updated ? { slug: updated.slug } : {};
   },
-  delete: (ctx, state) => api.delete(ctx.client, state.id!),
+  delete: (ctx, state) => api.delete(ctx, state.id),
 });
 
 function editable(plan: Record<string, unknown> & { component: Record<string, unknown>[] }) {

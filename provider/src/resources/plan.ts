@@ -1,8 +1,9 @@
-import { withClient } from '../framework';
+import { atLeast, eachValue, lengthBetween, oneOf, requiresReplace, useStateForUnknown, withClient } from '../framework';
 import type { MercatoClient } from '../client/mercato-client';
 import { collection } from './crud';
 import { reportingFieldErrors } from './api-diagnostics';
-import { checkJsonArgument } from './json-arguments';
+import { exactNumbers } from './json-arguments';
+import { MINIMUM_PRICE, NAME_LENGTH, PLAN_UNITS } from '../api-contract';
 
 interface Remote {
   id: string;
@@ -14,22 +15,25 @@ interface Remote {
   archived: boolean;
 }
 
-const api = collection<Record<string, unknown>, Remote>('plans');
+const api = collection<Record<string, unknown>, Remote>('plans', 'plan');
 
 export const plan = withClient<MercatoClient>().defineResource({
   name: 'plan',
   description: 'A plan of an offering: a billing unit and a price per component. Archive a plan to stop new orders while existing resources keep it.',
   attributes: {
-    id: { type: 'string', computed: true, useStateForUnknown: true, description: 'Server ID of the plan.' },
-    offering_id: { type: 'string', required: true, requiresReplace: true, description: 'The offering. Changing it creates a new plan.' },
-    name: { type: 'string', required: true, description: 'Name, e.g. `small`.' },
+    id: { type: 'string', computed: true, planModifiers: [useStateForUnknown()], description: 'Server ID of the plan.' },
+    offering_id: { type: 'string', required: true, planModifiers: [requiresReplace()], description: 'The offering.' },
+    name: { type: 'string', required: true, validators: [lengthBetween(NAME_LENGTH.min, NAME_LENGTH.max)], description: 'Name, e.g. `small`.' },
     description: { type: 'string', optional: true, default: '', description: 'What the plan gives.' },
-    unit: { type: 'string', optional: true, default: 'month', description: 'Billing unit: `month`, `day`, `hour` or `one-time`.' },
-    prices: { type: ['map', 'number'], optional: true, default: {}, description: "Price per unit of each component, keyed by the offering's component `type`. Each must be an integer within ±9007199254740991 or a decimal of at most 15 significant digits." },
+    unit: { type: 'string', optional: true, default: 'month', validators: [oneOf(...PLAN_UNITS)], description: 'Billing unit: the period the prices are for.' },
+    prices: {
+      type: ['map', 'number'],
+      optional: true,
+      default: {},
+      validators: [exactNumbers, eachValue(atLeast(MINIMUM_PRICE))],
+      description: "Price per unit of each component, keyed by the offering's component `type`.",
+    },
     archived: { type: 'bool', optional: true, default: false, description: 'An archived plan takes no new orders.' },
-  },
-  validate(config, ctx) {
-    checkJsonArgument(ctx, 'prices', config.prices);
   },
   async create(ctx, plan) {
     const body = { offering_id: plan.offering_id, name: plan.name, description: plan.description, unit: plan.unit, prices: plan.prices ?? {}, archived: plan.archived };
@@ -37,14 +41,14 @@ export const plan = withClient<MercatoClient>().defineResource({
     return created ? { id: created.id } : null;
   },
   async read(ctx, state) {
-    const remote = await api.read(ctx.client, state.id!);
+    const remote = await api.read(ctx.client, state.id);
     if (!remote) return null;
     return { id: remote.id, offering_id: remote.offering_id, name: remote.name, description: remote.description, unit: remote.unit, prices: remote.prices, archived: remote.archived };
   },
   async update(ctx, plan, prior) {
     const body = { name: plan.name, description: plan.description, unit: plan.unit, prices: plan.prices ?? {}, archived: plan.archived };
-    await reportingFieldErrors(ctx, 'Invalid plan', () => api.update(ctx.client, prior.id!, body));
+    await reportingFieldErrors(ctx, 'Invalid plan', () => api.update(ctx.client, prior.id, body));
     return {};
   },
-  delete: (ctx, state) => api.delete(ctx.client, state.id!),
+  delete: (ctx, state) => api.delete(ctx, state.id),
 });

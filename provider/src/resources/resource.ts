@@ -2,9 +2,12 @@ import {
   deepEqual,
   formatPath,
   isUnknown,
+  lengthBetween,
+  requiresReplace,
   sentences,
   timeoutsBlock,
   UNKNOWN,
+  useStateForUnknown,
   useStateForUnknownIf,
   withClient,
   type PlanContext,
@@ -17,8 +20,9 @@ import { ApiError } from '../client/api-error';
 import { FINAL_STATES, openOrders, PENDING_STATES, waitForOrder, type Order } from '../client/orders';
 import { reportingFieldErrors } from './api-diagnostics';
 import { offeringVersions, UncheckableSchemaError } from './attributes-validation';
-import { checkJsonArgument } from './json-arguments';
-import { checkSecretJsonArgument, configurationErrors, mergedAttributes, placeUpdateOrder, splitSecretAttributes } from './secret-attributes';
+import { exactJson, exactNumbers, reportJsonProblems } from './json-arguments';
+import { configurationErrors, mergedAttributes, placeUpdateOrder, splitSecretAttributes } from './secret-attributes';
+import { NAME_LENGTH, RESOURCE_STATES } from '../api-contract';
 
 interface Remote {
   id: string;
@@ -64,10 +68,19 @@ function placesNoOrder(request: PlanModifierRequest): boolean {
  * provisioning may give new outputs, its end sets the state): a rename or a `timeouts` change
  * keeps them, so whatever uses them is not replaced.
  */
-const keptWithoutOrder = useStateForUnknownIf('Keeps the prior value when the change places no order (a rename, a timeouts change).', placesNoOrder);
+const keptWithoutOrder = useStateForUnknownIf(
+  {
+    plain: 'Keeps the prior value when the change places no order (a rename, a timeouts change).',
+    markdown: 'Known in plans whose changes place no order: a rename or a `timeouts` change keeps it.',
+  },
+  placesNoOrder,
+);
 
 /** The server takes the backend ID from the create order only: once that is over, no change alters it. */
-const keptAfterCreate = useStateForUnknownIf("Keeps the prior value once the create order is over: later orders keep the resource's backend ID.", (r) => r.priorObject?.state !== 'Creating');
+const keptAfterCreate = useStateForUnknownIf(
+  { plain: "Keeps the prior value once the create order is over: later orders keep the resource's backend ID.", markdown: 'Known in plans once the create order is over: later orders keep it.' },
+  (r) => r.priorObject?.state !== 'Creating',
+);
 
 /**
  * States written when `attributes` and `limits` had no default hold null for "none": keep it
@@ -75,7 +88,8 @@ const keptAfterCreate = useStateForUnknownIf("Keeps the prior value once the cre
  */
 const keepNullForNone: PlanModifier = {
   description: 'Keeps a prior null when the configuration leaves the argument out (null and `{}` both mean none).',
-  modify: (r) => ((r.config ?? null) === null && r.priorObject !== null && r.prior === null && isEmptyObject(r.planned) ? null : r.planned),
+  markdownDescription: 'Leaving it out and `{}` mean the same: no change is planned between them.',
+  planValue: (r) => ((r.config ?? null) === null && r.priorObject !== null && r.prior === null && isEmptyObject(r.planned) ? null : r.planned),
 };
 
 export const resource = withClient<MercatoClient>().defineResource({
@@ -83,30 +97,32 @@ export const resource = withClient<MercatoClient>().defineResource({
   description:
     'A resource ordered from an offering into a project. Creating, changing and destroying it place orders (create, update, terminate) and wait for them, through consumer and provider approval and provisioning.',
   attributes: {
-    id: { type: 'string', computed: true, useStateForUnknown: true, description: 'Server ID of the resource.' },
-    project_id: { type: 'string', required: true, requiresReplace: true, description: 'Project to order the resource into. Changing it creates a new resource.' },
-    offering_id: { type: 'string', required: true, requiresReplace: true, description: 'Offering to order from. Changing it creates a new resource.' },
+    id: { type: 'string', computed: true, planModifiers: [useStateForUnknown()], description: 'Server ID of the resource.' },
+    project_id: { type: 'string', required: true, planModifiers: [requiresReplace()], description: 'Project to order the resource into.' },
+    offering_id: { type: 'string', required: true, planModifiers: [requiresReplace()], description: 'Offering to order from.' },
     plan_id: { type: 'string', required: true, description: 'Plan of the offering. Changing it places an update order.' },
     version: {
       type: 'string',
       optional: true,
       computed: true,
-      useStateForUnknown: true,
+      planModifiers: [useStateForUnknown()],
       description: 'Offering version. Default: the latest available version at creation. Changing it places an upgrade order. A `beta` version gets a warning at plan time; a `deprecated` one takes no new resources (an error) and warns while in use.',
     },
-    name: { type: 'string', required: true, description: 'Name of the resource. Changing it renames the resource (no order).' },
+    name: { type: 'string', required: true, validators: [lengthBetween(NAME_LENGTH.min, NAME_LENGTH.max)], description: 'Name of the resource. Changing it renames the resource (no order).' },
     attributes: {
       type: 'dynamic',
       optional: true,
       default: {},
+      validators: [exactJson],
       planModifiers: [keepNullForNone],
       description:
-        "Configuration, written as a native HCL object. Validated at plan time against the offering version's JSON Schema; changing it places an update order (values compare as values: key order does not count). Numbers must be integers within ±9007199254740991 or decimals of at most 15 significant digits, nested at most 32 levels deep. Secret properties go in `secret_attributes`. Default: `{}`.",
+        "Configuration, written as a native HCL object. Validated at plan time against the offering version's JSON Schema; changing it places an update order (values compare as values: key order does not count). Secret properties go in `secret_attributes`. Default: `{}`.",
     },
     secret_attributes: {
       type: 'dynamic',
       optional: true,
       sensitive: true,
+      validators: [exactJson],
       description:
         "The configuration's secret properties (those the version's schema marks `writeOnly: true` or `format: password`, such as an admin password), as a native HCL object beside `attributes`; sensitive, so plans and output never show them. Validated with `attributes` as one configuration; a secret property written in `attributes` is a plan error. The server never returns secrets: changing one here places an update order, but a change made outside Terraform is not seen (no drift on secrets), and removing one from the configuration leaves the stored value in place.",
     },
@@ -114,6 +130,7 @@ export const resource = withClient<MercatoClient>().defineResource({
       type: ['map', 'number'],
       optional: true,
       default: {},
+      validators: [exactNumbers],
       planModifiers: [keepNullForNone],
       description: 'Limits per `limit`-billed component of the offering, e.g. `{ cpu = 4 }`. Changing them places an update order. Default: `{}`.',
     },
@@ -121,24 +138,18 @@ export const resource = withClient<MercatoClient>().defineResource({
       type: 'string',
       computed: true,
       planModifiers: [keptWithoutOrder],
-      description: 'State on the server: `Creating`, `OK`, `Updating`, `Terminating`, `Terminated` or `Erred`. An `Erred` resource (its create order failed: never provisioned) is planned for replacement.',
+      description: `State on the server: ${RESOURCE_STATES.slice(0, -1).map((state) => `\`${state}\``).join(', ')} or \`${RESOURCE_STATES[RESOURCE_STATES.length - 1]}\`. An \`Erred\` resource (its create order failed: never provisioned) is planned for replacement.`,
     },
     order_id: { type: 'string', computed: true, planModifiers: [keptWithoutOrder], description: 'The last order Terraform placed for this resource.' },
-    backend_id: { type: 'string', computed: true, planModifiers: [keptAfterCreate], description: "The resource's ID in the provider's backend, set by the create order and kept by every later order: known in every plan once the resource is created." },
+    backend_id: { type: 'string', computed: true, planModifiers: [keptAfterCreate], description: "The resource's ID in the provider's backend, set by the create order." },
     outputs: { type: 'dynamic', computed: true, planModifiers: [keptWithoutOrder], description: 'What provisioning returned (addresses, endpoints...).' },
     secret_outputs: { type: 'dynamic', computed: true, sensitive: true, planModifiers: [keptWithoutOrder], description: 'Secrets provisioning returned (passwords, keys).' },
   },
   blocks: { timeouts: timeoutsBlock({ create: DEFAULT_TIMEOUT, update: DEFAULT_TIMEOUT, delete: DEFAULT_TIMEOUT }) },
 
-  validate(config, ctx) {
-    checkJsonArgument(ctx, 'attributes', config.attributes);
-    checkSecretJsonArgument(ctx, config.secret_attributes);
-    checkJsonArgument(ctx, 'limits', config.limits);
-  },
-
   async modifyPlan(ctx, { plan, prior, config }) {
     if (prior?.state === 'Erred') await planReplacingErred(ctx, plan, prior);
-    else if (prior && ['Creating', 'Updating', 'Terminating'].includes(prior.state!)) await warnOfOpenOrders(ctx, prior);
+    else if (prior?.state && ['Creating', 'Updating', 'Terminating'].includes(prior.state)) await warnOfOpenOrders(ctx, prior);
     if (isUnknown(plan.offering_id) || isUnknown(config.version)) return;
     const versions = await offeringVersions(ctx.client, plan.offering_id);
     if (config.version === null) {
@@ -193,7 +204,7 @@ export const resource = withClient<MercatoClient>().defineResource({
   async update(ctx, plan, prior) {
     if (plan.name !== prior.name) await ctx.client.patch(`/resources/${prior.id}`, { name: plan.name });
     // An order left open by an interrupted apply is waited for; what it already applied is not ordered again.
-    const { remote: current, unfinished } = await settleOpenOrders(ctx, prior.id!, 'wait');
+    const { remote: current, unfinished } = await settleOpenOrders(ctx, prior.id, 'wait');
     if (!current || current.state !== 'OK') {
       // Still busy (or gone): a new order would only be refused. Say what holds it up instead.
       if (unfinished) reportUnfinished(ctx, unfinished, 'update', plan.timeouts?.update, true);
@@ -226,20 +237,16 @@ export const resource = withClient<MercatoClient>().defineResource({
     // at once, and settle it first only when the server refuses because it is busy or gone.
     let order = await refusedAsUndefined(terminate());
     if (!order) {
-      const { remote, unfinished } = await settleOpenOrders(ctx, state.id!, 'cancel pending');
+      const { remote, unfinished } = await settleOpenOrders(ctx, state.id, 'cancel pending');
       if (!remote || remote.state === 'Terminated') return;
-      if (unfinished) {
-        // Still busy: a terminate order would only be refused. Say what holds it up instead.
-        reportUnfinished(ctx, unfinished, 'terminate', state.timeouts?.delete, true);
-        throw new Error(`the resource ${state.name} is not terminated`);
-      }
-      order = await terminate();
+      // Still busy: a terminate order would only be refused. Say what holds it up instead. The
+      // error is the whole report: the framework keeps the resource in the state.
+      if (unfinished) return reportUnfinished(ctx, unfinished, 'terminate', state.timeouts?.delete, true);
+      order = await refusedAsUndefined(terminate());
+      if (!order) return ctx.error('The terminate order was refused', sentences(`Resource ${state.name} is ${remote.state}, and the server refused to terminate it`, 'Run the command again'));
     }
     const final = await waitLogging(ctx, order);
-    if (final.state !== 'done') {
-      reportUnfinished(ctx, final, 'terminate', state.timeouts?.delete);
-      throw new Error(`the resource ${state.name} is not terminated`);
-    }
+    if (final.state !== 'done') reportUnfinished(ctx, final, 'terminate', state.timeouts?.delete);
   },
 
   async import(ctx, id) {
@@ -277,7 +284,7 @@ function checkVersionStatus(ctx: PlanContext<MercatoClient>, version: Version, v
  */
 function checkAttributes(ctx: PlanContext<MercatoClient>, version: Version, attributes: unknown, secretAttributes: unknown): void {
   // With numbers or nesting the API cannot keep, the schema check would only add noise.
-  if (!checkJsonArgument(ctx, 'attributes', attributes) || !checkSecretJsonArgument(ctx, secretAttributes)) return;
+  if (!reportJsonProblems(ctx.error, ['attributes'], attributes, false) || !reportJsonProblems(ctx.error, ['secret_attributes'], secretAttributes, true)) return;
   try {
     for (const { path, message } of configurationErrors(version, attributes, secretAttributes)) {
       ctx.error('Invalid attributes', sentences(`${formatPath(path)} ${message} (offering version ${version.version})`), path);
@@ -296,7 +303,7 @@ function checkAttributes(ctx: PlanContext<MercatoClient>, version: Version, attr
  * A resource whose create order failed was never provisioned: plan to replace it, as Terraform
  * does after any failed create, and say which order failed and why.
  */
-async function planReplacingErred(ctx: PlanContext<MercatoClient>, plan: { state: unknown }, prior: { id: string | null; name: string }): Promise<void> {
+async function planReplacingErred(ctx: PlanContext<MercatoClient>, plan: { state: unknown }, prior: { id: string; name: string }): Promise<void> {
   plan.state = UNKNOWN;
   ctx.requiresReplace('state');
   const orders = await ctx.client.list<Order>('/orders', { resource_id: prior.id });
@@ -306,8 +313,8 @@ async function planReplacingErred(ctx: PlanContext<MercatoClient>, plan: { state
 }
 
 /** A plan on a busy resource says which order is open: apply waits for it before anything else. */
-async function warnOfOpenOrders(ctx: PlanContext<MercatoClient>, prior: { id: string | null; name: string }): Promise<void> {
-  for (const order of await openOrders(ctx.client, prior.id!)) {
+async function warnOfOpenOrders(ctx: PlanContext<MercatoClient>, prior: { id: string; name: string }): Promise<void> {
+  for (const order of await openOrders(ctx.client, prior.id)) {
     ctx.warning('An order is still open', sentences(`Order ${order.id} (${order.type}) on ${prior.name} is ${order.state}${order.awaiting ? `, waiting for ${order.awaiting}` : ''}`, 'Apply waits for it before placing another order'));
   }
 }

@@ -7,10 +7,9 @@
  * not seen), and one it does return (a property that is not secret) stays in `secret_attributes`.
  */
 import { ApiError } from '../client/api-error';
-import { jsonValueProblems } from '../client/json-values';
 import type { MercatoClient } from '../client/mercato-client';
 import type { Order } from '../client/orders';
-import { formatPath, isUnknown, keyStep, parsePath, sentence, type PathStep, type ValidateContext } from '../framework';
+import { isUnknown, keyStep, parsePath, type PathStep } from '../framework';
 import { attributeErrors, type SchemaError } from './attributes-validation';
 
 type Obj = Record<string, unknown>;
@@ -148,20 +147,6 @@ export function splitSecretAttributes(remote: Obj, layout: unknown, believed: un
     if (held.found) put(secrets, path, held.value);
   }
   return { attributes, secret_attributes: secrets };
-}
-
-/**
- * Plan-time check of `secret_attributes` for what the API cannot keep (numbers a double would
- * round, nesting over the limit), as for `attributes` but never quoting a value. Answers true when
- * there was nothing to report.
- */
-export function checkSecretJsonArgument(ctx: ValidateContext, value: unknown): boolean {
-  const problems = jsonValueProblems(value, ['secret_attributes']);
-  for (const problem of problems) {
-    const why = problem.kind === 'number' ? 'the number cannot be kept exactly: a number must be an integer within ±9007199254740991 or a decimal of at most 15 significant digits' : problem.message.slice(problem.message.indexOf(': ') + 2);
-    ctx.error(problem.kind === 'number' ? 'Number cannot be kept exactly' : 'Value nested too deeply', sentence(`${formatPath(problem.path)}: ${why}`), problem.path);
-  }
-  return problems.length === 0;
 }
 
 /**

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { closedPortUrl, createMercatoHarness, type MercatoHarness } from './mercato-harness';
-import { flat } from '../support/terraform';
+import { errors } from '../support/terraform';
 import { spawnServer } from '../../../test/support/server-process';
 
 let h: MercatoHarness;
@@ -22,11 +22,13 @@ test('a server that is down is a clear error at configure time, naming the endpo
   const ws = h.workspace('down', `provider "mercato" {\n  endpoint = "${endpoint}"\n}\n${ORGANIZATION}`);
   const plan = await ws.plan();
   expect(plan.code).toBe(1);
-  expect(plan.stderr).toContain('Error: Cannot reach the Mercato server');
-  expect(flat(plan.stderr)).toContain(`cannot reach the Mercato server at ${endpoint} (ECONNREFUSED)`);
-  expect(flat(plan.stderr)).toContain('Is it running, and is the endpoint right?');
-  expect(plan.stderr).toContain('with provider["registry.terraform.io/mercato/mercato"]');
-  expect(plan.output).not.toMatch(/Plugin error|rpc error/);
+  // One error, at the provider block's endpoint: no "Plugin error".
+  const [unreachable, ...others] = errors(plan);
+  expect(others).toEqual([]);
+  expect(unreachable.summary).toBe('Cannot reach the Mercato server');
+  expect(unreachable.detail).toContain(`cannot reach the Mercato server at ${endpoint} (ECONNREFUSED)`);
+  expect(unreachable.detail).toContain('Is it running, and is the endpoint right?');
+  expect(unreachable.range!.start.line).toBe(ws.lineOf('endpoint ='));
 });
 
 test('a server that went down after an apply is a clear error on the next plan', async () => {
@@ -38,8 +40,8 @@ test('a server that went down after an apply is a clear error on the next plan',
     await server.kill();
     const plan = await ws.plan();
     expect(plan.code).toBe(1);
-    expect(plan.stderr).toContain('Error: Cannot reach the Mercato server');
-    expect(flat(plan.stderr)).toContain(`at ${server.url} (ECONNREFUSED)`);
+    expect(errors(plan).map((d) => d.summary)).toEqual(['Cannot reach the Mercato server']);
+    expect(errors(plan)[0].detail).toContain(`at ${server.url} (ECONNREFUSED)`);
     expect(ws.resources()['mercato_organization.o']).toBeDefined(); // the state is untouched
   } finally {
     await server.kill();
@@ -51,8 +53,9 @@ test('a token the server does not know is a clear error naming the token', async
   const ws = h.workspace('bad-token', `provider "mercato" {}\n${ORGANIZATION}`, { MERCATO_TOKEN: 'mct_not_a_real_token' });
   const plan = await ws.plan();
   expect(plan.code).toBe(1);
-  expect(plan.stderr).toContain('Error: Mercato rejected the token');
-  expect(flat(plan.stderr)).toContain(`The server at ${h.url} answered 401: the token is unknown, revoked or expired. Check \`token\` or MERCATO_TOKEN.`);
+  expect(errors(plan).map((d) => [d.summary, d.detail])).toEqual([
+    ['Mercato rejected the token', `The server at ${h.url} answered 401: the token is unknown, revoked or expired. Check \`token\` or MERCATO_TOKEN.`],
+  ]);
   expect(plan.output).not.toContain('mct_not_a_real_token');
 });
 
@@ -60,6 +63,5 @@ test('no endpoint at all is a clear error', async () => {
   const ws = h.workspace('no-endpoint', `provider "mercato" {}\n${ORGANIZATION}`, { MERCATO_ENDPOINT: '' });
   const plan = await ws.plan();
   expect(plan.code).toBe(1);
-  expect(plan.stderr).toContain('Error: Missing Mercato endpoint');
-  expect(flat(plan.stderr)).toContain('Set `endpoint` in the provider block or the MERCATO_ENDPOINT environment variable.');
+  expect(errors(plan).map((d) => [d.summary, d.detail])).toEqual([['Missing Mercato endpoint', 'Set `endpoint` in the provider block or the MERCATO_ENDPOINT environment variable.']]);
 });

@@ -5,7 +5,7 @@
  * service provider.
  */
 import { createMercatoHarness, type MercatoHarness } from './mercato-harness';
-import { eventually, expectNoChanges, flat, type Workspace } from '../support/terraform';
+import { applying, diagnostic, errors, eventually, expectNoChanges, type Workspace } from '../support/terraform';
 import { makeWorld, type World } from '../../../test/support/world';
 import type { Api } from '../../../test/support/api-client';
 
@@ -54,28 +54,28 @@ async function openOrder(api: Api, name: string, type: string, states: string[],
 test("an order rejected by the project's manager while Terraform waits is a clear error", async () => {
   // A project member's order needs the consumer approval of a manager.
   const ws = h.workspace('rejected', resourceConfig(w.allocation, 'rejected-vm'), { MERCATO_TOKEN: w.consumer.member.token });
-  const apply = ws.start(['apply', '-auto-approve', '-input=false']);
+  const apply = ws.start(['apply', '-auto-approve', '-input=false', '-json']);
   const pending = await openOrder(w.consumer.manager.api, 'rejected-vm', 'create', ['pending-consumer']);
   await w.consumer.manager.api.expect(200, w.consumer.manager.api.post(`/orders/${pending.id}/reject`, { reason: 'over the Q3 budget' }));
   const result = await apply.done;
   expect(result.code).toBe(1);
-  expect(result.stderr).toContain('Error: The create order was rejected');
-  expect(flat(result.stderr)).toContain(`Order ${pending.id} was rejected: over the Q3 budget.`);
-  expect(result.output).not.toMatch(/Plugin error|rpc error/);
+  // One error, the provider's: no "Plugin error", nothing reported twice.
+  expect(result.diagnostics.map((d) => [d.severity, d.summary, d.detail])).toEqual([['error', 'The create order was rejected', `Order ${pending.id} was rejected: over the Q3 budget.`]]);
   expect(ws.resources()['mercato_resource.r']).toBeUndefined();
   expect((await h.admin.expect(200, h.admin.get(`/resources/${pending.resource_id}`))).state).toBe('Terminated');
 });
 
 test('an order waiting for approval logs who must approve, and its create timeout leaves the resource tainted', async () => {
-  const ws = h.workspace('awaiting', resourceConfig(w.allocation, 'awaiting-vm', '  timeouts {\n    create = "5s"\n  }'), { MERCATO_TOKEN: w.consumer.member.token });
+  // Launched by Terraform even in debug mode: only a launched provider's log reaches TF_LOG.
+  const ws = h.workspace('awaiting', resourceConfig(w.allocation, 'awaiting-vm', '  timeouts {\n    create = "5s"\n  }'), { MERCATO_TOKEN: w.consumer.member.token }, { launched: true });
   const started = Date.now();
-  const result = await ws.terraform(['apply', '-auto-approve', '-input=false'], { TF_LOG: 'INFO' });
+  const result = await ws.tryApply([], { TF_LOG: 'INFO' });
   expect(Date.now() - started).toBeLessThan(20_000);
   expect(result.code).toBe(1);
-  // The provider's INFO log, re-logged by Terraform, says who must act.
+  // The provider's INFO log, re-logged by Terraform, says who must act: logs are text only.
   expect(result.stderr).toMatch(new RegExp(`\\[INFO\\]\\s+provider\\.terraform-provider-mercato: order \\S+ \\(create\\) is pending-consumer: waiting for consumer approval: a manager of project ${w.consumer.project.id} or an owner of its organization`));
-  expect(result.stderr).toContain('Error: The create order did not finish in time');
-  expect(flat(result.stderr)).toMatch(/is still pending-consumer after the create timeout \(5s\), waiting for consumer approval: a manager of project/);
+  expect(errors(result).map((d) => d.summary)).toEqual(['The create order did not finish in time']);
+  diagnostic(result, 'The create order did not finish in time', /is still pending-consumer after the create timeout \(5s\), waiting for consumer approval: a manager of project/);
 
   const saved = ws.resources()['mercato_resource.r'];
   expect(saved.tainted).toBe(true);
@@ -84,9 +84,9 @@ test('an order waiting for approval logs who must approve, and its create timeou
   expect(order.state).toBe('pending-consumer');
 
   // The tainted resource is replaced by the next apply; destroy instead cancels the open order.
-  expect((await ws.plan()).stdout).toContain('mercato_resource.r is tainted, so must be replaced');
-  const destroy = await ws.terraform(['destroy', '-auto-approve', '-input=false']);
-  expect(destroy.code).toBe(0);
+  const replace = await ws.savedPlan();
+  expect(replace.plan!.resource_changes!.map((c) => [c.address, c.change.actions, c.action_reason])).toEqual([['mercato_resource.r', ['delete', 'create'], 'replace_because_tainted']]);
+  expect((await ws.destroy()).summary).toMatchObject({ remove: 1 });
   expect(await h.admin.expect(200, h.admin.get(`/orders/${order.id}`))).toMatchObject({ state: 'canceled', reason: 'canceled by terraform destroy' });
   expect((await h.admin.expect(200, h.admin.get(`/resources/${order.resource_id}`))).state).toBe('Terminated');
 });
@@ -98,37 +98,36 @@ describe('an apply interrupted with Ctrl-C while a manual order waits for the se
 
   test('Terraform stops, and the next apply converges once the order is completed', async () => {
     ws = h.workspace('interrupted', resourceConfig(w.manual, 'manual-vm'));
-    const apply = ws.start(['apply', '-auto-approve', '-input=false']);
+    const apply = ws.start(['apply', '-auto-approve', '-input=false', '-json']);
     const waiting = await openOrder(manager(), 'manual-vm', 'create', ['executing'], waitingForProvider);
-    await eventually('the apply to be waiting', async () => (/Still creating|Creating\.\.\./.test(apply.output()) ? true : undefined));
+    await applying(apply, 'mercato_resource.r');
     apply.child.kill('SIGINT');
     const interrupted = await apply.done;
     expect(interrupted.code).toBe(1);
-    expect(interrupted.output).toContain('Interrupt received');
-    // Terraform prints warnings on stdout, errors on stderr.
-    expect(interrupted.stdout).toContain('Warning: Stopped waiting for the create order');
-    expect(flat(interrupted.stdout)).toContain(`Order ${waiting.id} stays open on the server: it is executing, waiting for the service provider to complete the order`);
-    expect(interrupted.stderr).toContain('Error: execution halted');
-    expect(interrupted.output).not.toMatch(/Plugin error|rpc error/);
+    expect(interrupted.messages.some((m) => m.type === 'log' && m['@message'].includes('Interrupt received'))).toBe(true);
+    // The provider's warning, and Terraform's own "execution halted": no "Plugin error".
+    expect(interrupted.diagnostics.filter((d) => d.summary !== 'execution halted').map((d) => [d.severity, d.summary])).toEqual([['warning', 'Stopped waiting for the create order']]);
+    expect(errors(interrupted).map((d) => d.summary)).toContain('execution halted');
+    diagnostic(interrupted, 'Stopped waiting for the create order', `Order ${waiting.id} stays open on the server: it is executing, waiting for the service provider to complete the order`);
     const saved = ws.resources()['mercato_resource.r'];
     expect(saved).toBeDefined();
     expect(saved.values).toMatchObject({ id: waiting.resource_id, state: 'Creating', order_id: waiting.id });
 
     await manager().expect(200, manager().post(`/orders/${waiting.id}/complete`, { backend_id: 'vm-42', outputs: { ip: '10.0.0.42' }, secret_outputs: { password: 'pw' } }));
     const next = await ws.apply();
-    expect(next.stdout).toMatch(/Apply complete! Resources: 0 added, 0 changed, 0 destroyed\./);
+    expect(next.summary).toMatchObject({ add: 0, change: 0, import: 0, remove: 0 });
     expect(ws.resources()['mercato_resource.r'].values).toMatchObject({ id: waiting.resource_id, state: 'OK', backend_id: 'vm-42', outputs: { value: { ip: '10.0.0.42' } } });
     expectNoChanges(await ws.plan());
   });
 
   test('destroy waits for the service provider to complete the terminate order', async () => {
     const id = ws.resources()['mercato_resource.r'].values.id as string;
-    const destroy = ws.start(['destroy', '-auto-approve', '-input=false']);
+    const destroy = ws.start(['destroy', '-auto-approve', '-input=false', '-json']);
     const terminate = await openOrder(manager(), 'manual-vm', 'terminate', ['executing'], waitingForProvider);
     await manager().expect(200, manager().post(`/orders/${terminate.id}/complete`, {}));
     const result = await destroy.done;
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('Resources: 1 destroyed.');
+    expect(result.summary).toMatchObject({ remove: 1, operation: 'destroy' });
     expect((await h.admin.expect(200, h.admin.get(`/resources/${id}`))).state).toBe('Terminated');
   });
 });

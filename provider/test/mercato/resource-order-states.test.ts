@@ -6,7 +6,7 @@
  * waits for it and says what holds it up, never placing an order the server must refuse.
  */
 import { createMercatoHarness, type MercatoHarness } from './mercato-harness';
-import { eventually, expectNoChanges, flat, TERRAFORM, type SavedPlan, type UiDiagnostic, type Workspace } from '../support/terraform';
+import { applying, diagnostic, errors, eventually, expectNoChanges, flat, TERRAFORM, type SavedPlan, type Workspace } from '../support/terraform';
 import { makeWorld, waitForProviderHandOver, type World } from '../../../test/support/world';
 import type { Api } from '../../../test/support/api-client';
 import type { Order } from '../../src/client/orders';
@@ -50,12 +50,6 @@ async function orderWaitingForProvider(name: string, type: string, api: Api = h.
   }, 30_000);
 }
 
-function diagnostic(plan: SavedPlan, summary: string): UiDiagnostic {
-  const found = plan.diagnostics.find((d) => d.summary === summary);
-  if (!found) throw new Error(`no diagnostic "${summary}"; got ${JSON.stringify(plan.diagnostics, null, 2)}`);
-  return found;
-}
-
 /** The plan replaces the Erred resource, and says which order failed and why (in one full stop). */
 function expectErredReplacement(plan: SavedPlan, failed: Order, reason: string) {
   expect(plan.code).toBe(2);
@@ -73,11 +67,11 @@ const drift = (ws: Workspace) => checkDrift({ dir: ws.dir, terraform: TERRAFORM 
 describe('a resource whose create order failed (Erred)', () => {
   test('after Ctrl-C and a failure reported by the provider: the plan replaces it, drift reports it, apply replaces it', async () => {
     const ws = h.workspace('erred-interrupted', `provider "mercato" {}\n${manualResource('erred-vm')}`);
-    const apply = ws.start(['apply', '-auto-approve', '-input=false']);
+    const apply = ws.start(['apply', '-auto-approve', '-input=false', '-json']);
     const create = await orderWaitingForProvider('erred-vm', 'create');
-    await eventually('the apply to be waiting', async () => (/Still creating|Creating\.\.\./.test(apply.output()) ? true : undefined));
+    await applying(apply, 'mercato_resource.vm');
     apply.child.kill('SIGINT');
-    expect((await apply.done).stdout).toContain('Warning: Stopped waiting for the create order');
+    diagnostic(await apply.done, 'Stopped waiting for the create order');
     await manager().expect(200, manager().post(`/orders/${create.id}/fail`, { reason: 'no capacity.' }));
     expect((await h.admin.expect(200, h.admin.get(`/resources/${create.resource_id}`))).state).toBe('Erred');
 
@@ -94,7 +88,7 @@ describe('a resource whose create order failed (Erred)', () => {
     expect(renderDrift(report, 'markdown')).toContain('| `mercato_resource.vm` | `state` | *(working)* | **Erred**');
 
     // Apply: a terminate order for the erred resource, then a new create, each completed by the provider.
-    const replace = ws.start(['apply', '-auto-approve', '-input=false']);
+    const replace = ws.start(['apply', '-auto-approve', '-input=false', '-json']);
     const terminate = await orderWaitingForProvider('erred-vm', 'terminate');
     expect(terminate.resource_id).toBe(create.resource_id);
     await manager().expect(200, manager().post(`/orders/${terminate.id}/complete`, {}));
@@ -105,7 +99,7 @@ describe('a resource whose create order failed (Erred)', () => {
     await manager().expect(200, manager().post(`/orders/${recreate.id}/complete`, { backend_id: 'vm-9' }));
     const result = await replace.done;
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('Resources: 1 added, 0 changed, 1 destroyed.');
+    expect(result.summary).toMatchObject({ add: 1, change: 0, remove: 1, operation: 'apply' });
     expect(ws.resources()['mercato_resource.vm'].values).toMatchObject({ id: recreate.resource_id, state: 'OK', backend_id: 'vm-9' });
     expectNoChanges(await ws.plan());
     const clean = await drift(ws);
@@ -145,27 +139,28 @@ describe('update orders that do not simply succeed', () => {
   test('applying again while the update order is still pending waits for it and names it; no order is refused', async () => {
     const larger = `provider "mercato" {}\n${manualResource('updated-vm', largePlan, '  timeouts {\n    update = "3s"\n  }')}`;
     ws.write(larger);
-    const first = await ws.terraform(['apply', '-auto-approve', '-input=false']);
+    const first = await ws.tryApply();
     expect(first.code).toBe(1);
-    expect(first.stderr).toContain('Error: The update order did not finish in time');
+    expect(errors(first).map((d) => d.summary)).toEqual(['The update order did not finish in time']);
     const [update] = (await ordersOf(id)).filter((o) => o.type === 'update');
     expect(update.state).toBe('pending-provider');
 
     // The plan says an order is open; the apply waits for it and ends with the same clear story.
     const plan = await ws.savedPlan();
-    expect(flat(diagnostic(plan, 'An order is still open').detail)).toContain(`Order ${update.id} (update) on updated-vm is pending-provider, waiting for provider approval`);
-    const second = await ws.terraform(['apply', '-auto-approve', '-input=false']);
+    diagnostic(plan, 'An order is still open', `Order ${update.id} (update) on updated-vm is pending-provider, waiting for provider approval`);
+    const second = await ws.tryApply();
     expect(second.code).toBe(1);
-    expect(second.stderr).toContain('Error: The update order did not finish in time');
-    expect(flat(second.stderr)).toContain(`Order ${update.id} (update, placed earlier) is still pending-provider after the update timeout (3s), waiting for provider approval`);
-    expect(flat(second.stderr)).toContain(`cancel it: POST /api/v1/orders/${update.id}/cancel`);
-    expect(second.output).not.toMatch(/refused|(?<!\.)\.\.(?!\.)/); // no order refused, no doubled full stop
+    // One error that says what holds the apply up: no order refused, no doubled full stop.
+    expect(errors(second).map((d) => d.summary)).toEqual(['The update order did not finish in time']);
+    const waited = diagnostic(second, 'The update order did not finish in time', `Order ${update.id} (update, placed earlier) is still pending-provider after the update timeout (3s), waiting for provider approval`);
+    expect(waited.detail).toContain(`cancel it: POST /api/v1/orders/${update.id}/cancel`);
+    expect(waited.detail).not.toMatch(/refused|(?<!\.)\.\.(?!\.)/);
     expect((await ordersOf(id)).filter((o) => o.type === 'update').map((o) => o.id)).toEqual([update.id]);
 
     // Once the provider approves and completes it, the next apply finds the change applied: no new order.
     ws.write(`provider "mercato" {}\n${manualResource('updated-vm', largePlan, '  timeouts {\n    update = "60s"\n  }')}`);
-    const third = ws.start(['apply', '-auto-approve', '-input=false']);
-    await eventually('the apply to wait', async () => (/Modifying\.\.\./.test(third.output()) ? true : undefined));
+    const third = ws.start(['apply', '-auto-approve', '-input=false', '-json']);
+    await applying(third, 'mercato_resource.vm');
     await manager().expect(200, manager().post(`/orders/${update.id}/approve`, {}));
     await waitForProviderHandOver(h.admin, update.id, 10_000);
     await manager().expect(200, manager().post(`/orders/${update.id}/complete`, {}));
@@ -179,20 +174,19 @@ describe('update orders that do not simply succeed', () => {
     // Staff applies: approvals are given at once, and the order waits for the provider to complete it.
     ws.env.MERCATO_TOKEN = h.server.adminToken;
     ws.write(`provider "mercato" {}\n${manualResource('updated-vm', w.manual.plan.id)}`);
-    const apply = ws.start(['apply', '-auto-approve', '-input=false']);
+    const apply = ws.start(['apply', '-auto-approve', '-input=false', '-json']);
     const failing = await orderWaitingForProvider('updated-vm', 'update');
     await manager().expect(200, manager().post(`/orders/${failing.id}/fail`, { reason: 'disk full.' }));
     const failed = await apply.done;
     expect(failed.code).toBe(1);
-    expect(failed.stderr).toContain('Error: The update order failed');
-    expect(flat(failed.stderr)).toContain(`Order ${failing.id} erred: disk full. Retry it with POST /api/v1/orders/${failing.id}/retry or apply again.`);
+    expect(errors(failed).map((d) => [d.summary, d.detail])).toEqual([['The update order failed', `Order ${failing.id} erred: disk full. Retry it with POST /api/v1/orders/${failing.id}/retry or apply again.`]]);
     expect((await h.admin.expect(200, h.admin.get(`/resources/${id}`))).state).toBe('OK');
 
     const plan = await ws.savedPlan();
     expect(plan.code).toBe(2);
     expect(plan.change!('mercato_resource.vm')!.actions).toEqual(['update']);
     expect(plan.change!('mercato_resource.vm')!.after).toMatchObject({ plan_id: w.manual.plan.id });
-    const retry = ws.start(['apply', '-auto-approve', '-input=false']);
+    const retry = ws.start(['apply', '-auto-approve', '-input=false', '-json']);
     const again = await eventually('a new update order', async () => {
       const order = await orderWaitingForProvider('updated-vm', 'update').catch(() => undefined);
       return order && order.id !== failing.id ? order : undefined;
@@ -202,23 +196,33 @@ describe('update orders that do not simply succeed', () => {
     expectNoChanges(await ws.plan());
   });
 
-  test('a destroy that finds an update order still open waits for it, names it when the wait ends, and places no terminate order', async () => {
+  test('a destroy that finds an update order still open, or whose terminate order does not finish, says so once and keeps the resource', async () => {
     ws.write(`provider "mercato" {}\n${manualResource('updated-vm', w.manual.plan.id, '  timeouts {\n    delete = "3s"\n  }')}`);
     await ws.apply();
     const open = await h.admin.expect(201, h.admin.post('/orders', { type: 'update', resource_id: id, limits: { cpu: 2 } }));
     await waitForProviderHandOver(h.admin, open.id, 10_000);
-    const destroy = await ws.terraform(['destroy', '-auto-approve', '-input=false']);
+    const destroy = await ws.tryDestroy();
     expect(destroy.code).toBe(1);
-    expect(destroy.stderr).toContain('Error: The update order did not finish in time');
-    expect(flat(destroy.stderr)).toContain(`Order ${open.id} (update, placed earlier) is still executing after the terminate timeout (3s), waiting for the service provider to complete the order`);
-    expect(destroy.output).not.toMatch(/refused|409/);
+    // One error naming the open order; no terminate order the server would refuse.
+    expect(errors(destroy).map((d) => d.summary)).toEqual(['The update order did not finish in time']);
+    const waited = diagnostic(destroy, 'The update order did not finish in time', `Order ${open.id} (update, placed earlier) is still executing after the terminate timeout (3s), waiting for the service provider to complete the order`);
+    expect(waited.detail).not.toMatch(/refused|409/);
     expect((await ordersOf(id)).filter((o) => o.type === 'terminate')).toEqual([]);
+    expect(ws.resources()['mercato_resource.vm'].values.id).toBe(id);
 
+    // The terminate order is placed, and waits for the service provider past the timeout: one error again.
     await manager().expect(200, manager().post(`/orders/${open.id}/complete`, {}));
-    const again = ws.start(['destroy', '-auto-approve', '-input=false']);
-    const terminate = await orderWaitingForProvider('updated-vm', 'terminate');
+    const timedOut = await ws.tryDestroy();
+    expect(timedOut.code).toBe(1);
+    const [terminate] = (await ordersOf(id)).filter((o) => o.type === 'terminate');
+    expect(errors(timedOut).map((d) => d.summary)).toEqual(['The terminate order did not finish in time']);
+    diagnostic(timedOut, 'The terminate order did not finish in time', `Order ${terminate.id} is still executing after the terminate timeout (3s), waiting for the service provider to complete the order`);
+    expect(ws.resources()['mercato_resource.vm'].values.id).toBe(id);
+
+    // Completed: the destroy's refresh finds it Terminated, and it leaves the state.
     await manager().expect(200, manager().post(`/orders/${terminate.id}/complete`, {}));
-    expect((await again.done).code).toBe(0);
+    await ws.destroy();
     expect((await h.admin.expect(200, h.admin.get(`/resources/${id}`))).state).toBe('Terminated');
+    expect(ws.resources()).toEqual({});
   });
 });

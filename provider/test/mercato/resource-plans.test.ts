@@ -5,10 +5,8 @@
  * at the attribute in the configuration and say what is allowed, version warnings, the numbers
  * and nesting the API keeps, and user-written patterns that cannot hang a plan.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { createMercatoHarness, type MercatoHarness } from './mercato-harness';
-import { expectChanges, expectNoChanges, flat, type SavedPlan, type UiDiagnostic, type Workspace } from '../support/terraform';
+import { diagnostic, expectNoChanges, flat, type SavedPlan, type Workspace } from '../support/terraform';
 import { makeWorld, waitForOrder, waitForProviderHandOver, type World } from '../../../test/support/world';
 
 let h: MercatoHarness;
@@ -65,20 +63,6 @@ ${body}
 }
 ${extra}`;
 
-/** The 1-based line of the first line of the workspace's main.tf that contains `text`. */
-function lineOf(ws: Workspace, text: string): number {
-  const lines = readFileSync(join(ws.dir, 'main.tf'), 'utf8').split('\n');
-  const index = lines.findIndex((line) => line.includes(text));
-  if (index < 0) throw new Error(`no line with ${text}`);
-  return index + 1;
-}
-
-function diagnostic(plan: SavedPlan, summary: string, detail: string | RegExp): UiDiagnostic {
-  const found = plan.diagnostics.find((d) => d.summary === summary && (typeof detail === 'string' ? flat(d.detail).includes(detail) : detail.test(flat(d.detail))));
-  if (!found) throw new Error(`no diagnostic "${summary}" with ${detail}; got ${JSON.stringify(plan.diagnostics, null, 2)}`);
-  return found;
-}
-
 /** The computed attributes a plan leaves "known after apply". */
 const unknownIn = (plan: SavedPlan, address: string) =>
   Object.entries(plan.change!(address)!.after_unknown)
@@ -109,11 +93,12 @@ ${timeouts}
 `;
     // Imported with a timeouts block from the start: the only change is the block itself.
     const ws = h.workspace('import-rename', config('imported-vm', '  timeouts {\n    update = "5s"\n  }'));
-    const importPlan = expectChanges(await ws.plan());
-    expect(importPlan.stdout).toContain('Plan: 1 to import, 0 to add, 1 to change, 0 to destroy.');
-    expect(importPlan.stdout).toMatch(/\+ timeouts \{\n\s+\+ update = "5s"/);
-    expect(importPlan.stdout).not.toContain('known after apply');
-    expect((await ws.apply()).stdout).toContain('Resources: 1 imported, 0 added, 1 changed, 0 destroyed.');
+    const importPlan = await ws.savedPlan();
+    expect(importPlan.summary).toMatchObject({ import: 1, add: 0, change: 1, remove: 0 });
+    const imported = importPlan.change!('mercato_resource.vm')!;
+    expect([imported.actions, imported.importing, imported.before!.timeouts, imported.after!.timeouts]).toEqual([['update'], { id }, null, { create: null, update: '5s', delete: null }]);
+    expect(unknownIn(importPlan, 'mercato_resource.vm')).toEqual([]);
+    expect((await ws.applySaved()).summary).toMatchObject({ import: 1, add: 0, change: 1, remove: 0 });
     expectNoChanges(await ws.plan());
 
     // A rename and a new timeout: no computed value becomes unknown, and no order is placed.
@@ -123,7 +108,7 @@ ${timeouts}
     expect(rename.change!('mercato_resource.vm')!.actions).toEqual(['update']);
     expect(unknownIn(rename, 'mercato_resource.vm')).toEqual([]);
     // An order would wait for the manual offering's provider past the 6 s timeout, failing the apply.
-    expect((await ws.terraform(['apply', '-auto-approve', '-input=false', 'saved.tfplan'])).stdout).toContain('Resources: 0 added, 1 changed, 0 destroyed.');
+    expect((await ws.applySaved()).summary).toMatchObject({ add: 0, change: 1, remove: 0 });
     expect((await ordersOf(id)).map((o) => [o.type, o.state])).toEqual([['create', 'done']]);
     expect(await h.admin.expect(200, h.admin.get(`/resources/${id}`))).toMatchObject({ name: 'renamed-vm', state: 'OK', backend_id: 'vm-7', attributes });
     expectNoChanges(await ws.plan());
@@ -146,9 +131,10 @@ import {
 ${sandboxResource('a', '  name        = "bare-a"\n  version     = "1.0.0"\n  attributes  = {}\n  limits      = {}')}
 ${sandboxResource('b', '  name        = "bare-b"\n  version     = "1.0.0"')}`,
     );
-    const plan = expectChanges(await ws.plan());
-    expect(plan.stdout).toContain('Plan: 2 to import, 0 to add, 0 to change, 0 to destroy.');
-    await ws.apply();
+    const plan = await ws.savedPlan();
+    expect(plan.summary).toMatchObject({ import: 2, add: 0, change: 0, remove: 0 });
+    expect(['a', 'b'].map((name) => plan.change!(`mercato_resource.${name}`)!.actions)).toEqual([['no-op'], ['no-op']]);
+    await ws.applySaved();
     expectNoChanges(await ws.plan());
     expect((await ordersOf(withEmpty)).map((o) => o.type)).toEqual(['create']);
   });
@@ -178,7 +164,7 @@ resource "terraform_data" "uses_backend_id" {
     expect(plan.change!('mercato_resource.r')!.actions).toEqual(['update']);
     expect(unknownIn(plan, 'mercato_resource.r')).toEqual([]);
     expect(plan.change!('terraform_data.uses_backend_id')!.actions).toEqual(['no-op']);
-    await ws.terraform(['apply', '-auto-approve', '-input=false', 'saved.tfplan']);
+    await ws.applySaved();
     expect(dependant()).toBe(before);
     expect((await ordersOf(ws.resources()['mercato_resource.r'].values.id as string)).map((o) => o.type)).toEqual(['create']);
   });
@@ -189,7 +175,7 @@ resource "terraform_data" "uses_backend_id" {
     const plan = await ws.savedPlan();
     expect(unknownIn(plan, 'mercato_resource.r')).toEqual(['order_id', 'outputs', 'secret_outputs', 'state']);
     expect(plan.change!('terraform_data.uses_backend_id')!.actions).toEqual(['no-op']);
-    await ws.terraform(['apply', '-auto-approve', '-input=false', 'saved.tfplan']);
+    await ws.applySaved();
     expect(dependant()).toBe(before);
     const id = ws.resources()['mercato_resource.r'].values.id as string;
     expect((await ordersOf(id)).map((o) => [o.type, o.changes])).toEqual([['create', []], ['update', ['limits']]]);
@@ -211,11 +197,11 @@ ${sandboxResource('r', `  name        = "invalid"
     const plan = await ws.savedPlan();
     expect(plan.code).toBe(1);
     const size = diagnostic(plan, 'Invalid attributes', 'attributes.size must be one of "small", "large" (offering version 1.0.0).');
-    expect(size.range!.start.line).toBe(lineOf(ws, 'size = "medium"'));
+    expect(size.range!.start.line).toBe(ws.lineOf('size = "medium"'));
     expect(size.snippet!.code).toContain('size = "medium"');
     // Terraform shows one step into an attribute's value: the list; the detail names the element.
     const replicas = diagnostic(plan, 'Invalid attributes', 'attributes.pools[1].replicas must be >= 1 (offering version 1.0.0).');
-    expect(replicas.range!.start.line).toBe(lineOf(ws, 'pools = ['));
+    expect(replicas.range!.start.line).toBe(ws.lineOf('pools = ['));
     for (const d of plan.diagnostics) expect(d.detail).not.toMatch(/\.\.(\s|$)/);
     expect((await h.admin.expect(200, h.admin.get(`/resources?project_id=${w.consumer.project.id}&name=invalid`))).items).toEqual([]);
   });
@@ -227,7 +213,7 @@ ${sandboxResource('r', `  name        = "invalid"
     const warning = diagnostic(beta, 'Beta offering version', 'Version 1.1.0 of the offering is a beta');
     expect(warning.severity).toBe('warning');
     expect(flat(warning.detail)).toContain('The latest available version is 1.0.0.');
-    expect(warning.range!.start.line).toBe(lineOf(ws, 'version     = "1.1.0"'));
+    expect(warning.range!.start.line).toBe(ws.lineOf('version     = "1.1.0"'));
 
     // A resource on 0.9.0, then 0.9.0 is deprecated.
     ws.write(`provider "mercato" {}\n${sandboxResource('r', '  name        = "old-user"\n  version     = "0.9.0"')}`);
@@ -269,10 +255,10 @@ resource "mercato_plan" "p" {
     expect(plan.code).toBe(1);
     const rule = 'a number must be an integer within ±9007199254740991 or a decimal of at most 15 significant digits.';
     const cpu = diagnostic(plan, 'Number cannot be kept exactly', `limits.cpu: 9007199254740993 cannot be kept exactly: ${rule}`);
-    expect(cpu.range!.start.line).toBe(lineOf(ws, 'cpu   = 9007199254740993'));
+    expect(cpu.range!.start.line).toBe(ws.lineOf('cpu   = 9007199254740993'));
     diagnostic(plan, 'Number cannot be kept exactly', `limits.ratio: 0.10000000000000000001 cannot be kept exactly: ${rule}`);
     const nested = diagnostic(plan, 'Number cannot be kept exactly', `attributes.nested.n: 100000000000000000000 cannot be kept exactly: ${rule}`);
-    expect(nested.range!.start.line).toBe(lineOf(ws, 'attributes  = { nested'));
+    expect(nested.range!.start.line).toBe(ws.lineOf('attributes  = { nested'));
     diagnostic(plan, 'Number cannot be kept exactly', `prices.cpu: 12345678901234567890 cannot be kept exactly: ${rule}`);
     expect(JSON.stringify(plan.diagnostics)).not.toMatch(/BigInt|cannot reach|Plugin error/);
     expect((await h.admin.expect(200, h.admin.get(`/resources?project_id=${w.consumer.project.id}&name=big`))).items).toEqual([]);
@@ -302,7 +288,7 @@ output "attributes" { value = mercato_resource.r.attributes }
     const deep = await ws.savedPlan();
     expect(deep.code).toBe(1);
     const found = diagnostic(deep, 'Value nested too deeply', `attributes${'.a'.repeat(32)}: nests deeper than 32 levels, the limit for a JSON value in Mercato.`);
-    expect(found.range!.start.line).toBe(lineOf(ws, '  attributes  = {'));
+    expect(found.range!.start.line).toBe(ws.lineOf('  attributes  = {'));
     ws.write(`provider "mercato" {}\n${sandboxResource('r', `  name        = "deep"\n  attributes  = ${nest(32)}`)}`);
     expect((await ws.savedPlan()).code).toBe(2);
   });
@@ -329,6 +315,6 @@ resource "mercato_offering_version" "v" {
     const plan = await ws.savedPlan();
     expect(plan.code).toBe(1);
     const found = diagnostic(plan, 'Pattern cannot run in linear time', 'options_schema has the pattern `^(?!admin).*$` at properties.name.pattern');
-    expect(found.range!.start.line).toBe(lineOf(ws, 'options_schema = jsonencode'));
+    expect(found.range!.start.line).toBe(ws.lineOf('options_schema = jsonencode'));
   });
 });

@@ -5,8 +5,8 @@
  * time; the version default and upgrades.
  */
 import { createMercatoHarness, type MercatoHarness } from './mercato-harness';
-import { expectChanges, expectNoChanges, flat, type Workspace } from '../support/terraform';
-import { describeLifecycle } from './lifecycle';
+import { diagnostic, errors, expectNoChanges, type Workspace } from '../support/terraform';
+import { describeLifecycle, type Step } from './lifecycle';
 import { makeWorld, VM_SCHEMA, waitForOrder, type World } from '../../../test/support/world';
 import type { Api } from '../../../test/support/api-client';
 
@@ -37,6 +37,17 @@ async function order(api: Api, body: Record<string, unknown>) {
 
 const ordersOf = async (api: Api, resourceId: string) => (await api.expect(200, api.get(`/orders?resource_id=${resourceId}`))).items as { type: string; state: string; changes: string[]; version: string }[];
 
+/** The resource's values in the plan of each step. */
+const resourcePlanned = (step: Step) => ({
+  project_id: step === 'replace' ? secondProject : w.consumer.project.id,
+  offering_id: w.allocation.id,
+  plan_id: step === 'create' ? w.allocation.plan.id : largePlan,
+  version: '1.1.0',
+  name: 'quota-tf',
+  attributes: { instance_type: 'general-purpose', node_pools: [{ name: 'a', replicas: step === 'create' ? 2 : 3 }] },
+  limits: { cpu: step === 'create' ? 4 : 8 },
+});
+
 describeLifecycle(() => h, {
   type: 'mercato_resource',
   path: 'resources',
@@ -50,18 +61,10 @@ describeLifecycle(() => h, {
       `  attributes  = { instance_type = "general-purpose", node_pools = [{ name = "a", replicas = ${step === 'create' ? 2 : 3} }] }`,
       `  limits      = { cpu = ${step === 'create' ? 4 : 8} }`,
     ].join('\n'),
-  expected: (_, step) => ({
-    project_id: step === 'replace' ? secondProject : w.consumer.project.id,
-    offering_id: w.allocation.id,
-    plan_id: step === 'create' ? w.allocation.plan.id : largePlan,
-    version: '1.1.0',
-    name: 'quota-tf',
-    attributes: { instance_type: 'general-purpose', node_pools: [{ name: 'a', replicas: step === 'create' ? 2 : 3 }] },
-    limits: { cpu: step === 'create' ? 4 : 8 },
-    state: 'OK',
-    backend_id: expect.stringMatching(/^alloc-/),
-  }),
-  updateShows: [/~ plan_id\s+= "[^"]+" -> "[^"]+"/, /~ limits\s+= \{\n\s+~ "cpu" = 4 -> 8/, /~ replicas = 2 -> 3/],
+  planned: (_, step) => resourcePlanned(step),
+  expected: (_, step) => ({ ...resourcePlanned(step), state: 'OK', backend_id: expect.stringMatching(/^alloc-/) }),
+  // An order may change what provisioning gives; the backend ID stays.
+  updateChanges: ['attributes', 'limits', 'order_id', 'outputs', 'plan_id', 'secret_outputs', 'state'],
   afterUpdate: async (api, id) => {
     const orders = await ordersOf(api, id);
     expect(orders.map((o) => [o.type, o.state, o.changes])).toEqual([
@@ -69,9 +72,9 @@ describeLifecycle(() => h, {
       ['update', 'done', ['plan_id', 'attributes', 'limits']],
     ]);
   },
-  replaceShows: /~ project_id\s+= "[^"]+" -> "[^"]+" # forces replacement/,
+  replacedBy: 'project_id',
   drift: async (api, id) => void (await order(api, { type: 'update', resource_id: id, limits: { cpu: 16 } })),
-  driftShows: /~ limits\s+= \{\n\s+~ "cpu" = 16 -> 8/,
+  drifted: () => ({ limits: { cpu: 16 } }),
   createOutside: async (api) => {
     const body = { type: 'create', project_id: w.consumer.project.id, offering_id: w.allocation.id, plan_id: w.allocation.plan.id, name: 'imported-quota', attributes: { instance_type: 'compute-optimized' }, limits: { cpu: 1 } };
     return (await order(api, body)).resource_id;
@@ -108,10 +111,11 @@ ${extra}
   test('attributes that break the offering version schema fail the plan, naming the path', async () => {
     const plan = await ws.plan();
     expect(plan.code).toBe(1);
-    expect(plan.stderr).toContain('Error: Invalid attributes');
-    expect(flat(plan.stderr)).toContain('attributes.node_pools[1].replicas must be >= 1 (offering version 1.1.0).');
-    expect(flat(plan.stderr)).toContain('attributes.color is not a known field of this offering version');
-    expect(plan.stderr).toContain('with mercato_resource.vm');
+    const invalid = [
+      diagnostic(plan, 'Invalid attributes', 'attributes.node_pools[1].replicas must be >= 1 (offering version 1.1.0).'),
+      diagnostic(plan, 'Invalid attributes', 'attributes.color is not a known field of this offering version'),
+    ];
+    for (const found of invalid) expect([found.severity, found.address]).toEqual(['error', 'mercato_resource.vm']);
     // Nothing reached the server.
     expect((await h.admin.expect(200, h.admin.get(`/resources?project_id=${w.consumer.project.id}&name=versioned`))).items).toEqual([]);
   });
@@ -120,10 +124,10 @@ ${extra}
     // The replica count comes from another resource: unknown at plan time, checked by the server at apply.
     const replicas = 'resource "terraform_data" "replicas" {\n  input = 2\n}\n';
     ws.write(replicas + config('  attributes = { instance_type = "general-purpose", node_pools = [{ name = "a", replicas = terraform_data.replicas.output }] }'));
-    const plan = expectChanges(await ws.plan());
-    expect(plan.stdout).toMatch(/\+ version\s+= "1\.1\.0"/); // not 1.0.0, not the 2.0.0 beta
-    expect(plan.stdout).toContain('Plan: 2 to add, 0 to change, 0 to destroy.');
-    await ws.apply();
+    const plan = await ws.savedPlan();
+    expect(plan.change!('mercato_resource.vm')!.after).toMatchObject({ version: '1.1.0' }); // not 1.0.0, not the 2.0.0 beta
+    expect(plan.summary).toMatchObject({ add: 2, change: 0, remove: 0 });
+    await ws.applySaved();
     const state = ws.resources()['mercato_resource.vm'].values;
     expect(state).toMatchObject({ version: '1.1.0', state: 'OK' });
     const id = state.id as string;
@@ -137,10 +141,9 @@ ${extra}
     expectNoChanges(await ws.plan());
 
     ws.write(config('  attributes = { instance_type = "general-purpose" }\n  version = "2.0.0"'));
-    const upgrade = expectChanges(await ws.plan());
-    expect(upgrade.stdout).toMatch(/~ version\s+= "1\.1\.0" -> "2\.0\.0"/);
-    expect(upgrade.stdout).toContain('Plan: 0 to add, 1 to change, 0 to destroy.');
-    await ws.apply();
+    const upgrade = (await ws.savedPlan()).change!('mercato_resource.vm')!;
+    expect([upgrade.actions, upgrade.before!.version, upgrade.after!.version]).toEqual([['update'], '1.1.0', '2.0.0']);
+    await ws.applySaved();
     const orders = await ordersOf(h.admin, id);
     expect(orders.map((o) => [o.type, o.state, o.changes, o.version])).toEqual([
       ['create', 'done', [], '1.1.0'],
@@ -153,11 +156,10 @@ ${extra}
     ws.write(config('  attributes = { instance_type = "general-purpose" }\n  version = "9.9.9"'));
     const unknown = await ws.plan();
     expect(unknown.code).toBe(1);
-    expect(flat(unknown.stderr)).toContain('The offering has no version 9.9.9; it has: 1.0.0 (available), 1.1.0 (available), 2.0.0 (beta).');
+    expect(errors(unknown).map((d) => [d.summary, d.detail])).toEqual([['Unknown offering version', 'The offering has no version 9.9.9; it has: 1.0.0 (available), 1.1.0 (available), 2.0.0 (beta).']]);
 
     ws.write(config('  attributes = { instance_type = "general-purpose" }\n  version = "2.0.0"'));
-    const destroy = await ws.terraform(['destroy', '-auto-approve', '-input=false']);
-    expect(destroy.code).toBe(0);
+    expect((await ws.destroy()).summary).toMatchObject({ remove: 1 });
     expect((await h.admin.expect(200, h.admin.get(`/resources/${id}`))).state).toBe('Terminated');
     expect((await ordersOf(h.admin, id)).map((o) => o.type)).toEqual(['create', 'update', 'update', 'terminate']);
   });

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createMercatoHarness, type MercatoHarness } from './mercato-harness';
-import { expectChanges, expectNoChanges, flat, type Workspace } from '../support/terraform';
+import { diagnostic, errors, expectNoChanges, type SavedPlan, type Workspace } from '../support/terraform';
 import { makeWorld, waitForOrder, type World } from '../../../test/support/world';
 
 const SCHEMA = {
@@ -54,6 +54,17 @@ async function storedSecrets(resourceId: string) {
   return JSON.parse(row.secret_attributes) as { path: string[]; value: unknown }[];
 }
 
+/**
+ * The saved plan changes the resource with these actions, and Terraform holds `secret_attributes`
+ * as sensitive before and after (what makes it show "(sensitive value)" and keep it out of output).
+ */
+function expectSensitive(plan: SavedPlan, actions: string[]) {
+  const change = plan.change!('mercato_resource.db')!;
+  expect(change.actions).toEqual(actions);
+  expect(change.after_sensitive).toMatchObject({ secret_attributes: true });
+  if (change.before) expect(change.before_sensitive).toMatchObject({ secret_attributes: true });
+}
+
 const ordersOf = async (resourceId: string) => (await h.admin.expect(200, h.admin.get(`/orders?resource_id=${resourceId}`))).items as { type: string; changes: string[] }[];
 
 describe('mercato_resource secret_attributes', () => {
@@ -66,33 +77,33 @@ describe('mercato_resource secret_attributes', () => {
     ws.write(config('  attributes = { size = "small", admin_password = "in-the-open-1" }'));
     const open = await ws.plan();
     expect(open.code).toBe(1);
-    expect(flat(open.stderr)).toContain('attributes.admin_password is secret (`writeOnly` or `format: password` in the schema): move it into `secret_attributes`, which Terraform keeps out of plans and output');
+    diagnostic(open, 'Invalid attributes', 'attributes.admin_password is secret (`writeOnly` or `format: password` in the schema): move it into `secret_attributes`, which Terraform keeps out of plans and output');
     ws.write(config('  attributes = { size = "small", replication = { password = "in-the-open-2" } }\n  secret_attributes = { admin_password = "hidden-pw-1" }'));
-    expect(flat((await ws.plan()).stderr)).toContain('attributes.replication.password is secret');
+    diagnostic(await ws.plan(), 'Invalid attributes', 'attributes.replication.password is secret');
     ws.write(config('  attributes = { size = "small", admin_password = "twice-pw-1" }\n  secret_attributes = { admin_password = "twice-pw-1" }'));
-    const both = await ws.plan();
-    expect(flat(both.stderr)).toContain('secret_attributes.admin_password is also set in `attributes`');
+    diagnostic(await ws.plan(), 'Invalid attributes', 'secret_attributes.admin_password is also set in `attributes`');
     // Schema errors of a secret point at secret_attributes, and quote no value.
     ws.write(config('  attributes = { size = "small" }\n  secret_attributes = { admin_password = "short" }'));
     const short = await ws.plan();
     expect(short.code).toBe(1);
-    expect(flat(short.stderr)).toContain('secret_attributes.admin_password must NOT have fewer than 8 characters');
+    expect(diagnostic(short, 'Invalid attributes', 'secret_attributes.admin_password must NOT have fewer than 8 characters').detail).not.toContain('"short"');
     ws.write(config('  attributes = { size = "small" }'));
-    expect(flat((await ws.plan()).stderr)).toContain('secret_attributes.admin_password is required');
-    // A number the API cannot keep is refused without quoting it (Terraform's source excerpt aside).
+    diagnostic(await ws.plan(), 'Invalid attributes', 'secret_attributes.admin_password is required');
+    // A number the API cannot keep is refused without quoting it (only Terraform's source excerpt shows it).
     ws.write(config('  attributes = { size = "small" }\n  secret_attributes = { admin_password = "long-enough", pin = 9007199254740993 }'));
-    const big = flat((await ws.plan()).stderr);
-    expect(big).toContain('secret_attributes.pin: the number cannot be kept exactly');
-    expect(big).not.toContain('9007199254740993 cannot be kept');
+    const big = await ws.plan();
+    expect(errors(big).map((d) => d.detail)).toEqual([
+      'secret_attributes.pin: the number cannot be kept exactly: a number must be an integer within ±9007199254740991 or a decimal of at most 15 significant digits.',
+    ]);
     expect((await h.admin.expect(200, h.admin.get(`/resources?offering_id=${offeringId}`))).items).toEqual([]);
   });
 
   test('secrets are ordered, stored, kept sensitive by Terraform, rotated by an update order, and never read back', async () => {
     const secrets = (admin: string, replica: string) => `  secret_attributes = { admin_password = "${admin}", replication = { password = "${replica}" } }`;
     ws.write(config(`  attributes = { size = "small", replication = { host = "r1" } }\n${secrets('first-admin-pw', 'first-replica-pw')}`));
-    const plan = expectChanges(await ws.plan());
-    expect(plan.stdout).toMatch(/\+ secret_attributes += \(sensitive value\)/);
-    const apply = await ws.apply();
+    const plan = await ws.savedPlan();
+    expectSensitive(plan, ['create']);
+    const apply = await ws.applySaved();
     for (const output of [plan.output, apply.output]) {
       expect(output).not.toContain('first-admin-pw');
       expect(output).not.toContain('first-replica-pw');
@@ -112,10 +123,10 @@ describe('mercato_resource secret_attributes', () => {
     expectNoChanges(await ws.plan());
 
     ws.write(config(`  attributes = { size = "small", replication = { host = "r1" } }\n${secrets('second-admin-pw', 'first-replica-pw')}`));
-    const rotate = expectChanges(await ws.plan());
-    expect(rotate.stdout).toMatch(/~ secret_attributes += \(sensitive value\)/);
+    const rotate = await ws.savedPlan();
+    expectSensitive(rotate, ['update']);
     expect(rotate.output).not.toContain('second-admin-pw');
-    await ws.apply();
+    await ws.applySaved();
     expect((await storedSecrets(id))[0]).toEqual({ path: ['admin_password'], value: 'second-admin-pw' });
     expect((await ordersOf(id)).map((o) => [o.type, o.changes])).toEqual([['create', []], ['update', ['attributes']]]);
     expectNoChanges(await ws.plan());
@@ -136,9 +147,10 @@ describe('mercato_resource secret_attributes', () => {
     await waitForOrder(h.admin, created.id);
     const imported = h.workspace('secrets-import', config('  attributes = { size = "small" }\n  secret_attributes = { admin_password = "imported-admin-pw" }', 'imported'));
     await imported.terraform(['import', '-input=false', 'mercato_resource.db', created.resource_id]);
-    const plan = expectChanges(await imported.plan());
-    expect(plan.stdout).toMatch(/\+ secret_attributes += \(sensitive value\)/);
-    await imported.apply();
+    const plan = await imported.savedPlan();
+    expectSensitive(plan, ['update']);
+    expect(plan.change!('mercato_resource.db')!.before!.secret_attributes).toBeNull();
+    await imported.applySaved();
     expect((await ordersOf(created.resource_id)).map((o) => o.type)).toEqual(['create']);
     expectNoChanges(await imported.plan());
     // A different secret than the server holds is ordered.
@@ -162,7 +174,7 @@ describe('mercato_resource secret_attributes', () => {
     await api.expect(200, api.patch(`/offering-versions/${version.id}`, { options_schema: schema({ type: 'string', writeOnly: true }) }));
     const refused = await moved.plan();
     expect(refused.code).toBe(1);
-    expect(flat(refused.stderr)).toContain('attributes.token is secret');
+    diagnostic(refused, 'Invalid attributes', 'attributes.token is secret');
     moved.write(queue('  attributes = { size = "small" }\n  secret_attributes = { token = "token-before-marked" }'));
     await moved.apply();
     expect((await ordersOf(id)).map((o) => o.type)).toEqual(['create']);

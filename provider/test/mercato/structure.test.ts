@@ -1,6 +1,7 @@
 /**
  * mercato_organization, mercato_project and mercato_category through the real Terraform CLI and
- * the real server: create, update, replacement, drift, import, deleted outside, destroy.
+ * the real server: create, update, replacement, drift, import, deleted outside, a delete the
+ * server refuses, destroy.
  */
 import { createMercatoHarness, type MercatoHarness } from './mercato-harness';
 import { describeLifecycle } from './lifecycle';
@@ -16,12 +17,17 @@ describeLifecycle(() => h, {
   path: 'organizations',
   setup: async () => ({}),
   body: (_, step) => `  name        = "Acme"\n  description = "${step === 'create' ? 'Rockets' : 'Rockets and anvils'}"`,
-  expected: (_, step) => ({ name: 'Acme', description: step === 'create' ? 'Rockets' : 'Rockets and anvils' }),
-  updateShows: [/~ description\s+= "Rockets" -> "Rockets and anvils"/],
+  planned: (_, step) => ({ name: 'Acme', description: step === 'create' ? 'Rockets' : 'Rockets and anvils' }),
+  updateChanges: ['description'],
   drift: async (api, id) => void (await api.expect(200, api.patch(`/organizations/${id}`, { name: 'Acme (renamed in the console)' }))),
-  driftShows: /~ name\s+= "Acme \(renamed in the console\)" -> "Acme"/,
+  drifted: () => ({ name: 'Acme (renamed in the console)' }),
   createOutside: async (api) => (await api.expect(201, api.post('/organizations', { name: 'Imported org', description: 'made in the console' }))).id,
   importBody: () => `  name        = "Imported org"\n  description = "made in the console"`,
+  blockDelete: async (api, id) => {
+    const project = await api.expect(201, api.post('/projects', { organization_id: id, name: 'made outside' }));
+    return async () => void (await api.expect(204, api.delete(`/projects/${project.id}`)));
+  },
+  refusedDelete: 'Cannot delete the organization',
 });
 
 describeLifecycle(() => h, {
@@ -33,11 +39,11 @@ describeLifecycle(() => h, {
   }),
   body: (o, step) =>
     `  organization_id = "${step === 'replace' ? o.second : o.first}"\n  name = "${step === 'create' ? 'web' : 'website'}"\n  description = "the shop"`,
-  expected: (o, step) => ({ organization_id: step === 'replace' ? o.second : o.first, name: step === 'create' ? 'web' : 'website', description: 'the shop' }),
-  updateShows: [/~ name\s+= "web" -> "website"/],
-  replaceShows: /~ organization_id\s+= "[^"]+" -> "[^"]+" # forces replacement/,
+  planned: (o, step) => ({ organization_id: step === 'replace' ? o.second : o.first, name: step === 'create' ? 'web' : 'website', description: 'the shop' }),
+  updateChanges: ['name'],
+  replacedBy: 'organization_id',
   drift: async (api, id) => void (await api.expect(200, api.patch(`/projects/${id}`, { description: 'changed by hand' }))),
-  driftShows: /~ description\s+= "changed by hand" -> "the shop"/,
+  drifted: () => ({ description: 'changed by hand' }),
   createOutside: async (api, o) => (await api.expect(201, api.post('/projects', { organization_id: o.first, name: 'imported' }))).id,
   importBody: (o) => `  organization_id = "${o.first}"\n  name = "imported"`,
 });
@@ -47,10 +53,16 @@ describeLifecycle(() => h, {
   path: 'categories',
   setup: async () => ({}),
   body: (_, step) => `  title = "${step === 'create' ? 'Storage' : 'Storage & backup'}"`,
-  expected: (_, step) => ({ title: step === 'create' ? 'Storage' : 'Storage & backup', description: '' }),
-  updateShows: [/~ title\s+= "Storage" -> "Storage & backup"/],
+  planned: (_, step) => ({ title: step === 'create' ? 'Storage' : 'Storage & backup', description: '' }),
+  updateChanges: ['title'],
   drift: async (api, id) => void (await api.expect(200, api.patch(`/categories/${id}`, { description: 'edited' }))),
-  driftShows: /- description\s+= "edited" -> null/,
+  drifted: () => ({ description: 'edited' }),
   createOutside: async (api) => (await api.expect(201, api.post('/categories', { title: 'Networking', description: 'VPNs' }))).id,
   importBody: () => `  title = "Networking"\n  description = "VPNs"`,
+  blockDelete: async (api, id) => {
+    const provider = await api.expect(201, api.post('/organizations', { name: 'Category user' }));
+    const offering = await api.expect(201, api.post('/offerings', { organization_id: provider.id, category_id: id, name: 'Uses the category', type: 'manual' }));
+    return async () => void (await api.expect(204, api.delete(`/offerings/${offering.id}`)));
+  },
+  refusedDelete: 'Cannot delete the category',
 });

@@ -1,11 +1,15 @@
 /**
  * Runs the real Terraform CLI against the example provider: bundles the fixture provider like a
- * release build, points a CLI config's dev_overrides at it, and gives each scenario a workdir.
+ * release build, points a CLI config's dev_overrides at it, and gives each scenario a workdir. In
+ * debug mode (MERCATO_PROVIDER_DEBUG=1, debug-provider.ts) Terraform attaches to the provider
+ * running in this process instead.
  */
 import { mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { buildProvider, requiredProviders, terraformEnv, Workspace, writeDevOverrides } from './terraform';
+import { AttachedProviders, PROVIDER_DEBUG } from './debug-provider';
+import { exampleProvider } from '../fixtures/example-provider';
 
 const FIXTURE_ENTRY = resolve(__dirname, '../fixtures/example-provider.ts');
 const SOURCE = 'example/example';
@@ -16,10 +20,14 @@ export interface Harness {
   pluginDir: string;
   providerBinary: string;
   storePath: string;
-  /** A workdir whose main.tf is the provider block and then `mainTf`. */
-  workspace(name: string, mainTf: string): Workspace;
+  /**
+   * A workdir whose main.tf is the provider block and then `mainTf`. `launched`: Terraform
+   * launches the provider even in debug mode, for tests of what only a launched provider does
+   * (its log reaching TF_LOG, a schema chosen by the environment of one command).
+   */
+  workspace(name: string, mainTf: string, options?: { launched?: boolean }): Workspace;
   readStore(): Record<string, Record<string, unknown>>;
-  cleanup(): void;
+  cleanup(): Promise<void>;
 }
 
 export async function createHarness(): Promise<Harness> {
@@ -33,18 +41,24 @@ export async function createHarness(): Promise<Harness> {
   // The example provider keeps its objects in this file instead of a server.
   const storePath = join(root, 'store.json');
   const env: NodeJS.ProcessEnv = { ...terraformEnv(root, cliConfig), EXAMPLE_STORE: storePath };
+  const attached = PROVIDER_DEBUG ? new AttachedProviders(exampleProvider) : undefined;
   return {
     root,
     pluginDir,
     providerBinary,
     storePath,
-    workspace: (name, mainTf) => {
-      const ws = new Workspace(join(root, name), env, PROVIDER_BLOCK);
+    workspace: (name, mainTf, { launched = false } = {}) => {
+      const wsEnv = { ...env };
+      const provider = launched ? undefined : attached?.attach(wsEnv);
+      const ws = new Workspace(join(root, name), wsEnv, PROVIDER_BLOCK, provider);
       ws.write(mainTf);
       return ws;
     },
     readStore: () => readStore(storePath),
-    cleanup: () => rmSync(root, { recursive: true, force: true }),
+    cleanup: async () => {
+      await attached?.close();
+      rmSync(root, { recursive: true, force: true });
+    },
   };
 }
 

@@ -7,6 +7,7 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseJson, type DebugSession } from '../../src/framework';
 
 export const TERRAFORM = '/usr/local/bin/terraform';
 
@@ -34,8 +35,13 @@ export interface Started {
   child: ChildProcess;
   /** Everything printed so far. */
   output(): string;
-  done: Promise<RunResult>;
+  /** The `-json` UI messages printed so far. */
+  messages(): UiMessage[];
+  done: Promise<JsonRun>;
 }
+
+/** The file savedPlan() saves the plan to, in the workspace. */
+const SAVED_PLAN = 'saved.tfplan';
 
 /** The environment Terraform runs with: only what a test sets, nothing from the developer's own. */
 export function terraformEnv(home: string, cliConfig: string): NodeJS.ProcessEnv {
@@ -73,17 +79,29 @@ export interface StateResource {
 
 /** A directory Terraform runs in, with its environment. */
 export class Workspace {
-  /** `header` goes before every main.tf that write() writes: the `terraform` block naming the provider. */
+  /**
+   * `header` goes before every main.tf that write() writes: the `terraform` block naming the
+   * provider. `attached`: in debug mode, the provider in this process that Terraform attaches to.
+   */
   constructor(
     readonly dir: string,
     readonly env: NodeJS.ProcessEnv,
     private readonly header = '',
+    readonly attached?: DebugSession,
   ) {
     mkdirSync(dir, { recursive: true });
   }
 
   write(mainTf: string): void {
     writeFileSync(join(this.dir, 'main.tf'), this.header + mainTf);
+  }
+
+  /** The 1-based number of the first line of main.tf that contains `text`: where a diagnostic should point. */
+  lineOf(text: string): number {
+    const lines = readFileSync(join(this.dir, 'main.tf'), 'utf8').split('\n');
+    const index = lines.findIndex((line) => line.includes(text));
+    if (index < 0) throw new Error(`main.tf has no line with ${text}`);
+    return index + 1;
   }
 
   /** Any command, in this directory with this environment. */
@@ -95,45 +113,64 @@ export class Workspace {
     return this.exec(TERRAFORM, [...args, '-no-color'], extraEnv);
   }
 
-  /** Starts a terraform command without waiting for it, for tests that interrupt it. */
+  /**
+   * Starts a terraform command without waiting for it, for tests that interrupt it or act while it
+   * waits. Give it `-json` to read what it did from `messages()` and `done`.
+   */
   start(args: string[], extraEnv: NodeJS.ProcessEnv = {}): Started {
     const child = spawn(TERRAFORM, [...args, '-no-color'], { cwd: this.dir, env: { ...this.env, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout!.on('data', (d) => (stdout += d));
     child.stderr!.on('data', (d) => (stderr += d));
-    const done = new Promise<RunResult>((resolvePromise) => child.on('close', (code) => resolvePromise({ code: code ?? 1, stdout, stderr, output: stdout + stderr })));
-    return { child, output: () => stdout + stderr, done };
+    const done = new Promise<JsonRun>((resolvePromise) => child.on('close', (code) => resolvePromise(jsonRun({ code: code ?? 1, stdout, stderr, output: stdout + stderr }))));
+    return { child, output: () => stdout + stderr, messages: () => uiMessages(stdout), done };
   }
 
   async init(): Promise<RunResult> {
     return expectSuccess(await this.terraform(['init', '-input=false']));
   }
 
-  async apply(extra: string[] = [], extraEnv?: NodeJS.ProcessEnv): Promise<RunResult> {
-    return expectSuccess(await this.terraform(['apply', '-auto-approve', '-input=false', ...extra], extraEnv));
+  /** `apply -auto-approve -json` (with `extra`, e.g. a saved plan file), which must succeed. */
+  async apply(extra: string[] = [], extraEnv?: NodeJS.ProcessEnv): Promise<JsonRun> {
+    return expectSuccess(await this.tryApply(extra, extraEnv));
   }
 
-  async destroy(): Promise<RunResult> {
-    return expectSuccess(await this.terraform(['destroy', '-auto-approve', '-input=false']));
+  /** `apply -auto-approve -json`, failing or not: the exit code, diagnostics and change summary. */
+  async tryApply(extra: string[] = [], extraEnv?: NodeJS.ProcessEnv): Promise<JsonRun> {
+    return jsonRun(await this.terraform(['apply', '-auto-approve', '-input=false', '-json', ...extra], extraEnv));
   }
 
-  /** `plan -detailed-exitcode`: 0 = no changes, 2 = changes, 1 = error. */
-  plan(extra: string[] = [], extraEnv?: NodeJS.ProcessEnv): Promise<RunResult> {
-    return this.terraform(['plan', '-input=false', '-detailed-exitcode', ...extra], extraEnv);
+  /** Applies the plan savedPlan() saved: exactly what it showed. */
+  applySaved(): Promise<JsonRun> {
+    return this.apply([SAVED_PLAN]);
+  }
+
+  /** `destroy -auto-approve -json`, which must succeed. */
+  async destroy(): Promise<JsonRun> {
+    return expectSuccess(await this.tryDestroy());
+  }
+
+  async tryDestroy(): Promise<JsonRun> {
+    return jsonRun(await this.terraform(['destroy', '-auto-approve', '-input=false', '-json']));
+  }
+
+  /** `plan -detailed-exitcode -json` (0: no changes, 2: changes, 1: error): diagnostics, change summary, each resource's action. */
+  async plan(extra: string[] = [], extraEnv?: NodeJS.ProcessEnv): Promise<PlanRun> {
+    return planRun(await this.terraform(['plan', '-input=false', '-detailed-exitcode', '-json', ...extra], extraEnv));
   }
 
   /**
-   * `plan -detailed-exitcode -json -out=<file>`, then `terraform show -json <file>`: the exit code,
-   * the diagnostics with the source ranges Terraform gave them, and the saved plan as JSON (when
-   * the plan succeeded).
+   * plan() saved to a file, then `terraform show -json` of it when the plan succeeded: each
+   * resource's change as Terraform saved it (actions, before, after, after_unknown, sensitivity,
+   * replace_paths, importing). applySaved() applies it.
    */
   async savedPlan(extra: string[] = [], extraEnv?: NodeJS.ProcessEnv): Promise<SavedPlan> {
-    const result = await this.terraform(['plan', '-input=false', '-detailed-exitcode', '-json', '-out=saved.tfplan', ...extra], extraEnv);
-    const diagnostics = uiDiagnostics(result.stdout);
-    if (result.code === 1) return { code: 1, diagnostics };
-    const plan = JSON.parse(expectSuccess(await this.terraform(['show', '-json', 'saved.tfplan'])).stdout) as PlanJson;
-    return { code: result.code, diagnostics, plan, change: (address) => plan.resource_changes?.find((c) => c.address === address)?.change };
+    const run = await this.plan([`-out=${SAVED_PLAN}`, ...extra], extraEnv);
+    if (run.code === 1) return run;
+    // Exact numbers: an integer beyond 2^53 is a bigint, as the provider holds it.
+    const plan = parseJson(expectSuccess(await this.terraform(['show', '-json', SAVED_PLAN])).stdout) as PlanJson;
+    return { ...run, plan, change: (address) => plan.resource_changes?.find((c) => c.address === address)?.change };
   }
 
   /** `terraform show -json`; resourcesByAddress() picks the resources out of it. */
@@ -173,8 +210,40 @@ export interface UiDiagnostic {
   severity: 'error' | 'warning';
   summary: string;
   detail: string;
+  address?: string;
   range?: { filename: string; start: { line: number; column: number }; end: { line: number; column: number } };
   snippet?: { code: string };
+}
+
+/** What a plan, apply or destroy reports it did or would do (`Plan: 1 to add...`). */
+export interface ChangeSummary {
+  add: number;
+  change: number;
+  import: number;
+  remove: number;
+  operation: 'plan' | 'apply' | 'destroy';
+}
+
+/** One line of Terraform's machine-readable UI (the `-json` flag of plan, apply and destroy). */
+export interface UiMessage {
+  type: string;
+  '@message': string;
+  diagnostic?: UiDiagnostic;
+  changes?: ChangeSummary;
+  change?: { resource: { addr: string }; action: string };
+  hook?: { resource: { addr: string }; action?: string };
+}
+
+/** A `-json` run: its exit code, its diagnostics (without Terraform's own dev_overrides warning), and its (last) change summary. */
+export interface JsonRun extends RunResult {
+  messages: UiMessage[];
+  diagnostics: UiDiagnostic[];
+  summary?: ChangeSummary;
+}
+
+/** A `plan -detailed-exitcode -json` run (0: no changes, 2: changes, 1: error), with the action it plans for each resource. */
+export interface PlanRun extends JsonRun {
+  actions: Record<string, string>;
 }
 
 /** One resource's change in a saved plan (`terraform show -json`). */
@@ -183,48 +252,80 @@ export interface PlannedChange {
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
   after_unknown: Record<string, unknown>;
+  before_sensitive?: unknown;
+  after_sensitive?: unknown;
   replace_paths?: unknown[][];
+  importing?: { id: string };
 }
 
 export interface PlanJson {
-  resource_changes?: { address: string; change: PlannedChange }[];
+  /** `action_reason`: why Terraform plans it so, e.g. `replace_because_tainted`. */
+  resource_changes?: { address: string; change: PlannedChange; action_reason?: string }[];
   resource_drift?: { address: string; change: PlannedChange }[];
 }
 
-export interface SavedPlan {
-  /** 0: no changes, 1: error, 2: changes. */
-  code: number;
-  /** Without the warning every dev_overrides run prints. */
-  diagnostics: UiDiagnostic[];
+export interface SavedPlan extends PlanRun {
+  /** The saved plan, unless it failed (exit 1). */
   plan?: PlanJson;
   change?: (address: string) => PlannedChange | undefined;
 }
 
-/** The diagnostics of a `-json` run, leaving out Terraform's own dev_overrides warning. */
-export function uiDiagnostics(stdout: string): UiDiagnostic[] {
+/** The `-json` UI messages in a command's stdout. */
+export function uiMessages(stdout: string): UiMessage[] {
   return stdout
     .split('\n')
     .filter((line) => line.startsWith('{'))
-    .map((line) => JSON.parse(line) as { type: string; diagnostic?: UiDiagnostic })
-    .filter((message) => message.type === 'diagnostic' && message.diagnostic && !message.diagnostic.summary.startsWith('Provider development overrides'))
-    .map((message) => message.diagnostic!);
+    .map((line) => JSON.parse(line) as UiMessage);
 }
 
-export function expectSuccess(result: RunResult): RunResult {
+function jsonRun(result: RunResult): JsonRun {
+  const messages = uiMessages(result.stdout);
+  const diagnostics = messages
+    .filter((message) => message.type === 'diagnostic' && message.diagnostic && !message.diagnostic.summary.startsWith('Provider development overrides'))
+    .map((message) => message.diagnostic!);
+  // An apply reports its plan's summary, then its own: the last one says what was done.
+  const summaries = messages.filter((message) => message.type === 'change_summary');
+  return { ...result, messages, diagnostics, summary: summaries[summaries.length - 1]?.changes };
+}
+
+function planRun(result: RunResult): PlanRun {
+  const run = jsonRun(result);
+  const planned = run.messages.filter((message) => message.type === 'planned_change' && message.change);
+  return { ...run, actions: Object.fromEntries(planned.map((message) => [message.change!.resource.addr, message.change!.action])) };
+}
+
+/**
+ * The diagnostic of a run with this summary whose detail contains `detail` (white space runs
+ * compared as one space) or matches it; throws, listing what the run had, when there is none.
+ */
+export function diagnostic(run: { diagnostics: UiDiagnostic[] }, summary: string, detail: string | RegExp = ''): UiDiagnostic {
+  const matches = (d: UiDiagnostic) => (typeof detail === 'string' ? flat(d.detail).includes(flat(detail)) : detail.test(flat(d.detail)));
+  const found = run.diagnostics.find((d) => d.summary === summary && matches(d));
+  if (!found) throw new Error(`no diagnostic "${summary}" with ${detail}; got ${JSON.stringify(run.diagnostics, null, 2)}`);
+  return found;
+}
+
+/** The errors (not warnings) of a run. */
+export function errors(run: { diagnostics: UiDiagnostic[] }): UiDiagnostic[] {
+  return run.diagnostics.filter((d) => d.severity === 'error');
+}
+
+export function expectSuccess<T extends RunResult>(result: T): T {
   if (result.code !== 0) throw new Error(`terraform failed (exit ${result.code}):\n${result.output}`);
   return result;
 }
 
-/** `plan -detailed-exitcode` must report changes (exit 2); the plan output otherwise. */
-export function expectChanges(result: RunResult): RunResult {
+/** A plan must report changes (exit 2 of `-detailed-exitcode`). */
+export function expectChanges<T extends RunResult>(result: T): T {
   if (result.code !== 2) throw new Error(`expected a plan with changes (exit 2), got exit ${result.code}:\n${result.output}`);
   return result;
 }
 
-/** `plan -detailed-exitcode` must report no changes (exit 0). */
-export function expectNoChanges(result: RunResult): RunResult {
-  if (result.code !== 0 || !result.stdout.includes('No changes.')) throw new Error(`expected a plan with no changes (exit 0), got exit ${result.code}:\n${result.output}`);
-  return result;
+/** A plan must report no changes (exit 0 of `-detailed-exitcode`, nothing to add, change, import or remove). */
+export function expectNoChanges(run: PlanRun): PlanRun {
+  const nothing = !run.summary || (run.summary.add === 0 && run.summary.change === 0 && run.summary.import === 0 && run.summary.remove === 0);
+  if (run.code !== 0 || !nothing) throw new Error(`expected a plan with no changes (exit 0), got exit ${run.code}:\n${run.output}`);
+  return run;
 }
 
 /** Resources of `terraform show -json`, by address. */
@@ -242,6 +343,12 @@ export async function eventually<T>(what: string, check: () => Promise<T | undef
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/** Waits until a background `-json` apply or destroy has started applying the resource at `address`. */
+export function applying(started: Started, address: string): Promise<true> {
+  const begun = () => started.messages().some((m) => m.type === 'apply_start' && m.hook?.resource.addr === address);
+  return eventually(`the apply of ${address} to start`, async () => (begun() ? true : undefined));
 }
 
 /** Terraform wraps diagnostics at 78 columns: compare text with runs of white space made one space. */

@@ -15,7 +15,7 @@ export interface CategoryConfig extends cdktf.TerraformMetaArguments {
   */
   readonly description?: string;
   /**
-  * Title shown in the catalog.
+  * Title shown in the catalog. Must be 1 to 200 characters long.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mercato/mercato/latest/docs/resources/category#title Category#title}
   */

@@ -21,13 +21,13 @@ export interface DataMercatoOfferingsConfig extends cdktf.TerraformMetaArguments
   */
   readonly keyword?: string;
   /**
-  * Only this platform (`aws`, `azure`, `gcp`, `on-premises`, `other`).
+  * Only this platform. Must be one of `aws`, `azure`, `gcp`, `on-premises` or `other`.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mercato/mercato/latest/docs/data-sources/offerings#platform DataMercatoOfferings#platform}
   */
   readonly platform?: string;
   /**
-  * Only this status.
+  * Only this status. Must be one of `draft`, `active`, `paused` or `archived`.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mercato/mercato/latest/docs/data-sources/offerings#status DataMercatoOfferings#status}
   */

@@ -21,13 +21,13 @@ export interface OfferingVersionConfig extends cdktf.TerraformMetaArguments {
   */
   readonly deprecationMessage?: string;
   /**
-  * The offering. Changing it creates a new version.
+  * The offering. Changing it replaces the object: Terraform destroys it and creates a new one.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mercato/mercato/latest/docs/resources/offering_version#offering_id OfferingVersion#offering_id}
   */
   readonly offeringId: string;
   /**
-  * JSON Schema (as JSON text, e.g. `jsonencode({...})`) of resource `attributes`, property names in snake_case. Orders and plans are validated against it.
+  * JSON Schema (as JSON text, e.g. `jsonencode({...})`) of resource `attributes`, property names in snake_case. Orders and plans are validated against it. Must be JSON; numbers must be integers within ±9007199254740991 or decimals of at most 15 significant digits, and patterns must run in linear time (RE2: no lookarounds or backreferences).
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mercato/mercato/latest/docs/resources/offering_version#options_schema OfferingVersion#options_schema}
   */
@@ -39,13 +39,13 @@ export interface OfferingVersionConfig extends cdktf.TerraformMetaArguments {
   */
   readonly replacementVersion?: string;
   /**
-  * `available`, `beta` or `deprecated` (no new resources).
+  * A `deprecated` version takes no new resources; a `beta` one warns whoever uses it. Must be one of `available`, `beta` or `deprecated`.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mercato/mercato/latest/docs/resources/offering_version#status OfferingVersion#status}
   */
   readonly status?: string;
   /**
-  * Semantic version, e.g. `1.2.0`. Changing it creates a new version.
+  * Semantic version, e.g. `1.2.0`. Changing it replaces the object: Terraform destroys it and creates a new one.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mercato/mercato/latest/docs/resources/offering_version#version OfferingVersion#version}
   */

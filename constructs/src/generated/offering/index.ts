@@ -33,25 +33,25 @@ export interface OfferingConfig extends cdktf.TerraformMetaArguments {
   */
   readonly documentationUrl?: string;
   /**
-  * Display name.
+  * Display name. Must be 1 to 200 characters long.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mercato/mercato/latest/docs/resources/offering#name Offering#name}
   */
   readonly name: string;
   /**
-  * The service provider organization. Changing it creates a new offering.
+  * The service provider organization. Changing it replaces the object: Terraform destroys it and creates a new one.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mercato/mercato/latest/docs/resources/offering#organization_id Offering#organization_id}
   */
   readonly organizationId: string;
   /**
-  * Where it runs: `aws`, `azure`, `gcp`, `on-premises` or `other`.
+  * Where it runs. Must be one of `aws`, `azure`, `gcp`, `on-premises` or `other`.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mercato/mercato/latest/docs/resources/offering#platform Offering#platform}
   */
   readonly platform?: string;
   /**
-  * Options of the provisioning plugin, as an HCL object.
+  * Options of the provisioning plugin, as an HCL object. Numbers must be integers within ±9007199254740991 or decimals of at most 15 significant digits, nested at most 32 levels deep.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mercato/mercato/latest/docs/resources/offering#plugin_options Offering#plugin_options}
   */
@@ -69,13 +69,13 @@ export interface OfferingConfig extends cdktf.TerraformMetaArguments {
   */
   readonly secretOptions?: { [key: string]: string };
   /**
-  * Unique URL-friendly name (`[a-z0-9-]`); derived from the name when not set.
+  * Unique URL-friendly name; derived from the name when not set. Must be lowercase letters and digits, in words joined by single hyphens (`^[a-z0-9]+(-[a-z0-9]+)*$`). Must be 1 to 100 characters long. Known in plans once the object exists.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mercato/mercato/latest/docs/resources/offering#slug Offering#slug}
   */
   readonly slug?: string;
   /**
-  * `draft` (seen only by the provider), `active`, `paused` (no new orders) or `archived`.
+  * Lifecycle in the catalog: `draft` is seen only by the provider, `paused` takes no new orders, `archived` leaves the catalog. Must be one of `draft`, `active`, `paused` or `archived`.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mercato/mercato/latest/docs/resources/offering#status Offering#status}
   */
@@ -87,7 +87,7 @@ export interface OfferingConfig extends cdktf.TerraformMetaArguments {
   */
   readonly tags?: string[];
   /**
-  * Provisioning plugin: `manual` (the provider completes orders through the API) or `allocation` (granted at once). Changing it creates a new offering.
+  * Provisioning plugin: `manual` (the provider completes orders through the API) or `allocation` (granted at once). Changing it replaces the object: Terraform destroys it and creates a new one.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mercato/mercato/latest/docs/resources/offering#type Offering#type}
   */
@@ -101,7 +101,7 @@ export interface OfferingConfig extends cdktf.TerraformMetaArguments {
 }
 export interface OfferingComponent {
   /**
-  * `fixed`, `usage`, `limit` (the consumer sets a limit) or `one-time`.
+  * How it is billed: `limit` bills the limit the consumer sets, `one-time` once at creation. Must be one of `fixed`, `usage`, `limit` or `one-time`.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mercato/mercato/latest/docs/resources/offering#billing_type Offering#billing_type}
   */
@@ -113,13 +113,13 @@ export interface OfferingComponent {
   */
   readonly measuredUnit?: string;
   /**
-  * Display name.
+  * Display name. Must be 1 to 200 characters long.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mercato/mercato/latest/docs/resources/offering#name Offering#name}
   */
   readonly name: string;
   /**
-  * Machine name (`[a-z][a-z0-9_]*`), the key in plan `prices` and resource `limits`.
+  * Machine name, the key in plan `prices` and resource `limits`. Must be a lowercase letter, then lowercase letters, digits and underscores (`^[a-z][a-z0-9_]*$`). Must be 1 to 100 characters long.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mercato/mercato/latest/docs/resources/offering#type Offering#type}
   */

@@ -15,7 +15,7 @@ export interface OrganizationConfig extends cdktf.TerraformMetaArguments {
   */
   readonly description?: string;
   /**
-  * Display name.
+  * Display name. Must be 1 to 200 characters long.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mercato/mercato/latest/docs/resources/organization#name Organization#name}
   */

@@ -21,25 +21,25 @@ export interface PlanConfig extends cdktf.TerraformMetaArguments {
   */
   readonly description?: string;
   /**
-  * Name, e.g. `small`.
+  * Name, e.g. `small`. Must be 1 to 200 characters long.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mercato/mercato/latest/docs/resources/plan#name Plan#name}
   */
   readonly name: string;
   /**
-  * The offering. Changing it creates a new plan.
+  * The offering. Changing it replaces the object: Terraform destroys it and creates a new one.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mercato/mercato/latest/docs/resources/plan#offering_id Plan#offering_id}
   */
   readonly offeringId: string;
   /**
-  * Price per unit of each component, keyed by the offering's component `type`. Each must be an integer within ±9007199254740991 or a decimal of at most 15 significant digits.
+  * Price per unit of each component, keyed by the offering's component `type`. Numbers must be integers within ±9007199254740991 or decimals of at most 15 significant digits. Each value must be at least 0.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mercato/mercato/latest/docs/resources/plan#prices Plan#prices}
   */
   readonly prices?: { [key: string]: number };
   /**
-  * Billing unit: `month`, `day`, `hour` or `one-time`.
+  * Billing unit: the period the prices are for. Must be one of `month`, `day`, `hour` or `one-time`.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mercato/mercato/latest/docs/resources/plan#unit Plan#unit}
   */

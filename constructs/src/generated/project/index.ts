@@ -15,13 +15,13 @@ export interface ProjectConfig extends cdktf.TerraformMetaArguments {
   */
   readonly description?: string;
   /**
-  * Display name.
+  * Display name. Must be 1 to 200 characters long.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mercato/mercato/latest/docs/resources/project#name Project#name}
   */
   readonly name: string;
   /**
-  * Organization the project belongs to. Changing it creates a new project.
+  * Organization the project belongs to. Changing it replaces the object: Terraform destroys it and creates a new one.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mercato/mercato/latest/docs/resources/project#organization_id Project#organization_id}
   */

@@ -9,25 +9,25 @@ import { hclExpression } from '../../hcl-expression';
 
 export interface ResourceConfig extends cdktf.TerraformMetaArguments {
   /**
-  * Configuration, written as a native HCL object. Validated at plan time against the offering version's JSON Schema; changing it places an update order (values compare as values: key order does not count). Numbers must be integers within ±9007199254740991 or decimals of at most 15 significant digits, nested at most 32 levels deep. Secret properties go in `secret_attributes`. Default: `{}`.
+  * Configuration, written as a native HCL object. Validated at plan time against the offering version's JSON Schema; changing it places an update order (values compare as values: key order does not count). Secret properties go in `secret_attributes`. Default: `{}`. Numbers must be integers within ±9007199254740991 or decimals of at most 15 significant digits, nested at most 32 levels deep. Leaving it out and `{}` mean the same: no change is planned between them.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mercato/mercato/latest/docs/resources/resource#attributes Resource#attributes}
   */
   readonly attributes?: { [key: string]: any };
   /**
-  * Limits per `limit`-billed component of the offering, e.g. `{ cpu = 4 }`. Changing them places an update order. Default: `{}`.
+  * Limits per `limit`-billed component of the offering, e.g. `{ cpu = 4 }`. Changing them places an update order. Default: `{}`. Numbers must be integers within ±9007199254740991 or decimals of at most 15 significant digits. Leaving it out and `{}` mean the same: no change is planned between them.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mercato/mercato/latest/docs/resources/resource#limits Resource#limits}
   */
   readonly limits?: { [key: string]: number };
   /**
-  * Name of the resource. Changing it renames the resource (no order).
+  * Name of the resource. Changing it renames the resource (no order). Must be 1 to 200 characters long.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mercato/mercato/latest/docs/resources/resource#name Resource#name}
   */
   readonly name: string;
   /**
-  * Offering to order from. Changing it creates a new resource.
+  * Offering to order from. Changing it replaces the object: Terraform destroys it and creates a new one.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mercato/mercato/latest/docs/resources/resource#offering_id Resource#offering_id}
   */
@@ -39,19 +39,19 @@ export interface ResourceConfig extends cdktf.TerraformMetaArguments {
   */
   readonly planId: string;
   /**
-  * Project to order the resource into. Changing it creates a new resource.
+  * Project to order the resource into. Changing it replaces the object: Terraform destroys it and creates a new one.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mercato/mercato/latest/docs/resources/resource#project_id Resource#project_id}
   */
   readonly projectId: string;
   /**
-  * The configuration's secret properties (those the version's schema marks `writeOnly: true` or `format: password`, such as an admin password), as a native HCL object beside `attributes`; sensitive, so plans and output never show them. Validated with `attributes` as one configuration; a secret property written in `attributes` is a plan error. The server never returns secrets: changing one here places an update order, but a change made outside Terraform is not seen (no drift on secrets), and removing one from the configuration leaves the stored value in place.
+  * The configuration's secret properties (those the version's schema marks `writeOnly: true` or `format: password`, such as an admin password), as a native HCL object beside `attributes`; sensitive, so plans and output never show them. Validated with `attributes` as one configuration; a secret property written in `attributes` is a plan error. The server never returns secrets: changing one here places an update order, but a change made outside Terraform is not seen (no drift on secrets), and removing one from the configuration leaves the stored value in place. Numbers must be integers within ±9007199254740991 or decimals of at most 15 significant digits, nested at most 32 levels deep.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mercato/mercato/latest/docs/resources/resource#secret_attributes Resource#secret_attributes}
   */
   readonly secretAttributes?: { [key: string]: any };
   /**
-  * Offering version. Default: the latest available version at creation. Changing it places an upgrade order. A `beta` version gets a warning at plan time; a `deprecated` one takes no new resources (an error) and warns while in use.
+  * Offering version. Default: the latest available version at creation. Changing it places an upgrade order. A `beta` version gets a warning at plan time; a `deprecated` one takes no new resources (an error) and warns while in use. Known in plans once the object exists.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mercato/mercato/latest/docs/resources/resource#version Resource#version}
   */
@@ -65,19 +65,19 @@ export interface ResourceConfig extends cdktf.TerraformMetaArguments {
 }
 export interface ResourceTimeouts {
   /**
-  * How long to wait for the create operation, as a duration like "30m" or "1h30m". Default: `30m`.
+  * How long to wait for the create operation. Default: `30m`. Must be a duration: a number and a unit (`s`, `m`, `h`), like `30m` or `1h30m`.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mercato/mercato/latest/docs/resources/resource#create Resource#create}
   */
   readonly create?: string;
   /**
-  * How long to wait for the delete operation, as a duration like "30m" or "1h30m". Default: `30m`.
+  * How long to wait for the delete operation. Default: `30m`. Must be a duration: a number and a unit (`s`, `m`, `h`), like `30m` or `1h30m`.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mercato/mercato/latest/docs/resources/resource#delete Resource#delete}
   */
   readonly delete?: string;
   /**
-  * How long to wait for the update operation, as a duration like "30m" or "1h30m". Default: `30m`.
+  * How long to wait for the update operation. Default: `30m`. Must be a duration: a number and a unit (`s`, `m`, `h`), like `30m` or `1h30m`.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mercato/mercato/latest/docs/resources/resource#update Resource#update}
   */
