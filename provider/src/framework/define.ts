@@ -3,7 +3,7 @@
  */
 import { checkSchema, type Attributes, type Blocks, type SchemaSpec } from './schema';
 import type { ApplyContext, OperationContext, PlanContext, ResourceContext, ValidateContext } from './context';
-import type { ConfigValue, CreatedValue, ObjectValue, StateValue } from './value-types';
+import type { ConfigValue, CreatedValue, NoMembers, ObjectValue, StateValue } from './value-types';
 
 type MaybePromise<T> = T | Promise<T>;
 
@@ -87,11 +87,11 @@ export type Provider<Client = unknown> = ProviderDefinition<any, any, Client> & 
 /** Typed declarations for resources and data sources that use an API client of type Client. */
 export function withClient<Client>() {
   return {
-    defineResource<const A extends Attributes, const B extends Blocks = {}>(definition: ResourceDefinition<A, B, Client>): Resource<Client> {
+    defineResource<const A extends Attributes, const B extends Blocks = NoMembers>(definition: ResourceDefinition<A, B, Client>): Resource<Client> {
       checkSchema(definition.name, definition);
       return { ...definition, kind: 'resource' } as unknown as Resource<Client>;
     },
-    defineDataSource<const A extends Attributes, const B extends Blocks = {}>(definition: DataSourceDefinition<A, B, Client>): DataSource<Client> {
+    defineDataSource<const A extends Attributes, const B extends Blocks = NoMembers>(definition: DataSourceDefinition<A, B, Client>): DataSource<Client> {
       checkSchema(definition.name, definition);
       return { ...definition, kind: 'data-source' } as unknown as DataSource<Client>;
     },
@@ -103,7 +103,7 @@ export const defineResource = withClient<any>().defineResource;
 export const defineDataSource = withClient<any>().defineDataSource;
 /* eslint-enable @typescript-eslint/no-explicit-any */
 
-export function defineProvider<const A extends Attributes, Client, const B extends Blocks = {}>(definition: ProviderDefinition<A, B, Client>): Provider<Client> {
+export function defineProvider<const A extends Attributes, Client, const B extends Blocks = NoMembers>(definition: ProviderDefinition<A, B, Client>): Provider<Client> {
   checkSchema(definition.name, definition);
   const names = new Set<string>();
   for (const item of [...definition.resources, ...(definition.dataSources ?? [])]) {

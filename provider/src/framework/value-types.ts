@@ -10,6 +10,9 @@ import type { CtyType, DecimalNumber, UnknownValue } from '../protocol';
 
 export type CtyNumber = number | bigint | DecimalNumber;
 
+/** An object type without members: `X & NoMembers` is X, and `B = NoMembers` declares no blocks. */
+export type NoMembers = Record<never, never>;
+
 export type ValueOfType<T> = CtyType extends T
   ? unknown // the type is not known statically
   : T extends 'string'
@@ -43,24 +46,24 @@ type BlockValue<B extends BlockSpec> = B['nesting'] extends 'single'
       : BlockElement<B>[];
 
 /** The value of an object with these attributes and blocks (a resource's state, a block element). */
-export type ObjectValue<A extends Attributes, B extends Blocks = {}> = { -readonly [K in keyof A]: AttributeValue<A[K]> } & BlocksValue<B>;
+export type ObjectValue<A extends Attributes, B extends Blocks = NoMembers> = { -readonly [K in keyof A]: AttributeValue<A[K]> } & BlocksValue<B>;
 
 /** No blocks declared (B is the wide `Blocks` type) means no block members. */
-type BlocksValue<B extends Blocks> = string extends keyof B ? {} : { -readonly [K in keyof B]: BlockValue<B[K]> };
+type BlocksValue<B extends Blocks> = string extends keyof B ? NoMembers : { -readonly [K in keyof B]: BlockValue<B[K]> };
 
 /**
  * A resource's object as stored in the state (what read, update and delete receive): an `id`
  * attribute always holds a value, because the framework refuses a create or import that leaves
  * it null (provider-handlers.ts).
  */
-export type StateValue<A extends Attributes, B extends Blocks = {}> = ObjectValue<A, B> & IdValue<A>;
+export type StateValue<A extends Attributes, B extends Blocks = NoMembers> = ObjectValue<A, B> & IdValue<A>;
 
 /** What create returns: anything it sets, and the `id` when the schema has one. */
-export type CreatedValue<A extends Attributes, B extends Blocks = {}> = Partial<ObjectValue<A, B>> & IdValue<A>;
+export type CreatedValue<A extends Attributes, B extends Blocks = NoMembers> = Partial<ObjectValue<A, B>> & IdValue<A>;
 
-type IdValue<A extends Attributes> = 'id' extends keyof A ? { id: ValueOfType<A['id']['type']> } : {};
+type IdValue<A extends Attributes> = 'id' extends keyof A ? { id: ValueOfType<A['id']['type']> } : NoMembers;
 
 /** Configuration during validation: any value may still be unknown. */
-export type ConfigValue<A extends Attributes, B extends Blocks = {}> = {
+export type ConfigValue<A extends Attributes, B extends Blocks = NoMembers> = {
   -readonly [K in keyof A]: AttributeValue<A[K]> | UnknownValue;
-} & (string extends keyof B ? {} : { -readonly [K in keyof B]: BlockValue<B[K]> | UnknownValue });
+} & (string extends keyof B ? NoMembers : { -readonly [K in keyof B]: BlockValue<B[K]> | UnknownValue });

@@ -34,7 +34,7 @@ function schemaText(configured: string | null, remote: object): string {
 }
 
 /** JSON as Terraform's jsonencode() writes it: compact, object keys sorted, `<`, `>`, `&`, U+2028 and U+2029 escaped (Go's encoding/json). */
-export function jsonencode(value: unknown): string {
+function jsonencode(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(jsonencode).join(',')}]`;
   if (value !== null && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
