@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyPluginAsyncJsonSchemaToTs } from '@fastify/type-provider-json-schema-to-ts';
 import { ownedOrganizationIds, providerOrganizationIds, memberProjectIds } from '../auth/access';
 import { listResponseSchema, toPage } from '../http/pagination';
 import { ID, listQuery, object, TIMESTAMP } from '../http/schemas';
@@ -21,7 +21,7 @@ const EVENT = object({
 const presentEvent = (row: EventRow) => ({ ...row, changes: json(row.changes, {}) });
 
 /** The audit log: each caller reads the events of what it may see, and its own actions. */
-export async function eventsRoutes(app: FastifyInstance) {
+export const eventsRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
   app.get('/events', {
     schema: {
       tags: ['audit'],
@@ -31,8 +31,8 @@ export async function eventsRoutes(app: FastifyInstance) {
     },
     handler: async (request) => {
       const p = request.principal;
-      const { limit, after } = page(request);
-      const filters = request.query as Partial<Record<string, string>>;
+      const { limit, after } = page(request.query);
+      const filters = request.query;
       let query = app.db.selectFrom('events').selectAll().orderBy('id').limit(limit + 1);
       if (after) query = query.where('id', '>', after);
       for (const column of ['object_id', 'object_type', 'action', 'organization_id', 'project_id', 'actor_id'] as const) {
@@ -54,4 +54,4 @@ export async function eventsRoutes(app: FastifyInstance) {
       return toPage(await query.execute(), limit, presentEvent);
     },
   });
-}
+};

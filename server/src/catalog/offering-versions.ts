@@ -1,3 +1,4 @@
+import type { FastifyPluginAsyncJsonSchemaToTs } from '@fastify/type-provider-json-schema-to-ts';
 import type { FastifyInstance } from 'fastify';
 import semver from 'semver';
 import { diff, recordEvent } from '../audit/record';
@@ -7,7 +8,7 @@ import { newId } from '../ids';
 import { listResponseSchema, toPage } from '../http/pagination';
 import { conflict, invalidFields, type FieldError } from '../http/problem';
 import { body, ID, ID_PARAMS, jsonObject, listQuery, object, TIMESTAMP } from '../http/schemas';
-import { json, now, page, params } from '../http/route-context';
+import { json, now, page } from '../http/route-context';
 import { schemaProblems } from './options-schema';
 import { misplacedSecretMarks, secretPropertyPaths } from './secret-properties';
 import { formatSecretPath, storeAgainUnderSchema } from '../orders/secret-attributes';
@@ -20,7 +21,7 @@ const EDITABLE = {
   status: { type: 'string', enum: VERSION_STATUSES },
   deprecation_message: { type: 'string', maxLength: 2000 },
   replacement_version: { type: 'string', maxLength: 100, description: 'The version recommended instead of a deprecated one.' },
-};
+} as const;
 
 const VERSION = object({
   id: ID,
@@ -41,7 +42,7 @@ const VERSION = object({
 });
 
 export function presentVersion(row: OfferingVersionRow) {
-  const schema = json<object>(row.options_schema, {});
+  const schema = json<Record<string, unknown>>(row.options_schema, {});
   return { ...row, options_schema: schema, secret_attribute_paths: secretPropertyPaths(schema).map(formatSecretPath) };
 }
 
@@ -55,18 +56,18 @@ async function problems(app: FastifyInstance, caller: string, input: VersionInpu
   return errors;
 }
 
-export async function offeringVersionsRoutes(app: FastifyInstance) {
+export const offeringVersionsRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
   app.post('/offering-versions', {
     schema: { tags: ['catalog'], summary: 'Add a version to an offering (its provider)', body: body({ ...EDITABLE, offering_id: ID, version: { type: 'string', maxLength: 100 } }, ['offering_id', 'version']), response: { 201: VERSION } },
     handler: async (request, reply) => {
       const p = request.principal;
-      const input = request.body as VersionInput;
-      const offering = await offeringForChild(app, p, input.offering_id!);
+      const input = request.body;
+      const offering = await offeringForChild(app, p, input.offering_id);
       assertProvider(p, offering);
       const errors = await problems(app, p.user.id, input);
       if (errors.length) throw invalidFields(errors);
       const row: OfferingVersionRow = {
-        id: newId(), offering_id: offering.id, version: semver.valid(input.version!)!, options_schema: JSON.stringify(input.options_schema ?? { type: 'object' }),
+        id: newId(), offering_id: offering.id, version: semver.valid(input.version)!, options_schema: JSON.stringify(input.options_schema ?? { type: 'object' }),
         changelog: input.changelog ?? '', status: input.status ?? 'available', deprecation_message: input.deprecation_message ?? '',
         replacement_version: input.replacement_version ?? '', created_at: now(), updated_at: now(),
       };
@@ -86,8 +87,8 @@ export async function offeringVersionsRoutes(app: FastifyInstance) {
   app.get('/offering-versions', {
     schema: { tags: ['catalog'], summary: 'List offering versions', querystring: listQuery({ offering_id: ID, version: { type: 'string' }, status: { type: 'string', enum: VERSION_STATUSES } }), response: { 200: listResponseSchema(VERSION) } },
     handler: async (request) => {
-      const { limit, after } = page(request);
-      const filters = request.query as { offering_id?: string; version?: string; status?: string };
+      const { limit, after } = page(request.query);
+      const filters = request.query;
       let query = app.db.selectFrom('offering_versions').innerJoin('offerings', 'offerings.id', 'offering_versions.offering_id').selectAll('offering_versions').orderBy('offering_versions.id').limit(limit + 1);
       if (after) query = query.where('offering_versions.id', '>', after);
       if (filters.offering_id) query = query.where('offering_versions.offering_id', '=', filters.offering_id);
@@ -99,16 +100,16 @@ export async function offeringVersionsRoutes(app: FastifyInstance) {
 
   app.get('/offering-versions/:id', {
     schema: { tags: ['catalog'], summary: 'Get an offering version', params: ID_PARAMS, response: { 200: VERSION } },
-    handler: async (request) => presentVersion((await findChild(app, request.principal, 'offering_versions', params(request).id)).child),
+    handler: async (request) => presentVersion((await findChild(app, request.principal, 'offering_versions', request.params.id)).child),
   });
 
   app.patch('/offering-versions/:id', {
     schema: { tags: ['catalog'], summary: 'Change a version: schema, changelog, status, deprecation (its provider)', params: ID_PARAMS, body: body(EDITABLE), response: { 200: VERSION } },
     handler: async (request) => {
       const p = request.principal;
-      const { child, offering } = await findChild(app, p, 'offering_versions', params(request).id);
+      const { child, offering } = await findChild(app, p, 'offering_versions', request.params.id);
       assertProvider(p, offering);
-      const input = request.body as VersionInput;
+      const input = request.body;
       const errors = await problems(app, p.user.id, input);
       if (errors.length) throw invalidFields(errors);
       const changes = { ...input, options_schema: input.options_schema === undefined ? undefined : JSON.stringify(input.options_schema), updated_at: now() };
@@ -125,7 +126,7 @@ export async function offeringVersionsRoutes(app: FastifyInstance) {
     schema: { tags: ['catalog'], summary: 'Delete a version no live resource uses (its provider)', params: ID_PARAMS },
     handler: async (request, reply) => {
       const p = request.principal;
-      const { child, offering } = await findChild(app, p, 'offering_versions', params(request).id);
+      const { child, offering } = await findChild(app, p, 'offering_versions', request.params.id);
       assertProvider(p, offering);
       const used = await app.db.selectFrom('resources').select('id').where('offering_id', '=', offering.id).where('version', '=', child.version).where('state', '!=', 'Terminated').executeTakeFirst();
       if (used) throw conflict(`live resources use version ${child.version}; deprecate it instead`);
@@ -136,4 +137,4 @@ export async function offeringVersionsRoutes(app: FastifyInstance) {
       return reply.code(204).send();
     },
   });
-}
+};

@@ -1,3 +1,4 @@
+import type { FastifyPluginAsyncJsonSchemaToTs } from '@fastify/type-provider-json-schema-to-ts';
 import type { FastifyInstance } from 'fastify';
 import type { Principal } from '../auth/principal';
 import { canSeeOffering, canSeeOrganization, managesOfferingsOf, providerOrganizationIds } from '../auth/access';
@@ -7,11 +8,11 @@ import type { OfferingRow } from '../db/tables';
 import { newId } from '../ids';
 import { conflict, forbidden, invalid, invalidFields, notFound, type FieldError } from '../http/problem';
 import { body, DESCRIPTION, ID, ID_PARAMS, jsonObject, NAME, object } from '../http/schemas';
-import { now, params } from '../http/route-context';
+import { now } from '../http/route-context';
 import { PAGE_QUERY_PROPERTIES } from '../http/pagination';
 import { validateAgainst } from './options-schema';
 import { COMPONENT, OFFERING, OFFERING_STATUSES, PLATFORMS, SLUG_PATTERN, slugify, type Component } from './offering-model';
-import { FACETS, type SearchQuery } from './search-index';
+import { FACETS } from './search-index';
 
 const EDITABLE = {
   category_id: ID,
@@ -26,9 +27,9 @@ const EDITABLE = {
   documentation_url: { type: 'string', maxLength: 2000 },
   requirements: { type: 'string', maxLength: 10000 },
   components: { type: 'array', items: COMPONENT, maxItems: 100 },
-};
+} as const;
 
-const FACET_LIST = { type: 'array', items: object({ value: { type: 'string' }, label: { type: 'string' }, count: { type: 'integer' } }) };
+const FACET_LIST = { type: 'array', items: object({ value: { type: 'string' }, label: { type: 'string' }, count: { type: 'integer' } }) } as const;
 
 const SEARCH_RESPONSE = object({
   items: { type: 'array', items: OFFERING },
@@ -60,7 +61,7 @@ const WRITTEN = Infinity;
 
 export const viewerOf = (p: Principal) => ({ isStaff: p.isStaff, providerOrganizationIds: providerOrganizationIds(p) });
 
-export async function offeringsRoutes(app: FastifyInstance) {
+export const offeringsRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
   /** `generation`: the request's catalog generation, or WRITTEN to read back what the request changed. */
   const findOffering = async (p: Principal, idOrSlug: string, generation: number) => {
     const offering = await app.catalogIndex.find(idOrSlug, generation);
@@ -126,8 +127,8 @@ export async function offeringsRoutes(app: FastifyInstance) {
     },
     handler: async (request, reply) => {
       const p = request.principal;
-      const input = request.body as OfferingInput;
-      const organization = await app.db.selectFrom('organizations').select('id').where('id', '=', input.organization_id!).where('deleted_at', 'is', null).executeTakeFirst();
+      const input = request.body;
+      const organization = await app.db.selectFrom('organizations').select('id').where('id', '=', input.organization_id).where('deleted_at', 'is', null).executeTakeFirst();
       if (!organization || !managesOfferingsOf(p, organization.id)) {
         if (organization && canSeeOrganization(p, organization.id)) throw forbidden('only owners and service managers publish offerings');
         throw invalid('organization_id', `no organization ${input.organization_id}`);
@@ -135,8 +136,8 @@ export async function offeringsRoutes(app: FastifyInstance) {
       const errors = await checkReferences(p.user.id, input);
       if (errors.length) throw invalidFields(errors);
       const row: OfferingRow = {
-        id: newId(), slug: input.slug ?? '', organization_id: input.organization_id!, category_id: input.category_id!,
-        name: input.name!, description: '', type: input.type!, platform: 'other', tags: '[]', status: 'draft', auto_approve: 0,
+        id: newId(), slug: input.slug ?? '', organization_id: input.organization_id, category_id: input.category_id,
+        name: input.name, description: '', type: input.type, platform: 'other', tags: '[]', status: 'draft', auto_approve: 0,
         plugin_options: '{}', secret_options: '{}', documentation_url: '', requirements: '', components: '[]',
         created_at: now(), updated_at: now(),
       } as OfferingRow;
@@ -170,7 +171,7 @@ export async function offeringsRoutes(app: FastifyInstance) {
       response: { 200: SEARCH_RESPONSE },
     },
     handler: async (request, reply) => {
-      const query = request.query as SearchQuery & { slug?: string };
+      const query = request.query;
       if (query.slug) {
         const offering = await app.catalogIndex.find(query.slug, request.generations.catalog);
         const items = offering && offering.slug === query.slug && canSeeOffering(request.principal, offering) ? [offering] : [];
@@ -178,22 +179,23 @@ export async function offeringsRoutes(app: FastifyInstance) {
       }
       const body = await app.catalogIndex.searchJson({ ...query, limit: query.limit ?? 50 }, viewerOf(request.principal), request.generations.catalog);
       // Already JSON in the documented shape: sent as is, not serialized again.
-      return reply.type('application/json; charset=utf-8').send(body);
+      // (The type provider types send() by the response schema, not as the JSON text of it.)
+      return reply.type('application/json; charset=utf-8').send(body as never);
     },
   });
 
   app.get('/offerings/:id', {
     schema: { tags: ['catalog'], summary: 'Get an offering by id or slug', params: ID_PARAMS, response: { 200: OFFERING } },
-    handler: async (request) => findOffering(request.principal, params(request).id, request.generations.catalog),
+    handler: async (request) => findOffering(request.principal, request.params.id, request.generations.catalog),
   });
 
   app.patch('/offerings/:id', {
     schema: { tags: ['catalog'], summary: 'Change an offering (its provider)', params: ID_PARAMS, body: body({ ...EDITABLE, slug: { type: 'string', pattern: SLUG_PATTERN, maxLength: 100 } }), response: { 200: OFFERING } },
     handler: async (request) => {
       const p = request.principal;
-      const offering = await findOffering(p, params(request).id, request.generations.catalog);
+      const offering = await findOffering(p, request.params.id, request.generations.catalog);
       if (!managesOfferingsOf(p, offering.organization_id)) throw forbidden("only the offering's provider changes it");
-      const input = request.body as OfferingInput;
+      const input = request.body;
       const errors = await checkReferences(p.user.id, { ...input, type: input.plugin_options ? offering.type : undefined });
       if (errors.length) throw invalidFields(errors);
       try {
@@ -218,7 +220,7 @@ export async function offeringsRoutes(app: FastifyInstance) {
     },
     handler: async (request, reply) => {
       const p = request.principal;
-      const offering = await findOffering(p, params(request).id, request.generations.catalog);
+      const offering = await findOffering(p, request.params.id, request.generations.catalog);
       if (!managesOfferingsOf(p, offering.organization_id)) throw forbidden("only the offering's provider deletes it");
       const live = await app.db.selectFrom('resources').select('id').where('offering_id', '=', offering.id).where('state', '!=', 'Terminated').executeTakeFirst();
       if (live) throw conflict('resources of this offering are still live; terminate them, or archive the offering');
@@ -231,7 +233,7 @@ export async function offeringsRoutes(app: FastifyInstance) {
       return reply.code(204).send();
     },
   });
-}
+};
 
 /** The offering as the database has it now, with its secrets, for the worker and for orders. */
 export async function loadOfferingRow(app: FastifyInstance, id: string) {

@@ -1,15 +1,8 @@
-import type { FastifyRequest } from 'fastify';
 import type { PageQuery } from './pagination';
 import { decodeCursor } from './pagination';
 
-export interface IdParams {
-  id: string;
-}
-
-export const params = (request: FastifyRequest) => request.params as IdParams;
-
-export function page(request: FastifyRequest) {
-  const query = request.query as PageQuery;
+/** The page a list's query asks for: at most `limit` rows after the cursor's row id. */
+export function page(query: PageQuery) {
   return { limit: query.limit ?? 50, after: decodeCursor(query.cursor) };
 }
 

@@ -108,7 +108,7 @@ export async function moveOrder(trx: Trx, order: OrderRow, to: OrderState, optio
     changes: { state: { from: order.state, to }, ...(reason ? { reason } : {}) },
   });
 
-  const resourceState = resourceStateAfter(order.type as OrderType, to);
+  const resourceState = resourceStateAfter(order.type, to);
   if (resourceState) {
     const resourceChanges = { ...(to === 'done' ? resourceChangesOnDone(order, options.provisioned) : {}), state: resourceState, updated_at: now };
     await trx.updateTable('resources').set(resourceChanges).where('id', '=', order.resource_id).execute();

@@ -154,7 +154,7 @@ export const SECRET_ATTRIBUTE_PATHS = {
   type: 'array',
   items: { type: 'string' },
   description: 'The secret properties of `attributes` that are set (`writeOnly` or `format: password` in the version schema), by path: their values are write-only, never returned.',
-};
+} as const;
 
 /** Text with every secret value it quotes (as text of 4 characters or more) replaced by a mask. */
 export function redactSecrets(text: string, secrets: StoredSecret[], mask = '********'): string {

@@ -191,7 +191,7 @@ export class ProvisioningWorker {
       pluginType: offering.type,
       job: {
         order: {
-          id: order.id, type: order.type as ProvisioningJob['order']['type'], attributes: wholeAttributes(order), limits: json(order.limits, {}),
+          id: order.id, type: order.type, attributes: wholeAttributes(order), limits: json(order.limits, {}),
           plan_id: order.plan_id, version: order.version, attempts: order.attempts,
         },
         resource: { id: resource.id, name: resource.name, backend_id: resource.backend_id, attributes: wholeAttributes(resource), limits: json(resource.limits, {}), outputs: json(resource.outputs, {}) },

@@ -1,4 +1,5 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncJsonSchemaToTs } from '@fastify/type-provider-json-schema-to-ts';
 import type { Kysely } from 'kysely';
 import type { Principal } from '../auth/principal';
 import { recordEvent } from '../audit/record';
@@ -28,6 +29,9 @@ interface MembershipSpec {
   keptRole?: string;
 }
 
+/** The API instance a routes plugin is given, typing requests from route schemas. */
+type Api = Parameters<FastifyPluginAsyncJsonSchemaToTs>[0];
+
 const MEMBER = object({ user_id: ID, username: { type: 'string' }, role: { type: 'string' }, created_at: TIMESTAMP });
 
 /**
@@ -38,7 +42,7 @@ const MEMBER = object({ user_id: ID, username: { type: 'string' }, role: { type:
  * members happen one after the other: two owners removing each other at once cannot both pass
  * the check that one owner stays.
  */
-export function membershipRoutes(app: FastifyInstance, spec: MembershipSpec) {
+export function membershipRoutes(app: Api, spec: MembershipSpec) {
   const { collection, table, parentColumn } = spec;
   const single = collection.slice(0, -1);
 
@@ -55,12 +59,12 @@ export function membershipRoutes(app: FastifyInstance, spec: MembershipSpec) {
     const holder = await trx.selectFrom(table).select('user_id').where(parentColumn as any, '=', parent.id).where('role', '=', spec.keptRole).executeTakeFirst();
     if (!holder) throw conflict(`user ${userId} is the last ${spec.keptRole} of ${single} ${parent.id}: a ${single} keeps at least one ${spec.keptRole}; make another member ${spec.keptRole} first`, 'user_id');
   };
-  const memberParams = { type: 'object', required: ['id', 'user_id'], properties: { id: ID, user_id: ID } };
+  const memberParams = { type: 'object', required: ['id', 'user_id'], properties: { id: ID, user_id: ID } } as const;
 
   app.get(`/${collection}/:id/members`, {
-    schema: { tags: ['structure'], summary: `List the members of a ${single}`, params: { type: 'object', properties: { id: ID } }, response: { 200: listResponseSchema(MEMBER) } },
+    schema: { tags: ['structure'], summary: `List the members of a ${single}`, params: { type: 'object', required: ['id'], properties: { id: ID } }, response: { 200: listResponseSchema(MEMBER) } },
     handler: async (request) => {
-      const parent = await spec.loadParent(request, (request.params as { id: string }).id);
+      const parent = await spec.loadParent(request, request.params.id);
       const rows = await app.db
         .selectFrom(table)
         .innerJoin('users', 'users.id', `${table}.user_id`)
@@ -76,14 +80,14 @@ export function membershipRoutes(app: FastifyInstance, spec: MembershipSpec) {
     schema: {
       tags: ['structure'],
       summary: `Grant a role in a ${single} (replaces the user's current role there)`,
-      params: { type: 'object', properties: { id: ID } },
+      params: { type: 'object', required: ['id'], properties: { id: ID } },
       body: body({ user_id: ID, role: { type: 'string', enum: spec.roles } }, ['user_id', 'role']),
       response: { 201: MEMBER },
     },
     handler: async (request, reply) => {
       const p = request.principal;
-      const parent = await spec.loadParent(request, (request.params as { id: string }).id);
-      const { user_id, role } = request.body as { user_id: string; role: string };
+      const parent = await spec.loadParent(request, request.params.id);
+      const { user_id, role } = request.body;
       spec.assertMayManage(p, parent, role);
       const user = await app.db.selectFrom('users').select(['id', 'username']).where('id', '=', user_id).executeTakeFirst();
       if (!user) throw invalid('user_id', `no user ${user_id}`);
@@ -105,7 +109,7 @@ export function membershipRoutes(app: FastifyInstance, spec: MembershipSpec) {
     schema: { tags: ['structure'], summary: `Revoke a user's role in a ${single}`, params: memberParams },
     handler: async (request, reply) => {
       const p = request.principal;
-      const { id, user_id } = request.params as { id: string; user_id: string };
+      const { id, user_id } = request.params;
       const parent = await spec.loadParent(request, id);
       await app.db.transaction().execute(async (trx) => {
         await lockParent(trx, parent);

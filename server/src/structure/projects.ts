@@ -1,3 +1,4 @@
+import type { FastifyPluginAsyncJsonSchemaToTs } from '@fastify/type-provider-json-schema-to-ts';
 import type { FastifyInstance } from 'fastify';
 import type { Principal } from '../auth/principal';
 import { canSeeOrganization, canSeeProject, isOwnerOf, managesProject, memberProjectIds, ownedOrganizationIds } from '../auth/access';
@@ -7,27 +8,27 @@ import { newId } from '../ids';
 import { listResponseSchema, toPage } from '../http/pagination';
 import { conflict, forbidden, invalid, notFound } from '../http/problem';
 import { body, DESCRIPTION, ID, ID_PARAMS, listQuery, NAME, object, TIMESTAMP } from '../http/schemas';
-import { now, page, params } from '../http/route-context';
+import { now, page } from '../http/route-context';
 import { membershipRoutes } from './memberships';
 
 const PROJECT = object({ id: ID, organization_id: ID, name: { type: 'string' }, description: { type: 'string' }, created_at: TIMESTAMP, updated_at: TIMESTAMP });
 
-export async function findVisibleProject(app: FastifyInstance, p: Principal, id: string): Promise<ProjectRow> {
+export async function findVisibleProject(app: FastifyInstance, p: Principal, id: string) {
   const row = await app.db.selectFrom('projects').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
   if (!row || !canSeeProject(p, row)) throw notFound('project', id);
   return row;
 }
 
-export async function projectsRoutes(app: FastifyInstance) {
+export const projectsRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
   app.post('/projects', {
     schema: { tags: ['structure'], summary: 'Create a project in an organization (owner)', body: body({ organization_id: ID, name: NAME, description: DESCRIPTION }, ['organization_id', 'name']), response: { 201: PROJECT } },
     handler: async (request, reply) => {
       const p = request.principal;
-      const input = request.body as { organization_id: string; name: string; description?: string };
+      const input = request.body;
       const organization = await app.db.selectFrom('organizations').select('id').where('id', '=', input.organization_id).where('deleted_at', 'is', null).executeTakeFirst();
       if (!organization || !canSeeOrganization(p, organization.id)) throw invalid('organization_id', `no organization ${input.organization_id}`);
       if (!isOwnerOf(p, organization.id)) throw forbidden('only the organization owner creates projects');
-      const row: ProjectRow = { id: newId(), organization_id: input.organization_id, name: input.name, description: input.description ?? '', created_at: now(), updated_at: now() };
+      const row = { id: newId(), organization_id: input.organization_id, name: input.name, description: input.description ?? '', created_at: now(), updated_at: now() } satisfies ProjectRow;
       await app.db.transaction().execute(async (trx) => {
         await trx.insertInto('projects').values(row).execute();
         await recordEvent(trx, { actorId: p.user.id, action: 'project.created', objectType: 'project', objectId: row.id, organizationId: row.organization_id, projectId: row.id, changes: input });
@@ -40,8 +41,8 @@ export async function projectsRoutes(app: FastifyInstance) {
     schema: { tags: ['structure'], summary: 'List the projects the caller may see', querystring: listQuery({ organization_id: ID, name: { type: 'string' } }), response: { 200: listResponseSchema(PROJECT) } },
     handler: async (request) => {
       const p = request.principal;
-      const { limit, after } = page(request);
-      const filters = request.query as { organization_id?: string; name?: string };
+      const { limit, after } = page(request.query);
+      const filters = request.query;
       let query = app.db.selectFrom('projects').selectAll().where('deleted_at', 'is', null).orderBy('id').limit(limit + 1);
       if (after) query = query.where('id', '>', after);
       if (filters.organization_id) query = query.where('organization_id', '=', filters.organization_id);
@@ -60,16 +61,16 @@ export async function projectsRoutes(app: FastifyInstance) {
 
   app.get('/projects/:id', {
     schema: { tags: ['structure'], summary: 'Get a project', params: ID_PARAMS, response: { 200: PROJECT } },
-    handler: async (request) => findVisibleProject(app, request.principal, params(request).id),
+    handler: async (request) => findVisibleProject(app, request.principal, request.params.id),
   });
 
   app.patch('/projects/:id', {
     schema: { tags: ['structure'], summary: 'Change a project (manager or owner)', params: ID_PARAMS, body: body({ name: NAME, description: DESCRIPTION }), response: { 200: PROJECT } },
     handler: async (request) => {
       const p = request.principal;
-      const row = await findVisibleProject(app, p, params(request).id);
+      const row = await findVisibleProject(app, p, request.params.id);
       if (!managesProject(p, row)) throw forbidden('only the project manager or organization owner changes a project');
-      const input = request.body as Partial<ProjectRow>;
+      const input = request.body;
       const updated = { ...row, ...input, updated_at: now() };
       await app.db.transaction().execute(async (trx) => {
         await trx.updateTable('projects').set({ ...input, updated_at: updated.updated_at }).where('id', '=', row.id).execute();
@@ -88,7 +89,7 @@ export async function projectsRoutes(app: FastifyInstance) {
     },
     handler: async (request, reply) => {
       const p = request.principal;
-      const row = await findVisibleProject(app, p, params(request).id);
+      const row = await findVisibleProject(app, p, request.params.id);
       if (!isOwnerOf(p, row.organization_id)) throw forbidden('only the organization owner deletes projects');
       const live = await app.db.selectFrom('resources').select('id').where('project_id', '=', row.id).where('state', '!=', 'Terminated').executeTakeFirst();
       if (live) throw conflict('the project still has resources; terminate them first');
@@ -116,4 +117,4 @@ export async function projectsRoutes(app: FastifyInstance) {
       if (!allowed) throw forbidden(`only the organization owner${role === 'member' ? ' or project manager' : ''} grants the ${role} role`);
     },
   });
-}
+};

@@ -1,3 +1,4 @@
+import type { FastifyPluginAsyncJsonSchemaToTs } from '@fastify/type-provider-json-schema-to-ts';
 import type { FastifyInstance } from 'fastify';
 import type { Principal } from '../auth/principal';
 import { generateToken, hashToken } from '../auth/tokens';
@@ -9,7 +10,7 @@ import { newId } from '../ids';
 import { listResponseSchema, toPage } from '../http/pagination';
 import { conflict, forbidden, notFound } from '../http/problem';
 import { body, ID, ID_PARAMS, listQuery, NAME, object, TIMESTAMP } from '../http/schemas';
-import { now, page, params } from '../http/route-context';
+import { now, page } from '../http/route-context';
 
 const USER = object({
   id: ID,
@@ -26,7 +27,7 @@ export const presentUser = (u: UserRow) => ({ ...u, is_staff: u.is_staff === 1 }
 
 const mayManageUser = (p: Principal, userId: string) => p.isStaff || p.user.id === userId;
 
-export async function usersRoutes(app: FastifyInstance) {
+export const usersRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
   const findUser = async (p: Principal, id: string) => {
     const user = await app.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
     if (!user || !(await canSeeUser(app, p, user.id))) throw notFound('user', id);
@@ -46,7 +47,7 @@ export async function usersRoutes(app: FastifyInstance) {
     handler: async (request, reply) => {
       const p = request.principal;
       if (!p.isStaff) throw forbidden('only staff create users');
-      const input = request.body as { username: string; email: string; is_staff?: boolean };
+      const input = request.body;
       const user: UserRow = { id: newId(), username: input.username, email: input.email, is_staff: input.is_staff ? 1 : 0, created_at: now() };
       try {
         await app.db.transaction().execute(async (trx) => {
@@ -65,8 +66,8 @@ export async function usersRoutes(app: FastifyInstance) {
     schema: { tags: ['structure'], summary: 'List the users the caller may see', querystring: listQuery({ username: { type: 'string' } }), response: { 200: listResponseSchema(USER) } },
     handler: async (request) => {
       const p = request.principal;
-      const { limit, after } = page(request);
-      const { username } = request.query as { username?: string };
+      const { limit, after } = page(request.query);
+      const { username } = request.query;
       let query = app.db.selectFrom('users').selectAll().orderBy('id').limit(limit + 1);
       if (after) query = query.where('id', '>', after);
       if (username) query = query.where('username', '=', username);
@@ -82,15 +83,15 @@ export async function usersRoutes(app: FastifyInstance) {
 
   app.get('/users/:id', {
     schema: { tags: ['structure'], summary: 'Get a user', params: ID_PARAMS, response: { 200: USER } },
-    handler: async (request) => presentUser(await findUser(request.principal, params(request).id)),
+    handler: async (request) => presentUser(await findUser(request.principal, request.params.id)),
   });
 
   app.patch('/users/:id', {
     schema: { tags: ['structure'], summary: 'Change a user', params: ID_PARAMS, body: body({ email: { type: 'string', format: 'email' }, is_staff: { type: 'boolean' } }), response: { 200: USER } },
     handler: async (request) => {
       const p = request.principal;
-      const user = await findUser(p, params(request).id);
-      const input = request.body as { email?: string; is_staff?: boolean };
+      const user = await findUser(p, request.params.id);
+      const input = request.body;
       if (!mayManageUser(p, user.id)) throw forbidden('only staff or the user itself change a user');
       if (input.is_staff !== undefined && !p.isStaff) throw forbidden('only staff grant or revoke staff');
       const changes = { email: input.email ?? user.email, is_staff: input.is_staff === undefined ? user.is_staff : input.is_staff ? 1 : 0 };
@@ -112,9 +113,9 @@ export async function usersRoutes(app: FastifyInstance) {
     },
     handler: async (request, reply) => {
       const p = request.principal;
-      const user = await findUser(p, params(request).id);
+      const user = await findUser(p, request.params.id);
       if (!mayManageUser(p, user.id)) throw forbidden('only staff or the user itself issue its tokens');
-      const input = (request.body ?? {}) as { name?: string; expires_at?: string };
+      const input = request.body ?? {};
       const token = generateToken();
       const row = { id: newId(), user_id: user.id, name: input.name ?? 'api', token_hash: hashToken(token), created_at: now(), expires_at: input.expires_at ?? null };
       await app.db.transaction().execute(async (trx) => {
@@ -129,7 +130,7 @@ export async function usersRoutes(app: FastifyInstance) {
     schema: { tags: ['structure'], summary: "List a user's tokens (never their values)", params: ID_PARAMS, response: { 200: listResponseSchema(TOKEN) } },
     handler: async (request) => {
       const p = request.principal;
-      const user = await findUser(p, params(request).id);
+      const user = await findUser(p, request.params.id);
       if (!mayManageUser(p, user.id)) throw notFound('user', user.id);
       const rows = await app.db.selectFrom('tokens').select(['id', 'name', 'created_at', 'expires_at']).where('user_id', '=', user.id).orderBy('id').execute();
       return { items: rows, next_cursor: null };
@@ -144,7 +145,7 @@ export async function usersRoutes(app: FastifyInstance) {
     },
     handler: async (request, reply) => {
       const p = request.principal;
-      const { id, token_id } = request.params as { id: string; token_id: string };
+      const { id, token_id } = request.params;
       const user = await findUser(p, id);
       if (!mayManageUser(p, user.id)) throw notFound('user', id);
       const result = await app.db.deleteFrom('tokens').where('id', '=', token_id).where('user_id', '=', user.id).executeTakeFirst();
@@ -153,7 +154,7 @@ export async function usersRoutes(app: FastifyInstance) {
       return reply.code(204).send();
     },
   });
-}
+};
 
 /** Besides itself, a user sees the members of organizations it owns and of projects it manages. */
 async function visibleUserIds(app: FastifyInstance, p: Principal): Promise<string[]> {
