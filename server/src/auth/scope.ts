@@ -22,6 +22,9 @@ export function consumerOrProviderScope(p: Principal, projectColumn: string, off
   };
 }
 
+/** The condition of consumerOrProviderScope, for a query of orders or resources. */
+export type RowScope = NonNullable<ReturnType<typeof consumerOrProviderScope>>;
+
 export interface Side {
   /** `consumer`: the object's project is the caller's; `provider`: its offering is; undefined: neither. */
   side: 'consumer' | 'provider' | undefined;

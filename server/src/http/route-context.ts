@@ -1,8 +1,14 @@
 import type { PageQuery } from './pagination';
 import { decodeCursor } from './pagination';
 
-/** The page a list's query asks for: at most `limit` rows after the cursor's row id. */
-export function page(query: PageQuery) {
+/** A page of a list: at most `limit` rows, after the row of id `after` (ids sort by creation). */
+export interface Page {
+  limit: number;
+  after?: string;
+}
+
+/** The page a list's query asks for. */
+export function page(query: PageQuery): Page {
   return { limit: query.limit ?? 50, after: decodeCursor(query.cursor) };
 }
 
