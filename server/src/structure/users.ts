@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncJsonSchemaToTs } from '@fastify/type-provider-json-schema-to-ts';
-import type { FastifyInstance } from 'fastify';
 import type { Principal } from '../auth/principal';
 import { generateToken, hashToken } from '../auth/tokens';
 import { ownedOrganizationIds } from '../auth/access';
@@ -11,6 +10,8 @@ import { listResponseSchema, toPage } from '../http/pagination';
 import { conflict, forbidden, notFound } from '../http/problem';
 import { body, ID, ID_PARAMS, listQuery, NAME, object, TIMESTAMP } from '../http/schemas';
 import { now, page } from '../http/route-context';
+import type { Db } from '../db/database';
+import { deleteToken, findUserById, insertToken, insertUser, listTokens, listUsers, membersOfOrganizations, membersOfProjects, updateUser } from './users-repository';
 
 const USER = object({
   id: ID,
@@ -29,8 +30,8 @@ const mayManageUser = (p: Principal, userId: string) => p.isStaff || p.user.id =
 
 export const usersRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
   const findUser = async (p: Principal, id: string) => {
-    const user = await app.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
-    if (!user || !(await canSeeUser(app, p, user.id))) throw notFound('user', id);
+    const user = await findUserById(app.db, id);
+    if (!user || !(await canSeeUser(app.db, p, user.id))) throw notFound('user', id);
     return user;
   };
 
@@ -51,7 +52,7 @@ export const usersRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
       const user: UserRow = { id: newId(), username: input.username, email: input.email, is_staff: input.is_staff ? 1 : 0, created_at: now() };
       try {
         await app.db.transaction().execute(async (trx) => {
-          await trx.insertInto('users').values(user).execute();
+          await insertUser(trx, user);
           await recordEvent(trx, { actorId: p.user.id, action: 'user.created', objectType: 'user', objectId: user.id, changes: { username: user.username, email: user.email } });
         });
       } catch (error) {
@@ -66,13 +67,9 @@ export const usersRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
     schema: { tags: ['structure'], summary: 'List the users the caller may see', querystring: listQuery({ username: { type: 'string' } }), response: { 200: listResponseSchema(USER) } },
     handler: async (request) => {
       const p = request.principal;
-      const { limit, after } = page(request.query);
-      const { username } = request.query;
-      let query = app.db.selectFrom('users').selectAll().orderBy('id').limit(limit + 1);
-      if (after) query = query.where('id', '>', after);
-      if (username) query = query.where('username', '=', username);
-      if (!p.isStaff) query = query.where('id', 'in', await visibleUserIds(app, p));
-      return toPage(await query.execute(), limit, presentUser);
+      const range = page(request.query);
+      const ids = p.isStaff ? undefined : await visibleUserIds(app.db, p);
+      return toPage(await listUsers(app.db, range, request.query, ids), range.limit, presentUser);
     },
   });
 
@@ -96,7 +93,7 @@ export const usersRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
       if (input.is_staff !== undefined && !p.isStaff) throw forbidden('only staff grant or revoke staff');
       const changes = { email: input.email ?? user.email, is_staff: input.is_staff === undefined ? user.is_staff : input.is_staff ? 1 : 0 };
       await app.db.transaction().execute(async (trx) => {
-        await trx.updateTable('users').set(changes).where('id', '=', user.id).execute();
+        await updateUser(trx, user.id, changes);
         await recordEvent(trx, { actorId: p.user.id, action: 'user.updated', objectType: 'user', objectId: user.id, changes: input });
       });
       return presentUser({ ...user, ...changes });
@@ -119,7 +116,7 @@ export const usersRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
       const token = generateToken();
       const row = { id: newId(), user_id: user.id, name: input.name ?? 'api', token_hash: hashToken(token), created_at: now(), expires_at: input.expires_at ?? null };
       await app.db.transaction().execute(async (trx) => {
-        await trx.insertInto('tokens').values(row).execute();
+        await insertToken(trx, row);
         await recordEvent(trx, { actorId: p.user.id, action: 'token.created', objectType: 'user', objectId: user.id, changes: { token_id: row.id, name: row.name } });
       });
       return reply.code(201).send({ id: row.id, name: row.name, created_at: row.created_at, expires_at: row.expires_at, token });
@@ -132,8 +129,7 @@ export const usersRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
       const p = request.principal;
       const user = await findUser(p, request.params.id);
       if (!mayManageUser(p, user.id)) throw notFound('user', user.id);
-      const rows = await app.db.selectFrom('tokens').select(['id', 'name', 'created_at', 'expires_at']).where('user_id', '=', user.id).orderBy('id').execute();
-      return { items: rows, next_cursor: null };
+      return { items: await listTokens(app.db, user.id), next_cursor: null };
     },
   });
 
@@ -148,8 +144,7 @@ export const usersRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
       const { id, token_id } = request.params;
       const user = await findUser(p, id);
       if (!mayManageUser(p, user.id)) throw notFound('user', id);
-      const result = await app.db.deleteFrom('tokens').where('id', '=', token_id).where('user_id', '=', user.id).executeTakeFirst();
-      if (Number(result.numDeletedRows) === 0) throw notFound('token', token_id);
+      if (!(await deleteToken(app.db, user.id, token_id))) throw notFound('token', token_id);
       await recordEvent(app.db, { actorId: p.user.id, action: 'token.revoked', objectType: 'user', objectId: user.id, changes: { token_id } });
       return reply.code(204).send();
     },
@@ -157,27 +152,15 @@ export const usersRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
 };
 
 /** Besides itself, a user sees the members of organizations it owns and of projects it manages. */
-async function visibleUserIds(app: FastifyInstance, p: Principal): Promise<string[]> {
+async function visibleUserIds(db: Db, p: Principal): Promise<string[]> {
   const owned = ownedOrganizationIds(p);
   const managed = [...p.projectRoles].filter(([, r]) => r.role === 'manager').map(([id]) => id);
   const ids = new Set([p.user.id]);
-  if (owned.length) {
-    const orgMembers = await app.db.selectFrom('organization_members').select('user_id').where('organization_id', 'in', owned).execute();
-    const projectMembers = await app.db
-      .selectFrom('project_members')
-      .innerJoin('projects', 'projects.id', 'project_members.project_id')
-      .select('project_members.user_id')
-      .where('projects.organization_id', 'in', owned)
-      .execute();
-    [...orgMembers, ...projectMembers].forEach((r) => ids.add(r.user_id));
-  }
-  if (managed.length) {
-    const rows = await app.db.selectFrom('project_members').select('user_id').where('project_id', 'in', managed).execute();
-    rows.forEach((r) => ids.add(r.user_id));
-  }
+  if (owned.length) (await membersOfOrganizations(db, owned)).forEach((id) => ids.add(id));
+  if (managed.length) (await membersOfProjects(db, managed)).forEach((id) => ids.add(id));
   return [...ids];
 }
 
-async function canSeeUser(app: FastifyInstance, p: Principal, userId: string) {
-  return p.isStaff || p.user.id === userId || (await visibleUserIds(app, p)).includes(userId);
+async function canSeeUser(db: Db, p: Principal, userId: string) {
+  return p.isStaff || p.user.id === userId || (await visibleUserIds(db, p)).includes(userId);
 }
