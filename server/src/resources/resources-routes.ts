@@ -9,7 +9,8 @@ import { forbidden, notFound } from '../http/problem';
 import { body, ID, ID_PARAMS, listQuery, NAME, object, TIMESTAMP } from '../http/schemas';
 import { json, now, page } from '../http/route-context';
 import { RESOURCE_STATES } from './resource-states';
-import { INCLUDE_DELETED, inLiveProjectAndOffering } from '../db/deleted-parents';
+import { INCLUDE_DELETED } from '../db/deleted-parents';
+import { findResourceById, listResources, updateResource } from './resources-repository';
 import { SECRET_ATTRIBUTE_PATHS, secretPathsOf } from '../orders/secret-attributes';
 
 const RESOURCE_PROPERTIES = {
@@ -40,7 +41,7 @@ export function presentResource(row: ResourceRow) {
 export const resourcesRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
   /** The resource and whether the caller is on its consumer side (who may read secrets). */
   const findResource = async (p: Principal, id: string) => {
-    const row = await app.db.selectFrom('resources').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await findResourceById(app.db, id);
     if (!row) throw notFound('resource', id);
     const { side, project } = await sideOf(app.db, p, row.project_id, row.offering_id);
     if (!side) throw notFound('resource', id);
@@ -56,20 +57,10 @@ export const resourcesRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => 
     },
     handler: async (request) => {
       const p = request.principal;
-      const { limit, after } = page(request.query);
-      const filters = request.query;
-      let query = app.db.selectFrom('resources').selectAll().orderBy('id').limit(limit + 1);
-      if (after) query = query.where('id', '>', after);
-      for (const column of ['project_id', 'offering_id', 'state', 'name', 'backend_id'] as const) {
-        if (filters[column]) query = query.where(column, '=', filters[column]!);
-      }
-      if (!filters.include_deleted) query = query.where(inLiveProjectAndOffering);
-      if (!p.isStaff) {
-        const scope = consumerOrProviderScope(p, 'project_id', 'offering_id');
-        if (!scope) return { items: [], next_cursor: null };
-        query = query.where(scope);
-      }
-      return toPage(await query.execute(), limit, presentResource);
+      const range = page(request.query);
+      const scope = p.isStaff ? undefined : consumerOrProviderScope(p, 'project_id', 'offering_id');
+      if (!p.isStaff && !scope) return { items: [], next_cursor: null };
+      return toPage(await listResources(app.db, range, request.query, scope), range.limit, presentResource);
     },
   });
 
@@ -90,7 +81,7 @@ export const resourcesRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => 
       const { name } = request.body;
       const updated = { ...row, name: name ?? row.name, updated_at: now() };
       await app.db.transaction().execute(async (trx) => {
-        await trx.updateTable('resources').set({ name: updated.name, updated_at: updated.updated_at }).where('id', '=', row.id).execute();
+        await updateResource(trx, row.id, { name: updated.name, updated_at: updated.updated_at });
         await recordEvent(trx, { actorId: p.user.id, action: 'resource.renamed', objectType: 'resource', objectId: row.id, organizationId: project.organization_id, projectId: project.id, changes: { name: { from: row.name, to: updated.name } } });
       });
       return presentResource(updated);
