@@ -11,7 +11,8 @@ import { body, ID, ID_PARAMS, jsonObject, listQuery, object, TIMESTAMP } from '.
 import { json, now, page } from '../http/route-context';
 import { schemaProblems } from './options-schema';
 import { misplacedSecretMarks, secretPropertyPaths } from './secret-properties';
-import { formatSecretPath, storeAgainUnderSchema } from '../orders/secret-attributes';
+import { formatSecretPath } from '../orders/secret-attributes';
+import { storeAgainUnderSchema } from '../orders/orders-repository';
 import { VERSION_STATUSES } from './offering-model';
 import { assertProvider, findChild, offeringForChild, visibleChildren } from './offering-children';
 

@@ -9,8 +9,11 @@ import { conflict, forbidden, invalid, notFound } from '../http/problem';
 import { body, ID, ID_PARAMS, jsonObject, listQuery, NAME } from '../http/schemas';
 import { page } from '../http/route-context';
 import { assertNotAnotherRequestKey, keyReused, requestFingerprint, type IdempotencyKey } from '../http/idempotency';
-import { loadOfferingRow } from '../catalog/offerings';
-import { INCLUDE_DELETED, inLiveProjectAndOffering } from '../db/deleted-parents';
+import { loadOfferingRow } from '../catalog/offerings-repository';
+import { projectRef } from '../structure/projects-repository';
+import { findResourceById } from '../resources/resources-repository';
+import { findOpenOrderOf, findOrderById, findOrderByKey, listOrders } from './orders-repository';
+import { INCLUDE_DELETED } from '../db/deleted-parents';
 import { ORDER, ORDER_STATES, ORDER_TYPES, OPEN_STATES, PENDING_STATES, presentOrder, type OrderState } from './order-model';
 import { moveOrder } from './order-transitions';
 import { placeChange, placeCreate } from './order-placement';
@@ -42,7 +45,7 @@ const COMPLETE_BODY = body({
 export const ordersRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
   /** The order the caller placed with this key; 422 when it was placed with another request. */
   const orderPlacedWith = async (p: Principal, keyed: IdempotencyKey) => {
-    const order = await app.db.selectFrom('orders').selectAll().where('created_by', '=', p.user.id).where('idempotency_key', '=', keyed.key).executeTakeFirst();
+    const order = await findOrderByKey(app.db, p.user.id, keyed.key);
     // Orders placed before fingerprints were kept have none: replayed as before.
     if (order?.idempotency_fingerprint && order.idempotency_fingerprint !== keyed.fingerprint) throw keyReused(keyed.key, 'POST /api/v1/orders with another body');
     return order;
@@ -50,7 +53,7 @@ export const ordersRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
   const replayOrder = (reply: FastifyReply, order: OrderRow) => reply.code(200).header('idempotent-replayed', 'true').send(presentOrder(order));
 
   const findOrder = async (p: Principal, id: string) => {
-    const order = await app.db.selectFrom('orders').selectAll().where('id', '=', id).executeTakeFirst();
+    const order = await findOrderById(app.db, id);
     if (!order || !(await sideOf(app.db, p, order.project_id, order.offering_id)).side) throw notFound('order', id);
     return order;
   };
@@ -99,20 +102,10 @@ export const ordersRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
     },
     handler: async (request) => {
       const p = request.principal;
-      const { limit, after } = page(request.query);
-      const filters = request.query;
-      let query = app.db.selectFrom('orders').selectAll().orderBy('id').limit(limit + 1);
-      if (after) query = query.where('id', '>', after);
-      for (const column of ['project_id', 'offering_id', 'resource_id', 'state', 'type'] as const) {
-        if (filters[column]) query = query.where(column, '=', filters[column]!);
-      }
-      if (!filters.include_deleted) query = query.where(inLiveProjectAndOffering);
-      if (!p.isStaff) {
-        const scope = consumerOrProviderScope(p, 'project_id', 'offering_id');
-        if (!scope) return { items: [], next_cursor: null };
-        query = query.where(scope);
-      }
-      return toPage(await query.execute(), limit, presentOrder);
+      const range = page(request.query);
+      const scope = p.isStaff ? undefined : consumerOrProviderScope(p, 'project_id', 'offering_id');
+      if (!p.isStaff && !scope) return { items: [], next_cursor: null };
+      return toPage(await listOrders(app.db, range, request.query, scope), range.limit, presentOrder);
     },
   });
 
@@ -131,7 +124,7 @@ export const ordersRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
       const deadline = Date.now() + wait * 1000;
       while (OPEN_STATES.includes(order.state) && Date.now() < deadline && !request.raw.destroyed) {
         await new Promise((resolve) => setTimeout(resolve, 20));
-        order = (await app.db.selectFrom('orders').selectAll().where('id', '=', order.id).executeTakeFirst()) ?? order;
+        order = (await findOrderById(app.db, order.id)) ?? order;
       }
       return presentOrder(order);
     },
@@ -144,8 +137,8 @@ export const ordersRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
     return presentOrder(moved);
   };
 
-  const providerOf = async (order: OrderRow) => (await loadOfferingRow(app, order.offering_id))!;
-  const projectOf = async (order: OrderRow) => app.db.selectFrom('projects').select(['id', 'organization_id']).where('id', '=', order.project_id).executeTakeFirstOrThrow();
+  const providerOf = async (order: OrderRow) => (await loadOfferingRow(app.db, order.offering_id))!;
+  const projectOf = async (order: OrderRow) => projectRef(app.db, order.project_id);
   const expectState = (order: OrderRow, states: OrderState[], verb: string) => {
     if (!states.includes(order.state)) throw conflict(`an order in state ${order.state} cannot be ${verb}`);
   };
@@ -210,7 +203,7 @@ export const ordersRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
   /** Only a create order sets the backend ID; a different one on another order is refused rather than dropped. */
   const assertBackendIdKept = async (order: OrderRow, backendId: string | undefined) => {
     if (backendId === undefined || order.type === 'create') return;
-    const resource = await app.db.selectFrom('resources').select('backend_id').where('id', '=', order.resource_id).executeTakeFirstOrThrow();
+    const resource = (await findResourceById(app.db, order.resource_id))!;
     if (backendId !== resource.backend_id) throw invalid('backend_id', `an ${order.type} order keeps the resource's backend_id ${JSON.stringify(resource.backend_id)}, set by its create order; leave backend_id out`);
   };
 
@@ -232,7 +225,7 @@ export const ordersRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
         expectState(order, ['erred'], 'retried');
         const consumer = approvesForConsumer(p, await projectOf(order)) || order.created_by === p.user.id;
         if (!consumer && !approvesForProvider(p, (await providerOf(order)).organization_id)) throw forbidden('only the orderer, a consumer approver or the provider retries an order');
-        const open = await app.db.selectFrom('orders').select('id').where('resource_id', '=', order.resource_id).where('state', 'in', OPEN_STATES).executeTakeFirst();
+        const open = await findOpenOrderOf(app.db, order.resource_id);
         if (open) throw conflict(`the resource has another open order ${open.id}`);
         return app.db.transaction().execute((trx) => moveOrder(trx, order, 'executing', { actorId: p.user.id }));
       }),

@@ -5,8 +5,7 @@
  * `attributes` alone, so no answer, event or log can carry a secret; plugins get both, merged.
  */
 import equal from 'fast-deep-equal';
-import type { Kysely } from 'kysely';
-import type { OfferingVersionRow, ResourceRow, Tables } from '../db/tables';
+import type { OfferingVersionRow, ResourceRow } from '../db/tables';
 import { json } from '../http/route-context';
 import { secretPropertyPaths } from '../catalog/secret-properties';
 
@@ -103,26 +102,6 @@ export function storedAttributes(version: Pick<OfferingVersionRow, 'options_sche
   for (const { path } of heldSecret) if (!paths.some((known) => equal(known, path))) paths.push(path);
   const { visible, secrets } = splitSecrets(attributes, paths);
   return { attributes: JSON.stringify(visible), secret_attributes: JSON.stringify(secrets) };
-}
-
-/**
- * Stores the configurations of a version's resources and orders again after its schema changed:
- * a property it now marks secret leaves `attributes`; one it no longer marks stays secret.
- */
-export async function storeAgainUnderSchema(trx: Kysely<Tables>, version: Pick<OfferingVersionRow, 'offering_id' | 'version' | 'options_schema'>) {
-  for (const table of ['resources', 'orders'] as const) {
-    const rows = await trx
-      .selectFrom(table)
-      .select(['id', 'attributes', 'secret_attributes'])
-      .where('offering_id', '=', version.offering_id)
-      .where('version', '=', version.version)
-      .execute();
-    for (const row of rows) {
-      const columns = storedAttributes(version, wholeAttributes(row), storedSecrets(row.secret_attributes));
-      if (columns.attributes === row.attributes && columns.secret_attributes === row.secret_attributes) continue;
-      await trx.updateTable(table).set(columns).where('id', '=', row.id).execute();
-    }
-  }
 }
 
 /** A stored row's whole configuration, secrets in place. */
