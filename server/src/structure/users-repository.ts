@@ -57,3 +57,22 @@ export async function deleteToken(db: Db, userId: string, tokenId: string): Prom
   const result = await db.deleteFrom('tokens').where('id', '=', tokenId).where('user_id', '=', userId).executeTakeFirst();
   return Number(result.numDeletedRows) > 0;
 }
+
+/** Whether the database has any user yet (it has none before the first start). */
+export async function hasAnyUser(db: Db) {
+  return (await db.selectFrom('users').select('id').limit(1).executeTakeFirst()) !== undefined;
+}
+
+export function findUserByUsername(db: Db, username: string) {
+  return db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
+}
+
+/** Whether a token of this hash is known. */
+export async function hasTokenHash(db: Db, tokenHash: string) {
+  return (await db.selectFrom('tokens').select('id').where('token_hash', '=', tokenHash).executeTakeFirst()) !== undefined;
+}
+
+/** Whether the user has a token of this name. */
+export async function hasTokenNamed(db: Db, userId: string, name: string) {
+  return (await db.selectFrom('tokens').select('id').where('user_id', '=', userId).where('name', '=', name).executeTakeFirst()) !== undefined;
+}
