@@ -3,10 +3,10 @@ import type { Page } from '../http/route-context';
 
 /** The SQL of reading the audit log (audit/record.ts writes it). */
 
-export type EventFilters = Partial<Record<'object_id' | 'object_type' | 'action' | 'organization_id' | 'project_id' | 'actor_id', string>>;
+type EventFilters = Partial<Record<'object_id' | 'object_type' | 'action' | 'organization_id' | 'project_id' | 'actor_id', string>>;
 
 /** Whose events a caller reads besides its own actions: of organizations it owns, projects it is in, organizations it provides through. */
-export interface EventReader {
+interface EventReader {
   userId: string;
   ownedOrganizationIds: string[];
   memberProjectIds: string[];

@@ -6,7 +6,7 @@ import { onlyVisibleOfferings } from './offering-children-repository';
 
 /** The SQL of offering versions. `db` may be a transaction. */
 
-export interface VersionFilters {
+interface VersionFilters {
   offering_id?: string;
   version?: string;
   status?: string;

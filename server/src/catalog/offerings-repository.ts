@@ -14,6 +14,11 @@ export function loadOfferingRow(db: Db, id: string) {
   return db.selectFrom('offerings').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** The organization providing an offering, deleted or not. */
+export async function offeringProvider(db: Db, id: string): Promise<string> {
+  return (await db.selectFrom('offerings').select('organization_id').where('id', '=', id).executeTakeFirstOrThrow()).organization_id;
+}
+
 /** What versions and plans need of the offering they hang under, when it is not deleted. */
 export function findParentOffering(db: Db, id: string) {
   return db.selectFrom('offerings').select(['id', 'organization_id', 'status', 'components']).where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();

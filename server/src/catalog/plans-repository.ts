@@ -6,7 +6,7 @@ import { onlyVisibleOfferings } from './offering-children-repository';
 
 /** The SQL of plans. `db` may be a transaction. */
 
-export interface PlanFilters {
+interface PlanFilters {
   offering_id?: string;
   name?: string;
   archived?: boolean;

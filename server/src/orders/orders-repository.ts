@@ -17,7 +17,7 @@ export function findOrderByKey(db: Db, userId: string, key: string) {
   return db.selectFrom('orders').selectAll().where('created_by', '=', userId).where('idempotency_key', '=', key).executeTakeFirst();
 }
 
-export type OrderFilters = Partial<Record<'project_id' | 'offering_id' | 'resource_id', string>> & Partial<Pick<OrderRow, 'state' | 'type'>> & { include_deleted?: boolean };
+type OrderFilters = Partial<Record<'project_id' | 'offering_id' | 'resource_id', string>> & Partial<Pick<OrderRow, 'state' | 'type'>> & { include_deleted?: boolean };
 
 /** One page of orders by id, with the filters given, within `scope` (undefined: all); one row more than the limit tells there is a next page. */
 export function listOrders(db: Db, page: Page, filters: OrderFilters, scope?: RowScope) {

@@ -10,7 +10,7 @@ export function findResourceById(db: Db, id: string) {
   return db.selectFrom('resources').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export type ResourceFilters = Partial<Record<'project_id' | 'offering_id' | 'state' | 'name' | 'backend_id', string>> & { include_deleted?: boolean };
+type ResourceFilters = Partial<Record<'project_id' | 'offering_id' | 'state' | 'name' | 'backend_id', string>> & { include_deleted?: boolean };
 
 /** One page of resources by id, with the filters given, within `scope` (undefined: all); one row more than the limit tells there is a next page. */
 export function listResources(db: Db, page: Page, filters: ResourceFilters, scope?: RowScope) {

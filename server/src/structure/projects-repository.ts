@@ -16,7 +16,7 @@ export function projectRef(db: Db, id: string) {
 }
 
 /** Which projects a caller sees, as ids of organizations it owns and of projects it is a member of. */
-export interface ProjectScope {
+interface ProjectScope {
   ownedOrganizationIds: string[];
   memberProjectIds: string[];
 }
