@@ -1,7 +1,7 @@
 /** Jest runs every workspace's tests with ts-jest; type checking is `npm run typecheck`. */
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/server', '<rootDir>/provider', '<rootDir>/constructs', '<rootDir>/test'],
+  roots: ['<rootDir>/server', '<rootDir>/cli', '<rootDir>/provider', '<rootDir>/constructs', '<rootDir>/test'],
   testMatch: ['**/test/**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/fixtures/'],
   transform: {

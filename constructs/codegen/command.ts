@@ -5,9 +5,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import type { Command } from 'commander';
-import { MercatoClient, settingsFromEnvironment } from '../../server/src/cli/client';
-import { messageOf } from '../../server/src/cli/cli-error';
-import { userDirectory, userPath } from '../../server/src/working-directory';
+import { MercatoClient, settingsFromEnvironment } from '../../cli/src/api-client';
+import { messageOf } from '../../cli/src/cli-error';
+import { userDirectory, userPath } from '../../cli/src/working-directory';
 import type { CatalogReader } from './typed-constructs';
 
 export interface GenerateCommandOptions {

@@ -40,7 +40,7 @@ beforeAll(async () => {
   await publishClashingKeys(new Api(server.url, server.adminToken));
   const env = { PATH: process.env.PATH, HOME: process.env.HOME, MERCATO_ENDPOINT: server.url, MERCATO_TOKEN: server.adminToken };
   cli = await new Promise((resolve) => {
-    execFile(process.execPath, [join(REPO, 'server/bin/mercato.js'), 'constructs', 'generate', '--out', join(dir, 'offerings'), '--offering', 'virtual-machine', '--offering', 'redis', '--offering', 'openshift-hosted-cluster', '--offering', 'clashing-keys'], { env, cwd: dir }, (error, stdout, stderr) => {
+    execFile(process.execPath, [join(REPO, 'cli/bin/mercato.js'), 'constructs', 'generate', '--out', join(dir, 'offerings'), '--offering', 'virtual-machine', '--offering', 'redis', '--offering', 'openshift-hosted-cluster', '--offering', 'clashing-keys'], { env, cwd: dir }, (error, stdout, stderr) => {
       resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
     });
   });

@@ -30,7 +30,7 @@ let dir: string;
 function generate(slug: string): Promise<{ code: number; stderr: string }> {
   const env = { PATH: process.env.PATH, HOME: process.env.HOME, MERCATO_ENDPOINT: server.url, MERCATO_TOKEN: server.adminToken };
   return new Promise((resolve) => {
-    execFile(process.execPath, [join(REPO, 'server/bin/mercato.js'), 'constructs', 'generate', '--out', join(dir, 'offerings'), '--offering', slug], { env, cwd: dir }, (error, _stdout, stderr) => {
+    execFile(process.execPath, [join(REPO, 'cli/bin/mercato.js'), 'constructs', 'generate', '--out', join(dir, 'offerings'), '--offering', slug], { env, cwd: dir }, (error, _stdout, stderr) => {
       resolve({ code: error ? Number(error.code ?? 1) : 0, stderr });
     });
   });

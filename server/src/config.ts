@@ -1,4 +1,4 @@
-import { userPath } from './working-directory';
+import { userPath } from '../../cli/src/working-directory';
 
 export interface ServerConfig {
   port: number;

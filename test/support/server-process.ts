@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { freePort } from './postgres';
 
-const BIN = path.join(__dirname, '../../server/bin/mercato.js');
+const BIN = path.join(__dirname, '../../cli/bin/mercato.js');
 
 export interface ServerProcess {
   url: string;

@@ -10,8 +10,8 @@ import { eventually, expectNoChanges, flat, TERRAFORM, type SavedPlan, type UiDi
 import { makeWorld, waitForProviderHandOver, type World } from '../../../test/support/world';
 import type { Api } from '../../../test/support/api-client';
 import type { Order } from '../../src/client/orders';
-import { checkDrift } from '../../../server/src/cli/drift';
-import { renderDrift } from '../../../server/src/cli/drift-report';
+import { checkDrift } from '../../src/drift/drift';
+import { renderDrift } from '../../src/drift/drift-report';
 
 let h: MercatoHarness;
 let w: World;

@@ -2,4 +2,4 @@
 import { join, resolve } from 'node:path';
 
 export const REPO_ROOT = resolve(__dirname, '../../..');
-export const MERCATO_CLI = join(REPO_ROOT, 'server/bin/mercato.js');
+export const MERCATO_CLI = join(REPO_ROOT, 'cli/bin/mercato.js');

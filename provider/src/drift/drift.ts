@@ -4,8 +4,8 @@
  * Exit code 0: no drift; 2: drift; 1: error (Terraform missing, not initialized, plan failed).
  */
 import { Option, type Command } from 'commander';
-import { userPath } from '../working-directory';
-import { messageOf } from './cli-error';
+import { userPath } from '../../../cli/src/working-directory';
+import { messageOf } from '../../../cli/src/cli-error';
 import { buildDriftReport, DRIFT_FORMATS, renderDrift, type DriftFormat, type DriftReport } from './drift-report';
 import { planDrift } from './drift-terraform';
 

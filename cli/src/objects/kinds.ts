@@ -1,7 +1,7 @@
-import { OFFERING_STATUSES, PLATFORMS, VERSION_STATUSES } from '../catalog/offering-model';
-import { ORDER_STATES } from '../orders/order-model';
-import { RESOURCE_STATES } from '../resources/resource-states';
-import { CliError } from './cli-error';
+import { OFFERING_STATUSES, PLATFORMS, VERSION_STATUSES } from '../../../server/src/catalog/offering-model';
+import { ORDER_STATES } from '../../../server/src/orders/order-model';
+import { RESOURCE_STATES } from '../../../server/src/resources/resource-states';
+import { CliError } from '../cli-error';
 import { formatAge, type Column, type Item } from './output';
 
 /** The filters `mercato get` offers; each kind maps the ones it supports to its query parameter. */

@@ -7,8 +7,8 @@ import { Api } from '../../test/support/api-client';
 import { freePort } from '../../test/support/postgres';
 import { makeUser } from '../../test/support/world';
 import { startTestServer, type TestServer } from '../../test/support/server-harness';
-import { DEMO_OFFERINGS } from '../src/demo/catalog';
-import { seedDemoCatalog } from '../src/demo/seed';
+import { DEMO_OFFERINGS } from '../../server/src/demo/catalog';
+import { seedDemoCatalog } from '../../server/src/demo/seed';
 
 /**
  * The `mercato` command line as people run it: a child process reading MERCATO_ENDPOINT and

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { configFromEnvironment } from '../src/config';
+import { configFromEnvironment } from '../../server/src/config';
 import { userDirectory, userPath } from '../src/working-directory';
 
 /** Where a relative path the user gives is taken from, under npm and without it. */

@@ -1,11 +1,11 @@
 import { Option, type Command } from 'commander';
-import { PLATFORMS } from '../catalog/offering-model';
-import { messageOf } from './cli-error';
-import { MercatoClient, settingsFromEnvironment } from './client';
-import { DESCRIBE_FORMATS, runDescribe, type DescribeOptions } from './describe';
-import { runGet, type GetOptions } from './get';
-import { KINDS } from './kinds';
-import { OUTPUT_FORMATS } from './output';
+import { PLATFORMS } from '../../../server/src/catalog/offering-model';
+import { messageOf } from '../cli-error';
+import { MercatoClient, settingsFromEnvironment } from '../api-client';
+import { DESCRIBE_FORMATS, runDescribe, type DescribeOptions } from '../objects/describe';
+import { runGet, type GetOptions } from '../objects/get';
+import { KINDS } from '../objects/kinds';
+import { OUTPUT_FORMATS } from '../objects/output';
 
 export type ClientFactory = () => MercatoClient;
 

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { Api } from '../../test/support/api-client';
 import { startTestServer, type TestServer } from '../../test/support/server-harness';
 import { makeWorld, waitForOrder, waitForProviderHandOver, type World } from '../../test/support/world';
-import { maskSecrets, SECRET_MASK } from '../src/cli/secret-values';
+import { maskSecrets, SECRET_MASK } from '../src/objects/secret-values';
 
 const BIN = path.resolve(__dirname, '../bin/mercato.js');
 

@@ -1,6 +1,6 @@
 import YAML from 'yaml';
-import { formatAge, formatCell, renderJson, renderList, renderTable, renderYaml, type Column } from '../src/cli/output';
-import { findKind, KINDS } from '../src/cli/kinds';
+import { formatAge, formatCell, renderJson, renderList, renderTable, renderYaml, type Column } from '../src/objects/output';
+import { findKind, KINDS } from '../src/objects/kinds';
 
 const columns: Column[] = [
   { header: 'name', value: (i) => i.name },

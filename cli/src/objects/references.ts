@@ -1,6 +1,6 @@
-import { isId } from '../ids';
-import { CliError } from './cli-error';
-import type { MercatoClient } from './client';
+import { isId } from '../../../server/src/ids';
+import { CliError } from '../cli-error';
+import type { MercatoClient } from '../api-client';
 import type { Item } from './output';
 
 /**

@@ -12,8 +12,8 @@ import { existsSync, rmSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { userPath } from '../working-directory';
-import { CliError, messageOf } from './cli-error';
+import { userPath } from '../../../cli/src/working-directory';
+import { CliError, messageOf } from '../../../cli/src/cli-error';
 
 export const PROVIDER_HOSTNAME = 'registry.terraform.io';
 export const PROVIDER_NAMESPACE = 'mercato';
@@ -52,7 +52,7 @@ export function terraformPlatform(platform: string = process.platform, arch: str
 export function providerVersion(): string {
   // Loaded on demand: the provider module pulls in its framework, which `mercato get` does not need.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (require('../../../provider/src/provider') as { PROVIDER_VERSION: string }).PROVIDER_VERSION;
+  return (require('../provider') as { PROVIDER_VERSION: string }).PROVIDER_VERSION;
 }
 
 export function installLocation(options: InstallOptions & { version: string }): { packageDir: string; executable: string; platform: string } {
@@ -67,7 +67,7 @@ export async function installProvider(options: InstallOptions = {}): Promise<Ins
   const version = options.version ?? providerVersion();
   const { platform, packageDir, executable } = installLocation({ ...options, version });
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { build } = require('../../../provider/scripts/build.js') as { build: (entry?: string, outfile?: string) => Promise<string> };
+  const { build } = require('../../scripts/build.js') as { build: (entry?: string, outfile?: string) => Promise<string> };
   // A previous install of the same version may hold packages this build no longer has.
   if (existsSync(packageDir)) rmSync(packageDir, { recursive: true, force: true });
   try {

@@ -9,7 +9,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CliError } from './cli-error';
+import { CliError } from '../../../cli/src/cli-error';
 import type { PlanResourceDrift, StateResource } from './drift-report';
 
 export interface TerraformRun {

@@ -1,4 +1,4 @@
-import type { MercatoClient } from './client';
+import type { MercatoClient } from '../api-client';
 import { findKind } from './kinds';
 import { formatCell, renderJson, renderTable, renderYaml, type Item } from './output';
 import { maskSecrets } from './secret-values';

@@ -1,11 +1,11 @@
 import { Command } from 'commander';
-import { configFromEnvironment } from '../config';
-import { registerConstructsCommand } from '../../../constructs/codegen/command';
+import { configFromEnvironment } from '../../server/src/config';
+import { registerConstructsCommand } from '../../constructs/codegen/command';
 import { exitQuietlyWhenReaderCloses } from './closed-pipe';
-import { registerClientCommands } from './commands';
-import { registerDriftCommand } from './drift';
+import { registerClientCommands } from './commands/objects';
+import { registerDriftCommand } from '../../provider/src/drift/drift';
 import { noteNpmHeader } from './npm-header';
-import { registerProviderCommands } from './provider-install';
+import { registerProviderCommands } from '../../provider/src/install/install';
 
 exitQuietlyWhenReaderCloses();
 const npmHeader = noteNpmHeader();
@@ -23,7 +23,7 @@ program
     // Loaded when serving: the server (fastify, database drivers, every route) takes seconds to
     // load, which `mercato get` and the other client commands would pay.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { startServer } = require('../server') as typeof import('../server');
+    const { startServer } = require('../../server/src/server') as typeof import('../../server/src/server');
     const server = await startServer(config);
     const stop = async () => {
       await server.app.close();
