@@ -8,10 +8,10 @@ import { randomBytes } from 'node:crypto';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 /** BENCH_MERCATO_BIN runs another checkout of the server, to compare a change against this one. */
-const MERCATO_BIN = process.env.BENCH_MERCATO_BIN ?? path.join(ROOT, 'server', 'bin', 'mercato.js');
+const MERCATO_BIN = process.env.BENCH_MERCATO_BIN ?? path.join(ROOT, 'cli', 'bin', 'mercato.js');
 
 /**
- * BENCH_COMPARE_BIN: another checkout's `server/bin/mercato.js` (e.g. main's), measured in the
+ * BENCH_COMPARE_BIN: another checkout's `cli/bin/mercato.js` (e.g. main's; `server/bin/mercato.js` in older ones), measured in the
  * same run as this one, turn about, so that both see the same load on the machine.
  */
 export const COMPARE_BIN = process.env.BENCH_COMPARE_BIN;

@@ -1,4 +1,3 @@
 #!/usr/bin/env node
-// The TypeScript sources run as they are: tsx compiles each module on load.
-require('tsx/cjs');
-require('../src/main.ts');
+// The built command line (lib/, made by `npm run build -w cli`, which `npm install` runs).
+require('../lib/main.js');

@@ -35,6 +35,11 @@ export function settingsFromEnvironment(env: NodeJS.ProcessEnv = process.env): C
   return { endpoint: normalizeEndpoint(env.MERCATO_ENDPOINT || DEFAULT_ENDPOINT), token: env.MERCATO_TOKEN || undefined };
 }
 
+/** The client of the server MERCATO_ENDPOINT and MERCATO_TOKEN name. */
+export function clientFromEnvironment(env: NodeJS.ProcessEnv = process.env): MercatoClient {
+  return new MercatoClient(settingsFromEnvironment(env));
+}
+
 /** Accepts `http://host:8080`, `http://host:8080/` and `http://host:8080/api/v1` alike. */
 export function normalizeEndpoint(endpoint: string): string {
   return endpoint.trim().replace(/\/+$/, '').replace(/\/api\/v1$/, '');

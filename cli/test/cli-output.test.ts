@@ -1,4 +1,6 @@
 import YAML from 'yaml';
+import { DRIFT_FORMATS as REPORT_FORMATS } from '@mercato/terraform-provider/drift';
+import { DRIFT_FORMATS } from '../src/commands/drift';
 import { formatAge, formatCell, renderJson, renderList, renderTable, renderYaml, type Column } from '../src/objects/output';
 import { findKind, KINDS } from '../src/objects/kinds';
 
@@ -119,5 +121,11 @@ describe('kinds', () => {
       const table = renderTable([{ id: 'x', created_at: new Date().toISOString() }], kind.columns);
       expect(table.split('\n')[0]).toMatch(/^[A-Z]/);
     }
+  });
+});
+
+describe('drift', () => {
+  it('offers the formats the drift report renders', () => {
+    expect(DRIFT_FORMATS).toEqual(REPORT_FORMATS);
   });
 });

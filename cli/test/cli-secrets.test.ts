@@ -5,9 +5,9 @@
  */
 import { execFile } from 'node:child_process';
 import path from 'node:path';
-import { Api } from '../../test/support/api-client';
-import { startTestServer, type TestServer } from '../../test/support/server-harness';
-import { makeWorld, waitForOrder, waitForProviderHandOver, type World } from '../../test/support/world';
+import { Api } from '@mercato/test-support/api-client';
+import { startTestServer, type TestServer } from '@mercato/test-support/server-harness';
+import { makeWorld, waitForOrder, waitForProviderHandOver, type World } from '@mercato/test-support/world';
 import { maskSecrets, SECRET_MASK } from '../src/objects/secret-values';
 
 const BIN = path.resolve(__dirname, '../bin/mercato.js');

@@ -3,12 +3,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import YAML from 'yaml';
-import { Api } from '../../test/support/api-client';
-import { freePort } from '../../test/support/postgres';
-import { makeUser } from '../../test/support/world';
-import { startTestServer, type TestServer } from '../../test/support/server-harness';
-import { DEMO_OFFERINGS } from '../../server/src/demo/catalog';
-import { seedDemoCatalog } from '../../server/src/demo/seed';
+import { Api } from '@mercato/test-support/api-client';
+import { freePort } from '@mercato/test-support/postgres';
+import { makeUser } from '@mercato/test-support/world';
+import { startTestServer, type TestServer } from '@mercato/test-support/server-harness';
+import { DEMO_OFFERINGS, seedDemoCatalog } from '@mercato/server';
 
 /**
  * The `mercato` command line as people run it: a child process reading MERCATO_ENDPOINT and

@@ -1,5 +1,4 @@
-import { join } from 'node:path';
-import { configFromEnvironment } from '../../server/src/config';
+import { serverConfig } from '../src/commands/serve';
 import { userDirectory, userPath } from '../src/working-directory';
 
 /** Where a relative path the user gives is taken from, under npm and without it. */
@@ -19,8 +18,9 @@ describe('userDirectory', () => {
   });
 
   test('the server data directory follows the same rule (`npm start` from another folder)', () => {
-    const started = { INIT_CWD: '/home/me/infra', npm_package_json: join(process.cwd(), 'package.json') };
-    expect(configFromEnvironment({ ...started, MERCATO_DATA_DIR: 'data' }).dataDir).toBe('/home/me/infra/data');
-    expect(configFromEnvironment(started).dataDir).toBe('/home/me/infra/.mercato');
+    const started = { INIT_CWD: '/home/me/infra', npm_package_json: '/repo/package.json' };
+    expect(serverConfig({ ...started, MERCATO_DATA_DIR: 'data' }, '/repo').dataDir).toBe('/home/me/infra/data');
+    expect(serverConfig(started, '/repo').dataDir).toBe('/home/me/infra/.mercato');
+    expect(serverConfig({ MERCATO_DATA_DIR: '/var/lib/mercato' }, '/repo').dataDir).toBe('/var/lib/mercato');
   });
 });

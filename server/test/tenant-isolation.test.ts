@@ -1,6 +1,6 @@
-import { Api } from '../../test/support/api-client';
-import { DATABASE_KINDS, startTestServer, type TestServer } from '../../test/support/server-harness';
-import { makeUser, makeWorld, VM_SCHEMA, waitForOrder, type Actor, type World } from '../../test/support/world';
+import { Api } from '@mercato/test-support/api-client';
+import { DATABASE_KINDS, startTestServer, type TestServer } from '@mercato/test-support/server-harness';
+import { makeUser, makeWorld, VM_SCHEMA, waitForOrder, type Actor, type World } from '@mercato/test-support/world';
 
 /**
  * Tenant isolation: whatever belongs to another organization does not exist for the caller.

@@ -1,9 +1,7 @@
 import type { MercatoClient } from '../api-client';
 import { findKind } from './kinds';
-import { formatCell, renderJson, renderTable, renderYaml, type Item } from './output';
+import { formatCell, renderJson, renderTable, renderYaml, type DESCRIBE_FORMATS, type Item } from './output';
 import { maskSecrets } from './secret-values';
-
-export const DESCRIBE_FORMATS = ['json', 'yaml'] as const;
 
 export interface DescribeOptions {
   /** Omitted: a readable page (YAML of the object, plus related objects for an offering). */

@@ -1,6 +1,4 @@
-import { OFFERING_STATUSES, PLATFORMS, VERSION_STATUSES } from '../../../server/src/catalog/offering-model';
-import { ORDER_STATES } from '../../../server/src/orders/order-model';
-import { RESOURCE_STATES } from '../../../server/src/resources/resource-states';
+import { OFFERING_STATUSES, ORDER_STATES, PLATFORMS, RESOURCE_STATES, VERSION_STATUSES } from '@mercato/server/enumerations';
 import { CliError } from '../cli-error';
 import { formatAge, type Column, type Item } from './output';
 

@@ -1,6 +1,7 @@
-import YAML from 'yaml';
-
+/** Formats of `get -o`. */
 export const OUTPUT_FORMATS = ['table', 'json', 'yaml'] as const;
+/** Formats of `describe -o`; without one, a readable page. */
+export const DESCRIBE_FORMATS = ['json', 'yaml'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 export type Item = Record<string, unknown>;
@@ -47,6 +48,8 @@ export function renderJson(value: unknown): string {
 
 /** Long strings (descriptions, cloud-init scripts) stay unfolded, so they read and copy as written. */
 export function renderYaml(value: unknown): string {
+  // Loaded when asked for: tables, the usual output, do without it.
+  const YAML = require('yaml') as typeof import('yaml');
   return YAML.stringify(value, { lineWidth: 0 }).trimEnd();
 }
 

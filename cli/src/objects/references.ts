@@ -1,4 +1,4 @@
-import { isId } from '../../../server/src/ids';
+import { isId } from '@mercato/server/enumerations';
 import { CliError } from '../cli-error';
 import type { MercatoClient } from '../api-client';
 import type { Item } from './output';

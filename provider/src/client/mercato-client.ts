@@ -33,7 +33,7 @@ export class MercatoClient {
   constructor(readonly settings: ClientSettings) {
     // axios is loaded here, not at start-up: most provider launches never make a request.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const axios = require('axios') as typeof import('axios').default;
+    const axios = require('axios') as typeof import('axios');
     this.http = axios.create({
       baseURL: `${settings.endpoint.replace(/\/+$/, '')}/api/v1`,
       headers: { authorization: `Bearer ${settings.token}`, 'user-agent': 'terraform-provider-mercato' },

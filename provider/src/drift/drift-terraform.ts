@@ -9,8 +9,10 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CliError } from '../../../cli/src/cli-error';
 import type { PlanResourceDrift, StateResource } from './drift-report';
+
+/** Terraform is missing, the directory is not initialized, or the plan failed: said for the person who ran the check. */
+export class DriftError extends Error {}
 
 export interface TerraformRun {
   code: number;
@@ -44,8 +46,8 @@ export function runTerraform(terraform: string, args: string[], cwd: string, env
     child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
     child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
     child.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT') reject(new CliError(`terraform not found (\`${terraform}\`): install Terraform (https://developer.hashicorp.com/terraform/install) or pass --terraform <path>`));
-      else reject(new CliError(`cannot run ${terraform}: ${error.message}`));
+      if (error.code === 'ENOENT') reject(new DriftError(`terraform not found (\`${terraform}\`): install Terraform (https://developer.hashicorp.com/terraform/install) or pass --terraform <path>`));
+      else reject(new DriftError(`cannot run ${terraform}: ${error.message}`));
     });
     child.on('close', (code) => resolve({ code: code ?? 1, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
   });
@@ -81,7 +83,7 @@ export async function planDrift(dir: string, terraform = 'terraform', env: NodeJ
   } catch {
     // reported below
   }
-  if (!isDir) throw new CliError(`${dir} is not a directory`);
+  if (!isDir) throw new DriftError(`${dir} is not a directory`);
 
   const scratch = mkdtempSync(join(tmpdir(), 'mercato-drift-'));
   const planFile = join(scratch, 'drift.tfplan');
@@ -94,19 +96,19 @@ export async function planDrift(dir: string, terraform = 'terraform', env: NodeJ
       const text = errors.length ? errors.map(describeDiagnostic).join('; ') : plan.stderr.trim() || plan.stdout.trim() || `terraform plan exited ${plan.code}`;
       if (errors.some((m) => NEEDS_INIT.test(`${m.diagnostic!.summary} ${m.diagnostic!.detail ?? ''}`))) {
         const summaries = errors.map((m) => m.diagnostic!.summary).join('; ');
-        throw new CliError(`${dir} is not initialized: run \`terraform init\` there first (Terraform: ${summaries})`);
+        throw new DriftError(`${dir} is not initialized: run \`terraform init\` there first (Terraform: ${summaries})`);
       }
-      throw new CliError(`terraform plan failed in ${dir}: ${text}`);
+      throw new DriftError(`terraform plan failed in ${dir}: ${text}`);
     }
     const announced = messages.filter((m) => m.type === 'resource_drift' && m.change).map((m) => m.change!.resource.addr);
 
     const show = await runTerraform(terraform, ['show', '-json', planFile], dir, env);
-    if (show.code !== 0) throw new CliError(`terraform show failed in ${dir}: ${show.stderr.trim() || show.stdout.trim()}`);
+    if (show.code !== 0) throw new DriftError(`terraform show failed in ${dir}: ${show.stderr.trim() || show.stdout.trim()}`);
     let document: { resource_drift?: PlanResourceDrift[]; prior_state?: { values?: { root_module?: ModuleValues } } };
     try {
       document = JSON.parse(show.stdout) as typeof document;
     } catch {
-      throw new CliError(`terraform show -json answered something that is not JSON: ${show.stdout.slice(0, 200)}`);
+      throw new DriftError(`terraform show -json answered something that is not JSON: ${show.stdout.slice(0, 200)}`);
     }
     return { drift: document.resource_drift ?? [], state: moduleResources(document.prior_state?.values?.root_module), announced, warnings };
   } finally {

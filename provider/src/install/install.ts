@@ -11,18 +11,16 @@
 import { existsSync, rmSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Command } from 'commander';
-import { userPath } from '../../../cli/src/working-directory';
-import { CliError, messageOf } from '../../../cli/src/cli-error';
+import { PROVIDER_VERSION } from '../provider';
 
 export const PROVIDER_HOSTNAME = 'registry.terraform.io';
 export const PROVIDER_NAMESPACE = 'mercato';
 export const PROVIDER_TYPE = 'mercato';
 
 export interface InstallOptions {
-  /** Root of the plugins folder. Default: `$HOME/.terraform.d/plugins`. */
+  /** Root of the plugins folder, absolute or relative to the current directory. Default: `$HOME/.terraform.d/plugins`. */
   dir?: string;
-  /** Default: PROVIDER_VERSION of provider/src/provider.ts. */
+  /** Default: PROVIDER_VERSION (provider/src/provider.ts). */
   version?: string;
   /** Terraform's platform name, e.g. `linux_amd64`. Default: this machine's. */
   platform?: string;
@@ -48,12 +46,8 @@ export function terraformPlatform(platform: string = process.platform, arch: str
   return `${os}_${cpu}`;
 }
 
-/** The version Terraform sees, read from the provider's own source so the two never disagree. */
-export function providerVersion(): string {
-  // Loaded on demand: the provider module pulls in its framework, which `mercato get` does not need.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (require('../provider') as { PROVIDER_VERSION: string }).PROVIDER_VERSION;
-}
+/** A build that failed; its message says why, for the person who asked for the install. */
+export class InstallError extends Error {}
 
 export function installLocation(options: InstallOptions & { version: string }): { packageDir: string; executable: string; platform: string } {
   const platform = options.platform ?? terraformPlatform();
@@ -64,7 +58,7 @@ export function installLocation(options: InstallOptions & { version: string }): 
 
 /** Builds the provider straight into the mirror's platform folder, replacing what was there. */
 export async function installProvider(options: InstallOptions = {}): Promise<InstallResult> {
-  const version = options.version ?? providerVersion();
+  const version = options.version ?? PROVIDER_VERSION;
   const { platform, packageDir, executable } = installLocation({ ...options, version });
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { build } = require('../../scripts/build.js') as { build: (entry?: string, outfile?: string) => Promise<string> };
@@ -73,7 +67,7 @@ export async function installProvider(options: InstallOptions = {}): Promise<Ins
   try {
     await build(undefined, executable);
   } catch (error) {
-    throw new CliError(`building the provider failed: ${(error as Error).message}`);
+    throw new InstallError(`building the provider failed: ${(error as Error).message}`);
   }
   return { version, platform, executable, packageDir };
 }
@@ -92,21 +86,4 @@ export function describeInstall(result: InstallResult): string {
     'then `terraform init`. Where a .terraform.lock.hcl records an earlier build of this version, delete it first:',
     'a changed build has a new checksum (the same sources always build the same bytes).',
   ].join('\n');
-}
-
-/** Adds `provider install` to the `mercato` program. */
-export function registerProviderCommands(program: Command): void {
-  const provider = program.command('provider').description('The Terraform provider mercato/mercato');
-  provider
-    .command('install')
-    .description("Build the Terraform provider and install it into Terraform's local plugins folder, so `terraform init` finds mercato/mercato offline")
-    .option('--dir <dir>', 'plugins folder to install into (default: $HOME/.terraform.d/plugins)')
-    .action(async (options: { dir?: string }) => {
-      try {
-        process.stdout.write(`${describeInstall(await installProvider({ dir: options.dir === undefined ? undefined : userPath(options.dir) }))}\n`);
-      } catch (error) {
-        process.stderr.write(`error: ${messageOf(error)}\n`);
-        process.exitCode = 1;
-      }
-    });
 }

@@ -6,7 +6,7 @@
  */
 import type { MercatoHarness } from './mercato-harness';
 import { expectChanges, expectNoChanges, expectSuccess, type Workspace } from '../support/terraform';
-import type { Api } from '../../../test/support/api-client';
+import type { Api } from '@mercato/test-support/api-client';
 
 export type Step = 'create' | 'update' | 'replace';
 

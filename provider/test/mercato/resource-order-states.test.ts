@@ -7,8 +7,8 @@
  */
 import { createMercatoHarness, type MercatoHarness } from './mercato-harness';
 import { eventually, expectNoChanges, flat, TERRAFORM, type SavedPlan, type UiDiagnostic, type Workspace } from '../support/terraform';
-import { makeWorld, waitForProviderHandOver, type World } from '../../../test/support/world';
-import type { Api } from '../../../test/support/api-client';
+import { makeWorld, waitForProviderHandOver, type World } from '@mercato/test-support/world';
+import type { Api } from '@mercato/test-support/api-client';
 import type { Order } from '../../src/client/orders';
 import { checkDrift } from '../../src/drift/drift';
 import { renderDrift } from '../../src/drift/drift-report';

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createMercatoHarness, type MercatoHarness } from './mercato-harness';
 import { expectChanges, expectNoChanges, flat, type SavedPlan, type UiDiagnostic, type Workspace } from '../support/terraform';
-import { makeWorld, waitForOrder, waitForProviderHandOver, type World } from '../../../test/support/world';
+import { makeWorld, waitForOrder, waitForProviderHandOver, type World } from '@mercato/test-support/world';
 
 let h: MercatoHarness;
 let w: World;

@@ -1,0 +1,34 @@
+import { Option, type Command } from 'commander';
+import { PLATFORMS } from '@mercato/server/enumerations';
+import type { GetOptions } from '../objects/get';
+import { KINDS } from '../objects/kinds';
+import { OUTPUT_FORMATS } from '../objects/output';
+import { report } from '../report';
+
+/** `mercato get <kind>`: kubectl-like lists of the API's objects. */
+export function declareGet(program: Command): void {
+  program
+    .command('get')
+    .description(`List objects of a kind: ${KINDS.map((k) => k.plural).join(', ')} (singular and short names work too)`)
+    .argument('<kind>', 'what to list, e.g. offerings, org, plans')
+    .addOption(new Option('-o, --output <format>', 'output format').choices(OUTPUT_FORMATS).default('table'))
+    .option('--category <title|id>', 'offerings in this category, by title (case-insensitive) or id')
+    .option('--platform <platform>', `offerings on this platform: ${PLATFORMS.join(', ')}`)
+    .option('--status <status>', 'offerings and versions by status; orders and resources by state')
+    .option('--q <words>', 'offerings matching these keywords')
+    .option('--search <words>', 'same as --q')
+    .option('--organization <name|id>', 'offerings of this provider, projects or events of this organization')
+    .option('--project <name|id>', 'orders, resources or events of this project')
+    .option('--offering <slug|id>', 'plans, versions, orders or resources of this offering')
+    .option('--version <version>', 'offerings that have this version, or versions equal to it')
+    .option('--tags <tags>', 'offerings with all these tags, comma-separated')
+    .option('--sort <order>', 'offerings sorted by name or newest')
+    .option('--include-deleted', 'orders and resources of deleted projects and offerings too (kept as history)')
+    .action((kind: string, options: GetOptions) =>
+      report(async () => {
+        const { runGet } = require('../objects/get') as typeof import('../objects/get');
+        const { clientFromEnvironment } = require('../api-client') as typeof import('../api-client');
+        return runGet(clientFromEnvironment(), kind, options);
+      }),
+    );
+}

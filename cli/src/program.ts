@@ -1,0 +1,12 @@
+import { Command } from 'commander';
+import { COMMANDS } from './commands';
+
+/** The `mercato` program with every command declared; no command's code is loaded until it runs. */
+export function buildProgram(): Command {
+  const program = new Command('mercato').description('Mercato: a self-service cloud marketplace managed as code').showHelpAfterError();
+  // `get --version 2.0.0` filters by offering version; without this the root's own `--version`
+  // (and any other root option) would be taken from anywhere on the line and swallow it.
+  program.enablePositionalOptions();
+  for (const declare of COMMANDS) declare(program);
+  return program;
+}

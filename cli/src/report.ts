@@ -1,0 +1,26 @@
+import { CliError, messageOf } from './cli-error';
+
+/**
+ * Runs a command's work and prints its answer on stdout, or its error on stderr with exit code 1
+ * (a CliError as it is, anything else as unexpected). The work may set another exit code itself.
+ */
+export async function report(work: () => Promise<string>): Promise<void> {
+  try {
+    process.stdout.write(`${await work()}\n`);
+  } catch (error) {
+    process.stderr.write(`error: ${messageOf(error)}\n`);
+    process.exitCode = 1;
+  }
+}
+
+type ErrorClass = abstract new (...args: never[]) => Error;
+
+/**
+ * For `.catch()`: errors of these classes, which another package throws for the person who ran
+ * the command (Terraform missing, a build that failed), become CliErrors; others pass unchanged.
+ */
+export function forThePerson(...kinds: ErrorClass[]): (error: unknown) => never {
+  return (error) => {
+    throw kinds.some((kind) => error instanceof kind) ? new CliError((error as Error).message) : error;
+  };
+}
