@@ -37,7 +37,7 @@ describe.each(DATABASE_KINDS)('API basics on %s', (kind) => {
   afterAll(() => server.close());
 
   /** A problem+json answer with the given status and field errors (in any order). */
-  async function expectProblem(call: Promise<{ status: number; body: any; headers: Headers }>, status: number, fields?: string[]) {
+  async function expectProblem(call: Promise<{ status: number; body: any; headers: { get(name: string): string | null } }>, status: number, fields?: string[]) {
     const response = await call;
     if (response.status !== status) throw new Error(`expected HTTP ${status}, got ${response.status}: ${JSON.stringify(response.body)}`);
     expect(response.headers.get('content-type')).toContain('application/problem+json');

@@ -353,7 +353,7 @@ describe.each(DATABASE_KINDS)('tenant isolation on %s', (kind) => {
 
   test('a missing, malformed or unknown token is a 401 problem', async () => {
     const anonymous = new Api(server.url);
-    const cases: [string, Promise<{ status: number; body: any; headers: Headers }>][] = [
+    const cases: [string, Promise<{ status: number; body: any; headers: { get(name: string): string | null } }>][] = [
       ['missing', anonymous.get('/projects')],
       ['wrong', anonymous.as('mct_not-a-real-token').get('/projects')],
       ['not bearer', anonymous.request('GET', '/projects', undefined, { authorization: `Basic ${Buffer.from('admin:admin').toString('base64')}` })],

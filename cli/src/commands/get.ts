@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import { PLATFORMS } from '@mercato/server/enumerations';
+import { OFFERING_PLATFORMS } from '@mercato/api';
 import type { GetOptions } from '../objects/get';
 import { KINDS } from '../objects/kinds';
 import { OUTPUT_FORMATS } from '../objects/output';
@@ -13,7 +13,7 @@ export function declareGet(program: Command): void {
     .argument('<kind>', 'what to list, e.g. offerings, org, plans')
     .addOption(new Option('-o, --output <format>', 'output format').choices(OUTPUT_FORMATS).default('table'))
     .option('--category <title|id>', 'offerings in this category, by title (case-insensitive) or id')
-    .option('--platform <platform>', `offerings on this platform: ${PLATFORMS.join(', ')}`)
+    .option('--platform <platform>', `offerings on this platform: ${OFFERING_PLATFORMS.join(', ')}`)
     .option('--status <status>', 'offerings and versions by status; orders and resources by state')
     .option('--q <words>', 'offerings matching these keywords')
     .option('--search <words>', 'same as --q')

@@ -1,4 +1,4 @@
-import type { MercatoClient } from '../api-client';
+import type { MercatoClient } from '@mercato/api';
 import { findKind } from './kinds';
 import { formatCell, renderJson, renderTable, renderYaml, type DESCRIBE_FORMATS, type Item } from './output';
 import { maskSecrets } from './secret-values';

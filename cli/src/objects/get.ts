@@ -1,5 +1,5 @@
 import { CliError } from '../cli-error';
-import type { MercatoClient, Query } from '../api-client';
+import type { MercatoClient, Query } from '@mercato/api';
 import { findKind, type FilterName, type Kind } from './kinds';
 import { renderList, type Item, type OutputFormat } from './output';
 import { maskSecrets } from './secret-values';

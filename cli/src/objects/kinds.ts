@@ -1,4 +1,4 @@
-import { OFFERING_STATUSES, ORDER_STATES, PLATFORMS, RESOURCE_STATES, VERSION_STATUSES } from '@mercato/server/enumerations';
+import { OFFERING_PLATFORMS, OFFERING_STATUSES, OFFERING_VERSION_STATUSES, ORDER_STATES, RESOURCE_STATES } from '@mercato/api';
 import { CliError } from '../cli-error';
 import { formatAge, type Column, type Item } from './output';
 
@@ -60,7 +60,7 @@ export const KINDS: Kind[] = [
     aliases: ['of'],
     columns: [ID, column('slug', 'slug'), column('name', 'name'), column('type', 'type'), column('platform', 'platform'), column('status', 'status'), column('latest', 'latest_version'), column('tags', 'tags')],
     filters: { category: 'category_id', platform: 'platform', status: 'status', search: 'q', organization: 'organization_id', version: 'version', tags: 'tags', sort: 'sort' },
-    choices: { platform: PLATFORMS, status: OFFERING_STATUSES },
+    choices: { platform: OFFERING_PLATFORMS, status: OFFERING_STATUSES },
   },
   {
     plural: 'offering-versions',
@@ -68,7 +68,7 @@ export const KINDS: Kind[] = [
     aliases: ['version', 'versions', 'ov'],
     columns: [ID, column('offering', 'offering_id'), column('version', 'version'), column('status', 'status'), AGE],
     filters: { offering: 'offering_id', version: 'version', status: 'status' },
-    choices: { status: VERSION_STATUSES },
+    choices: { status: OFFERING_VERSION_STATUSES },
   },
   {
     plural: 'plans',

@@ -1,6 +1,6 @@
-import { isId } from '@mercato/server/enumerations';
+import { isId } from '@mercato/api';
 import { CliError } from '../cli-error';
-import type { MercatoClient } from '../api-client';
+import type { MercatoClient } from '@mercato/api';
 import type { Item } from './output';
 
 /**

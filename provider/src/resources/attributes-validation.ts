@@ -20,7 +20,7 @@ const validators = new Map<string, ValidateFunction>();
 export function offeringVersions(client: MercatoClient, offeringId: string): Promise<VersionRecord[]> {
   let versions = versionsByOffering.get(offeringId);
   if (!versions) {
-    versions = client.list<VersionRecord>('/offering-versions', { offering_id: offeringId });
+    versions = client.listAll<VersionRecord>('/offering-versions', { offering_id: offeringId });
     versionsByOffering.set(offeringId, versions);
   }
   return versions;
