@@ -238,12 +238,14 @@ describe('mercato CLI: filter values, paths and pipes', () => {
     fs.mkdirSync(path.join(cwd, 'bin'));
     fs.symlinkSync('/usr/local/bin/terraform', path.join(cwd, 'bin/terraform'));
     const [generate, drift, install] = await Promise.all([
-      npmRun(['--silent', 'mercato', '--', 'constructs', 'generate', '--out', 'gen', '--offering', 'redis'], cwd, env),
+      npmRun(['--silent', 'mercato', '--', 'constructs', 'generate', '--out', 'gen', '--offering', 'redis', '--library', './mylib'], cwd, env),
       npmRun(['--silent', 'mercato', '--', 'drift', '--dir', 'consumer', '--terraform', 'bin/terraform'], cwd, env),
       npmRun(['--silent', 'provider:install', '--', '--dir', 'plugins'], cwd, env),
     ]);
     expect([generate.code, generate.stderr, generate.stdout.trim()]).toEqual([0, '', 'wrote 5 files into gen']);
     expect(fs.readdirSync(path.join(cwd, 'gen/redis')).sort()).toEqual(['index.ts', 'support.ts', 'v7-2-0.ts']);
+    // ./mylib is beside gen/, where the user ran the command: two folders up from gen/redis/.
+    expect(fs.readFileSync(path.join(cwd, 'gen/redis/v7-2-0.ts'), 'utf8')).toContain('import { Offering, OrderedResource } from "../../mylib";');
     expect(drift.code).toBe(1);
     expect(drift.stderr).toContain(`error: ${path.join(cwd, 'consumer')} is not initialized: run \`terraform init\` there first`);
     expect(install.code).toBe(0);

@@ -8,6 +8,7 @@
  *
  * A wrong field, a wrong type, a value outside an enum or an unknown plan is a compile error.
  */
+import { posix } from 'node:path';
 import { compile, type JSONSchema } from 'json-schema-to-typescript';
 import { camelSchema, HEADER, pascalCase, secretPathNames, SUPPORT, versionClassName } from './naming';
 
@@ -49,8 +50,17 @@ export interface CatalogOffering {
 }
 
 export interface GenerateOptions {
-  /** Module the generated code imports the library from. Default `@mercato/cdktf`. */
+  /**
+   * Module the generated code imports the library from. Default `@mercato/cdktf`. A relative
+   * path (`./lib`, `../lib`) is relative to the folder the files are written into; each file
+   * imports it relative to where it stands.
+   */
   library?: string;
+}
+
+/** The library's module as a file one folder below the output folder imports it. */
+function libraryFromOfferingFolder(library: string): string {
+  return /^\.\.?\//.test(library) ? posix.join('..', library) : library;
 }
 
 /** Relative path to file content. */
@@ -204,7 +214,7 @@ function defaultVersion(offering: CatalogOffering): CatalogVersion | undefined {
  * offering's own name, e.g. `VirtualMachine`), and an `index.ts` exporting every offering.
  */
 export async function generateTypedConstructs(offerings: CatalogOffering[], options: GenerateOptions = {}): Promise<GeneratedFiles> {
-  const library = options.library ?? '@mercato/cdktf';
+  const library = libraryFromOfferingFolder(options.library ?? '@mercato/cdktf');
   const files: GeneratedFiles = { 'support.ts': SUPPORT };
   const sorted = [...offerings].sort((a, b) => a.slug.localeCompare(b.slug));
   for (const offering of sorted) {

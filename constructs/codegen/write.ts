@@ -3,7 +3,7 @@
  * of the live catalog, one per offering version, written as TypeScript files.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { generateTypedConstructs, readCatalog, type CatalogReader } from './typed-constructs';
 
 export interface WriteOptions {
@@ -11,14 +11,18 @@ export interface WriteOptions {
   out: string;
   /** Only these offerings, by slug; default every offering of the catalog. */
   offering?: string[];
-  /** Module the generated code imports the constructs from. Default `@mercato/cdktf`. */
+  /**
+   * Module the generated code imports the constructs from. Default `@mercato/cdktf`. A package name
+   * is used as given; a path (`./lib`, `../lib`, absolute) is relative to the current directory,
+   * like `out`, and each generated file imports it relative to where it stands.
+   */
   library?: string;
 }
 
 /** Reads the catalog, generates the files and writes them; answers the paths written. */
 export async function writeTypedConstructs(client: CatalogReader, options: WriteOptions): Promise<string[]> {
   const offerings = await readCatalog(client, options.offering ?? []);
-  const files = await generateTypedConstructs(offerings, { library: options.library });
+  const files = await generateTypedConstructs(offerings, { library: libraryFromOut(options.out, options.library) });
   const written: string[] = [];
   for (const [path, content] of Object.entries(files)) {
     const target = resolve(options.out, path);
@@ -27,4 +31,11 @@ export async function writeTypedConstructs(client: CatalogReader, options: Write
     written.push(target);
   }
   return written;
+}
+
+/** `library` as the output folder imports it: a package name as given, a path made relative to `out`. */
+function libraryFromOut(out: string, library: string | undefined): string | undefined {
+  if (!library || !(library.startsWith('.') || isAbsolute(library))) return library;
+  const fromOut = relative(resolve(out), resolve(library)).split(sep).join('/');
+  return fromOut.startsWith('.') ? fromOut : `./${fromOut}`;
 }

@@ -6,7 +6,7 @@
  */
 import { Api } from '@mercato/test-support/api-client';
 import { DATABASE_KINDS, startTestServer, type TestServer } from '@mercato/test-support/server-harness';
-import { makeWorld, waitForOrder, type World } from '@mercato/test-support/world';
+import { makeWorld, waitForOrder, waitForProviderHandOver, type World } from '@mercato/test-support/world';
 import type { ProvisioningJob, ProvisioningPlugin } from '../src/provisioning/plugin';
 import { PluginRegistry } from '../src/provisioning/plugins/registry';
 import { allocationPlugin } from '../src/provisioning/plugins/allocation';
@@ -171,5 +171,40 @@ describe.each(DATABASE_KINDS)('secret attributes on %s', (kind) => {
       expect((await api.patch(`/offering-versions/${versionId}`, { options_schema: schema })).status).toBe(422);
     }
     expect((await api.expect(200, api.get(`/offering-versions/${versionId}`))).secret_attribute_paths).toEqual(['admin_password', 'replication.password']);
+  });
+
+  test('a value stored as a secret stays secret when its mark is removed or the resource moves to a version without it', async () => {
+    const api = w.serviceManager.api;
+    const marked = { type: 'object', properties: { size: { type: 'string' }, token: { type: 'string', writeOnly: true } } };
+    const unmarked = { type: 'object', properties: { size: { type: 'string' }, token: { type: 'string' } } };
+    const version = await api.expect(201, api.post('/offering-versions', { offering_id: offering.id, version: '4.0.0', options_schema: marked }));
+    const create = await admin.expect(201, admin.post('/orders', { type: 'create', project_id: w.consumer.project.id, offering_id: offering.id, plan_id: offering.plan.id, version: '4.0.0', name: 'stays', attributes: { size: 'small', token: 'token-once-secret' } }));
+    await waitForOrder(admin, create.id);
+
+    // The provider removes the mark: what was sent as a secret is not shown to anyone.
+    await api.expect(200, api.patch(`/offering-versions/${version.id}`, { options_schema: unmarked }));
+    expect(await everythingShown(create.resource_id)).not.toContain('token-once-secret');
+    expect((await admin.expect(200, admin.get(`/resources/${create.resource_id}`))).secret_attribute_paths).toEqual(['token']);
+
+    // An upgrade to a version that never marked it keeps it secret too, and gives it to the plugin.
+    await api.expect(201, api.post('/offering-versions', { offering_id: offering.id, version: '5.0.0', options_schema: unmarked }));
+    const upgrade = await admin.expect(201, admin.post('/orders', { type: 'update', resource_id: create.resource_id, version: '5.0.0', attributes: { size: 'large-ish' } }));
+    await waitForOrder(admin, upgrade.id);
+    expect(lastJob(create.resource_id).order.attributes).toEqual({ size: 'large-ish', token: 'token-once-secret' });
+    expect(await everythingShown(create.resource_id)).not.toContain('token-once-secret');
+  });
+
+  test("a reason a person gives is kept without the offering's secret options it quotes", async () => {
+    const order = (name: string) => w.consumer.owner.api.expect(201, w.consumer.owner.api.post('/orders', { type: 'create', project_id: w.consumer.project.id, offering_id: w.manual.id, plan_id: w.manual.plan.id, name, attributes: { instance_type: 'general-purpose' } }));
+    const rejected = await order('rejected');
+    const rejection = await w.serviceManager.api.expect(200, w.serviceManager.api.post(`/orders/${rejected.id}/reject`, { reason: 'our key provider-secret-value expired' }));
+    expect(rejection.reason).toBe('our key ******** expired');
+
+    const failed = await order('failed');
+    await w.serviceManager.api.expect(200, w.serviceManager.api.post(`/orders/${failed.id}/approve`));
+    await waitForProviderHandOver(admin, failed.id, 10000);
+    const failure = await w.serviceManager.api.expect(200, w.serviceManager.api.post(`/orders/${failed.id}/fail`, { reason: 'login with provider-secret-value refused' }));
+    expect(failure.reason).toBe('login with ******** refused');
+    for (const id of [rejected.resource_id, failed.resource_id]) expect(await everythingShown(id)).not.toContain('provider-secret-value');
   });
 });

@@ -1,4 +1,4 @@
-import { relative } from 'node:path';
+import { isAbsolute, relative } from 'node:path';
 import type { Command } from 'commander';
 import { report } from '../report';
 import { userDirectory, userPath } from '../working-directory';
@@ -7,6 +7,11 @@ interface GenerateCommandOptions {
   out: string;
   offering?: string[];
   library: string;
+}
+
+/** `--library`: a package name as given; a path (`./lib`, `../lib`) relative to where the user runs the command. */
+function libraryFromUser(library: string): string {
+  return library.startsWith('.') || isAbsolute(library) ? userPath(library) : library;
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -26,7 +31,7 @@ export function declareConstructs(program: Command): void {
         const { writeTypedConstructs } = require('@mercato/cdktf/codegen') as typeof import('@mercato/cdktf/codegen');
         const { clientFromEnvironment } = require('../api-client') as typeof import('../api-client');
         const out = userPath(options.out);
-        const written = await writeTypedConstructs(clientFromEnvironment(), { ...options, out });
+        const written = await writeTypedConstructs(clientFromEnvironment(), { ...options, out, library: libraryFromUser(options.library) });
         return `wrote ${written.length} files into ${relative(userDirectory(), out) || '.'}`;
       }),
     );

@@ -47,11 +47,11 @@ export function presentVersion(row: OfferingVersionRow) {
 
 type VersionInput = Partial<Omit<OfferingVersionRow, 'options_schema'>> & { options_schema?: object };
 
-async function problems(app: FastifyInstance, input: VersionInput): Promise<FieldError[]> {
+async function problems(app: FastifyInstance, caller: string, input: VersionInput): Promise<FieldError[]> {
   const errors: FieldError[] = [];
   if (input.version !== undefined && !semver.valid(input.version)) errors.push({ field: 'version', message: `"${input.version}" is not a semantic version such as 1.2.0` });
   if (input.replacement_version && !semver.valid(input.replacement_version)) errors.push({ field: 'replacement_version', message: 'is not a semantic version' });
-  if (input.options_schema !== undefined) errors.push(...(await schemaProblems(app, input.options_schema)), ...misplacedSecretMarks(input.options_schema));
+  if (input.options_schema !== undefined) errors.push(...(await schemaProblems(app, caller, input.options_schema)), ...misplacedSecretMarks(input.options_schema));
   return errors;
 }
 
@@ -63,7 +63,7 @@ export async function offeringVersionsRoutes(app: FastifyInstance) {
       const input = request.body as VersionInput;
       const offering = await offeringForChild(app, p, input.offering_id!);
       assertProvider(p, offering);
-      const errors = await problems(app, input);
+      const errors = await problems(app, p.user.id, input);
       if (errors.length) throw invalidFields(errors);
       const row: OfferingVersionRow = {
         id: newId(), offering_id: offering.id, version: semver.valid(input.version!)!, options_schema: JSON.stringify(input.options_schema ?? { type: 'object' }),
@@ -109,7 +109,7 @@ export async function offeringVersionsRoutes(app: FastifyInstance) {
       const { child, offering } = await findChild(app, p, 'offering_versions', params(request).id);
       assertProvider(p, offering);
       const input = request.body as VersionInput;
-      const errors = await problems(app, input);
+      const errors = await problems(app, p.user.id, input);
       if (errors.length) throw invalidFields(errors);
       const changes = { ...input, options_schema: input.options_schema === undefined ? undefined : JSON.stringify(input.options_schema), updated_at: now() };
       await app.db.transaction().execute(async (trx) => {

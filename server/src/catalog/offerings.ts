@@ -68,7 +68,7 @@ export async function offeringsRoutes(app: FastifyInstance) {
     return offering;
   };
 
-  const checkReferences = async (input: OfferingInput): Promise<FieldError[]> => {
+  const checkReferences = async (caller: string, input: OfferingInput): Promise<FieldError[]> => {
     const errors: FieldError[] = [];
     if (input.category_id && !(await app.db.selectFrom('categories').select('id').where('id', '=', input.category_id).where('deleted_at', 'is', null).executeTakeFirst())) {
       errors.push({ field: 'category_id', message: `no category ${input.category_id}` });
@@ -77,7 +77,7 @@ export async function offeringsRoutes(app: FastifyInstance) {
       errors.push({ field: 'type', message: `unknown plugin "${input.type}"; one of ${app.plugins.types().join(', ')}` });
     }
     const plugin = app.plugins.get(input.type ?? '');
-    if (plugin?.optionsSchema && input.plugin_options) errors.push(...(await validateAgainst(app, plugin.optionsSchema, input.plugin_options, 'plugin_options')));
+    if (plugin?.optionsSchema && input.plugin_options) errors.push(...(await validateAgainst(app, caller, plugin.optionsSchema, input.plugin_options, 'plugin_options')));
     const types = (input.components ?? []).map((c) => c.type);
     types.forEach((type, i) => {
       if (types.indexOf(type) !== i) errors.push({ field: `components[${i}].type`, message: `duplicates component type "${type}"` });
@@ -132,7 +132,7 @@ export async function offeringsRoutes(app: FastifyInstance) {
         if (organization && canSeeOrganization(p, organization.id)) throw forbidden('only owners and service managers publish offerings');
         throw invalid('organization_id', `no organization ${input.organization_id}`);
       }
-      const errors = await checkReferences(input);
+      const errors = await checkReferences(p.user.id, input);
       if (errors.length) throw invalidFields(errors);
       const row: OfferingRow = {
         id: newId(), slug: input.slug ?? '', organization_id: input.organization_id!, category_id: input.category_id!,
@@ -194,7 +194,7 @@ export async function offeringsRoutes(app: FastifyInstance) {
       const offering = await findOffering(p, params(request).id, request.generations.catalog);
       if (!managesOfferingsOf(p, offering.organization_id)) throw forbidden("only the offering's provider changes it");
       const input = request.body as OfferingInput;
-      const errors = await checkReferences({ ...input, type: input.plugin_options ? offering.type : undefined });
+      const errors = await checkReferences(p.user.id, { ...input, type: input.plugin_options ? offering.type : undefined });
       if (errors.length) throw invalidFields(errors);
       try {
         await app.db.transaction().execute(async (trx) => {

@@ -11,7 +11,7 @@ import type { IdempotencyKey } from '../http/idempotency';
 import { loadOfferingRow } from '../catalog/offerings';
 import { OPEN_STATES, RESOURCE_STATE_WHILE, type OrderState } from './order-model';
 import { assertOrderable, attributeProblems, limitProblems, orderablePlan, orderableVersion, throwIfAny } from './order-validation';
-import { orderedAttributes, storedAttributes } from './secret-attributes';
+import { orderedAttributes, storedAttributes, storedSecrets } from './secret-attributes';
 
 /** What a client asks for when it places an order. */
 export interface OrderInput {
@@ -48,7 +48,7 @@ export async function placeCreate(app: FastifyInstance, p: Principal, input: Ord
   const version = await orderableVersion(app, offering, input.version);
   const attributes = input.attributes ?? {};
   const limits = input.limits ?? {};
-  throwIfAny([...(await attributeProblems(app, version, attributes)), ...limitProblems(offering, limits)]);
+  throwIfAny([...(await attributeProblems(app, p, version, attributes)), ...limitProblems(offering, limits)]);
   const stored = storedAttributes(version, attributes);
 
   const consumerApproved = approvesForConsumer(p, project);
@@ -120,11 +120,11 @@ export async function placeChange(app: FastifyInstance, p: Principal, input: Ord
     }
     const targetVersion = changes.includes('version') ? version! : await app.db.selectFrom('offering_versions').selectAll().where('offering_id', '=', offering.id).where('version', '=', resource.version).executeTakeFirst();
     throwIfAny([
-      ...(targetVersion && (changes.includes('attributes') || changes.includes('version')) ? await attributeProblems(app, targetVersion, attributes) : []),
+      ...(targetVersion && (changes.includes('attributes') || changes.includes('version')) ? await attributeProblems(app, p, targetVersion, attributes) : []),
       ...(input.limits ? limitProblems(offering, input.limits) : []),
     ]);
     // Stored as the version the order leads to says: what it makes secret is kept apart.
-    if (targetVersion && (changes.includes('attributes') || changes.includes('version'))) Object.assign(order, storedAttributes(targetVersion, attributes));
+    if (targetVersion && (changes.includes('attributes') || changes.includes('version'))) Object.assign(order, storedAttributes(targetVersion, attributes, storedSecrets(resource.secret_attributes)));
     if (!changes.length) throw badRequest('the update order changes nothing: give a new plan_id, version, attributes or limits');
     order.changes = JSON.stringify(changes);
   } else if (input.plan_id || input.version || input.attributes || input.limits) {

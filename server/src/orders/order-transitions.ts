@@ -4,6 +4,7 @@ import type { OrderRow, ResourceRow, Tables } from '../db/tables';
 import { conflict } from '../http/problem';
 import { json } from '../http/route-context';
 import { RESOURCE_STATE_WHILE, type OrderState, type OrderType } from './order-model';
+import { redactSecrets, storedSecrets } from './secret-attributes';
 
 type Trx = Kysely<Tables>;
 
@@ -57,18 +58,29 @@ function resourceChangesOnDone(order: OrderRow, provisioned: Provisioned = {}): 
 }
 
 /**
+ * A reason as it is kept and shown: the text of a plugin's error, or of a person who rejects or
+ * fails an order, often repeats what it was given, so no secret of the order's configuration or
+ * of its offering's secret options is quoted.
+ */
+async function withoutSecrets(trx: Trx, order: OrderRow, reason: string): Promise<string> {
+  const offering = await trx.selectFrom('offerings').select('secret_options').where('id', '=', order.offering_id).executeTakeFirst();
+  return redactSecrets(reason, [...storedSecrets(order.secret_attributes), { path: [], value: json(offering?.secret_options ?? '', {}) }]);
+}
+
+/**
  * Moves an order from the state it was read in to `to`, with the resource and the audit events,
  * in the caller's transaction. The update is conditional on the state it was read in, so two
  * actors (or two workers) racing on one order cannot both move it: the loser gets a conflict.
  */
 export async function moveOrder(trx: Trx, order: OrderRow, to: OrderState, options: TransitionOptions): Promise<OrderRow> {
   const now = new Date().toISOString();
+  const reason = options.reason === undefined ? undefined : await withoutSecrets(trx, order, options.reason);
   const final = ['done', 'erred', 'rejected', 'canceled'].includes(to);
   const set: Partial<OrderRow> = {
     ...options.set,
     state: to,
     updated_at: now,
-    reason: options.reason ?? (to === 'executing' ? '' : order.reason),
+    reason: reason ?? (to === 'executing' ? '' : order.reason),
     job_state: to === 'executing' ? 'queued' : null,
     claimed_by: null,
     completed_at: final ? now : null,
@@ -93,7 +105,7 @@ export async function moveOrder(trx: Trx, order: OrderRow, to: OrderState, optio
     objectType: 'order',
     objectId: order.id,
     ...eventScope,
-    changes: { state: { from: order.state, to }, ...(options.reason ? { reason: options.reason } : {}) },
+    changes: { state: { from: order.state, to }, ...(reason ? { reason } : {}) },
   });
 
   const resourceState = resourceStateAfter(order.type as OrderType, to);

@@ -43,9 +43,9 @@ export async function orderableVersion(app: FastifyInstance, offering: OfferingR
 }
 
 /** Schema errors of a configuration; a message never quotes a secret value of it. */
-export async function attributeProblems(app: FastifyInstance, version: OfferingVersionRow, attributes: Record<string, unknown>): Promise<FieldError[]> {
+export async function attributeProblems(app: FastifyInstance, p: Principal, version: OfferingVersionRow, attributes: Record<string, unknown>): Promise<FieldError[]> {
   const { secrets } = splitSecrets(attributes, secretPropertyPaths(json<object>(version.options_schema, {})));
-  const errors = await validateAgainst(app, version.options_schema, attributes, 'attributes');
+  const errors = await validateAgainst(app, p.user.id, version.options_schema, attributes, 'attributes');
   return errors.map((e) => ({ ...e, message: redactSecrets(e.message, secrets) }));
 }
 

@@ -92,15 +92,22 @@ export function keepStoredSecrets(requested: Attributes, stored: StoredSecret[])
 /** The stored secrets of a row's `secret_attributes` column. */
 export const storedSecrets = (column: string): StoredSecret[] => json<StoredSecret[]>(column, []);
 
-/** The `attributes` and `secret_attributes` columns for a configuration of a version. */
-export function storedAttributes(version: Pick<OfferingVersionRow, 'options_schema'>, attributes: Attributes) {
-  const { visible, secrets } = splitSecrets(attributes, secretPropertyPaths(json(version.options_schema, {})));
+/**
+ * The `attributes` and `secret_attributes` columns for a configuration of a version. `heldSecret`:
+ * the paths a row already keeps secret. They stay secret whatever the schema says now: a value
+ * sent as a secret is never shown, even when a provider removes the mark from the schema or the
+ * resource moves to a version without it.
+ */
+export function storedAttributes(version: Pick<OfferingVersionRow, 'options_schema'>, attributes: Attributes, heldSecret: StoredSecret[] = []) {
+  const paths = secretPropertyPaths(json(version.options_schema, {}));
+  for (const { path } of heldSecret) if (!paths.some((known) => equal(known, path))) paths.push(path);
+  const { visible, secrets } = splitSecrets(attributes, paths);
   return { attributes: JSON.stringify(visible), secret_attributes: JSON.stringify(secrets) };
 }
 
 /**
  * Stores the configurations of a version's resources and orders again after its schema changed:
- * a property it now marks secret leaves `attributes` (and one it no longer marks comes back).
+ * a property it now marks secret leaves `attributes`; one it no longer marks stays secret.
  */
 export async function storeAgainUnderSchema(trx: Kysely<Tables>, version: Pick<OfferingVersionRow, 'offering_id' | 'version' | 'options_schema'>) {
   for (const table of ['resources', 'orders'] as const) {
@@ -111,7 +118,7 @@ export async function storeAgainUnderSchema(trx: Kysely<Tables>, version: Pick<O
       .where('version', '=', version.version)
       .execute();
     for (const row of rows) {
-      const columns = storedAttributes(version, wholeAttributes(row));
+      const columns = storedAttributes(version, wholeAttributes(row), storedSecrets(row.secret_attributes));
       if (columns.attributes === row.attributes && columns.secret_attributes === row.secret_attributes) continue;
       await trx.updateTable(table).set(columns).where('id', '=', row.id).execute();
     }

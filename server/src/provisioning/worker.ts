@@ -4,7 +4,7 @@ import type { OrderRow } from '../db/tables';
 import { newId } from '../ids';
 import { json } from '../http/route-context';
 import { moveOrder } from '../orders/order-transitions';
-import { redactSecrets, storedSecrets, wholeAttributes } from '../orders/secret-attributes';
+import { wholeAttributes } from '../orders/secret-attributes';
 import type { ProvisioningJob, ProvisioningOutcome } from './plugin';
 import type { PluginRegistry } from './plugins/registry';
 
@@ -144,10 +144,8 @@ export class ProvisioningWorker {
 
   private async run(order: OrderRow) {
     let outcome: ProvisioningOutcome;
-    let secretOptions: unknown;
     try {
       const job = await this.jobFor(order);
-      secretOptions = job.job.offering.secret_options;
       const plugin = this.plugins.get(job.pluginType);
       outcome = plugin
         ? await plugin.provision(job.job, this.abort.signal)
@@ -156,8 +154,6 @@ export class ProvisioningWorker {
       outcome = { status: 'erred', reason: `provisioning failed: ${(error as Error).message}` };
     }
     if (this.abort.signal.aborted) return;
-    // The reason is shown to the consumer: a plugin's message must not carry a secret it was given.
-    if (outcome.status === 'erred') outcome.reason = redactSecrets(outcome.reason, [...storedSecrets(order.secret_attributes), { path: [], value: secretOptions }]);
     try {
       await this.finish(order, outcome);
     } catch (error) {

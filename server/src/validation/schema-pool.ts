@@ -9,6 +9,10 @@ import type { FieldError } from '../http/problem';
  * an RE2 pattern whose automaton keeps growing): in the server's own thread that would stall
  * every request of every tenant. Here it stalls one worker, which is stopped and replaced when the
  * check outlasts `timeoutMs`; the request gets a 422 saying so.
+ *
+ * Checks are served fairly between callers: each caller has its own queue, the queues take turns,
+ * and a caller has at most one check running. A caller who sends many costly checks at once thus
+ * keeps at most one worker busy, and the other callers' checks run on the others.
  */
 
 export interface SchemaRequest {
@@ -23,6 +27,8 @@ export interface SchemaRequest {
 export type SchemaReply = { id: number; errors: FieldError[] } | { id: number; failure: string };
 
 interface Job {
+  /** Who asked (a user id): the unit of fairness. */
+  caller: string;
   request: SchemaRequest;
   resolve(errors: FieldError[]): void;
   reject(error: Error): void;
@@ -47,7 +53,8 @@ const WORKER_FILE = path.join(__dirname, __filename.endsWith('.ts') ? 'schema-wo
 
 export class SchemaPool {
   private readonly slots: Slot[] = [];
-  private readonly queue: Job[] = [];
+  /** Waiting checks by caller, in the order the callers take turns. */
+  private readonly queues = new Map<string, Job[]>();
   private readonly size: number;
   private readonly timeoutMs: number;
   private nextId = 1;
@@ -59,37 +66,59 @@ export class SchemaPool {
   }
 
   /** Field errors under `field` when `schemaText` cannot be an options schema (see `checkSchema`). */
-  check(schemaText: string, field: string): Promise<FieldError[]> {
-    return this.run({ kind: 'check', schema: schemaText, field });
+  check(caller: string, schemaText: string, field: string): Promise<FieldError[]> {
+    return this.run(caller, { kind: 'check', schema: schemaText, field });
   }
 
   /** Field errors under `field` where `value` breaks the schema. */
-  validate(schemaText: string, value: unknown, field: string): Promise<FieldError[]> {
-    return this.run({ kind: 'validate', schema: schemaText, value, field });
+  validate(caller: string, schemaText: string, value: unknown, field: string): Promise<FieldError[]> {
+    return this.run(caller, { kind: 'validate', schema: schemaText, value, field });
   }
 
   async close(): Promise<void> {
     this.closed = true;
-    for (const job of this.queue.splice(0)) job.reject(new Error('the server is shutting down'));
+    for (const job of this.takeAllWaiting()) job.reject(new Error('the server is shutting down'));
     await Promise.all(this.slots.splice(0).map((slot) => this.stop(slot, new Error('the server is shutting down'))));
   }
 
-  private run(request: Omit<SchemaRequest, 'id'>): Promise<FieldError[]> {
+  private run(caller: string, request: Omit<SchemaRequest, 'id'>): Promise<FieldError[]> {
     if (this.closed) return Promise.reject(new Error('the server is shutting down'));
     return new Promise((resolve, reject) => {
-      this.queue.push({ request: { ...request, id: this.nextId++ }, resolve, reject });
+      const queue = this.queues.get(caller) ?? [];
+      queue.push({ caller, request: { ...request, id: this.nextId++ }, resolve, reject });
+      this.queues.set(caller, queue);
       this.dispatch();
     });
   }
 
+  /** The next check to run: the first of the first caller in turn with none running, who then goes last. */
+  private nextJob(): Job | undefined {
+    const running = new Set(this.slots.map((s) => s.job?.caller));
+    for (const [caller, queue] of this.queues) {
+      if (running.has(caller)) continue;
+      const job = queue.shift()!;
+      this.queues.delete(caller);
+      if (queue.length) this.queues.set(caller, queue);
+      return job;
+    }
+    return undefined;
+  }
+
+  private takeAllWaiting(): Job[] {
+    const jobs = [...this.queues.values()].flat();
+    this.queues.clear();
+    return jobs;
+  }
+
   private dispatch() {
-    while (this.queue.length) {
+    while (this.queues.size) {
       const slot = this.slots.find((s) => s.ready && !s.job);
       if (!slot) {
         if (this.slots.length < this.size && !this.slots.some((s) => !s.ready)) this.slots.push(this.spawn());
         return;
       }
-      const job = this.queue.shift()!;
+      const job = this.nextJob();
+      if (!job) return;
       slot.job = job;
       slot.timer = setTimeout(() => this.timeOut(slot), this.timeoutMs);
       slot.worker.postMessage(job.request);
@@ -135,7 +164,7 @@ export class SchemaPool {
     if (index < 0) return;
     this.slots.splice(index, 1);
     // A worker that fails before it is ready would fail again: the waiting checks fail with it.
-    if (!slot.ready) for (const job of this.queue.splice(0)) job.reject(error ?? new Error('the schema worker did not start'));
+    if (!slot.ready) for (const job of this.takeAllWaiting()) job.reject(error ?? new Error('the schema worker did not start'));
     await this.stop(slot, error);
     if (!this.closed) this.dispatch();
   }
