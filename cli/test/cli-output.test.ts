@@ -1,7 +1,7 @@
 import YAML from 'yaml';
 import { DRIFT_FORMATS as REPORT_FORMATS } from '@mercato/terraform-provider/drift';
 import { DRIFT_FORMATS } from '../src/commands/drift';
-import { formatAge, formatCell, renderJson, renderList, renderTable, renderYaml, type Column } from '../src/objects/output';
+import { formatAge, formatCell, renderJson, renderTable, renderYaml, type Column } from '../src/objects/output';
 import { findKind, KINDS } from '../src/objects/kinds';
 
 const columns: Column[] = [
@@ -77,8 +77,8 @@ describe('formatAge', () => {
 
 describe('renderJson and renderYaml', () => {
   it('keep every field, so scripts can read what the table leaves out', () => {
-    expect(JSON.parse(renderList(items, columns, 'json'))).toEqual(items);
-    expect(YAML.parse(renderList(items, columns, 'yaml'))).toEqual(items);
+    expect(JSON.parse(renderJson(items))).toEqual(items);
+    expect(YAML.parse(renderYaml(items))).toEqual(items);
   });
 
   it('indent JSON by two spaces', () => {

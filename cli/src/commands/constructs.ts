@@ -1,6 +1,6 @@
 import { isAbsolute, relative } from 'node:path';
 import type { Command } from 'commander';
-import { report } from '../report';
+import { reportWithClient } from '../report';
 import { userDirectory, userPath } from '../working-directory';
 
 interface GenerateCommandOptions {
@@ -26,12 +26,11 @@ export function declareConstructs(program: Command): void {
     .option('--offering <slug>', 'only this offering (repeat for more); default: every offering', collect)
     .option('--library <module>', 'module the generated code imports the constructs from', '@mercato/cdktf')
     .action((options: GenerateCommandOptions) =>
-      report(async () => {
+      reportWithClient(async (client) => {
         // json-schema-to-typescript alone takes a second to load.
         const { writeTypedConstructs } = require('@mercato/cdktf/codegen') as typeof import('@mercato/cdktf/codegen');
-        const { clientFromEnvironment } = require('../api-client') as typeof import('../api-client');
         const out = userPath(options.out);
-        const written = await writeTypedConstructs(clientFromEnvironment(), { ...options, out, library: libraryFromUser(options.library) });
+        const written = await writeTypedConstructs(client, { ...options, out, library: libraryFromUser(options.library) });
         return `wrote ${written.length} files into ${relative(userDirectory(), out) || '.'}`;
       }),
     );

@@ -1,6 +1,10 @@
-import type { MercatoClient } from '@mercato/api';
-import { findKind } from './kinds';
-import { formatCell, renderJson, renderTable, renderYaml, type DESCRIBE_FORMATS, type Item } from './output';
+import { isId, type MercatoClient } from '@mercato/api';
+import { CliError } from '../cli-error';
+import type { Kind } from './kinds';
+import { NAME_FIELDS, type Named } from './names';
+import { objectArguments } from './object-ref';
+import { formatAge, formatCell, renderJson, renderTable, renderYaml, type DESCRIBE_FORMATS, type Item } from './output';
+import { resolveId } from './references';
 import { maskSecrets } from './secret-values';
 
 export interface DescribeOptions {
@@ -10,16 +14,34 @@ export interface DescribeOptions {
   showSecrets?: boolean;
 }
 
-/** `mercato describe <kind> <id|slug>`; the server answers offerings by slug as well as by id. */
-export async function runDescribe(client: MercatoClient, kindName: string, ref: string, options: DescribeOptions = {}): Promise<string> {
-  const kind = findKind(kindName);
-  const answer = await client.get<Item>(`/${kind.plural}/${encodeURIComponent(ref)}`);
+export const DESCRIBE_USAGE = 'name it as `mercato describe offering postgresql` or `mercato describe offering/postgresql`';
+
+/**
+ * The id of the object a person named: an id as it is; an offering by slug (the server answers
+ * it); another kind by its name (`NAME_FIELDS`). Orders and events have ids only.
+ */
+export async function idOf(client: MercatoClient, kind: Kind, ref: string): Promise<string> {
+  if (isId(ref) || kind.plural === 'offerings') return ref;
+  if (!(kind.plural in NAME_FIELDS)) throw new CliError(`${kind.plural} have no name: give the id (\`mercato get ${kind.plural}\` lists them), not "${ref}"`);
+  return resolveId(client, kind.plural as Named, ref);
+}
+
+/** `mercato describe <kind> <id|name>` (or `<kind>/<id|name>`). */
+export async function runDescribe(client: MercatoClient, kindName: string, name: string | undefined, options: DescribeOptions = {}): Promise<string> {
+  const { kind, ref } = objectArguments(kindName, name, DESCRIBE_USAGE);
+  const answer = await client.get<Item>(`/${kind.plural}/${encodeURIComponent(await idOf(client, kind, ref))}`);
   const object = options.showSecrets ? answer : maskSecrets(answer);
   if (options.output === 'json') return renderJson(object);
   if (options.output === 'yaml') return renderYaml(object);
-  const sections = [renderYaml(object)];
-  if (kind.plural === 'offerings') sections.push(...(await offeringSections(client, String(object.id))));
+  const sections = [renderYaml(object), ...(await relatedSections(client, kind, String(object.id)))];
   return sections.join('\n\n');
+}
+
+/** What a person looks for beside the object: an offering's plans and versions, who is in a project or organization. */
+function relatedSections(client: MercatoClient, kind: Kind, id: string): Promise<string[]> {
+  if (kind.plural === 'offerings') return offeringSections(client, id);
+  if (kind.plural === 'projects' || kind.plural === 'organizations') return membersSection(client, kind.plural, id);
+  return Promise.resolve([]);
 }
 
 /** What someone about to order needs beside the offering: its plans with prices and its versions' status. */
@@ -40,6 +62,18 @@ async function offeringSections(client: MercatoClient, offeringId: string): Prom
       { header: 'version', value: (v) => v.version },
       { header: 'status', value: (v) => v.status },
       { header: 'note', value: (v) => v.deprecation_message || firstLine(v.changelog) },
+    ])),
+  ];
+}
+
+/** Who has a role in the project or organization. */
+async function membersSection(client: MercatoClient, collection: string, id: string): Promise<string[]> {
+  const members = await client.listAll<Item>(`/${collection}/${id}/members`);
+  return [
+    section('Members', members, renderTable(members, [
+      { header: 'user', value: (m) => m.username },
+      { header: 'role', value: (m) => m.role },
+      { header: 'since', value: (m) => formatAge(m.created_at) },
     ])),
   ];
 }

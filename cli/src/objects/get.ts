@@ -1,7 +1,8 @@
 import { CliError } from '../cli-error';
 import type { MercatoClient, Query } from '@mercato/api';
 import { findKind, type FilterName, type Kind } from './kinds';
-import { renderList, type Item, type OutputFormat } from './output';
+import { renderItems } from './list-output';
+import type { Item, OutputFormat } from './output';
 import { maskSecrets } from './secret-values';
 import { resolveCategoryId, resolveOfferingId, resolveOrganizationId, resolveProjectId } from './references';
 
@@ -21,6 +22,8 @@ export interface GetOptions {
   sort?: string;
   /** Orders and resources of deleted projects and offerings too (kept as history). */
   includeDeleted?: boolean;
+  /** After the list, each object again whenever it changes (`watchList`). */
+  watch?: boolean;
 }
 
 type Resolver = (client: MercatoClient, ref: string) => Promise<string>;
@@ -34,7 +37,7 @@ const RESOLVERS: Partial<Record<FilterName, Resolver>> = {
 };
 
 function filterValues(options: GetOptions): Partial<Record<FilterName, string>> {
-  const { output: _output, includeDeleted: _includeDeleted, q, search, ...rest } = options;
+  const { output: _output, includeDeleted: _includeDeleted, watch: _watch, q, search, ...rest } = options;
   return { ...rest, search: search ?? q };
 }
 
@@ -105,6 +108,6 @@ export async function runGet(client: MercatoClient, kindName: string, options: G
   const items = maskSecrets(await client.listAll<Item>(`/${kind.plural}`, query));
   if (items.length === 0) await refuseUnknownValues(client, kind, options, query);
   const format = options.output ?? 'table';
-  if (format === 'table' && items.length === 0) return `No ${kind.plural} found.`;
-  return renderList(items, kind.columns, format);
+  if ((format === 'table' || format === 'wide') && items.length === 0) return `No ${kind.plural} found.`;
+  return renderItems(client, kind, items, format);
 }

@@ -1,5 +1,6 @@
 import { OFFERING_PLATFORMS, OFFERING_STATUSES, OFFERING_VERSION_STATUSES, ORDER_STATES, RESOURCE_STATES } from '@mercato/api';
 import { CliError } from '../cli-error';
+import type { Named } from './names';
 import { formatAge, type Column, type Item } from './output';
 
 /** The filters `mercato get` offers; each kind maps the ones it supports to its query parameter. */
@@ -13,17 +14,29 @@ export interface Kind {
   singular: string;
   aliases: string[];
   columns: Column[];
+  /** Columns `-o wide` adds after `columns`. */
+  wide: Column[];
   filters: Partial<Record<FilterName, string>>;
   /** Filters whose values are a closed set, the API's own enumeration: any other value is an error. */
   choices?: Partial<Record<FilterName, readonly string[]>>;
   /** Kept, and listed on request (`include_deleted`), when their project or offering is deleted. */
   keepsHistory?: boolean;
+  /** What `-o name` prints after `<singular>/`: what the API answers `/<plural>/<name>` for. Default the id. */
+  nameOf?: (item: Item) => string;
 }
 
 const text = (field: string) => (item: Item) => item[field];
 const column = (header: string, field: string): Column => ({ header, value: text(field) });
+/** The name of the object whose id is in `field` (`project_id` -> the project's name). */
+const nameColumn = (header: string, field: string, collection: Named): Column => ({
+  header,
+  value: (item, names) => names.label(collection, item[field]),
+  refersTo: { collection, field },
+});
+const yesNo = (header: string, field: string): Column => ({ header, value: (item) => (item[field] ? 'yes' : 'no') });
 const ID = column('id', 'id');
 const AGE: Column = { header: 'age', value: (item) => formatAge(item.created_at) };
+const DESCRIPTION = column('description', 'description');
 
 export const KINDS: Kind[] = [
   {
@@ -31,20 +44,23 @@ export const KINDS: Kind[] = [
     singular: 'organization',
     aliases: ['org', 'orgs'],
     columns: [ID, column('name', 'name'), AGE],
+    wide: [DESCRIPTION],
     filters: {},
   },
   {
     plural: 'projects',
     singular: 'project',
     aliases: ['proj'],
-    columns: [ID, column('name', 'name'), column('organization', 'organization_id'), AGE],
+    columns: [ID, column('name', 'name'), nameColumn('organization', 'organization_id', 'organizations'), AGE],
+    wide: [DESCRIPTION],
     filters: { organization: 'organization_id' },
   },
   {
     plural: 'users',
     singular: 'user',
     aliases: [],
-    columns: [ID, column('username', 'username'), column('email', 'email'), { header: 'staff', value: (u) => (u.is_staff ? 'yes' : 'no') }, AGE],
+    columns: [ID, column('username', 'username'), column('email', 'email'), yesNo('staff', 'is_staff'), AGE],
+    wide: [],
     filters: {},
   },
   {
@@ -52,6 +68,7 @@ export const KINDS: Kind[] = [
     singular: 'category',
     aliases: ['cat'],
     columns: [ID, column('title', 'title'), AGE],
+    wide: [DESCRIPTION],
     filters: {},
   },
   {
@@ -59,14 +76,17 @@ export const KINDS: Kind[] = [
     singular: 'offering',
     aliases: ['of'],
     columns: [ID, column('slug', 'slug'), column('name', 'name'), column('type', 'type'), column('platform', 'platform'), column('status', 'status'), column('latest', 'latest_version'), column('tags', 'tags')],
+    wide: [nameColumn('category', 'category_id', 'categories'), nameColumn('provider', 'organization_id', 'organizations'), column('versions', 'versions'), yesNo('auto approve', 'auto_approve')],
     filters: { category: 'category_id', platform: 'platform', status: 'status', search: 'q', organization: 'organization_id', version: 'version', tags: 'tags', sort: 'sort' },
     choices: { platform: OFFERING_PLATFORMS, status: OFFERING_STATUSES },
+    nameOf: (offering) => String(offering.slug),
   },
   {
     plural: 'offering-versions',
     singular: 'offering-version',
     aliases: ['version', 'versions', 'ov'],
-    columns: [ID, column('offering', 'offering_id'), column('version', 'version'), column('status', 'status'), AGE],
+    columns: [ID, nameColumn('offering', 'offering_id', 'offerings'), column('version', 'version'), column('status', 'status'), AGE],
+    wide: [column('replacement', 'replacement_version'), column('deprecation', 'deprecation_message')],
     filters: { offering: 'offering_id', version: 'version', status: 'status' },
     choices: { status: OFFERING_VERSION_STATUSES },
   },
@@ -74,14 +94,16 @@ export const KINDS: Kind[] = [
     plural: 'plans',
     singular: 'plan',
     aliases: [],
-    columns: [ID, column('name', 'name'), column('offering', 'offering_id'), column('unit', 'unit'), column('prices', 'prices'), { header: 'archived', value: (p) => (p.archived ? 'yes' : 'no') }],
+    columns: [ID, column('name', 'name'), nameColumn('offering', 'offering_id', 'offerings'), column('unit', 'unit'), column('prices', 'prices'), yesNo('archived', 'archived')],
+    wide: [DESCRIPTION],
     filters: { offering: 'offering_id' },
   },
   {
     plural: 'orders',
     singular: 'order',
     aliases: ['ord'],
-    columns: [ID, column('type', 'type'), column('state', 'state'), column('project', 'project_id'), column('offering', 'offering_id'), column('resource', 'resource_id'), AGE],
+    columns: [ID, column('type', 'type'), column('state', 'state'), nameColumn('project', 'project_id', 'projects'), nameColumn('offering', 'offering_id', 'offerings'), nameColumn('resource', 'resource_id', 'resources'), AGE],
+    wide: [nameColumn('plan', 'plan_id', 'plans'), column('version', 'version'), nameColumn('created by', 'created_by', 'users'), column('awaiting', 'awaiting'), column('reason', 'reason')],
     filters: { project: 'project_id', offering: 'offering_id', status: 'state' },
     choices: { status: ORDER_STATES },
     keepsHistory: true,
@@ -90,7 +112,8 @@ export const KINDS: Kind[] = [
     plural: 'resources',
     singular: 'resource',
     aliases: ['res'],
-    columns: [ID, column('name', 'name'), column('state', 'state'), column('project', 'project_id'), column('offering', 'offering_id'), column('version', 'version'), column('backend id', 'backend_id'), AGE],
+    columns: [ID, column('name', 'name'), column('state', 'state'), nameColumn('project', 'project_id', 'projects'), nameColumn('offering', 'offering_id', 'offerings'), column('version', 'version'), column('backend id', 'backend_id'), AGE],
+    wide: [nameColumn('plan', 'plan_id', 'plans'), column('limits', 'limits'), column('outputs', 'outputs')],
     filters: { project: 'project_id', offering: 'offering_id', status: 'state' },
     choices: { status: RESOURCE_STATES },
     keepsHistory: true,
@@ -99,7 +122,8 @@ export const KINDS: Kind[] = [
     plural: 'events',
     singular: 'event',
     aliases: ['ev'],
-    columns: [column('time', 'created_at'), column('action', 'action'), column('object type', 'object_type'), column('object', 'object_id'), column('actor', 'actor_id')],
+    columns: [column('time', 'created_at'), column('action', 'action'), column('object type', 'object_type'), column('object', 'object_id'), nameColumn('actor', 'actor_id', 'users')],
+    wide: [nameColumn('organization', 'organization_id', 'organizations'), nameColumn('project', 'project_id', 'projects'), column('id', 'id')],
     filters: { organization: 'organization_id', project: 'project_id' },
   },
 ];
@@ -110,4 +134,14 @@ export function findKind(name: string): Kind {
   const kind = KINDS.find((k) => k.plural === wanted || k.singular === wanted || k.aliases.includes(wanted));
   if (!kind) throw new CliError(`unknown kind "${name}"; one of ${KINDS.map((k) => k.plural).join(', ')}`);
   return kind;
+}
+
+/** The columns of a table in this format: `wide` adds the kind's extra ones. */
+export function columnsFor(kind: Kind, format: 'table' | 'wide'): Column[] {
+  return format === 'wide' ? [...kind.columns, ...kind.wide] : kind.columns;
+}
+
+/** `kind/name`, as `-o name` prints an object and as commands take one: `offering/postgresql`, `order/<id>`. */
+export function qualifiedName(kind: Kind, item: Item): string {
+  return `${kind.singular}/${kind.nameOf ? kind.nameOf(item) : String(item.id)}`;
 }

@@ -1,22 +1,42 @@
-/** Formats of `get -o`. */
-export const OUTPUT_FORMATS = ['table', 'json', 'yaml'] as const;
+import { NO_NAMES, type Names, type Named } from './names';
+
+/** Formats of `get -o`: kubectl's (`wide` adds columns, `name` prints `kind/name` one per line). */
+export const OUTPUT_FORMATS = ['table', 'wide', 'json', 'yaml', 'name'] as const;
 /** Formats of `describe -o`; without one, a readable page. */
 export const DESCRIBE_FORMATS = ['json', 'yaml'] as const;
+/** Formats of the commands that write (`order`, `create`, `delete`); without one, a line saying what was done. */
+export const WRITE_FORMATS = ['json', 'yaml', 'name'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+export type WriteFormat = (typeof WRITE_FORMATS)[number];
 
 export type Item = Record<string, unknown>;
 
 /** One column of a table: its header (upper-cased when drawn) and how to read a cell from an item. */
 export interface Column {
   header: string;
-  value: (item: Item) => unknown;
+  value: (item: Item, names: Names) => unknown;
+  /** The cell is the name of the object whose id is in `field` of the item (`project_id` -> the project's name). */
+  refersTo?: { collection: Named; field: string };
 }
 
 /** kubectl's look: upper-case headers, columns three spaces apart, `<none>` for an empty cell. */
-export function renderTable(items: Item[], columns: Column[]): string {
-  const rows = [columns.map((c) => c.header.toUpperCase()), ...items.map((item) => columns.map((c) => formatCell(c.value(item))))];
-  const widths = columns.map((_, i) => Math.max(...rows.map((row) => row[i].length)));
-  return rows.map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]))).join('   ').trimEnd()).join('\n');
+export function renderTable(items: Item[], columns: Column[], names: Names = NO_NAMES): string {
+  return alignRows(tableRows(items, columns, names)).join('\n');
+}
+
+/** The header row, then a row of cells per item. */
+export function tableRows(items: Item[], columns: Column[], names: Names = NO_NAMES): string[][] {
+  return [columns.map((c) => c.header.toUpperCase()), ...items.map((item) => columns.map((c) => formatCell(c.value(item, names))))];
+}
+
+/** Each column as wide as its widest cell. */
+export function columnWidths(rows: string[][]): number[] {
+  return rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
+}
+
+/** Rows as lines, cells padded to `widths` and three spaces apart, no trailing spaces. */
+export function alignRows(rows: string[][], widths: number[] = columnWidths(rows)): string[] {
+  return rows.map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]))).join('   ').trimEnd());
 }
 
 /** A cell on one line: lists joined by commas, maps as `key=value`, nothing as `<none>`. */
@@ -51,11 +71,4 @@ export function renderYaml(value: unknown): string {
   // Loaded when asked for: tables, the usual output, do without it.
   const YAML = require('yaml') as typeof import('yaml');
   return YAML.stringify(value, { lineWidth: 0 }).trimEnd();
-}
-
-/** A list as the chosen format: a table of the chosen columns, or every field as JSON or YAML. */
-export function renderList(items: Item[], columns: Column[], format: OutputFormat): string {
-  if (format === 'json') return renderJson(items);
-  if (format === 'yaml') return renderYaml(items);
-  return renderTable(items, columns);
 }
