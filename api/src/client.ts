@@ -1,6 +1,3 @@
-import { randomUUID } from 'node:crypto';
-import http from 'node:http';
-import https from 'node:https';
 import type { AxiosInstance, AxiosRequestConfig } from 'axios';
 import { ApiError, UnreachableError, type Problem } from './errors';
 import { normalizeEndpoint, type Connection } from './settings';
@@ -67,10 +64,13 @@ export class MercatoClient {
   private readonly serialize: (body: unknown, request: string) => string;
 
   constructor(readonly settings: ClientSettings) {
-    // axios is loaded here, not with the module: a Terraform provider launch or a CLI command
-    // that makes no request does not pay for it.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    // axios and Node's HTTP modules are loaded here, not with the module: a Terraform provider
+    // launch or a CLI command that makes no request (`mercato --help`) does not pay for them.
+    /* eslint-disable @typescript-eslint/no-require-imports */
     const axios = require('axios') as typeof import('axios');
+    const http = require('node:http') as typeof import('node:http');
+    const https = require('node:https') as typeof import('node:https');
+    /* eslint-enable @typescript-eslint/no-require-imports */
     this.endpoint = normalizeEndpoint(settings.endpoint);
     this.http = axios.create({
       baseURL: `${this.endpoint}/api/v1`,
@@ -114,7 +114,7 @@ export class MercatoClient {
   }
 
   /** POST a new object, with an Idempotency-Key (a fresh one unless given): retried safely. */
-  create<T>(path: string, body: unknown, idempotencyKey: string = randomUUID()): Promise<T> {
+  create<T>(path: string, body: unknown, idempotencyKey: string = globalThis.crypto.randomUUID()): Promise<T> {
     return this.send<T>({ method: 'POST', url: path, data: body, headers: { 'idempotency-key': idempotencyKey } }, true);
   }
 
