@@ -36,6 +36,8 @@ export interface MercatoOptions {
   logLevel?: string;
   /** The server's `bin/mercato.js`; default this checkout's (or BENCH_MERCATO_BIN). */
   bin?: string;
+  /** Seed the demo catalog on start, as `npm start` does; default an empty catalog. */
+  seedDemo?: boolean;
 }
 
 /** Waits for a line on the child's stdout that matches, or fails when it exits or the time is up. */
@@ -98,7 +100,7 @@ export async function startMercato(options: MercatoOptions = {}): Promise<Mercat
     HOST: '127.0.0.1',
     MERCATO_DATA_DIR: dataDir,
     MERCATO_ADMIN_TOKEN: adminToken,
-    MERCATO_SEED_DEMO: 'false',
+    MERCATO_SEED_DEMO: options.seedDemo ? 'true' : 'false',
     LOG_LEVEL: options.logLevel ?? 'warn',
     NODE_ENV: 'production',
   };
