@@ -14,7 +14,7 @@ export interface DeleteOptions extends MemberOptions {
   output?: WriteFormat;
 }
 
-export const DELETE_USAGE = 'name it as `mercato delete project team-a` or `mercato delete project/team-a`';
+const DELETE_USAGE = 'name it as `mercato delete project team-a` or `mercato delete project/team-a`';
 
 /** Kinds that are not deleted, and what to do instead. */
 const NOT_DELETED: Record<string, string> = {

@@ -14,7 +14,7 @@ export interface DescribeOptions {
   showSecrets?: boolean;
 }
 
-export const DESCRIBE_USAGE = 'name it as `mercato describe offering postgresql` or `mercato describe offering/postgresql`';
+const DESCRIBE_USAGE = 'name it as `mercato describe offering postgresql` or `mercato describe offering/postgresql`';
 
 /**
  * The id of the object a person named: an id as it is; an offering by slug (the server answers

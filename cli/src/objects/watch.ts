@@ -7,7 +7,7 @@ import { alignRows, columnWidths, renderYaml, tableRows, type Item } from './out
 import { maskSecrets } from './secret-values';
 
 /** How often a watch asks the API again, in milliseconds. */
-export const WATCH_INTERVAL_MS = 1000;
+const WATCH_INTERVAL_MS = 1000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

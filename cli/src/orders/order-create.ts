@@ -37,7 +37,7 @@ const OPTIONS: Record<OrderType, { takes: OrderOption[]; needs: OrderOption[] }>
 };
 
 /** The option that sets each field of the order's body, for the server's field errors. */
-export const ORDER_OPTION_OF_FIELD = {
+const ORDER_OPTION_OF_FIELD = {
   type: '--type',
   project_id: '--project',
   offering_id: '--offering',
