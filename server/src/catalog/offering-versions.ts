@@ -12,7 +12,7 @@ import { json, now, page } from '../http/route-context';
 import { schemaProblems } from './options-schema';
 import { misplacedSecretMarks, secretPropertyPaths } from './secret-properties';
 import { formatSecretPath } from '../orders/secret-attributes';
-import { storeAgainUnderSchema } from '../orders/orders-repository';
+import { storeAgainUnderSchema } from '../orders/secrets-restore';
 import { VERSION_STATUSES } from './offering-model';
 import { assertProvider, findChild, offeringForChild } from './offering-children';
 import { viewerOf } from './offerings';

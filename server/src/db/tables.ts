@@ -1,4 +1,4 @@
-import type { OrderState, OrderType } from '../orders/order-model';
+import type { OrderState, OrderType } from '../orders/order-states';
 
 /**
  * Row shapes as stored. JSON values are TEXT columns (the same on SQLite and PostgreSQL),

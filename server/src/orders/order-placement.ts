@@ -13,7 +13,8 @@ import { findVersion } from '../catalog/offering-versions-repository';
 import { findLiveProject } from '../structure/projects-repository';
 import { findResourceById } from '../resources/resources-repository';
 import { claimResourceForOrder, findOpenOrderOf, insertResourceWithOrder } from './orders-repository';
-import { RESOURCE_STATE_WHILE, type OrderState } from './order-model';
+import { RESOURCE_STATE_WHILE } from './order-model';
+import type { OrderState } from './order-states';
 import { assertOrderable, attributeProblems, limitProblems, orderablePlan, orderableVersion, throwIfAny } from './order-validation';
 import { orderedAttributes, storedAttributes, storedSecrets } from './secret-attributes';
 

@@ -1,10 +1,9 @@
 import type { Db } from '../db/database';
-import type { OfferingVersionRow, OrderRow, ResourceRow } from '../db/tables';
+import type { OrderRow, ResourceRow } from '../db/tables';
 import type { Page } from '../http/route-context';
 import { inLiveProjectAndOffering } from '../db/deleted-parents';
 import type { RowScope } from '../auth/scope';
 import { OPEN_STATES } from './order-model';
-import { storedAttributes, storedSecrets, wholeAttributes } from './secret-attributes';
 
 /** The SQL of orders. `db` may be a transaction. */
 
@@ -73,19 +72,4 @@ export function orderOrganizations(db: Db, order: Pick<OrderRow, 'project_id' | 
     .select(['projects.organization_id as organization_id', 'offerings.organization_id as provider_organization_id'])
     .where('projects.id', '=', order.project_id)
     .executeTakeFirstOrThrow();
-}
-
-/**
- * Stores the configurations of a version's resources and orders again after its schema changed:
- * a property it now marks secret leaves `attributes`; one it no longer marks stays secret.
- */
-export async function storeAgainUnderSchema(trx: Db, version: Pick<OfferingVersionRow, 'offering_id' | 'version' | 'options_schema'>) {
-  for (const table of ['resources', 'orders'] as const) {
-    const rows = await trx.selectFrom(table).select(['id', 'attributes', 'secret_attributes']).where('offering_id', '=', version.offering_id).where('version', '=', version.version).execute();
-    for (const row of rows) {
-      const columns = storedAttributes(version, wholeAttributes(row), storedSecrets(row.secret_attributes));
-      if (columns.attributes === row.attributes && columns.secret_attributes === row.secret_attributes) continue;
-      await trx.updateTable(table).set(columns).where('id', '=', row.id).execute();
-    }
-  }
 }

@@ -14,7 +14,8 @@ import { projectRef } from '../structure/projects-repository';
 import { findResourceById } from '../resources/resources-repository';
 import { findOpenOrderOf, findOrderById, findOrderByKey, listOrders } from './orders-repository';
 import { INCLUDE_DELETED } from '../db/deleted-parents';
-import { ORDER, ORDER_STATES, ORDER_TYPES, OPEN_STATES, PENDING_STATES, presentOrder, type OrderState } from './order-model';
+import { ORDER, OPEN_STATES, PENDING_STATES, presentOrder } from './order-model';
+import { ORDER_STATES, ORDER_TYPES, type OrderState } from './order-states';
 import { moveOrder } from './order-transitions';
 import { placeChange, placeCreate } from './order-placement';
 
