@@ -1,7 +1,12 @@
-/** Jest runs every workspace's tests with ts-jest; type checking is `npm run typecheck`. */
+/**
+ * Jest runs every workspace's tests with ts-jest; type checking is `npm run typecheck`. A
+ * workspace package imported by name (`@mercato/server`) resolves to its TypeScript sources
+ * through the "mercato-source" condition of its exports, so tests never run a stale build.
+ */
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/server', '<rootDir>/provider', '<rootDir>/constructs', '<rootDir>/test'],
+  testEnvironmentOptions: { customExportConditions: ['mercato-source', 'node', 'node-addons'] },
+  roots: ['<rootDir>/api', '<rootDir>/server', '<rootDir>/cli', '<rootDir>/provider', '<rootDir>/constructs', '<rootDir>/test'],
   testMatch: ['**/test/**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/fixtures/'],
   transform: {

@@ -8,7 +8,7 @@
  * Knobs (environment): BENCH_OFFERINGS (10000), BENCH_QUERIES (1000), BENCH_CONNECTIONS (50),
  * BENCH_DURATION seconds per run (10), BENCH_RUNS (3), BENCH_SEED_CONCURRENCY (20),
  * BENCH_CPU_PROF=<dir> to write a V8 CPU profile of the Mercato server (taken over the whole run),
- * BENCH_COMPARE_BIN=<another checkout>/server/bin/mercato.js to measure that server too, turn about.
+ * BENCH_COMPARE_BIN=<another checkout>/cli/bin/mercato.js to measure that server too, turn about.
  */
 import { CATEGORIES, offeringSpecs, ORGANIZATION_NAMES, PLATFORMS, TAGS, VERSIONS, VOCABULARY, type OfferingSpec } from './support/catalog-data';
 import { Client, COMPARE_BIN, cpuSeconds, fmt, load, loadAverage, median, pool, prng, startHelloWorld, startMercato, type ChildServer, type LoadResult } from './support/processes';

@@ -24,7 +24,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type * as Mercato from '../constructs/src';
+import type * as Mercato from '@mercato/cdktf';
 import { fmt, loadAverage, median, ROOT } from './support/processes';
 
 const argv = process.argv.slice(2);

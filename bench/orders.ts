@@ -9,10 +9,10 @@
  * Knobs (environment): BENCH_ORDERS (1000), BENCH_IN_FLIGHT (20), BENCH_RUNS (3),
  * BENCH_DATABASES (sqlite,postgres), BENCH_TIMEOUT seconds per run (120),
  * BENCH_CPU_PROF=<dir> to write a V8 CPU profile of each server child,
- * BENCH_COMPARE_BIN=<another checkout>/server/bin/mercato.js to run that server too, turn about.
+ * BENCH_COMPARE_BIN=<another checkout>/cli/bin/mercato.js to run that server too, turn about.
  */
 import { Client as PgClient } from 'pg';
-import { startPostgres, type PostgresCluster } from '../test/support/postgres';
+import { startPostgres, type PostgresCluster } from '@mercato/test-support/postgres';
 import { Client, COMPARE_BIN, cpuSeconds, fmt, loadAverage, median, pool, startMercato } from './support/processes';
 import { setUpLicenceCatalog } from './support/licence-catalog';
 

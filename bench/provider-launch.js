@@ -6,6 +6,7 @@
  *
  *   node bench/provider-launch.js [bundle] [runs]
  *   default bundle: provider/dist/terraform-provider-mercato.js (npm run build -w provider)
+ *   BENCH_COMPARE_BUNDLE=<another checkout's bundle>: measured too, turn about with the first
  */
 const { spawn, execFileSync } = require('node:child_process');
 const { existsSync, mkdtempSync } = require('node:fs');
@@ -20,16 +21,18 @@ async function main() {
   if (!existsSync(bundle)) throw new Error(`${bundle} does not exist; build it first (npm run build -w provider)`);
   const env = { ...process.env, TF_PLUGIN_MAGIC_COOKIE: MAGIC_COOKIE, PLUGIN_PROTOCOL_VERSIONS: '5,6', PLUGIN_MIN_PORT: '10000', PLUGIN_MAX_PORT: '25000', PLUGIN_CLIENT_CERT: clientCertificatePem() };
 
-  const launch = [];
+  const compare = process.env.BENCH_COMPARE_BUNDLE && path.resolve(process.env.BENCH_COMPARE_BUNDLE);
+  const bundles = compare ? [bundle, compare] : [bundle];
+  const launch = bundles.map(() => []);
   const bare = [];
-  await timeToHandshake(bundle, env); // warm the file cache
+  for (const each of bundles) await timeToHandshake(each, env); // warm the file cache
   for (let i = 0; i < runs; i++) {
     bare.push(await timeToExit(['-e', '0']));
-    launch.push(await timeToHandshake(bundle, env));
+    for (const [j, each] of bundles.entries()) launch[j].push(await timeToHandshake(each, env));
   }
   const report = (name, samples) => `${name.padEnd(28)} median ${median(samples).toFixed(1)} ms   p90 ${percentile(samples, 0.9).toFixed(1)} ms   min ${Math.min(...samples).toFixed(1)} ms`;
-  console.log(`${runs} runs, node ${process.version}, ${path.relative(process.cwd(), bundle)}`);
-  console.log(report('launch -> handshake line', launch));
+  console.log(`${runs} runs, node ${process.version}`);
+  for (const [j, each] of bundles.entries()) console.log(report(`launch -> handshake line`, launch[j]), ` ${path.relative(process.cwd(), each)}`);
   console.log(report('node -e 0 (exit)', bare));
 }
 

@@ -8,10 +8,10 @@ import { randomBytes } from 'node:crypto';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 /** BENCH_MERCATO_BIN runs another checkout of the server, to compare a change against this one. */
-const MERCATO_BIN = process.env.BENCH_MERCATO_BIN ?? path.join(ROOT, 'server', 'bin', 'mercato.js');
+const MERCATO_BIN = process.env.BENCH_MERCATO_BIN ?? path.join(ROOT, 'cli', 'bin', 'mercato.js');
 
 /**
- * BENCH_COMPARE_BIN: another checkout's `server/bin/mercato.js` (e.g. main's), measured in the
+ * BENCH_COMPARE_BIN: another checkout's `cli/bin/mercato.js` (e.g. main's; `server/bin/mercato.js` in older ones), measured in the
  * same run as this one, turn about, so that both see the same load on the machine.
  */
 export const COMPARE_BIN = process.env.BENCH_COMPARE_BIN;
@@ -36,6 +36,8 @@ export interface MercatoOptions {
   logLevel?: string;
   /** The server's `bin/mercato.js`; default this checkout's (or BENCH_MERCATO_BIN). */
   bin?: string;
+  /** Seed the demo catalog on start, as `npm start` does; default an empty catalog. */
+  seedDemo?: boolean;
 }
 
 /** Waits for a line on the child's stdout that matches, or fails when it exits or the time is up. */
@@ -98,7 +100,7 @@ export async function startMercato(options: MercatoOptions = {}): Promise<Mercat
     HOST: '127.0.0.1',
     MERCATO_DATA_DIR: dataDir,
     MERCATO_ADMIN_TOKEN: adminToken,
-    MERCATO_SEED_DEMO: 'false',
+    MERCATO_SEED_DEMO: options.seedDemo ? 'true' : 'false',
     LOG_LEVEL: options.logLevel ?? 'warn',
     NODE_ENV: 'production',
   };

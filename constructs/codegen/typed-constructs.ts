@@ -9,45 +9,27 @@
  * A wrong field, a wrong type, a value outside an enum or an unknown plan is a compile error.
  */
 import { posix } from 'node:path';
+import type { MercatoClient, Offering, OfferingVersion, Plan } from '@mercato/api';
 import { compile, type JSONSchema } from 'json-schema-to-typescript';
 import { camelSchema, HEADER, pascalCase, secretPathNames, SUPPORT, versionClassName } from './naming';
 
 export { camelSchema, type Shape } from './naming';
 
-export interface CatalogComponent {
-  type: string;
-  billing_type: string;
-  name?: string;
-  measured_unit?: string;
-}
+/**
+ * What the generator reads of the catalog, as @mercato/api types the API's answers (so a field
+ * the server renames is a compile error here); the fields it cannot do without are required.
+ */
+type Needs<T, Required extends keyof T, Optional extends keyof T> = { [K in Required]-?: NonNullable<T[K]> } & Pick<T, Optional>;
 
-export interface CatalogVersion {
-  version: string;
-  status: string;
-  changelog?: string;
-  deprecation_message?: string;
-  replacement_version?: string;
-  options_schema: Record<string, unknown>;
-  /** Properties the schema makes secret, by path (`db.password`); ordered as `secret_attributes`. */
-  secret_attribute_paths?: string[];
-}
+export type CatalogVersion = Needs<OfferingVersion, 'version' | 'status', 'options_schema' | 'changelog' | 'deprecation_message' | 'replacement_version' | 'secret_attribute_paths'>;
 
-export interface CatalogPlan {
-  name: string;
-  description?: string;
-  archived?: boolean;
-}
+export type CatalogPlan = Needs<Plan, 'name', 'description' | 'archived'>;
 
-/** What the generator needs of one offering, as the API answers it. */
-export interface CatalogOffering {
-  slug: string;
-  name: string;
-  description?: string;
-  latest_version?: string | null;
-  components?: CatalogComponent[];
+/** One offering, with its versions and plans (which the API answers apart). */
+export type CatalogOffering = Needs<Offering, 'slug' | 'name', 'description' | 'latest_version' | 'components'> & {
   versions: CatalogVersion[];
   plans: CatalogPlan[];
-}
+};
 
 export interface GenerateOptions {
   /**
@@ -136,7 +118,8 @@ ${doc([`${offering.name} ${version.version} (${version.status}), ordered into a 
 }
 
 /** The components an order may set a limit for. */
-const limitComponents = (offering: CatalogOffering) => (offering.components ?? []).filter((c) => c.billing_type === 'limit');
+const limitComponents = (offering: CatalogOffering) =>
+  (offering.components ?? []).filter((c): c is typeof c & { type: string } => c.billing_type === 'limit' && c.type !== undefined);
 
 /** A property name as TypeScript writes it: bare when it is an identifier. */
 const propertyKey = (name: string) => (/^[A-Za-z_$][\w$]*$/.test(name) ? name : literal(name));
@@ -245,11 +228,8 @@ export async function generateTypedConstructs(offerings: CatalogOffering[], opti
   return files;
 }
 
-/** Reads what the generator needs from the catalog API. */
-export interface CatalogReader {
-  listAll<T>(path: string, query?: Record<string, string | number | boolean | undefined>): Promise<T[]>;
-  get<T>(path: string): Promise<T>;
-}
+/** Reads what the generator needs from the catalog API: @mercato/api's client does. */
+export type CatalogReader = Pick<MercatoClient, 'get' | 'listAll'>;
 
 /** The offerings (all, or these slugs) with their versions and plans, from the live catalog. */
 export async function readCatalog(client: CatalogReader, slugs: string[] = []): Promise<CatalogOffering[]> {

@@ -1,20 +1,19 @@
 /**
  * The provider's schema, exactly as `terraform providers schema -json` prints it, without
- * Terraform: bundles the provider from its sources (provider/scripts/build.js, into a temp dir so
- * provider/dist is left alone) and runs it with `--schema`.
+ * Terraform: bundles the provider from its sources (@mercato/terraform-provider/build, into a temp
+ * dir so provider/dist is left alone) and runs it with `--schema`.
  */
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
-const repoRoot = path.resolve(__dirname, '../..');
+const { build } = require('@mercato/terraform-provider/build');
 
 async function providerSchema() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mercato-schema-'));
   try {
-    const { build } = require(path.join(repoRoot, 'provider/scripts/build.js'));
-    const binary = await build(path.join(repoRoot, 'provider/src/main.ts'), path.join(dir, 'terraform-provider-mercato.js'));
+    const binary = await build(undefined, path.join(dir, 'terraform-provider-mercato.js'));
     return JSON.parse(execFileSync(process.execPath, [binary, '--schema'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }));
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

@@ -6,9 +6,9 @@
  */
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { Api } from '../../test/support/api-client';
-import { startTestServer, type TestServer } from '../../test/support/server-harness';
-import { seedDemoCatalog } from '../../server/src/demo/seed';
+import { Api } from '@mercato/test-support/api-client';
+import { startTestServer, type TestServer } from '@mercato/test-support/server-harness';
+import { seedDemoCatalog } from '@mercato/server';
 import { ensureBuilt } from './support/build';
 import { EXAMPLE_APP, synthApp, type Synthesized } from './support/synth';
 import { changeSummary, installProvider, terraform as run, terraformOk } from './support/terraform';

@@ -6,8 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { providerSchemaJson } from '../../provider/src/framework';
-import { mercatoProvider } from '../../provider/src/provider';
+import { mercatoProvider, providerSchemaJson } from '@mercato/terraform-provider';
 import { CONSTRUCTS } from './support/build';
 
 /* eslint-disable @typescript-eslint/no-require-imports */

@@ -10,9 +10,9 @@
  */
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Api } from '../../test/support/api-client';
-import { startTestServer, type TestServer } from '../../test/support/server-harness';
-import { seedDemoCatalog } from '../../server/src/demo/seed';
+import { Api } from '@mercato/test-support/api-client';
+import { startTestServer, type TestServer } from '@mercato/test-support/server-harness';
+import { seedDemoCatalog } from '@mercato/server';
 import { ensureBuilt, REPO } from './support/build';
 import { synthApp, type Synthesized } from './support/synth';
 import { installProvider, terraformOk } from './support/terraform';

@@ -103,9 +103,10 @@ describe('npm pack of a checkout that was never built', () => {
     expect(statSync(stamp).mtimeMs).toBe(built);
   });
 
-  test('cdktf and constructs are peer dependencies with the wide ranges prebuilt providers use', () => {
+  test('cdktf and constructs are peer dependencies with the wide ranges prebuilt providers use; the one other dependency is the code generator\'s, bundled as jsii requires', () => {
     const manifest = JSON.parse(readFileSync(join(unpacked, 'package/package.json'), 'utf8'));
-    expect(manifest.dependencies).toBeUndefined();
+    expect(Object.keys(manifest.dependencies)).toEqual(['json-schema-to-typescript']);
+    expect(manifest.bundleDependencies ?? manifest.bundledDependencies).toEqual(['json-schema-to-typescript']);
     expect(manifest.peerDependencies).toEqual({ cdktf: '^0.21.0', constructs: '^10.4.2' });
     const prebuilt = require('@cdktf/provider-null/package.json').peerDependencies;
     expect(manifest.peerDependencies).toEqual(prebuilt);

@@ -10,11 +10,12 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ts from 'typescript';
-import { startTestServer, type TestServer } from '../../test/support/server-harness';
-import { Api } from '../../test/support/api-client';
+import { startTestServer, type TestServer } from '@mercato/test-support/server-harness';
+import { Api } from '@mercato/test-support/api-client';
+import { MERCATO_BIN } from '@mercato/test-support/server-process';
 import { camelSchema, loadSupport, propertyNames, toSchemaNamesForTest } from './support/codegen';
 import { ensureBuilt, REPO } from './support/build';
-import { seedDemoCatalog } from '../../server/src/demo/seed';
+import { seedDemoCatalog } from '@mercato/server';
 import { readStacks, synthApp } from './support/synth';
 
 let server: TestServer;
@@ -40,7 +41,7 @@ beforeAll(async () => {
   await publishClashingKeys(new Api(server.url, server.adminToken));
   const env = { PATH: process.env.PATH, HOME: process.env.HOME, MERCATO_ENDPOINT: server.url, MERCATO_TOKEN: server.adminToken };
   cli = await new Promise((resolve) => {
-    execFile(process.execPath, [join(REPO, 'server/bin/mercato.js'), 'constructs', 'generate', '--out', join(dir, 'offerings'), '--offering', 'virtual-machine', '--offering', 'redis', '--offering', 'openshift-hosted-cluster', '--offering', 'clashing-keys'], { env, cwd: dir }, (error, stdout, stderr) => {
+    execFile(process.execPath, [MERCATO_BIN, 'constructs', 'generate', '--out', join(dir, 'offerings'), '--offering', 'virtual-machine', '--offering', 'redis', '--offering', 'openshift-hosted-cluster', '--offering', 'clashing-keys'], { env, cwd: dir }, (error, stdout, stderr) => {
       resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
     });
   });

@@ -7,8 +7,9 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Api } from '../../test/support/api-client';
-import { startTestServer, type TestServer } from '../../test/support/server-harness';
+import { Api } from '@mercato/test-support/api-client';
+import { MERCATO_BIN } from '@mercato/test-support/server-process';
+import { startTestServer, type TestServer } from '@mercato/test-support/server-harness';
 import { ensureBuilt, REPO } from './support/build';
 import { readStacks, synthApp } from './support/synth';
 
@@ -30,7 +31,7 @@ let dir: string;
 function generate(slug: string): Promise<{ code: number; stderr: string }> {
   const env = { PATH: process.env.PATH, HOME: process.env.HOME, MERCATO_ENDPOINT: server.url, MERCATO_TOKEN: server.adminToken };
   return new Promise((resolve) => {
-    execFile(process.execPath, [join(REPO, 'server/bin/mercato.js'), 'constructs', 'generate', '--out', join(dir, 'offerings'), '--offering', slug], { env, cwd: dir }, (error, _stdout, stderr) => {
+    execFile(process.execPath, [MERCATO_BIN, 'constructs', 'generate', '--out', join(dir, 'offerings'), '--offering', slug], { env, cwd: dir }, (error, _stdout, stderr) => {
       resolve({ code: error ? Number(error.code ?? 1) : 0, stderr });
     });
   });

@@ -29,6 +29,9 @@ const COMMON = {
   minifySyntax: true,
   legalComments: 'none',
   logLevel: 'warning',
+  // Workspace packages (@mercato/api) from their TypeScript sources, as their exports name them:
+  // the bundle never depends on another workspace having been built first.
+  conditions: ['mercato-source'],
 };
 
 async function build(entry = path.join(providerDir, 'src/main.ts'), outfile = path.join(providerDir, 'dist/terraform-provider-mercato.js')) {

@@ -1,29 +1,22 @@
 /**
  * What the Mercato API allows, as the provider checks it at plan time: the enumerations, patterns
- * and lengths of the server's OpenAPI document (/api/v1/openapi.json), in one place.
- *
- * These lists are to come from `@mercato/api`, the package generated from that document, once it
- * exists; until then provider/test/api-contract.test.ts compares each of them with the document a
- * running server serves, so they cannot drift apart.
+ * and lengths of the server's OpenAPI document (/api/v1/openapi.json), in one place. The
+ * enumerations are @mercato/api's, generated from that document; the patterns and lengths are
+ * written here, and provider/test/api-contract.test.ts compares them with the document a running
+ * server serves, so they cannot drift apart.
  */
+import { OFFERING_BILLING_TYPES, OFFERING_PLATFORMS, OFFERING_STATUSES, OFFERING_VERSION_STATUSES, PLAN_UNITS, RESOURCE_STATES } from '@mercato/api';
 
 /** Where an offering runs (`platform`). */
-export const PLATFORMS = ['aws', 'azure', 'gcp', 'on-premises', 'other'] as const;
-
-/** An offering's `status` in the catalog. */
-export const OFFERING_STATUSES = ['draft', 'active', 'paused', 'archived'] as const;
+export const PLATFORMS = OFFERING_PLATFORMS;
 
 /** How an offering's component is billed (`billing_type`). */
-export const BILLING_TYPES = ['fixed', 'usage', 'limit', 'one-time'] as const;
-
-/** The period a plan's prices are for (`unit`). */
-export const PLAN_UNITS = ['month', 'day', 'hour', 'one-time'] as const;
+export const BILLING_TYPES = OFFERING_BILLING_TYPES;
 
 /** An offering version's `status`. */
-export const VERSION_STATUSES = ['available', 'beta', 'deprecated'] as const;
+export const VERSION_STATUSES = OFFERING_VERSION_STATUSES;
 
-/** A resource's `state` on the server. */
-export const RESOURCE_STATES = ['Creating', 'OK', 'Updating', 'Terminating', 'Terminated', 'Erred'] as const;
+export { OFFERING_STATUSES, PLAN_UNITS, RESOURCE_STATES };
 
 /** Names and titles (organizations, projects, categories, offerings, plans, resources), in characters. */
 export const NAME_LENGTH = { min: 1, max: 200 } as const;

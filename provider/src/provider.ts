@@ -1,3 +1,4 @@
+import { environmentSettings } from '@mercato/api';
 import { defineProvider, sentences } from './framework';
 import { ApiError, UnreachableError } from './client/api-error';
 import { MercatoClient } from './client/mercato-client';
@@ -26,8 +27,9 @@ export const mercatoProvider = defineProvider({
     token: { type: 'string', optional: true, sensitive: true, description: 'API token (bearer). Default: the `MERCATO_TOKEN` environment variable.' },
   },
   async configure(ctx, config) {
-    const endpoint = config.endpoint ?? ctx.env.MERCATO_ENDPOINT;
-    const token = config.token ?? ctx.env.MERCATO_TOKEN;
+    const environment = environmentSettings(ctx.env);
+    const endpoint = config.endpoint ?? environment.endpoint;
+    const token = config.token ?? environment.token;
     if (!endpoint) ctx.error('Missing Mercato endpoint', 'Set `endpoint` in the provider block or the MERCATO_ENDPOINT environment variable.', 'endpoint');
     if (!token) ctx.error('Missing Mercato token', 'Set `token` in the provider block or the MERCATO_TOKEN environment variable.', 'token');
     if (!endpoint || !token) return undefined as unknown as MercatoClient;

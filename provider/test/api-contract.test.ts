@@ -3,7 +3,7 @@
  * lengths), compared with the OpenAPI document the real server serves, so the plan-time checks
  * cannot drift from what the server accepts. (The lists are to come from @mercato/api.)
  */
-import { serverWithOpenApi } from '../../test/support/openapi';
+import { serverWithOpenApi } from '@mercato/test-support/openapi';
 import { BILLING_TYPES, COMPONENT_TYPE, MINIMUM_PRICE, NAME_LENGTH, OFFERING_STATUSES, PLAN_UNITS, PLATFORMS, RESOURCE_STATES, SLUG, VERSION_STATUSES } from '../src/api-contract';
 
 const served = serverWithOpenApi();

@@ -5,9 +5,9 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startTestServer, type TestServer } from '../../test/support/server-harness';
-import { Api } from '../../test/support/api-client';
-import { buildDriftReport, renderDrift, SENSITIVE_MASK, type DriftReport } from '../../server/src/cli/drift-report';
+import { startTestServer, type TestServer } from '@mercato/test-support/server-harness';
+import { Api } from '@mercato/test-support/api-client';
+import { buildDriftReport, renderDrift, SENSITIVE_MASK, type DriftReport } from '../src/drift/drift-report';
 import { resourcesByAddress } from './support/terraform';
 import { REQUIRED_PROVIDERS, setUpMercatoTerraform, type MercatoCliWorkspace, type MercatoTerraform } from './support/installed-provider';
 

@@ -5,9 +5,9 @@
  * destroyed.
  */
 import { join } from 'node:path';
-import { startTestServer, type TestServer } from '../../test/support/server-harness';
-import { Api } from '../../test/support/api-client';
-import { seedDemoCatalog } from '../../server/src/demo/seed';
+import { startTestServer, type TestServer } from '@mercato/test-support/server-harness';
+import { Api } from '@mercato/test-support/api-client';
+import { seedDemoCatalog } from '@mercato/server';
 import { expectNoChanges, resourcesByAddress } from './support/terraform';
 import { setUpMercatoTerraform, type MercatoTerraform } from './support/installed-provider';
 import { REPO_ROOT } from './support/repo-paths';

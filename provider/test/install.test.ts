@@ -7,7 +7,7 @@ import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, readFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PROVIDER_VERSION } from '../src/provider';
-import { installLocation, terraformPlatform } from '../../server/src/cli/provider-install';
+import { installLocation, terraformPlatform } from '../src/install/install';
 import { offlineHome, REQUIRED_PROVIDERS } from './support/installed-provider';
 import { MERCATO_CLI, REPO_ROOT } from './support/repo-paths';
 import { run, TERRAFORM, Workspace } from './support/terraform';

@@ -9,7 +9,7 @@ import { jsonBody } from './http/json-body';
 import { clientErrorHandler, frameworkErrors, httpLayerErrors } from './http/http-layer-errors';
 import { requestText } from './http/request-text';
 import { sendProblem, PROBLEM_SCHEMA } from './http/problem';
-import { CatalogIndex } from './catalog/search-index';
+import { CatalogCache } from './catalog/catalog-cache';
 import { categoriesRoutes } from './catalog/categories';
 import { offeringsRoutes } from './catalog/offerings';
 import { offeringVersionsRoutes } from './catalog/offering-versions';
@@ -29,7 +29,8 @@ import { addLinearFormats } from './validation/linear-formats';
 declare module 'fastify' {
   interface FastifyInstance {
     db: Db;
-    catalogIndex: CatalogIndex;
+    /** The catalog kept in memory for search; it decides itself when it is stale. */
+    catalog: CatalogCache;
     plugins: PluginRegistry;
     worker: ProvisioningWorker;
     /** Runs the JSON Schemas users write, off the event loop. */
@@ -77,7 +78,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   const plugins = options.plugins ?? new PluginRegistry();
   app.decorate('db', options.database.db);
-  app.decorate('catalogIndex', new CatalogIndex(options.database.db));
+  app.decorate('catalog', new CatalogCache(options.database.db));
   app.decorate('plugins', plugins);
   app.decorate('schemas', new SchemaPool(options.schemas));
   app.decorate('worker', new ProvisioningWorker(options.database.db, plugins, app.log, options.worker));

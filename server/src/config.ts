@@ -1,4 +1,4 @@
-import { userPath } from './working-directory';
+import path from 'node:path';
 
 export interface ServerConfig {
   port: number;
@@ -12,12 +12,16 @@ export interface ServerConfig {
   logLevel: string;
 }
 
-export function configFromEnvironment(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+/**
+ * The server's settings from its environment (README, Configuration). A relative
+ * `MERCATO_DATA_DIR` is taken from `baseDirectory`: the command line passes where the user ran the
+ * command, which under `npm start` is not the process's own directory.
+ */
+export function configFromEnvironment(env: NodeJS.ProcessEnv = process.env, baseDirectory: string = process.cwd()): ServerConfig {
   return {
     port: Number(env.PORT ?? 8080),
     host: env.HOST ?? '127.0.0.1',
-    // Relative to where the user ran the command, not to the folder npm runs the script in.
-    dataDir: userPath(env.MERCATO_DATA_DIR ?? './.mercato', env),
+    dataDir: path.resolve(baseDirectory, env.MERCATO_DATA_DIR ?? './.mercato'),
     databaseUrl: env.DATABASE_URL || undefined,
     adminToken: env.MERCATO_ADMIN_TOKEN || undefined,
     seedDemo: env.MERCATO_SEED_DEMO !== 'false',

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
-import { Api } from '../../test/support/api-client';
-import { DATABASE_KINDS, startTestServer, type TestServer } from '../../test/support/server-harness';
-import { makeUser, type Actor } from '../../test/support/world';
+import { Api } from '@mercato/test-support/api-client';
+import { DATABASE_KINDS, startTestServer, type TestServer } from '@mercato/test-support/server-harness';
+import { makeUser, type Actor } from '@mercato/test-support/world';
 
 /**
  * The API's common contract: problem+json errors naming fields, strict bodies, limits, the
@@ -37,7 +37,7 @@ describe.each(DATABASE_KINDS)('API basics on %s', (kind) => {
   afterAll(() => server.close());
 
   /** A problem+json answer with the given status and field errors (in any order). */
-  async function expectProblem(call: Promise<{ status: number; body: any; headers: Headers }>, status: number, fields?: string[]) {
+  async function expectProblem(call: Promise<{ status: number; body: any; headers: { get(name: string): string | null } }>, status: number, fields?: string[]) {
     const response = await call;
     if (response.status !== status) throw new Error(`expected HTTP ${status}, got ${response.status}: ${JSON.stringify(response.body)}`);
     expect(response.headers.get('content-type')).toContain('application/problem+json');

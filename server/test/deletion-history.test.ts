@@ -4,9 +4,9 @@
  * whoever could read them, out of the default lists unless `include_deleted=true` asks for them.
  * Organizations and categories whose projects and offerings are all deleted can still be deleted.
  */
-import { Api } from '../../test/support/api-client';
-import { DATABASE_KINDS, startTestServer, type TestServer } from '../../test/support/server-harness';
-import { makeUser, makeWorld, waitForOrder, type Actor, type World } from '../../test/support/world';
+import { Api } from '@mercato/test-support/api-client';
+import { DATABASE_KINDS, startTestServer, type TestServer } from '@mercato/test-support/server-harness';
+import { makeUser, makeWorld, waitForOrder, type Actor, type World } from '@mercato/test-support/world';
 
 describe.each(DATABASE_KINDS)('deletion keeps history on %s', (kind) => {
   let server: TestServer;

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import net from 'node:net';
-import { Api } from '../../test/support/api-client';
-import { DATABASE_KINDS, startTestServer, type TestServer } from '../../test/support/server-harness';
+import { Api } from '@mercato/test-support/api-client';
+import { DATABASE_KINDS, startTestServer, type TestServer } from '@mercato/test-support/server-harness';
 
 /**
  * Errors that Fastify and Node raise before a route runs are problem+json like every other

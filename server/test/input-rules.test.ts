@@ -1,6 +1,6 @@
-import { Api } from '../../test/support/api-client';
-import { DATABASE_KINDS, startTestServer, type TestServer } from '../../test/support/server-harness';
-import { makeUser, waitForOrder, type Actor } from '../../test/support/world';
+import { Api } from '@mercato/test-support/api-client';
+import { DATABASE_KINDS, startTestServer, type TestServer } from '@mercato/test-support/server-harness';
+import { makeUser, waitForOrder, type Actor } from '@mercato/test-support/world';
 
 /**
  * What the API accepts as input, the same on SQLite and PostgreSQL: text without U+0000 or

@@ -1,6 +1,6 @@
-import { Api } from '../../test/support/api-client';
-import { DATABASE_KINDS, startTestServer, type TestServer } from '../../test/support/server-harness';
-import { makeUser, type Actor } from '../../test/support/world';
+import { Api } from '@mercato/test-support/api-client';
+import { DATABASE_KINDS, startTestServer, type TestServer } from '@mercato/test-support/server-harness';
+import { makeUser, type Actor } from '@mercato/test-support/world';
 
 /**
  * Role changes in organizations and projects: granting a member another role takes the same

@@ -1,6 +1,6 @@
-import { Api } from '../../test/support/api-client';
-import { DATABASE_KINDS, startTestServer, type TestServer } from '../../test/support/server-harness';
-import { makeUser } from '../../test/support/world';
+import { Api } from '@mercato/test-support/api-client';
+import { DATABASE_KINDS, startTestServer, type TestServer } from '@mercato/test-support/server-harness';
+import { makeUser } from '@mercato/test-support/world';
 
 /** The server derives an offering's slug from its name: unique however many are published at once. */
 describe.each(DATABASE_KINDS)('derived slugs on %s', (kind) => {

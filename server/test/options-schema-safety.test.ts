@@ -1,8 +1,8 @@
 import { formatNames } from 'ajv-formats/dist/formats';
-import { Api } from '../../test/support/api-client';
-import { DATABASE_KINDS, freshDatabase, startTestServer, type DatabaseKind, type TestServer } from '../../test/support/server-harness';
-import { spawnServer, type ServerProcess } from '../../test/support/server-process';
-import { makeUser, type Actor } from '../../test/support/world';
+import { Api } from '@mercato/test-support/api-client';
+import { DATABASE_KINDS, freshDatabase, startTestServer, type DatabaseKind, type TestServer } from '@mercato/test-support/server-harness';
+import { spawnServer, type ServerProcess } from '@mercato/test-support/server-process';
+import { makeUser, type Actor } from '@mercato/test-support/world';
 
 /**
  * Offering versions' schemas are written by any signed-in user (anyone may found an organization

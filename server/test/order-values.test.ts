@@ -4,9 +4,9 @@
  * another order records no change in the audit log. And the backend ID a create order set is
  * kept by every later order.
  */
-import { Api } from '../../test/support/api-client';
-import { DATABASE_KINDS, startTestServer, type TestServer } from '../../test/support/server-harness';
-import { makeWorld, waitForOrder, waitForProviderHandOver, type World } from '../../test/support/world';
+import { Api } from '@mercato/test-support/api-client';
+import { DATABASE_KINDS, startTestServer, type TestServer } from '@mercato/test-support/server-harness';
+import { makeWorld, waitForOrder, waitForProviderHandOver, type World } from '@mercato/test-support/world';
 
 describe.each(DATABASE_KINDS)('order and event values on %s', (kind) => {
   let server: TestServer;

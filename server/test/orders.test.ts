@@ -1,6 +1,6 @@
-import { Api } from '../../test/support/api-client';
-import { DATABASE_KINDS, startTestServer, type TestServer } from '../../test/support/server-harness';
-import { makeWorld, waitForOrder, waitForProviderHandOver, type World } from '../../test/support/world';
+import { Api } from '@mercato/test-support/api-client';
+import { DATABASE_KINDS, startTestServer, type TestServer } from '@mercato/test-support/server-harness';
+import { makeWorld, waitForOrder, waitForProviderHandOver, type World } from '@mercato/test-support/world';
 
 describe.each(DATABASE_KINDS)('orders on %s', (kind) => {
   let server: TestServer;

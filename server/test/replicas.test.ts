@@ -4,9 +4,9 @@
  * index and the callers it keeps in memory included), and a permission taken away through one is
  * refused by the other at once.
  */
-import { Api } from '../../test/support/api-client';
-import { DATABASE_KINDS, freshDatabase, startTestServer, type TestServer } from '../../test/support/server-harness';
-import { makeUser, makeWorld, type World } from '../../test/support/world';
+import { Api } from '@mercato/test-support/api-client';
+import { DATABASE_KINDS, freshDatabase, startTestServer, type TestServer } from '@mercato/test-support/server-harness';
+import { makeUser, makeWorld, type World } from '@mercato/test-support/world';
 
 describe.each(DATABASE_KINDS)('two replicas on one %s database', (kind) => {
   let a: TestServer;

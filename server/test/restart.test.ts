@@ -1,7 +1,7 @@
-import { Api } from '../../test/support/api-client';
-import { DATABASE_KINDS, freshDatabase, startTestServer } from '../../test/support/server-harness';
-import { spawnServer } from '../../test/support/server-process';
-import { makeWorld, waitForOrder, waitForProviderHandOver } from '../../test/support/world';
+import { Api } from '@mercato/test-support/api-client';
+import { DATABASE_KINDS, freshDatabase, startTestServer } from '@mercato/test-support/server-harness';
+import { spawnServer } from '@mercato/test-support/server-process';
+import { makeWorld, waitForOrder, waitForProviderHandOver } from '@mercato/test-support/world';
 import { PluginRegistry } from '../src/provisioning/plugins/registry';
 import type { ProvisioningPlugin } from '../src/provisioning/plugin';
 import { allocationPlugin } from '../src/provisioning/plugins/allocation';

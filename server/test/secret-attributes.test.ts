@@ -4,9 +4,9 @@
  * plugin, and never shown again: not in orders, resources or events, to anyone, nor in a failure
  * reason that quotes them. An update that leaves a secret out keeps it.
  */
-import { Api } from '../../test/support/api-client';
-import { DATABASE_KINDS, startTestServer, type TestServer } from '../../test/support/server-harness';
-import { makeWorld, waitForOrder, waitForProviderHandOver, type World } from '../../test/support/world';
+import { Api } from '@mercato/test-support/api-client';
+import { DATABASE_KINDS, startTestServer, type TestServer } from '@mercato/test-support/server-harness';
+import { makeWorld, waitForOrder, waitForProviderHandOver, type World } from '@mercato/test-support/world';
 import type { ProvisioningJob, ProvisioningPlugin } from '../src/provisioning/plugin';
 import { PluginRegistry } from '../src/provisioning/plugins/registry';
 import { allocationPlugin } from '../src/provisioning/plugins/allocation';

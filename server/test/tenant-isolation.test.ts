@@ -1,6 +1,6 @@
-import { Api } from '../../test/support/api-client';
-import { DATABASE_KINDS, startTestServer, type TestServer } from '../../test/support/server-harness';
-import { makeUser, makeWorld, VM_SCHEMA, waitForOrder, type Actor, type World } from '../../test/support/world';
+import { Api } from '@mercato/test-support/api-client';
+import { DATABASE_KINDS, startTestServer, type TestServer } from '@mercato/test-support/server-harness';
+import { makeUser, makeWorld, VM_SCHEMA, waitForOrder, type Actor, type World } from '@mercato/test-support/world';
 
 /**
  * Tenant isolation: whatever belongs to another organization does not exist for the caller.
@@ -353,7 +353,7 @@ describe.each(DATABASE_KINDS)('tenant isolation on %s', (kind) => {
 
   test('a missing, malformed or unknown token is a 401 problem', async () => {
     const anonymous = new Api(server.url);
-    const cases: [string, Promise<{ status: number; body: any; headers: Headers }>][] = [
+    const cases: [string, Promise<{ status: number; body: any; headers: { get(name: string): string | null } }>][] = [
       ['missing', anonymous.get('/projects')],
       ['wrong', anonymous.as('mct_not-a-real-token').get('/projects')],
       ['not bearer', anonymous.request('GET', '/projects', undefined, { authorization: `Basic ${Buffer.from('admin:admin').toString('base64')}` })],

@@ -1,29 +1,26 @@
-export interface ApiResponse<T = any> {
-  status: number;
-  body: T;
-  headers: Headers;
-}
+import { MercatoClient, type Answer } from '@mercato/api';
 
-/** A thin HTTP client for tests: every call goes over the network to the real server. */
+export type ApiResponse<T = any> = Answer<T>;
+
+/**
+ * The tests' view of the API: every call goes over the network to the real server through
+ * @mercato/api's client, and answers the status, body and headers as they came (no retry, no
+ * error thrown for an error status), so a test can assert on any of them.
+ */
 export class Api {
-  constructor(readonly url: string, readonly token?: string) {}
+  /** The client itself, for tests of what it does (retries, pages, errors). */
+  readonly client: MercatoClient;
+
+  constructor(readonly url: string, readonly token?: string) {
+    this.client = new MercatoClient({ endpoint: url, token, attempts: 1, userAgent: 'mercato-tests' });
+  }
 
   as(token: string) {
     return new Api(this.url, token);
   }
 
-  async request<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse<T>> {
-    const response = await fetch(`${this.url}/api/v1${path}`, {
-      method,
-      headers: {
-        ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
-        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-        ...headers,
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : null, headers: response.headers };
+  request<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse<T>> {
+    return this.client.request<T>(method, path, { body, headers });
   }
 
   get = <T = any>(path: string) => this.request<T>('GET', path);

@@ -4,9 +4,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import type { FastifyInstance } from 'fastify';
-import { buildApp, type AppOptions } from '../../server/src/app';
-import { openDatabase } from '../../server/src/db/database';
-import { ensureAdminToken } from '../../server/src/admin-token';
+import { buildApp, ensureAdminToken, openDatabase, type AppOptions } from '@mercato/server';
 
 export type DatabaseKind = 'sqlite' | 'postgres';
 export const DATABASE_KINDS: DatabaseKind[] = ['sqlite', 'postgres'];

@@ -2,7 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { freePort } from './postgres';
 
-const BIN = path.join(__dirname, '../../server/bin/mercato.js');
+/** The `mercato` command as installed (the built command line), for tests that run it as users do. */
+export const MERCATO_BIN = path.join(path.dirname(require.resolve('@mercato/cli/package.json')), 'bin/mercato.js');
 
 export interface ServerProcess {
   url: string;
@@ -16,7 +17,7 @@ export interface ServerProcess {
 /** `mercato serve` as its own process, as users run it. Resolves once it accepts requests. */
 export async function spawnServer(env: Record<string, string>): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, [BIN, 'serve'], {
+  const child = spawn(process.execPath, [MERCATO_BIN, 'serve'], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

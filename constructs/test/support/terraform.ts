@@ -5,7 +5,8 @@
 import { execFile } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPO } from './build';
+import { PROVIDER_VERSION } from '@mercato/terraform-provider';
+import { build } from '@mercato/terraform-provider/build';
 
 const TERRAFORM = '/usr/local/bin/terraform';
 
@@ -49,16 +50,11 @@ export function changeSummary(run: Run): { add: number; change: number; remove: 
  * registry. Answers the environment that runs Terraform with them against `server`.
  */
 export async function installProvider(root: string, server: { url: string; adminToken: string }): Promise<NodeJS.ProcessEnv> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { build } = require('../../../provider/scripts/build.js') as { build: (entry: string, out: string) => Promise<string> };
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { PROVIDER_VERSION: version } = require('../../../provider/src/provider') as { PROVIDER_VERSION: string };
   const platform = `${process.platform}_${process.arch === 'x64' ? 'amd64' : process.arch}`;
   const pluginDir = join(root, 'plugins');
   const mirror = join(root, 'mirror');
-  const entry = join(REPO, 'provider/src/main.ts');
-  await build(entry, join(pluginDir, 'terraform-provider-mercato'));
-  await build(entry, join(mirror, 'registry.terraform.io/mercato/mercato', version, platform, `terraform-provider-mercato_v${version}`));
+  await build(undefined, join(pluginDir, 'terraform-provider-mercato'));
+  await build(undefined, join(mirror, 'registry.terraform.io/mercato/mercato', PROVIDER_VERSION, platform, `terraform-provider-mercato_v${PROVIDER_VERSION}`));
   const home = join(root, 'home');
   mkdirSync(home);
   const cliConfig = join(home, '.terraformrc');

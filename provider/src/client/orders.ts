@@ -56,6 +56,6 @@ function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
 }
 
 export async function openOrders(client: MercatoClient, resourceId: string): Promise<Order[]> {
-  const orders = await client.list<Order>('/orders', { resource_id: resourceId });
+  const orders = await client.listAll<Order>('/orders', { resource_id: resourceId });
   return orders.filter((o) => !FINAL_STATES.includes(o.state));
 }

@@ -16,7 +16,7 @@ export async function lookup<T extends { id: string }>(
   }
   if (!by.value) throw new Error(`set either id or ${by.field} to look up a ${kind}`);
   const filters = Object.fromEntries(Object.entries(by.filters ?? {}).filter(([, v]) => v));
-  const matches = (await client.list<T>(`/${collection}`, filters)).filter((item) => item[by.field] === by.value);
+  const matches = (await client.listAll<T>(`/${collection}`, filters)).filter((item) => item[by.field] === by.value);
   if (matches.length === 0) throw new Error(`no ${kind} with ${by.field} "${by.value}" (or you may not see it)`);
   if (matches.length > 1) throw new Error(`${matches.length} ${collection} have ${by.field} "${by.value}"; look it up by id instead`);
   return matches[0];

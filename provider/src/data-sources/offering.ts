@@ -33,7 +33,7 @@ export const offeringData = withClient<MercatoClient>().defineDataSource({
     if (!ref) throw new Error('set either id or slug to look up an offering');
     const offering = await ctx.client.find<RemoteOffering>(`/offerings/${encodeURIComponent(ref)}`);
     if (!offering) throw new Error(`no offering ${ref} (or you may not see it)`);
-    const plans = await ctx.client.list<RemotePlan>('/plans', { offering_id: offering.id });
+    const plans = await ctx.client.listAll<RemotePlan>('/plans', { offering_id: offering.id });
     return {
       ...summary(offering),
       plans: Object.fromEntries(plans.map((p) => [p.name, { id: p.id, name: p.name, unit: p.unit, prices: p.prices, archived: p.archived }])),

@@ -18,7 +18,7 @@ export const offeringsData = withClient<MercatoClient>().defineDataSource({
   },
   async read(ctx, config) {
     const query = { q: config.keyword, category_id: config.category_id, platform: config.platform, status: config.status, version: config.version, tags: config.tags?.join(',') };
-    const found = await ctx.client.list<RemoteOffering>('/offerings', Object.fromEntries(Object.entries(query).filter(([, v]) => v)));
+    const found = await ctx.client.listAll<RemoteOffering>('/offerings', Object.fromEntries(Object.entries(query).filter(([, v]) => v)));
     return { offerings: found.map(summary), ids: found.map((o) => o.id) };
   },
 });

@@ -27,7 +27,7 @@ export function offeringVersions(client: MercatoClient, offeringId: string): Pro
   if (!byOffering) versionsByClient.set(client, (byOffering = new Map()));
   let versions = byOffering.get(offeringId);
   if (!versions) {
-    versions = client.list<VersionRecord>('/offering-versions', { offering_id: offeringId });
+    versions = client.listAll<VersionRecord>('/offering-versions', { offering_id: offeringId });
     byOffering.set(offeringId, versions);
   }
   return versions;

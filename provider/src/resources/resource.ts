@@ -306,7 +306,7 @@ function checkAttributes(ctx: PlanContext<MercatoClient>, version: Version, attr
 async function planReplacingErred(ctx: PlanContext<MercatoClient>, plan: { state: unknown }, prior: { id: string; name: string }): Promise<void> {
   plan.state = UNKNOWN;
   ctx.requiresReplace('state');
-  const orders = await ctx.client.list<Order>('/orders', { resource_id: prior.id });
+  const orders = await ctx.client.listAll<Order>('/orders', { resource_id: prior.id });
   const erred = orders.filter((o) => o.state === 'erred').pop();
   const failure = erred ? `Its ${erred.type} order ${erred.id} failed: ${erred.reason || 'no reason given'}` : 'Its create order failed';
   ctx.warning('The resource is Erred: planned for replacement', sentences(`Resource ${prior.name} (${prior.id}) was never provisioned`, failure, 'Applying terminates it and orders a new one'), 'state');

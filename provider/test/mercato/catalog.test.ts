@@ -5,7 +5,7 @@
  */
 import { createMercatoHarness, type MercatoHarness } from './mercato-harness';
 import { describeLifecycle, type Step } from './lifecycle';
-import type { Api } from '../../../test/support/api-client';
+import type { Api } from '@mercato/test-support/api-client';
 import { errors } from '../support/terraform';
 
 let h: MercatoHarness;

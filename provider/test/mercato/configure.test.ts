@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { closedPortUrl, createMercatoHarness, type MercatoHarness } from './mercato-harness';
 import { errors } from '../support/terraform';
-import { spawnServer } from '../../../test/support/server-process';
+import { spawnServer } from '@mercato/test-support/server-process';
 
 let h: MercatoHarness;
 beforeAll(async () => {

@@ -4,7 +4,7 @@
  */
 import { createMercatoHarness, type MercatoHarness } from './mercato-harness';
 import { errors, expectNoChanges } from '../support/terraform';
-import { makeWorld, type World } from '../../../test/support/world';
+import { makeWorld, type World } from '@mercato/test-support/world';
 
 let h: MercatoHarness;
 let w: World;

@@ -5,7 +5,7 @@
  */
 import { createMercatoHarness, type MercatoHarness } from './mercato-harness';
 import { organization } from '../../src/resources/organization';
-import { makeWorld } from '../../../test/support/world';
+import { makeWorld } from '@mercato/test-support/world';
 
 let h: MercatoHarness;
 beforeAll(async () => {

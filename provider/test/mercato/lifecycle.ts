@@ -9,7 +9,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { MercatoHarness } from './mercato-harness';
 import { errors, expectNoChanges, expectSuccess, type PlannedChange, type SavedPlan, type Workspace } from '../support/terraform';
-import type { Api } from '../../../test/support/api-client';
+import type { Api } from '@mercato/test-support/api-client';
 
 export type Step = 'create' | 'update' | 'replace';
 

@@ -9,9 +9,9 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { startTestServer, type TestServer } from '../../../test/support/server-harness';
-import { Api } from '../../../test/support/api-client';
-import { freePort } from '../../../test/support/postgres';
+import { startTestServer, type TestServer } from '@mercato/test-support/server-harness';
+import { Api } from '@mercato/test-support/api-client';
+import { freePort } from '@mercato/test-support/postgres';
 import { buildProvider, requiredProviders, terraformEnv, Workspace, writeDevOverrides } from '../support/terraform';
 import { AttachedProviders, PROVIDER_DEBUG } from '../support/debug-provider';
 import { mercatoProvider } from '../../src/provider';

@@ -6,8 +6,8 @@
  */
 import { createMercatoHarness, type MercatoHarness } from './mercato-harness';
 import { applying, diagnostic, errors, eventually, expectNoChanges, type Workspace } from '../support/terraform';
-import { makeWorld, type World } from '../../../test/support/world';
-import type { Api } from '../../../test/support/api-client';
+import { makeWorld, type World } from '@mercato/test-support/world';
+import type { Api } from '@mercato/test-support/api-client';
 
 let h: MercatoHarness;
 let w: World;

@@ -7,11 +7,11 @@
  */
 import { createMercatoHarness, type MercatoHarness } from './mercato-harness';
 import { applying, diagnostic, errors, eventually, expectNoChanges, flat, TERRAFORM, type SavedPlan, type Workspace } from '../support/terraform';
-import { makeWorld, waitForProviderHandOver, type World } from '../../../test/support/world';
-import type { Api } from '../../../test/support/api-client';
+import { makeWorld, waitForProviderHandOver, type World } from '@mercato/test-support/world';
+import type { Api } from '@mercato/test-support/api-client';
 import type { Order } from '../../src/client/orders';
-import { checkDrift } from '../../../server/src/cli/drift';
-import { renderDrift } from '../../../server/src/cli/drift-report';
+import { checkDrift } from '../../src/drift/drift';
+import { renderDrift } from '../../src/drift/drift-report';
 
 let h: MercatoHarness;
 let w: World;

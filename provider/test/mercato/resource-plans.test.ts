@@ -7,7 +7,7 @@
  */
 import { createMercatoHarness, type MercatoHarness } from './mercato-harness';
 import { diagnostic, expectNoChanges, flat, type SavedPlan, type Workspace } from '../support/terraform';
-import { makeWorld, waitForOrder, waitForProviderHandOver, type World } from '../../../test/support/world';
+import { makeWorld, waitForOrder, waitForProviderHandOver, type World } from '@mercato/test-support/world';
 
 let h: MercatoHarness;
 let w: World;

@@ -7,8 +7,8 @@
 import { createMercatoHarness, type MercatoHarness } from './mercato-harness';
 import { diagnostic, errors, expectNoChanges, type Workspace } from '../support/terraform';
 import { describeLifecycle, type Step } from './lifecycle';
-import { makeWorld, VM_SCHEMA, waitForOrder, type World } from '../../../test/support/world';
-import type { Api } from '../../../test/support/api-client';
+import { makeWorld, VM_SCHEMA, waitForOrder, type World } from '@mercato/test-support/world';
+import type { Api } from '@mercato/test-support/api-client';
 
 let h: MercatoHarness;
 let w: World;

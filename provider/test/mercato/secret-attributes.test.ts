@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createMercatoHarness, type MercatoHarness } from './mercato-harness';
 import { diagnostic, errors, expectNoChanges, type SavedPlan, type Workspace } from '../support/terraform';
-import { makeWorld, waitForOrder, type World } from '../../../test/support/world';
+import { makeWorld, waitForOrder, type World } from '@mercato/test-support/world';
 
 const SCHEMA = {
   type: 'object',

@@ -6,7 +6,7 @@
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { installProvider, type InstallResult } from '../../../server/src/cli/provider-install';
+import { installProvider, type InstallResult } from '../../src/install/install';
 import { MERCATO_CLI } from './repo-paths';
 import { requiredProviders, terraformEnv, Workspace, type RunResult } from './terraform';
 

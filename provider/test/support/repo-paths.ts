@@ -1,5 +1,5 @@
 /** Where the tests find the repository's own programs and examples. */
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 
 export const REPO_ROOT = resolve(__dirname, '../../..');
-export const MERCATO_CLI = join(REPO_ROOT, 'server/bin/mercato.js');
+export { MERCATO_BIN as MERCATO_CLI } from '@mercato/test-support/server-process';

@@ -1,9 +1,10 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyPluginAsyncJsonSchemaToTs } from '@fastify/type-provider-json-schema-to-ts';
 import { ownedOrganizationIds, providerOrganizationIds, memberProjectIds } from '../auth/access';
 import { listResponseSchema, toPage } from '../http/pagination';
 import { ID, listQuery, object, TIMESTAMP } from '../http/schemas';
 import { json, page } from '../http/route-context';
 import type { EventRow } from '../db/tables';
+import { listEvents } from './events-repository';
 
 const EVENT = object({
   id: ID,
@@ -21,7 +22,7 @@ const EVENT = object({
 const presentEvent = (row: EventRow) => ({ ...row, changes: json(row.changes, {}) });
 
 /** The audit log: each caller reads the events of what it may see, and its own actions. */
-export async function eventsRoutes(app: FastifyInstance) {
+export const eventsRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
   app.get('/events', {
     schema: {
       tags: ['audit'],
@@ -31,27 +32,9 @@ export async function eventsRoutes(app: FastifyInstance) {
     },
     handler: async (request) => {
       const p = request.principal;
-      const { limit, after } = page(request);
-      const filters = request.query as Partial<Record<string, string>>;
-      let query = app.db.selectFrom('events').selectAll().orderBy('id').limit(limit + 1);
-      if (after) query = query.where('id', '>', after);
-      for (const column of ['object_id', 'object_type', 'action', 'organization_id', 'project_id', 'actor_id'] as const) {
-        if (filters[column]) query = query.where(column, '=', filters[column]!);
-      }
-      if (!p.isStaff) {
-        const owned = ownedOrganizationIds(p);
-        const projects = memberProjectIds(p);
-        const providers = providerOrganizationIds(p);
-        query = query.where((eb) =>
-          eb.or([
-            eb('actor_id', '=', p.user.id),
-            ...(owned.length ? [eb('organization_id', 'in', owned)] : []),
-            ...(projects.length ? [eb('project_id', 'in', projects)] : []),
-            ...(providers.length ? [eb('provider_organization_id', 'in', providers)] : []),
-          ]),
-        );
-      }
-      return toPage(await query.execute(), limit, presentEvent);
+      const range = page(request.query);
+      const reader = p.isStaff ? undefined : { userId: p.user.id, ownedOrganizationIds: ownedOrganizationIds(p), memberProjectIds: memberProjectIds(p), providerOrganizationIds: providerOrganizationIds(p) };
+      return toPage(await listEvents(app.db, range, request.query, reader), range.limit, presentEvent);
     },
   });
-}
+};

@@ -2,6 +2,8 @@ import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { Tables } from '../db/tables';
 import { approvesForProvider, canSeeProject, memberProjectIds, ownedOrganizationIds, providerOrganizationIds } from './access';
 import type { Principal } from './principal';
+import { projectRef } from '../structure/projects-repository';
+import { offeringProvider } from '../catalog/offerings-repository';
 
 /**
  * The SQL condition "the caller may see this row" for rows that belong to a project (the
@@ -22,6 +24,9 @@ export function consumerOrProviderScope(p: Principal, projectColumn: string, off
   };
 }
 
+/** The condition of consumerOrProviderScope, for a query of orders or resources. */
+export type RowScope = NonNullable<ReturnType<typeof consumerOrProviderScope>>;
+
 export interface Side {
   /** `consumer`: the object's project is the caller's; `provider`: its offering is; undefined: neither. */
   side: 'consumer' | 'provider' | undefined;
@@ -30,8 +35,8 @@ export interface Side {
 
 /** Where the caller stands to one order or resource: on its consumer side, its provider side, or neither. */
 export async function sideOf(db: Kysely<Tables>, p: Principal, projectId: string, offeringId: string): Promise<Side> {
-  const project = await db.selectFrom('projects').select(['id', 'organization_id']).where('id', '=', projectId).executeTakeFirstOrThrow();
+  const project = await projectRef(db, projectId);
   if (canSeeProject(p, project)) return { side: 'consumer', project };
-  const offering = await db.selectFrom('offerings').select('organization_id').where('id', '=', offeringId).executeTakeFirstOrThrow();
-  return { side: approvesForProvider(p, offering.organization_id) ? 'provider' : undefined, project };
+  const provider = await offeringProvider(db, offeringId);
+  return { side: approvesForProvider(p, provider) ? 'provider' : undefined, project };
 }

@@ -12,7 +12,7 @@ export const SLUG_PATTERN = '^[a-z0-9]+(-[a-z0-9]+)*$';
 export interface Component {
   type: string;
   name: string;
-  measured_unit: string;
+  measured_unit?: string;
   billing_type: string;
 }
 

@@ -1,3 +1,4 @@
+import type { FastifyPluginAsyncJsonSchemaToTs } from '@fastify/type-provider-json-schema-to-ts';
 import type { FastifyInstance } from 'fastify';
 import semver from 'semver';
 import { diff, recordEvent } from '../audit/record';
@@ -7,12 +8,16 @@ import { newId } from '../ids';
 import { listResponseSchema, toPage } from '../http/pagination';
 import { conflict, invalidFields, type FieldError } from '../http/problem';
 import { body, ID, ID_PARAMS, jsonObject, listQuery, object, TIMESTAMP } from '../http/schemas';
-import { json, now, page, params } from '../http/route-context';
+import { json, now, page } from '../http/route-context';
 import { schemaProblems } from './options-schema';
 import { misplacedSecretMarks, secretPropertyPaths } from './secret-properties';
-import { formatSecretPath, storeAgainUnderSchema } from '../orders/secret-attributes';
+import { formatSecretPath } from '../orders/secret-attributes';
+import { storeAgainUnderSchema } from '../orders/secrets-restore';
 import { VERSION_STATUSES } from './offering-model';
-import { assertProvider, findChild, offeringForChild, visibleChildren } from './offering-children';
+import { assertProvider, findChild, offeringForChild } from './offering-children';
+import { viewerOf } from './offerings';
+import { deleteVersion, insertVersion, listVersions, updateVersion } from './offering-versions-repository';
+import { hasLiveResource } from '../resources/resources-repository';
 
 const EDITABLE = {
   options_schema: jsonObject('JSON Schema (draft-07) of the configuration (`attributes`) of resources of this version; property names in snake_case. It stands alone (no `$id`, anchors, or `$ref` outside itself); patterns run on RE2.'),
@@ -20,7 +25,7 @@ const EDITABLE = {
   status: { type: 'string', enum: VERSION_STATUSES },
   deprecation_message: { type: 'string', maxLength: 2000 },
   replacement_version: { type: 'string', maxLength: 100, description: 'The version recommended instead of a deprecated one.' },
-};
+} as const;
 
 const VERSION = object({
   id: ID,
@@ -41,7 +46,7 @@ const VERSION = object({
 });
 
 export function presentVersion(row: OfferingVersionRow) {
-  const schema = json<object>(row.options_schema, {});
+  const schema = json<Record<string, unknown>>(row.options_schema, {});
   return { ...row, options_schema: schema, secret_attribute_paths: secretPropertyPaths(schema).map(formatSecretPath) };
 }
 
@@ -55,24 +60,24 @@ async function problems(app: FastifyInstance, caller: string, input: VersionInpu
   return errors;
 }
 
-export async function offeringVersionsRoutes(app: FastifyInstance) {
+export const offeringVersionsRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
   app.post('/offering-versions', {
     schema: { tags: ['catalog'], summary: 'Add a version to an offering (its provider)', body: body({ ...EDITABLE, offering_id: ID, version: { type: 'string', maxLength: 100 } }, ['offering_id', 'version']), response: { 201: VERSION } },
     handler: async (request, reply) => {
       const p = request.principal;
-      const input = request.body as VersionInput;
-      const offering = await offeringForChild(app, p, input.offering_id!);
+      const input = request.body;
+      const offering = await offeringForChild(app.db, p, input.offering_id);
       assertProvider(p, offering);
       const errors = await problems(app, p.user.id, input);
       if (errors.length) throw invalidFields(errors);
       const row: OfferingVersionRow = {
-        id: newId(), offering_id: offering.id, version: semver.valid(input.version!)!, options_schema: JSON.stringify(input.options_schema ?? { type: 'object' }),
+        id: newId(), offering_id: offering.id, version: semver.valid(input.version)!, options_schema: JSON.stringify(input.options_schema ?? { type: 'object' }),
         changelog: input.changelog ?? '', status: input.status ?? 'available', deprecation_message: input.deprecation_message ?? '',
         replacement_version: input.replacement_version ?? '', created_at: now(), updated_at: now(),
       };
       try {
         await app.db.transaction().execute(async (trx) => {
-          await trx.insertInto('offering_versions').values(row).execute();
+          await insertVersion(trx, row);
           await recordEvent(trx, { actorId: p.user.id, action: 'offering_version.created', objectType: 'offering_version', objectId: row.id, providerOrganizationId: offering.organization_id, changes: { version: row.version, status: row.status } });
         });
       } catch (error) {
@@ -86,34 +91,28 @@ export async function offeringVersionsRoutes(app: FastifyInstance) {
   app.get('/offering-versions', {
     schema: { tags: ['catalog'], summary: 'List offering versions', querystring: listQuery({ offering_id: ID, version: { type: 'string' }, status: { type: 'string', enum: VERSION_STATUSES } }), response: { 200: listResponseSchema(VERSION) } },
     handler: async (request) => {
-      const { limit, after } = page(request);
-      const filters = request.query as { offering_id?: string; version?: string; status?: string };
-      let query = app.db.selectFrom('offering_versions').innerJoin('offerings', 'offerings.id', 'offering_versions.offering_id').selectAll('offering_versions').orderBy('offering_versions.id').limit(limit + 1);
-      if (after) query = query.where('offering_versions.id', '>', after);
-      if (filters.offering_id) query = query.where('offering_versions.offering_id', '=', filters.offering_id);
-      if (filters.version) query = query.where('offering_versions.version', '=', filters.version);
-      if (filters.status) query = query.where('offering_versions.status', '=', filters.status);
-      return toPage(await visibleChildren(query, request.principal).execute(), limit, presentVersion);
+      const range = page(request.query);
+      return toPage(await listVersions(app.db, range, request.query, viewerOf(request.principal)), range.limit, presentVersion);
     },
   });
 
   app.get('/offering-versions/:id', {
     schema: { tags: ['catalog'], summary: 'Get an offering version', params: ID_PARAMS, response: { 200: VERSION } },
-    handler: async (request) => presentVersion((await findChild(app, request.principal, 'offering_versions', params(request).id)).child),
+    handler: async (request) => presentVersion((await findChild(app.db, request.principal, 'offering_versions', request.params.id)).child),
   });
 
   app.patch('/offering-versions/:id', {
     schema: { tags: ['catalog'], summary: 'Change a version: schema, changelog, status, deprecation (its provider)', params: ID_PARAMS, body: body(EDITABLE), response: { 200: VERSION } },
     handler: async (request) => {
       const p = request.principal;
-      const { child, offering } = await findChild(app, p, 'offering_versions', params(request).id);
+      const { child, offering } = await findChild(app.db, p, 'offering_versions', request.params.id);
       assertProvider(p, offering);
-      const input = request.body as VersionInput;
+      const input = request.body;
       const errors = await problems(app, p.user.id, input);
       if (errors.length) throw invalidFields(errors);
       const changes = { ...input, options_schema: input.options_schema === undefined ? undefined : JSON.stringify(input.options_schema), updated_at: now() };
       await app.db.transaction().execute(async (trx) => {
-        await trx.updateTable('offering_versions').set(changes).where('id', '=', child.id).execute();
+        await updateVersion(trx, child.id, changes);
         if (changes.options_schema !== undefined) await storeAgainUnderSchema(trx, { ...child, options_schema: changes.options_schema });
         await recordEvent(trx, { actorId: p.user.id, action: 'offering_version.updated', objectType: 'offering_version', objectId: child.id, providerOrganizationId: offering.organization_id, changes: diff(presentVersion(child), input) });
       });
@@ -125,15 +124,14 @@ export async function offeringVersionsRoutes(app: FastifyInstance) {
     schema: { tags: ['catalog'], summary: 'Delete a version no live resource uses (its provider)', params: ID_PARAMS },
     handler: async (request, reply) => {
       const p = request.principal;
-      const { child, offering } = await findChild(app, p, 'offering_versions', params(request).id);
+      const { child, offering } = await findChild(app.db, p, 'offering_versions', request.params.id);
       assertProvider(p, offering);
-      const used = await app.db.selectFrom('resources').select('id').where('offering_id', '=', offering.id).where('version', '=', child.version).where('state', '!=', 'Terminated').executeTakeFirst();
-      if (used) throw conflict(`live resources use version ${child.version}; deprecate it instead`);
+      if (await hasLiveResource(app.db, { offering_id: offering.id, version: child.version })) throw conflict(`live resources use version ${child.version}; deprecate it instead`);
       await app.db.transaction().execute(async (trx) => {
-        await trx.deleteFrom('offering_versions').where('id', '=', child.id).execute();
+        await deleteVersion(trx, child.id);
         await recordEvent(trx, { actorId: p.user.id, action: 'offering_version.deleted', objectType: 'offering_version', objectId: child.id, providerOrganizationId: offering.organization_id, changes: { version: child.version } });
       });
       return reply.code(204).send();
     },
   });
-}
+};

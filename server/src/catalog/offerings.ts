@@ -1,4 +1,5 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncJsonSchemaToTs } from '@fastify/type-provider-json-schema-to-ts';
 import type { Principal } from '../auth/principal';
 import { canSeeOffering, canSeeOrganization, managesOfferingsOf, providerOrganizationIds } from '../auth/access';
 import { diff, recordEvent } from '../audit/record';
@@ -7,11 +8,16 @@ import type { OfferingRow } from '../db/tables';
 import { newId } from '../ids';
 import { conflict, forbidden, invalid, invalidFields, notFound, type FieldError } from '../http/problem';
 import { body, DESCRIPTION, ID, ID_PARAMS, jsonObject, NAME, object } from '../http/schemas';
-import { now, params } from '../http/route-context';
+import { now } from '../http/route-context';
 import { PAGE_QUERY_PROPERTIES } from '../http/pagination';
 import { validateAgainst } from './options-schema';
-import { COMPONENT, OFFERING, OFFERING_STATUSES, PLATFORMS, SLUG_PATTERN, slugify, type Component } from './offering-model';
-import { FACETS, type SearchQuery } from './search-index';
+import { COMPONENT, OFFERING, OFFERING_STATUSES, PLATFORMS, SLUG_PATTERN, slugify, type Component, type PresentedOffering } from './offering-model';
+import { FACETS } from './search-index';
+import { readOffering } from './catalog-cache';
+import { findLiveCategory } from './categories-repository';
+import { findLiveOrganization } from '../structure/organizations-repository';
+import { hasLiveResource } from '../resources/resources-repository';
+import { insertOffering, markOfferingDeleted, slugsLike, updateOffering } from './offerings-repository';
 
 const EDITABLE = {
   category_id: ID,
@@ -26,9 +32,9 @@ const EDITABLE = {
   documentation_url: { type: 'string', maxLength: 2000 },
   requirements: { type: 'string', maxLength: 10000 },
   components: { type: 'array', items: COMPONENT, maxItems: 100 },
-};
+} as const;
 
-const FACET_LIST = { type: 'array', items: object({ value: { type: 'string' }, label: { type: 'string' }, count: { type: 'integer' } }) };
+const FACET_LIST = { type: 'array', items: object({ value: { type: 'string' }, label: { type: 'string' }, count: { type: 'integer' } }) } as const;
 
 const SEARCH_RESPONSE = object({
   items: { type: 'array', items: OFFERING },
@@ -55,22 +61,24 @@ function toColumns(input: OfferingInput): Partial<OfferingRow> {
   return columns as Partial<OfferingRow>;
 }
 
-/** A generation no snapshot has: the offering is read from the database, as this request just wrote it. */
-const WRITTEN = Infinity;
-
 export const viewerOf = (p: Principal) => ({ isStaff: p.isStaff, providerOrganizationIds: providerOrganizationIds(p) });
 
-export async function offeringsRoutes(app: FastifyInstance) {
-  /** `generation`: the request's catalog generation, or WRITTEN to read back what the request changed. */
-  const findOffering = async (p: Principal, idOrSlug: string, generation: number) => {
-    const offering = await app.catalogIndex.find(idOrSlug, generation);
-    if (!offering || !canSeeOffering(p, offering)) throw notFound('offering', idOrSlug);
-    return offering;
-  };
+/** The offering, or 404 when there is none the caller may see. */
+function visibleTo(p: Principal, idOrSlug: string, offering: PresentedOffering | undefined): PresentedOffering {
+  if (!offering || !canSeeOffering(p, offering)) throw notFound('offering', idOrSlug);
+  return offering;
+}
+
+export const offeringsRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
+  /** The offering as the request may see the catalog, 404 when the caller may not see it. */
+  const findOffering = async (request: FastifyRequest, idOrSlug: string) => visibleTo(request.principal, idOrSlug, await app.catalog.find(request, idOrSlug));
+
+  /** What a request wrote, read back from the database. */
+  const readBack = async (p: Principal, id: string) => visibleTo(p, id, await readOffering(app.db, id));
 
   const checkReferences = async (caller: string, input: OfferingInput): Promise<FieldError[]> => {
     const errors: FieldError[] = [];
-    if (input.category_id && !(await app.db.selectFrom('categories').select('id').where('id', '=', input.category_id).where('deleted_at', 'is', null).executeTakeFirst())) {
+    if (input.category_id && !(await findLiveCategory(app.db, input.category_id))) {
       errors.push({ field: 'category_id', message: `no category ${input.category_id}` });
     }
     if (input.type !== undefined && !app.plugins.get(input.type)) {
@@ -88,8 +96,7 @@ export async function offeringsRoutes(app: FastifyInstance) {
   /** The first of `base`, `base-2`, `base-3`... no offering has yet. */
   const freeSlug = async (name: string) => {
     const base = slugify(name);
-    const rows = await app.db.selectFrom('offerings').select('slug').where((eb) => eb.or([eb('slug', '=', base), eb('slug', 'like', `${base}-%`)])).execute();
-    const taken = new Set(rows.map((r) => r.slug));
+    const taken = await slugsLike(app.db, base);
     for (let n = 1; ; n++) {
       const slug = n === 1 ? base : `${base}-${n}`;
       if (!taken.has(slug)) return slug;
@@ -101,12 +108,12 @@ export async function offeringsRoutes(app: FastifyInstance) {
    * it is written (two offerings of one name published at once): the unique index decides, and
    * the loser takes the next free slug.
    */
-  const insertOffering = async (row: OfferingRow, input: OfferingInput, actorId: string) => {
+  const publishOffering = async (row: OfferingRow, input: OfferingInput, actorId: string) => {
     for (let attempt = 1; ; attempt++) {
       if (!input.slug) row.slug = await freeSlug(input.name!);
       try {
         await app.db.transaction().execute(async (trx) => {
-          await trx.insertInto('offerings').values(row).execute();
+          await insertOffering(trx, row);
           await recordEvent(trx, { actorId, action: 'offering.created', objectType: 'offering', objectId: row.id, providerOrganizationId: row.organization_id, changes: { ...input, slug: row.slug }, secretFields: ['secret_options'] });
         });
         return;
@@ -126,8 +133,8 @@ export async function offeringsRoutes(app: FastifyInstance) {
     },
     handler: async (request, reply) => {
       const p = request.principal;
-      const input = request.body as OfferingInput;
-      const organization = await app.db.selectFrom('organizations').select('id').where('id', '=', input.organization_id!).where('deleted_at', 'is', null).executeTakeFirst();
+      const input = request.body;
+      const organization = await findLiveOrganization(app.db, input.organization_id);
       if (!organization || !managesOfferingsOf(p, organization.id)) {
         if (organization && canSeeOrganization(p, organization.id)) throw forbidden('only owners and service managers publish offerings');
         throw invalid('organization_id', `no organization ${input.organization_id}`);
@@ -135,15 +142,15 @@ export async function offeringsRoutes(app: FastifyInstance) {
       const errors = await checkReferences(p.user.id, input);
       if (errors.length) throw invalidFields(errors);
       const row: OfferingRow = {
-        id: newId(), slug: input.slug ?? '', organization_id: input.organization_id!, category_id: input.category_id!,
-        name: input.name!, description: '', type: input.type!, platform: 'other', tags: '[]', status: 'draft', auto_approve: 0,
+        id: newId(), slug: input.slug ?? '', organization_id: input.organization_id, category_id: input.category_id,
+        name: input.name, description: '', type: input.type, platform: 'other', tags: '[]', status: 'draft', auto_approve: 0,
         plugin_options: '{}', secret_options: '{}', documentation_url: '', requirements: '', components: '[]',
         created_at: now(), updated_at: now(),
       } as OfferingRow;
       const { slug: _slug, ...columns } = toColumns(input);
       Object.assign(row, columns);
-      await insertOffering(row, input, p.user.id);
-      return reply.code(201).send(await findOffering(p, row.id, WRITTEN));
+      await publishOffering(row, input, p.user.id);
+      return reply.code(201).send(await readBack(p, row.id));
     },
   });
 
@@ -170,42 +177,43 @@ export async function offeringsRoutes(app: FastifyInstance) {
       response: { 200: SEARCH_RESPONSE },
     },
     handler: async (request, reply) => {
-      const query = request.query as SearchQuery & { slug?: string };
+      const query = request.query;
       if (query.slug) {
-        const offering = await app.catalogIndex.find(query.slug, request.generations.catalog);
+        const offering = await app.catalog.find(request, query.slug);
         const items = offering && offering.slug === query.slug && canSeeOffering(request.principal, offering) ? [offering] : [];
         return { items, next_cursor: null, total: items.length, facets: {} };
       }
-      const body = await app.catalogIndex.searchJson({ ...query, limit: query.limit ?? 50 }, viewerOf(request.principal), request.generations.catalog);
+      const body = await app.catalog.searchJson(request, { ...query, limit: query.limit ?? 50 }, viewerOf(request.principal));
       // Already JSON in the documented shape: sent as is, not serialized again.
-      return reply.type('application/json; charset=utf-8').send(body);
+      // (The type provider types send() by the response schema, not as the JSON text of it.)
+      return reply.type('application/json; charset=utf-8').send(body as never);
     },
   });
 
   app.get('/offerings/:id', {
     schema: { tags: ['catalog'], summary: 'Get an offering by id or slug', params: ID_PARAMS, response: { 200: OFFERING } },
-    handler: async (request) => findOffering(request.principal, params(request).id, request.generations.catalog),
+    handler: async (request) => findOffering(request, request.params.id),
   });
 
   app.patch('/offerings/:id', {
     schema: { tags: ['catalog'], summary: 'Change an offering (its provider)', params: ID_PARAMS, body: body({ ...EDITABLE, slug: { type: 'string', pattern: SLUG_PATTERN, maxLength: 100 } }), response: { 200: OFFERING } },
     handler: async (request) => {
       const p = request.principal;
-      const offering = await findOffering(p, params(request).id, request.generations.catalog);
+      const offering = await findOffering(request, request.params.id);
       if (!managesOfferingsOf(p, offering.organization_id)) throw forbidden("only the offering's provider changes it");
-      const input = request.body as OfferingInput;
+      const input = request.body;
       const errors = await checkReferences(p.user.id, { ...input, type: input.plugin_options ? offering.type : undefined });
       if (errors.length) throw invalidFields(errors);
       try {
         await app.db.transaction().execute(async (trx) => {
-          await trx.updateTable('offerings').set({ ...toColumns(input), updated_at: now() }).where('id', '=', offering.id).execute();
+          await updateOffering(trx, offering.id, { ...toColumns(input), updated_at: now() });
           await recordEvent(trx, { actorId: p.user.id, action: 'offering.updated', objectType: 'offering', objectId: offering.id, providerOrganizationId: offering.organization_id, changes: diff(offering, input), secretFields: ['secret_options'] });
         });
       } catch (error) {
         if (isUniqueViolation(error)) throw conflict(`slug "${input.slug}" is taken by another offering`, 'slug');
         throw error;
       }
-      return findOffering(p, offering.id, WRITTEN);
+      return readBack(p, offering.id);
     },
   });
 
@@ -218,22 +226,15 @@ export async function offeringsRoutes(app: FastifyInstance) {
     },
     handler: async (request, reply) => {
       const p = request.principal;
-      const offering = await findOffering(p, params(request).id, request.generations.catalog);
+      const offering = await findOffering(request, request.params.id);
       if (!managesOfferingsOf(p, offering.organization_id)) throw forbidden("only the offering's provider deletes it");
-      const live = await app.db.selectFrom('resources').select('id').where('offering_id', '=', offering.id).where('state', '!=', 'Terminated').executeTakeFirst();
-      if (live) throw conflict('resources of this offering are still live; terminate them, or archive the offering');
+      if (await hasLiveResource(app.db, { offering_id: offering.id })) throw conflict('resources of this offering are still live; terminate them, or archive the offering');
       await app.db.transaction().execute(async (trx) => {
-        // Kept, with its plans and versions, for the orders placed on it. Its slug moves aside (no
-        // live slug has a `~`), so that a new offering may take it; the event records it.
-        await trx.updateTable('offerings').set({ deleted_at: now(), updated_at: now(), slug: `${offering.slug}~${offering.id}` }).where('id', '=', offering.id).execute();
+        // The slug it had moves aside; the event records it.
+        await markOfferingDeleted(trx, offering, now());
         await recordEvent(trx, { actorId: p.user.id, action: 'offering.deleted', objectType: 'offering', objectId: offering.id, providerOrganizationId: offering.organization_id, changes: { slug: offering.slug } });
       });
       return reply.code(204).send();
     },
   });
-}
-
-/** The offering as the database has it now, with its secrets, for the worker and for orders. */
-export async function loadOfferingRow(app: FastifyInstance, id: string) {
-  return app.db.selectFrom('offerings').selectAll().where('id', '=', id).executeTakeFirst();
-}
+};

@@ -1,13 +1,16 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyPluginAsyncJsonSchemaToTs } from '@fastify/type-provider-json-schema-to-ts';
 import { diff, recordEvent } from '../audit/record';
 import type { PlanRow } from '../db/tables';
 import { newId } from '../ids';
 import { listResponseSchema, toPage } from '../http/pagination';
 import { conflict, invalidFields, type FieldError } from '../http/problem';
 import { body, DESCRIPTION, ID, ID_PARAMS, listQuery, NAME, object, TIMESTAMP } from '../http/schemas';
-import { json, now, page, params } from '../http/route-context';
+import { json, now, page } from '../http/route-context';
 import type { Component } from './offering-model';
-import { assertProvider, findChild, offeringForChild, visibleChildren } from './offering-children';
+import { assertProvider, findChild, offeringForChild } from './offering-children';
+import { viewerOf } from './offerings';
+import { deletePlan, insertPlan, listPlans, updatePlan } from './plans-repository';
+import { hasLiveResource } from '../resources/resources-repository';
 
 export const PLAN_UNITS = ['month', 'day', 'hour', 'one-time'];
 
@@ -17,7 +20,7 @@ const EDITABLE = {
   unit: { type: 'string', enum: PLAN_UNITS },
   prices: { type: 'object', additionalProperties: { type: 'number', minimum: 0 }, description: 'Price per unit of each component, by component type.' },
   archived: { type: 'boolean', description: 'An archived plan takes no new orders.' },
-};
+} as const;
 
 const PLAN = object({
   id: ID,
@@ -48,19 +51,19 @@ const toColumns = (input: PlanInput) => ({
   archived: input.archived === undefined ? undefined : input.archived ? 1 : 0,
 });
 
-export async function plansRoutes(app: FastifyInstance) {
+export const plansRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
   app.post('/plans', {
     schema: { tags: ['catalog'], summary: 'Add a plan to an offering (its provider)', body: body({ ...EDITABLE, offering_id: ID }, ['offering_id', 'name']), response: { 201: PLAN } },
     handler: async (request, reply) => {
       const p = request.principal;
-      const input = request.body as PlanInput;
-      const offering = await offeringForChild(app, p, input.offering_id!);
+      const input = request.body;
+      const offering = await offeringForChild(app.db, p, input.offering_id);
       assertProvider(p, offering);
       const errors = priceProblems(input.prices, offering.components);
       if (errors.length) throw invalidFields(errors);
-      const row: PlanRow = { id: newId(), offering_id: offering.id, name: input.name!, description: input.description ?? '', unit: input.unit ?? 'month', prices: JSON.stringify(input.prices ?? {}), archived: input.archived ? 1 : 0, created_at: now(), updated_at: now() };
+      const row: PlanRow = { id: newId(), offering_id: offering.id, name: input.name, description: input.description ?? '', unit: input.unit ?? 'month', prices: JSON.stringify(input.prices ?? {}), archived: input.archived ? 1 : 0, created_at: now(), updated_at: now() };
       await app.db.transaction().execute(async (trx) => {
-        await trx.insertInto('plans').values(row).execute();
+        await insertPlan(trx, row);
         await recordEvent(trx, { actorId: p.user.id, action: 'plan.created', objectType: 'plan', objectId: row.id, providerOrganizationId: offering.organization_id, changes: input });
       });
       return reply.code(201).send(presentPlan(row));
@@ -70,35 +73,29 @@ export async function plansRoutes(app: FastifyInstance) {
   app.get('/plans', {
     schema: { tags: ['catalog'], summary: 'List plans', querystring: listQuery({ offering_id: ID, name: { type: 'string' }, archived: { type: 'boolean' } }), response: { 200: listResponseSchema(PLAN) } },
     handler: async (request) => {
-      const { limit, after } = page(request);
-      const filters = request.query as { offering_id?: string; name?: string; archived?: boolean };
-      let query = app.db.selectFrom('plans').innerJoin('offerings', 'offerings.id', 'plans.offering_id').selectAll('plans').orderBy('plans.id').limit(limit + 1);
-      if (after) query = query.where('plans.id', '>', after);
-      if (filters.offering_id) query = query.where('plans.offering_id', '=', filters.offering_id);
-      if (filters.name) query = query.where('plans.name', '=', filters.name);
-      if (filters.archived !== undefined) query = query.where('plans.archived', '=', filters.archived ? 1 : 0);
-      return toPage(await visibleChildren(query, request.principal).execute(), limit, presentPlan);
+      const range = page(request.query);
+      return toPage(await listPlans(app.db, range, request.query, viewerOf(request.principal)), range.limit, presentPlan);
     },
   });
 
   app.get('/plans/:id', {
     schema: { tags: ['catalog'], summary: 'Get a plan', params: ID_PARAMS, response: { 200: PLAN } },
-    handler: async (request) => presentPlan((await findChild(app, request.principal, 'plans', params(request).id)).child),
+    handler: async (request) => presentPlan((await findChild(app.db, request.principal, 'plans', request.params.id)).child),
   });
 
   app.patch('/plans/:id', {
     schema: { tags: ['catalog'], summary: 'Change a plan (its provider)', params: ID_PARAMS, body: body(EDITABLE), response: { 200: PLAN } },
     handler: async (request) => {
       const p = request.principal;
-      const { child, offering } = await findChild(app, p, 'plans', params(request).id);
+      const { child, offering } = await findChild(app.db, p, 'plans', request.params.id);
       assertProvider(p, offering);
-      const input = request.body as PlanInput;
-      const components = await offeringForChild(app, p, offering.id);
+      const input = request.body;
+      const components = await offeringForChild(app.db, p, offering.id);
       const errors = priceProblems(input.prices, components.components);
       if (errors.length) throw invalidFields(errors);
       const changes = { ...toColumns(input), updated_at: now() };
       await app.db.transaction().execute(async (trx) => {
-        await trx.updateTable('plans').set(changes).where('id', '=', child.id).execute();
+        await updatePlan(trx, child.id, changes);
         await recordEvent(trx, { actorId: p.user.id, action: 'plan.updated', objectType: 'plan', objectId: child.id, providerOrganizationId: offering.organization_id, changes: diff(presentPlan(child), input) });
       });
       const merged = { ...child } as Record<string, unknown>;
@@ -111,15 +108,14 @@ export async function plansRoutes(app: FastifyInstance) {
     schema: { tags: ['catalog'], summary: 'Delete a plan no live resource uses (its provider)', params: ID_PARAMS },
     handler: async (request, reply) => {
       const p = request.principal;
-      const { child, offering } = await findChild(app, p, 'plans', params(request).id);
+      const { child, offering } = await findChild(app.db, p, 'plans', request.params.id);
       assertProvider(p, offering);
-      const used = await app.db.selectFrom('resources').select('id').where('plan_id', '=', child.id).where('state', '!=', 'Terminated').executeTakeFirst();
-      if (used) throw conflict('live resources use this plan; archive it instead');
+      if (await hasLiveResource(app.db, { plan_id: child.id })) throw conflict('live resources use this plan; archive it instead');
       await app.db.transaction().execute(async (trx) => {
-        await trx.deleteFrom('plans').where('id', '=', child.id).execute();
+        await deletePlan(trx, child.id);
         await recordEvent(trx, { actorId: p.user.id, action: 'plan.deleted', objectType: 'plan', objectId: child.id, providerOrganizationId: offering.organization_id });
       });
       return reply.code(204).send();
     },
   });
-}
+};

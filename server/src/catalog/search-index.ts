@@ -1,5 +1,12 @@
-import type { Db } from '../db/database';
 import { presentOffering, type PresentedOffering, type VersionSummary } from './offering-model';
+import type { loadCatalog } from './offerings-repository';
+
+/**
+ * The catalog search: keyword over name, description and tags, facet filters with a count per
+ * facet value, sorted and cursor-paginated. It runs in memory over a snapshot of the catalog,
+ * rebuilt lazily after a change (catalog-cache.ts decides when), because faceted counts over SQL
+ * on every keystroke cost far more than the catalog's size in memory.
+ */
 
 /** Facets a search counts, and the query parameter each is filtered by. */
 export const FACETS = {
@@ -116,7 +123,7 @@ function forEachBit(bits: Bits, visit: (doc: number) => void) {
 }
 
 /** Everything a search reads, built at once from the database and replaced whole on the next change. */
-class Snapshot {
+export class Snapshot {
   readonly docs: PresentedOffering[];
   /** Each document as JSON, made once: writing search pages is then string joins. */
   private readonly json: string[] = [];
@@ -211,93 +218,37 @@ class Snapshot {
   }
 }
 
-/**
- * The catalog search: keyword over name, description and tags, facet filters with a count per
- * facet value, sorted and cursor-paginated. It runs in memory over a snapshot of the catalog,
- * rebuilt lazily after a change, because faceted counts over SQL on every keystroke cost far
- * more than the catalog's size in memory.
- *
- * Each snapshot is labelled with the `catalog` generation (db/cache-generations.ts) read before
- * it was built, and a request passes the generation it began with: a snapshot older than that is
- * not used, whichever replica made the change.
- */
-export class CatalogIndex {
-  private snapshot?: { generation: number; snapshot: Snapshot };
-  /** The build in progress and the generation it was started at. */
-  private building?: { generation: number; snapshot: Promise<Snapshot> };
-
-  constructor(private readonly db: Db) {}
-
-  /** A snapshot at least as new as `generation`. */
-  async current(generation: number): Promise<Snapshot> {
-    if (this.snapshot && this.snapshot.generation >= generation) return this.snapshot.snapshot;
-    // A build started before the last change does not hold it: start another.
-    if (!this.building || this.building.generation < generation) {
-      const snapshot: Promise<Snapshot> = this.build().then(
-        (built) => {
-          if (this.building?.snapshot === snapshot) this.building = undefined;
-          if (!this.snapshot || this.snapshot.generation < generation) this.snapshot = { generation, snapshot: built };
-          return built;
-        },
-        (error) => {
-          if (this.building?.snapshot === snapshot) this.building = undefined;
-          throw error;
-        },
-      );
-      this.building = { generation, snapshot };
-    }
-    return this.building.snapshot;
+/** A snapshot of the catalog as loadCatalog reads it, ready to search. */
+export function buildSnapshot(catalog: Awaited<ReturnType<typeof loadCatalog>>): Snapshot {
+  const { offerings, versions, categories, organizations } = catalog;
+  const versionsByOffering = new Map<string, VersionSummary[]>();
+  for (const v of versions) {
+    const list = versionsByOffering.get(v.offering_id) ?? [];
+    list.push(v);
+    versionsByOffering.set(v.offering_id, list);
   }
+  const docs = offerings.map((o) => presentOffering(o, versionsByOffering.get(o.id) ?? []));
+  const labels = {
+    category: new Map(categories.map((c) => [c.id, c.title])),
+    organization: new Map(organizations.map((o) => [o.id, o.name])),
+    platform: new Map<string, string>(),
+    version: new Map<string, string>(),
+    status: new Map<string, string>(),
+  };
+  return new Snapshot(docs, labels);
+}
 
-  /**
-   * One offering by id or slug. From the snapshot when it is current; after a change, straight
-   * from the database, so that writing an offering and reading it back does not rebuild the
-   * whole index each time (the next search rebuilds it once).
-   */
-  async find(idOrSlug: string, generation: number): Promise<PresentedOffering | undefined> {
-    if (this.snapshot && this.snapshot.generation >= generation) {
-      const s = this.snapshot.snapshot;
-      const index = s.byId.get(idOrSlug) ?? s.bySlug.get(idOrSlug);
-      return index === undefined ? undefined : s.docs[index];
-    }
-    const rows = await this.db.selectFrom('offerings').selectAll().where((eb) => eb.or([eb('id', '=', idOrSlug), eb('slug', '=', idOrSlug)])).where('deleted_at', 'is', null).execute();
-    const row = rows.find((r) => r.id === idOrSlug) ?? rows[0];
-    if (!row) return undefined;
-    const versions = await this.db.selectFrom('offering_versions').select(['version', 'status']).where('offering_id', '=', row.id).execute();
-    return presentOffering(row, versions);
-  }
+/** One offering of the snapshot by id or slug. */
+export function lookup(s: Snapshot, idOrSlug: string): PresentedOffering | undefined {
+  const index = s.byId.get(idOrSlug) ?? s.bySlug.get(idOrSlug);
+  return index === undefined ? undefined : s.docs[index];
+}
 
-  /** The search answer as the JSON text the API sends, built from each offering's cached JSON. */
-  async searchJson(query: SearchQuery, viewer: Viewer, generation: number): Promise<string> {
-    const snapshot = await this.current(generation);
-    const { items, ...rest } = runSearch(snapshot, query, viewer);
-    const head = JSON.stringify(rest);
-    return `{"items":[${items.map((doc) => snapshot.jsonOf(doc)).join(',')}],${head.slice(1)}`;
-  }
-
-  private async build(): Promise<Snapshot> {
-    const [offerings, versions, categories, organizations] = await Promise.all([
-      this.db.selectFrom('offerings').selectAll().where('deleted_at', 'is', null).execute(),
-      this.db.selectFrom('offering_versions').select(['offering_id', 'version', 'status']).execute(),
-      this.db.selectFrom('categories').select(['id', 'title']).execute(),
-      this.db.selectFrom('organizations').select(['id', 'name']).execute(),
-    ]);
-    const versionsByOffering = new Map<string, VersionSummary[]>();
-    for (const v of versions) {
-      const list = versionsByOffering.get(v.offering_id) ?? [];
-      list.push(v);
-      versionsByOffering.set(v.offering_id, list);
-    }
-    const docs = offerings.map((o) => presentOffering(o, versionsByOffering.get(o.id) ?? []));
-    const labels = {
-      category: new Map(categories.map((c) => [c.id, c.title])),
-      organization: new Map(organizations.map((o) => [o.id, o.name])),
-      platform: new Map<string, string>(),
-      version: new Map<string, string>(),
-      status: new Map<string, string>(),
-    };
-    return new Snapshot(docs, labels);
-  }
+/** The search answer as the JSON text the API sends, built from each offering's cached JSON. */
+export function searchJson(snapshot: Snapshot, query: SearchQuery, viewer: Viewer): string {
+  const { items, ...rest } = runSearch(snapshot, query, viewer);
+  const head = JSON.stringify(rest);
+  return `{"items":[${items.map((doc) => snapshot.jsonOf(doc)).join(',')}],${head.slice(1)}`;
 }
 
 /**

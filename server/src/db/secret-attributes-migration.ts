@@ -2,7 +2,7 @@ import type { Kysely, Migration } from 'kysely';
 import type { Tables } from './tables';
 import { json } from '../http/route-context';
 import { secretPropertyPaths } from '../catalog/secret-properties';
-import { storeAgainUnderSchema } from '../orders/secret-attributes';
+import { storeAgainUnderSchema } from '../orders/secrets-restore';
 
 /**
  * `secret_attributes` on resources and orders, and the secrets already stored in `attributes`

@@ -1,3 +1,5 @@
+import type { OrderState, OrderType } from '../orders/order-states';
+
 /**
  * Row shapes as stored. JSON values are TEXT columns (the same on SQLite and PostgreSQL),
  * booleans are 0/1 integers and times are ISO-8601 strings, so one set of migrations and
@@ -135,8 +137,8 @@ export interface ResourceRow {
 
 export interface OrderRow {
   id: string;
-  type: string;
-  state: string;
+  type: OrderType;
+  state: OrderState;
   project_id: string;
   offering_id: string;
   resource_id: string;

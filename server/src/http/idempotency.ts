@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import stringify from 'safe-stable-stringify';
 import { isUniqueViolation, type Db } from '../db/database';
 import { conflict, invalid, Problem } from './problem';
+import { claimKey, findKey, isOrderKey, releaseKey, storeAnswer } from './idempotency-repository';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -46,13 +47,12 @@ export function keyReused(key: string, firstUse: string): Problem {
 
 /** Refuses a key the caller already used on an order, for a request that is not that order's. */
 async function assertNotAnOrderKey(db: Db, userId: string, key: string) {
-  const order = await db.selectFrom('orders').select('id').where('created_by', '=', userId).where('idempotency_key', '=', key).executeTakeFirst();
-  if (order) throw keyReused(key, 'POST /api/v1/orders');
+  if (await isOrderKey(db, userId, key)) throw keyReused(key, 'POST /api/v1/orders');
 }
 
 /** Refuses an order key the caller already used on another route. */
 export async function assertNotAnotherRequestKey(db: Db, userId: string, key: string) {
-  const other = await db.selectFrom('idempotency_keys').select('request').where('user_id', '=', userId).where('key', '=', key).executeTakeFirst();
+  const other = await findKey(db, userId, key);
   if (other) throw keyReused(key, other.request);
 }
 
@@ -67,19 +67,19 @@ export const idempotency = fp(async (app: FastifyInstance) => {
     await assertNotAnOrderKey(app.db, userId, key);
     for (const deadline = Date.now() + IN_FLIGHT_WAIT_MS; ; ) {
       try {
-        await app.db.insertInto('idempotency_keys').values(claim).execute();
+        await claimKey(app.db, claim);
         request.idempotencyKey = key;
         return;
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;
       }
-      const previous = await app.db.selectFrom('idempotency_keys').selectAll().where('user_id', '=', userId).where('key', '=', key).executeTakeFirst();
+      const previous = await findKey(app.db, userId, key);
       if (!previous) continue;
       // Keys stored before fingerprints were kept compare by method and path only.
       if (previous.request !== claim.request || (previous.fingerprint && previous.fingerprint !== claim.fingerprint)) throw keyReused(key, previous.request);
       if (previous.status) return replay(reply, previous.status, previous.body);
       if (Date.now() - Date.parse(previous.created_at) > ABANDONED_AFTER_MS) {
-        await app.db.deleteFrom('idempotency_keys').where('user_id', '=', userId).where('key', '=', key).where('status', '=', 0).execute();
+        await releaseKey(app.db, userId, key, true);
         continue;
       }
       if (Date.now() > deadline) throw conflict(`a request with Idempotency-Key ${key} is still being handled; retry later`, 'Idempotency-Key');
@@ -90,10 +90,10 @@ export const idempotency = fp(async (app: FastifyInstance) => {
   app.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload) => {
     const key = request.idempotencyKey;
     if (!key) return payload;
-    const where = app.db.updateTable('idempotency_keys').where('user_id', '=', request.principal.user.id).where('key', '=', key);
-    if (reply.statusCode < 300) await where.set({ status: reply.statusCode, body: String(payload ?? '') }).execute();
+    const userId = request.principal.user.id;
+    if (reply.statusCode < 300) await storeAnswer(app.db, userId, key, reply.statusCode, String(payload ?? ''));
     // A refused request changed nothing: let a corrected retry with the same key through.
-    else await app.db.deleteFrom('idempotency_keys').where('user_id', '=', request.principal.user.id).where('key', '=', key).execute();
+    else await releaseKey(app.db, userId, key);
     return payload;
   });
 });

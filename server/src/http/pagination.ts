@@ -28,12 +28,12 @@ export function toPage<T extends { id: string }, R>(rows: T[], limit: number, pr
   return { items: items.map(present), next_cursor: more ? encodeCursor(items[items.length - 1].id) : null };
 }
 
-export function listResponseSchema(item: object) {
+export function listResponseSchema<const T extends object>(item: T) {
   return {
     type: 'object',
     properties: {
       items: { type: 'array', items: item },
       next_cursor: { type: ['string', 'null'] },
     },
-  };
+  } as const;
 }

@@ -1,15 +1,14 @@
-import type { FastifyRequest } from 'fastify';
 import type { PageQuery } from './pagination';
 import { decodeCursor } from './pagination';
 
-export interface IdParams {
-  id: string;
+/** A page of a list: at most `limit` rows, after the row of id `after` (ids sort by creation). */
+export interface Page {
+  limit: number;
+  after?: string;
 }
 
-export const params = (request: FastifyRequest) => request.params as IdParams;
-
-export function page(request: FastifyRequest) {
-  const query = request.query as PageQuery;
+/** The page a list's query asks for. */
+export function page(query: PageQuery): Page {
   return { limit: query.limit ?? 50, after: decodeCursor(query.cursor) };
 }
 

@@ -13,20 +13,28 @@ export const ID_PARAMS = {
   properties: { id: { type: 'string', minLength: 1, maxLength: 200 } },
 } as const;
 
-export function listQuery(filters: Record<string, object> = {}) {
-  return { type: 'object', additionalProperties: false, properties: { ...PAGE_QUERY_PROPERTIES, ...filters } };
+/**
+ * The schema helpers keep their arguments' literal types (`const` type parameters), so that the
+ * route's type provider (json-schema-to-ts) infers the types of bodies, queries and parameters
+ * from the very schemas that validate them and make the OpenAPI document.
+ */
+type Properties = Record<string, object>;
+
+/** A list's query string: the page parameters and the list's filters. */
+export function listQuery<const F extends Properties = {}>(filters: F = {} as F) {
+  return { type: 'object', additionalProperties: false, properties: { ...PAGE_QUERY_PROPERTIES, ...filters } } as const;
 }
 
 /** A request body schema: unknown fields are refused, so a typo never passes silently. */
-export function body(properties: Record<string, object>, required: string[] = []) {
-  return { type: 'object', additionalProperties: false, required, properties };
+export function body<const P extends Properties, const R extends readonly (keyof P & string)[] = []>(properties: P, required: R = [] as unknown as R) {
+  return { type: 'object', additionalProperties: false, required, properties } as const;
 }
 
-export function object(properties: Record<string, object>) {
-  return { type: 'object', properties };
+export function object<const P extends Properties>(properties: P) {
+  return { type: 'object', properties } as const;
 }
 
 /** A free-form JSON object in a request body; json-scan.ts holds it to MAX_FIELD_DEPTH levels. */
 export function jsonObject(description?: string) {
-  return { type: 'object', description: `${description ? `${description} ` : ''}Any JSON object nested at most ${MAX_FIELD_DEPTH} levels deep.` };
+  return { type: 'object', description: `${description ? `${description} ` : ''}Any JSON object nested at most ${MAX_FIELD_DEPTH} levels deep.` } as const;
 }

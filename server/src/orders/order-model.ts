@@ -3,11 +3,7 @@ import { json } from '../http/route-context';
 import { ID, TIMESTAMP, object } from '../http/schemas';
 import { SECRET_ATTRIBUTE_PATHS, secretPathsOf } from './secret-attributes';
 
-export const ORDER_TYPES = ['create', 'update', 'terminate'] as const;
-export type OrderType = (typeof ORDER_TYPES)[number];
-
-export const ORDER_STATES = ['pending-consumer', 'pending-provider', 'executing', 'done', 'erred', 'canceled', 'rejected'] as const;
-export type OrderState = (typeof ORDER_STATES)[number];
+import { ORDER_STATES, ORDER_TYPES, type OrderState, type OrderType } from './order-states';
 
 export const PENDING_STATES: OrderState[] = ['pending-consumer', 'pending-provider'];
 export const OPEN_STATES: OrderState[] = ['pending-consumer', 'pending-provider', 'executing'];

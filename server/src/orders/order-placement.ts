@@ -8,8 +8,13 @@ import { newId } from '../ids';
 import { badRequest, conflict, invalid } from '../http/problem';
 import { json, now } from '../http/route-context';
 import type { IdempotencyKey } from '../http/idempotency';
-import { loadOfferingRow } from '../catalog/offerings';
-import { OPEN_STATES, RESOURCE_STATE_WHILE, type OrderState } from './order-model';
+import { findLiveOffering, loadOfferingRow } from '../catalog/offerings-repository';
+import { findVersion } from '../catalog/offering-versions-repository';
+import { findLiveProject } from '../structure/projects-repository';
+import { findResourceById } from '../resources/resources-repository';
+import { claimResourceForOrder, findOpenOrderOf, insertResourceWithOrder } from './orders-repository';
+import { RESOURCE_STATE_WHILE } from './order-model';
+import type { OrderState } from './order-states';
 import { assertOrderable, attributeProblems, limitProblems, orderablePlan, orderableVersion, throwIfAny } from './order-validation';
 import { orderedAttributes, storedAttributes, storedSecrets } from './secret-attributes';
 
@@ -39,9 +44,9 @@ export async function placeCreate(app: FastifyInstance, p: Principal, input: Ord
   const missing = (['project_id', 'offering_id', 'plan_id', 'name'] as const).filter((f) => input[f] === undefined);
   if (missing.length) throw badRequest(`a create order needs ${missing.join(', ')}`, missing.map((field) => ({ field, message: 'is required for a create order' })));
   if (input.resource_id) throw invalid('resource_id', 'a create order makes a new resource; leave resource_id out');
-  const project = await app.db.selectFrom('projects').selectAll().where('id', '=', input.project_id!).where('deleted_at', 'is', null).executeTakeFirst();
+  const project = await findLiveProject(app.db, input.project_id!);
   if (!project || !canSeeProject(p, project)) throw invalid('project_id', `no project ${input.project_id}`);
-  const offering = await app.db.selectFrom('offerings').selectAll().where((eb) => eb.or([eb('id', '=', input.offering_id!), eb('slug', '=', input.offering_id!)])).where('deleted_at', 'is', null).executeTakeFirst();
+  const offering = await findLiveOffering(app.db, input.offering_id!);
   if (!offering || (offering.status === 'draft' && !approvesForProvider(p, offering.organization_id))) throw invalid('offering_id', `no offering ${input.offering_id}`);
   assertOrderable(p, offering);
   const plan = await orderablePlan(app, offering, input.plan_id!);
@@ -69,8 +74,7 @@ export async function placeCreate(app: FastifyInstance, p: Principal, input: Ord
   };
   const scope = { organizationId: project.organization_id, projectId: project.id, providerOrganizationId: offering.organization_id };
   await app.db.transaction().execute(async (trx) => {
-    await trx.insertInto('resources').values(resource).execute();
-    await trx.insertInto('orders').values(order).execute();
+    await insertResourceWithOrder(trx, resource, order);
     await recordEvent(trx, { actorId: p.user.id, action: 'resource.creating', objectType: 'resource', objectId: resource.id, ...scope, changes: { name: resource.name, offering_id: offering.id, plan_id: plan.id, version: version.version } });
     await recordEvent(trx, { actorId: p.user.id, action: 'order.created', objectType: 'order', objectId: order.id, ...scope, changes: { type: 'create', state } });
   });
@@ -82,14 +86,14 @@ export async function placeChange(app: FastifyInstance, p: Principal, input: Ord
   for (const field of ['project_id', 'offering_id', 'name'] as const) {
     if (input[field] !== undefined) throw invalid(field, `cannot be set on a ${input.type} order`);
   }
-  const resource = await app.db.selectFrom('resources').selectAll().where('id', '=', input.resource_id).executeTakeFirst();
-  const project = resource && (await app.db.selectFrom('projects').selectAll().where('id', '=', resource.project_id).where('deleted_at', 'is', null).executeTakeFirst());
+  const resource = await findResourceById(app.db, input.resource_id);
+  const project = resource && (await findLiveProject(app.db, resource.project_id));
   if (!resource || !project || !canSeeProject(p, project)) throw invalid('resource_id', `no resource ${input.resource_id}`);
   const allowedStates = input.type === 'terminate' ? ['OK', 'Erred'] : ['OK'];
   if (!allowedStates.includes(resource.state)) throw conflict(`resource ${resource.name} is ${resource.state}; a ${input.type} order needs it ${allowedStates.join(' or ')}`, 'resource_id');
-  const open = await app.db.selectFrom('orders').select('id').where('resource_id', '=', resource.id).where('state', 'in', OPEN_STATES).executeTakeFirst();
+  const open = await findOpenOrderOf(app.db, resource.id);
   if (open) throw conflict(`resource ${resource.name} has an open order ${open.id}; wait for it or cancel it`, 'resource_id');
-  const offering = (await loadOfferingRow(app, resource.offering_id))!;
+  const offering = (await loadOfferingRow(app.db, resource.offering_id))!;
 
   const order: OrderRow = {
     id: newId(), type: input.type, state: 'executing', project_id: project.id, offering_id: offering.id, resource_id: resource.id,
@@ -118,7 +122,7 @@ export async function placeChange(app: FastifyInstance, p: Principal, input: Ord
       order.limits = JSON.stringify(input.limits);
       changes.push('limits');
     }
-    const targetVersion = changes.includes('version') ? version! : await app.db.selectFrom('offering_versions').selectAll().where('offering_id', '=', offering.id).where('version', '=', resource.version).executeTakeFirst();
+    const targetVersion = changes.includes('version') ? version! : await findVersion(app.db, offering.id, resource.version);
     throwIfAny([
       ...(targetVersion && (changes.includes('attributes') || changes.includes('version')) ? await attributeProblems(app, p, targetVersion, attributes) : []),
       ...(input.limits ? limitProblems(offering, input.limits) : []),
@@ -140,9 +144,8 @@ export async function placeChange(app: FastifyInstance, p: Principal, input: Ord
   order.provider_approved_by = providerApproved ? p.user.id : null;
   const scope = { organizationId: project.organization_id, projectId: project.id, providerOrganizationId: offering.organization_id };
   await app.db.transaction().execute(async (trx) => {
-    const claimed = await trx.updateTable('resources').set({ state: RESOURCE_STATE_WHILE[input.type], updated_at: now() }).where('id', '=', resource.id).where('state', 'in', allowedStates).executeTakeFirst();
-    if (Number(claimed.numUpdatedRows) !== 1) throw conflict(`resource ${resource.name} changed meanwhile; read it again`, 'resource_id');
-    await trx.insertInto('orders').values(order).execute();
+    const claimed = await claimResourceForOrder(trx, order, RESOURCE_STATE_WHILE[input.type], allowedStates, now());
+    if (!claimed) throw conflict(`resource ${resource.name} changed meanwhile; read it again`, 'resource_id');
     await recordEvent(trx, { actorId: p.user.id, action: 'order.created', objectType: 'order', objectId: order.id, ...scope, changes: { type: input.type, state: order.state, changes: json(order.changes, []) } });
   });
   return order;

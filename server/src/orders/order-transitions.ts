@@ -3,8 +3,12 @@ import { recordEvent } from '../audit/record';
 import type { OrderRow, ResourceRow, Tables } from '../db/tables';
 import { conflict } from '../http/problem';
 import { json } from '../http/route-context';
-import { RESOURCE_STATE_WHILE, type OrderState, type OrderType } from './order-model';
+import { RESOURCE_STATE_WHILE } from './order-model';
+import type { OrderState, OrderType } from './order-states';
 import { redactSecrets, storedSecrets } from './secret-attributes';
+import { orderOrganizations, updateOrderIfUnchanged } from './orders-repository';
+import { updateResource } from '../resources/resources-repository';
+import { loadOfferingRow } from '../catalog/offerings-repository';
 
 type Trx = Kysely<Tables>;
 
@@ -63,7 +67,7 @@ function resourceChangesOnDone(order: OrderRow, provisioned: Provisioned = {}): 
  * of its offering's secret options is quoted.
  */
 async function withoutSecrets(trx: Trx, order: OrderRow, reason: string): Promise<string> {
-  const offering = await trx.selectFrom('offerings').select('secret_options').where('id', '=', order.offering_id).executeTakeFirst();
+  const offering = await loadOfferingRow(trx, order.offering_id);
   return redactSecrets(reason, [...storedSecrets(order.secret_attributes), { path: [], value: json(offering?.secret_options ?? '', {}) }]);
 }
 
@@ -85,19 +89,9 @@ export async function moveOrder(trx: Trx, order: OrderRow, to: OrderState, optio
     claimed_by: null,
     completed_at: final ? now : null,
   };
-  let update = trx.updateTable('orders').set(set).where('id', '=', order.id).where('state', '=', order.state);
-  if (options.claimedBy !== undefined) {
-    update = options.claimedBy === null ? update.where('job_state', '=', 'waiting') : update.where('claimed_by', '=', options.claimedBy);
-  }
-  const result = await update.executeTakeFirst();
-  if (Number(result.numUpdatedRows) !== 1) throw conflict(`order ${order.id} changed meanwhile; read it again`);
+  if (!(await updateOrderIfUnchanged(trx, order, set, options.claimedBy))) throw conflict(`order ${order.id} changed meanwhile; read it again`);
 
-  const scope = await trx
-    .selectFrom('projects')
-    .innerJoin('offerings', (join) => join.on('offerings.id', '=', order.offering_id))
-    .select(['projects.organization_id as organization_id', 'offerings.organization_id as provider_organization_id'])
-    .where('projects.id', '=', order.project_id)
-    .executeTakeFirstOrThrow();
+  const scope = await orderOrganizations(trx, order);
   const eventScope = { organizationId: scope.organization_id, projectId: order.project_id, providerOrganizationId: scope.provider_organization_id };
   await recordEvent(trx, {
     actorId: options.actorId,
@@ -108,10 +102,10 @@ export async function moveOrder(trx: Trx, order: OrderRow, to: OrderState, optio
     changes: { state: { from: order.state, to }, ...(reason ? { reason } : {}) },
   });
 
-  const resourceState = resourceStateAfter(order.type as OrderType, to);
+  const resourceState = resourceStateAfter(order.type, to);
   if (resourceState) {
     const resourceChanges = { ...(to === 'done' ? resourceChangesOnDone(order, options.provisioned) : {}), state: resourceState, updated_at: now };
-    await trx.updateTable('resources').set(resourceChanges).where('id', '=', order.resource_id).execute();
+    await updateResource(trx, order.resource_id, resourceChanges);
     await recordEvent(trx, {
       actorId: options.actorId,
       action: `resource.${resourceState.toLowerCase()}`,

@@ -8,6 +8,8 @@ import { json } from '../http/route-context';
 import type { Component } from '../catalog/offering-model';
 import { latestVersion } from '../catalog/offering-model';
 import { validateAgainst } from '../catalog/options-schema';
+import { findPlanOf } from '../catalog/plans-repository';
+import { versionsOf } from '../catalog/offering-versions-repository';
 import { secretPropertyPaths } from '../catalog/secret-properties';
 import { redactSecrets, splitSecrets } from './secret-attributes';
 
@@ -20,7 +22,7 @@ export function assertOrderable(p: Principal, offering: OfferingRow) {
 }
 
 export async function orderablePlan(app: FastifyInstance, offering: OfferingRow, planId: string): Promise<PlanRow> {
-  const plan = await app.db.selectFrom('plans').selectAll().where('id', '=', planId).where('offering_id', '=', offering.id).executeTakeFirst();
+  const plan = await findPlanOf(app.db, offering.id, planId);
   if (!plan) throw invalid('plan_id', `offering ${offering.slug} has no plan ${planId}`);
   if (plan.archived) throw invalid('plan_id', `plan ${plan.name} is archived and takes no new orders`);
   return plan;
@@ -28,7 +30,7 @@ export async function orderablePlan(app: FastifyInstance, offering: OfferingRow,
 
 /** The version asked for, or the latest available one; a deprecated version takes no new resources. */
 export async function orderableVersion(app: FastifyInstance, offering: OfferingRow, requested?: string): Promise<OfferingVersionRow> {
-  const versions = await app.db.selectFrom('offering_versions').selectAll().where('offering_id', '=', offering.id).execute();
+  const versions = await versionsOf(app.db, offering.id);
   const wanted = requested ?? latestVersion(versions);
   const version = versions.find((v) => v.version === (wanted && (semver.valid(wanted) ?? wanted)));
   const known = versions.map((v) => `${v.version} (${v.status})`).join(', ') || 'none';

@@ -1,4 +1,5 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncJsonSchemaToTs } from '@fastify/type-provider-json-schema-to-ts';
+import type { FastifyReply } from 'fastify';
 import type { Principal } from '../auth/principal';
 import { approvesForConsumer, approvesForProvider } from '../auth/access';
 import { consumerOrProviderScope, sideOf } from '../auth/scope';
@@ -6,13 +7,17 @@ import type { OrderRow } from '../db/tables';
 import { listResponseSchema, toPage } from '../http/pagination';
 import { conflict, forbidden, invalid, notFound } from '../http/problem';
 import { body, ID, ID_PARAMS, jsonObject, listQuery, NAME } from '../http/schemas';
-import { page, params } from '../http/route-context';
+import { page } from '../http/route-context';
 import { assertNotAnotherRequestKey, keyReused, requestFingerprint, type IdempotencyKey } from '../http/idempotency';
-import { loadOfferingRow } from '../catalog/offerings';
-import { INCLUDE_DELETED, inLiveProjectAndOffering } from '../db/deleted-parents';
-import { ORDER, ORDER_STATES, ORDER_TYPES, OPEN_STATES, PENDING_STATES, presentOrder, type OrderState } from './order-model';
+import { loadOfferingRow } from '../catalog/offerings-repository';
+import { projectRef } from '../structure/projects-repository';
+import { findResourceById } from '../resources/resources-repository';
+import { findOpenOrderOf, findOrderById, findOrderByKey, listOrders } from './orders-repository';
+import { INCLUDE_DELETED } from '../db/deleted-parents';
+import { ORDER, OPEN_STATES, PENDING_STATES, presentOrder } from './order-model';
+import { ORDER_STATES, ORDER_TYPES, type OrderState } from './order-states';
 import { moveOrder } from './order-transitions';
-import { placeChange, placeCreate, type OrderInput } from './order-placement';
+import { placeChange, placeCreate } from './order-placement';
 
 const ORDER_BODY = body(
   {
@@ -38,10 +43,10 @@ const COMPLETE_BODY = body({
   secret_outputs: jsonObject('Credentials and the like: shown only on a single-resource read to its consumers.'),
 });
 
-export async function ordersRoutes(app: FastifyInstance) {
+export const ordersRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
   /** The order the caller placed with this key; 422 when it was placed with another request. */
   const orderPlacedWith = async (p: Principal, keyed: IdempotencyKey) => {
-    const order = await app.db.selectFrom('orders').selectAll().where('created_by', '=', p.user.id).where('idempotency_key', '=', keyed.key).executeTakeFirst();
+    const order = await findOrderByKey(app.db, p.user.id, keyed.key);
     // Orders placed before fingerprints were kept have none: replayed as before.
     if (order?.idempotency_fingerprint && order.idempotency_fingerprint !== keyed.fingerprint) throw keyReused(keyed.key, 'POST /api/v1/orders with another body');
     return order;
@@ -49,7 +54,7 @@ export async function ordersRoutes(app: FastifyInstance) {
   const replayOrder = (reply: FastifyReply, order: OrderRow) => reply.code(200).header('idempotent-replayed', 'true').send(presentOrder(order));
 
   const findOrder = async (p: Principal, id: string) => {
-    const order = await app.db.selectFrom('orders').selectAll().where('id', '=', id).executeTakeFirst();
+    const order = await findOrderById(app.db, id);
     if (!order || !(await sideOf(app.db, p, order.project_id, order.offering_id)).side) throw notFound('order', id);
     return order;
   };
@@ -66,14 +71,14 @@ export async function ordersRoutes(app: FastifyInstance) {
     },
     handler: async (request, reply) => {
       const p = request.principal;
-      const header = request.headers['idempotency-key'] as string | undefined;
+      const header = request.headers['idempotency-key'];
       const keyed = header ? { key: header, fingerprint: requestFingerprint(request) } : undefined;
       if (keyed) {
         const previous = await orderPlacedWith(p, keyed);
         if (previous) return replayOrder(reply, previous);
         await assertNotAnotherRequestKey(app.db, p.user.id, keyed.key);
       }
-      const input = request.body as OrderInput;
+      const input = request.body;
       let order: OrderRow;
       try {
         order = input.type === 'create' ? await placeCreate(app, p, input, keyed) : await placeChange(app, p, input, keyed);
@@ -98,20 +103,10 @@ export async function ordersRoutes(app: FastifyInstance) {
     },
     handler: async (request) => {
       const p = request.principal;
-      const { limit, after } = page(request);
-      const filters = request.query as Partial<Record<'project_id' | 'offering_id' | 'resource_id' | 'state' | 'type', string>>;
-      let query = app.db.selectFrom('orders').selectAll().orderBy('id').limit(limit + 1);
-      if (after) query = query.where('id', '>', after);
-      for (const [column, value] of Object.entries(filters)) {
-        if (['project_id', 'offering_id', 'resource_id', 'state', 'type'].includes(column) && value) query = query.where(column as 'state', '=', value);
-      }
-      if (!(request.query as { include_deleted?: boolean }).include_deleted) query = query.where(inLiveProjectAndOffering);
-      if (!p.isStaff) {
-        const scope = consumerOrProviderScope(p, 'project_id', 'offering_id');
-        if (!scope) return { items: [], next_cursor: null };
-        query = query.where(scope);
-      }
-      return toPage(await query.execute(), limit, presentOrder);
+      const range = page(request.query);
+      const scope = p.isStaff ? undefined : consumerOrProviderScope(p, 'project_id', 'offering_id');
+      if (!p.isStaff && !scope) return { items: [], next_cursor: null };
+      return toPage(await listOrders(app.db, range, request.query, scope), range.limit, presentOrder);
     },
   });
 
@@ -125,59 +120,67 @@ export async function ordersRoutes(app: FastifyInstance) {
       response: { 200: ORDER },
     },
     handler: async (request) => {
-      const { wait_seconds: wait = 0 } = request.query as { wait_seconds?: number };
-      let order = await findOrder(request.principal, params(request).id);
+      const { wait_seconds: wait = 0 } = request.query;
+      let order = await findOrder(request.principal, request.params.id);
       const deadline = Date.now() + wait * 1000;
-      while (OPEN_STATES.includes(order.state as OrderState) && Date.now() < deadline && !request.raw.destroyed) {
+      while (OPEN_STATES.includes(order.state) && Date.now() < deadline && !request.raw.destroyed) {
         await new Promise((resolve) => setTimeout(resolve, 20));
-        order = (await app.db.selectFrom('orders').selectAll().where('id', '=', order.id).executeTakeFirst()) ?? order;
+        order = (await findOrderById(app.db, order.id)) ?? order;
       }
       return presentOrder(order);
     },
   });
 
-  const action = (name: string, summary: string, schemaBody: object | undefined, run: (request: FastifyRequest, order: OrderRow) => Promise<OrderRow>) =>
-    app.post(`/orders/:id/${name}`, {
-      schema: { tags: ['orders'], summary, params: ID_PARAMS, ...(schemaBody ? { body: schemaBody } : {}), response: { 200: ORDER } },
-      handler: async (request) => {
-        const order = await findOrder(request.principal, params(request).id);
-        const moved = await run(request, order);
-        if (moved.state === 'executing') app.worker.wake();
-        return presentOrder(moved);
-      },
-    });
-
-  const providerOf = async (order: OrderRow) => (await loadOfferingRow(app, order.offering_id))!;
-  const projectOf = async (order: OrderRow) => app.db.selectFrom('projects').select(['id', 'organization_id']).where('id', '=', order.project_id).executeTakeFirstOrThrow();
-  const expectState = (order: OrderRow, states: OrderState[], verb: string) => {
-    if (!states.includes(order.state as OrderState)) throw conflict(`an order in state ${order.state} cannot be ${verb}`);
+  /** An action on an order: the order by id, moved by `run`; the worker is woken when it moves to executing. */
+  const act = async (p: Principal, id: string, run: (order: OrderRow) => Promise<OrderRow>) => {
+    const moved = await run(await findOrder(p, id));
+    if (moved.state === 'executing') app.worker.wake();
+    return presentOrder(moved);
   };
 
-  action('approve', 'Approve a pending order (consumer side first, then provider side)', undefined, async (request, order) => {
-    const p = request.principal;
-    expectState(order, PENDING_STATES, 'approved');
-    if (order.state === 'pending-consumer') {
-      if (!approvesForConsumer(p, await projectOf(order))) throw forbidden('consumer approval needs a project manager or an organization owner');
-      const next = order.provider_approved_by ? 'executing' : 'pending-provider';
-      return app.db.transaction().execute((trx) => moveOrder(trx, order, next, { actorId: p.user.id, set: { consumer_approved_by: p.user.id } }));
-    }
-    if (!approvesForProvider(p, (await providerOf(order)).organization_id)) throw forbidden('provider approval needs an owner or service manager of the providing organization');
-    return app.db.transaction().execute((trx) => moveOrder(trx, order, 'executing', { actorId: p.user.id, set: { provider_approved_by: p.user.id } }));
+  const providerOf = async (order: OrderRow) => (await loadOfferingRow(app.db, order.offering_id))!;
+  const projectOf = async (order: OrderRow) => projectRef(app.db, order.project_id);
+  const expectState = (order: OrderRow, states: OrderState[], verb: string) => {
+    if (!states.includes(order.state)) throw conflict(`an order in state ${order.state} cannot be ${verb}`);
+  };
+
+  app.post('/orders/:id/approve', {
+    schema: { tags: ['orders'], summary: 'Approve a pending order (consumer side first, then provider side)', params: ID_PARAMS, response: { 200: ORDER } },
+    handler: async (request) =>
+      act(request.principal, request.params.id, async (order) => {
+        const p = request.principal;
+        expectState(order, PENDING_STATES, 'approved');
+        if (order.state === 'pending-consumer') {
+          if (!approvesForConsumer(p, await projectOf(order))) throw forbidden('consumer approval needs a project manager or an organization owner');
+          const next = order.provider_approved_by ? 'executing' : 'pending-provider';
+          return app.db.transaction().execute((trx) => moveOrder(trx, order, next, { actorId: p.user.id, set: { consumer_approved_by: p.user.id } }));
+        }
+        if (!approvesForProvider(p, (await providerOf(order)).organization_id)) throw forbidden('provider approval needs an owner or service manager of the providing organization');
+        return app.db.transaction().execute((trx) => moveOrder(trx, order, 'executing', { actorId: p.user.id, set: { provider_approved_by: p.user.id } }));
+      }),
   });
 
-  action('reject', 'Reject a pending order, with a reason', REASON_BODY, async (request, order) => {
-    const p = request.principal;
-    expectState(order, PENDING_STATES, 'rejected');
-    const allowed = order.state === 'pending-consumer' ? approvesForConsumer(p, await projectOf(order)) : approvesForProvider(p, (await providerOf(order)).organization_id);
-    if (!allowed) throw forbidden(`only the ${order.state === 'pending-consumer' ? 'consumer' : 'provider'} approvers reject at this stage`);
-    return app.db.transaction().execute((trx) => moveOrder(trx, order, 'rejected', { actorId: p.user.id, reason: (request.body as { reason: string }).reason }));
+  app.post('/orders/:id/reject', {
+    schema: { tags: ['orders'], summary: 'Reject a pending order, with a reason', params: ID_PARAMS, body: REASON_BODY, response: { 200: ORDER } },
+    handler: async (request) =>
+      act(request.principal, request.params.id, async (order) => {
+        const p = request.principal;
+        expectState(order, PENDING_STATES, 'rejected');
+        const allowed = order.state === 'pending-consumer' ? approvesForConsumer(p, await projectOf(order)) : approvesForProvider(p, (await providerOf(order)).organization_id);
+        if (!allowed) throw forbidden(`only the ${order.state === 'pending-consumer' ? 'consumer' : 'provider'} approvers reject at this stage`);
+        return app.db.transaction().execute((trx) => moveOrder(trx, order, 'rejected', { actorId: p.user.id, reason: request.body.reason }));
+      }),
   });
 
-  action('cancel', 'Cancel a pending order (its orderer or a consumer approver), with a reason', REASON_BODY, async (request, order) => {
-    const p = request.principal;
-    expectState(order, PENDING_STATES, 'canceled');
-    if (order.created_by !== p.user.id && !approvesForConsumer(p, await projectOf(order))) throw forbidden('only the orderer or a consumer approver cancels an order');
-    return app.db.transaction().execute((trx) => moveOrder(trx, order, 'canceled', { actorId: p.user.id, reason: (request.body as { reason: string }).reason }));
+  app.post('/orders/:id/cancel', {
+    schema: { tags: ['orders'], summary: 'Cancel a pending order (its orderer or a consumer approver), with a reason', params: ID_PARAMS, body: REASON_BODY, response: { 200: ORDER } },
+    handler: async (request) =>
+      act(request.principal, request.params.id, async (order) => {
+        const p = request.principal;
+        expectState(order, PENDING_STATES, 'canceled');
+        if (order.created_by !== p.user.id && !approvesForConsumer(p, await projectOf(order))) throw forbidden('only the orderer or a consumer approver cancels an order');
+        return app.db.transaction().execute((trx) => moveOrder(trx, order, 'canceled', { actorId: p.user.id, reason: request.body.reason }));
+      }),
   });
 
   const assertCompletable = async (p: Principal, order: OrderRow, verb: string) => {
@@ -186,34 +189,46 @@ export async function ordersRoutes(app: FastifyInstance) {
     if (order.job_state !== 'waiting') throw conflict('the order is being provisioned by its plugin, not waiting for the provider');
   };
 
-  action('complete', 'Report a manually provisioned order as done (the provider)', COMPLETE_BODY, async (request, order) => {
-    const p = request.principal;
-    await assertCompletable(p, order, 'completed');
-    const provisioned = (request.body ?? {}) as { backend_id?: string; outputs?: Record<string, unknown>; secret_outputs?: Record<string, unknown> };
-    await assertBackendIdKept(order, provisioned.backend_id);
-    return app.db.transaction().execute((trx) => moveOrder(trx, order, 'done', { actorId: p.user.id, provisioned, claimedBy: null }));
+  app.post('/orders/:id/complete', {
+    schema: { tags: ['orders'], summary: 'Report a manually provisioned order as done (the provider)', params: ID_PARAMS, body: COMPLETE_BODY, response: { 200: ORDER } },
+    handler: async (request) =>
+      act(request.principal, request.params.id, async (order) => {
+        const p = request.principal;
+        await assertCompletable(p, order, 'completed');
+        const provisioned = request.body ?? {};
+        await assertBackendIdKept(order, provisioned.backend_id);
+        return app.db.transaction().execute((trx) => moveOrder(trx, order, 'done', { actorId: p.user.id, provisioned, claimedBy: null }));
+      }),
   });
 
   /** Only a create order sets the backend ID; a different one on another order is refused rather than dropped. */
   const assertBackendIdKept = async (order: OrderRow, backendId: string | undefined) => {
     if (backendId === undefined || order.type === 'create') return;
-    const resource = await app.db.selectFrom('resources').select('backend_id').where('id', '=', order.resource_id).executeTakeFirstOrThrow();
+    const resource = (await findResourceById(app.db, order.resource_id))!;
     if (backendId !== resource.backend_id) throw invalid('backend_id', `an ${order.type} order keeps the resource's backend_id ${JSON.stringify(resource.backend_id)}, set by its create order; leave backend_id out`);
   };
 
-  action('fail', 'Report a manually provisioned order as failed (the provider), with a reason', REASON_BODY, async (request, order) => {
-    const p = request.principal;
-    await assertCompletable(p, order, 'failed');
-    return app.db.transaction().execute((trx) => moveOrder(trx, order, 'erred', { actorId: p.user.id, reason: (request.body as { reason: string }).reason, claimedBy: null }));
+  app.post('/orders/:id/fail', {
+    schema: { tags: ['orders'], summary: 'Report a manually provisioned order as failed (the provider), with a reason', params: ID_PARAMS, body: REASON_BODY, response: { 200: ORDER } },
+    handler: async (request) =>
+      act(request.principal, request.params.id, async (order) => {
+        const p = request.principal;
+        await assertCompletable(p, order, 'failed');
+        return app.db.transaction().execute((trx) => moveOrder(trx, order, 'erred', { actorId: p.user.id, reason: request.body.reason, claimedBy: null }));
+      }),
   });
 
-  action('retry', 'Run an erred order again', undefined, async (request, order) => {
-    const p = request.principal;
-    expectState(order, ['erred'], 'retried');
-    const consumer = approvesForConsumer(p, await projectOf(order)) || order.created_by === p.user.id;
-    if (!consumer && !approvesForProvider(p, (await providerOf(order)).organization_id)) throw forbidden('only the orderer, a consumer approver or the provider retries an order');
-    const open = await app.db.selectFrom('orders').select('id').where('resource_id', '=', order.resource_id).where('state', 'in', OPEN_STATES).executeTakeFirst();
-    if (open) throw conflict(`the resource has another open order ${open.id}`);
-    return app.db.transaction().execute((trx) => moveOrder(trx, order, 'executing', { actorId: p.user.id }));
+  app.post('/orders/:id/retry', {
+    schema: { tags: ['orders'], summary: 'Run an erred order again', params: ID_PARAMS, response: { 200: ORDER } },
+    handler: async (request) =>
+      act(request.principal, request.params.id, async (order) => {
+        const p = request.principal;
+        expectState(order, ['erred'], 'retried');
+        const consumer = approvesForConsumer(p, await projectOf(order)) || order.created_by === p.user.id;
+        if (!consumer && !approvesForProvider(p, (await providerOf(order)).organization_id)) throw forbidden('only the orderer, a consumer approver or the provider retries an order');
+        const open = await findOpenOrderOf(app.db, order.resource_id);
+        if (open) throw conflict(`the resource has another open order ${open.id}`);
+        return app.db.transaction().execute((trx) => moveOrder(trx, order, 'executing', { actorId: p.user.id }));
+      }),
   });
-}
+};

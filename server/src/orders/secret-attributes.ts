@@ -5,8 +5,7 @@
  * `attributes` alone, so no answer, event or log can carry a secret; plugins get both, merged.
  */
 import equal from 'fast-deep-equal';
-import type { Kysely } from 'kysely';
-import type { OfferingVersionRow, ResourceRow, Tables } from '../db/tables';
+import type { OfferingVersionRow, ResourceRow } from '../db/tables';
 import { json } from '../http/route-context';
 import { secretPropertyPaths } from '../catalog/secret-properties';
 
@@ -105,26 +104,6 @@ export function storedAttributes(version: Pick<OfferingVersionRow, 'options_sche
   return { attributes: JSON.stringify(visible), secret_attributes: JSON.stringify(secrets) };
 }
 
-/**
- * Stores the configurations of a version's resources and orders again after its schema changed:
- * a property it now marks secret leaves `attributes`; one it no longer marks stays secret.
- */
-export async function storeAgainUnderSchema(trx: Kysely<Tables>, version: Pick<OfferingVersionRow, 'offering_id' | 'version' | 'options_schema'>) {
-  for (const table of ['resources', 'orders'] as const) {
-    const rows = await trx
-      .selectFrom(table)
-      .select(['id', 'attributes', 'secret_attributes'])
-      .where('offering_id', '=', version.offering_id)
-      .where('version', '=', version.version)
-      .execute();
-    for (const row of rows) {
-      const columns = storedAttributes(version, wholeAttributes(row), storedSecrets(row.secret_attributes));
-      if (columns.attributes === row.attributes && columns.secret_attributes === row.secret_attributes) continue;
-      await trx.updateTable(table).set(columns).where('id', '=', row.id).execute();
-    }
-  }
-}
-
 /** A stored row's whole configuration, secrets in place. */
 export const wholeAttributes = (row: Pick<ResourceRow, 'attributes' | 'secret_attributes'>): Attributes =>
   withSecrets(json(row.attributes, {}), storedSecrets(row.secret_attributes));
@@ -154,7 +133,7 @@ export const SECRET_ATTRIBUTE_PATHS = {
   type: 'array',
   items: { type: 'string' },
   description: 'The secret properties of `attributes` that are set (`writeOnly` or `format: password` in the version schema), by path: their values are write-only, never returned.',
-};
+} as const;
 
 /** Text with every secret value it quotes (as text of 4 characters or more) replaced by a mask. */
 export function redactSecrets(text: string, secrets: StoredSecret[], mask = '********'): string {

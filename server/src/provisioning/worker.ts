@@ -7,6 +7,7 @@ import { moveOrder } from '../orders/order-transitions';
 import { wholeAttributes } from '../orders/secret-attributes';
 import type { ProvisioningJob, ProvisioningOutcome } from './plugin';
 import type { PluginRegistry } from './plugins/registry';
+import { claimQueued, jobSubject, markWaiting, recordHeartbeat, removeWorker, requeueJobsOfDeadWorkers } from './jobs-repository';
 
 export interface WorkerOptions {
   /** How often to look for work when nobody wakes the worker. */
@@ -77,7 +78,7 @@ export class ProvisioningWorker {
     this.timers.forEach(clearInterval);
     await this.polling;
     await Promise.all(this.running);
-    await this.db.deleteFrom('workers').where('id', '=', this.id).execute();
+    await removeWorker(this.db, this.id);
   }
 
   /** Stops without cleaning up, as a crash would; for tests of recovery. */
@@ -89,9 +90,7 @@ export class ProvisioningWorker {
   }
 
   private async heartbeat() {
-    const now = new Date().toISOString();
-    const updated = await this.db.updateTable('workers').set({ heartbeat_at: now }).where('id', '=', this.id).executeTakeFirst();
-    if (Number(updated.numUpdatedRows) === 0) await this.db.insertInto('workers').values({ id: this.id, heartbeat_at: now }).execute();
+    await recordHeartbeat(this.db, this.id, new Date().toISOString());
   }
 
   private async poll() {
@@ -101,7 +100,7 @@ export class ProvisioningWorker {
         await Promise.race(this.running);
         continue;
       }
-      const claimed = await this.claimQueued(free);
+      const claimed = await claimQueued(this.db, this.id, free);
       if (!claimed.length) return;
       for (const order of claimed) {
         const job = this.run(order).finally(() => this.running.delete(job));
@@ -110,34 +109,10 @@ export class ProvisioningWorker {
     }
   }
 
-  /**
-   * Claims up to `limit` queued orders, oldest first, in one conditional update that returns
-   * them: an order another worker claimed meanwhile no longer has `job_state = 'queued'` when
-   * the update reaches it, so it is skipped, and no order is claimed twice.
-   */
-  private async claimQueued(limit: number): Promise<OrderRow[]> {
-    const oldest = this.db.selectFrom('orders').select('id').where('job_state', '=', 'queued').orderBy('id').limit(limit);
-    const claimed = await this.db
-      .updateTable('orders')
-      .set((eb) => ({ job_state: 'running', claimed_by: this.id, attempts: eb('attempts', '+', 1) }))
-      .where('id', 'in', oldest)
-      .where('job_state', '=', 'queued')
-      .returningAll()
-      .execute();
-    return claimed.sort((a, b) => (a.id < b.id ? -1 : 1));
-  }
-
   /** Runs with the heartbeat, not with every wake: placing an order should not sweep for the dead. */
   private async requeueJobsOfDeadWorkers(): Promise<number> {
     const deadline = new Date(Date.now() - this.options.staleAfterMs).toISOString();
-    await this.db.deleteFrom('workers').where('heartbeat_at', '<', deadline).execute();
-    const result = await this.db
-      .updateTable('orders')
-      .set({ job_state: 'queued', claimed_by: null })
-      .where('job_state', '=', 'running')
-      .where((eb) => eb.or([eb('claimed_by', 'is', null), eb('claimed_by', 'not in', eb.selectFrom('workers').select('id'))]))
-      .executeTakeFirst();
-    const count = Number(result.numUpdatedRows);
+    const count = await requeueJobsOfDeadWorkers(this.db, deadline);
     if (count) this.log.warn({ count }, 'requeued orders of workers that stopped without finishing them');
     return count;
   }
@@ -163,7 +138,7 @@ export class ProvisioningWorker {
 
   private async finish(order: OrderRow, outcome: ProvisioningOutcome) {
     if (outcome.status === 'waiting') {
-      await this.db.updateTable('orders').set({ job_state: 'waiting', claimed_by: null }).where('id', '=', order.id).where('claimed_by', '=', this.id).execute();
+      await markWaiting(this.db, this.id, order.id);
       return;
     }
     await this.db.transaction().execute((trx) =>
@@ -175,23 +150,14 @@ export class ProvisioningWorker {
   }
 
   private async jobFor(order: OrderRow): Promise<{ pluginType: string; job: ProvisioningJob }> {
-    // The resource and the offering in one round trip.
-    const row = await this.db
-      .selectFrom('resources')
-      .innerJoin('offerings', (join) => join.on('offerings.id', '=', order.offering_id))
-      .select([
-        'resources.id', 'resources.name', 'resources.backend_id', 'resources.attributes', 'resources.secret_attributes', 'resources.limits', 'resources.outputs',
-        'offerings.id as offering_id', 'offerings.slug', 'offerings.type', 'offerings.plugin_options', 'offerings.secret_options',
-      ])
-      .where('resources.id', '=', order.resource_id)
-      .executeTakeFirstOrThrow();
+    const row = await jobSubject(this.db, order);
     const resource = row;
     const offering = { id: row.offering_id, slug: row.slug, type: row.type, plugin_options: row.plugin_options, secret_options: row.secret_options };
     return {
       pluginType: offering.type,
       job: {
         order: {
-          id: order.id, type: order.type as ProvisioningJob['order']['type'], attributes: wholeAttributes(order), limits: json(order.limits, {}),
+          id: order.id, type: order.type, attributes: wholeAttributes(order), limits: json(order.limits, {}),
           plan_id: order.plan_id, version: order.version, attempts: order.attempts,
         },
         resource: { id: resource.id, name: resource.name, backend_id: resource.backend_id, attributes: wholeAttributes(resource), limits: json(resource.limits, {}), outputs: json(resource.outputs, {}) },

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyPluginAsyncJsonSchemaToTs } from '@fastify/type-provider-json-schema-to-ts';
 import type { Principal } from '../auth/principal';
 import { managesProject } from '../auth/access';
 import { consumerOrProviderScope, sideOf } from '../auth/scope';
@@ -7,9 +7,10 @@ import type { ResourceRow } from '../db/tables';
 import { listResponseSchema, toPage } from '../http/pagination';
 import { forbidden, notFound } from '../http/problem';
 import { body, ID, ID_PARAMS, listQuery, NAME, object, TIMESTAMP } from '../http/schemas';
-import { json, now, page, params } from '../http/route-context';
+import { json, now, page } from '../http/route-context';
 import { RESOURCE_STATES } from './resource-states';
-import { INCLUDE_DELETED, inLiveProjectAndOffering } from '../db/deleted-parents';
+import { INCLUDE_DELETED } from '../db/deleted-parents';
+import { findResourceById, listResources, updateResource } from './resources-repository';
 import { SECRET_ATTRIBUTE_PATHS, secretPathsOf } from '../orders/secret-attributes';
 
 const RESOURCE_PROPERTIES = {
@@ -27,7 +28,7 @@ const RESOURCE_PROPERTIES = {
   outputs: { type: 'object', additionalProperties: true },
   created_at: TIMESTAMP,
   updated_at: TIMESTAMP,
-};
+} as const;
 const RESOURCE = object(RESOURCE_PROPERTIES);
 /** Secret outputs appear only here: one resource, read by its consumers. */
 const RESOURCE_WITH_SECRETS = object({ ...RESOURCE_PROPERTIES, secret_outputs: { type: 'object', additionalProperties: true } });
@@ -37,10 +38,10 @@ export function presentResource(row: ResourceRow) {
   return { ...rest, attributes: json(row.attributes, {}), secret_attribute_paths: secretPathsOf(secret_attributes), limits: json(row.limits, {}), outputs: json(row.outputs, {}) };
 }
 
-export async function resourcesRoutes(app: FastifyInstance) {
+export const resourcesRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
   /** The resource and whether the caller is on its consumer side (who may read secrets). */
   const findResource = async (p: Principal, id: string) => {
-    const row = await app.db.selectFrom('resources').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await findResourceById(app.db, id);
     if (!row) throw notFound('resource', id);
     const { side, project } = await sideOf(app.db, p, row.project_id, row.offering_id);
     if (!side) throw notFound('resource', id);
@@ -56,27 +57,17 @@ export async function resourcesRoutes(app: FastifyInstance) {
     },
     handler: async (request) => {
       const p = request.principal;
-      const { limit, after } = page(request);
-      const filters = request.query as Partial<Record<'project_id' | 'offering_id' | 'state' | 'name' | 'backend_id', string>>;
-      let query = app.db.selectFrom('resources').selectAll().orderBy('id').limit(limit + 1);
-      if (after) query = query.where('id', '>', after);
-      for (const column of ['project_id', 'offering_id', 'state', 'name', 'backend_id'] as const) {
-        if (filters[column]) query = query.where(column, '=', filters[column]!);
-      }
-      if (!(request.query as { include_deleted?: boolean }).include_deleted) query = query.where(inLiveProjectAndOffering);
-      if (!p.isStaff) {
-        const scope = consumerOrProviderScope(p, 'project_id', 'offering_id');
-        if (!scope) return { items: [], next_cursor: null };
-        query = query.where(scope);
-      }
-      return toPage(await query.execute(), limit, presentResource);
+      const range = page(request.query);
+      const scope = p.isStaff ? undefined : consumerOrProviderScope(p, 'project_id', 'offering_id');
+      if (!p.isStaff && !scope) return { items: [], next_cursor: null };
+      return toPage(await listResources(app.db, range, request.query, scope), range.limit, presentResource);
     },
   });
 
   app.get('/resources/:id', {
     schema: { tags: ['resources'], summary: 'Get a resource; its consumers also see its secret outputs', params: ID_PARAMS, response: { 200: RESOURCE_WITH_SECRETS } },
     handler: async (request) => {
-      const { row, consumer } = await findResource(request.principal, params(request).id);
+      const { row, consumer } = await findResource(request.principal, request.params.id);
       return { ...presentResource(row), ...(consumer ? { secret_outputs: json(row.secret_outputs, {}) } : {}) };
     },
   });
@@ -85,15 +76,15 @@ export async function resourcesRoutes(app: FastifyInstance) {
     schema: { tags: ['resources'], summary: 'Rename a resource (no order needed)', params: ID_PARAMS, body: body({ name: NAME }), response: { 200: RESOURCE } },
     handler: async (request) => {
       const p = request.principal;
-      const { row, project, consumer } = await findResource(p, params(request).id);
+      const { row, project, consumer } = await findResource(p, request.params.id);
       if (!consumer || !(managesProject(p, project) || p.projectRoles.has(project.id))) throw forbidden("only the resource's project members rename it");
-      const { name } = request.body as { name?: string };
+      const { name } = request.body;
       const updated = { ...row, name: name ?? row.name, updated_at: now() };
       await app.db.transaction().execute(async (trx) => {
-        await trx.updateTable('resources').set({ name: updated.name, updated_at: updated.updated_at }).where('id', '=', row.id).execute();
+        await updateResource(trx, row.id, { name: updated.name, updated_at: updated.updated_at });
         await recordEvent(trx, { actorId: p.user.id, action: 'resource.renamed', objectType: 'resource', objectId: row.id, organizationId: project.organization_id, projectId: project.id, changes: { name: { from: row.name, to: updated.name } } });
       });
       return presentResource(updated);
     },
   });
-}
+};

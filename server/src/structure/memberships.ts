@@ -1,8 +1,10 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Kysely } from 'kysely';
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncJsonSchemaToTs } from '@fastify/type-provider-json-schema-to-ts';
 import type { Principal } from '../auth/principal';
 import { recordEvent } from '../audit/record';
-import type { Tables } from '../db/tables';
+import type { Db } from '../db/database';
+import { currentRole, hasRoleHolder, listMembers, lockParent, putMember, removeMember, type MembersTable } from './memberships-repository';
+import { findUserById } from './users-repository';
 import { conflict, invalid, notFound } from '../http/problem';
 import { listResponseSchema } from '../http/pagination';
 import { body, ID, object, TIMESTAMP } from '../http/schemas';
@@ -28,6 +30,9 @@ interface MembershipSpec {
   keptRole?: string;
 }
 
+/** The API instance a routes plugin is given, typing requests from route schemas. */
+type Api = Parameters<FastifyPluginAsyncJsonSchemaToTs>[0];
+
 const MEMBER = object({ user_id: ID, username: { type: 'string' }, role: { type: 'string' }, created_at: TIMESTAMP });
 
 /**
@@ -38,37 +43,23 @@ const MEMBER = object({ user_id: ID, username: { type: 'string' }, role: { type:
  * members happen one after the other: two owners removing each other at once cannot both pass
  * the check that one owner stays.
  */
-export function membershipRoutes(app: FastifyInstance, spec: MembershipSpec) {
-  const { collection, table, parentColumn } = spec;
+export function membershipRoutes(app: Api, spec: MembershipSpec) {
+  const { collection } = spec;
+  const members: MembersTable = { parents: collection, table: spec.table, parentColumn: spec.parentColumn };
   const single = collection.slice(0, -1);
 
-  /** Locks the parent's row (a write that changes nothing) until the transaction ends, on both databases. */
-  const lockParent = (trx: Kysely<Tables>, parent: Parent) =>
-    trx.updateTable(collection).set((eb) => ({ updated_at: eb.ref('updated_at') })).where('id', '=', parent.id).execute();
-
-  const currentRole = async (trx: Kysely<Tables>, parent: Parent, userId: string) =>
-    (await trx.selectFrom(table).select('role').where(parentColumn as any, '=', parent.id).where('user_id', '=', userId).executeTakeFirst())?.role;
-
   /** 409 when the change took the kept role from its last holder. */
-  const assertRoleKept = async (trx: Kysely<Tables>, parent: Parent, userId: string, before: string | undefined) => {
-    if (!spec.keptRole || before !== spec.keptRole || (await currentRole(trx, parent, userId)) === spec.keptRole) return;
-    const holder = await trx.selectFrom(table).select('user_id').where(parentColumn as any, '=', parent.id).where('role', '=', spec.keptRole).executeTakeFirst();
-    if (!holder) throw conflict(`user ${userId} is the last ${spec.keptRole} of ${single} ${parent.id}: a ${single} keeps at least one ${spec.keptRole}; make another member ${spec.keptRole} first`, 'user_id');
+  const assertRoleKept = async (trx: Db, parent: Parent, userId: string, before: string | undefined) => {
+    if (!spec.keptRole || before !== spec.keptRole || (await currentRole(trx, members, parent.id, userId)) === spec.keptRole) return;
+    if (!(await hasRoleHolder(trx, members, parent.id, spec.keptRole))) throw conflict(`user ${userId} is the last ${spec.keptRole} of ${single} ${parent.id}: a ${single} keeps at least one ${spec.keptRole}; make another member ${spec.keptRole} first`, 'user_id');
   };
-  const memberParams = { type: 'object', required: ['id', 'user_id'], properties: { id: ID, user_id: ID } };
+  const memberParams = { type: 'object', required: ['id', 'user_id'], properties: { id: ID, user_id: ID } } as const;
 
   app.get(`/${collection}/:id/members`, {
-    schema: { tags: ['structure'], summary: `List the members of a ${single}`, params: { type: 'object', properties: { id: ID } }, response: { 200: listResponseSchema(MEMBER) } },
+    schema: { tags: ['structure'], summary: `List the members of a ${single}`, params: { type: 'object', required: ['id'], properties: { id: ID } }, response: { 200: listResponseSchema(MEMBER) } },
     handler: async (request) => {
-      const parent = await spec.loadParent(request, (request.params as { id: string }).id);
-      const rows = await app.db
-        .selectFrom(table)
-        .innerJoin('users', 'users.id', `${table}.user_id`)
-        .select([`${table}.user_id`, 'users.username', `${table}.role`, `${table}.created_at`])
-        .where(`${table}.${parentColumn}` as any, '=', parent.id)
-        .orderBy('users.username')
-        .execute();
-      return { items: rows, next_cursor: null };
+      const parent = await spec.loadParent(request, request.params.id);
+      return { items: await listMembers(app.db, members, parent.id), next_cursor: null };
     },
   });
 
@@ -76,28 +67,27 @@ export function membershipRoutes(app: FastifyInstance, spec: MembershipSpec) {
     schema: {
       tags: ['structure'],
       summary: `Grant a role in a ${single} (replaces the user's current role there)`,
-      params: { type: 'object', properties: { id: ID } },
+      params: { type: 'object', required: ['id'], properties: { id: ID } },
       body: body({ user_id: ID, role: { type: 'string', enum: spec.roles } }, ['user_id', 'role']),
       response: { 201: MEMBER },
     },
     handler: async (request, reply) => {
       const p = request.principal;
-      const parent = await spec.loadParent(request, (request.params as { id: string }).id);
-      const { user_id, role } = request.body as { user_id: string; role: string };
+      const parent = await spec.loadParent(request, request.params.id);
+      const { user_id, role } = request.body;
       spec.assertMayManage(p, parent, role);
-      const user = await app.db.selectFrom('users').select(['id', 'username']).where('id', '=', user_id).executeTakeFirst();
+      const user = await findUserById(app.db, user_id);
       if (!user) throw invalid('user_id', `no user ${user_id}`);
-      const row = { [parentColumn]: parent.id, user_id, role, created_at: now() } as any;
+      const member = { user_id, role, created_at: now() };
       await app.db.transaction().execute(async (trx) => {
-        await lockParent(trx, parent);
-        const before = await currentRole(trx, parent, user_id);
+        await lockParent(trx, members, parent.id);
+        const before = await currentRole(trx, members, parent.id, user_id);
         if (before) spec.assertMayManage(p, parent, before);
-        await trx.deleteFrom(table).where(parentColumn as any, '=', parent.id).where('user_id', '=', user_id).execute();
-        await trx.insertInto(table).values(row).execute();
+        await putMember(trx, members, parent.id, member);
         await assertRoleKept(trx, parent, user_id, before);
         await recordEvent(trx, { actorId: p.user.id, action: `${single}.member_added`, objectType: single, objectId: parent.id, organizationId: parent.organizationId, projectId: parent.projectId, changes: { user_id, role, ...(before ? { previous_role: before } : {}) } });
       });
-      return reply.code(201).send({ user_id, username: user.username, role, created_at: row.created_at });
+      return reply.code(201).send({ ...member, username: user.username });
     },
   });
 
@@ -105,14 +95,14 @@ export function membershipRoutes(app: FastifyInstance, spec: MembershipSpec) {
     schema: { tags: ['structure'], summary: `Revoke a user's role in a ${single}`, params: memberParams },
     handler: async (request, reply) => {
       const p = request.principal;
-      const { id, user_id } = request.params as { id: string; user_id: string };
+      const { id, user_id } = request.params;
       const parent = await spec.loadParent(request, id);
       await app.db.transaction().execute(async (trx) => {
-        await lockParent(trx, parent);
-        const role = await currentRole(trx, parent, user_id);
+        await lockParent(trx, members, parent.id);
+        const role = await currentRole(trx, members, parent.id, user_id);
         if (!role) throw notFound('member', user_id);
         spec.assertMayManage(p, parent, role);
-        await trx.deleteFrom(table).where(parentColumn as any, '=', parent.id).where('user_id', '=', user_id).execute();
+        await removeMember(trx, members, parent.id, user_id);
         await assertRoleKept(trx, parent, user_id, role);
         await recordEvent(trx, { actorId: p.user.id, action: `${single}.member_removed`, objectType: single, objectId: parent.id, organizationId: parent.organizationId, projectId: parent.projectId, changes: { user_id, role } });
       });

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyPluginAsyncJsonSchemaToTs } from '@fastify/type-provider-json-schema-to-ts';
 import type { Principal } from '../auth/principal';
 import { canSeeOrganization, isOwnerOf } from '../auth/access';
 import { diff, recordEvent } from '../audit/record';
@@ -7,14 +7,17 @@ import { newId } from '../ids';
 import { listResponseSchema, toPage } from '../http/pagination';
 import { conflict, forbidden, notFound } from '../http/problem';
 import { body, DESCRIPTION, ID, ID_PARAMS, listQuery, NAME, object, TIMESTAMP } from '../http/schemas';
-import { now, page, params } from '../http/route-context';
+import { now, page } from '../http/route-context';
 import { membershipRoutes } from './memberships';
+import { findLiveOrganization, insertOrganization, listOrganizations, markOrganizationDeleted, updateOrganization } from './organizations-repository';
+import { hasLiveProject } from './projects-repository';
+import { hasLiveOffering } from '../catalog/offerings-repository';
 
 const ORGANIZATION = object({ id: ID, name: { type: 'string' }, description: { type: 'string' }, created_at: TIMESTAMP, updated_at: TIMESTAMP });
 
-export async function organizationsRoutes(app: FastifyInstance) {
+export const organizationsRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
   const findOrganization = async (p: Principal, id: string) => {
-    const row = await app.db.selectFrom('organizations').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+    const row = await findLiveOrganization(app.db, id);
     if (!row || !canSeeOrganization(p, row.id)) throw notFound('organization', id);
     return row;
   };
@@ -23,11 +26,10 @@ export async function organizationsRoutes(app: FastifyInstance) {
     schema: { tags: ['structure'], summary: 'Create an organization; a non-staff creator becomes its owner', body: body({ name: NAME, description: DESCRIPTION }, ['name']), response: { 201: ORGANIZATION } },
     handler: async (request, reply) => {
       const p = request.principal;
-      const input = request.body as { name: string; description?: string };
-      const row: OrganizationRow = { id: newId(), name: input.name, description: input.description ?? '', created_at: now(), updated_at: now() };
+      const input = request.body;
+      const row = { id: newId(), name: input.name, description: input.description ?? '', created_at: now(), updated_at: now() } satisfies OrganizationRow;
       await app.db.transaction().execute(async (trx) => {
-        await trx.insertInto('organizations').values(row).execute();
-        if (!p.isStaff) await trx.insertInto('organization_members').values({ organization_id: row.id, user_id: p.user.id, role: 'owner', created_at: now() }).execute();
+        await insertOrganization(trx, row, p.isStaff ? undefined : p.user.id);
         await recordEvent(trx, { actorId: p.user.id, action: 'organization.created', objectType: 'organization', objectId: row.id, organizationId: row.id, changes: input });
       });
       return reply.code(201).send(row);
@@ -38,36 +40,28 @@ export async function organizationsRoutes(app: FastifyInstance) {
     schema: { tags: ['structure'], summary: 'List the organizations the caller belongs to', querystring: listQuery({ name: { type: 'string' } }), response: { 200: listResponseSchema(ORGANIZATION) } },
     handler: async (request) => {
       const p = request.principal;
-      const { limit, after } = page(request);
-      const { name } = request.query as { name?: string };
-      let query = app.db.selectFrom('organizations').selectAll().where('deleted_at', 'is', null).orderBy('id').limit(limit + 1);
-      if (after) query = query.where('id', '>', after);
-      if (name) query = query.where('name', '=', name);
-      if (!p.isStaff) {
-        const projectOrgs = [...p.projectRoles.values()].map((r) => r.organizationId);
-        const ids = [...p.organizationRoles.keys(), ...projectOrgs];
-        if (!ids.length) return { items: [], next_cursor: null };
-        query = query.where('id', 'in', ids);
-      }
-      return toPage(await query.execute(), limit, (r) => r);
+      const range = page(request.query);
+      const ids = p.isStaff ? undefined : [...p.organizationRoles.keys(), ...[...p.projectRoles.values()].map((r) => r.organizationId)];
+      if (ids && !ids.length) return { items: [], next_cursor: null };
+      return toPage(await listOrganizations(app.db, range, request.query, ids), range.limit, (r) => r);
     },
   });
 
   app.get('/organizations/:id', {
     schema: { tags: ['structure'], summary: 'Get an organization', params: ID_PARAMS, response: { 200: ORGANIZATION } },
-    handler: async (request) => findOrganization(request.principal, params(request).id),
+    handler: async (request) => findOrganization(request.principal, request.params.id),
   });
 
   app.patch('/organizations/:id', {
     schema: { tags: ['structure'], summary: 'Change an organization (owner)', params: ID_PARAMS, body: body({ name: NAME, description: DESCRIPTION }), response: { 200: ORGANIZATION } },
     handler: async (request) => {
       const p = request.principal;
-      const row = await findOrganization(p, params(request).id);
+      const row = await findOrganization(p, request.params.id);
       if (!isOwnerOf(p, row.id)) throw forbidden('only the organization owner changes it');
-      const input = request.body as Partial<OrganizationRow>;
+      const input = request.body;
       const updated = { ...row, ...input, updated_at: now() };
       await app.db.transaction().execute(async (trx) => {
-        await trx.updateTable('organizations').set({ ...input, updated_at: updated.updated_at }).where('id', '=', row.id).execute();
+        await updateOrganization(trx, row.id, { ...input, updated_at: updated.updated_at });
         await recordEvent(trx, { actorId: p.user.id, action: 'organization.updated', objectType: 'organization', objectId: row.id, organizationId: row.id, changes: diff(row, input) });
       });
       return updated;
@@ -78,14 +72,11 @@ export async function organizationsRoutes(app: FastifyInstance) {
     schema: { tags: ['structure'], summary: 'Delete an organization with no projects or offerings (owner)', params: ID_PARAMS },
     handler: async (request, reply) => {
       const p = request.principal;
-      const row = await findOrganization(p, params(request).id);
+      const row = await findOrganization(p, request.params.id);
       if (!isOwnerOf(p, row.id)) throw forbidden('only the organization owner deletes it');
-      const project = await app.db.selectFrom('projects').select('id').where('organization_id', '=', row.id).where('deleted_at', 'is', null).executeTakeFirst();
-      const offering = await app.db.selectFrom('offerings').select('id').where('organization_id', '=', row.id).where('deleted_at', 'is', null).executeTakeFirst();
-      if (project || offering) throw conflict('the organization still has projects or offerings; delete them first');
-      // Kept with its members, as the history of its deleted projects and offerings is: owners still read it.
+      if ((await hasLiveProject(app.db, row.id)) || (await hasLiveOffering(app.db, 'organization_id', row.id))) throw conflict('the organization still has projects or offerings; delete them first');
       await app.db.transaction().execute(async (trx) => {
-        await trx.updateTable('organizations').set({ deleted_at: now(), updated_at: now() }).where('id', '=', row.id).execute();
+        await markOrganizationDeleted(trx, row.id, now());
         await recordEvent(trx, { actorId: p.user.id, action: 'organization.deleted', objectType: 'organization', objectId: row.id, organizationId: row.id });
       });
       return reply.code(204).send();
@@ -106,4 +97,4 @@ export async function organizationsRoutes(app: FastifyInstance) {
       if (!isOwnerOf(p, parent.id)) throw forbidden('only the organization owner grants its roles');
     },
   });
-}
+};

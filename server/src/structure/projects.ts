@@ -1,35 +1,39 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyPluginAsyncJsonSchemaToTs } from '@fastify/type-provider-json-schema-to-ts';
 import type { Principal } from '../auth/principal';
 import { canSeeOrganization, canSeeProject, isOwnerOf, managesProject, memberProjectIds, ownedOrganizationIds } from '../auth/access';
 import { diff, recordEvent } from '../audit/record';
+import type { Db } from '../db/database';
 import type { ProjectRow } from '../db/tables';
 import { newId } from '../ids';
 import { listResponseSchema, toPage } from '../http/pagination';
 import { conflict, forbidden, invalid, notFound } from '../http/problem';
 import { body, DESCRIPTION, ID, ID_PARAMS, listQuery, NAME, object, TIMESTAMP } from '../http/schemas';
-import { now, page, params } from '../http/route-context';
+import { now, page } from '../http/route-context';
 import { membershipRoutes } from './memberships';
+import { findLiveProject, insertProject, listProjects, markProjectDeleted, updateProject } from './projects-repository';
+import { findLiveOrganization } from './organizations-repository';
+import { hasLiveResource } from '../resources/resources-repository';
 
 const PROJECT = object({ id: ID, organization_id: ID, name: { type: 'string' }, description: { type: 'string' }, created_at: TIMESTAMP, updated_at: TIMESTAMP });
 
-export async function findVisibleProject(app: FastifyInstance, p: Principal, id: string): Promise<ProjectRow> {
-  const row = await app.db.selectFrom('projects').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+export async function findVisibleProject(db: Db, p: Principal, id: string) {
+  const row = await findLiveProject(db, id);
   if (!row || !canSeeProject(p, row)) throw notFound('project', id);
   return row;
 }
 
-export async function projectsRoutes(app: FastifyInstance) {
+export const projectsRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
   app.post('/projects', {
     schema: { tags: ['structure'], summary: 'Create a project in an organization (owner)', body: body({ organization_id: ID, name: NAME, description: DESCRIPTION }, ['organization_id', 'name']), response: { 201: PROJECT } },
     handler: async (request, reply) => {
       const p = request.principal;
-      const input = request.body as { organization_id: string; name: string; description?: string };
-      const organization = await app.db.selectFrom('organizations').select('id').where('id', '=', input.organization_id).where('deleted_at', 'is', null).executeTakeFirst();
+      const input = request.body;
+      const organization = await findLiveOrganization(app.db, input.organization_id);
       if (!organization || !canSeeOrganization(p, organization.id)) throw invalid('organization_id', `no organization ${input.organization_id}`);
       if (!isOwnerOf(p, organization.id)) throw forbidden('only the organization owner creates projects');
-      const row: ProjectRow = { id: newId(), organization_id: input.organization_id, name: input.name, description: input.description ?? '', created_at: now(), updated_at: now() };
+      const row = { id: newId(), organization_id: input.organization_id, name: input.name, description: input.description ?? '', created_at: now(), updated_at: now() } satisfies ProjectRow;
       await app.db.transaction().execute(async (trx) => {
-        await trx.insertInto('projects').values(row).execute();
+        await insertProject(trx, row);
         await recordEvent(trx, { actorId: p.user.id, action: 'project.created', objectType: 'project', objectId: row.id, organizationId: row.organization_id, projectId: row.id, changes: input });
       });
       return reply.code(201).send(row);
@@ -40,39 +44,28 @@ export async function projectsRoutes(app: FastifyInstance) {
     schema: { tags: ['structure'], summary: 'List the projects the caller may see', querystring: listQuery({ organization_id: ID, name: { type: 'string' } }), response: { 200: listResponseSchema(PROJECT) } },
     handler: async (request) => {
       const p = request.principal;
-      const { limit, after } = page(request);
-      const filters = request.query as { organization_id?: string; name?: string };
-      let query = app.db.selectFrom('projects').selectAll().where('deleted_at', 'is', null).orderBy('id').limit(limit + 1);
-      if (after) query = query.where('id', '>', after);
-      if (filters.organization_id) query = query.where('organization_id', '=', filters.organization_id);
-      if (filters.name) query = query.where('name', '=', filters.name);
-      if (!p.isStaff) {
-        const owned = ownedOrganizationIds(p);
-        const member = memberProjectIds(p);
-        if (!owned.length && !member.length) return { items: [], next_cursor: null };
-        query = query.where((eb) =>
-          eb.or([...(owned.length ? [eb('organization_id', 'in', owned)] : []), ...(member.length ? [eb('id', 'in', member)] : [])]),
-        );
-      }
-      return toPage(await query.execute(), limit, (r) => r);
+      const range = page(request.query);
+      const scope = p.isStaff ? undefined : { ownedOrganizationIds: ownedOrganizationIds(p), memberProjectIds: memberProjectIds(p) };
+      if (scope && !scope.ownedOrganizationIds.length && !scope.memberProjectIds.length) return { items: [], next_cursor: null };
+      return toPage(await listProjects(app.db, range, request.query, scope), range.limit, (r) => r);
     },
   });
 
   app.get('/projects/:id', {
     schema: { tags: ['structure'], summary: 'Get a project', params: ID_PARAMS, response: { 200: PROJECT } },
-    handler: async (request) => findVisibleProject(app, request.principal, params(request).id),
+    handler: async (request) => findVisibleProject(app.db, request.principal, request.params.id),
   });
 
   app.patch('/projects/:id', {
     schema: { tags: ['structure'], summary: 'Change a project (manager or owner)', params: ID_PARAMS, body: body({ name: NAME, description: DESCRIPTION }), response: { 200: PROJECT } },
     handler: async (request) => {
       const p = request.principal;
-      const row = await findVisibleProject(app, p, params(request).id);
+      const row = await findVisibleProject(app.db, p, request.params.id);
       if (!managesProject(p, row)) throw forbidden('only the project manager or organization owner changes a project');
-      const input = request.body as Partial<ProjectRow>;
+      const input = request.body;
       const updated = { ...row, ...input, updated_at: now() };
       await app.db.transaction().execute(async (trx) => {
-        await trx.updateTable('projects').set({ ...input, updated_at: updated.updated_at }).where('id', '=', row.id).execute();
+        await updateProject(trx, row.id, { ...input, updated_at: updated.updated_at });
         await recordEvent(trx, { actorId: p.user.id, action: 'project.updated', objectType: 'project', objectId: row.id, organizationId: row.organization_id, projectId: row.id, changes: diff(row, input) });
       });
       return updated;
@@ -88,13 +81,11 @@ export async function projectsRoutes(app: FastifyInstance) {
     },
     handler: async (request, reply) => {
       const p = request.principal;
-      const row = await findVisibleProject(app, p, params(request).id);
+      const row = await findVisibleProject(app.db, p, request.params.id);
       if (!isOwnerOf(p, row.organization_id)) throw forbidden('only the organization owner deletes projects');
-      const live = await app.db.selectFrom('resources').select('id').where('project_id', '=', row.id).where('state', '!=', 'Terminated').executeTakeFirst();
-      if (live) throw conflict('the project still has resources; terminate them first');
-      // Its members stay: they are who may read its history.
+      if (await hasLiveResource(app.db, { project_id: row.id })) throw conflict('the project still has resources; terminate them first');
       await app.db.transaction().execute(async (trx) => {
-        await trx.updateTable('projects').set({ deleted_at: now(), updated_at: now() }).where('id', '=', row.id).execute();
+        await markProjectDeleted(trx, row.id, now());
         await recordEvent(trx, { actorId: p.user.id, action: 'project.deleted', objectType: 'project', objectId: row.id, organizationId: row.organization_id, projectId: row.id });
       });
       return reply.code(204).send();
@@ -107,7 +98,7 @@ export async function projectsRoutes(app: FastifyInstance) {
     parentColumn: 'project_id',
     roles: ['manager', 'member'],
     loadParent: async (request, id) => {
-      const row = await findVisibleProject(app, request.principal, id);
+      const row = await findVisibleProject(app.db, request.principal, id);
       return { id: row.id, organizationId: row.organization_id, projectId: row.id };
     },
     assertMayManage: (p, parent, role) => {
@@ -116,4 +107,4 @@ export async function projectsRoutes(app: FastifyInstance) {
       if (!allowed) throw forbidden(`only the organization owner${role === 'member' ? ' or project manager' : ''} grants the ${role} role`);
     },
   });
-}
+};

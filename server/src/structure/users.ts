@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyPluginAsyncJsonSchemaToTs } from '@fastify/type-provider-json-schema-to-ts';
 import type { Principal } from '../auth/principal';
 import { generateToken, hashToken } from '../auth/tokens';
 import { ownedOrganizationIds } from '../auth/access';
@@ -9,7 +9,9 @@ import { newId } from '../ids';
 import { listResponseSchema, toPage } from '../http/pagination';
 import { conflict, forbidden, notFound } from '../http/problem';
 import { body, ID, ID_PARAMS, listQuery, NAME, object, TIMESTAMP } from '../http/schemas';
-import { now, page, params } from '../http/route-context';
+import { now, page } from '../http/route-context';
+import type { Db } from '../db/database';
+import { deleteToken, findUserById, insertToken, insertUser, listTokens, listUsers, membersOfOrganizations, membersOfProjects, updateUser } from './users-repository';
 
 const USER = object({
   id: ID,
@@ -26,10 +28,10 @@ export const presentUser = (u: UserRow) => ({ ...u, is_staff: u.is_staff === 1 }
 
 const mayManageUser = (p: Principal, userId: string) => p.isStaff || p.user.id === userId;
 
-export async function usersRoutes(app: FastifyInstance) {
+export const usersRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
   const findUser = async (p: Principal, id: string) => {
-    const user = await app.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
-    if (!user || !(await canSeeUser(app, p, user.id))) throw notFound('user', id);
+    const user = await findUserById(app.db, id);
+    if (!user || !(await canSeeUser(app.db, p, user.id))) throw notFound('user', id);
     return user;
   };
 
@@ -46,11 +48,11 @@ export async function usersRoutes(app: FastifyInstance) {
     handler: async (request, reply) => {
       const p = request.principal;
       if (!p.isStaff) throw forbidden('only staff create users');
-      const input = request.body as { username: string; email: string; is_staff?: boolean };
+      const input = request.body;
       const user: UserRow = { id: newId(), username: input.username, email: input.email, is_staff: input.is_staff ? 1 : 0, created_at: now() };
       try {
         await app.db.transaction().execute(async (trx) => {
-          await trx.insertInto('users').values(user).execute();
+          await insertUser(trx, user);
           await recordEvent(trx, { actorId: p.user.id, action: 'user.created', objectType: 'user', objectId: user.id, changes: { username: user.username, email: user.email } });
         });
       } catch (error) {
@@ -65,13 +67,9 @@ export async function usersRoutes(app: FastifyInstance) {
     schema: { tags: ['structure'], summary: 'List the users the caller may see', querystring: listQuery({ username: { type: 'string' } }), response: { 200: listResponseSchema(USER) } },
     handler: async (request) => {
       const p = request.principal;
-      const { limit, after } = page(request);
-      const { username } = request.query as { username?: string };
-      let query = app.db.selectFrom('users').selectAll().orderBy('id').limit(limit + 1);
-      if (after) query = query.where('id', '>', after);
-      if (username) query = query.where('username', '=', username);
-      if (!p.isStaff) query = query.where('id', 'in', await visibleUserIds(app, p));
-      return toPage(await query.execute(), limit, presentUser);
+      const range = page(request.query);
+      const ids = p.isStaff ? undefined : await visibleUserIds(app.db, p);
+      return toPage(await listUsers(app.db, range, request.query, ids), range.limit, presentUser);
     },
   });
 
@@ -82,20 +80,20 @@ export async function usersRoutes(app: FastifyInstance) {
 
   app.get('/users/:id', {
     schema: { tags: ['structure'], summary: 'Get a user', params: ID_PARAMS, response: { 200: USER } },
-    handler: async (request) => presentUser(await findUser(request.principal, params(request).id)),
+    handler: async (request) => presentUser(await findUser(request.principal, request.params.id)),
   });
 
   app.patch('/users/:id', {
     schema: { tags: ['structure'], summary: 'Change a user', params: ID_PARAMS, body: body({ email: { type: 'string', format: 'email' }, is_staff: { type: 'boolean' } }), response: { 200: USER } },
     handler: async (request) => {
       const p = request.principal;
-      const user = await findUser(p, params(request).id);
-      const input = request.body as { email?: string; is_staff?: boolean };
+      const user = await findUser(p, request.params.id);
+      const input = request.body;
       if (!mayManageUser(p, user.id)) throw forbidden('only staff or the user itself change a user');
       if (input.is_staff !== undefined && !p.isStaff) throw forbidden('only staff grant or revoke staff');
       const changes = { email: input.email ?? user.email, is_staff: input.is_staff === undefined ? user.is_staff : input.is_staff ? 1 : 0 };
       await app.db.transaction().execute(async (trx) => {
-        await trx.updateTable('users').set(changes).where('id', '=', user.id).execute();
+        await updateUser(trx, user.id, changes);
         await recordEvent(trx, { actorId: p.user.id, action: 'user.updated', objectType: 'user', objectId: user.id, changes: input });
       });
       return presentUser({ ...user, ...changes });
@@ -112,13 +110,13 @@ export async function usersRoutes(app: FastifyInstance) {
     },
     handler: async (request, reply) => {
       const p = request.principal;
-      const user = await findUser(p, params(request).id);
+      const user = await findUser(p, request.params.id);
       if (!mayManageUser(p, user.id)) throw forbidden('only staff or the user itself issue its tokens');
-      const input = (request.body ?? {}) as { name?: string; expires_at?: string };
+      const input = request.body ?? {};
       const token = generateToken();
       const row = { id: newId(), user_id: user.id, name: input.name ?? 'api', token_hash: hashToken(token), created_at: now(), expires_at: input.expires_at ?? null };
       await app.db.transaction().execute(async (trx) => {
-        await trx.insertInto('tokens').values(row).execute();
+        await insertToken(trx, row);
         await recordEvent(trx, { actorId: p.user.id, action: 'token.created', objectType: 'user', objectId: user.id, changes: { token_id: row.id, name: row.name } });
       });
       return reply.code(201).send({ id: row.id, name: row.name, created_at: row.created_at, expires_at: row.expires_at, token });
@@ -129,10 +127,9 @@ export async function usersRoutes(app: FastifyInstance) {
     schema: { tags: ['structure'], summary: "List a user's tokens (never their values)", params: ID_PARAMS, response: { 200: listResponseSchema(TOKEN) } },
     handler: async (request) => {
       const p = request.principal;
-      const user = await findUser(p, params(request).id);
+      const user = await findUser(p, request.params.id);
       if (!mayManageUser(p, user.id)) throw notFound('user', user.id);
-      const rows = await app.db.selectFrom('tokens').select(['id', 'name', 'created_at', 'expires_at']).where('user_id', '=', user.id).orderBy('id').execute();
-      return { items: rows, next_cursor: null };
+      return { items: await listTokens(app.db, user.id), next_cursor: null };
     },
   });
 
@@ -144,39 +141,26 @@ export async function usersRoutes(app: FastifyInstance) {
     },
     handler: async (request, reply) => {
       const p = request.principal;
-      const { id, token_id } = request.params as { id: string; token_id: string };
+      const { id, token_id } = request.params;
       const user = await findUser(p, id);
       if (!mayManageUser(p, user.id)) throw notFound('user', id);
-      const result = await app.db.deleteFrom('tokens').where('id', '=', token_id).where('user_id', '=', user.id).executeTakeFirst();
-      if (Number(result.numDeletedRows) === 0) throw notFound('token', token_id);
+      if (!(await deleteToken(app.db, user.id, token_id))) throw notFound('token', token_id);
       await recordEvent(app.db, { actorId: p.user.id, action: 'token.revoked', objectType: 'user', objectId: user.id, changes: { token_id } });
       return reply.code(204).send();
     },
   });
-}
+};
 
 /** Besides itself, a user sees the members of organizations it owns and of projects it manages. */
-async function visibleUserIds(app: FastifyInstance, p: Principal): Promise<string[]> {
+async function visibleUserIds(db: Db, p: Principal): Promise<string[]> {
   const owned = ownedOrganizationIds(p);
   const managed = [...p.projectRoles].filter(([, r]) => r.role === 'manager').map(([id]) => id);
   const ids = new Set([p.user.id]);
-  if (owned.length) {
-    const orgMembers = await app.db.selectFrom('organization_members').select('user_id').where('organization_id', 'in', owned).execute();
-    const projectMembers = await app.db
-      .selectFrom('project_members')
-      .innerJoin('projects', 'projects.id', 'project_members.project_id')
-      .select('project_members.user_id')
-      .where('projects.organization_id', 'in', owned)
-      .execute();
-    [...orgMembers, ...projectMembers].forEach((r) => ids.add(r.user_id));
-  }
-  if (managed.length) {
-    const rows = await app.db.selectFrom('project_members').select('user_id').where('project_id', 'in', managed).execute();
-    rows.forEach((r) => ids.add(r.user_id));
-  }
+  if (owned.length) (await membersOfOrganizations(db, owned)).forEach((id) => ids.add(id));
+  if (managed.length) (await membersOfProjects(db, managed)).forEach((id) => ids.add(id));
   return [...ids];
 }
 
-async function canSeeUser(app: FastifyInstance, p: Principal, userId: string) {
-  return p.isStaff || p.user.id === userId || (await visibleUserIds(app, p)).includes(userId);
+async function canSeeUser(db: Db, p: Principal, userId: string) {
+  return p.isStaff || p.user.id === userId || (await visibleUserIds(db, p)).includes(userId);
 }

@@ -48,7 +48,8 @@ export interface SchemaPoolOptions {
   timeoutMs?: number;
 }
 
-const WORKER_FILE = path.join(__dirname, 'schema-worker.js');
+/** The compiled worker beside this module; from the TypeScript sources (jest), a loader that compiles it. */
+const WORKER_FILE = path.join(__dirname, __filename.endsWith('.ts') ? 'schema-worker-source.js' : 'schema-worker.js');
 
 export class SchemaPool {
   private readonly slots: Slot[] = [];

@@ -1,0 +1,63 @@
+/** One field the server refused, by its path in the request (`attributes.db.port`). */
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+/** The server's `application/problem+json` answer (RFC 9457) with the fields it refused. */
+export interface Problem {
+  type?: string;
+  title?: string;
+  status?: number;
+  detail?: string;
+  instance?: string;
+  errors?: FieldError[];
+}
+
+/** The server answered a request with an error status. */
+export class ApiError extends Error {
+  /** The problem the server answered; a body that is not a problem becomes its `detail`. */
+  readonly problem: Problem;
+
+  constructor(
+    /** The HTTP status, 400-599. */
+    readonly status: number,
+    problem: Problem,
+    /** The request as `METHOD /path`, e.g. `POST /orders` (paths below /api/v1). */
+    readonly request: string,
+  ) {
+    const detail = problem.detail || problem.title || `HTTP ${status}`;
+    super(`${request}: ${detail}`);
+    this.problem = problem;
+  }
+
+  /** What went wrong, in the server's words (the problem's detail, else its title). */
+  get detail(): string {
+    return this.problem.detail || this.problem.title || `HTTP ${this.status}`;
+  }
+
+  /** The fields the server refused, with why; empty when the problem names none. */
+  get fieldErrors(): FieldError[] {
+    return this.problem.errors ?? [];
+  }
+
+  get isNotFound(): boolean {
+    return this.status === 404;
+  }
+}
+
+/** The request got no answer: no connection, a connection lost or a timeout. */
+export class UnreachableError extends Error {
+  constructor(
+    /** The server's base URL. */
+    readonly endpoint: string,
+    /** Node's error code (`ECONNREFUSED`, `ENOTFOUND`, `ETIMEDOUT`...), or '' when there is none. */
+    readonly code: string,
+    /** The request as `METHOD /path`. */
+    readonly request: string,
+    /** What Node said. */
+    readonly reason: string,
+  ) {
+    super(`cannot reach the Mercato server at ${endpoint} (${code || reason}) for ${request}`);
+  }
+}

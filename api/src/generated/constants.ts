@@ -1,0 +1,51 @@
+/**
+ * The closed sets of values of the Mercato API and the form of its ids, as runtime values.
+ * Generated from openapi.json by `npm run generate -w api` (scripts/constants.ts); do not edit.
+ */
+
+/** An object id, as every `id` of the API's answers is. */
+export const ID_PATTERN = new RegExp("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$");
+
+/** `billing_type` of /api/v1/offerings (request body, response). */
+export const OFFERING_BILLING_TYPES = ['fixed', 'usage', 'limit', 'one-time'] as const;
+export type OfferingBillingType = (typeof OFFERING_BILLING_TYPES)[number];
+
+/** `platform` of /api/v1/offerings (query parameter, request body). */
+export const OFFERING_PLATFORMS = ['aws', 'azure', 'gcp', 'on-premises', 'other'] as const;
+export type OfferingPlatform = (typeof OFFERING_PLATFORMS)[number];
+
+/** `sort` of /api/v1/offerings (query parameter). */
+export const OFFERING_SORTS = ['name', 'newest'] as const;
+export type OfferingSort = (typeof OFFERING_SORTS)[number];
+
+/** `status` of /api/v1/offerings (query parameter, request body). */
+export const OFFERING_STATUSES = ['draft', 'active', 'paused', 'archived'] as const;
+export type OfferingStatus = (typeof OFFERING_STATUSES)[number];
+
+/** `status` of /api/v1/offering-versions (query parameter, request body). */
+export const OFFERING_VERSION_STATUSES = ['available', 'beta', 'deprecated'] as const;
+export type OfferingVersionStatus = (typeof OFFERING_VERSION_STATUSES)[number];
+
+/** `state` of /api/v1/orders (query parameter, response). */
+export const ORDER_STATES = ['pending-consumer', 'pending-provider', 'executing', 'done', 'erred', 'canceled', 'rejected'] as const;
+export type OrderState = (typeof ORDER_STATES)[number];
+
+/** `type` of /api/v1/orders (query parameter, request body, response). */
+export const ORDER_TYPES = ['create', 'update', 'terminate'] as const;
+export type OrderType = (typeof ORDER_TYPES)[number];
+
+/** `role` of /api/v1/organizations (request body). */
+export const ORGANIZATION_ROLES = ['owner', 'service-manager'] as const;
+export type OrganizationRole = (typeof ORGANIZATION_ROLES)[number];
+
+/** `unit` of /api/v1/plans (request body). */
+export const PLAN_UNITS = ['month', 'day', 'hour', 'one-time'] as const;
+export type PlanUnit = (typeof PLAN_UNITS)[number];
+
+/** `role` of /api/v1/projects (request body). */
+export const PROJECT_ROLES = ['manager', 'member'] as const;
+export type ProjectRole = (typeof PROJECT_ROLES)[number];
+
+/** `state` of /api/v1/resources (query parameter, response). */
+export const RESOURCE_STATES = ['Creating', 'OK', 'Updating', 'Terminating', 'Terminated', 'Erred'] as const;
+export type ResourceState = (typeof RESOURCE_STATES)[number];

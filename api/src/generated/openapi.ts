@@ -1,0 +1,3066 @@
+export interface paths {
+    "/api/v1/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the users the caller may see */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Items per page. */
+                    limit?: number;
+                    /** @description The `next_cursor` of the previous page. */
+                    cursor?: string;
+                    username?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items?: {
+                                id?: string;
+                                username?: string;
+                                email?: string;
+                                is_staff?: boolean;
+                                /** Format: date-time */
+                                created_at?: string;
+                            }[];
+                            next_cursor?: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a user (staff only) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        username: string;
+                        /** Format: email */
+                        email: string;
+                        is_staff?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id?: string;
+                            username?: string;
+                            email?: string;
+                            is_staff?: boolean;
+                            /** Format: date-time */
+                            created_at?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The calling user */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id?: string;
+                            username?: string;
+                            email?: string;
+                            is_staff?: boolean;
+                            /** Format: date-time */
+                            created_at?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a user */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id?: string;
+                            username?: string;
+                            email?: string;
+                            is_staff?: boolean;
+                            /** Format: date-time */
+                            created_at?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a user */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: email */
+                        email?: string;
+                        is_staff?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id?: string;
+                            username?: string;
+                            email?: string;
+                            is_staff?: boolean;
+                            /** Format: date-time */
+                            created_at?: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/users/{id}/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List a user's tokens (never their values) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items?: {
+                                id?: string;
+                                name?: string;
+                                /** Format: date-time */
+                                created_at?: string;
+                                expires_at?: string | null;
+                            }[];
+                            next_cursor?: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Issue an API token (shown once) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        /** Format: date-time */
+                        expires_at?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id?: string;
+                            name?: string;
+                            /** Format: date-time */
+                            created_at?: string;
+                            expires_at?: string | null;
+                            /** @description Shown only in this response. */
+                            token?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/tokens/{token_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke a token */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    token_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the organizations the caller belongs to */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Items per page. */
+                    limit?: number;
+                    /** @description The `next_cursor` of the previous page. */
+                    cursor?: string;
+                    name?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items?: {
+                                id?: string;
+                                name?: string;
+                                description?: string;
+                                /** Format: date-time */
+                                created_at?: string;
+                                /** Format: date-time */
+                                updated_at?: string;
+                            }[];
+                            next_cursor?: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create an organization; a non-staff creator becomes its owner */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        description?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id?: string;
+                            name?: string;
+                            description?: string;
+                            /** Format: date-time */
+                            created_at?: string;
+                            /** Format: date-time */
+                            updated_at?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get an organization */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id?: string;
+                            name?: string;
+                            description?: string;
+                            /** Format: date-time */
+                            created_at?: string;
+                            /** Format: date-time */
+                            updated_at?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete an organization with no projects or offerings (owner) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change an organization (owner) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        description?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id?: string;
+                            name?: string;
+                            description?: string;
+                            /** Format: date-time */
+                            created_at?: string;
+                            /** Format: date-time */
+                            updated_at?: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/organizations/{id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the members of a organization */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items?: {
+                                user_id?: string;
+                                username?: string;
+                                role?: string;
+                                /** Format: date-time */
+                                created_at?: string;
+                            }[];
+                            next_cursor?: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Grant a role in a organization (replaces the user's current role there) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        user_id: string;
+                        /** @enum {string} */
+                        role: "owner" | "service-manager";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            user_id?: string;
+                            username?: string;
+                            role?: string;
+                            /** Format: date-time */
+                            created_at?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{id}/members/{user_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke a user's role in a organization */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    user_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the projects the caller may see */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Items per page. */
+                    limit?: number;
+                    /** @description The `next_cursor` of the previous page. */
+                    cursor?: string;
+                    organization_id?: string;
+                    name?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items?: {
+                                id?: string;
+                                organization_id?: string;
+                                name?: string;
+                                description?: string;
+                                /** Format: date-time */
+                                created_at?: string;
+                                /** Format: date-time */
+                                updated_at?: string;
+                            }[];
+                            next_cursor?: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a project in an organization (owner) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        organization_id: string;
+                        name: string;
+                        description?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id?: string;
+                            organization_id?: string;
+                            name?: string;
+                            description?: string;
+                            /** Format: date-time */
+                            created_at?: string;
+                            /** Format: date-time */
+                            updated_at?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a project */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id?: string;
+                            organization_id?: string;
+                            name?: string;
+                            description?: string;
+                            /** Format: date-time */
+                            created_at?: string;
+                            /** Format: date-time */
+                            updated_at?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /**
+         * Delete a project with no live resources (owner)
+         * @description The project is no longer listed or found and takes no orders. Its terminated resources and its orders are kept as history: readable by id to those who could read them, listed with `include_deleted=true`.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a project (manager or owner) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        description?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id?: string;
+                            organization_id?: string;
+                            name?: string;
+                            description?: string;
+                            /** Format: date-time */
+                            created_at?: string;
+                            /** Format: date-time */
+                            updated_at?: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the members of a project */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items?: {
+                                user_id?: string;
+                                username?: string;
+                                role?: string;
+                                /** Format: date-time */
+                                created_at?: string;
+                            }[];
+                            next_cursor?: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Grant a role in a project (replaces the user's current role there) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        user_id: string;
+                        /** @enum {string} */
+                        role: "manager" | "member";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            user_id?: string;
+                            username?: string;
+                            role?: string;
+                            /** Format: date-time */
+                            created_at?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/members/{user_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke a user's role in a project */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    user_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List categories */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Items per page. */
+                    limit?: number;
+                    /** @description The `next_cursor` of the previous page. */
+                    cursor?: string;
+                    title?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items?: {
+                                id?: string;
+                                title?: string;
+                                description?: string;
+                                /** Format: date-time */
+                                created_at?: string;
+                                /** Format: date-time */
+                                updated_at?: string;
+                            }[];
+                            next_cursor?: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a category (staff) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        description?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id?: string;
+                            title?: string;
+                            description?: string;
+                            /** Format: date-time */
+                            created_at?: string;
+                            /** Format: date-time */
+                            updated_at?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/categories/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a category */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id?: string;
+                            title?: string;
+                            description?: string;
+                            /** Format: date-time */
+                            created_at?: string;
+                            /** Format: date-time */
+                            updated_at?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete an unused category (staff) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a category (staff) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title?: string;
+                        description?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id?: string;
+                            title?: string;
+                            description?: string;
+                            /** Format: date-time */
+                            created_at?: string;
+                            /** Format: date-time */
+                            updated_at?: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/offerings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search the catalog: keyword, facets with counts, sorted, cursor-paginated */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Items per page. */
+                    limit?: number;
+                    /** @description The `next_cursor` of the previous page. */
+                    cursor?: string;
+                    /** @description Keywords over name, description and tags (each word a prefix; all must match). */
+                    q?: string;
+                    category_id?: string;
+                    platform?: "aws" | "azure" | "gcp" | "on-premises" | "other";
+                    /** @description Offerings that have this version. */
+                    version?: string;
+                    status?: "draft" | "active" | "paused" | "archived";
+                    organization_id?: string;
+                    slug?: string;
+                    /** @description Comma-separated; all must be present. */
+                    tags?: string;
+                    sort?: "name" | "newest";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items?: {
+                                id?: string;
+                                organization_id?: string;
+                                category_id?: string;
+                                name?: string;
+                                slug?: string;
+                                description?: string;
+                                type?: string;
+                                platform?: string;
+                                tags?: string[];
+                                status?: string;
+                                auto_approve?: boolean;
+                                plugin_options?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Names of the secret options set; their values are write-only. */
+                                secret_option_keys?: string[];
+                                documentation_url?: string;
+                                requirements?: string;
+                                components?: {
+                                    /** @description Machine name, e.g. `cpu`. */
+                                    type?: string;
+                                    name?: string;
+                                    measured_unit?: string;
+                                    /** @enum {string} */
+                                    billing_type?: "fixed" | "usage" | "limit" | "one-time";
+                                }[];
+                                versions?: string[];
+                                /** @description Newest available (not beta, not deprecated) version. */
+                                latest_version?: string | null;
+                                /** Format: date-time */
+                                created_at?: string;
+                                /** Format: date-time */
+                                updated_at?: string;
+                            }[];
+                            next_cursor?: string | null;
+                            /** @description Offerings matching the whole query. */
+                            total?: number;
+                            facets?: {
+                                category?: {
+                                    value?: string;
+                                    label?: string;
+                                    count?: number;
+                                }[];
+                                platform?: {
+                                    value?: string;
+                                    label?: string;
+                                    count?: number;
+                                }[];
+                                version?: {
+                                    value?: string;
+                                    label?: string;
+                                    count?: number;
+                                }[];
+                                status?: {
+                                    value?: string;
+                                    label?: string;
+                                    count?: number;
+                                }[];
+                                organization?: {
+                                    value?: string;
+                                    label?: string;
+                                    count?: number;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Publish an offering in the provider organization's name (owner or service manager) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        category_id: string;
+                        name: string;
+                        description?: string;
+                        /** @enum {string} */
+                        platform?: "aws" | "azure" | "gcp" | "on-premises" | "other";
+                        tags?: string[];
+                        /** @enum {string} */
+                        status?: "draft" | "active" | "paused" | "archived";
+                        /** @description Skip the provider approval of orders. */
+                        auto_approve?: boolean;
+                        /** @description Any JSON object nested at most 32 levels deep. */
+                        plugin_options?: Record<string, never>;
+                        /** @description Write-only: never returned, masked in events. Any JSON object nested at most 32 levels deep. */
+                        secret_options?: Record<string, never>;
+                        documentation_url?: string;
+                        requirements?: string;
+                        components?: {
+                            /** @description Machine name, e.g. `cpu`. */
+                            type: string;
+                            name: string;
+                            measured_unit?: string;
+                            /** @enum {string} */
+                            billing_type: "fixed" | "usage" | "limit" | "one-time";
+                        }[];
+                        organization_id: string;
+                        slug?: string;
+                        type: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id?: string;
+                            organization_id?: string;
+                            category_id?: string;
+                            name?: string;
+                            slug?: string;
+                            description?: string;
+                            type?: string;
+                            platform?: string;
+                            tags?: string[];
+                            status?: string;
+                            auto_approve?: boolean;
+                            plugin_options?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Names of the secret options set; their values are write-only. */
+                            secret_option_keys?: string[];
+                            documentation_url?: string;
+                            requirements?: string;
+                            components?: {
+                                /** @description Machine name, e.g. `cpu`. */
+                                type?: string;
+                                name?: string;
+                                measured_unit?: string;
+                                /** @enum {string} */
+                                billing_type?: "fixed" | "usage" | "limit" | "one-time";
+                            }[];
+                            versions?: string[];
+                            /** @description Newest available (not beta, not deprecated) version. */
+                            latest_version?: string | null;
+                            /** Format: date-time */
+                            created_at?: string;
+                            /** Format: date-time */
+                            updated_at?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/offerings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get an offering by id or slug */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id?: string;
+                            organization_id?: string;
+                            category_id?: string;
+                            name?: string;
+                            slug?: string;
+                            description?: string;
+                            type?: string;
+                            platform?: string;
+                            tags?: string[];
+                            status?: string;
+                            auto_approve?: boolean;
+                            plugin_options?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Names of the secret options set; their values are write-only. */
+                            secret_option_keys?: string[];
+                            documentation_url?: string;
+                            requirements?: string;
+                            components?: {
+                                /** @description Machine name, e.g. `cpu`. */
+                                type?: string;
+                                name?: string;
+                                measured_unit?: string;
+                                /** @enum {string} */
+                                billing_type?: "fixed" | "usage" | "limit" | "one-time";
+                            }[];
+                            versions?: string[];
+                            /** @description Newest available (not beta, not deprecated) version. */
+                            latest_version?: string | null;
+                            /** Format: date-time */
+                            created_at?: string;
+                            /** Format: date-time */
+                            updated_at?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /**
+         * Delete an offering with no live resources (its provider)
+         * @description The offering leaves the catalog (with its plans and versions) and its slug is free again. The terminated resources and the orders placed on it are kept as history: readable by id to those who could read them, listed with `include_deleted=true`.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change an offering (its provider) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        category_id?: string;
+                        name?: string;
+                        description?: string;
+                        /** @enum {string} */
+                        platform?: "aws" | "azure" | "gcp" | "on-premises" | "other";
+                        tags?: string[];
+                        /** @enum {string} */
+                        status?: "draft" | "active" | "paused" | "archived";
+                        /** @description Skip the provider approval of orders. */
+                        auto_approve?: boolean;
+                        /** @description Any JSON object nested at most 32 levels deep. */
+                        plugin_options?: Record<string, never>;
+                        /** @description Write-only: never returned, masked in events. Any JSON object nested at most 32 levels deep. */
+                        secret_options?: Record<string, never>;
+                        documentation_url?: string;
+                        requirements?: string;
+                        components?: {
+                            /** @description Machine name, e.g. `cpu`. */
+                            type: string;
+                            name: string;
+                            measured_unit?: string;
+                            /** @enum {string} */
+                            billing_type: "fixed" | "usage" | "limit" | "one-time";
+                        }[];
+                        slug?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id?: string;
+                            organization_id?: string;
+                            category_id?: string;
+                            name?: string;
+                            slug?: string;
+                            description?: string;
+                            type?: string;
+                            platform?: string;
+                            tags?: string[];
+                            status?: string;
+                            auto_approve?: boolean;
+                            plugin_options?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Names of the secret options set; their values are write-only. */
+                            secret_option_keys?: string[];
+                            documentation_url?: string;
+                            requirements?: string;
+                            components?: {
+                                /** @description Machine name, e.g. `cpu`. */
+                                type?: string;
+                                name?: string;
+                                measured_unit?: string;
+                                /** @enum {string} */
+                                billing_type?: "fixed" | "usage" | "limit" | "one-time";
+                            }[];
+                            versions?: string[];
+                            /** @description Newest available (not beta, not deprecated) version. */
+                            latest_version?: string | null;
+                            /** Format: date-time */
+                            created_at?: string;
+                            /** Format: date-time */
+                            updated_at?: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/offering-versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List offering versions */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Items per page. */
+                    limit?: number;
+                    /** @description The `next_cursor` of the previous page. */
+                    cursor?: string;
+                    offering_id?: string;
+                    version?: string;
+                    status?: "available" | "beta" | "deprecated";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items?: {
+                                id?: string;
+                                offering_id?: string;
+                                version?: string;
+                                options_schema?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description The properties of `attributes` the schema makes secret (`writeOnly: true` or `format: password`), by path: orders accept them, answers never show them. */
+                                secret_attribute_paths?: string[];
+                                changelog?: string;
+                                status?: string;
+                                deprecation_message?: string;
+                                replacement_version?: string;
+                                /** Format: date-time */
+                                created_at?: string;
+                                /** Format: date-time */
+                                updated_at?: string;
+                            }[];
+                            next_cursor?: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a version to an offering (its provider) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description JSON Schema (draft-07) of the configuration (`attributes`) of resources of this version; property names in snake_case. It stands alone (no `$id`, anchors, or `$ref` outside itself); patterns run on RE2. Any JSON object nested at most 32 levels deep. */
+                        options_schema?: Record<string, never>;
+                        changelog?: string;
+                        /** @enum {string} */
+                        status?: "available" | "beta" | "deprecated";
+                        deprecation_message?: string;
+                        /** @description The version recommended instead of a deprecated one. */
+                        replacement_version?: string;
+                        offering_id: string;
+                        version: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id?: string;
+                            offering_id?: string;
+                            version?: string;
+                            options_schema?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description The properties of `attributes` the schema makes secret (`writeOnly: true` or `format: password`), by path: orders accept them, answers never show them. */
+                            secret_attribute_paths?: string[];
+                            changelog?: string;
+                            status?: string;
+                            deprecation_message?: string;
+                            replacement_version?: string;
+                            /** Format: date-time */
+                            created_at?: string;
+                            /** Format: date-time */
+                            updated_at?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/offering-versions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get an offering version */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id?: string;
+                            offering_id?: string;
+                            version?: string;
+                            options_schema?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description The properties of `attributes` the schema makes secret (`writeOnly: true` or `format: password`), by path: orders accept them, answers never show them. */
+                            secret_attribute_paths?: string[];
+                            changelog?: string;
+                            status?: string;
+                            deprecation_message?: string;
+                            replacement_version?: string;
+                            /** Format: date-time */
+                            created_at?: string;
+                            /** Format: date-time */
+                            updated_at?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a version no live resource uses (its provider) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a version: schema, changelog, status, deprecation (its provider) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description JSON Schema (draft-07) of the configuration (`attributes`) of resources of this version; property names in snake_case. It stands alone (no `$id`, anchors, or `$ref` outside itself); patterns run on RE2. Any JSON object nested at most 32 levels deep. */
+                        options_schema?: Record<string, never>;
+                        changelog?: string;
+                        /** @enum {string} */
+                        status?: "available" | "beta" | "deprecated";
+                        deprecation_message?: string;
+                        /** @description The version recommended instead of a deprecated one. */
+                        replacement_version?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id?: string;
+                            offering_id?: string;
+                            version?: string;
+                            options_schema?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description The properties of `attributes` the schema makes secret (`writeOnly: true` or `format: password`), by path: orders accept them, answers never show them. */
+                            secret_attribute_paths?: string[];
+                            changelog?: string;
+                            status?: string;
+                            deprecation_message?: string;
+                            replacement_version?: string;
+                            /** Format: date-time */
+                            created_at?: string;
+                            /** Format: date-time */
+                            updated_at?: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List plans */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Items per page. */
+                    limit?: number;
+                    /** @description The `next_cursor` of the previous page. */
+                    cursor?: string;
+                    offering_id?: string;
+                    name?: string;
+                    archived?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items?: {
+                                id?: string;
+                                offering_id?: string;
+                                name?: string;
+                                description?: string;
+                                unit?: string;
+                                prices?: {
+                                    [key: string]: number;
+                                };
+                                archived?: boolean;
+                                /** Format: date-time */
+                                created_at?: string;
+                                /** Format: date-time */
+                                updated_at?: string;
+                            }[];
+                            next_cursor?: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a plan to an offering (its provider) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        description?: string;
+                        /** @enum {string} */
+                        unit?: "month" | "day" | "hour" | "one-time";
+                        /** @description Price per unit of each component, by component type. */
+                        prices?: {
+                            [key: string]: number;
+                        };
+                        /** @description An archived plan takes no new orders. */
+                        archived?: boolean;
+                        offering_id: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id?: string;
+                            offering_id?: string;
+                            name?: string;
+                            description?: string;
+                            unit?: string;
+                            prices?: {
+                                [key: string]: number;
+                            };
+                            archived?: boolean;
+                            /** Format: date-time */
+                            created_at?: string;
+                            /** Format: date-time */
+                            updated_at?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a plan */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id?: string;
+                            offering_id?: string;
+                            name?: string;
+                            description?: string;
+                            unit?: string;
+                            prices?: {
+                                [key: string]: number;
+                            };
+                            archived?: boolean;
+                            /** Format: date-time */
+                            created_at?: string;
+                            /** Format: date-time */
+                            updated_at?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a plan no live resource uses (its provider) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a plan (its provider) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        description?: string;
+                        /** @enum {string} */
+                        unit?: "month" | "day" | "hour" | "one-time";
+                        /** @description Price per unit of each component, by component type. */
+                        prices?: {
+                            [key: string]: number;
+                        };
+                        /** @description An archived plan takes no new orders. */
+                        archived?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id?: string;
+                            offering_id?: string;
+                            name?: string;
+                            description?: string;
+                            unit?: string;
+                            prices?: {
+                                [key: string]: number;
+                            };
+                            archived?: boolean;
+                            /** Format: date-time */
+                            created_at?: string;
+                            /** Format: date-time */
+                            updated_at?: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the orders the caller may see (its projects, or its offerings as provider) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Items per page. */
+                    limit?: number;
+                    /** @description The `next_cursor` of the previous page. */
+                    cursor?: string;
+                    project_id?: string;
+                    offering_id?: string;
+                    resource_id?: string;
+                    state?: "pending-consumer" | "pending-provider" | "executing" | "done" | "erred" | "canceled" | "rejected";
+                    type?: "create" | "update" | "terminate";
+                    /** @description Also list those of deleted projects and offerings (kept as history). */
+                    include_deleted?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items?: {
+                                id?: string;
+                                /** @enum {string} */
+                                type?: "create" | "update" | "terminate";
+                                /** @enum {string} */
+                                state?: "pending-consumer" | "pending-provider" | "executing" | "done" | "erred" | "canceled" | "rejected";
+                                project_id?: string;
+                                offering_id?: string;
+                                resource_id?: string;
+                                plan_id?: string;
+                                version?: string;
+                                /** @description The configuration the order leads to, without its secret properties. */
+                                attributes?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description The secret properties of `attributes` that are set (`writeOnly` or `format: password` in the version schema), by path: their values are write-only, never returned. */
+                                secret_attribute_paths?: string[];
+                                limits?: {
+                                    [key: string]: number;
+                                };
+                                /** @description What an update order changes. */
+                                changes?: string[];
+                                created_by?: string;
+                                consumer_approved_by?: string | null;
+                                provider_approved_by?: string | null;
+                                /** @description Who must act next, in words. */
+                                awaiting?: string | null;
+                                /** @description Why the order was rejected, canceled or erred. */
+                                reason?: string;
+                                attempts?: number;
+                                /** Format: date-time */
+                                created_at?: string;
+                                /** Format: date-time */
+                                updated_at?: string;
+                                completed_at?: string | null;
+                            }[];
+                            next_cursor?: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Place an order: create, update or terminate a resource
+         * @description An `Idempotency-Key` header makes a retried request (also one sent while the first is under way) return the order the first one placed, with 200; the key used with another body is refused with 422.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        type: "create" | "update" | "terminate";
+                        /** @description create: the project to order into. */
+                        project_id?: string;
+                        /** @description create: offering id or slug. */
+                        offering_id?: string;
+                        /** @description update, terminate: the resource. */
+                        resource_id?: string;
+                        plan_id?: string;
+                        /** @description create: defaults to the latest available; update: upgrades. */
+                        version?: string;
+                        name?: string;
+                        /** @description Configuration, validated against the version's options schema. Properties it marks `writeOnly: true` or `format: password` are secrets: given to provisioning, never returned (see `secret_attribute_paths`); an update that leaves one out keeps its stored value. Any JSON object nested at most 32 levels deep. */
+                        attributes?: Record<string, never>;
+                        /** @description Per limit-billed component. */
+                        limits?: {
+                            [key: string]: number;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id?: string;
+                            /** @enum {string} */
+                            type?: "create" | "update" | "terminate";
+                            /** @enum {string} */
+                            state?: "pending-consumer" | "pending-provider" | "executing" | "done" | "erred" | "canceled" | "rejected";
+                            project_id?: string;
+                            offering_id?: string;
+                            resource_id?: string;
+                            plan_id?: string;
+                            version?: string;
+                            /** @description The configuration the order leads to, without its secret properties. */
+                            attributes?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description The secret properties of `attributes` that are set (`writeOnly` or `format: password` in the version schema), by path: their values are write-only, never returned. */
+                            secret_attribute_paths?: string[];
+                            limits?: {
+                                [key: string]: number;
+                            };
+                            /** @description What an update order changes. */
+                            changes?: string[];
+                            created_by?: string;
+                            consumer_approved_by?: string | null;
+                            provider_approved_by?: string | null;
+                            /** @description Who must act next, in words. */
+                            awaiting?: string | null;
+                            /** @description Why the order was rejected, canceled or erred. */
+                            reason?: string;
+                            attempts?: number;
+                            /** Format: date-time */
+                            created_at?: string;
+                            /** Format: date-time */
+                            updated_at?: string;
+                            completed_at?: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id?: string;
+                            /** @enum {string} */
+                            type?: "create" | "update" | "terminate";
+                            /** @enum {string} */
+                            state?: "pending-consumer" | "pending-provider" | "executing" | "done" | "erred" | "canceled" | "rejected";
+                            project_id?: string;
+                            offering_id?: string;
+                            resource_id?: string;
+                            plan_id?: string;
+                            version?: string;
+                            /** @description The configuration the order leads to, without its secret properties. */
+                            attributes?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description The secret properties of `attributes` that are set (`writeOnly` or `format: password` in the version schema), by path: their values are write-only, never returned. */
+                            secret_attribute_paths?: string[];
+                            limits?: {
+                                [key: string]: number;
+                            };
+                            /** @description What an update order changes. */
+                            changes?: string[];
+                            created_by?: string;
+                            consumer_approved_by?: string | null;
+                            provider_approved_by?: string | null;
+                            /** @description Who must act next, in words. */
+                            awaiting?: string | null;
+                            /** @description Why the order was rejected, canceled or erred. */
+                            reason?: string;
+                            attempts?: number;
+                            /** Format: date-time */
+                            created_at?: string;
+                            /** Format: date-time */
+                            updated_at?: string;
+                            completed_at?: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an order
+         * @description With `wait_seconds`, answers as soon as the order is in a final state, or after that many seconds: a long poll, so clients waiting for an order neither sleep too long nor ask too often.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    wait_seconds?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id?: string;
+                            /** @enum {string} */
+                            type?: "create" | "update" | "terminate";
+                            /** @enum {string} */
+                            state?: "pending-consumer" | "pending-provider" | "executing" | "done" | "erred" | "canceled" | "rejected";
+                            project_id?: string;
+                            offering_id?: string;
+                            resource_id?: string;
+                            plan_id?: string;
+                            version?: string;
+                            /** @description The configuration the order leads to, without its secret properties. */
+                            attributes?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description The secret properties of `attributes` that are set (`writeOnly` or `format: password` in the version schema), by path: their values are write-only, never returned. */
+                            secret_attribute_paths?: string[];
+                            limits?: {
+                                [key: string]: number;
+                            };
+                            /** @description What an update order changes. */
+                            changes?: string[];
+                            created_by?: string;
+                            consumer_approved_by?: string | null;
+                            provider_approved_by?: string | null;
+                            /** @description Who must act next, in words. */
+                            awaiting?: string | null;
+                            /** @description Why the order was rejected, canceled or erred. */
+                            reason?: string;
+                            attempts?: number;
+                            /** Format: date-time */
+                            created_at?: string;
+                            /** Format: date-time */
+                            updated_at?: string;
+                            completed_at?: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a pending order (consumer side first, then provider side) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id?: string;
+                            /** @enum {string} */
+                            type?: "create" | "update" | "terminate";
+                            /** @enum {string} */
+                            state?: "pending-consumer" | "pending-provider" | "executing" | "done" | "erred" | "canceled" | "rejected";
+                            project_id?: string;
+                            offering_id?: string;
+                            resource_id?: string;
+                            plan_id?: string;
+                            version?: string;
+                            /** @description The configuration the order leads to, without its secret properties. */
+                            attributes?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description The secret properties of `attributes` that are set (`writeOnly` or `format: password` in the version schema), by path: their values are write-only, never returned. */
+                            secret_attribute_paths?: string[];
+                            limits?: {
+                                [key: string]: number;
+                            };
+                            /** @description What an update order changes. */
+                            changes?: string[];
+                            created_by?: string;
+                            consumer_approved_by?: string | null;
+                            provider_approved_by?: string | null;
+                            /** @description Who must act next, in words. */
+                            awaiting?: string | null;
+                            /** @description Why the order was rejected, canceled or erred. */
+                            reason?: string;
+                            attempts?: number;
+                            /** Format: date-time */
+                            created_at?: string;
+                            /** Format: date-time */
+                            updated_at?: string;
+                            completed_at?: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject a pending order, with a reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id?: string;
+                            /** @enum {string} */
+                            type?: "create" | "update" | "terminate";
+                            /** @enum {string} */
+                            state?: "pending-consumer" | "pending-provider" | "executing" | "done" | "erred" | "canceled" | "rejected";
+                            project_id?: string;
+                            offering_id?: string;
+                            resource_id?: string;
+                            plan_id?: string;
+                            version?: string;
+                            /** @description The configuration the order leads to, without its secret properties. */
+                            attributes?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description The secret properties of `attributes` that are set (`writeOnly` or `format: password` in the version schema), by path: their values are write-only, never returned. */
+                            secret_attribute_paths?: string[];
+                            limits?: {
+                                [key: string]: number;
+                            };
+                            /** @description What an update order changes. */
+                            changes?: string[];
+                            created_by?: string;
+                            consumer_approved_by?: string | null;
+                            provider_approved_by?: string | null;
+                            /** @description Who must act next, in words. */
+                            awaiting?: string | null;
+                            /** @description Why the order was rejected, canceled or erred. */
+                            reason?: string;
+                            attempts?: number;
+                            /** Format: date-time */
+                            created_at?: string;
+                            /** Format: date-time */
+                            updated_at?: string;
+                            completed_at?: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a pending order (its orderer or a consumer approver), with a reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id?: string;
+                            /** @enum {string} */
+                            type?: "create" | "update" | "terminate";
+                            /** @enum {string} */
+                            state?: "pending-consumer" | "pending-provider" | "executing" | "done" | "erred" | "canceled" | "rejected";
+                            project_id?: string;
+                            offering_id?: string;
+                            resource_id?: string;
+                            plan_id?: string;
+                            version?: string;
+                            /** @description The configuration the order leads to, without its secret properties. */
+                            attributes?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description The secret properties of `attributes` that are set (`writeOnly` or `format: password` in the version schema), by path: their values are write-only, never returned. */
+                            secret_attribute_paths?: string[];
+                            limits?: {
+                                [key: string]: number;
+                            };
+                            /** @description What an update order changes. */
+                            changes?: string[];
+                            created_by?: string;
+                            consumer_approved_by?: string | null;
+                            provider_approved_by?: string | null;
+                            /** @description Who must act next, in words. */
+                            awaiting?: string | null;
+                            /** @description Why the order was rejected, canceled or erred. */
+                            reason?: string;
+                            attempts?: number;
+                            /** Format: date-time */
+                            created_at?: string;
+                            /** Format: date-time */
+                            updated_at?: string;
+                            completed_at?: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Report a manually provisioned order as done (the provider) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description create orders: the resource's ID in the backend. Update and terminate orders keep the one the create order set. */
+                        backend_id?: string;
+                        /** @description Any JSON object nested at most 32 levels deep. */
+                        outputs?: Record<string, never>;
+                        /** @description Credentials and the like: shown only on a single-resource read to its consumers. Any JSON object nested at most 32 levels deep. */
+                        secret_outputs?: Record<string, never>;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id?: string;
+                            /** @enum {string} */
+                            type?: "create" | "update" | "terminate";
+                            /** @enum {string} */
+                            state?: "pending-consumer" | "pending-provider" | "executing" | "done" | "erred" | "canceled" | "rejected";
+                            project_id?: string;
+                            offering_id?: string;
+                            resource_id?: string;
+                            plan_id?: string;
+                            version?: string;
+                            /** @description The configuration the order leads to, without its secret properties. */
+                            attributes?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description The secret properties of `attributes` that are set (`writeOnly` or `format: password` in the version schema), by path: their values are write-only, never returned. */
+                            secret_attribute_paths?: string[];
+                            limits?: {
+                                [key: string]: number;
+                            };
+                            /** @description What an update order changes. */
+                            changes?: string[];
+                            created_by?: string;
+                            consumer_approved_by?: string | null;
+                            provider_approved_by?: string | null;
+                            /** @description Who must act next, in words. */
+                            awaiting?: string | null;
+                            /** @description Why the order was rejected, canceled or erred. */
+                            reason?: string;
+                            attempts?: number;
+                            /** Format: date-time */
+                            created_at?: string;
+                            /** Format: date-time */
+                            updated_at?: string;
+                            completed_at?: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/fail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Report a manually provisioned order as failed (the provider), with a reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id?: string;
+                            /** @enum {string} */
+                            type?: "create" | "update" | "terminate";
+                            /** @enum {string} */
+                            state?: "pending-consumer" | "pending-provider" | "executing" | "done" | "erred" | "canceled" | "rejected";
+                            project_id?: string;
+                            offering_id?: string;
+                            resource_id?: string;
+                            plan_id?: string;
+                            version?: string;
+                            /** @description The configuration the order leads to, without its secret properties. */
+                            attributes?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description The secret properties of `attributes` that are set (`writeOnly` or `format: password` in the version schema), by path: their values are write-only, never returned. */
+                            secret_attribute_paths?: string[];
+                            limits?: {
+                                [key: string]: number;
+                            };
+                            /** @description What an update order changes. */
+                            changes?: string[];
+                            created_by?: string;
+                            consumer_approved_by?: string | null;
+                            provider_approved_by?: string | null;
+                            /** @description Who must act next, in words. */
+                            awaiting?: string | null;
+                            /** @description Why the order was rejected, canceled or erred. */
+                            reason?: string;
+                            attempts?: number;
+                            /** Format: date-time */
+                            created_at?: string;
+                            /** Format: date-time */
+                            updated_at?: string;
+                            completed_at?: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Run an erred order again */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id?: string;
+                            /** @enum {string} */
+                            type?: "create" | "update" | "terminate";
+                            /** @enum {string} */
+                            state?: "pending-consumer" | "pending-provider" | "executing" | "done" | "erred" | "canceled" | "rejected";
+                            project_id?: string;
+                            offering_id?: string;
+                            resource_id?: string;
+                            plan_id?: string;
+                            version?: string;
+                            /** @description The configuration the order leads to, without its secret properties. */
+                            attributes?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description The secret properties of `attributes` that are set (`writeOnly` or `format: password` in the version schema), by path: their values are write-only, never returned. */
+                            secret_attribute_paths?: string[];
+                            limits?: {
+                                [key: string]: number;
+                            };
+                            /** @description What an update order changes. */
+                            changes?: string[];
+                            created_by?: string;
+                            consumer_approved_by?: string | null;
+                            provider_approved_by?: string | null;
+                            /** @description Who must act next, in words. */
+                            awaiting?: string | null;
+                            /** @description Why the order was rejected, canceled or erred. */
+                            reason?: string;
+                            attempts?: number;
+                            /** Format: date-time */
+                            created_at?: string;
+                            /** Format: date-time */
+                            updated_at?: string;
+                            completed_at?: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/resources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List resources the caller may see (never with secret outputs) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Items per page. */
+                    limit?: number;
+                    /** @description The `next_cursor` of the previous page. */
+                    cursor?: string;
+                    project_id?: string;
+                    offering_id?: string;
+                    state?: "Creating" | "OK" | "Updating" | "Terminating" | "Terminated" | "Erred";
+                    name?: string;
+                    backend_id?: string;
+                    /** @description Also list those of deleted projects and offerings (kept as history). */
+                    include_deleted?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items?: {
+                                id?: string;
+                                name?: string;
+                                project_id?: string;
+                                offering_id?: string;
+                                plan_id?: string;
+                                version?: string;
+                                /** @description The configuration, without its secret properties. */
+                                attributes?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description The secret properties of `attributes` that are set (`writeOnly` or `format: password` in the version schema), by path: their values are write-only, never returned. */
+                                secret_attribute_paths?: string[];
+                                limits?: {
+                                    [key: string]: number;
+                                };
+                                /** @enum {string} */
+                                state?: "Creating" | "OK" | "Updating" | "Terminating" | "Terminated" | "Erred";
+                                backend_id?: string;
+                                outputs?: {
+                                    [key: string]: unknown;
+                                };
+                                /** Format: date-time */
+                                created_at?: string;
+                                /** Format: date-time */
+                                updated_at?: string;
+                            }[];
+                            next_cursor?: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/resources/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a resource; its consumers also see its secret outputs */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id?: string;
+                            name?: string;
+                            project_id?: string;
+                            offering_id?: string;
+                            plan_id?: string;
+                            version?: string;
+                            /** @description The configuration, without its secret properties. */
+                            attributes?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description The secret properties of `attributes` that are set (`writeOnly` or `format: password` in the version schema), by path: their values are write-only, never returned. */
+                            secret_attribute_paths?: string[];
+                            limits?: {
+                                [key: string]: number;
+                            };
+                            /** @enum {string} */
+                            state?: "Creating" | "OK" | "Updating" | "Terminating" | "Terminated" | "Erred";
+                            backend_id?: string;
+                            outputs?: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: date-time */
+                            created_at?: string;
+                            /** Format: date-time */
+                            updated_at?: string;
+                            secret_outputs?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename a resource (no order needed) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id?: string;
+                            name?: string;
+                            project_id?: string;
+                            offering_id?: string;
+                            plan_id?: string;
+                            version?: string;
+                            /** @description The configuration, without its secret properties. */
+                            attributes?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description The secret properties of `attributes` that are set (`writeOnly` or `format: password` in the version schema), by path: their values are write-only, never returned. */
+                            secret_attribute_paths?: string[];
+                            limits?: {
+                                [key: string]: number;
+                            };
+                            /** @enum {string} */
+                            state?: "Creating" | "OK" | "Updating" | "Terminating" | "Terminated" | "Erred";
+                            backend_id?: string;
+                            outputs?: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: date-time */
+                            created_at?: string;
+                            /** Format: date-time */
+                            updated_at?: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List audit events */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Items per page. */
+                    limit?: number;
+                    /** @description The `next_cursor` of the previous page. */
+                    cursor?: string;
+                    object_id?: string;
+                    object_type?: string;
+                    action?: string;
+                    organization_id?: string;
+                    project_id?: string;
+                    actor_id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items?: {
+                                id?: string;
+                                /** Format: date-time */
+                                created_at?: string;
+                                actor_id?: string | null;
+                                action?: string;
+                                object_type?: string;
+                                object_id?: string;
+                                organization_id?: string | null;
+                                project_id?: string | null;
+                                provider_organization_id?: string | null;
+                                changes?: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                            next_cursor?: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        /** Problem */
+        "def-0": {
+            type?: string;
+            title?: string;
+            status?: number;
+            detail?: string;
+            instance?: string;
+            errors?: {
+                field?: string;
+                message?: string;
+            }[];
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export type operations = Record<string, never>;

@@ -1,0 +1,27 @@
+import type { Command } from 'commander';
+import { declareConstructs } from './constructs';
+import { declareCreate } from './create';
+import { declareDelete } from './delete';
+import { declareDescribe } from './describe';
+import { declareDrift } from './drift';
+import { declareGet } from './get';
+import { declareOrder } from './order';
+import { declareProvider } from './provider';
+import { declareServe } from './serve';
+
+/**
+ * Every command of `mercato`, in the order `mercato --help` lists them. Each file declares one
+ * command (its arguments, options and help) and loads the code that does the work only in its
+ * action, so a command pays for no other's modules. A new command is a new file here.
+ */
+export const COMMANDS: ((program: Command) => void)[] = [
+  declareServe,
+  declareGet,
+  declareDescribe,
+  declareOrder,
+  declareCreate,
+  declareDelete,
+  declareProvider,
+  declareDrift,
+  declareConstructs,
+];

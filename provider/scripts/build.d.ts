@@ -1,0 +1,6 @@
+/**
+ * Bundles a provider entry (default provider/src/main.ts) into one executable CommonJS file
+ * (default provider/dist/terraform-provider-mercato.js), with its lazily loaded packages in a
+ * `node_modules/` folder beside it. Answers the absolute path of the executable.
+ */
+export function build(entry?: string, outfile?: string): Promise<string>;

@@ -1,0 +1,12 @@
+/**
+ * `@mercato/server`: what other workspaces use of the server. `mercato serve` starts it
+ * (`startServer`); the tests run it in-process (`buildApp` on a database from `openDatabase`) and
+ * the API package builds the OpenAPI document from it.
+ */
+export { buildApp, API_PREFIX, type AppOptions } from './app';
+export { configFromEnvironment, type ServerConfig } from './config';
+export { openDatabase, type Database } from './db/database';
+export { ensureAdminToken } from './admin-token';
+export { startServer, type RunningServer } from './server';
+export { seedDemoCatalog } from './demo/seed';
+export { DEMO_OFFERINGS } from './demo/catalog';

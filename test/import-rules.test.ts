@@ -1,0 +1,60 @@
+/**
+ * The import rules of .dependency-cruiser.js (run over the whole repository by `npm run
+ * check:imports` in `npm test`) catch what they are for: each probe below breaks one rule, is
+ * written into the repository for the check, and is removed again.
+ */
+import { execFile } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+const REPO = join(__dirname, '..');
+const PROBE_DIR = '__import_probe__';
+
+/** Probe files (path -> content) and the rule each must break. */
+const PROBES: { files: Record<string, string>; rule: string }[] = [
+  { rule: 'no-relative-import-across-workspaces', files: { 'cli/src/P/relative.ts': "export { buildApp } from '../../../server/src/app';\n" } },
+  { rule: 'no-cycle', files: { 'cli/src/P/cycle-a.ts': "export { b } from './cycle-b';\nexport const a = 1;\n", 'cli/src/P/cycle-b.ts': "export { a } from './cycle-a';\nexport const b = 2;\n" } },
+  { rule: 'no-undeclared-package', files: { 'cli/src/P/package.ts': "export { default } from 'semver';\n" } },
+  { rule: 'no-unresolvable-import', files: { 'cli/src/P/missing.ts': "export { x } from 'no-such-package-anywhere';\n" } },
+  { rule: 'no-undeclared-workspace', files: { 'api/src/P/workspace.ts': "export { PROVIDER_VERSION } from '@mercato/terraform-provider';\n" } },
+  { rule: 'no-dev-workspace-at-run-time', files: { 'api/src/P/server.ts': "export { buildApp } from '@mercato/server';\n" } },
+  { rule: 'no-dev-package-at-run-time', files: { 'api/src/P/dev-package.ts': "export { default } from 'openapi-typescript';\n" } },
+  { rule: 'provider-mercato-code-uses-the-framework', files: { 'provider/src/resources/P/protocol.ts': "export { UNKNOWN } from '../../protocol';\n" } },
+  { rule: 'provider-protocol-knows-nothing-above-it', files: { 'provider/src/protocol/P/framework.ts': "export { defineProvider } from '../../framework';\n" } },
+  { rule: 'provider-framework-knows-no-mercato', files: { 'provider/src/framework/P/client.ts': "export { waitForOrder } from '../../client/orders';\n" } },
+  { rule: 'provider-framework-knows-no-mercato', files: { 'provider/src/framework/P/api.ts': "export { ApiError } from '@mercato/api';\n" } },
+  { rule: 'provider-client-below-resources', files: { 'provider/src/client/P/resources.ts': "export { resource } from '../../resources/resource';\n" } },
+];
+
+const written = PROBES.flatMap((probe) => Object.keys(probe.files)).map((path) => join(REPO, path.replace('/P/', `/${PROBE_DIR}/`)));
+
+beforeAll(() => {
+  for (const probe of PROBES) {
+    for (const [path, content] of Object.entries(probe.files)) {
+      const file = join(REPO, path.replace('/P/', `/${PROBE_DIR}/`));
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, content);
+    }
+  }
+});
+afterAll(() => {
+  for (const file of written) rmSync(dirname(file), { recursive: true, force: true });
+});
+
+interface Violation {
+  from: string;
+  rule: { name: string };
+}
+
+test('each probe breaks exactly the rule it is written for, and the rest of the repository none', async () => {
+  const output = await new Promise<string>((resolve, reject) => {
+    execFile('npm', ['run', '--silent', 'check:imports', '--', '--output-type', 'json'], { cwd: REPO, maxBuffer: 64 * 1024 * 1024 }, (error, stdout) => (stdout ? resolve(stdout) : reject(error)));
+  });
+  const violations = (JSON.parse(output) as { summary: { violations: Violation[] } }).summary.violations;
+  const byFile = (file: string) => violations.filter((v) => v.from === file).map((v) => v.rule.name);
+  for (const probe of PROBES) {
+    const paths = Object.keys(probe.files);
+    expect([paths, [...new Set(paths.flatMap((path) => byFile(path.replace('/P/', `/${PROBE_DIR}/`))))]]).toEqual([paths, [probe.rule]]);
+  }
+  expect(violations.filter((v) => !v.from.includes(PROBE_DIR))).toEqual([]);
+});
