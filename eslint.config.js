@@ -55,6 +55,20 @@ module.exports = defineConfig(
       ],
       // ...and `import type { A }` rather than `import { type A }` when every name is a type.
       '@typescript-eslint/no-import-type-side-effects': 'error',
+      // A module a command or a rare path needs is loaded where it is needed, so that start-up does
+      // not pay for it (DESIGN.md: each command loads its code when it runs; bench/ measures it):
+      // `const { x }: typeof import('m') = require('m')` inside the function (knip follows that form, not
+      // `require('m') as typeof import('m')`, which is allowed too). What is checked instead is that such
+      // a require is typed: a bare `require('m')` is `any`, and everything read from it goes unchecked.
+      '@typescript-eslint/no-require-imports': 'off',
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "CallExpression[callee.name='require']:not(VariableDeclarator[id.typeAnnotation] > CallExpression.init, TSAsExpression > CallExpression.expression, TSAsExpression > MemberExpression > CallExpression.object)",
+          message: "Type what a lazy require loads: const { x }: typeof import('m') = require('m').",
+        },
+      ],
       // Type-aware rules, each for a fault the compiler lets through:
       // a promise nobody awaits loses its rejection (an unhandled rejection ends the process);
       '@typescript-eslint/no-floating-promises': 'error',
@@ -91,6 +105,7 @@ module.exports = defineConfig(
     rules: {
       // The JavaScript files are CommonJS scripts: require is how they import.
       '@typescript-eslint/no-require-imports': 'off',
+      'no-restricted-syntax': 'off',
     },
   },
 );
