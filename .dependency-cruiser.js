@@ -12,8 +12,8 @@ const { readFileSync } = require('node:fs');
 const { join } = require('node:path');
 
 const readJson = (file) => JSON.parse(readFileSync(join(__dirname, file), 'utf8'));
-const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const anyOf = (dirs) => `^(${dirs.map(escape).join('|')})/`;
+const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const anyOf = (dirs) => `^(${dirs.map(escapeRegExp).join('|')})/`;
 
 /** Each workspace: its folder, its package name and the workspace packages it declares. */
 const workspaces = readJson('package.json').workspaces.map((dir) => {

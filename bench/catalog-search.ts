@@ -223,7 +223,7 @@ async function searchLoad(subject: Subject, duration: number): Promise<SearchRun
 async function main() {
   const processes: ChildServer[] = [];
   const stopAll = () => Promise.all(processes.map((p) => p.stop()));
-  process.once('SIGINT', () => stopAll().then(() => process.exit(130)));
+  process.once('SIGINT', () => void stopAll().then(() => process.exit(130)));
   try {
     const subjects = [await prepare('this', undefined, processes)];
     if (COMPARE_BIN) subjects.push(await prepare('compared', COMPARE_BIN, processes));

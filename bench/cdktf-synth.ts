@@ -56,7 +56,6 @@ function child(kind: Kind, count: number): void {
   // computed list, map and block reference a binding creates, so with source maps on, each of
   // those walks the inline source maps of every frame: the figures would then measure tsx.
   if (!SOURCE_MAPS) process.setSourceMapsEnabled(false);
-  /* eslint-disable @typescript-eslint/no-require-imports */
   const cdktf = require('cdktf') as typeof import('cdktf');
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), `cdktf-synth-${kind}-`));
   const start = process.hrtime.bigint();
@@ -98,7 +97,6 @@ function child(kind: Kind, count: number): void {
   const bytes = fs.statSync(path.join(outdir, 'stacks/bench/cdk.tf.json')).size;
   fs.rmSync(outdir, { recursive: true, force: true });
   process.stdout.write(`${JSON.stringify({ synth, bytes })}\n`);
-  /* eslint-enable @typescript-eslint/no-require-imports */
 }
 
 function sample(kind: Kind): Sample {

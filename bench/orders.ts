@@ -13,7 +13,7 @@
  */
 import { Client as PgClient } from 'pg';
 import { startPostgres, type PostgresCluster } from '@mercato/test-support/postgres';
-import { Client, COMPARE_BIN, cpuSeconds, fmt, loadAverage, median, pool, startMercato } from './support/processes';
+import { type Client, COMPARE_BIN, cpuSeconds, fmt, loadAverage, median, pool, startMercato } from './support/processes';
 import { setUpLicenceCatalog } from './support/licence-catalog';
 
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 1000);

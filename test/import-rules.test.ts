@@ -48,7 +48,7 @@ interface Violation {
 
 test('each probe breaks exactly the rule it is written for, and the rest of the repository none', async () => {
   const output = await new Promise<string>((resolve, reject) => {
-    execFile('npm', ['run', '--silent', 'check:imports', '--', '--output-type', 'json'], { cwd: REPO, maxBuffer: 64 * 1024 * 1024 }, (error, stdout) => (stdout ? resolve(stdout) : reject(error)));
+    execFile('npm', ['run', '--silent', 'check:imports', '--', '--output-type', 'json'], { cwd: REPO, maxBuffer: 64 * 1024 * 1024 }, (error, stdout) => (stdout ? resolve(stdout) : reject(error ?? new Error('check:imports printed nothing'))));
   });
   const violations = (JSON.parse(output) as { summary: { violations: Violation[] } }).summary.violations;
   const byFile = (file: string) => violations.filter((v) => v.from === file).map((v) => v.rule.name);

@@ -232,7 +232,6 @@ export interface AutocannonResult {
   non2xx: number;
   statusCodeStats: Record<string, { count: number }>;
 }
-// eslint-disable-next-line @typescript-eslint/no-var-requires
 const autocannonModule: (options: AutocannonOptions) => Promise<AutocannonResult> = require('autocannon');
 
 export interface LoadResult {

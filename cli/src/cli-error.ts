@@ -7,7 +7,7 @@ export class CliError extends Error {}
 
 export function messageOf(error: unknown): string {
   if (error instanceof CliError) return error.message;
-  const { describeApiFailure } = require('./api-client') as typeof import('./api-client');
+  const { describeApiFailure }: typeof import('./api-client') = require('./api-client');
   const apiFailure = describeApiFailure(error);
   if (apiFailure) return apiFailure;
   if (error instanceof Error) return `unexpected error: ${error.message}`;

@@ -33,5 +33,8 @@ export function forThePerson(...kinds: ErrorClass[]): (error: unknown) => never 
  * MERCATO_TOKEN, loaded only now, with the command's own code.
  */
 export function reportWithClient(work: (client: MercatoClient) => Promise<string>): Promise<void> {
-  return report(async () => work((require('./api-client') as typeof import('./api-client')).clientFromEnvironment()));
+  return report(async () => {
+    const { clientFromEnvironment }: typeof import('./api-client') = require('./api-client');
+    return work(clientFromEnvironment());
+  });
 }

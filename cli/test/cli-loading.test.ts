@@ -15,7 +15,7 @@ const CLI = path.resolve(__dirname, '..');
 function loadedBy(args: string[], env: Record<string, string> = {}): Promise<string[]> {
   return new Promise((resolve, reject) => {
     execFile(process.execPath, ['-r', PRELOAD, BIN, ...args], { env: { PATH: process.env.PATH, ...env } }, (error, _stdout, stderr) => {
-      if (error && !stderr.includes('LOADED')) return reject(error);
+      if (error && !stderr.includes('LOADED')) return reject(new Error(`the CLI failed: ${stderr}`, { cause: error }));
       const files = stderr.slice(stderr.indexOf('LOADED\n') + 'LOADED\n'.length).trim().split('\n');
       resolve(files.filter((file) => file !== PRELOAD).map((file) => path.relative(CLI, file)).sort());
     });

@@ -13,8 +13,6 @@ import type { MercatoClient, Offering, OfferingVersion, Plan } from '@mercato/ap
 import { compile, type JSONSchema } from 'json-schema-to-typescript';
 import { camelSchema, HEADER, pascalCase, secretPathNames, SUPPORT, versionClassName } from './naming';
 
-export { camelSchema, type Shape } from './naming';
-
 /**
  * What the generator reads of the catalog, as @mercato/api types the API's answers (so a field
  * the server renames is a compile error here); the fields it cannot do without are required.

@@ -9,13 +9,11 @@ import { join } from 'node:path';
 import { mercatoProvider, providerSchemaJson } from '@mercato/terraform-provider';
 import { CONSTRUCTS } from './support/build';
 
-/* eslint-disable @typescript-eslint/no-require-imports */
 const { generateBindings, readBindings } = require('../scripts/generate-bindings.js') as {
   generateBindings(schema: unknown, flavour?: string): Promise<Record<string, string>>;
   readBindings(dir: string): Record<string, string>;
 };
 const { providerSchema } = require('../scripts/provider-schema.js') as { providerSchema(): Promise<unknown> };
-/* eslint-enable @typescript-eslint/no-require-imports */
 
 const GENERATED = join(CONSTRUCTS, 'src/generated');
 const schema = providerSchemaJson(mercatoProvider);

@@ -108,7 +108,7 @@ describe('npm pack of a checkout that was never built', () => {
     expect(Object.keys(manifest.dependencies)).toEqual(['json-schema-to-typescript']);
     expect(manifest.bundleDependencies ?? manifest.bundledDependencies).toEqual(['json-schema-to-typescript']);
     expect(manifest.peerDependencies).toEqual({ cdktf: '^0.21.0', constructs: '^10.4.2' });
-    const prebuilt = require('@cdktf/provider-null/package.json').peerDependencies;
+    const prebuilt = (JSON.parse(readFileSync(require.resolve('@cdktf/provider-null/package.json'), 'utf8')) as { peerDependencies: unknown }).peerDependencies;
     expect(manifest.peerDependencies).toEqual(prebuilt);
   });
 

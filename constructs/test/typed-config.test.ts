@@ -193,7 +193,7 @@ test('array sizes and limits typed as a TypeScript user writes them', () => {
   // No limit-billed component: no limits to set, rather than a map of `never`.
   const support = readFileSync(join(dir, 'offerings/openshift-hosted-cluster/support.ts'), 'utf8');
   expect(support).not.toMatch(/never|limits/i);
-  expect(readFileSync(join(dir, 'offerings/virtual-machine/support.ts'), 'utf8')).toMatch(/export type VirtualMachineLimits = \{\n(.*\n)*?  readonly cpu\?: number;/);
+  expect(readFileSync(join(dir, 'offerings/virtual-machine/support.ts'), 'utf8')).toMatch(/export type VirtualMachineLimits = \{\n(.*\n)*? {2}readonly cpu\?: number;/);
   const errors = compileErrors(
     'limits',
     `new OpenshiftHostedCluster(stack, 'a', { project, plan: 'production', config: { openshiftVersion: '4.15', nodePools: [{ name: 'w', instanceType: 'general-purpose', replicas: 3 }] }, limits: { worker_vcpu: 4 } });

@@ -24,9 +24,3 @@ export function newId(): string {
 }
 
 export const UUID_PATTERN = '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$';
-
-const UUID = new RegExp(UUID_PATTERN);
-
-export function isId(value: string): boolean {
-  return UUID.test(value);
-}

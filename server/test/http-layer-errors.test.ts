@@ -42,11 +42,14 @@ function exchange(port: number, steps: Array<string | (() => Promise<unknown>)>)
     socket.on('data', (chunk) => (received += chunk));
     socket.on('close', () => resolve(received));
     socket.on('error', reject);
-    socket.once('connect', async () => {
-      for (const step of steps) {
-        if (typeof step === 'string') socket.write(step);
-        else await step();
-      }
+    socket.once('connect', () => {
+      const send = async () => {
+        for (const step of steps) {
+          if (typeof step === 'string') socket.write(step);
+          else await step();
+        }
+      };
+      send().catch(reject);
     });
   });
 }

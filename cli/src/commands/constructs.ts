@@ -28,7 +28,7 @@ export function declareConstructs(program: Command): void {
     .action((options: GenerateCommandOptions) =>
       reportWithClient(async (client) => {
         // json-schema-to-typescript alone takes a second to load.
-        const { writeTypedConstructs } = require('@mercato/cdktf/codegen') as typeof import('@mercato/cdktf/codegen');
+        const { writeTypedConstructs }: typeof import('@mercato/cdktf/codegen') = require('@mercato/cdktf/codegen');
         const out = userPath(options.out);
         const written = await writeTypedConstructs(client, { ...options, out, library: libraryFromUser(options.library) });
         return `wrote ${written.length} files into ${relative(userDirectory(), out) || '.'}`;

@@ -18,7 +18,7 @@ export function declareCreate(program: Command): void {
     .addOption(outputOption())
     .action((name: string, options: CreateOptions) =>
       reportWithClient((client) => {
-        const { runCreateOrganization } = require('../structure/create') as typeof import('../structure/create');
+        const { runCreateOrganization }: typeof import('../structure/create') = require('../structure/create');
         return runCreateOrganization(client, name, options);
       }),
     );
@@ -31,7 +31,7 @@ export function declareCreate(program: Command): void {
     .addOption(outputOption())
     .action((name: string, options: CreateOptions) =>
       reportWithClient((client) => {
-        const { runCreateProject } = require('../structure/create') as typeof import('../structure/create');
+        const { runCreateProject }: typeof import('../structure/create') = require('../structure/create');
         return runCreateProject(client, name, options);
       }),
     );
@@ -45,7 +45,7 @@ export function declareCreate(program: Command): void {
     .addOption(outputOption())
     .action((user: string, options: MemberOptions) =>
       reportWithClient((client) => {
-        const { runCreateMember } = require('../structure/members') as typeof import('../structure/members');
+        const { runCreateMember }: typeof import('../structure/members') = require('../structure/members');
         return runCreateMember(client, user, options);
       }),
     );

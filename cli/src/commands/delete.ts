@@ -16,7 +16,7 @@ export function declareDelete(program: Command): void {
     .addOption(new Option('-o, --output <format>', 'print what was deleted as json or yaml, or only kind/name').choices(WRITE_FORMATS))
     .action((kind: string, name: string | undefined, options: DeleteOptions) =>
       reportWithClient((client) => {
-        const { runDelete } = require('../objects/delete') as typeof import('../objects/delete');
+        const { runDelete }: typeof import('../objects/delete') = require('../objects/delete');
         return runDelete(client, kind, name, options);
       }),
     );

@@ -15,7 +15,7 @@ export function declareDescribe(program: Command): void {
     .option('--show-secrets', "print secret values (a resource's secret_outputs) instead of ********")
     .action((kind: string, ref: string | undefined, options: DescribeOptions) =>
       reportWithClient((client) => {
-        const { runDescribe } = require('../objects/describe') as typeof import('../objects/describe');
+        const { runDescribe }: typeof import('../objects/describe') = require('../objects/describe');
         return runDescribe(client, kind, ref, options);
       }),
     );

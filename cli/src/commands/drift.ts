@@ -28,7 +28,7 @@ export function declareDrift(program: Command): void {
     .option('--terraform <path>', 'Terraform executable', 'terraform')
     .action((options: DriftCommandOptions) =>
       report(async () => {
-        const { checkDrift, DriftError, renderDrift } = require('@mercato/terraform-provider/drift') as typeof import('@mercato/terraform-provider/drift');
+        const { checkDrift, DriftError, renderDrift }: typeof import('@mercato/terraform-provider/drift') = require('@mercato/terraform-provider/drift');
         const drift = await checkDrift({ dir: userPath(options.dir ?? '.'), terraform: terraformExecutable(options.terraform) }).catch(forThePerson(DriftError));
         process.exitCode = drift.drifted ? EXIT_DRIFT : EXIT_NO_DRIFT;
         return renderDrift(drift, options.format);

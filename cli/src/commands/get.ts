@@ -28,10 +28,10 @@ export function declareGet(program: Command): void {
     .action((kind: string, options: GetOptions) =>
       reportWithClient((client) => {
         if (options.watch) {
-          const { watchList } = require('../objects/watch') as typeof import('../objects/watch');
+          const { watchList }: typeof import('../objects/watch') = require('../objects/watch');
           return watchList(client, kind, options, (line) => process.stdout.write(`${line}\n`));
         }
-        const { runGet } = require('../objects/get') as typeof import('../objects/get');
+        const { runGet }: typeof import('../objects/get') = require('../objects/get');
         return runGet(client, kind, options);
       }),
     );

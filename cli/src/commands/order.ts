@@ -43,7 +43,7 @@ export function declareOrder(program: Command): void {
     .addOption(outputOption())
     .action((options: OrderCreateOptions) =>
       reportWithClient((client) => {
-        const { runOrderCreate } = require('../orders/order-create') as typeof import('../orders/order-create');
+        const { runOrderCreate }: typeof import('../orders/order-create') = require('../orders/order-create');
         return runOrderCreate(client, options);
       }),
     );
@@ -52,7 +52,7 @@ export function declareOrder(program: Command): void {
       .addOption(outputOption())
       .action((id: string, given: OrderActionOptions) =>
         reportWithClient((client) => {
-          const { runOrderAction } = require('../orders/order-actions') as typeof import('../orders/order-actions');
+          const { runOrderAction }: typeof import('../orders/order-actions') = require('../orders/order-actions');
           return runOrderAction(client, action, id, given);
         }),
       );

@@ -11,7 +11,7 @@ export function declareProvider(program: Command): void {
     .option('--dir <dir>', 'plugins folder to install into (default: $HOME/.terraform.d/plugins)')
     .action((options: { dir?: string }) =>
       report(async () => {
-        const { describeInstall, installProvider, InstallError } = require('@mercato/terraform-provider/install') as typeof import('@mercato/terraform-provider/install');
+        const { describeInstall, installProvider, InstallError }: typeof import('@mercato/terraform-provider/install') = require('@mercato/terraform-provider/install');
         const dir = options.dir === undefined ? undefined : userPath(options.dir);
         return describeInstall(await installProvider({ dir }).catch(forThePerson(InstallError)));
       }),

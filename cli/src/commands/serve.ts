@@ -3,7 +3,7 @@ import { userDirectory } from '../working-directory';
 
 /** The server's settings from the environment; a relative MERCATO_DATA_DIR is taken from where the user ran the command. */
 export function serverConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()) {
-  const { configFromEnvironment } = require('@mercato/server') as typeof import('@mercato/server');
+  const { configFromEnvironment }: typeof import('@mercato/server') = require('@mercato/server');
   return configFromEnvironment(env, userDirectory(env, cwd));
 }
 
@@ -15,7 +15,7 @@ export function declareServe(program: Command): void {
     .option('-p, --port <port>', 'port to listen on (PORT, default 8080)')
     .action(async (options: { port?: string }) => {
       // The server (fastify, database drivers, every route) takes seconds to load: only `serve` pays it.
-      const { startServer } = require('@mercato/server') as typeof import('@mercato/server');
+      const { startServer }: typeof import('@mercato/server') = require('@mercato/server');
       const config = serverConfig();
       if (options.port) config.port = Number(options.port);
       const server = await startServer(config);
@@ -23,7 +23,7 @@ export function declareServe(program: Command): void {
         await server.app.close();
         process.exit(0);
       };
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
+      process.once('SIGINT', () => void stop());
+      process.once('SIGTERM', () => void stop());
     });
 }

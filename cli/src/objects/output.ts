@@ -69,6 +69,6 @@ export function renderJson(value: unknown): string {
 /** Long strings (descriptions, cloud-init scripts) stay unfolded, so they read and copy as written. */
 export function renderYaml(value: unknown): string {
   // Loaded when asked for: tables, the usual output, do without it.
-  const YAML = require('yaml') as typeof import('yaml');
+  const YAML: typeof import('yaml') = require('yaml');
   return YAML.stringify(value, { lineWidth: 0 }).trimEnd();
 }

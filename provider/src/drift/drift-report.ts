@@ -123,7 +123,7 @@ function diffValues(before: unknown, after: unknown, path: PathStep[], mask: unk
 }
 
 /** Top-level names bare, nested names dotted, keys that are not identifiers quoted, indexes in brackets. */
-export function formatPath(path: PathStep[]): string {
+function formatPath(path: PathStep[]): string {
   let text = '';
   for (const step of path) {
     if (typeof step === 'number') text += `[${step}]`;
@@ -189,7 +189,7 @@ export function renderDrift(report: DriftReport, format: DriftFormat): string {
 }
 
 /** A value as HCL would show it: strings quoted, objects and lists as JSON, null as `null`. */
-export function showValue(value: unknown, sensitive = false): string {
+function showValue(value: unknown, sensitive = false): string {
   if (sensitive) return SENSITIVE_MASK;
   if (value === undefined) return 'null';
   return JSON.stringify(value) ?? 'null';

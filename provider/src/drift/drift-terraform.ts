@@ -38,7 +38,7 @@ export interface DriftPlan {
   warnings: string[];
 }
 
-export function runTerraform(terraform: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): Promise<TerraformRun> {
+function runTerraform(terraform: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): Promise<TerraformRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(terraform, args, { cwd, env: { ...env, TF_IN_AUTOMATION: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
@@ -53,7 +53,7 @@ export function runTerraform(terraform: string, args: string[], cwd: string, env
   });
 }
 
-export function parseUiStream(stdout: string): UiMessage[] {
+function parseUiStream(stdout: string): UiMessage[] {
   return stdout
     .split('\n')
     .filter((line) => line.startsWith('{'))

@@ -60,7 +60,6 @@ export function installLocation(options: InstallOptions & { version: string }): 
 export async function installProvider(options: InstallOptions = {}): Promise<InstallResult> {
   const version = options.version ?? PROVIDER_VERSION;
   const { platform, packageDir, executable } = installLocation({ ...options, version });
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { build } = require('../../scripts/build.js') as { build: (entry?: string, outfile?: string) => Promise<string> };
   // A previous install of the same version may hold packages this build no longer has.
   if (existsSync(packageDir)) rmSync(packageDir, { recursive: true, force: true });

@@ -65,7 +65,6 @@ function validatorFor(schema: object): ValidateFunction {
     const unsupported = uncheckablePatterns(schema);
     if (unsupported.length) throw new UncheckableSchemaError(unsupported.join('; '));
     // ajv (and RE2) are loaded only when a plan validates attributes.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const Ajv = require('ajv').default as typeof import('ajv').default;
     // Formats are left to the server, which checks them when the order is placed.
     const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false, code: { regExp: linearTimeRegExp() } });
@@ -89,7 +88,6 @@ function linearTimeRegExp(): RegExpEngine {
 }
 
 function re2js(): typeof import('re2js') {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require('re2js') as typeof import('re2js');
 }
 

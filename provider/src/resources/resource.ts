@@ -256,7 +256,6 @@ export const resource = withClient<MercatoClient>().defineResource({
 });
 
 function latestVersion(versions: { version: string; status: string }[]): string | null {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const semver = require('semver') as typeof import('semver'); // loaded by plans only, not at every launch
   const pick = (status: string) => versions.filter((v) => v.status === status).map((v) => v.version).sort(semver.rcompare)[0];
   return pick('available') ?? pick('beta') ?? null;

@@ -49,7 +49,7 @@ export interface LifecycleSpec<Ctx> {
 }
 
 /** The top-level attributes a change alters: a different value, or one planned as unknown. */
-export function changedAttributes(change: PlannedChange): string[] {
+function changedAttributes(change: PlannedChange): string[] {
   const names = new Set([...Object.keys(change.after ?? {}), ...Object.keys(change.after_unknown)]);
   return [...names].filter((name) => change.after_unknown[name] === true || !isDeepStrictEqual(change.before?.[name], change.after?.[name])).sort();
 }

@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { buildProvider, requiredProviders, terraformEnv, Workspace, writeDevOverrides } from './terraform';
 import { AttachedProviders, PROVIDER_DEBUG } from './debug-provider';
 import { exampleProvider } from '../fixtures/example-provider';
+import { parseJson } from '../../src/framework';
 
 const FIXTURE_ENTRY = resolve(__dirname, '../fixtures/example-provider.ts');
 const SOURCE = 'example/example';
@@ -65,8 +66,7 @@ export async function createHarness(): Promise<Harness> {
 /** The example provider's objects by id; none before its first write. */
 function readStore(storePath: string): Record<string, Record<string, unknown>> {
   try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    return (require('../../src/framework').parseJson(readFileSync(storePath, 'utf8')) ?? {}) as Record<string, Record<string, unknown>>;
+    return (parseJson(readFileSync(storePath, 'utf8')) ?? {}) as Record<string, Record<string, unknown>>;
   } catch {
     return {};
   }

@@ -66,7 +66,6 @@ export function writeDevOverrides(cliConfig: string, source: string, pluginDir: 
 
 /** Bundles a provider entry into one executable file, as the release build does (scripts/build.js). */
 export async function buildProvider(entry: string, outfile: string): Promise<void> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { build } = require('../../scripts/build.js') as { build: (entry: string, out: string) => Promise<string> };
   await build(entry, outfile);
 }

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Tables } from '../db/tables';
 import { newId } from '../ids';
 
-export const MASK = '********';
+const MASK = '********';
 
 export interface EventInput {
   actorId: string | null;

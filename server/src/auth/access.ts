@@ -29,9 +29,9 @@ export const managesProject = (p: Principal, project: ProjectRef) =>
   isOwnerOf(p, project.organization_id) || p.projectRoles.get(project.id)?.role === 'manager';
 
 /** Consumer approval of an order: the project's manager or its organization's owner. */
-export const approvesForConsumer = managesProject;
+export const approvesForConsumer = (p: Principal, project: ProjectRef) => managesProject(p, project);
 
-export const approvesForProvider = managesOfferingsOf;
+export const approvesForProvider = (p: Principal, organizationId: string) => managesOfferingsOf(p, organizationId);
 
 export interface OfferingRef {
   organization_id: string;

@@ -31,7 +31,7 @@ export async function principalForToken(db: Db, token: string): Promise<{ princi
   return { principal: await principalForUser(db, user), expiresAt };
 }
 
-export async function principalForUser(db: Db, user: UserRow): Promise<Principal> {
+async function principalForUser(db: Db, user: UserRow): Promise<Principal> {
   const [organizationRoles, projectRoles] = await Promise.all([
     db.selectFrom('organization_members').select(['organization_id', 'role']).where('user_id', '=', user.id).execute(),
     db

@@ -1,4 +1,4 @@
-import type { ExpressionBuilder, Kysely } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import type { Tables } from '../db/tables';
 import { approvesForProvider, canSeeProject, memberProjectIds, ownedOrganizationIds, providerOrganizationIds } from './access';
 import type { Principal } from './principal';
@@ -15,11 +15,11 @@ export function consumerOrProviderScope(p: Principal, projectColumn: string, off
   const member = memberProjectIds(p);
   const providers = providerOrganizationIds(p);
   if (!owned.length && !member.length && !providers.length) return undefined;
-  return (eb: ExpressionBuilder<Tables, any>) => {
+  return (eb: ExpressionBuilder<Tables, keyof Tables>) => {
     const conditions = [];
-    if (owned.length) conditions.push(eb(projectColumn as any, 'in', eb.selectFrom('projects').select('projects.id').where('projects.organization_id', 'in', owned)));
-    if (member.length) conditions.push(eb(projectColumn as any, 'in', member));
-    if (providers.length) conditions.push(eb(offeringColumn as any, 'in', eb.selectFrom('offerings').select('offerings.id').where('offerings.organization_id', 'in', providers)));
+    if (owned.length) conditions.push(eb(sql.ref(projectColumn), 'in', eb.selectFrom('projects').select('projects.id').where('projects.organization_id', 'in', owned)));
+    if (member.length) conditions.push(eb(sql.ref(projectColumn), 'in', member));
+    if (providers.length) conditions.push(eb(sql.ref(offeringColumn), 'in', eb.selectFrom('offerings').select('offerings.id').where('offerings.organization_id', 'in', providers)));
     return eb.or(conditions);
   };
 }

@@ -5,7 +5,7 @@ import semver from 'semver';
 
 export const PLATFORMS = ['aws', 'azure', 'gcp', 'on-premises', 'other'];
 export const OFFERING_STATUSES = ['draft', 'active', 'paused', 'archived'];
-export const BILLING_TYPES = ['fixed', 'usage', 'limit', 'one-time'];
+const BILLING_TYPES = ['fixed', 'usage', 'limit', 'one-time'];
 export const VERSION_STATUSES = ['available', 'beta', 'deprecated'];
 export const SLUG_PATTERN = '^[a-z0-9]+(-[a-z0-9]+)*$';
 

@@ -45,7 +45,7 @@ const VERSION = object({
   updated_at: TIMESTAMP,
 });
 
-export function presentVersion(row: OfferingVersionRow) {
+function presentVersion(row: OfferingVersionRow) {
   const schema = json<Record<string, unknown>>(row.options_schema, {});
   return { ...row, options_schema: schema, secret_attribute_paths: secretPropertyPaths(schema).map(formatSecretPath) };
 }

@@ -12,7 +12,7 @@ import { viewerOf } from './offerings';
 import { deletePlan, insertPlan, listPlans, updatePlan } from './plans-repository';
 import { hasLiveResource } from '../resources/resources-repository';
 
-export const PLAN_UNITS = ['month', 'day', 'hour', 'one-time'];
+const PLAN_UNITS = ['month', 'day', 'hour', 'one-time'];
 
 const EDITABLE = {
   name: NAME,
@@ -34,7 +34,7 @@ const PLAN = object({
   updated_at: TIMESTAMP,
 });
 
-export const presentPlan = (row: PlanRow) => ({ ...row, prices: json<Record<string, number>>(row.prices, {}), archived: row.archived === 1 });
+const presentPlan = (row: PlanRow) => ({ ...row, prices: json<Record<string, number>>(row.prices, {}), archived: row.archived === 1 });
 
 type PlanInput = Partial<Omit<PlanRow, 'prices' | 'archived'>> & { prices?: Record<string, number>; archived?: boolean };
 

@@ -17,7 +17,7 @@ type Schema = Record<string, unknown>;
 const isObject = (value: unknown): value is Schema => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** True when a property's schema marks its value secret. */
-export const marksSecret = (schema: unknown): boolean => isObject(schema) && (schema.writeOnly === true || schema.format === 'password');
+const marksSecret = (schema: unknown): boolean => isObject(schema) && (schema.writeOnly === true || schema.format === 'password');
 
 /** Each secret property's path from the top of `attributes`, as the list of its property names. */
 export function secretPropertyPaths(schema: unknown): string[][] {

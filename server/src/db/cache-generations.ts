@@ -34,7 +34,7 @@ export type Generations = Record<CacheKind, number>;
 const compiledReads = new WeakMap<Db, CompiledQuery<CacheGenerationsRow>>();
 
 /** The current generation of every kind: one query of a one-row table. */
-export async function readGenerations(db: Db): Promise<Generations> {
+async function readGenerations(db: Db): Promise<Generations> {
   let read = compiledReads.get(db);
   if (!read) compiledReads.set(db, (read = db.selectFrom('cache_generations').select(['catalog', 'access']).compile()));
   const [row] = (await db.executeQuery(read)).rows;
@@ -46,7 +46,7 @@ export async function readGenerations(db: Db): Promise<Generations> {
  * serves exactly the requests that arrived before it started (so none is served a change older
  * than itself), which under load is every request of an event-loop turn rather than one each.
  */
-export class GenerationReader {
+class GenerationReader {
   private waiting: Array<{ resolve: (g: Generations) => void; reject: (e: unknown) => void }> = [];
   private scheduled = false;
   private reading = false;

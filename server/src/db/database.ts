@@ -27,8 +27,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 
 function openSqlite(dataDir: string): Database {
   // Loaded lazily so that a PostgreSQL deployment does not need the native module.
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
-  const SqliteDriver = require('better-sqlite3');
+  const SqliteDriver: typeof import('better-sqlite3') = require('better-sqlite3');
   fs.mkdirSync(dataDir, { recursive: true });
   const sqlite = new SqliteDriver(path.join(dataDir, 'mercato.db'));
   sqlite.pragma('journal_mode = WAL');
@@ -60,8 +59,7 @@ function withStatementCache(sqlite: SqliteDatabase): SqliteDatabase {
 }
 
 function openPostgres(url: string): Database {
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
-  const { Pool, types } = require('pg');
+  const { Pool, types }: typeof import('pg') = require('pg');
   types.setTypeParser(20, (value: string) => Number(value)); // bigint counts as numbers
   const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool: new Pool({ connectionString: url, max: 10 }) }) });
   return { db, kind: 'postgres', close: () => db.destroy() };

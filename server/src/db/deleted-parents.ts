@@ -1,4 +1,4 @@
-import type { ExpressionBuilder } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
 import type { Tables } from './tables';
 
 /**
@@ -12,9 +12,9 @@ export const INCLUDE_DELETED = {
 } as const;
 
 /** The SQL condition "its project and its offering are not deleted", for rows with both columns. */
-export function inLiveProjectAndOffering(eb: ExpressionBuilder<Tables, any>) {
+export function inLiveProjectAndOffering(eb: ExpressionBuilder<Tables, keyof Tables>) {
   return eb.and([
-    eb('project_id' as any, 'not in', eb.selectFrom('projects').select('projects.id').where('projects.deleted_at', 'is not', null)),
-    eb('offering_id' as any, 'not in', eb.selectFrom('offerings').select('offerings.id').where('offerings.deleted_at', 'is not', null)),
+    eb(sql.ref('project_id'), 'not in', eb.selectFrom('projects').select('projects.id').where('projects.deleted_at', 'is not', null)),
+    eb(sql.ref('offering_id'), 'not in', eb.selectFrom('offerings').select('offerings.id').where('offerings.deleted_at', 'is not', null)),
   ]);
 }

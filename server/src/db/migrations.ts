@@ -1,4 +1,4 @@
-import { Kysely, Migration, Migrator, MigrationProvider, CreateTableBuilder } from 'kysely';
+import { type Kysely, type Migration, Migrator, type MigrationProvider, type CreateTableBuilder } from 'kysely';
 import { cacheGenerations } from './cache-generations-migration';
 import { secretAttributes } from './secret-attributes-migration';
 

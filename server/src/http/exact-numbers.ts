@@ -8,7 +8,7 @@
  *   `0.10000000000000000001` does not.
  */
 
-export const NUMBER_RULE = 'a number must be an integer within ±9007199254740991 or a decimal of at most 15 significant digits';
+const NUMBER_RULE = 'a number must be an integer within ±9007199254740991 or a decimal of at most 15 significant digits';
 
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 const JSON_NUMBER = /^(-?)(\d+)(?:\.(\d+))?(?:[eE]([+-]?\d+))?$/;

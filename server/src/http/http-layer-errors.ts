@@ -25,7 +25,7 @@ function problemText(status: number, detail: string, path: string): string {
 
 /** Fastify's `frameworkErrors` option. */
 export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
-  return sendProblem(error, request, reply);
+  void sendProblem(error, request, reply);
 }
 
 const CLIENT_ERRORS: Record<string, [number, string]> = {

@@ -17,7 +17,7 @@ export const jsonBody = fp(async (app: FastifyInstance) => {
     const bytes = body as Buffer;
     if (!isUtf8(bytes)) return done(badRequest('the request body is not valid UTF-8, which JSON text must be'), undefined);
     const text = bytes.toString('utf8');
-    parse(request, text, (error, value) => {
+    void parse(request, text, (error, value) => {
       if (error) return done(error, undefined);
       const scan = scanJsonBody(text);
       if (scan.tooDeep) return done(badRequest(`${scan.tooDeep.field}: ${scan.tooDeep.message}`, [scan.tooDeep]), undefined);

@@ -12,7 +12,7 @@ import { printable, textProblem } from './request-text';
  *   can only be written as a \u escape.
  */
 
-export const MAX_BODY_DEPTH = 64;
+const MAX_BODY_DEPTH = 64;
 export const MAX_FIELD_DEPTH = 32;
 /** Enough to say what is wrong; a body with thousands of bad numbers gets the first ones. */
 const MAX_ERRORS = 20;

@@ -10,7 +10,7 @@ export const PAGE_QUERY_PROPERTIES = {
   cursor: { type: 'string', description: 'The `next_cursor` of the previous page.' },
 } as const;
 
-export function encodeCursor(lastId: string): string {
+function encodeCursor(lastId: string): string {
   return Buffer.from(lastId).toString('base64url');
 }
 

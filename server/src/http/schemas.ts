@@ -21,7 +21,7 @@ export const ID_PARAMS = {
 type Properties = Record<string, object>;
 
 /** A list's query string: the page parameters and the list's filters. */
-export function listQuery<const F extends Properties = {}>(filters: F = {} as F) {
+export function listQuery<const F extends Properties = Record<never, never>>(filters: F = {} as F) {
   return { type: 'object', additionalProperties: false, properties: { ...PAGE_QUERY_PROPERTIES, ...filters } } as const;
 }
 

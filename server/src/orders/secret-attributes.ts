@@ -66,7 +66,7 @@ function pruneEmptied(attributes: Attributes, path: string[]) {
 }
 
 /** The whole configuration, secrets in place: what validation and plugins see. */
-export function withSecrets(visible: Attributes, secrets: StoredSecret[]): Attributes {
+function withSecrets(visible: Attributes, secrets: StoredSecret[]): Attributes {
   const merged = copyOf(visible);
   for (const { path, value } of secrets) {
     let node = merged;
@@ -83,7 +83,7 @@ export function withSecrets(visible: Attributes, secrets: StoredSecret[]): Attri
  * The configuration an update asks for, with each stored secret it leaves out put back: a client
  * cannot read a secret to send it again. A secret goes only when the object that held it goes.
  */
-export function keepStoredSecrets(requested: Attributes, stored: StoredSecret[]): Attributes {
+function keepStoredSecrets(requested: Attributes, stored: StoredSecret[]): Attributes {
   const kept = stored.filter(({ path }) => !has(requested, path) && parentOf(requested, path) !== undefined);
   return withSecrets(requested, kept);
 }

@@ -48,7 +48,7 @@ export class ProvisioningWorker {
     await this.heartbeat();
     await this.requeueJobsOfDeadWorkers();
     const beat = () => this.heartbeat().then(() => this.requeueJobsOfDeadWorkers()).then((requeued) => requeued && this.wake());
-    this.timers.push(setInterval(() => beat().catch((e) => this.log.error({ err: e }, 'worker heartbeat failed')), this.options.heartbeatIntervalMs));
+    this.timers.push(setInterval(() => void beat().catch((e) => this.log.error({ err: e }, 'worker heartbeat failed')), this.options.heartbeatIntervalMs));
     this.timers.push(setInterval(() => this.wake(), this.options.pollIntervalMs));
     this.timers.forEach((t) => t.unref());
     this.wake();

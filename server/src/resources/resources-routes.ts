@@ -33,7 +33,7 @@ const RESOURCE = object(RESOURCE_PROPERTIES);
 /** Secret outputs appear only here: one resource, read by its consumers. */
 const RESOURCE_WITH_SECRETS = object({ ...RESOURCE_PROPERTIES, secret_outputs: { type: 'object', additionalProperties: true } });
 
-export function presentResource(row: ResourceRow) {
+function presentResource(row: ResourceRow) {
   const { secret_outputs: _secrets, secret_attributes, ...rest } = row;
   return { ...rest, attributes: json(row.attributes, {}), secret_attribute_paths: secretPathsOf(secret_attributes), limits: json(row.limits, {}), outputs: json(row.outputs, {}) };
 }

@@ -16,7 +16,7 @@ import { hasLiveResource } from '../resources/resources-repository';
 
 const PROJECT = object({ id: ID, organization_id: ID, name: { type: 'string' }, description: { type: 'string' }, created_at: TIMESTAMP, updated_at: TIMESTAMP });
 
-export async function findVisibleProject(db: Db, p: Principal, id: string) {
+async function findVisibleProject(db: Db, p: Principal, id: string) {
   const row = await findLiveProject(db, id);
   if (!row || !canSeeProject(p, row)) throw notFound('project', id);
   return row;

@@ -24,7 +24,7 @@ const USER = object({
 const TOKEN = object({ id: ID, name: { type: 'string' }, created_at: TIMESTAMP, expires_at: { type: ['string', 'null'] } });
 const NEW_TOKEN = object({ ...TOKEN.properties, token: { type: 'string', description: 'Shown only in this response.' } });
 
-export const presentUser = (u: UserRow) => ({ ...u, is_staff: u.is_staff === 1 });
+const presentUser = (u: UserRow) => ({ ...u, is_staff: u.is_staff === 1 });
 
 const mayManageUser = (p: Principal, userId: string) => p.isStaff || p.user.id === userId;
 

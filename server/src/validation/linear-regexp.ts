@@ -9,7 +9,7 @@ import { RE2JS } from 're2js';
  */
 
 /** Largest RE2 program a pattern may compile to: matching costs up to this much per character. */
-export const MAX_PATTERN_PROGRAM = 2000;
+const MAX_PATTERN_PROGRAM = 2000;
 
 const FLAG_BITS: Record<string, number> = { i: RE2JS.CASE_INSENSITIVE, m: RE2JS.MULTILINE, s: RE2JS.DOTALL };
 
