@@ -54,7 +54,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * repeated one answers the first result instead of making a second object. Other requests
  * (actions, PATCH, DELETE) are repeated only when the connection was refused, as the server
  * never saw them. Connections are kept alive. Failures are an ApiError (the server answered an
- * error) or an UnreachableError (no answer).
+ * error, or a redirect, which is never followed) or an UnreachableError (no answer).
  */
 export class MercatoClient {
   /** The server's base URL, without `/api/v1`. */
@@ -78,7 +78,9 @@ export class MercatoClient {
       httpAgent: new http.Agent({ keepAlive: true }),
       httpsAgent: new https.Agent({ keepAlive: true }),
       validateStatus: () => true,
-      // The API never redirects; without follow-redirects in the way a request costs ~15 % less CPU.
+      // The API never redirects: a redirect is an error naming where it pointed, never followed,
+      // so the token is never sent to another host. With 0, axios uses node:http(s) itself, not
+      // follow-redirects (which the CLI's bundle of axios leaves out: cli/scripts/build.js).
       maxRedirects: 0,
       timeout: settings.timeoutMs ?? 60000,
     });
@@ -161,7 +163,8 @@ export class MercatoClient {
       const last = attempt >= this.attempts;
       try {
         const response = await this.http.request(request);
-        if (response.status < 400) return response.data as T;
+        if (response.status < 300) return response.data as T;
+        if (response.status < 400) throw new ApiError(response.status, redirectProblem(response.status, response.headers.location), label);
         if (!repeatable || last || !RETRY_STATUSES.has(response.status)) throw new ApiError(response.status, problemOf(response.data), label);
         this.settings.log?.('retrying Mercato API request', { request: label, attempt, status: response.status });
       } catch (error) {
@@ -180,6 +183,12 @@ export class MercatoClient {
 
 function withoutBlanks(query: Query = {}): Query {
   return Object.fromEntries(Object.entries(query).filter(([, value]) => value !== undefined && value !== null && value !== ''));
+}
+
+/** A 3xx answer as a problem: where it pointed, and why it is not followed. */
+function redirectProblem(status: number, location: unknown): Problem {
+  const target = typeof location === 'string' && location ? location : '(no Location header)';
+  return { detail: `the server answered ${status}, a redirect to ${target}, which is not followed (the Mercato API never redirects, and the token must not go elsewhere): check MERCATO_ENDPOINT` };
 }
 
 /** The problem in an error answer; a body that is not one (a proxy's HTML page) becomes its detail. */

@@ -14,13 +14,13 @@ export interface Problem {
   errors?: FieldError[];
 }
 
-/** The server answered a request with an error status. */
+/** The server answered a request with an error status, or with a redirect (never followed). */
 export class ApiError extends Error {
   /** The problem the server answered; a body that is not a problem becomes its `detail`. */
   readonly problem: Problem;
 
   constructor(
-    /** The HTTP status, 400-599. */
+    /** The HTTP status, 400-599; 300-399 for a redirect. */
     readonly status: number,
     problem: Problem,
     /** The request as `METHOD /path`, e.g. `POST /orders` (paths below /api/v1). */

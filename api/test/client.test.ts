@@ -46,6 +46,19 @@ async function gateway(failures: number[]): Promise<Gateway> {
   return { url: `http://127.0.0.1:${port}`, seen, close: () => new Promise((resolve) => proxy.close(() => resolve())) };
 }
 
+/** An HTTP server answering with `answer`, recording each request's method, path and Authorization. */
+async function recorder(answer: http.RequestListener) {
+  const seen: { method: string; path: string; authorization?: string }[] = [];
+  const listener = http.createServer((request, response) => {
+    seen.push({ method: request.method!, path: request.url!, authorization: request.headers.authorization });
+    request.resume();
+    answer(request, response);
+  });
+  await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
+  const { port } = listener.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}`, seen, close: () => new Promise<void>((resolve) => listener.close(() => resolve())) };
+}
+
 describe('settings', () => {
   test('MERCATO_ENDPOINT and MERCATO_TOKEN are read in one place; blank is unset', () => {
     expect(environmentSettings({ MERCATO_ENDPOINT: ' http://h:8080/ ', MERCATO_TOKEN: 'mct_x' })).toEqual({ endpoint: 'http://h:8080/', token: 'mct_x' });
@@ -82,6 +95,31 @@ describe('answers', () => {
     expect(apiError.fieldErrors.map((e) => e.field)).toEqual(['name']);
     expect(apiError.message).toBe(`POST /organizations: ${apiError.problem.detail}`);
     expect(await client().find('/organizations/00000000-0000-4000-8000-000000000000')).toBeUndefined();
+  });
+
+  test('a redirect is an ApiError naming its Location, and is not followed: the token stays with the endpoint', async () => {
+    const elsewhere = await recorder((_request, response) => response.writeHead(200, { 'content-type': 'application/json' }).end('{"items":[],"next_cursor":null}'));
+    const redirecting = await recorder((request, response) => response.writeHead(request.method === 'GET' ? 302 : 307, { location: `${elsewhere.url}${request.url}` }).end());
+    try {
+      const redirected = client({ endpoint: redirecting.url });
+      const calls: [Promise<unknown>, number, string][] = [
+        [redirected.get('/offerings'), 302, '/api/v1/offerings'],
+        [redirected.create('/organizations', { name: 'x' }), 307, '/api/v1/organizations'],
+        [redirected.action('/orders/o/approve'), 307, '/api/v1/orders/o/approve'],
+      ];
+      for (const [call, status, path] of calls) {
+        const error = await call.catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(ApiError);
+        expect((error as ApiError).status).toBe(status);
+        expect((error as ApiError).message).toContain(`a redirect to ${elsewhere.url}${path}, which is not followed`);
+      }
+      expect((await redirected.request('GET', '/offerings')).status).toBe(302);
+      expect(redirecting.seen).toHaveLength(4);
+      expect(redirecting.seen.every((request) => request.authorization === `Bearer ${server.adminToken}`)).toBe(true);
+      expect(elsewhere.seen).toEqual([]);
+    } finally {
+      await Promise.all([redirecting.close(), elsewhere.close()]);
+    }
   });
 
   test('no answer is an UnreachableError naming the endpoint and the socket error', async () => {

@@ -51,11 +51,72 @@ const lazyChildProcess = {
   },
 };
 
+/**
+ * What the CLI's axios leaves out, and why that is safe: loading them was half of `mercato get`
+ * (bench/README.md). Each is replaced by a stub that throws if it is ever used, and the build
+ * fails if axios no longer reads as expected here (the files and the lines checked below).
+ * - form-data (with mime-db and a dozen small packages): only multipart bodies use it; @mercato/api
+ *   sends JSON text only (its client serializes every body itself).
+ * - follow-redirects: @mercato/api's client sets `maxRedirects: 0`, and then axios's http adapter
+ *   takes node:http/https itself (the line checked below) and never calls follow-redirects.
+ * - the fetch and XMLHttpRequest adapters: in Node axios takes its http adapter; the fetch one
+ *   probes the global `Request` when it loads, which makes Node 20 load undici (~35 ms).
+ * - utils.js's look at the global `FormData` when it loads (undici again), which only speeds up
+ *   `isFormData`: without it a FormData is still told by its `[object FormData]` tag.
+ * Proxies (proxy-from-env, https-proxy-agent) stay.
+ */
+const AXIOS_LIB = path.join(path.dirname(require.resolve('axios/package.json', { paths: [cliDir] })), 'lib');
+const AXIOS_STUBS = {
+  'form-data': "module.exports = class FormData { constructor() { throw new Error('form-data is left out of the axios of the mercato CLI (cli/scripts/build.js): the Mercato API takes JSON only'); } };",
+  'follow-redirects': "const request = () => { throw new Error('follow-redirects is left out of the axios of the mercato CLI (cli/scripts/build.js): @mercato/api sets maxRedirects 0'); }; module.exports = { http: { request }, https: { request } };",
+  'adapters/fetch.js': 'export const getFetch = () => false; export default false;',
+  'adapters/xhr.js': 'export default false;',
+};
+/** axios's http adapter takes node:http/https itself when maxRedirects is 0: follow-redirects is never called then. */
+const NATIVE_TRANSPORT = /\} else if \(maxRedirects === 0\) \{\s*transport = isHttpsRequest \? https : http;/;
+const EAGER_FORM_DATA = "const FormDataCtor = typeof G.FormData !== 'undefined' ? G.FormData : undefined;";
+
+const axiosWithoutUnusedParts = {
+  name: 'axios-without-unused-parts',
+  setup(build) {
+    const stubbed = new Set();
+    const stub = (name) => {
+      stubbed.add(name);
+      return { contents: AXIOS_STUBS[name], loader: 'js', resolveDir: AXIOS_LIB };
+    };
+    build.onResolve({ filter: /^(form-data|follow-redirects)$/ }, (args) => ({ path: args.path, namespace: 'axios-stub' }));
+    build.onLoad({ filter: /.*/, namespace: 'axios-stub' }, (args) => stub(args.path));
+    build.onLoad({ filter: /[\\/]axios[\\/]lib[\\/]adapters[\\/](fetch|xhr|http)\.js$/ }, async (args) => {
+      const name = `adapters/${path.basename(args.path)}`;
+      if (name !== 'adapters/http.js') return stub(name);
+      const source = await require('node:fs/promises').readFile(args.path, 'utf8');
+      if (!NATIVE_TRANSPORT.test(source)) throw new Error(`${args.path}: no native transport for maxRedirects 0; check scripts/build.js against this axios before leaving follow-redirects out`);
+      return undefined;
+    });
+    build.onLoad({ filter: /[\\/]axios[\\/]lib[\\/]utils\.js$/ }, async (args) => {
+      const source = await require('node:fs/promises').readFile(args.path, 'utf8');
+      if (!source.includes(EAGER_FORM_DATA)) throw new Error(`${args.path}: no \`${EAGER_FORM_DATA}\` to leave out; check scripts/build.js against this axios`);
+      stubbed.add('utils.js');
+      return { contents: source.replace(EAGER_FORM_DATA, 'const FormDataCtor = undefined;'), loader: 'js' };
+    });
+    build.onEnd((result) => {
+      const missing = [...Object.keys(AXIOS_STUBS), 'utils.js'].filter((name) => !stubbed.has(name));
+      if (result.errors.length === 0 && missing.length > 0) throw new Error(`axios no longer loads ${missing.join(', ')}: check scripts/build.js against this axios`);
+    });
+  },
+};
+
+/** How each lazy package is bundled: axios from its ES module sources, so that parts can be left out. */
+const LAZY_BUILDS = {
+  axios: { stdin: { contents: `module.exports = require(${JSON.stringify(path.join(AXIOS_LIB, 'axios.js'))}).default;`, resolveDir: cliDir, loader: 'js' }, plugins: [axiosWithoutUnusedParts] },
+  yaml: { entryPoints: [require.resolve('yaml', { paths: [cliDir] })] },
+};
+
 async function build() {
   const lib = path.join(cliDir, 'lib');
   await esbuild.build({ ...COMMON, entryPoints: [path.join(cliDir, 'src/main.ts')], outfile: path.join(lib, 'main.js'), external: [...LAZY_PACKAGES, ...WORKSPACES], sourcemap: true, plugins: [lazyChildProcess] });
   for (const name of LAZY_PACKAGES) {
-    await esbuild.build({ ...COMMON, entryPoints: [require.resolve(name, { paths: [cliDir] })], outfile: path.join(lib, 'node_modules', name, 'index.js') });
+    await esbuild.build({ ...COMMON, ...LAZY_BUILDS[name], outfile: path.join(lib, 'node_modules', name, 'index.js') });
   }
 }
 

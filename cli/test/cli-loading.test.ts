@@ -1,12 +1,17 @@
 /**
  * Each command loads its code only when it runs: `mercato --help` reads the CLI's bundle and
  * nothing else (no axios, no yaml, no server, provider or code generator), a table no yaml, and
- * no command of the API loads the server. The built command line, as users run it.
+ * no command of the API loads the server. The built command line, as users run it. Its axios
+ * leaves out what @mercato/api never uses (cli/scripts/build.js): form-data, follow-redirects,
+ * the fetch adapter and with it Node's undici.
  */
 import { execFile } from 'node:child_process';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { startTestServer, type TestServer } from '@mercato/test-support/server-harness';
-import { BIN } from './support/run-cli';
+import { BIN, runMercato } from './support/run-cli';
 
 const PRELOAD = path.join(__dirname, 'support/loaded-files.js');
 const CLI = path.resolve(__dirname, '..');
@@ -41,4 +46,36 @@ describe('what each mercato command loads (sqlite)', () => {
     expect(await loadedBy(['get', 'offerings'], env)).toEqual(['bin/mercato.js', 'lib/main.js', 'lib/node_modules/axios/index.js']);
     expect(await loadedBy(['get', 'offerings', '-o', 'yaml'], env)).toEqual(['bin/mercato.js', 'lib/main.js', 'lib/node_modules/axios/index.js', 'lib/node_modules/yaml/index.js']);
   });
+
+  test('the axios of the CLI loads neither undici nor form-data nor follow-redirects', async () => {
+    const probe = `require(${JSON.stringify(path.join(CLI, 'lib/node_modules/axios'))}); console.log(JSON.stringify(process.moduleLoadList.filter((name) => name.includes('undici'))))`;
+    const { stdout } = await promisify(execFile)(process.execPath, ['-e', probe], { env: { PATH: process.env.PATH } });
+    expect(JSON.parse(stdout)).toEqual([]);
+    const { readFile } = await import('node:fs/promises');
+    const bundle = await readFile(path.join(CLI, 'lib/node_modules/axios/index.js'), 'utf8');
+    expect(bundle).not.toContain('node_modules/form-data/');
+    expect(bundle).not.toContain('node_modules/follow-redirects/');
+  });
+
+  test('a redirect is an error naming where it pointed, not followed, with the axios of the CLI', async () => {
+    const reached: string[] = [];
+    const elsewhere = await listen((request, response) => (reached.push(request.url!), response.end('{}')));
+    const redirecting = await listen((request, response) => response.writeHead(302, { location: `${elsewhere.url}${request.url}` }).end());
+    try {
+      const run = await runMercato(['get', 'offerings'], redirecting.url, server.adminToken);
+      expect(run.code).not.toBe(0);
+      expect(run.stderr).toContain(`a redirect to ${elsewhere.url}/api/v1/offerings`);
+      expect(reached).toEqual([]);
+    } finally {
+      await Promise.all([redirecting.close(), elsewhere.close()]);
+    }
+  });
 });
+
+/** A local HTTP server answering with `answer`. */
+async function listen(answer: http.RequestListener) {
+  const listener = http.createServer(answer);
+  await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
+  const { port } = listener.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}`, close: () => new Promise<void>((resolve) => listener.close(() => resolve())) };
+}
