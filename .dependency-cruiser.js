@@ -18,7 +18,12 @@ const anyOf = (dirs) => `^(${dirs.map(escapeRegExp).join('|')})/`;
 /** Each workspace: its folder, its package name and the workspace packages it declares. */
 const workspaces = readJson('package.json').workspaces.map((dir) => {
   const manifest = readJson(`${dir}/package.json`);
-  return { dir, name: manifest.name, dependencies: Object.keys(manifest.dependencies ?? {}), devDependencies: Object.keys(manifest.devDependencies ?? {}) };
+  return {
+    dir,
+    name: manifest.name,
+    dependencies: Object.keys(manifest.dependencies ?? {}),
+    devDependencies: Object.keys(manifest.devDependencies ?? {}),
+  };
 });
 const dirsOf = (names) => workspaces.filter((w) => names.includes(w.name)).map((w) => w.dir);
 
@@ -39,10 +44,26 @@ const betweenWorkspaces = workspaces.flatMap((workspace) => {
       to: { dependencyTypes: ['local'], pathNot: from },
     },
     ...(undeclared.length
-      ? [{ name: 'no-undeclared-workspace', comment: `${workspace.name} declares none of these in its package.json`, severity: 'error', from: { path: from }, to: { path: anyOf(undeclared), dependencyTypesNot: ['local'] } }]
+      ? [
+          {
+            name: 'no-undeclared-workspace',
+            comment: `${workspace.name} declares none of these in its package.json`,
+            severity: 'error',
+            from: { path: from },
+            to: { path: anyOf(undeclared), dependencyTypesNot: ['local'] },
+          },
+        ]
       : []),
     ...(devOnly.length
-      ? [{ name: 'no-dev-workspace-at-run-time', comment: `${workspace.name} has these as devDependencies only: its run-time code may not import them`, severity: 'error', from: { path: from, pathNot: [`^${escape(workspace.dir)}/(test|scripts)/`] }, to: { path: anyOf(devOnly), dependencyTypesNot: ['local', 'type-only'] } }]
+      ? [
+          {
+            name: 'no-dev-workspace-at-run-time',
+            comment: `${workspace.name} has these as devDependencies only: its run-time code may not import them`,
+            severity: 'error',
+            from: { path: from, pathNot: [`^${escape(workspace.dir)}/(test|scripts)/`] },
+            to: { path: anyOf(devOnly), dependencyTypesNot: ['local', 'type-only'] },
+          },
+        ]
       : []),
   ];
 });
@@ -57,10 +78,12 @@ const providerLayers = [
   },
   {
     name: 'provider-framework-knows-no-mercato',
-    comment: "framework imports only itself and protocol: no resource, client or other workspace",
+    comment: 'framework imports only itself and protocol: no resource, client or other workspace',
     severity: 'error',
     from: { path: '^provider/src/framework/' },
-    to: { path: `^provider/src/(?!framework/|protocol/)|${anyOf(workspaces.map((w) => w.dir).filter((dir) => dir !== 'provider'))}` },
+    to: {
+      path: `^provider/src/(?!framework/|protocol/)|${anyOf(workspaces.map((w) => w.dir).filter((dir) => dir !== 'provider'))}`,
+    },
   },
   {
     name: 'provider-mercato-code-uses-the-framework',
@@ -115,10 +138,16 @@ module.exports = {
   options: {
     doNotFollow: { path: 'node_modules' },
     // Build output, and the bindings generated from the provider's schema.
-    exclude: { path: `${anyOf(workspaces.map((w) => w.dir))}(lib|dist)/|/fixtures/|^constructs/src/generated/|^constructs/\\.build` },
+    exclude: {
+      path: `${anyOf(workspaces.map((w) => w.dir))}(lib|dist)/|/fixtures/|^constructs/src/generated/|^constructs/\\.build`,
+    },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     // Workspace packages by the condition that names their TypeScript sources (see jest.config.js).
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['mercato-source', 'require', 'node', 'default'], mainFields: ['main', 'types'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['mercato-source', 'require', 'node', 'default'],
+      mainFields: ['main', 'types'],
+    },
   },
 };

@@ -6,7 +6,14 @@
 module.exports = {
   testEnvironment: 'node',
   testEnvironmentOptions: { customExportConditions: ['mercato-source', 'node', 'node-addons'] },
-  roots: ['<rootDir>/api', '<rootDir>/server', '<rootDir>/cli', '<rootDir>/provider', '<rootDir>/constructs', '<rootDir>/test'],
+  roots: [
+    '<rootDir>/api',
+    '<rootDir>/server',
+    '<rootDir>/cli',
+    '<rootDir>/provider',
+    '<rootDir>/constructs',
+    '<rootDir>/test',
+  ],
   testMatch: ['**/test/**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/fixtures/'],
   transform: {

@@ -10,8 +10,31 @@
  * BENCH_CPU_PROF=<dir> to write a V8 CPU profile of the Mercato server (taken over the whole run),
  * BENCH_COMPARE_BIN=<another checkout>/cli/bin/mercato.js to measure that server too, turn about.
  */
-import { CATEGORIES, offeringSpecs, ORGANIZATION_NAMES, PLATFORMS, TAGS, VERSIONS, VOCABULARY, type OfferingSpec } from './support/catalog-data';
-import { Client, COMPARE_BIN, cpuSeconds, fmt, load, loadAverage, median, pool, prng, startHelloWorld, startMercato, type ChildServer, type LoadResult } from './support/processes';
+import {
+  CATEGORIES,
+  offeringSpecs,
+  ORGANIZATION_NAMES,
+  PLATFORMS,
+  TAGS,
+  VERSIONS,
+  VOCABULARY,
+  type OfferingSpec,
+} from './support/catalog-data';
+import {
+  Client,
+  COMPARE_BIN,
+  cpuSeconds,
+  fmt,
+  load,
+  loadAverage,
+  median,
+  pool,
+  prng,
+  startHelloWorld,
+  startMercato,
+  type ChildServer,
+  type LoadResult,
+} from './support/processes';
 
 const OFFERINGS = Number(process.env.BENCH_OFFERINGS ?? 10000);
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 1000);
@@ -38,7 +61,8 @@ interface Seeded {
 async function seed(admin: Client, specs: OfferingSpec[]): Promise<Seeded> {
   const started = performance.now();
   const categoryIds: string[] = [];
-  for (const c of CATEGORIES) categoryIds.push((await admin.post('/categories', { title: c.title, description: c.description })).id);
+  for (const c of CATEGORIES)
+    categoryIds.push((await admin.post('/categories', { title: c.title, description: c.description })).id);
   const organizationIds: string[] = [];
   for (const name of ORGANIZATION_NAMES) organizationIds.push((await admin.post('/organizations', { name })).id);
 
@@ -75,14 +99,24 @@ async function seed(admin: Client, specs: OfferingSpec[]): Promise<Seeded> {
   const offeringsDone = performance.now();
   const versions = specs.flatMap((spec, i) => spec.versions.map((v) => ({ offering_id: offeringIds[i], ...v })));
   await pool(versions, SEED_CONCURRENCY, async (v) =>
-    admin.post('/offering-versions', { offering_id: v.offering_id, version: v.version, status: v.status, changelog: `Release ${v.version}.`, options_schema: { type: 'object', properties: { size: { type: 'string', enum: ['s', 'm', 'l'] } } } }),
+    admin.post('/offering-versions', {
+      offering_id: v.offering_id,
+      version: v.version,
+      status: v.status,
+      changelog: `Release ${v.version}.`,
+      options_schema: { type: 'object', properties: { size: { type: 'string', enum: ['s', 'm', 'l'] } } },
+    }),
   );
   return {
     categoryIds,
     organizationIds,
     viewerToken,
     versionCount: versions.length,
-    seedSeconds: { offerings: (offeringsDone - started) / 1000, versions: seconds(offeringsDone), total: seconds(started) },
+    seedSeconds: {
+      offerings: (offeringsDone - started) / 1000,
+      versions: seconds(offeringsDone),
+      total: seconds(started),
+    },
   };
 }
 
@@ -93,7 +127,13 @@ async function buildQueries(viewer: Client, seeded: Seeded): Promise<{ paths: st
   const facetOnly: string[] = [];
   const candidate = () => {
     const params: Array<[string, string]> = [];
-    const kind = r.weighted([['word', 25], ['prefix', 20], ['two-words', 10], ['facets', 30], ['word+facets', 15]]);
+    const kind = r.weighted([
+      ['word', 25],
+      ['prefix', 20],
+      ['two-words', 10],
+      ['facets', 30],
+      ['word+facets', 15],
+    ]);
     if (kind === 'word' || kind === 'word+facets') params.push(['q', r.pick(VOCABULARY)]);
     if (kind === 'prefix') {
       const word = r.pick(VOCABULARY);
@@ -101,12 +141,25 @@ async function buildQueries(viewer: Client, seeded: Seeded): Promise<{ paths: st
     }
     if (kind === 'two-words') params.push(['q', `${r.pick(VOCABULARY)} ${r.pick(VOCABULARY).slice(0, r.int(3, 6))}`]);
     if (kind === 'facets' || kind === 'word+facets') {
-      const facets = r.some(['category_id', 'platform', 'version', 'status', 'organization_id', 'tags'], 1, kind === 'facets' ? 3 : 2);
+      const facets = r.some(
+        ['category_id', 'platform', 'version', 'status', 'organization_id', 'tags'],
+        1,
+        kind === 'facets' ? 3 : 2,
+      );
       for (const facet of facets) {
         if (facet === 'category_id') params.push([facet, r.pick(seeded.categoryIds)]);
         if (facet === 'platform') params.push([facet, r.pick(PLATFORMS)]);
         if (facet === 'version') params.push([facet, r.pick(VERSIONS)]);
-        if (facet === 'status') params.push([facet, r.weighted([['active', 6], ['paused', 1], ['draft', 1], ['archived', 1]])]);
+        if (facet === 'status')
+          params.push([
+            facet,
+            r.weighted([
+              ['active', 6],
+              ['paused', 1],
+              ['draft', 1],
+              ['archived', 1],
+            ]),
+          ]);
         if (facet === 'organization_id') params.push([facet, r.pick(seeded.organizationIds)]);
         if (facet === 'tags') params.push([facet, r.some(TAGS, 1, 2).join(',')]);
       }
@@ -114,7 +167,10 @@ async function buildQueries(viewer: Client, seeded: Seeded): Promise<{ paths: st
     if (r.next() < 0.35) params.push(['sort', 'newest']);
     else if (r.next() < 0.3) params.push(['sort', 'name']);
     if (r.next() < 0.3) params.push(['limit', '20']);
-    return { path: `/api/v1/offerings?${new URLSearchParams(params).toString()}`, broad: kind === 'facets' && params.length <= 3 };
+    return {
+      path: `/api/v1/offerings?${new URLSearchParams(params).toString()}`,
+      broad: kind === 'facets' && params.length <= 3,
+    };
   };
   // About one search in ten asks for a later page with the cursor the previous page gave.
   const wantCursors = Math.round(QUERIES / 10);
@@ -167,14 +223,25 @@ async function checkQueries(url: string, token: string, paths: string[]): Promis
       items.push(body.items.length);
     }
   });
-  return { statuses, empty: totals.filter((t) => t === 0).length, medianTotal: median(totals), medianItems: median(items), medianBytes: median(bytes) };
+  return {
+    statuses,
+    empty: totals.filter((t) => t === 0).length,
+    medianTotal: median(totals),
+    medianItems: median(items),
+    medianBytes: median(bytes),
+  };
 }
 
 function cycling(paths: string[], token: string) {
   let next = 0;
   return {
     headers: { authorization: `Bearer ${token}` },
-    requests: [{ method: 'GET', setupRequest: (request: { path?: string }) => ({ ...request, path: paths[next++ % paths.length] }) }],
+    requests: [
+      {
+        method: 'GET',
+        setupRequest: (request: { path?: string }) => ({ ...request, path: paths[next++ % paths.length] }),
+      },
+    ],
   };
 }
 
@@ -202,22 +269,34 @@ async function prepare(label: string, bin: string | undefined, processes: ChildS
   say(`${label}: seeding ${OFFERINGS} offerings through the API, ${SEED_CONCURRENCY} requests in flight...`);
   const seeded = await seed(admin, offeringSpecs(OFFERINGS));
   const { seedSeconds } = seeded;
-  say(`${label}: seeded ${OFFERINGS} offerings in ${fmt(seedSeconds.offerings)} s and ${seeded.versionCount} versions in ${fmt(seedSeconds.versions)} s (${fmt(seedSeconds.total)} s in all)`);
+  say(
+    `${label}: seeded ${OFFERINGS} offerings in ${fmt(seedSeconds.offerings)} s and ${seeded.versionCount} versions in ${fmt(seedSeconds.versions)} s (${fmt(seedSeconds.total)} s in all)`,
+  );
   const all = await admin.get('/offerings?limit=1');
   if (all.total !== OFFERINGS) throw new Error(`the catalog holds ${all.total} offerings, expected ${OFFERINGS}`);
 
   const { paths, cursors } = await buildQueries(admin.as(seeded.viewerToken), seeded);
   say(`${label}: ${paths.length} distinct queries (${cursors} with a cursor from a previous page)`);
   const check = await checkQueries(mercato.url, seeded.viewerToken, paths);
-  say(`${label}: check: statuses ${JSON.stringify(check.statuses)}; ${check.empty} match nothing; median total ${check.medianTotal}, median items ${check.medianItems}, median body ${check.medianBytes} bytes`);
+  say(
+    `${label}: check: statuses ${JSON.stringify(check.statuses)}; ${check.empty} match nothing; median total ${check.medianTotal}, median items ${check.medianItems}, median body ${check.medianBytes} bytes`,
+  );
   if (Object.keys(check.statuses).some((s) => s !== '200')) throw new Error('some queries do not answer 200');
   return { label, server: mercato, viewerToken: seeded.viewerToken, paths, seeded, runs: [] };
 }
 
 async function searchLoad(subject: Subject, duration: number): Promise<SearchRun> {
   const cpuBefore = cpuSeconds(subject.server.pid);
-  const result = await load({ url: subject.server.url, connections: CONNECTIONS, duration, ...cycling(subject.paths, subject.viewerToken) });
-  return { ...result, cpuMicrosPerRequest: ((cpuSeconds(subject.server.pid) - cpuBefore) * 1e6) / Math.max(result.total, 1) };
+  const result = await load({
+    url: subject.server.url,
+    connections: CONNECTIONS,
+    duration,
+    ...cycling(subject.paths, subject.viewerToken),
+  });
+  return {
+    ...result,
+    cpuMicrosPerRequest: ((cpuSeconds(subject.server.pid) - cpuBefore) * 1e6) / Math.max(result.total, 1),
+  };
 }
 
 async function main() {
@@ -246,7 +325,9 @@ async function main() {
       for (const subject of run % 2 ? subjects : [...subjects].reverse()) {
         const s = await searchLoad(subject, DURATION);
         subject.runs.push(s);
-        line.push(`${subject.label} ${fmt(s.requestsPerSecond, 0)} req/s p50 ${s.p50} ms p99 ${s.p99} ms non-2xx ${s.non2xx} errors ${s.errors} CPU ${fmt(s.cpuMicrosPerRequest, 0)} µs/request (ratio ${fmt((100 * s.requestsPerSecond) / b.requestsPerSecond)} %)`);
+        line.push(
+          `${subject.label} ${fmt(s.requestsPerSecond, 0)} req/s p50 ${s.p50} ms p99 ${s.p99} ms non-2xx ${s.non2xx} errors ${s.errors} CPU ${fmt(s.cpuMicrosPerRequest, 0)} µs/request (ratio ${fmt((100 * s.requestsPerSecond) / b.requestsPerSecond)} %)`,
+        );
       }
       loads.push(loadAverage());
       say(line.join(' | '));
@@ -273,29 +354,59 @@ async function main() {
       durationSeconds: DURATION,
       runs: RUNS,
       seedSeconds: mine.seeded.seedSeconds,
-      baseline: { requestsPerSecond: m(baseline, 'requestsPerSecond'), p50: m(baseline, 'p50'), p99: m(baseline, 'p99') },
+      baseline: {
+        requestsPerSecond: m(baseline, 'requestsPerSecond'),
+        p50: m(baseline, 'p50'),
+        p99: m(baseline, 'p99'),
+      },
       search: mineSummary,
       ratio: mineSummary.ratio,
-      ...(compared ? { compared: { bin: COMPARE_BIN, ...comparedSummary, thisOverCompared: median(mine.runs.map((s, i) => s.requestsPerSecond / compared.runs[i].requestsPerSecond)), cpuThisOverCompared: mineSummary.cpuMicrosPerRequest / comparedSummary!.cpuMicrosPerRequest } } : {}),
+      ...(compared
+        ? {
+            compared: {
+              bin: COMPARE_BIN,
+              ...comparedSummary,
+              thisOverCompared: median(
+                mine.runs.map((s, i) => s.requestsPerSecond / compared.runs[i].requestsPerSecond),
+              ),
+              cpuThisOverCompared: mineSummary.cpuMicrosPerRequest / comparedSummary!.cpuMicrosPerRequest,
+            },
+          }
+        : {}),
       loadAverages: loads,
       perRun: { baseline, search: mine.runs, ...(compared ? { compared: compared.runs } : {}) },
     };
     const meets = { p99: summary.search.p99 < TARGET_P99_MS, ratio: summary.ratio >= TARGET_RATIO };
     console.log('');
-    console.log(`| (median of ${RUNS} runs, ${CONNECTIONS} connections, ${DURATION} s) | req/s | p50 ms | p99 ms | non-2xx | server CPU µs/request |`);
+    console.log(
+      `| (median of ${RUNS} runs, ${CONNECTIONS} connections, ${DURATION} s) | req/s | p50 ms | p99 ms | non-2xx | server CPU µs/request |`,
+    );
     console.log('|---|---:|---:|---:|---:|---:|');
-    console.log(`| Fastify hello world (baseline) | ${fmt(summary.baseline.requestsPerSecond, 0)} | ${summary.baseline.p50} | ${summary.baseline.p99} | 0 | |`);
+    console.log(
+      `| Fastify hello world (baseline) | ${fmt(summary.baseline.requestsPerSecond, 0)} | ${summary.baseline.p50} | ${summary.baseline.p99} | 0 | |`,
+    );
     for (const [i, subject] of subjects.entries()) {
       const s = [mineSummary, comparedSummary][i];
-      console.log(`| Mercato search (${subject.label}), ${OFFERINGS} offerings, ${subject.paths.length} queries | ${fmt(s.requestsPerSecond, 0)} | ${s.p50} | ${s.p99} | ${s.non2xx} | ${fmt(s.cpuMicrosPerRequest, 0)} |`);
+      console.log(
+        `| Mercato search (${subject.label}), ${OFFERINGS} offerings, ${subject.paths.length} queries | ${fmt(s.requestsPerSecond, 0)} | ${s.p50} | ${s.p99} | ${s.non2xx} | ${fmt(s.cpuMicrosPerRequest, 0)} |`,
+      );
     }
     console.log('');
-    console.log(`search / baseline: ${fmt(100 * summary.ratio)} % of the baseline's requests/s (target >= ${100 * TARGET_RATIO} %): ${meets.ratio ? 'met' : 'MISSED'}`);
-    if (summary.compared) console.log(`this / compared (${COMPARE_BIN}): ${fmt(summary.compared.thisOverCompared, 3)} of its requests/s (median of the per-run ratios), ${fmt(summary.compared.cpuThisOverCompared, 3)} of its server CPU per request`);
+    console.log(
+      `search / baseline: ${fmt(100 * summary.ratio)} % of the baseline's requests/s (target >= ${100 * TARGET_RATIO} %): ${meets.ratio ? 'met' : 'MISSED'}`,
+    );
+    if (summary.compared)
+      console.log(
+        `this / compared (${COMPARE_BIN}): ${fmt(summary.compared.thisOverCompared, 3)} of its requests/s (median of the per-run ratios), ${fmt(summary.compared.cpuThisOverCompared, 3)} of its server CPU per request`,
+      );
     console.log(`p99: ${summary.search.p99} ms (target < ${TARGET_P99_MS} ms): ${meets.p99 ? 'met' : 'MISSED'}`);
-    console.log(`machine 1-minute load average during the runs: ${loads.join(', ')} (2 cores; the benchmark itself keeps about 2 busy)`);
+    console.log(
+      `machine 1-minute load average during the runs: ${loads.join(', ')} (2 cores; the benchmark itself keeps about 2 busy)`,
+    );
     const { seedSeconds, versionCount } = mine.seeded;
-    console.log(`seeding: ${fmt(seedSeconds.total)} s through the API (${fmt(OFFERINGS / seedSeconds.offerings, 0)} offerings/s, then ${fmt(versionCount / seedSeconds.versions, 0)} versions/s)`);
+    console.log(
+      `seeding: ${fmt(seedSeconds.total)} s through the API (${fmt(OFFERINGS / seedSeconds.offerings, 0)} offerings/s, then ${fmt(versionCount / seedSeconds.versions, 0)} versions/s)`,
+    );
     console.log(`RESULT ${JSON.stringify(summary)}`);
     if ([mineSummary, comparedSummary].some((s) => s && (s.non2xx || s.errors))) process.exitCode = 1;
   } finally {

@@ -66,15 +66,26 @@ function child(kind: Kind, count: number): void {
     new nul.provider.NullProvider(stack, 'null');
     if (kind === 'null') {
       // The same app: a lookup like the offering's, and the same data and references per resource.
-      const lookup = new nul.dataNullDataSource.DataNullDataSource(stack, 'storage', { inputs: { slug: 'object-storage' } });
+      const lookup = new nul.dataNullDataSource.DataNullDataSource(stack, 'storage', {
+        inputs: { slug: 'object-storage' },
+      });
       const [offeringId, planId] = [lookup.id, lookup.outputs.lookup('standard')];
       for (let i = 0; i < count; i++) {
         new nul.resource.Resource(stack, `r${i}`, {
-          triggers: { project_id: 'prj-1', offering_id: offeringId, plan_id: planId, name: `resource-${i}`, bucket_name: `bucket-${i}`, versioning: 'true', storage: String(i % 500) },
+          triggers: {
+            project_id: 'prj-1',
+            offering_id: offeringId,
+            plan_id: planId,
+            name: `resource-${i}`,
+            bucket_name: `bucket-${i}`,
+            versioning: 'true',
+            storage: String(i % 500),
+          },
         });
       }
     } else {
-      for (let i = 0; i < count; i++) new nul.resource.Resource(stack, `r${i}`, { triggers: { name: `resource-${i}` } });
+      for (let i = 0; i < count; i++)
+        new nul.resource.Resource(stack, `r${i}`, { triggers: { name: `resource-${i}` } });
     }
   } else {
     const lib = require('@mercato/cdktf') as typeof Mercato;
@@ -86,9 +97,23 @@ function child(kind: Kind, count: number): void {
       const attributes = { bucket_name: `bucket-${i}`, versioning: true };
       const limits = { storage: i % 500 };
       if (kind === 'mercato') {
-        new lib.OrderedResource(stack, `r${i}`, { project, offering, plan: 'standard', name: `resource-${i}`, attributes, limits });
+        new lib.OrderedResource(stack, `r${i}`, {
+          project,
+          offering,
+          plan: 'standard',
+          name: `resource-${i}`,
+          attributes,
+          limits,
+        });
       } else {
-        new lib.resource.Resource(stack, `r${i}`, { projectId, offeringId, planId, name: `resource-${i}`, attributes, limits });
+        new lib.resource.Resource(stack, `r${i}`, {
+          projectId,
+          offeringId,
+          planId,
+          name: `resource-${i}`,
+          attributes,
+          limits,
+        });
       }
     }
   }
@@ -101,7 +126,20 @@ function child(kind: Kind, count: number): void {
 
 function sample(kind: Kind): Sample {
   const start = process.hrtime.bigint();
-  const out = execFileSync(process.execPath, ['-r', require.resolve('tsx/cjs'), __filename, '--child', kind, '--resources', String(RESOURCES), ...(SOURCE_MAPS ? ['--source-maps'] : [])], { cwd: ROOT, encoding: 'utf8' });
+  const out = execFileSync(
+    process.execPath,
+    [
+      '-r',
+      require.resolve('tsx/cjs'),
+      __filename,
+      '--child',
+      kind,
+      '--resources',
+      String(RESOURCES),
+      ...(SOURCE_MAPS ? ['--source-maps'] : []),
+    ],
+    { cwd: ROOT, encoding: 'utf8' },
+  );
   const elapsed = Number(process.hrtime.bigint() - start) / 1e6;
   const { synth, bytes } = JSON.parse(out.trim().split('\n').pop()!) as { synth: number; bytes: number };
   return { kind, synth, process: elapsed, bytes };
@@ -135,11 +173,16 @@ function main(): void {
   const table = [
     `| App (${RESOURCES} resources) | synth, median ms | × null (median of runs) | process, median ms | × null | cdk.tf.json |`,
     '|---|---|---|---|---|---|',
-    ...rows.map((r) => `| ${r.kind} | ${fmt(r.synth, 0)} | ${fmt(r.ratio, 2)} | ${fmt(r.process, 0)} | ${fmt(r.processRatio, 2)} | ${fmt(r.bytes / 1024, 0)} KiB |`),
+    ...rows.map(
+      (r) =>
+        `| ${r.kind} | ${fmt(r.synth, 0)} | ${fmt(r.ratio, 2)} | ${fmt(r.process, 0)} | ${fmt(r.processRatio, 2)} | ${fmt(r.bytes / 1024, 0)} KiB |`,
+    ),
   ].join('\n');
   console.log(`\n${table}\n`);
   const mercato = rows.find((r) => r.kind === 'mercato')!;
-  say(`target: mercato synth at most ${TARGET_RATIO}x null: ${fmt(mercato.ratio, 2)}x ${mercato.ratio <= TARGET_RATIO ? 'MET' : 'MISSED'}; load average now ${loadAverage()}`);
+  say(
+    `target: mercato synth at most ${TARGET_RATIO}x null: ${fmt(mercato.ratio, 2)}x ${mercato.ratio <= TARGET_RATIO ? 'MET' : 'MISSED'}; load average now ${loadAverage()}`,
+  );
   console.log(`RESULT ${JSON.stringify({ resources: RESOURCES, runs: RUNS, rows, samples })}`);
 }
 

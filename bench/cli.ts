@@ -34,14 +34,26 @@ function subjects(): Subject[] {
     { label: `${label} get offerings`, args: [bin, 'get', 'offerings'], target: 2.5 },
     { label: `${label} --help`, args: [bin, '--help'], target: 2 },
   ];
-  return [{ label: 'node -e 0', args: ['-e', '0'] }, ...commands(CLI, 'mercato'), ...(COMPARE_CLI ? commands(path.resolve(COMPARE_CLI), 'compared') : [])];
+  return [
+    { label: 'node -e 0', args: ['-e', '0'] },
+    ...commands(CLI, 'mercato'),
+    ...(COMPARE_CLI ? commands(path.resolve(COMPARE_CLI), 'compared') : []),
+  ];
 }
 
 /** One process from spawn to exit, in milliseconds; its output read and dropped, a failure thrown. */
-function time(args: string[], env: NodeJS.ProcessEnv, nodeArgs: string[] = []): Promise<{ ms: number; stderr: string }> {
+function time(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  nodeArgs: string[] = [],
+): Promise<{ ms: number; stderr: string }> {
   return new Promise((resolve, reject) => {
     const start = process.hrtime.bigint();
-    const child = spawn(process.execPath, [...nodeArgs, ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...nodeArgs, ...args], {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stderr = '';
     child.stdout.resume();
     child.stderr.on('data', (chunk) => (stderr += chunk));
@@ -56,7 +68,12 @@ function time(args: string[], env: NodeJS.ProcessEnv, nodeArgs: string[] = []): 
 
 async function main(): Promise<void> {
   const server = await startMercato({ seedDemo: true });
-  const env = { PATH: process.env.PATH, HOME: process.env.HOME, MERCATO_ENDPOINT: server.url, MERCATO_TOKEN: server.adminToken };
+  const env = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    MERCATO_ENDPOINT: server.url,
+    MERCATO_TOKEN: server.adminToken,
+  };
   try {
     const measured = subjects();
     for (let i = 0; i < WARMUP; i++) for (const subject of measured) await time(subject.args, env);
@@ -70,18 +87,24 @@ async function main(): Promise<void> {
     }
     const loadAfter = loadAverage();
     const baseline = median(samples[0]);
-    console.log(`\n${RUNS} runs of each, taking turns; node ${process.version}; 1-minute load average ${loadBefore} before, ${loadAfter} after\n`);
+    console.log(
+      `\n${RUNS} runs of each, taking turns; node ${process.version}; 1-minute load average ${loadBefore} before, ${loadAfter} after\n`,
+    );
     console.log('| Command | Median | Min | Max | Ratio to `node -e 0` | Target |');
     console.log('|---|---:|---:|---:|---:|---|');
     const results = measured.map((subject, i) => {
       const ratio = median(samples[i]) / baseline;
-      const verdict = subject.target === undefined ? '' : `≤ ${subject.target}x: ${ratio <= subject.target ? 'met' : 'missed'}`;
-      console.log(`| \`${subject.label}\` | ${fmt(median(samples[i]))} ms | ${fmt(Math.min(...samples[i]))} ms | ${fmt(Math.max(...samples[i]))} ms | ${fmt(ratio, 2)}x | ${verdict} |`);
+      const verdict =
+        subject.target === undefined ? '' : `≤ ${subject.target}x: ${ratio <= subject.target ? 'met' : 'missed'}`;
+      console.log(
+        `| \`${subject.label}\` | ${fmt(median(samples[i]))} ms | ${fmt(Math.min(...samples[i]))} ms | ${fmt(Math.max(...samples[i]))} ms | ${fmt(ratio, 2)}x | ${verdict} |`,
+      );
       return { label: subject.label, medianMs: median(samples[i]), ratio, target: subject.target, samples: samples[i] };
     });
     console.log(`\nRESULT ${JSON.stringify({ runs: RUNS, load: [loadBefore, loadAfter], results })}`);
     if (process.env.BENCH_MODULES === '1') {
-      for (const subject of measured.slice(1)) console.log(`\n${subject.label}:\n${(await time(subject.args, env, ['-r', MODULE_TIMING])).stderr}`);
+      for (const subject of measured.slice(1))
+        console.log(`\n${subject.label}:\n${(await time(subject.args, env, ['-r', MODULE_TIMING])).stderr}`);
     }
   } finally {
     await server.stop();

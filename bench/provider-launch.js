@@ -16,10 +16,19 @@ const path = require('node:path');
 const MAGIC_COOKIE = 'd602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2';
 
 async function main() {
-  const bundle = path.resolve(process.argv[2] || path.join(__dirname, '../provider/dist/terraform-provider-mercato.js'));
+  const bundle = path.resolve(
+    process.argv[2] || path.join(__dirname, '../provider/dist/terraform-provider-mercato.js'),
+  );
   const runs = Number(process.argv[3] || 21);
   if (!existsSync(bundle)) throw new Error(`${bundle} does not exist; build it first (npm run build -w provider)`);
-  const env = { ...process.env, TF_PLUGIN_MAGIC_COOKIE: MAGIC_COOKIE, PLUGIN_PROTOCOL_VERSIONS: '5,6', PLUGIN_MIN_PORT: '10000', PLUGIN_MAX_PORT: '25000', PLUGIN_CLIENT_CERT: clientCertificatePem() };
+  const env = {
+    ...process.env,
+    TF_PLUGIN_MAGIC_COOKIE: MAGIC_COOKIE,
+    PLUGIN_PROTOCOL_VERSIONS: '5,6',
+    PLUGIN_MIN_PORT: '10000',
+    PLUGIN_MAX_PORT: '25000',
+    PLUGIN_CLIENT_CERT: clientCertificatePem(),
+  };
 
   const compare = process.env.BENCH_COMPARE_BUNDLE && path.resolve(process.env.BENCH_COMPARE_BUNDLE);
   const bundles = compare ? [bundle, compare] : [bundle];
@@ -30,9 +39,11 @@ async function main() {
     bare.push(await timeToExit(['-e', '0']));
     for (const [j, each] of bundles.entries()) launch[j].push(await timeToHandshake(each, env));
   }
-  const report = (name, samples) => `${name.padEnd(28)} median ${median(samples).toFixed(1)} ms   p90 ${percentile(samples, 0.9).toFixed(1)} ms   min ${Math.min(...samples).toFixed(1)} ms`;
+  const report = (name, samples) =>
+    `${name.padEnd(28)} median ${median(samples).toFixed(1)} ms   p90 ${percentile(samples, 0.9).toFixed(1)} ms   min ${Math.min(...samples).toFixed(1)} ms`;
   console.log(`${runs} runs, node ${process.version}`);
-  for (const [j, each] of bundles.entries()) console.log(report(`launch -> handshake line`, launch[j]), ` ${path.relative(process.cwd(), each)}`);
+  for (const [j, each] of bundles.entries())
+    console.log(report(`launch -> handshake line`, launch[j]), ` ${path.relative(process.cwd(), each)}`);
   console.log(report('node -e 0 (exit)', bare));
 }
 
@@ -41,7 +52,27 @@ function clientCertificatePem() {
   const dir = mkdtempSync(path.join(tmpdir(), 'bench-cert-'));
   const key = path.join(dir, 'key.pem');
   const cert = path.join(dir, 'cert.pem');
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:secp521r1', '-keyout', key, '-out', cert, '-days', '1', '-nodes', '-subj', '/CN=localhost'], { stdio: 'ignore' });
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:secp521r1',
+      '-keyout',
+      key,
+      '-out',
+      cert,
+      '-days',
+      '1',
+      '-nodes',
+      '-subj',
+      '/CN=localhost',
+    ],
+    { stdio: 'ignore' },
+  );
   return require('node:fs').readFileSync(cert, 'utf8');
 }
 
@@ -66,7 +97,9 @@ function timeToHandshake(bundle, env) {
 function timeToExit(args) {
   return new Promise((resolve) => {
     const start = process.hrtime.bigint();
-    spawn(process.execPath, args, { stdio: 'ignore' }).on('exit', () => resolve(Number(process.hrtime.bigint() - start) / 1e6));
+    spawn(process.execPath, args, { stdio: 'ignore' }).on('exit', () =>
+      resolve(Number(process.hrtime.bigint() - start) / 1e6),
+    );
   });
 }
 

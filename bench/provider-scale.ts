@@ -33,7 +33,8 @@ const COMMAND_TIMEOUT_MS = Math.min(Number(option('timeout', '600')), 1800) * 10
 const CPU_PROF = option('cpu-prof', '');
 const TARGET_RATIO = 1.5;
 // BENCH_PROVIDER_BUNDLE: another build of the provider, for an A/B against the current one.
-const BUNDLE = process.env.BENCH_PROVIDER_BUNDLE ?? path.join(ROOT, 'provider', 'dist', 'terraform-provider-mercato.js');
+const BUNDLE =
+  process.env.BENCH_PROVIDER_BUNDLE ?? path.join(ROOT, 'provider', 'dist', 'terraform-provider-mercato.js');
 const TERRAFORM = process.env.TERRAFORM ?? '/usr/local/bin/terraform';
 const COMMANDS = ['plan', 'apply', 'plan (no changes)', 'destroy'] as const;
 type Command = (typeof COMMANDS)[number];
@@ -100,7 +101,11 @@ function terraform(dir: string, args: string[], env: NodeJS.ProcessEnv, logFile:
       fs.closeSync(out);
       if (code === 0) return resolve(seconds);
       const tail = fs.readFileSync(logFile, 'utf8').slice(-3000);
-      reject(new Error(`terraform ${args.join(' ')} in ${dir} ${signal ? `was killed (${signal}, limit ${COMMAND_TIMEOUT_MS / 1000} s)` : `exited ${code}`}:\n${tail}`));
+      reject(
+        new Error(
+          `terraform ${args.join(' ')} in ${dir} ${signal ? `was killed (${signal}, limit ${COMMAND_TIMEOUT_MS / 1000} s)` : `exited ${code}`}:\n${tail}`,
+        ),
+      );
     });
   });
 }
@@ -143,21 +148,34 @@ async function main() {
   fs.mkdirSync(pluginDir);
   fs.symlinkSync(BUNDLE, path.join(pluginDir, 'terraform-provider-mercato'));
   const cliConfig = path.join(work, 'terraformrc');
-  fs.writeFileSync(cliConfig, `provider_installation {\n  dev_overrides {\n    "mercato/mercato" = "${pluginDir}"\n  }\n  direct {}\n}\n`);
-  const env: NodeJS.ProcessEnv = { ...process.env, TF_CLI_CONFIG_FILE: cliConfig, CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1' };
+  fs.writeFileSync(
+    cliConfig,
+    `provider_installation {\n  dev_overrides {\n    "mercato/mercato" = "${pluginDir}"\n  }\n  direct {}\n}\n`,
+  );
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    TF_CLI_CONFIG_FILE: cliConfig,
+    CHECKPOINT_DISABLE: '1',
+    TF_IN_AUTOMATION: '1',
+  };
   delete env.TF_LOG;
   delete env.MERCATO_ENDPOINT;
   delete env.MERCATO_TOKEN;
 
   const nodeArgs = CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF}`] : [];
   const server = await startMercato({ nodeArgs });
-  say(`server ${server.url} (pid ${server.pid}), SQLite in ${server.dataDir}; terraform ${TERRAFORM}; work dir ${work}`);
+  say(
+    `server ${server.url} (pid ${server.pid}), SQLite in ${server.dataDir}; terraform ${TERRAFORM}; work dir ${work}`,
+  );
   const rows: Row[] = [];
   try {
     const catalog = await setUpCatalog(server);
     for (const n of SIZES) {
       const runs = n >= 1000 ? RUNS_AT_1000 : RUNS;
-      const dirs: Record<Kind, string> = { mercato: path.join(work, `mercato-${n}`), baseline: path.join(work, `baseline-${n}`) };
+      const dirs: Record<Kind, string> = {
+        mercato: path.join(work, `mercato-${n}`),
+        baseline: path.join(work, `baseline-${n}`),
+      };
       fs.mkdirSync(dirs.mercato);
       fs.mkdirSync(dirs.baseline);
       fs.writeFileSync(path.join(dirs.mercato, 'main.tf'), mercatoConfig(n, server, catalog));
@@ -171,7 +189,13 @@ async function main() {
         }
       }
       for (const command of COMMANDS) {
-        rows.push({ n, runs, command, mercato: samples.mercato.map((s) => s[command]), baseline: samples.baseline.map((s) => s[command]) });
+        rows.push({
+          n,
+          runs,
+          command,
+          mercato: samples.mercato.map((s) => s[command]),
+          baseline: samples.baseline.map((s) => s[command]),
+        });
       }
     }
   } finally {
@@ -212,7 +236,10 @@ ${table}
   const start = text.indexOf(heading);
   let next = start >= 0 ? text.indexOf('\n## ', start + heading.length) : -1;
   if (next >= 0) next += 1;
-  const updated = start < 0 ? `${text.trimEnd()}\n\n${section}` : `${text.slice(0, start)}${section}${next >= 0 ? `\n${text.slice(next)}` : ''}`;
+  const updated =
+    start < 0
+      ? `${text.trimEnd()}\n\n${section}`
+      : `${text.slice(0, start)}${section}${next >= 0 ? `\n${text.slice(next)}` : ''}`;
   fs.writeFileSync(file, updated);
   say(`wrote the "Provider at scale" section of ${path.relative(ROOT, file)}`);
 }

@@ -12,21 +12,59 @@ const PROBE_DIR = '__import_probe__';
 
 /** Probe files (path -> content) and the rule each must break. */
 const PROBES: { files: Record<string, string>; rule: string }[] = [
-  { rule: 'no-relative-import-across-workspaces', files: { 'cli/src/P/relative.ts': "export { buildApp } from '../../../server/src/app';\n" } },
-  { rule: 'no-cycle', files: { 'cli/src/P/cycle-a.ts': "export { b } from './cycle-b';\nexport const a = 1;\n", 'cli/src/P/cycle-b.ts': "export { a } from './cycle-a';\nexport const b = 2;\n" } },
+  {
+    rule: 'no-relative-import-across-workspaces',
+    files: { 'cli/src/P/relative.ts': "export { buildApp } from '../../../server/src/app';\n" },
+  },
+  {
+    rule: 'no-cycle',
+    files: {
+      'cli/src/P/cycle-a.ts': "export { b } from './cycle-b';\nexport const a = 1;\n",
+      'cli/src/P/cycle-b.ts': "export { a } from './cycle-a';\nexport const b = 2;\n",
+    },
+  },
   { rule: 'no-undeclared-package', files: { 'cli/src/P/package.ts': "export { default } from 'semver';\n" } },
-  { rule: 'no-unresolvable-import', files: { 'cli/src/P/missing.ts': "export { x } from 'no-such-package-anywhere';\n" } },
-  { rule: 'no-undeclared-workspace', files: { 'api/src/P/workspace.ts': "export { PROVIDER_VERSION } from '@mercato/terraform-provider';\n" } },
-  { rule: 'no-dev-workspace-at-run-time', files: { 'api/src/P/server.ts': "export { buildApp } from '@mercato/server';\n" } },
-  { rule: 'no-dev-package-at-run-time', files: { 'api/src/P/dev-package.ts': "export { default } from 'openapi-typescript';\n" } },
-  { rule: 'provider-mercato-code-uses-the-framework', files: { 'provider/src/resources/P/protocol.ts': "export { UNKNOWN } from '../../protocol';\n" } },
-  { rule: 'provider-protocol-knows-nothing-above-it', files: { 'provider/src/protocol/P/framework.ts': "export { defineProvider } from '../../framework';\n" } },
-  { rule: 'provider-framework-knows-no-mercato', files: { 'provider/src/framework/P/client.ts': "export { waitForOrder } from '../../client/orders';\n" } },
-  { rule: 'provider-framework-knows-no-mercato', files: { 'provider/src/framework/P/api.ts': "export { ApiError } from '@mercato/api';\n" } },
-  { rule: 'provider-client-below-resources', files: { 'provider/src/client/P/resources.ts': "export { resource } from '../../resources/resource';\n" } },
+  {
+    rule: 'no-unresolvable-import',
+    files: { 'cli/src/P/missing.ts': "export { x } from 'no-such-package-anywhere';\n" },
+  },
+  {
+    rule: 'no-undeclared-workspace',
+    files: { 'api/src/P/workspace.ts': "export { PROVIDER_VERSION } from '@mercato/terraform-provider';\n" },
+  },
+  {
+    rule: 'no-dev-workspace-at-run-time',
+    files: { 'api/src/P/server.ts': "export { buildApp } from '@mercato/server';\n" },
+  },
+  {
+    rule: 'no-dev-package-at-run-time',
+    files: { 'api/src/P/dev-package.ts': "export { default } from 'openapi-typescript';\n" },
+  },
+  {
+    rule: 'provider-mercato-code-uses-the-framework',
+    files: { 'provider/src/resources/P/protocol.ts': "export { UNKNOWN } from '../../protocol';\n" },
+  },
+  {
+    rule: 'provider-protocol-knows-nothing-above-it',
+    files: { 'provider/src/protocol/P/framework.ts': "export { defineProvider } from '../../framework';\n" },
+  },
+  {
+    rule: 'provider-framework-knows-no-mercato',
+    files: { 'provider/src/framework/P/client.ts': "export { waitForOrder } from '../../client/orders';\n" },
+  },
+  {
+    rule: 'provider-framework-knows-no-mercato',
+    files: { 'provider/src/framework/P/api.ts': "export { ApiError } from '@mercato/api';\n" },
+  },
+  {
+    rule: 'provider-client-below-resources',
+    files: { 'provider/src/client/P/resources.ts': "export { resource } from '../../resources/resource';\n" },
+  },
 ];
 
-const written = PROBES.flatMap((probe) => Object.keys(probe.files)).map((path) => join(REPO, path.replace('/P/', `/${PROBE_DIR}/`)));
+const written = PROBES.flatMap((probe) => Object.keys(probe.files)).map((path) =>
+  join(REPO, path.replace('/P/', `/${PROBE_DIR}/`)),
+);
 
 beforeAll(() => {
   for (const probe of PROBES) {
@@ -48,13 +86,21 @@ interface Violation {
 
 test('each probe breaks exactly the rule it is written for, and the rest of the repository none', async () => {
   const output = await new Promise<string>((resolve, reject) => {
-    execFile('npm', ['run', '--silent', 'check:imports', '--', '--output-type', 'json'], { cwd: REPO, maxBuffer: 64 * 1024 * 1024 }, (error, stdout) => (stdout ? resolve(stdout) : reject(error ?? new Error('check:imports printed nothing'))));
+    execFile(
+      'npm',
+      ['run', '--silent', 'check:imports', '--', '--output-type', 'json'],
+      { cwd: REPO, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout) => (stdout ? resolve(stdout) : reject(error ?? new Error('check:imports printed nothing'))),
+    );
   });
   const violations = (JSON.parse(output) as { summary: { violations: Violation[] } }).summary.violations;
   const byFile = (file: string) => violations.filter((v) => v.from === file).map((v) => v.rule.name);
   for (const probe of PROBES) {
     const paths = Object.keys(probe.files);
-    expect([paths, [...new Set(paths.flatMap((path) => byFile(path.replace('/P/', `/${PROBE_DIR}/`))))]]).toEqual([paths, [probe.rule]]);
+    expect([paths, [...new Set(paths.flatMap((path) => byFile(path.replace('/P/', `/${PROBE_DIR}/`))))]]).toEqual([
+      paths,
+      [probe.rule],
+    ]);
   }
   expect(violations.filter((v) => !v.from.includes(PROBE_DIR))).toEqual([]);
 });

@@ -31,29 +31,38 @@ function plural(field: string): string {
 }
 
 const words = (text: string) => text.split(/[-_]/);
-const constantName = (collection: string, field: string) => [...words(singular(collection)), ...words(plural(field))].join('_').toUpperCase();
-const typeName = (collection: string, field: string) => [...words(singular(collection)), ...words(field)].map((w) => w[0].toUpperCase() + w.slice(1)).join('');
+const constantName = (collection: string, field: string) =>
+  [...words(singular(collection)), ...words(plural(field))].join('_').toUpperCase();
+const typeName = (collection: string, field: string) =>
+  [...words(singular(collection)), ...words(field)].map((w) => w[0].toUpperCase() + w.slice(1)).join('');
 
 type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Calls `found` for each enum in a schema, with the name of the property (or parameter) that holds it. */
 function visitSchema(schema: unknown, field: string, found: (field: string, values: unknown[]) => void): void {
   if (!isObject(schema)) return;
   if (Array.isArray(schema.enum)) found(field, schema.enum);
-  if (isObject(schema.properties)) for (const [name, property] of Object.entries(schema.properties)) visitSchema(property, name, found);
+  if (isObject(schema.properties))
+    for (const [name, property] of Object.entries(schema.properties)) visitSchema(property, name, found);
   if (schema.items) visitSchema(schema.items, field, found);
-  for (const key of ['allOf', 'anyOf', 'oneOf'] as const) if (Array.isArray(schema[key])) for (const part of schema[key] as unknown[]) visitSchema(part, field, found);
+  for (const key of ['allOf', 'anyOf', 'oneOf'] as const)
+    if (Array.isArray(schema[key])) for (const part of schema[key] as unknown[]) visitSchema(part, field, found);
   if (isObject(schema.additionalProperties)) visitSchema(schema.additionalProperties, field, found);
 }
 
 /** Every schema of an operation, with where it is: its parameters, request body and responses. */
 function operationSchemas(operation: Json): { schema: unknown; field: string; where: string }[] {
   const schemas: { schema: unknown; field: string; where: string }[] = [];
-  for (const parameter of (operation.parameters as Json[] | undefined) ?? []) schemas.push({ schema: parameter.schema, field: String(parameter.name), where: `${parameter.in} parameter` });
-  const content = (holder: unknown) => (isObject(holder) && isObject(holder.content) ? Object.values(holder.content) : []) as Json[];
-  for (const media of content(operation.requestBody)) schemas.push({ schema: media.schema, field: '', where: 'request body' });
-  for (const response of Object.values((operation.responses as Json | undefined) ?? {})) for (const media of content(response)) schemas.push({ schema: media.schema, field: '', where: 'response' });
+  for (const parameter of (operation.parameters as Json[] | undefined) ?? [])
+    schemas.push({ schema: parameter.schema, field: String(parameter.name), where: `${parameter.in} parameter` });
+  const content = (holder: unknown) =>
+    (isObject(holder) && isObject(holder.content) ? Object.values(holder.content) : []) as Json[];
+  for (const media of content(operation.requestBody))
+    schemas.push({ schema: media.schema, field: '', where: 'request body' });
+  for (const response of Object.values((operation.responses as Json | undefined) ?? {}))
+    for (const media of content(response)) schemas.push({ schema: media.schema, field: '', where: 'response' });
   return schemas;
 }
 
@@ -71,9 +80,16 @@ export function enumerations(document: OpenAPI3): Map<string, Enumeration> {
           const text = values.map(String);
           const known = found.get(constant);
           if (known && JSON.stringify(known.values) !== JSON.stringify(text)) {
-            throw new Error(`${constant}: \`${name}\` of ${PREFIX}${collection} is ${JSON.stringify(known.values)} in one place and ${JSON.stringify(text)} in another (${method.toUpperCase()} ${path}, ${where})`);
+            throw new Error(
+              `${constant}: \`${name}\` of ${PREFIX}${collection} is ${JSON.stringify(known.values)} in one place and ${JSON.stringify(text)} in another (${method.toUpperCase()} ${path}, ${where})`,
+            );
           }
-          const entry = known ?? { values: text, typeName: typeName(collection, name), field: `\`${name}\` of ${PREFIX}${collection}`, places: new Set<string>() };
+          const entry = known ?? {
+            values: text,
+            typeName: typeName(collection, name),
+            field: `\`${name}\` of ${PREFIX}${collection}`,
+            places: new Set<string>(),
+          };
           entry.places.add(where);
           found.set(constant, entry);
         });
@@ -94,7 +110,10 @@ export function idPattern(document: OpenAPI3): string {
     Object.values(node).forEach(visit);
   };
   visit(document.paths);
-  if (patterns.size !== 1) throw new Error(`the document's \`id\` properties have ${patterns.size} patterns, not one: ${[...patterns].join(', ')}`);
+  if (patterns.size !== 1)
+    throw new Error(
+      `the document's \`id\` properties have ${patterns.size} patterns, not one: ${[...patterns].join(', ')}`,
+    );
   return [...patterns][0];
 }
 
@@ -111,7 +130,12 @@ export function constantsModule(document: OpenAPI3): string {
   ];
   for (const [constant, { values, typeName: type, field, places }] of enumerations(document)) {
     const list = values.map((value) => `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`).join(', ');
-    lines.push('', `/** ${field} (${[...places].sort().join(', ')}). */`, `export const ${constant} = [${list}] as const;`, `export type ${type} = (typeof ${constant})[number];`);
+    lines.push(
+      '',
+      `/** ${field} (${[...places].sort().join(', ')}). */`,
+      `export const ${constant} = [${list}] as const;`,
+      `export type ${type} = (typeof ${constant})[number];`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }

@@ -41,15 +41,21 @@ export async function generatedFiles(document: OpenAPI3): Promise<Record<string,
 
 /** The generated files that differ from what is committed, as `api/<path>`. */
 export function staleFiles(files: Record<string, string>): string[] {
-  const current = (path: string) => (existsSync(join(API_DIR, path)) ? readFileSync(join(API_DIR, path), 'utf8') : undefined);
-  return Object.entries(files).filter(([path, content]) => current(path) !== content).map(([path]) => `api/${path}`);
+  const current = (path: string) =>
+    existsSync(join(API_DIR, path)) ? readFileSync(join(API_DIR, path), 'utf8') : undefined;
+  return Object.entries(files)
+    .filter(([path, content]) => current(path) !== content)
+    .map(([path]) => `api/${path}`);
 }
 
 async function main(check: boolean): Promise<void> {
   const files = await generatedFiles(await serverDocument());
   if (check) {
     const stale = staleFiles(files);
-    if (stale.length) throw new Error(`${stale.join(', ')} differ from what the server produces now: run \`npm run generate -w api\` and commit the result`);
+    if (stale.length)
+      throw new Error(
+        `${stale.join(', ')} differ from what the server produces now: run \`npm run generate -w api\` and commit the result`,
+      );
     return;
   }
   for (const [path, content] of Object.entries(files)) writeFileSync(join(API_DIR, path), content);

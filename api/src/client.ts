@@ -66,15 +66,17 @@ export class MercatoClient {
   constructor(readonly settings: ClientSettings) {
     // axios and Node's HTTP modules are loaded here, not with the module: a Terraform provider
     // launch or a CLI command that makes no request (`mercato --help`) does not pay for them.
-    /* eslint-disable @typescript-eslint/no-require-imports */
     const axios = require('axios') as typeof import('axios');
     const http = require('node:http') as typeof import('node:http');
     const https = require('node:https') as typeof import('node:https');
-    /* eslint-enable @typescript-eslint/no-require-imports */
     this.endpoint = normalizeEndpoint(settings.endpoint);
     this.http = axios.create({
       baseURL: `${this.endpoint}/api/v1`,
-      headers: { accept: 'application/json', ...(settings.token ? { authorization: `Bearer ${settings.token}` } : {}), 'user-agent': settings.userAgent ?? 'mercato-api-client' },
+      headers: {
+        accept: 'application/json',
+        ...(settings.token ? { authorization: `Bearer ${settings.token}` } : {}),
+        'user-agent': settings.userAgent ?? 'mercato-api-client',
+      },
       httpAgent: new http.Agent({ keepAlive: true }),
       httpsAgent: new https.Agent({ keepAlive: true }),
       validateStatus: () => true,
@@ -117,7 +119,10 @@ export class MercatoClient {
 
   /** POST a new object, with an Idempotency-Key (a fresh one unless given): retried safely. */
   create<T>(path: string, body: unknown, idempotencyKey: string = globalThis.crypto.randomUUID()): Promise<T> {
-    return this.send<T>({ method: 'POST', url: path, data: body, headers: { 'idempotency-key': idempotencyKey } }, true);
+    return this.send<T>(
+      { method: 'POST', url: path, data: body, headers: { 'idempotency-key': idempotencyKey } },
+      true,
+    );
   }
 
   /** POST an action (`/orders/<id>/approve`...): repeated only when the server never saw it. */
@@ -137,20 +142,38 @@ export class MercatoClient {
    * One request as given, answered whatever its status: no retry, and an Idempotency-Key only
    * when `headers` has one. For tests and tools that look at the answer itself.
    */
-  async request<T = unknown>(method: string, path: string, options: { body?: unknown; headers?: Record<string, string>; query?: Query } = {}): Promise<Answer<T>> {
+  async request<T = unknown>(
+    method: string,
+    path: string,
+    options: { body?: unknown; headers?: Record<string, string>; query?: Query } = {},
+  ): Promise<Answer<T>> {
     const label = `${method} ${path}`;
     const body = options.body === undefined ? undefined : this.serialize(options.body, label);
     const headers = { 'content-type': body === undefined ? false : 'application/json', ...options.headers };
     try {
-      const response = await this.http.request({ method, url: path, params: withoutBlanks(options.query), data: body, headers });
+      const response = await this.http.request({
+        method,
+        url: path,
+        params: withoutBlanks(options.query),
+        data: body,
+        headers,
+      });
       return {
         status: response.status,
         body: (response.data === '' ? null : response.data) as T,
-        headers: { get: (name) => (response.headers[name.toLowerCase()] === undefined ? null : String(response.headers[name.toLowerCase()])) },
+        headers: {
+          get: (name) =>
+            response.headers[name.toLowerCase()] === undefined ? null : String(response.headers[name.toLowerCase()]),
+        },
       };
     } catch (error) {
       if (!(error as { isAxiosError?: boolean }).isAxiosError) throw error;
-      throw new UnreachableError(this.endpoint, (error as { code?: string }).code ?? '', label, (error as Error).message);
+      throw new UnreachableError(
+        this.endpoint,
+        (error as { code?: string }).code ?? '',
+        label,
+        (error as Error).message,
+      );
     }
   }
 
@@ -158,14 +181,20 @@ export class MercatoClient {
     const label = `${request.method} ${request.url}`;
     // Without a body, no Content-Type either (axios would send a form's).
     const body = request.data === undefined ? undefined : this.serialize(request.data, label);
-    request = { ...request, data: body, headers: { ...request.headers, 'content-type': body === undefined ? false : 'application/json' } };
+    request = {
+      ...request,
+      data: body,
+      headers: { ...request.headers, 'content-type': body === undefined ? false : 'application/json' },
+    };
     for (let attempt = 1; ; attempt++) {
       const last = attempt >= this.attempts;
       try {
         const response = await this.http.request(request);
         if (response.status < 300) return response.data as T;
-        if (response.status < 400) throw new ApiError(response.status, redirectProblem(response.status, response.headers.location), label);
-        if (!repeatable || last || !RETRY_STATUSES.has(response.status)) throw new ApiError(response.status, problemOf(response.data), label);
+        if (response.status < 400)
+          throw new ApiError(response.status, redirectProblem(response.status, response.headers.location), label);
+        if (!repeatable || last || !RETRY_STATUSES.has(response.status))
+          throw new ApiError(response.status, problemOf(response.data), label);
         this.settings.log?.('retrying Mercato API request', { request: label, attempt, status: response.status });
       } catch (error) {
         // Only a failure to talk to the server is "cannot reach"; anything else is what it is.
@@ -173,7 +202,8 @@ export class MercatoClient {
         const code = (error as { code?: string }).code ?? '';
         // A refused connection never reached the server: even a request that is not repeatable is safe to send again.
         const safe = repeatable || code === 'ECONNREFUSED';
-        if (!safe || last || !RETRY_CODES.has(code)) throw new UnreachableError(this.endpoint, code, label, (error as Error).message);
+        if (!safe || last || !RETRY_CODES.has(code))
+          throw new UnreachableError(this.endpoint, code, label, (error as Error).message);
         this.settings.log?.('retrying Mercato API request', { request: label, attempt, code });
       }
       await sleep(retryDelay(attempt));
@@ -182,13 +212,17 @@ export class MercatoClient {
 }
 
 function withoutBlanks(query: Query = {}): Query {
-  return Object.fromEntries(Object.entries(query).filter(([, value]) => value !== undefined && value !== null && value !== ''));
+  return Object.fromEntries(
+    Object.entries(query).filter(([, value]) => value !== undefined && value !== null && value !== ''),
+  );
 }
 
 /** A 3xx answer as a problem: where it pointed, and why it is not followed. */
 function redirectProblem(status: number, location: unknown): Problem {
   const target = typeof location === 'string' && location ? location : '(no Location header)';
-  return { detail: `the server answered ${status}, a redirect to ${target}, which is not followed (the Mercato API never redirects, and the token must not go elsewhere): check MERCATO_ENDPOINT` };
+  return {
+    detail: `the server answered ${status}, a redirect to ${target}, which is not followed (the Mercato API never redirects, and the token must not go elsewhere): check MERCATO_ENDPOINT`,
+  };
 }
 
 /** The problem in an error answer; a body that is not one (a proxy's HTML page) becomes its detail. */

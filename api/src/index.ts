@@ -9,4 +9,3 @@ export { DEFAULT_ENDPOINT, environmentSettings, normalizeEndpoint, type Connecti
 export * from './generated/constants';
 export { isId } from './ids';
 export type * from './types';
-

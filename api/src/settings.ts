@@ -19,5 +19,8 @@ export function environmentSettings(env: NodeJS.ProcessEnv = process.env): Parti
 
 /** The base URL alone: `http://host:8080`, `http://host:8080/` and `http://host:8080/api/v1` are the same server. */
 export function normalizeEndpoint(endpoint: string): string {
-  return endpoint.trim().replace(/\/+$/, '').replace(/\/api\/v1$/, '');
+  return endpoint
+    .trim()
+    .replace(/\/+$/, '')
+    .replace(/\/api\/v1$/, '');
 }

@@ -16,7 +16,8 @@ export type ResponseBody<P extends keyof paths, M extends Method = 'get'> =
   Operation<P, M> extends { responses: infer Responses } ? Json<Responses[Extract<keyof Responses, 200 | 201>]> : never;
 
 /** The JSON body `M P` takes. */
-export type RequestBody<P extends keyof paths, M extends 'post' | 'patch'> = Operation<P, M> extends { requestBody?: infer Body } ? Json<NonNullable<Body>> : never;
+export type RequestBody<P extends keyof paths, M extends 'post' | 'patch'> =
+  Operation<P, M> extends { requestBody?: infer Body } ? Json<NonNullable<Body>> : never;
 
 /** The query parameters `GET P` takes. */
 export type QueryOf<P extends keyof paths> = NonNullable<Operation<P, 'get'>['parameters']['query']>;

@@ -14,7 +14,8 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const client = (settings: { endpoint?: string; attempts?: number } = {}) => new MercatoClient({ endpoint: server.url, token: server.adminToken, ...settings });
+const client = (settings: { endpoint?: string; attempts?: number } = {}) =>
+  new MercatoClient({ endpoint: server.url, token: server.adminToken, ...settings });
 
 /** A gateway in front of the server: answers the statuses given, one request each, then passes requests on. */
 interface Gateway {
@@ -28,17 +29,26 @@ async function gateway(failures: number[]): Promise<Gateway> {
   const target = new URL(server.url);
   const seen: Gateway['seen'] = [];
   const proxy = http.createServer((request, response) => {
-    seen.push({ method: request.method!, path: request.url!, key: request.headers['idempotency-key'] as string | undefined });
+    seen.push({
+      method: request.method!,
+      path: request.url!,
+      key: request.headers['idempotency-key'] as string | undefined,
+    });
     const status = failures.shift();
     if (status) {
       request.resume();
-      response.writeHead(status, { 'content-type': 'text/html' }).end(`<html><body>${status} from the gateway</body></html>`);
+      response
+        .writeHead(status, { 'content-type': 'text/html' })
+        .end(`<html><body>${status} from the gateway</body></html>`);
       return;
     }
-    const forward = http.request({ host: target.hostname, port: target.port, method: request.method, path: request.url, headers: request.headers }, (answer) => {
-      response.writeHead(answer.statusCode!, answer.headers);
-      answer.pipe(response);
-    });
+    const forward = http.request(
+      { host: target.hostname, port: target.port, method: request.method, path: request.url, headers: request.headers },
+      (answer) => {
+        response.writeHead(answer.statusCode!, answer.headers);
+        answer.pipe(response);
+      },
+    );
     request.pipe(forward);
   });
   await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
@@ -56,18 +66,31 @@ async function recorder(answer: http.RequestListener) {
   });
   await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
   const { port } = listener.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, seen, close: () => new Promise<void>((resolve) => listener.close(() => resolve())) };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    seen,
+    close: () => new Promise<void>((resolve) => listener.close(() => resolve())),
+  };
 }
 
 describe('settings', () => {
   test('MERCATO_ENDPOINT and MERCATO_TOKEN are read in one place; blank is unset', () => {
-    expect(environmentSettings({ MERCATO_ENDPOINT: ' http://h:8080/ ', MERCATO_TOKEN: 'mct_x' })).toEqual({ endpoint: 'http://h:8080/', token: 'mct_x' });
-    expect(environmentSettings({ MERCATO_ENDPOINT: '', MERCATO_TOKEN: '  ' })).toEqual({ endpoint: undefined, token: undefined });
+    expect(environmentSettings({ MERCATO_ENDPOINT: ' http://h:8080/ ', MERCATO_TOKEN: 'mct_x' })).toEqual({
+      endpoint: 'http://h:8080/',
+      token: 'mct_x',
+    });
+    expect(environmentSettings({ MERCATO_ENDPOINT: '', MERCATO_TOKEN: '  ' })).toEqual({
+      endpoint: undefined,
+      token: undefined,
+    });
   });
 
   test('an endpoint with a trailing slash or /api/v1 is the same server', async () => {
-    for (const endpoint of ['http://h:8080', 'http://h:8080/', 'http://h:8080/api/v1', 'http://h:8080/api/v1/']) expect(normalizeEndpoint(endpoint)).toBe('http://h:8080');
-    expect((await client({ endpoint: `${server.url}/api/v1/` }).get<{ username: string }>('/users/me')).username).toBe('admin');
+    for (const endpoint of ['http://h:8080', 'http://h:8080/', 'http://h:8080/api/v1', 'http://h:8080/api/v1/'])
+      expect(normalizeEndpoint(endpoint)).toBe('http://h:8080');
+    expect((await client({ endpoint: `${server.url}/api/v1/` }).get<{ username: string }>('/users/me')).username).toBe(
+      'admin',
+    );
   });
 });
 
@@ -86,7 +109,9 @@ describe('answers', () => {
   });
 
   test('an error answer is an ApiError with its status, problem and field errors', async () => {
-    const error = await client().create('/organizations', { name: '' }).catch((e: unknown) => e);
+    const error = await client()
+      .create('/organizations', { name: '' })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     const apiError = error as ApiError;
     expect(apiError.status).toBe(400);
@@ -98,8 +123,12 @@ describe('answers', () => {
   });
 
   test('a redirect is an ApiError naming its Location, and is not followed: the token stays with the endpoint', async () => {
-    const elsewhere = await recorder((_request, response) => response.writeHead(200, { 'content-type': 'application/json' }).end('{"items":[],"next_cursor":null}'));
-    const redirecting = await recorder((request, response) => response.writeHead(request.method === 'GET' ? 302 : 307, { location: `${elsewhere.url}${request.url}` }).end());
+    const elsewhere = await recorder((_request, response) =>
+      response.writeHead(200, { 'content-type': 'application/json' }).end('{"items":[],"next_cursor":null}'),
+    );
+    const redirecting = await recorder((request, response) =>
+      response.writeHead(request.method === 'GET' ? 302 : 307, { location: `${elsewhere.url}${request.url}` }).end(),
+    );
     try {
       const redirected = client({ endpoint: redirecting.url });
       const calls: [Promise<unknown>, number, string][] = [
@@ -124,7 +153,9 @@ describe('answers', () => {
 
   test('no answer is an UnreachableError naming the endpoint and the socket error', async () => {
     const endpoint = `http://127.0.0.1:${await freePort()}`;
-    const error = await client({ endpoint, attempts: 2 }).get('/users/me').catch((e: unknown) => e);
+    const error = await client({ endpoint, attempts: 2 })
+      .get('/users/me')
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UnreachableError);
     expect(error).toMatchObject({ endpoint, code: 'ECONNREFUSED', request: 'GET /users/me' });
   });
@@ -144,12 +175,16 @@ describe('retries', () => {
   test('a create is retried with the same Idempotency-Key, and makes one object', async () => {
     const gate = await gateway([503, 502]);
     try {
-      const created = await client({ endpoint: gate.url }).create<{ id: string }>('/organizations', { name: 'Retried Once' });
+      const created = await client({ endpoint: gate.url }).create<{ id: string }>('/organizations', {
+        name: 'Retried Once',
+      });
       const keys = new Set(gate.seen.map((request) => request.key));
       expect(gate.seen).toHaveLength(3);
       expect(keys.size).toBe(1);
       expect([...keys][0]).toMatch(/^[0-9a-f-]{36}$/);
-      const named = (await client().listAll<{ id: string; name: string }>('/organizations')).filter((o) => o.name === 'Retried Once');
+      const named = (await client().listAll<{ id: string; name: string }>('/organizations')).filter(
+        (o) => o.name === 'Retried Once',
+      );
       expect(named.map((o) => o.id)).toEqual([created.id]);
     } finally {
       await gate.close();
@@ -163,12 +198,16 @@ describe('retries', () => {
     expect(again.id).toBe(first.id);
   });
 
-  test('an action, a PATCH and a DELETE are not repeated: the gateway\'s 503 is the answer', async () => {
+  test("an action, a PATCH and a DELETE are not repeated: the gateway's 503 is the answer", async () => {
     const organization = await client().create<{ id: string }>('/organizations', { name: 'Not Repeated' });
     const gate = await gateway([503, 503, 503]);
     try {
       const api = client({ endpoint: gate.url });
-      for (const call of [() => api.patch(`/organizations/${organization.id}`, { name: 'Changed' }), () => api.delete(`/organizations/${organization.id}`), () => api.action('/orders/00000000-0000-4000-8000-000000000000/approve')]) {
+      for (const call of [
+        () => api.patch(`/organizations/${organization.id}`, { name: 'Changed' }),
+        () => api.delete(`/organizations/${organization.id}`),
+        () => api.action('/orders/00000000-0000-4000-8000-000000000000/approve'),
+      ]) {
         const error = await call().catch((e: unknown) => e);
         expect(error).toBeInstanceOf(ApiError);
         expect((error as ApiError).status).toBe(503);
@@ -183,7 +222,9 @@ describe('retries', () => {
   test('retries end after `attempts` tries with the last answer', async () => {
     const gate = await gateway([503, 503, 503]);
     try {
-      const error = await client({ endpoint: gate.url, attempts: 2 }).get('/users/me').catch((e: unknown) => e);
+      const error = await client({ endpoint: gate.url, attempts: 2 })
+        .get('/users/me')
+        .catch((e: unknown) => e);
       expect((error as ApiError).status).toBe(503);
       expect(gate.seen).toHaveLength(2);
     } finally {

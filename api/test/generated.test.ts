@@ -11,9 +11,14 @@ const API_DIR = join(__dirname, '..');
 
 test('openapi.json, src/generated/openapi.ts and src/generated/constants.ts are what the server produces now', async () => {
   const run = await new Promise<{ code: number; stderr: string }>((resolve) => {
-    execFile('npm', ['run', '--silent', 'generate', '--', '--check'], { cwd: API_DIR, timeout: 120000 }, (error, _stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stderr });
-    });
+    execFile(
+      'npm',
+      ['run', '--silent', 'generate', '--', '--check'],
+      { cwd: API_DIR, timeout: 120000 },
+      (error, _stdout, stderr) => {
+        resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stderr });
+      },
+    );
   });
   expect(run).toEqual({ code: 0, stderr: '' });
 });

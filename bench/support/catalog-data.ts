@@ -5,25 +5,163 @@ import { prng } from './processes';
 export const PLATFORMS = ['aws', 'azure', 'gcp', 'on-premises', 'other'] as const;
 
 export const CATEGORIES: Array<{ title: string; description: string; products: string[] }> = [
-  { title: 'Compute', description: 'Virtual machines and bare metal', products: ['Virtual Machine', 'Bare Metal Server', 'GPU Instance', 'Spot Instance', 'Batch Compute', 'HPC Node'] },
-  { title: 'Containers', description: 'Kubernetes and container platforms', products: ['OpenShift', 'Kubernetes', 'Container Registry', 'Service Mesh', 'Knative', 'Helm Repository'] },
-  { title: 'Databases', description: 'Relational and NoSQL databases', products: ['PostgreSQL', 'MySQL', 'MariaDB', 'MongoDB', 'Cassandra', 'Redis', 'CockroachDB', 'TimescaleDB'] },
-  { title: 'Messaging', description: 'Queues, streams and event buses', products: ['Kafka', 'RabbitMQ', 'NATS', 'Pulsar', 'MQTT Broker', 'Event Bus'] },
-  { title: 'Storage', description: 'Object, block and file storage', products: ['Object Storage', 'Block Volume', 'NFS Share', 'Backup Vault', 'Archive Storage', 'Ceph Pool'] },
-  { title: 'Observability', description: 'Metrics, logs and traces', products: ['Prometheus', 'Grafana', 'Loki', 'Tempo', 'OpenSearch', 'Alertmanager'] },
-  { title: 'Networking', description: 'Load balancers, DNS and VPNs', products: ['Load Balancer', 'DNS Zone', 'VPN Gateway', 'Private Link', 'CDN', 'Firewall'] },
-  { title: 'Security', description: 'Secrets, identity and certificates', products: ['Vault', 'Keycloak', 'Certificate Authority', 'HSM', 'WAF', 'Secrets Manager'] },
-  { title: 'Analytics', description: 'Warehouses and data processing', products: ['Spark', 'Trino', 'ClickHouse', 'Airflow', 'Flink', 'Data Lake'] },
-  { title: 'AI and ML', description: 'Model training and serving', products: ['Jupyter Hub', 'Model Serving', 'Vector Database', 'MLflow', 'LLM Gateway', 'Ray Cluster'] },
+  {
+    title: 'Compute',
+    description: 'Virtual machines and bare metal',
+    products: ['Virtual Machine', 'Bare Metal Server', 'GPU Instance', 'Spot Instance', 'Batch Compute', 'HPC Node'],
+  },
+  {
+    title: 'Containers',
+    description: 'Kubernetes and container platforms',
+    products: ['OpenShift', 'Kubernetes', 'Container Registry', 'Service Mesh', 'Knative', 'Helm Repository'],
+  },
+  {
+    title: 'Databases',
+    description: 'Relational and NoSQL databases',
+    products: ['PostgreSQL', 'MySQL', 'MariaDB', 'MongoDB', 'Cassandra', 'Redis', 'CockroachDB', 'TimescaleDB'],
+  },
+  {
+    title: 'Messaging',
+    description: 'Queues, streams and event buses',
+    products: ['Kafka', 'RabbitMQ', 'NATS', 'Pulsar', 'MQTT Broker', 'Event Bus'],
+  },
+  {
+    title: 'Storage',
+    description: 'Object, block and file storage',
+    products: ['Object Storage', 'Block Volume', 'NFS Share', 'Backup Vault', 'Archive Storage', 'Ceph Pool'],
+  },
+  {
+    title: 'Observability',
+    description: 'Metrics, logs and traces',
+    products: ['Prometheus', 'Grafana', 'Loki', 'Tempo', 'OpenSearch', 'Alertmanager'],
+  },
+  {
+    title: 'Networking',
+    description: 'Load balancers, DNS and VPNs',
+    products: ['Load Balancer', 'DNS Zone', 'VPN Gateway', 'Private Link', 'CDN', 'Firewall'],
+  },
+  {
+    title: 'Security',
+    description: 'Secrets, identity and certificates',
+    products: ['Vault', 'Keycloak', 'Certificate Authority', 'HSM', 'WAF', 'Secrets Manager'],
+  },
+  {
+    title: 'Analytics',
+    description: 'Warehouses and data processing',
+    products: ['Spark', 'Trino', 'ClickHouse', 'Airflow', 'Flink', 'Data Lake'],
+  },
+  {
+    title: 'AI and ML',
+    description: 'Model training and serving',
+    products: ['Jupyter Hub', 'Model Serving', 'Vector Database', 'MLflow', 'LLM Gateway', 'Ray Cluster'],
+  },
 ];
 
-const QUALIFIERS = ['Managed', 'Hosted', 'Dedicated', 'Serverless', 'Shared', 'Highly Available', 'Enterprise', 'Starter', 'Regional', 'Sovereign', 'Secure', 'Elastic', 'Premium', 'Standard', 'Compact'];
+const QUALIFIERS = [
+  'Managed',
+  'Hosted',
+  'Dedicated',
+  'Serverless',
+  'Shared',
+  'Highly Available',
+  'Enterprise',
+  'Starter',
+  'Regional',
+  'Sovereign',
+  'Secure',
+  'Elastic',
+  'Premium',
+  'Standard',
+  'Compact',
+];
 const SUFFIXES = ['', 'Cluster', 'Service', 'Instance', 'Edition', 'Pool', 'Plan', 'Tier'];
-const AUDIENCES = ['research teams', 'web applications', 'regulated workloads', 'data engineers', 'internal tools', 'public services', 'batch pipelines', 'startups', 'students', 'production systems'];
-const FEATURES = ['automated backups', 'point-in-time recovery', 'encryption at rest', 'single sign-on', 'autoscaling', 'daily snapshots', 'private networking', 'audit logging', 'zero-downtime upgrades', 'geo-replication', 'role-based access', 'usage reports', 'burstable performance', 'dedicated support', 'monitoring dashboards'];
-const REGIONS = ['Frankfurt', 'Amsterdam', 'Helsinki', 'Paris', 'Dublin', 'Stockholm', 'Warsaw', 'Madrid', 'Milan', 'Zurich'];
-export const TAGS = ['ha', 'backup', 'gpu', 'ssd', 'nvme', 'eu', 'us', 'gdpr', 'hipaa', 'iso27001', 'sso', 'kubernetes', 'serverless', 'open-source', 'managed', 'beta', 'free-tier', 'ipv6', 'encryption', 'metrics', 'logs', 'terraform', 'api', 'low-latency', 'batch', 'streaming', 'arm64', 'x86', 'green-energy', 'support-24x7'];
-export const VERSIONS = ['1.0.0', '1.1.0', '1.2.0', '1.3.0', '2.0.0', '2.1.0', '2.2.0', '3.0.0', '3.1.0', '4.0.0', '4.1.0', '5.0.0'];
+const AUDIENCES = [
+  'research teams',
+  'web applications',
+  'regulated workloads',
+  'data engineers',
+  'internal tools',
+  'public services',
+  'batch pipelines',
+  'startups',
+  'students',
+  'production systems',
+];
+const FEATURES = [
+  'automated backups',
+  'point-in-time recovery',
+  'encryption at rest',
+  'single sign-on',
+  'autoscaling',
+  'daily snapshots',
+  'private networking',
+  'audit logging',
+  'zero-downtime upgrades',
+  'geo-replication',
+  'role-based access',
+  'usage reports',
+  'burstable performance',
+  'dedicated support',
+  'monitoring dashboards',
+];
+const REGIONS = [
+  'Frankfurt',
+  'Amsterdam',
+  'Helsinki',
+  'Paris',
+  'Dublin',
+  'Stockholm',
+  'Warsaw',
+  'Madrid',
+  'Milan',
+  'Zurich',
+];
+export const TAGS = [
+  'ha',
+  'backup',
+  'gpu',
+  'ssd',
+  'nvme',
+  'eu',
+  'us',
+  'gdpr',
+  'hipaa',
+  'iso27001',
+  'sso',
+  'kubernetes',
+  'serverless',
+  'open-source',
+  'managed',
+  'beta',
+  'free-tier',
+  'ipv6',
+  'encryption',
+  'metrics',
+  'logs',
+  'terraform',
+  'api',
+  'low-latency',
+  'batch',
+  'streaming',
+  'arm64',
+  'x86',
+  'green-energy',
+  'support-24x7',
+];
+export const VERSIONS = [
+  '1.0.0',
+  '1.1.0',
+  '1.2.0',
+  '1.3.0',
+  '2.0.0',
+  '2.1.0',
+  '2.2.0',
+  '3.0.0',
+  '3.1.0',
+  '4.0.0',
+  '4.1.0',
+  '5.0.0',
+];
 const ORGANIZATIONS = ['Northwind Cloud', 'Contoso Hosting', 'Helix Data Services', 'Blue Fjord Computing'];
 export const ORGANIZATION_NAMES = ORGANIZATIONS;
 
@@ -43,7 +181,15 @@ export interface OfferingSpec {
 /** Every word a catalog name, description or tag may hold, for keyword queries. */
 export const VOCABULARY = [
   ...new Set(
-    [...CATEGORIES.flatMap((c) => c.products), ...QUALIFIERS, ...SUFFIXES, ...AUDIENCES, ...FEATURES, ...REGIONS, ...TAGS]
+    [
+      ...CATEGORIES.flatMap((c) => c.products),
+      ...QUALIFIERS,
+      ...SUFFIXES,
+      ...AUDIENCES,
+      ...FEATURES,
+      ...REGIONS,
+      ...TAGS,
+    ]
       .join(' ')
       .toLowerCase()
       .split(/[^a-z0-9]+/)
@@ -67,16 +213,34 @@ export function offeringSpecs(count: number, seed = 42): OfferingSpec[] {
     const majorStart = r.int(0, VERSIONS.length - 3);
     const versions = VERSIONS.slice(majorStart, majorStart + r.int(1, 3)).map((version, k, all) => ({
       version,
-      status: k === all.length - 1 && r.next() < 0.15 ? 'beta' : k === 0 && all.length > 1 && r.next() < 0.3 ? 'deprecated' : 'available',
+      status:
+        k === all.length - 1 && r.next() < 0.15
+          ? 'beta'
+          : k === 0 && all.length > 1 && r.next() < 0.3
+            ? 'deprecated'
+            : 'available',
     }));
     specs.push({
       category,
-      organization: r.weighted([[0, 3], [1, 3], [2, 2], [3, 2]]),
+      organization: r.weighted([
+        [0, 3],
+        [1, 3],
+        [2, 2],
+        [3, 2],
+      ]),
       name,
-      slug: `${name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '')}-${i + 1}`,
+      slug: `${name
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-+|-+$/g, '')}-${i + 1}`,
       description,
       platform,
-      status: r.weighted([['active', 70], ['paused', 10], ['draft', 12], ['archived', 8]]),
+      status: r.weighted([
+        ['active', 70],
+        ['paused', 10],
+        ['draft', 12],
+        ['archived', 8],
+      ]),
       tags: r.some(TAGS, 1, 4),
       type: r.next() < 0.7 ? 'allocation' : 'manual',
       versions,

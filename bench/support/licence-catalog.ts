@@ -10,15 +10,32 @@ export async function setUpLicenceCatalog(server: MercatoServer, consumerName: s
   const provider = await admin.post('/organizations', { name: 'Licence Provider' });
   const category = await admin.post('/categories', { title: 'Licences' });
   const offering = await admin.post('/offerings', {
-    organization_id: provider.id, category_id: category.id, name: 'Software Licence Pool', type: 'allocation', status: 'active', auto_approve: true,
-    platform: 'other', tags: ['licence'], plugin_options: { backend_id_prefix: 'lic' },
+    organization_id: provider.id,
+    category_id: category.id,
+    name: 'Software Licence Pool',
+    type: 'allocation',
+    status: 'active',
+    auto_approve: true,
+    platform: 'other',
+    tags: ['licence'],
+    plugin_options: { backend_id_prefix: 'lic' },
     components: [{ type: 'seats', name: 'Seats', measured_unit: 'seats', billing_type: 'limit' }],
   });
   await admin.post('/offering-versions', {
-    offering_id: offering.id, version: '1.0.0',
-    options_schema: { type: 'object', additionalProperties: false, properties: { edition: { type: 'string', enum: ['standard', 'pro'] } } },
+    offering_id: offering.id,
+    version: '1.0.0',
+    options_schema: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { edition: { type: 'string', enum: ['standard', 'pro'] } },
+    },
   });
-  const plan = await admin.post('/plans', { offering_id: offering.id, name: 'per seat', unit: 'month', prices: { seats: 3 } });
+  const plan = await admin.post('/plans', {
+    offering_id: offering.id,
+    name: 'per seat',
+    unit: 'month',
+    prices: { seats: 3 },
+  });
   const user = await admin.post('/users', { username: consumerName, email: `${consumerName}@example.com` });
   const { token } = await admin.post(`/users/${user.id}/tokens`, { name: 'bench' });
   const consumer = admin.as(token);

@@ -14,7 +14,13 @@ let depth = 0;
 const load = Module._load;
 Module._load = function timedLoad(request, parent) {
   if (Module.isBuiltin(request)) return load.apply(this, arguments);
-  const entry = { request, from: parent && parent.filename ? parent.filename : '', depth: depth++, start: now(), end: undefined };
+  const entry = {
+    request,
+    from: parent && parent.filename ? parent.filename : '',
+    depth: depth++,
+    start: now(),
+    end: undefined,
+  };
   loads.push(entry);
   try {
     return load.apply(this, arguments);
@@ -27,9 +33,17 @@ Module._load = function timedLoad(request, parent) {
 process.on('exit', () => {
   const end = now();
   const ms = (entry) => Number((entry.end ?? end) - entry.start) / 1e6;
-  const top = loads.filter((entry) => entry.depth <= 3).sort((a, b) => ms(b) - ms(a)).slice(0, 25);
-  const lines = top.map((entry) => `${ms(entry).toFixed(1).padStart(7)} ms  ${'  '.repeat(entry.depth)}${entry.request}  (from ${path(entry.from)})`);
-  process.stderr.write(`${loads.length} modules loaded; ${(Number(end - started) / 1e6).toFixed(1)} ms from this preload to exit\n${lines.join('\n')}\n`);
+  const top = loads
+    .filter((entry) => entry.depth <= 3)
+    .sort((a, b) => ms(b) - ms(a))
+    .slice(0, 25);
+  const lines = top.map(
+    (entry) =>
+      `${ms(entry).toFixed(1).padStart(7)} ms  ${'  '.repeat(entry.depth)}${entry.request}  (from ${path(entry.from)})`,
+  );
+  process.stderr.write(
+    `${loads.length} modules loaded; ${(Number(end - started) / 1e6).toFixed(1)} ms from this preload to exit\n${lines.join('\n')}\n`,
+  );
 });
 
 const path = (file) => require('node:path').relative(process.cwd(), file) || '-';

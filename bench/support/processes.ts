@@ -41,16 +41,25 @@ export interface MercatoOptions {
 }
 
 /** Waits for a line on the child's stdout that matches, or fails when it exits or the time is up. */
-function waitForLine(child: ChildProcess, pattern: RegExp, timeoutMs: number, stderr: () => string): Promise<RegExpMatchArray> {
+function waitForLine(
+  child: ChildProcess,
+  pattern: RegExp,
+  timeoutMs: number,
+  stderr: () => string,
+): Promise<RegExpMatchArray> {
   return new Promise((resolve, reject) => {
     let seen = '';
-    const timer = setTimeout(() => done(new Error(`no line matching ${pattern} within ${timeoutMs} ms; stdout: ${seen} stderr: ${stderr()}`)), timeoutMs);
+    const timer = setTimeout(
+      () => done(new Error(`no line matching ${pattern} within ${timeoutMs} ms; stdout: ${seen} stderr: ${stderr()}`)),
+      timeoutMs,
+    );
     const onData = (chunk: Buffer) => {
       seen += chunk.toString();
       const match = seen.match(pattern);
       if (match) done(undefined, match);
     };
-    const onExit = (code: number | null) => done(new Error(`server exited with ${code} before it was ready; stdout: ${seen} stderr: ${stderr()}`));
+    const onExit = (code: number | null) =>
+      done(new Error(`server exited with ${code} before it was ready; stdout: ${seen} stderr: ${stderr()}`));
     function done(error?: Error, match?: RegExpMatchArray) {
       clearTimeout(timer);
       child.stdout!.off('data', onData);
@@ -123,13 +132,21 @@ export async function startMercato(options: MercatoOptions = {}): Promise<Mercat
 
 /** A Fastify hello world (`{hello: 'world'}`) in its own process: the baseline. */
 export async function startHelloWorld(): Promise<ChildServer> {
-  const { child, stderr } = spawnNode(['-r', 'tsx/cjs', HELLO_WORLD], { ...process.env, PORT: '0', NODE_ENV: 'production' });
+  const { child, stderr } = spawnNode(['-r', 'tsx/cjs', HELLO_WORLD], {
+    ...process.env,
+    PORT: '0',
+    NODE_ENV: 'production',
+  });
   const match = await waitForLine(child, /listening on (http:\/\/127\.0\.0\.1:\d+)/, 30000, stderr);
   return { url: match[1], pid: child.pid!, stop: stopper(child) };
 }
 
 /** Runs `work` over `items` with at most `concurrency` in flight; rejects on the first failure. */
-export async function pool<T, R>(items: T[], concurrency: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
+export async function pool<T, R>(
+  items: T[],
+  concurrency: number,
+  work: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
   const lanes = Array.from({ length: Math.min(concurrency, items.length) }, async () => {
@@ -177,25 +194,40 @@ export function prng(seed: number) {
 
 /** A minimal JSON client over fetch with a bearer token; throws on an unexpected status. */
 export class Client {
-  constructor(readonly url: string, readonly token: string) {}
+  constructor(
+    readonly url: string,
+    readonly token: string,
+  ) {}
 
   as(token: string) {
     return new Client(this.url, token);
   }
 
-  async call<T = any>(method: string, apiPath: string, body?: unknown, expect = [200, 201], headers: Record<string, string> = {}): Promise<T> {
+  async call<T = any>(
+    method: string,
+    apiPath: string,
+    body?: unknown,
+    expect = [200, 201],
+    headers: Record<string, string> = {},
+  ): Promise<T> {
     const response = await fetch(`${this.url}/api/v1${apiPath}`, {
       method,
-      headers: { authorization: `Bearer ${this.token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+      headers: {
+        authorization: `Bearer ${this.token}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...headers,
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();
-    if (!expect.includes(response.status)) throw new Error(`${method} ${apiPath}: HTTP ${response.status} ${text.slice(0, 500)}`);
+    if (!expect.includes(response.status))
+      throw new Error(`${method} ${apiPath}: HTTP ${response.status} ${text.slice(0, 500)}`);
     return (text ? JSON.parse(text) : null) as T;
   }
 
   get = <T = any>(apiPath: string) => this.call<T>('GET', apiPath);
-  post = <T = any>(apiPath: string, body: unknown = {}, headers?: Record<string, string>) => this.call<T>('POST', apiPath, body, [200, 201], headers);
+  post = <T = any>(apiPath: string, body: unknown = {}, headers?: Record<string, string>) =>
+    this.call<T>('POST', apiPath, body, [200, 201], headers);
 }
 
 // autocannon ships no types; this is the part of its programmatic API the benchmarks use.

@@ -45,8 +45,15 @@ const lazyChildProcess = {
     build.onLoad({ filter: /[\\/]commander[\\/]lib[\\/]command\.js$/ }, async (args) => {
       const eager = "const childProcess = require('node:child_process');";
       const source = await require('node:fs/promises').readFile(args.path, 'utf8');
-      if (!source.includes(eager)) throw new Error(`${args.path}: no \`${eager}\` to make lazy; check scripts/build.js against this commander`);
-      return { contents: source.replace(eager, "const childProcess = { spawn: (...args) => require('node:child_process').spawn(...args) };"), loader: 'js' };
+      if (!source.includes(eager))
+        throw new Error(`${args.path}: no \`${eager}\` to make lazy; check scripts/build.js against this commander`);
+      return {
+        contents: source.replace(
+          eager,
+          "const childProcess = { spawn: (...args) => require('node:child_process').spawn(...args) };",
+        ),
+        loader: 'js',
+      };
     });
   },
 };
@@ -67,8 +74,10 @@ const lazyChildProcess = {
  */
 const AXIOS_LIB = path.join(path.dirname(require.resolve('axios/package.json', { paths: [cliDir] })), 'lib');
 const AXIOS_STUBS = {
-  'form-data': "module.exports = class FormData { constructor() { throw new Error('form-data is left out of the axios of the mercato CLI (cli/scripts/build.js): the Mercato API takes JSON only'); } };",
-  'follow-redirects': "const request = () => { throw new Error('follow-redirects is left out of the axios of the mercato CLI (cli/scripts/build.js): @mercato/api sets maxRedirects 0'); }; module.exports = { http: { request }, https: { request } };",
+  'form-data':
+    "module.exports = class FormData { constructor() { throw new Error('form-data is left out of the axios of the mercato CLI (cli/scripts/build.js): the Mercato API takes JSON only'); } };",
+  'follow-redirects':
+    "const request = () => { throw new Error('follow-redirects is left out of the axios of the mercato CLI (cli/scripts/build.js): @mercato/api sets maxRedirects 0'); }; module.exports = { http: { request }, https: { request } };",
   'adapters/fetch.js': 'export const getFetch = () => false; export default false;',
   'adapters/xhr.js': 'export default false;',
 };
@@ -84,37 +93,61 @@ const axiosWithoutUnusedParts = {
       stubbed.add(name);
       return { contents: AXIOS_STUBS[name], loader: 'js', resolveDir: AXIOS_LIB };
     };
-    build.onResolve({ filter: /^(form-data|follow-redirects)$/ }, (args) => ({ path: args.path, namespace: 'axios-stub' }));
+    build.onResolve({ filter: /^(form-data|follow-redirects)$/ }, (args) => ({
+      path: args.path,
+      namespace: 'axios-stub',
+    }));
     build.onLoad({ filter: /.*/, namespace: 'axios-stub' }, (args) => stub(args.path));
     build.onLoad({ filter: /[\\/]axios[\\/]lib[\\/]adapters[\\/](fetch|xhr|http)\.js$/ }, async (args) => {
       const name = `adapters/${path.basename(args.path)}`;
       if (name !== 'adapters/http.js') return stub(name);
       const source = await require('node:fs/promises').readFile(args.path, 'utf8');
-      if (!NATIVE_TRANSPORT.test(source)) throw new Error(`${args.path}: no native transport for maxRedirects 0; check scripts/build.js against this axios before leaving follow-redirects out`);
+      if (!NATIVE_TRANSPORT.test(source))
+        throw new Error(
+          `${args.path}: no native transport for maxRedirects 0; check scripts/build.js against this axios before leaving follow-redirects out`,
+        );
       return undefined;
     });
     build.onLoad({ filter: /[\\/]axios[\\/]lib[\\/]utils\.js$/ }, async (args) => {
       const source = await require('node:fs/promises').readFile(args.path, 'utf8');
-      if (!source.includes(EAGER_FORM_DATA)) throw new Error(`${args.path}: no \`${EAGER_FORM_DATA}\` to leave out; check scripts/build.js against this axios`);
+      if (!source.includes(EAGER_FORM_DATA))
+        throw new Error(
+          `${args.path}: no \`${EAGER_FORM_DATA}\` to leave out; check scripts/build.js against this axios`,
+        );
       stubbed.add('utils.js');
       return { contents: source.replace(EAGER_FORM_DATA, 'const FormDataCtor = undefined;'), loader: 'js' };
     });
     build.onEnd((result) => {
       const missing = [...Object.keys(AXIOS_STUBS), 'utils.js'].filter((name) => !stubbed.has(name));
-      if (result.errors.length === 0 && missing.length > 0) throw new Error(`axios no longer loads ${missing.join(', ')}: check scripts/build.js against this axios`);
+      if (result.errors.length === 0 && missing.length > 0)
+        throw new Error(`axios no longer loads ${missing.join(', ')}: check scripts/build.js against this axios`);
     });
   },
 };
 
 /** How each lazy package is bundled: axios from its ES module sources, so that parts can be left out. */
 const LAZY_BUILDS = {
-  axios: { stdin: { contents: `module.exports = require(${JSON.stringify(path.join(AXIOS_LIB, 'axios.js'))}).default;`, resolveDir: cliDir, loader: 'js' }, plugins: [axiosWithoutUnusedParts] },
+  axios: {
+    stdin: {
+      contents: `module.exports = require(${JSON.stringify(path.join(AXIOS_LIB, 'axios.js'))}).default;`,
+      resolveDir: cliDir,
+      loader: 'js',
+    },
+    plugins: [axiosWithoutUnusedParts],
+  },
   yaml: { entryPoints: [require.resolve('yaml', { paths: [cliDir] })] },
 };
 
 async function build() {
   const lib = path.join(cliDir, 'lib');
-  await esbuild.build({ ...COMMON, entryPoints: [path.join(cliDir, 'src/main.ts')], outfile: path.join(lib, 'main.js'), external: [...LAZY_PACKAGES, ...WORKSPACES], sourcemap: true, plugins: [lazyChildProcess] });
+  await esbuild.build({
+    ...COMMON,
+    entryPoints: [path.join(cliDir, 'src/main.ts')],
+    outfile: path.join(lib, 'main.js'),
+    external: [...LAZY_PACKAGES, ...WORKSPACES],
+    sourcemap: true,
+    plugins: [lazyChildProcess],
+  });
   for (const name of LAZY_PACKAGES) {
     await esbuild.build({ ...COMMON, ...LAZY_BUILDS[name], outfile: path.join(lib, 'node_modules', name, 'index.js') });
   }

@@ -1,4 +1,11 @@
-import { ApiError, DEFAULT_ENDPOINT, environmentSettings, MercatoClient, UnreachableError, type Connection } from '@mercato/api';
+import {
+  ApiError,
+  DEFAULT_ENDPOINT,
+  environmentSettings,
+  MercatoClient,
+  UnreachableError,
+  type Connection,
+} from '@mercato/api';
 
 /** The client of the server MERCATO_ENDPOINT names (default: where `npm start` serves), as MERCATO_TOKEN. */
 export function clientFromEnvironment(env: NodeJS.ProcessEnv = process.env): MercatoClient {

@@ -4,8 +4,12 @@
  * given before `--`, stops it. When npm has just done so into a pipe or a file, say it on stderr
  * with the two ways that give clean output.
  */
-export function noteNpmHeader(env: NodeJS.ProcessEnv = process.env, stdout: { isTTY?: boolean } = process.stdout): string | undefined {
-  const headerPrinted = env.npm_command === 'run' && env.npm_lifecycle_event === 'mercato' && env.npm_config_loglevel !== 'silent';
+export function noteNpmHeader(
+  env: NodeJS.ProcessEnv = process.env,
+  stdout: { isTTY?: boolean } = process.stdout,
+): string | undefined {
+  const headerPrinted =
+    env.npm_command === 'run' && env.npm_lifecycle_event === 'mercato' && env.npm_config_loglevel !== 'silent';
   if (!headerPrinted || stdout.isTTY) return undefined;
   return 'mercato: npm printed a header of its own before this output; for output to read or pipe, run `npm run --silent mercato -- ...` or `npx mercato ...`';
 }

@@ -7,7 +7,9 @@ import { COMMANDS } from './commands';
  * (not the whole help, which would bury the line).
  */
 export function buildProgram(): Command {
-  const program = new Command('mercato').description('Mercato: a self-service cloud marketplace managed as code').showHelpAfterError('(add --help for the usage)');
+  const program = new Command('mercato')
+    .description('Mercato: a self-service cloud marketplace managed as code')
+    .showHelpAfterError('(add --help for the usage)');
   // `get --version 2.0.0` filters by offering version; without this the root's own `--version`
   // (and any other root option) would be taken from anywhere on the line and swallow it.
   program.enablePositionalOptions();

@@ -19,11 +19,25 @@ const CLI = path.resolve(__dirname, '..');
 /** The files `mercato <args>` loaded, relative to cli/ (other workspaces and packages by their path). */
 function loadedBy(args: string[], env: Record<string, string> = {}): Promise<string[]> {
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, ['-r', PRELOAD, BIN, ...args], { env: { PATH: process.env.PATH, ...env } }, (error, _stdout, stderr) => {
-      if (error && !stderr.includes('LOADED')) return reject(new Error(`the CLI failed: ${stderr}`, { cause: error }));
-      const files = stderr.slice(stderr.indexOf('LOADED\n') + 'LOADED\n'.length).trim().split('\n');
-      resolve(files.filter((file) => file !== PRELOAD).map((file) => path.relative(CLI, file)).sort());
-    });
+    execFile(
+      process.execPath,
+      ['-r', PRELOAD, BIN, ...args],
+      { env: { PATH: process.env.PATH, ...env } },
+      (error, _stdout, stderr) => {
+        if (error && !stderr.includes('LOADED'))
+          return reject(new Error(`the CLI failed: ${stderr}`, { cause: error }));
+        const files = stderr
+          .slice(stderr.indexOf('LOADED\n') + 'LOADED\n'.length)
+          .trim()
+          .split('\n');
+        resolve(
+          files
+            .filter((file) => file !== PRELOAD)
+            .map((file) => path.relative(CLI, file))
+            .sort(),
+        );
+      },
+    );
   });
 }
 
@@ -37,14 +51,23 @@ describe('what each mercato command loads (sqlite)', () => {
   });
   afterAll(() => server.close());
 
-  test('--help and a command\'s help: the bundle alone', async () => {
+  test("--help and a command's help: the bundle alone", async () => {
     expect(await loadedBy(['--help'])).toEqual(['bin/mercato.js', 'lib/main.js']);
     expect(await loadedBy(['order', 'create', '--help'])).toEqual(['bin/mercato.js', 'lib/main.js']);
   });
 
   test('get as a table: the bundle and axios; as YAML, yaml too; never the server, provider or code generator', async () => {
-    expect(await loadedBy(['get', 'offerings'], env)).toEqual(['bin/mercato.js', 'lib/main.js', 'lib/node_modules/axios/index.js']);
-    expect(await loadedBy(['get', 'offerings', '-o', 'yaml'], env)).toEqual(['bin/mercato.js', 'lib/main.js', 'lib/node_modules/axios/index.js', 'lib/node_modules/yaml/index.js']);
+    expect(await loadedBy(['get', 'offerings'], env)).toEqual([
+      'bin/mercato.js',
+      'lib/main.js',
+      'lib/node_modules/axios/index.js',
+    ]);
+    expect(await loadedBy(['get', 'offerings', '-o', 'yaml'], env)).toEqual([
+      'bin/mercato.js',
+      'lib/main.js',
+      'lib/node_modules/axios/index.js',
+      'lib/node_modules/yaml/index.js',
+    ]);
   });
 
   test('the axios of the CLI loads neither undici nor form-data nor follow-redirects', async () => {
@@ -60,7 +83,9 @@ describe('what each mercato command loads (sqlite)', () => {
   test('a redirect is an error naming where it pointed, not followed, with the axios of the CLI', async () => {
     const reached: string[] = [];
     const elsewhere = await listen((request, response) => (reached.push(request.url!), response.end('{}')));
-    const redirecting = await listen((request, response) => response.writeHead(302, { location: `${elsewhere.url}${request.url}` }).end());
+    const redirecting = await listen((request, response) =>
+      response.writeHead(302, { location: `${elsewhere.url}${request.url}` }).end(),
+    );
     try {
       const run = await runMercato(['get', 'offerings'], redirecting.url, server.adminToken);
       expect(run.code).not.toBe(0);
@@ -77,5 +102,8 @@ async function listen(answer: http.RequestListener) {
   const listener = http.createServer(answer);
   await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
   const { port } = listener.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, close: () => new Promise<void>((resolve) => listener.close(() => resolve())) };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => listener.close(() => resolve())),
+  };
 }

@@ -27,10 +27,16 @@ describe('renderTable', () => {
   });
 
   it('leaves no trailing spaces when the last cells differ in width', () => {
-    const lines = renderTable([{ a: 'x', b: 'long value' }, { a: 'y', b: 'v' }], [
-      { header: 'a', value: (i) => i.a },
-      { header: 'b', value: (i) => i.b },
-    ]).split('\n');
+    const lines = renderTable(
+      [
+        { a: 'x', b: 'long value' },
+        { a: 'y', b: 'v' },
+      ],
+      [
+        { header: 'a', value: (i) => i.a },
+        { header: 'b', value: (i) => i.b },
+      ],
+    ).split('\n');
     expect(lines.every((line) => line === line.trimEnd())).toBe(true);
   });
 
@@ -108,7 +114,9 @@ describe('kinds', () => {
   });
 
   it('names the known kinds when asked for another', () => {
-    expect(() => findKind('pods')).toThrow('unknown kind "pods"; one of organizations, projects, users, categories, offerings');
+    expect(() => findKind('pods')).toThrow(
+      'unknown kind "pods"; one of organizations, projects, users, categories, offerings',
+    );
   });
 
   it('give every name to one kind only', () => {

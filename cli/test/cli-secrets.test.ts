@@ -14,11 +14,20 @@ const BIN = path.resolve(__dirname, '../bin/mercato.js');
 
 describe('maskSecrets', () => {
   test('masks every value under a secret field, at any depth, keeping its keys', () => {
-    const answer = { id: 'r1', outputs: { host: 'db' }, secret_outputs: { password: 'pw', keys: ['k1', 'k2'], tls: { key: 'pem', port: 5432 } }, nested: [{ secret_options: { token: 't' } }] };
+    const answer = {
+      id: 'r1',
+      outputs: { host: 'db' },
+      secret_outputs: { password: 'pw', keys: ['k1', 'k2'], tls: { key: 'pem', port: 5432 } },
+      nested: [{ secret_options: { token: 't' } }],
+    };
     expect(maskSecrets(answer)).toEqual({
       id: 'r1',
       outputs: { host: 'db' },
-      secret_outputs: { password: SECRET_MASK, keys: [SECRET_MASK, SECRET_MASK], tls: { key: SECRET_MASK, port: SECRET_MASK } },
+      secret_outputs: {
+        password: SECRET_MASK,
+        keys: [SECRET_MASK, SECRET_MASK],
+        tls: { key: SECRET_MASK, port: SECRET_MASK },
+      },
       nested: [{ secret_options: { token: SECRET_MASK } }],
     });
     expect(maskSecrets({ secret_outputs: {}, token: null })).toEqual({ secret_outputs: {}, token: null });
@@ -35,18 +44,41 @@ describe('mercato describe resource with secrets (sqlite)', () => {
 
   const mercato = (args: string[]) =>
     new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-      const env = { PATH: process.env.PATH, HOME: process.env.HOME, MERCATO_ENDPOINT: server.url, MERCATO_TOKEN: server.adminToken };
-      execFile(process.execPath, [BIN, ...args], { env, timeout: 60000 }, (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }));
+      const env = {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        MERCATO_ENDPOINT: server.url,
+        MERCATO_TOKEN: server.adminToken,
+      };
+      execFile(process.execPath, [BIN, ...args], { env, timeout: 60000 }, (error, stdout, stderr) =>
+        resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
+      );
     });
 
   beforeAll(async () => {
     server = await startTestServer('sqlite', { worker: { pollIntervalMs: 50 } });
     admin = new Api(server.url, server.adminToken);
     w = await makeWorld(admin, 'clisec');
-    const order = await admin.expect(201, admin.post('/orders', { type: 'create', project_id: w.consumer.project.id, offering_id: w.manual.id, plan_id: w.manual.plan.id, name: 'db', attributes: { instance_type: 'general-purpose' } }));
+    const order = await admin.expect(
+      201,
+      admin.post('/orders', {
+        type: 'create',
+        project_id: w.consumer.project.id,
+        offering_id: w.manual.id,
+        plan_id: w.manual.plan.id,
+        name: 'db',
+        attributes: { instance_type: 'general-purpose' },
+      }),
+    );
     await waitForOrder(admin, order.id, ['executing']);
     await waitForProviderHandOver(admin, order.id, 5000);
-    await admin.expect(200, admin.post(`/orders/${order.id}/complete`, { outputs: { host: 'db.example' }, secret_outputs: { password: secret } }));
+    await admin.expect(
+      200,
+      admin.post(`/orders/${order.id}/complete`, {
+        outputs: { host: 'db.example' },
+        secret_outputs: { password: secret },
+      }),
+    );
     resourceId = order.resource_id;
   });
   afterAll(() => server.close());
@@ -66,7 +98,10 @@ describe('mercato describe resource with secrets (sqlite)', () => {
     }
     const [page, json] = runs;
     expect(page.stdout).toContain(`password: "${SECRET_MASK}"`);
-    expect(JSON.parse(json.stdout)).toMatchObject({ outputs: { host: 'db.example' }, secret_outputs: { password: SECRET_MASK } });
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      outputs: { host: 'db.example' },
+      secret_outputs: { password: SECRET_MASK },
+    });
 
     const shown = await mercato(['describe', 'resource', resourceId, '-o', 'json', '--show-secrets']);
     expect(JSON.parse(shown.stdout).secret_outputs).toEqual({ password: secret });

@@ -19,7 +19,17 @@ const BIN = path.resolve(__dirname, '../bin/mercato.js');
 /** The environment without anything of ours that would change what the child does. */
 function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env = { ...process.env };
-  for (const name of ['MERCATO_ENDPOINT', 'MERCATO_TOKEN', 'MERCATO_ADMIN_TOKEN', 'MERCATO_DATA_DIR', 'MERCATO_SEED_DEMO', 'DATABASE_URL', 'PORT', 'HOST']) delete env[name];
+  for (const name of [
+    'MERCATO_ENDPOINT',
+    'MERCATO_TOKEN',
+    'MERCATO_ADMIN_TOKEN',
+    'MERCATO_DATA_DIR',
+    'MERCATO_SEED_DEMO',
+    'DATABASE_URL',
+    'PORT',
+    'HOST',
+  ])
+    delete env[name];
   return { ...env, ...extra };
 }
 
@@ -49,9 +59,14 @@ function npmRun(args: string[], cwd: string, env: Record<string, string>): Promi
   const clean = cleanEnv(env);
   for (const name of Object.keys(clean)) if (name.startsWith('npm_') || name === 'INIT_CWD') delete clean[name];
   return new Promise((resolve) => {
-    execFile('npm', ['--prefix', REPO, 'run', ...args], { cwd, env: clean, timeout: 120000, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr });
-    });
+    execFile(
+      'npm',
+      ['--prefix', REPO, 'run', ...args],
+      { cwd, env: clean, timeout: 120000, maxBuffer: 16 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -77,7 +92,10 @@ describe('mercato CLI against a server with the demo catalog (sqlite)', () => {
     const lines = table.stdout.trimEnd().split('\n');
     expect(lines[0].split(/\s{3,}/)).toEqual(['ID', 'SLUG', 'NAME', 'TYPE', 'PLATFORM', 'STATUS', 'LATEST', 'TAGS']);
     expect(lines).toHaveLength(3);
-    const slugs = lines.slice(1).map((line) => line.split(/\s{3,}/)[1]).sort();
+    const slugs = lines
+      .slice(1)
+      .map((line) => line.split(/\s{3,}/)[1])
+      .sort();
     expect(slugs).toEqual(['postgresql', 'redis']);
     expect(table.stdout).not.toContain('virtual-machine');
     const postgresRow = lines.find((l) => l.includes('postgresql'))!.split(/\s{3,}/);
@@ -92,7 +110,11 @@ describe('mercato CLI against a server with the demo catalog (sqlite)', () => {
     expect(yaml).toMatchObject({ code: 0, stderr: '' });
     expect(yaml.stdout).toContain('slug: postgresql');
     expect(yaml.stdout).toContain('slug: redis');
-    expect(YAML.parse(yaml.stdout).map((o: { slug: string }) => o.slug).sort()).toEqual(['postgresql', 'redis']);
+    expect(
+      YAML.parse(yaml.stdout)
+        .map((o: { slug: string }) => o.slug)
+        .sort(),
+    ).toEqual(['postgresql', 'redis']);
 
     expect(byAlias.code).toBe(0);
     expect(byAlias.stdout).toContain('postgresql');
@@ -100,7 +122,10 @@ describe('mercato CLI against a server with the demo catalog (sqlite)', () => {
   });
 
   test('describe offering virtual-machine shows the offering, its plans and its versions', async () => {
-    const [page, json] = await Promise.all([mercato(['describe', 'offering', 'virtual-machine'], env), mercato(['describe', 'offering', 'virtual-machine', '-o', 'json'], env)]);
+    const [page, json] = await Promise.all([
+      mercato(['describe', 'offering', 'virtual-machine'], env),
+      mercato(['describe', 'offering', 'virtual-machine', '-o', 'json'], env),
+    ]);
     expect(page).toMatchObject({ code: 0, stderr: '' });
     expect(page.stdout).toContain('slug: virtual-machine');
     expect(page.stdout).toContain('name: Virtual Machine');
@@ -108,15 +133,23 @@ describe('mercato CLI against a server with the demo catalog (sqlite)', () => {
     expect(versions).toMatch(/^Versions:\n\s+VERSION\s+STATUS\s+NOTE\n\s+1\.0\.0\s+available\s+First release/m);
     expect(versions).toMatch(/\n\s+2\.0\.0\s+beta\s+Adds `disk_size_gb`/);
     const plans = page.stdout.slice(page.stdout.indexOf('Plans:'), page.stdout.indexOf('Versions:'));
-    for (const plan of ['small', 'medium', 'large']) expect(plans).toMatch(new RegExp(`\\n\\s+${plan}\\s+month\\s+cpu=`));
+    for (const plan of ['small', 'medium', 'large'])
+      expect(plans).toMatch(new RegExp(`\\n\\s+${plan}\\s+month\\s+cpu=`));
     expect(json.code).toBe(0);
-    expect(JSON.parse(json.stdout)).toMatchObject({ slug: 'virtual-machine', versions: ['1.0.0', '2.0.0'], latest_version: '1.0.0' });
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      slug: 'virtual-machine',
+      versions: ['1.0.0', '2.0.0'],
+      latest_version: '1.0.0',
+    });
   });
 
   test('errors a person can act on, with exit code 1', async () => {
     const closed = await freePort();
     const [down, badToken, noToken, missing, unknownKind, unknownCategory] = await Promise.all([
-      mercato(['get', 'offerings'], { MERCATO_ENDPOINT: `http://127.0.0.1:${closed}`, MERCATO_TOKEN: server.adminToken }),
+      mercato(['get', 'offerings'], {
+        MERCATO_ENDPOINT: `http://127.0.0.1:${closed}`,
+        MERCATO_TOKEN: server.adminToken,
+      }),
       mercato(['get', 'offerings', '--category', 'databases'], { ...env, MERCATO_TOKEN: 'mct_wrong' }),
       mercato(['describe', 'offering', 'virtual-machine'], { MERCATO_ENDPOINT: server.url }),
       mercato(['describe', 'offering', 'no-such-offering'], env),
@@ -174,25 +207,43 @@ describe('mercato CLI: filter values, paths and pipes', () => {
       [1, '', 'error: unknown --platform "openstack"; one of aws, azure, gcp, on-premises, other'],
       [1, '', 'error: unknown --status "retired"; one of draft, active, paused, archived'],
       [1, '', 'error: unknown --status "gone"; one of available, beta, deprecated'],
-      [1, '', 'error: unknown --status "finished"; one of pending-consumer, pending-provider, executing, done, erred, canceled, rejected'],
+      [
+        1,
+        '',
+        'error: unknown --status "finished"; one of pending-consumer, pending-provider, executing, done, erred, canceled, rejected',
+      ],
       [1, '', 'error: unknown --status "running"; one of Creating, OK, Updating, Terminating, Terminated, Erred'],
     ]);
   });
 
   test('a value no object has (version, tags) is an error that lists the values the catalog has', async () => {
-    const search = (await (await fetch(`${server.url}/api/v1/offerings?limit=1`, { headers: { authorization: `Bearer ${server.adminToken}` } })).json()) as { facets: { version: { value: string }[] } };
+    const search = (await (
+      await fetch(`${server.url}/api/v1/offerings?limit=1`, {
+        headers: { authorization: `Bearer ${server.adminToken}` },
+      })
+    ).json()) as { facets: { version: { value: string }[] } };
     const facets = search.facets;
-    const versions = facets.version.map((f: { value: string }) => f.value).sort((a: string, b: string) => a.localeCompare(b, undefined, { numeric: true }));
+    const versions = facets.version
+      .map((f: { value: string }) => f.value)
+      .sort((a: string, b: string) => a.localeCompare(b, undefined, { numeric: true }));
     expect(versions).toEqual(['1.0.0', '2.0.0', '3.7.0', '4.15.0', '7.2.0']);
     const [version, tags, vmVersion] = await Promise.all([
       mercato(['get', 'offerings', '--version', '9.9.9'], env),
       mercato(['get', 'offerings', '--tags', 'sql,nosuchtag'], env),
       mercato(['get', 'versions', '--offering', 'virtual-machine', '--version', '3.0.0'], env),
     ]);
-    expect([version.code, version.stdout, version.stderr.trimEnd()]).toEqual([1, '', `error: unknown --version "9.9.9": no offering has it; known: ${versions.join(', ')}`]);
+    expect([version.code, version.stdout, version.stderr.trimEnd()]).toEqual([
+      1,
+      '',
+      `error: unknown --version "9.9.9": no offering has it; known: ${versions.join(', ')}`,
+    ]);
     expect([tags.code, tags.stdout]).toEqual([1, '']);
     expect(tags.stderr).toMatch(/^error: unknown --tags "nosuchtag": no offering has it; known: .*\bsql\b/);
-    expect([vmVersion.code, vmVersion.stdout, vmVersion.stderr.trimEnd()]).toEqual([1, '', 'error: unknown --version "3.0.0": no offering-version has it; known: 1.0.0, 2.0.0']);
+    expect([vmVersion.code, vmVersion.stdout, vmVersion.stderr.trimEnd()]).toEqual([
+      1,
+      '',
+      'error: unknown --version "3.0.0": no offering-version has it; known: 1.0.0, 2.0.0',
+    ]);
   });
 
   test('known values match regardless of case; a known value nothing matches is an empty answer', async () => {
@@ -212,10 +263,23 @@ describe('mercato CLI: filter values, paths and pipes', () => {
     const admin = new Api(server.url, server.adminToken);
     const owner = await makeUser(admin, 'history-owner');
     const organization = await owner.api.expect(201, owner.api.post('/organizations', { name: 'History' }));
-    const project = await owner.api.expect(201, owner.api.post('/projects', { organization_id: organization.id, name: 'short-lived' }));
+    const project = await owner.api.expect(
+      201,
+      owner.api.post('/projects', { organization_id: organization.id, name: 'short-lived' }),
+    );
     const vm = await owner.api.expect(200, owner.api.get('/offerings/virtual-machine'));
     const small = (await owner.api.expect(200, owner.api.get(`/plans?offering_id=${vm.id}&name=small`))).items[0];
-    const order = await owner.api.expect(201, owner.api.post('/orders', { type: 'create', project_id: project.id, offering_id: vm.id, plan_id: small.id, name: 'vm', attributes: { instance_type: 'general-purpose', image: 'debian-12', ssh_public_key: 'ssh-ed25519 AAAA' } }));
+    const order = await owner.api.expect(
+      201,
+      owner.api.post('/orders', {
+        type: 'create',
+        project_id: project.id,
+        offering_id: vm.id,
+        plan_id: small.id,
+        name: 'vm',
+        attributes: { instance_type: 'general-purpose', image: 'debian-12', ssh_public_key: 'ssh-ed25519 AAAA' },
+      }),
+    );
     await owner.api.expect(200, owner.api.post(`/orders/${order.id}/cancel`, { reason: 'changed my mind' }));
     await owner.api.expect(204, owner.api.delete(`/projects/${project.id}`));
 
@@ -227,36 +291,71 @@ describe('mercato CLI: filter values, paths and pipes', () => {
       mercato(['get', 'plans', '--include-deleted'], ownerEnv),
     ]);
     expect(JSON.parse(orders.stdout)).toEqual([]);
-    expect(JSON.parse(history.stdout).map((o: { id: string; state: string }) => [o.id, o.state])).toEqual([[order.id, 'canceled']]);
-    expect(JSON.parse(resources.stdout).map((r: { id: string; state: string }) => [r.id, r.state])).toEqual([[order.resource_id, 'Terminated']]);
-    expect([plans.code, plans.stderr.trimEnd()]).toEqual([1, 'error: --include-deleted lists orders and resources of deleted projects and offerings; plans have none']);
+    expect(JSON.parse(history.stdout).map((o: { id: string; state: string }) => [o.id, o.state])).toEqual([
+      [order.id, 'canceled'],
+    ]);
+    expect(JSON.parse(resources.stdout).map((r: { id: string; state: string }) => [r.id, r.state])).toEqual([
+      [order.resource_id, 'Terminated'],
+    ]);
+    expect([plans.code, plans.stderr.trimEnd()]).toEqual([
+      1,
+      'error: --include-deleted lists orders and resources of deleted projects and offerings; plans have none',
+    ]);
   });
 
   test('through `npm run mercato`, paths are relative to where the user runs it', async () => {
     // The README's example, as a user has it before `terraform init`.
-    fs.cpSync(path.join(REPO, 'examples/hcl/consumer'), path.join(cwd, 'consumer'), { recursive: true, filter: (file) => !/\.terraform|tfstate/.test(path.basename(file)) });
+    fs.cpSync(path.join(REPO, 'examples/hcl/consumer'), path.join(cwd, 'consumer'), {
+      recursive: true,
+      filter: (file) => !/\.terraform|tfstate/.test(path.basename(file)),
+    });
     fs.mkdirSync(path.join(cwd, 'bin'));
     fs.symlinkSync('/usr/local/bin/terraform', path.join(cwd, 'bin/terraform'));
     const [generate, drift, install] = await Promise.all([
-      npmRun(['--silent', 'mercato', '--', 'constructs', 'generate', '--out', 'gen', '--offering', 'redis', '--library', './mylib'], cwd, env),
+      npmRun(
+        [
+          '--silent',
+          'mercato',
+          '--',
+          'constructs',
+          'generate',
+          '--out',
+          'gen',
+          '--offering',
+          'redis',
+          '--library',
+          './mylib',
+        ],
+        cwd,
+        env,
+      ),
       npmRun(['--silent', 'mercato', '--', 'drift', '--dir', 'consumer', '--terraform', 'bin/terraform'], cwd, env),
       npmRun(['--silent', 'provider:install', '--', '--dir', 'plugins'], cwd, env),
     ]);
     expect([generate.code, generate.stderr, generate.stdout.trim()]).toEqual([0, '', 'wrote 5 files into gen']);
     expect(fs.readdirSync(path.join(cwd, 'gen/redis')).sort()).toEqual(['index.ts', 'support.ts', 'v7-2-0.ts']);
     // ./mylib is beside gen/, where the user ran the command: two folders up from gen/redis/.
-    expect(fs.readFileSync(path.join(cwd, 'gen/redis/v7-2-0.ts'), 'utf8')).toContain('import { Offering, OrderedResource } from "../../mylib";');
+    expect(fs.readFileSync(path.join(cwd, 'gen/redis/v7-2-0.ts'), 'utf8')).toContain(
+      'import { Offering, OrderedResource } from "../../mylib";',
+    );
     expect(drift.code).toBe(1);
-    expect(drift.stderr).toContain(`error: ${path.join(cwd, 'consumer')} is not initialized: run \`terraform init\` there first`);
+    expect(drift.stderr).toContain(
+      `error: ${path.join(cwd, 'consumer')} is not initialized: run \`terraform init\` there first`,
+    );
     expect(install.code).toBe(0);
     const executable = install.stdout.split('\n')[1].trim();
     expect(executable.startsWith(path.join(cwd, 'plugins/registry.terraform.io/mercato/mercato/'))).toBe(true);
     expect(fs.existsSync(executable)).toBe(true);
   });
 
-  test('output for pipes: clean through `npm run --silent mercato`; without it, npm\'s header is named on stderr', async () => {
+  test("output for pipes: clean through `npm run --silent mercato`; without it, npm's header is named on stderr", async () => {
     const npx = new Promise<Run>((resolve) => {
-      execFile('npx', ['mercato', 'get', 'offerings', '-o', 'json'], { cwd: REPO, env: cleanEnv(env) }, (error, stdout, stderr) => resolve({ code: error ? 1 : 0, stdout, stderr }));
+      execFile(
+        'npx',
+        ['mercato', 'get', 'offerings', '-o', 'json'],
+        { cwd: REPO, env: cleanEnv(env) },
+        (error, stdout, stderr) => resolve({ code: error ? 1 : 0, stdout, stderr }),
+      );
     });
     const [silent, loud, viaNpx] = await Promise.all([
       npmRun(['--silent', 'mercato', '--', 'get', 'offerings', '-o', 'json'], cwd, env),
@@ -268,11 +367,16 @@ describe('mercato CLI: filter values, paths and pipes', () => {
       expect(JSON.parse(clean.stdout)).toHaveLength(DEMO_OFFERINGS.length);
     }
     expect(loud.stdout).toMatch(/^\n> mercato@[\d.]+ mercato\n/);
-    expect(loud.stderr).toBe('mercato: npm printed a header of its own before this output; for output to read or pipe, run `npm run --silent mercato -- ...` or `npx mercato ...`\n');
+    expect(loud.stderr).toBe(
+      'mercato: npm printed a header of its own before this output; for output to read or pipe, run `npm run --silent mercato -- ...` or `npx mercato ...`\n',
+    );
   });
 
   test('a reader that closes the pipe early ends the command quietly', async () => {
-    const child = spawn(process.execPath, [BIN, 'get', 'offerings', '-o', 'yaml'], { env: cleanEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, 'get', 'offerings', '-o', 'yaml'], {
+      env: cleanEnv(env),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     // Nobody reads: the first write of the answer (after its HTTP requests) meets a closed pipe.
     child.stdout!.destroy();
     let stderr = '';
@@ -331,7 +435,9 @@ describe('mercato serve', () => {
   });
 
   const api = async (port: number, token: string, url: string) => {
-    const response = await fetch(`http://127.0.0.1:${port}/api/v1${url}`, { headers: { authorization: `Bearer ${token}` } });
+    const response = await fetch(`http://127.0.0.1:${port}/api/v1${url}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     return { status: response.status, body: JSON.parse(await response.text()) };
   };
 
@@ -388,7 +494,7 @@ describe('mercato serve', () => {
     expect(await running.stop()).toBe(0);
   });
 
-  test('start-up: healthy only once the demo catalog is in; the URL and the token come last, without the seed\'s request logs', async () => {
+  test("start-up: healthy only once the demo catalog is in; the URL and the token come last, without the seed's request logs", async () => {
     const fresh = fs.mkdtempSync(path.join(os.tmpdir(), 'mercato-start-'));
     const port = await freePort();
     running = new Served(fresh, port, 'info');
@@ -398,8 +504,14 @@ describe('mercato serve', () => {
       const deadline = Date.now() + 30000;
       while (offeringsWhenHealthy === undefined) {
         if (Date.now() > deadline) throw new Error(`never healthy:\n${running.output}`);
-        const healthy = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.status === 200, () => false);
-        if (healthy) offeringsWhenHealthy = (await api(port, fs.readFileSync(path.join(fresh, 'admin-token'), 'utf8').trim(), '/offerings?limit=1')).body.total;
+        const healthy = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+          (r) => r.status === 200,
+          () => false,
+        );
+        if (healthy)
+          offeringsWhenHealthy = (
+            await api(port, fs.readFileSync(path.join(fresh, 'admin-token'), 'utf8').trim(), '/offerings?limit=1')
+          ).body.total;
       }
       expect(offeringsWhenHealthy).toBe(DEMO_OFFERINGS.length);
 

@@ -3,4 +3,11 @@
  * props typed from each version's JSON Schema (`mercato constructs generate`).
  */
 export { writeTypedConstructs, type WriteOptions } from './write';
-export { generateTypedConstructs, readCatalog, type CatalogOffering, type CatalogReader, type GeneratedFiles, type GenerateOptions } from './typed-constructs';
+export {
+  generateTypedConstructs,
+  readCatalog,
+  type CatalogOffering,
+  type CatalogReader,
+  type GeneratedFiles,
+  type GenerateOptions,
+} from './typed-constructs';

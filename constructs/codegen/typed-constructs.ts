@@ -17,9 +17,16 @@ import { camelSchema, HEADER, pascalCase, secretPathNames, SUPPORT, versionClass
  * What the generator reads of the catalog, as @mercato/api types the API's answers (so a field
  * the server renames is a compile error here); the fields it cannot do without are required.
  */
-type Needs<T, Required extends keyof T, Optional extends keyof T> = { [K in Required]-?: NonNullable<T[K]> } & Pick<T, Optional>;
+type Needs<T, Required extends keyof T, Optional extends keyof T> = { [K in Required]-?: NonNullable<T[K]> } & Pick<
+  T,
+  Optional
+>;
 
-export type CatalogVersion = Needs<OfferingVersion, 'version' | 'status', 'options_schema' | 'changelog' | 'deprecation_message' | 'replacement_version' | 'secret_attribute_paths'>;
+export type CatalogVersion = Needs<
+  OfferingVersion,
+  'version' | 'status',
+  'options_schema' | 'changelog' | 'deprecation_message' | 'replacement_version' | 'secret_attribute_paths'
+>;
 
 export type CatalogPlan = Needs<Plan, 'name', 'description' | 'archived'>;
 
@@ -46,7 +53,6 @@ function libraryFromOfferingFolder(library: string): string {
 /** Relative path to file content. */
 export type GeneratedFiles = Record<string, string>;
 
-
 const doc = (lines: (string | undefined)[], indent = '') => {
   const text = lines.filter((l): l is string => l !== undefined && l !== '');
   if (!text.length) return '';
@@ -60,22 +66,29 @@ async function versionModule(offering: CatalogOffering, version: CatalogVersion,
   const className = versionClassName(offering.slug, version.version);
   const base = pascalCase(offering.slug);
   const { schema, shape } = camelSchema(version.options_schema ?? { type: 'object' }, `${className}Config`);
-  const configTypes = await compile({ type: 'object', ...schema, title: `${className}Config` } as JSONSchema, `${className}Config`, {
-    bannerComment: '',
-    additionalProperties: false,
-    declareExternallyReferenced: true,
-    format: true,
-    unknownAny: true,
-    strictIndexSignatures: true,
-    // `nodePools: NodePool[]`, not a union of ten tuples: the server checks the number of items.
-    ignoreMinAndMaxItems: true,
-  });
+  const configTypes = await compile(
+    { type: 'object', ...schema, title: `${className}Config` } as JSONSchema,
+    `${className}Config`,
+    {
+      bannerComment: '',
+      additionalProperties: false,
+      declareExternallyReferenced: true,
+      format: true,
+      unknownAny: true,
+      strictIndexSignatures: true,
+      // `nodePools: NodePool[]`, not a union of ten tuples: the server checks the number of items.
+      ignoreMinAndMaxItems: true,
+    },
+  );
   const secretPaths = (version.secret_attribute_paths ?? []).map(secretPathNames);
   // Secret properties go to secret_attributes; a version without any keeps the plain form.
   const attributes = secretPaths.length
     ? `...attributesAndSecrets(toSchemaNames(props.config, SHAPE), SECRET_PATHS),`
     : `attributes: toSchemaNames(props.config, SHAPE) as { [key: string]: any },`;
-  const deprecated = version.status === 'deprecated' ? `@deprecated ${version.deprecation_message ?? 'This version takes no new resources.'}${version.replacement_version ? ` Use ${version.replacement_version}.` : ''}` : undefined;
+  const deprecated =
+    version.status === 'deprecated'
+      ? `@deprecated ${version.deprecation_message ?? 'This version takes no new resources.'}${version.replacement_version ? ` Use ${version.replacement_version}.` : ''}`
+      : undefined;
   return `${HEADER}/* eslint-disable */
 import type { Construct } from 'constructs';
 import { Offering, OrderedResource } from ${literal(library)};
@@ -117,7 +130,9 @@ ${doc([`${offering.name} ${version.version} (${version.status}), ordered into a 
 
 /** The components an order may set a limit for. */
 const limitComponents = (offering: CatalogOffering) =>
-  (offering.components ?? []).filter((c): c is typeof c & { type: string } => c.billing_type === 'limit' && c.type !== undefined);
+  (offering.components ?? []).filter(
+    (c): c is typeof c & { type: string } => c.billing_type === 'limit' && c.type !== undefined,
+  );
 
 /** A property name as TypeScript writes it: bare when it is an identifier. */
 const propertyKey = (name: string) => (/^[A-Za-z_$][\w$]*$/.test(name) ? name : literal(name));
@@ -129,7 +144,10 @@ const propertyKey = (name: string) => (/^[A-Za-z_$][\w$]*$/.test(name) ? name : 
 function limitsDeclarations(offering: CatalogOffering, base: string): { type: string; prop: string } {
   const components = limitComponents(offering);
   if (!components.length) return { type: '', prop: '' };
-  const fields = components.map((c) => `${doc([`${c.name ?? c.type}${c.measured_unit ? ` (${c.measured_unit})` : ''}.`], '  ')}  readonly ${propertyKey(c.type)}?: number;`);
+  const fields = components.map(
+    (c) =>
+      `${doc([`${c.name ?? c.type}${c.measured_unit ? ` (${c.measured_unit})` : ''}.`], '  ')}  readonly ${propertyKey(c.type)}?: number;`,
+  );
   return {
     // A type literal, not an interface: only that is assignable to OrderedResource's index signature.
     type: `\n/** Limits of ${offering.name} per limit-billed component. */\nexport type ${base}Limits = {\n${fields.join('\n')}\n};\n`,
@@ -185,8 +203,12 @@ function defaultVersion(offering: CatalogOffering): CatalogVersion | undefined {
     const found = offering.versions.find((v) => v.version === offering.latest_version);
     if (found) return found;
   }
-  const byNumber = (a: CatalogVersion, b: CatalogVersion) => b.version.localeCompare(a.version, undefined, { numeric: true });
-  return [...offering.versions].filter((v) => v.status === 'available').sort(byNumber)[0] ?? [...offering.versions].filter((v) => v.status === 'beta').sort(byNumber)[0];
+  const byNumber = (a: CatalogVersion, b: CatalogVersion) =>
+    b.version.localeCompare(a.version, undefined, { numeric: true });
+  return (
+    [...offering.versions].filter((v) => v.status === 'available').sort(byNumber)[0] ??
+    [...offering.versions].filter((v) => v.status === 'beta').sort(byNumber)[0]
+  );
 }
 
 /**
@@ -194,7 +216,10 @@ function defaultVersion(offering: CatalogOffering): CatalogVersion | undefined {
  * version, `support.ts` and `index.ts` (which also exports the default version's class under the
  * offering's own name, e.g. `VirtualMachine`), and an `index.ts` exporting every offering.
  */
-export async function generateTypedConstructs(offerings: CatalogOffering[], options: GenerateOptions = {}): Promise<GeneratedFiles> {
+export async function generateTypedConstructs(
+  offerings: CatalogOffering[],
+  options: GenerateOptions = {},
+): Promise<GeneratedFiles> {
   const library = libraryFromOfferingFolder(options.library ?? '@mercato/cdktf');
   const files: GeneratedFiles = { 'support.ts': SUPPORT };
   const sorted = [...offerings].sort((a, b) => a.slug.localeCompare(b.slug));
@@ -202,8 +227,12 @@ export async function generateTypedConstructs(offerings: CatalogOffering[], opti
     const dir = fileName(offering.slug);
     const base = pascalCase(offering.slug);
     files[`${dir}/support.ts`] = offeringSupport(offering, library);
-    const exports: string[] = [`export type { ${[`${base}Plan`, ...(limitComponents(offering).length ? [`${base}Limits`] : []), `${base}Props`].join(', ')} } from './support';`];
-    const versions = [...offering.versions].sort((a, b) => a.version.localeCompare(b.version, undefined, { numeric: true }));
+    const exports: string[] = [
+      `export type { ${[`${base}Plan`, ...(limitComponents(offering).length ? [`${base}Limits`] : []), `${base}Props`].join(', ')} } from './support';`,
+    ];
+    const versions = [...offering.versions].sort((a, b) =>
+      a.version.localeCompare(b.version, undefined, { numeric: true }),
+    );
     for (const version of versions) {
       const module = `v${version.version.replace(/[^A-Za-z0-9]+/g, '-')}`;
       files[`${dir}/${module}.ts`] = await versionModule(offering, version, library);
@@ -215,7 +244,10 @@ export async function generateTypedConstructs(offerings: CatalogOffering[], opti
       exports.push(
         `import { ${className}, type ${className}Props } from './v${latest.version.replace(/[^A-Za-z0-9]+/g, '-')}';`,
         '',
-        doc([`${offering.name} at its default version ${latest.version}: the one the catalog orders when none is named.`, offering.description]) + `export class ${base} extends ${className} {}`,
+        doc([
+          `${offering.name} at its default version ${latest.version}: the one the catalog orders when none is named.`,
+          offering.description,
+        ]) + `export class ${base} extends ${className} {}`,
         `/** Configuration of {@link ${base}}. */`,
         `export type ${base}Config = ${className}Props['config'];`,
       );

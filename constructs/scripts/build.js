@@ -27,7 +27,11 @@ const { generateBindings, writeBindings } = require('./generate-bindings');
 const root = path.resolve(__dirname, '..');
 const repoRoot = path.resolve(root, '..');
 const bin = (name) => path.join(repoRoot, 'node_modules/.bin', name);
-const JSII_ENV = { ...process.env, JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION: '1', JSII_SUPPRESS_UPGRADE_PROMPT: '1' };
+const JSII_ENV = {
+  ...process.env,
+  JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION: '1',
+  JSII_SUPPRESS_UPGRADE_PROMPT: '1',
+};
 
 /** Hash of the inputs of the build: sources, package.json and the build scripts. */
 function sourceHash() {
@@ -52,7 +56,11 @@ const STAMP = path.join(root, 'lib/.build-stamp');
 
 function isBuilt() {
   try {
-    return fs.readFileSync(STAMP, 'utf8') === sourceHash() && fs.existsSync(path.join(root, '.jsii')) && fs.existsSync(path.join(root, 'dist/cdktn/lib/index.js'));
+    return (
+      fs.readFileSync(STAMP, 'utf8') === sourceHash() &&
+      fs.existsSync(path.join(root, '.jsii')) &&
+      fs.existsSync(path.join(root, 'dist/cdktn/lib/index.js'))
+    );
   } catch {
     return false;
   }
@@ -66,7 +74,10 @@ function addFlatAliases(libDir) {
   const dts = path.join(libDir, 'index.d.ts');
   const marker = '// Flat namespaces for TypeScript and JavaScript (scripts/build.js)';
   if (!fs.readFileSync(js, 'utf8').includes(marker)) {
-    const lines = Object.entries(FLAT_ALIASES).map(([alias, name]) => `Object.defineProperty(exports, ${JSON.stringify(alias)}, { enumerable: true, get: function () { return exports.${name}; } });`);
+    const lines = Object.entries(FLAT_ALIASES).map(
+      ([alias, name]) =>
+        `Object.defineProperty(exports, ${JSON.stringify(alias)}, { enumerable: true, get: function () { return exports.${name}; } });`,
+    );
     fs.appendFileSync(js, `\n${marker}\n${lines.join('\n')}\n`);
   }
   if (!fs.readFileSync(dts, 'utf8').includes(marker)) {
@@ -80,9 +91,18 @@ function addFlatAliases(libDir) {
 /** Runs a jsii tool; on failure the error carries its diagnostics (not its Node version banner). */
 function run(command, args) {
   try {
-    execFileSync(command, args, { cwd: root, env: JSII_ENV, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    execFileSync(command, args, {
+      cwd: root,
+      env: JSII_ENV,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
   } catch (error) {
-    const output = `${error.stdout ?? ''}${error.stderr ?? ''}`.split('\n').filter((line) => /error|Error/.test(line)).join('\n');
+    const output = `${error.stdout ?? ''}${error.stderr ?? ''}`
+      .split('\n')
+      .filter((line) => /error|Error/.test(line))
+      .join('\n');
     throw new Error(`${path.basename(command)} failed:\n${output || error.message}`, { cause: error });
   }
 }
@@ -106,27 +126,47 @@ async function buildCdktn(schema) {
   writeBindings(await generateBindings(schema, 'cdktn'), path.join(src, 'generated'));
   fs.writeFileSync(
     path.join(out, 'tsconfig.json'),
-    JSON.stringify({
-      compilerOptions: { target: 'es2020', lib: ['es2020'], module: 'commonjs', declaration: true, strict: true, skipLibCheck: true, outDir: 'lib', rootDir: 'src', types: [] },
-      include: ['src/**/*.ts'],
-    }, null, 2),
+    JSON.stringify(
+      {
+        compilerOptions: {
+          target: 'es2020',
+          lib: ['es2020'],
+          module: 'commonjs',
+          declaration: true,
+          strict: true,
+          skipLibCheck: true,
+          outDir: 'lib',
+          rootDir: 'src',
+          types: [],
+        },
+        include: ['src/**/*.ts'],
+      },
+      null,
+      2,
+    ),
   );
-  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc', { paths: [repoRoot] }), '-p', out], { stdio: 'inherit' });
+  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc', { paths: [repoRoot] }), '-p', out], {
+    stdio: 'inherit',
+  });
   addFlatAliases(path.join(out, 'lib'));
   const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
   const cdktnVersion = require('cdktn/package.json').version;
   fs.writeFileSync(
     path.join(out, 'package.json'),
-    `${JSON.stringify({
-      name: '@mercato/cdktn',
-      version: pkg.version,
-      description: 'CDK Terrain (cdktn) constructs for Mercato: the @mercato/cdktf library built for cdktn',
-      license: pkg.license,
-      main: 'lib/index.js',
-      types: 'lib/index.d.ts',
-      // As wide as the library's own: cdktn narrows constructs itself where it must.
-      peerDependencies: { cdktn: `^${cdktnVersion}`, constructs: pkg.peerDependencies.constructs },
-    }, null, 2)}\n`,
+    `${JSON.stringify(
+      {
+        name: '@mercato/cdktn',
+        version: pkg.version,
+        description: 'CDK Terrain (cdktn) constructs for Mercato: the @mercato/cdktf library built for cdktn',
+        license: pkg.license,
+        main: 'lib/index.js',
+        types: 'lib/index.d.ts',
+        // As wide as the library's own: cdktn narrows constructs itself where it must.
+        peerDependencies: { cdktn: `^${cdktnVersion}`, constructs: pkg.peerDependencies.constructs },
+      },
+      null,
+      2,
+    )}\n`,
   );
 }
 
@@ -143,7 +183,10 @@ async function build({ pacmak: withPacmak = false, skipGenerate = false } = {}) 
     return result;
   };
   const schema = await time('schema', providerSchema);
-  if (!skipGenerate) await time('generate', async () => writeBindings(await generateBindings(schema, 'cdktf'), path.join(root, 'src/generated')));
+  if (!skipGenerate)
+    await time('generate', async () =>
+      writeBindings(await generateBindings(schema, 'cdktf'), path.join(root, 'src/generated')),
+    );
   await time('jsii', jsii);
   await time('cdktn', () => buildCdktn(schema));
   if (withPacmak) await time('pacmak', pacmak);
@@ -160,7 +203,12 @@ if (require.main === module) {
     process.exit(0);
   }
   build({ pacmak: args.includes('--pacmak'), skipGenerate: args.includes('--skip-generate') }).then(
-    (timings) => console.log(`built @mercato/cdktf (${Object.entries(timings).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}s`).join(', ')})`),
+    (timings) =>
+      console.log(
+        `built @mercato/cdktf (${Object.entries(timings)
+          .map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}s`)
+          .join(', ')})`,
+      ),
     (error) => {
       if (error.stderr) process.stderr.write(error.stderr);
       console.error(error.message);

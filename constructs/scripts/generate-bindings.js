@@ -22,7 +22,12 @@ const PROVIDER_FQPN = 'registry.terraform.io/mercato/mercato';
 /** Keys sorted at every level: the generator's output then does not depend on the schema's key order. */
 function sorted(value) {
   if (Array.isArray(value)) return value.map(sorted);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.keys(value).sort().map((k) => [k, sorted(value[k])]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((k) => [k, sorted(value[k])]),
+    );
   return value;
 }
 
@@ -36,18 +41,24 @@ function sorted(value) {
  */
 function makeComplexAttributesLazy(source) {
   const lazy = [];
-  let text = source.replace(/^( +)private _(\w+) = new ([\w.]+)\(this, ("[\w-]+")((?:, \w+)?)\);$/gm, (_all, indent, name, type, attribute, rest) => {
-    lazy.push(name);
-    return [
-      `${indent}private __${name}?: ${type};`,
-      `${indent}private get _${name}(): ${type} {`,
-      `${indent}  return (this.__${name} ??= new ${type}(this, ${attribute}${rest}));`,
-      `${indent}}`,
-    ].join('\n');
-  });
+  let text = source.replace(
+    /^( +)private _(\w+) = new ([\w.]+)\(this, ("[\w-]+")((?:, \w+)?)\);$/gm,
+    (_all, indent, name, type, attribute, rest) => {
+      lazy.push(name);
+      return [
+        `${indent}private __${name}?: ${type};`,
+        `${indent}private get _${name}(): ${type} {`,
+        `${indent}  return (this.__${name} ??= new ${type}(this, ${attribute}${rest}));`,
+        `${indent}}`,
+      ].join('\n');
+    },
+  );
   for (const name of lazy) {
     // Constructors: only a block that is given makes its object.
-    text = text.replace(new RegExp(`^( +)this\\._${name}\\.internalValue = (config\\.\\w+);$`, 'gm'), (_all, indent, value) => `${indent}if (${value} !== undefined) this._${name}.internalValue = ${value};`);
+    text = text.replace(
+      new RegExp(`^( +)this\\._${name}\\.internalValue = (config\\.\\w+);$`, 'gm'),
+      (_all, indent, value) => `${indent}if (${value} !== undefined) this._${name}.internalValue = ${value};`,
+    );
     // Synthesis reads a block's value without making its object.
     text = text.replace(new RegExp(`\\(this\\._${name}\\.internalValue\\)`, 'g'), `(this.__${name}?.internalValue)`);
   }
@@ -64,10 +75,14 @@ function makeComplexAttributesLazy(source) {
 function writeHclValuesOurselves(source) {
   const text = source.replace(
     /^( +)value: (.+),\n( +)isBlock: false,\n( +)type: "\w+",$/gm,
-    (_all, indent, value, blockIndent, typeIndent) => `${indent}value: hclExpression(${value}),\n${blockIndent}isBlock: false,\n${typeIndent}type: "reference",`,
+    (_all, indent, value, blockIndent, typeIndent) =>
+      `${indent}value: hclExpression(${value}),\n${blockIndent}isBlock: false,\n${typeIndent}type: "reference",`,
   );
   if (text === source) return source;
-  return text.replace(/^(import \* as (cdktf|cdktn) from '\2';)$/m, "$1\nimport { hclExpression } from '../../hcl-expression';");
+  return text.replace(
+    /^(import \* as (cdktf|cdktn) from '\2';)$/m,
+    "$1\nimport { hclExpression } from '../../hcl-expression';",
+  );
 }
 
 /** Generates into memory: answers `{ relative path: content }` of the .ts files. */
@@ -90,7 +105,10 @@ async function generateBindings(schema, flavour = 'cdktf') {
       for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
         const full = path.join(dir, entry.name);
         if (entry.isDirectory()) walk(full);
-        else if (entry.name.endsWith('.ts') && entry.name !== 'lazy-index.ts') files[path.relative(base, full)] = writeHclValuesOurselves(makeComplexAttributesLazy(fs.readFileSync(full, 'utf8')));
+        else if (entry.name.endsWith('.ts') && entry.name !== 'lazy-index.ts')
+          files[path.relative(base, full)] = writeHclValuesOurselves(
+            makeComplexAttributesLazy(fs.readFileSync(full, 'utf8')),
+          );
       }
     };
     walk(base);
@@ -124,7 +142,14 @@ function readBindings(dir) {
   return files;
 }
 
-module.exports = { generateBindings, writeBindings, readBindings, sorted, makeComplexAttributesLazy, writeHclValuesOurselves };
+module.exports = {
+  generateBindings,
+  writeBindings,
+  readBindings,
+  sorted,
+  makeComplexAttributesLazy,
+  writeHclValuesOurselves,
+};
 
 if (require.main === module) {
   const args = process.argv.slice(2);
@@ -139,7 +164,9 @@ if (require.main === module) {
     const schema = schemaFile ? JSON.parse(fs.readFileSync(schemaFile, 'utf8')) : await providerSchema();
     const files = await generateBindings(schema, flavour);
     writeBindings(files, outDir);
-    console.log(`generated ${Object.keys(files).length} files of ${flavour} bindings into ${path.relative(process.cwd(), outDir) || '.'}`);
+    console.log(
+      `generated ${Object.keys(files).length} files of ${flavour} bindings into ${path.relative(process.cwd(), outDir) || '.'}`,
+    );
   })().catch((error) => {
     console.error(error);
     process.exit(1);

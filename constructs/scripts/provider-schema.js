@@ -14,7 +14,9 @@ async function providerSchema() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mercato-schema-'));
   try {
     const binary = await build(undefined, path.join(dir, 'terraform-provider-mercato.js'));
-    return JSON.parse(execFileSync(process.execPath, [binary, '--schema'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }));
+    return JSON.parse(
+      execFileSync(process.execPath, [binary, '--schema'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }),
+    );
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -23,8 +25,11 @@ async function providerSchema() {
 module.exports = { providerSchema };
 
 if (require.main === module) {
-  providerSchema().then((schema) => process.stdout.write(`${JSON.stringify(schema, null, 2)}\n`), (error) => {
-    console.error(error);
-    process.exit(1);
-  });
+  providerSchema().then(
+    (schema) => process.stdout.write(`${JSON.stringify(schema, null, 2)}\n`),
+    (error) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
 }

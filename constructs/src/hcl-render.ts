@@ -41,7 +41,8 @@ function renderTemplate(text: string): string {
   const parts = parseTemplate(text);
   const expressions = parts.filter((part): part is { expression: string } => 'expression' in part);
   if (!expressions.length) return quoted(parts.map((part) => (part as { literal: string }).literal).join(''));
-  if (parts.length === 1) return isTraversal(expressions[0].expression) ? expressions[0].expression : `(${expressions[0].expression})`;
+  if (parts.length === 1)
+    return isTraversal(expressions[0].expression) ? expressions[0].expression : `(${expressions[0].expression})`;
   const spec = parts.map((part) => ('literal' in part ? part.literal.replace(/%/g, '%%') : '%s')).join('');
   return `format(${quoted(spec)}, ${expressions.map((e) => e.expression).join(', ')})`;
 }
@@ -82,13 +83,18 @@ function parseTemplate(text: string): TemplatePart[] {
     } else if (text.startsWith('${', i)) {
       const end = interpolationEnd(text, i + 2);
       const expression = text.slice(i + 2, end);
-      if (expression.startsWith('~') || expression.endsWith('~')) throw new Error(`cannot write the template ${JSON.stringify(text)} in HCL outside a template: it uses a strip marker (~)`);
+      if (expression.startsWith('~') || expression.endsWith('~'))
+        throw new Error(
+          `cannot write the template ${JSON.stringify(text)} in HCL outside a template: it uses a strip marker (~)`,
+        );
       if (literal) parts.push({ literal });
       literal = '';
       parts.push({ expression: expression.trim() });
       i = end + 1;
     } else if (text.startsWith('%{', i)) {
-      throw new Error(`cannot write the template ${JSON.stringify(text)} in HCL outside a template: it uses a directive (%{...}); synthesize JSON instead`);
+      throw new Error(
+        `cannot write the template ${JSON.stringify(text)} in HCL outside a template: it uses a directive (%{...}); synthesize JSON instead`,
+      );
     } else {
       literal += text[i];
       i += 1;

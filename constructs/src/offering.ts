@@ -327,13 +327,19 @@ export class Offering extends Construct implements IOffering {
 
   /** Adds a priced component. */
   public addComponent(component: OfferingComponentOptions): void {
-    this.components.push({ type: component.type, name: component.name, billingType: component.billingType, measuredUnit: component.measuredUnit });
+    this.components.push({
+      type: component.type,
+      name: component.name,
+      billingType: component.billingType,
+      measuredUnit: component.measuredUnit,
+    });
     this.resource.putComponent([...this.components]);
   }
 
   /** Adds a version; answers its handle. */
   public addVersion(options: OfferingVersionOptions): PublishedVersion {
-    if (this.versions.has(options.version)) throw new Error(`offering ${this.node.path} already has version ${options.version}`);
+    if (this.versions.has(options.version))
+      throw new Error(`offering ${this.node.path} already has version ${options.version}`);
     const version = new PublishedVersion(this, `version-${options.version}`, this.offeringId, options);
     this.versions.set(options.version, version);
     return version;
@@ -354,7 +360,10 @@ export class Offering extends Construct implements IOffering {
    */
   public version(version: string): PublishedVersion {
     const found = this.versions.get(version);
-    if (!found) throw new Error(`offering ${this.node.path} has no version ${version}; it has: ${[...this.versions.keys()].join(', ') || 'none'}`);
+    if (!found)
+      throw new Error(
+        `offering ${this.node.path} has no version ${version}; it has: ${[...this.versions.keys()].join(', ') || 'none'}`,
+      );
     return found;
   }
 
@@ -365,14 +374,16 @@ export class Offering extends Construct implements IOffering {
    */
   public plan(name: string): PublishedPlan {
     const found = this.plans.get(name);
-    if (!found) throw new Error(`offering ${this.node.path} has no plan ${name}; it has: ${[...this.plans.keys()].join(', ') || 'none'}`);
+    if (!found)
+      throw new Error(
+        `offering ${this.node.path} has no plan ${name}; it has: ${[...this.plans.keys()].join(', ') || 'none'}`,
+      );
     return found;
   }
 
   public planId(name: string): string {
     return this.plan(name).planId;
   }
-
 }
 
 /** What identifies an existing offering. */

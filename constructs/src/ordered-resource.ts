@@ -80,7 +80,10 @@ export class OrderedResource extends Construct {
 
   constructor(scope: Construct, id: string, props: OrderedResourceProps) {
     super(scope, id);
-    const timeouts = props.createTimeout || props.updateTimeout || props.deleteTimeout ? { create: props.createTimeout, update: props.updateTimeout, delete: props.deleteTimeout } : undefined;
+    const timeouts =
+      props.createTimeout || props.updateTimeout || props.deleteTimeout
+        ? { create: props.createTimeout, update: props.updateTimeout, delete: props.deleteTimeout }
+        : undefined;
     this.resource = new ResourceResource(this, 'Default', {
       projectId: props.project.projectId,
       offeringId: props.offering.offeringId,

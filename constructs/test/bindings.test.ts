@@ -23,7 +23,10 @@ test('the committed bindings are up to date with the provider schema', async () 
   const committed = readBindings(GENERATED);
   expect(Object.keys(committed).sort()).toEqual(Object.keys(expected).sort());
   for (const [file, content] of Object.entries(expected)) {
-    if (committed[file] !== content) throw new Error(`constructs/src/generated/${file} is out of date with the provider's schema: run \`npm run generate -w constructs\``);
+    if (committed[file] !== content)
+      throw new Error(
+        `constructs/src/generated/${file} is out of date with the provider's schema: run \`npm run generate -w constructs\``,
+      );
   }
 });
 
@@ -34,13 +37,22 @@ test('the build reads the same schema from the provider executable (`--schema`, 
 test('src/index.ts exports a namespace for every generated type', () => {
   const generatedIndex = readFileSync(join(GENERATED, 'index.ts'), 'utf8');
   const index = readFileSync(join(CONSTRUCTS, 'src/index.ts'), 'utf8');
-  const modules = (text: string) => [...text.matchAll(/^export \* as \w+ from '\.\/(?:generated\/)?([\w-]+)';$/gm)].map((m) => m[1]).sort();
+  const modules = (text: string) =>
+    [...text.matchAll(/^export \* as \w+ from '\.\/(?:generated\/)?([\w-]+)';$/gm)].map((m) => m[1]).sort();
   expect(modules(index)).toEqual(modules(generatedIndex));
-  expect(modules(index).length).toBe(Object.keys((schema as any).provider_schemas['registry.terraform.io/mercato/mercato'].resource_schemas).length + Object.keys((schema as any).provider_schemas['registry.terraform.io/mercato/mercato'].data_source_schemas).length + 1);
+  expect(modules(index).length).toBe(
+    Object.keys((schema as any).provider_schemas['registry.terraform.io/mercato/mercato'].resource_schemas).length +
+      Object.keys((schema as any).provider_schemas['registry.terraform.io/mercato/mercato'].data_source_schemas)
+        .length +
+      1,
+  );
 });
 
 test('the generator runs without Terraform on the PATH', () => {
   const script = `require(${JSON.stringify(join(CONSTRUCTS, 'scripts/generate-bindings.js'))}).generateBindings(${JSON.stringify(schema)}).then((f) => console.log(Object.keys(f).length))`;
-  const out = execFileSync(process.execPath, ['-e', script], { env: { PATH: '/nonexistent', HOME: process.env.HOME }, encoding: 'utf8' });
+  const out = execFileSync(process.execPath, ['-e', script], {
+    env: { PATH: '/nonexistent', HOME: process.env.HOME },
+    encoding: 'utf8',
+  });
   expect(Number(out.trim())).toBe(Object.keys(readBindings(GENERATED)).length);
 });

@@ -3,7 +3,13 @@
  * the API's closed sets, which @mercato/api generates from the server's OpenAPI document. When
  * this fails, the server's schemas changed: update src/enums.ts to match.
  */
-import { OFFERING_BILLING_TYPES, OFFERING_PLATFORMS, OFFERING_STATUSES, OFFERING_VERSION_STATUSES, PLAN_UNITS } from '@mercato/api';
+import {
+  OFFERING_BILLING_TYPES,
+  OFFERING_PLATFORMS,
+  OFFERING_STATUSES,
+  OFFERING_VERSION_STATUSES,
+  PLAN_UNITS,
+} from '@mercato/api';
 import { serverWithOpenApi } from '@mercato/test-support/openapi';
 import { Api } from '@mercato/test-support/api-client';
 import { BillingType, OfferingStatus, OfferingType, PlanUnit, Platform, VersionStatus } from '../src/enums';
@@ -26,7 +32,12 @@ test('the offering types are plugins the server has', async () => {
   const organization = await admin.expect(201, admin.post('/organizations', { name: 'Enum probe' }));
   const category = await admin.expect(201, admin.post('/categories', { title: 'Enum probe' }));
   const refusesType = async (type: string) => {
-    const response = await admin.post('/offerings', { organization_id: organization.id, category_id: category.id, name: `probe ${type}`, type });
+    const response = await admin.post('/offerings', {
+      organization_id: organization.id,
+      category_id: category.id,
+      name: `probe ${type}`,
+      type,
+    });
     return response.status === 422 && (response.body.errors as { field: string }[]).some((e) => e.field === 'type');
   };
   expect(await refusesType('no-such-plugin')).toBe(true);

@@ -44,7 +44,10 @@ const LITERAL_ATTRIBUTES = {
 };
 
 /** What the escapes mean: JSON's `$${` and `%%{` are a literal `${` and `%{`. */
-const PLANNED_LITERALS = { ...LITERAL_ATTRIBUTES, escaped_template: '${not_a_reference} and %{not_a_directive} at 100%' };
+const PLANNED_LITERALS = {
+  ...LITERAL_ATTRIBUTES,
+  escaped_template: '${not_a_reference} and %{not_a_directive} at 100%',
+};
 
 const APP = (ids: { project: string; organization: string; category: string }) => `
 import { App, TerraformStack, TerraformVariable } from 'cdktf';
@@ -93,7 +96,12 @@ app.synth();
 
 interface PlannedChange {
   address: string;
-  change: { actions: string[]; after: Record<string, any>; after_unknown: Record<string, any>; after_sensitive: unknown };
+  change: {
+    actions: string[];
+    after: Record<string, any>;
+    after_unknown: Record<string, any>;
+    after_sensitive: unknown;
+  };
 }
 
 let server: TestServer;
@@ -108,8 +116,18 @@ async function plan(synthesized: Synthesized): Promise<PlannedChange[]> {
   const dir = join(synthesized.outdir, 'stacks/values');
   await terraformOk(dir, ['init', '-input=false'], env);
   await terraformOk(dir, ['plan', '-input=false', '-out=values.tfplan'], env);
-  const shown = JSON.parse((await terraformOk(dir, ['show', '-json', 'values.tfplan'], env)).stdout) as { resource_changes: PlannedChange[] };
-  return shown.resource_changes.map(({ address, change }) => ({ address, change: { actions: change.actions, after: change.after, after_unknown: change.after_unknown, after_sensitive: change.after_sensitive } }));
+  const shown = JSON.parse((await terraformOk(dir, ['show', '-json', 'values.tfplan'], env)).stdout) as {
+    resource_changes: PlannedChange[];
+  };
+  return shown.resource_changes.map(({ address, change }) => ({
+    address,
+    change: {
+      actions: change.actions,
+      after: change.after,
+      after_unknown: change.after_unknown,
+      after_sensitive: change.after_sensitive,
+    },
+  }));
 }
 
 let planned: { json: PlannedChange[]; hcl: PlannedChange[]; cdktnHcl: PlannedChange[] };
@@ -122,8 +140,23 @@ beforeAll(async () => {
   const api = new Api(server.url, server.adminToken);
   const organization = await api.expect(201, api.post('/organizations', { name: 'HCL publisher' }));
   const category = (await api.expect(200, api.get('/categories?title=Databases'))).items[0];
-  const offering = await api.expect(201, api.post('/offerings', { organization_id: organization.id, category_id: category.id, name: 'HCL any', slug: 'hcl-any', type: 'allocation', status: 'active', auto_approve: true, components: [{ type: 'cpu', name: 'CPU', billing_type: 'limit' }] }));
-  await api.expect(201, api.post('/offering-versions', { offering_id: offering.id, version: '1.0.0', options_schema: { type: 'object' } }));
+  const offering = await api.expect(
+    201,
+    api.post('/offerings', {
+      organization_id: organization.id,
+      category_id: category.id,
+      name: 'HCL any',
+      slug: 'hcl-any',
+      type: 'allocation',
+      status: 'active',
+      auto_approve: true,
+      components: [{ type: 'cpu', name: 'CPU', billing_type: 'limit' }],
+    }),
+  );
+  await api.expect(
+    201,
+    api.post('/offering-versions', { offering_id: offering.id, version: '1.0.0', options_schema: { type: 'object' } }),
+  );
   await api.expect(201, api.post('/plans', { offering_id: offering.id, name: 'small', unit: 'month' }));
   const project = await api.expect(201, api.post('/projects', { organization_id: organization.id, name: 'hcl' }));
   projectId = project.id;
@@ -136,7 +169,11 @@ beforeAll(async () => {
   };
   const nodePath = { NODE_PATH: join(REPO, 'node_modules') };
   const toHcl = { ...nodePath, SYNTH_HCL_OUTPUT: 'true' };
-  [json, hcl, cdktnHcl] = await Promise.all([synthApp(appFile('json-app'), 'cdktf', nodePath), synthApp(appFile('hcl-app'), 'cdktf', toHcl), synthApp(appFile('cdktn-app'), 'cdktn', toHcl)]);
+  [json, hcl, cdktnHcl] = await Promise.all([
+    synthApp(appFile('json-app'), 'cdktf', nodePath),
+    synthApp(appFile('hcl-app'), 'cdktf', toHcl),
+    synthApp(appFile('cdktn-app'), 'cdktn', toHcl),
+  ]);
   env = await installProvider(hcl.project, server);
   planned = { json: await plan(json), hcl: await plan(hcl), cdktnHcl: await plan(cdktnHcl) };
 });
@@ -144,7 +181,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.close();
   if (server) rmSync(server.dataDir, { recursive: true, force: true });
-  for (const synthesized of [json, hcl, cdktnHcl]) if (synthesized) rmSync(synthesized.project, { recursive: true, force: true });
+  for (const synthesized of [json, hcl, cdktnHcl])
+    if (synthesized) rmSync(synthesized.project, { recursive: true, force: true });
 });
 
 test('synth --hcl writes HCL, not JSON (cdktf and cdktn)', () => {
@@ -159,7 +197,14 @@ test('synth --hcl writes HCL, not JSON (cdktf and cdktn)', () => {
 test('JSON and HCL synthesize the same plan, value for value, known and unknown (cdktf and cdktn)', () => {
   const byAddress = (changes: PlannedChange[]) => Object.fromEntries(changes.map((c) => [c.address, c.change]));
   const addresses = Object.keys(byAddress(planned.json)).map((address) => address.replace(/_[0-9A-F]{8}$/, ''));
-  expect(addresses.sort()).toEqual(['mercato_offering.published', 'mercato_offering_version.published_version-100', 'mercato_plan.published_plan-small', 'mercato_project.team', 'mercato_resource.db', 'mercato_resource.everything']);
+  expect(addresses.sort()).toEqual([
+    'mercato_offering.published',
+    'mercato_offering_version.published_version-100',
+    'mercato_plan.published_plan-small',
+    'mercato_project.team',
+    'mercato_resource.db',
+    'mercato_resource.everything',
+  ]);
   expect(byAddress(planned.hcl)).toEqual(byAddress(planned.json));
   expect(byAddress(planned.cdktnHcl)).toEqual(byAddress(planned.json));
 });
@@ -178,13 +223,21 @@ test('the planned attributes are the values the app gave', () => {
     });
     expect(everything.after_unknown.attributes.references).toEqual([true, {}]);
     const db = changes.find((c) => c.address === 'mercato_resource.db')!.change;
-    expect(db.after.attributes).toEqual({ postgres_version: '17', database_name: 'orders', extensions: ['pgcrypto', 'pg_stat_statements'] });
+    expect(db.after.attributes).toEqual({
+      postgres_version: '17',
+      database_name: 'orders',
+      extensions: ['pgcrypto', 'pg_stat_statements'],
+    });
     const published = changes.find((c) => c.address === 'mercato_offering.published')!.change;
     expect(published.after).toMatchObject({
       name: 'Published "from" HCL',
       description: 'First line.\nSecond line with a \\ backslash.\n',
       tags: ['hcl', 'with space'],
-      plugin_options: { regions: ['eu', 'us'], nested: { counts: [1, 2], none: null }, 'dotted.key': 'from-a-variable' },
+      plugin_options: {
+        regions: ['eu', 'us'],
+        nested: { counts: [1, 2], none: null },
+        'dotted.key': 'from-a-variable',
+      },
     });
   }
 });

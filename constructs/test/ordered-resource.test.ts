@@ -29,5 +29,8 @@ test('secretAttributes become secret_attributes, apart from attributes', () => {
   const json = JSON.parse(cdktf.Testing.synth(stack));
   const [db] = Object.values(json.resource.mercato_resource) as Record<string, any>[];
   expect(db.attributes).toEqual({ database_name: 'app' });
-  expect(db.secret_attributes).toEqual({ admin_password: '${var.db_admin_password}', replication: { password: 'literal-secret' } });
+  expect(db.secret_attributes).toEqual({
+    admin_password: '${var.db_admin_password}',
+    replication: { password: 'literal-secret' },
+  });
 });

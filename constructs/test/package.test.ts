@@ -5,7 +5,18 @@
  * 10.x, where an app compiles and synthesizes. Nothing here needs a warm npm cache.
  */
 import { execFile } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, relative, sep } from 'node:path';
 import semver from 'semver';
@@ -15,10 +26,19 @@ let work: string;
 
 function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile(command, args, { cwd, env: { ...process.env, JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION: '1', ...env }, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      if (error) reject(new Error(`${command} ${args.join(' ')} failed in ${cwd}:\n${stdout}${stderr}`));
-      else resolve(stdout);
-    });
+    execFile(
+      command,
+      args,
+      {
+        cwd,
+        env: { ...process.env, JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION: '1', ...env },
+        maxBuffer: 64 * 1024 * 1024,
+      },
+      (error, stdout, stderr) => {
+        if (error) reject(new Error(`${command} ${args.join(' ')} failed in ${cwd}:\n${stdout}${stderr}`));
+        else resolve(stdout);
+      },
+    );
   });
 }
 
@@ -32,11 +52,43 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 test('the .jsii assembly describes the hand-written constructs, their enums and the bindings', () => {
   const assembly = JSON.parse(readFileSync(join(CONSTRUCTS, '.jsii'), 'utf8'));
   expect(assembly.name).toBe('@mercato/cdktf');
-  for (const fqn of ['Offering', 'Project', 'OrderedResource', 'PublishedVersion', 'PublishedPlan', 'OfferingProps', 'Platform', 'OfferingStatus', 'BillingType', 'PlanUnit', 'VersionStatus', 'mercatoOffering.Offering', 'resource.Resource', 'provider.MercatoProvider', 'dataMercatoOffering.DataMercatoOffering']) {
+  for (const fqn of [
+    'Offering',
+    'Project',
+    'OrderedResource',
+    'PublishedVersion',
+    'PublishedPlan',
+    'OfferingProps',
+    'Platform',
+    'OfferingStatus',
+    'BillingType',
+    'PlanUnit',
+    'VersionStatus',
+    'mercatoOffering.Offering',
+    'resource.Resource',
+    'provider.MercatoProvider',
+    'dataMercatoOffering.DataMercatoOffering',
+  ]) {
     expect(assembly.types).toHaveProperty([`@mercato/cdktf.${fqn}`]);
   }
-  expect(assembly.types['@mercato/cdktf.Platform'].members.map((m: { name: string }) => m.name)).toEqual(['AWS', 'AZURE', 'GCP', 'ON_PREMISES', 'OTHER']);
-  expect(assembly.types['@mercato/cdktf.Offering'].methods.map((m: { name: string }) => m.name).sort()).toEqual(['addComponent', 'addPlan', 'addVersion', 'fromOfferingId', 'fromSlug', 'lookupSlug', 'plan', 'planId', 'version']);
+  expect(assembly.types['@mercato/cdktf.Platform'].members.map((m: { name: string }) => m.name)).toEqual([
+    'AWS',
+    'AZURE',
+    'GCP',
+    'ON_PREMISES',
+    'OTHER',
+  ]);
+  expect(assembly.types['@mercato/cdktf.Offering'].methods.map((m: { name: string }) => m.name).sort()).toEqual([
+    'addComponent',
+    'addPlan',
+    'addVersion',
+    'fromOfferingId',
+    'fromSlug',
+    'lookupSlug',
+    'plan',
+    'planId',
+    'version',
+  ]);
   const props = assembly.types['@mercato/cdktf.OfferingProps'];
   expect(props.datatype).toBe(true);
   expect(props.properties.find((p: { name: string }) => p.name === 'type').docs.default).toBe('OfferingType.MANUAL');
@@ -44,12 +96,22 @@ test('the .jsii assembly describes the hand-written constructs, their enums and 
 
 test('jsii-pacmak --code-only makes Python, Java, Go and .NET sources', async () => {
   const out = join(work, 'pacmak');
-  await run(join(REPO, 'node_modules/.bin/jsii-pacmak'), ['--code-only', '--targets', 'python', 'java', 'go', 'dotnet', '--outdir', out], CONSTRUCTS);
-  expect(readFileSync(join(out, 'python/src/mercato_cdktf/__init__.py'), 'utf8')).toMatch(/^class Offering\(\s*_constructs_\w+\.Construct,/m);
+  await run(
+    join(REPO, 'node_modules/.bin/jsii-pacmak'),
+    ['--code-only', '--targets', 'python', 'java', 'go', 'dotnet', '--outdir', out],
+    CONSTRUCTS,
+  );
+  expect(readFileSync(join(out, 'python/src/mercato_cdktf/__init__.py'), 'utf8')).toMatch(
+    /^class Offering\(\s*_constructs_\w+\.Construct,/m,
+  );
   expect(existsSync(join(out, 'python/src/mercato_cdktf/mercato_offering/__init__.py'))).toBe(true);
-  expect(readFileSync(join(out, 'java/src/main/java/example/mercato/cdktf/Offering.java'), 'utf8')).toContain('public class Offering extends software.constructs.Construct');
+  expect(readFileSync(join(out, 'java/src/main/java/example/mercato/cdktf/Offering.java'), 'utf8')).toContain(
+    'public class Offering extends software.constructs.Construct',
+  );
   expect(readFileSync(join(out, 'go/mercatocdktf/Offering.go'), 'utf8')).toContain('func NewOffering(');
-  expect(readFileSync(join(out, 'dotnet/Mercato.Cdktf/Mercato/Cdktf/Offering.cs'), 'utf8')).toContain('public class Offering : Constructs.Construct, Mercato.Cdktf.IOffering');
+  expect(readFileSync(join(out, 'dotnet/Mercato.Cdktf/Mercato/Cdktf/Offering.cs'), 'utf8')).toContain(
+    'public class Offering : Constructs.Construct, Mercato.Cdktf.IOffering',
+  );
 });
 
 /**
@@ -59,7 +121,10 @@ test('jsii-pacmak --code-only makes Python, Java, Go and .NET sources', async ()
 function freshCheckout(root: string): string {
   const BUILD_OUTPUT = new Set(['lib', 'dist', '.jsii', 'tsconfig.json', '.build-lock', 'test']);
   const copy = join(root, 'constructs');
-  cpSync(CONSTRUCTS, copy, { recursive: true, filter: (source) => !BUILD_OUTPUT.has(relative(CONSTRUCTS, source).split(sep)[0]) && !source.endsWith('.tgz') });
+  cpSync(CONSTRUCTS, copy, {
+    recursive: true,
+    filter: (source) => !BUILD_OUTPUT.has(relative(CONSTRUCTS, source).split(sep)[0]) && !source.endsWith('.tgz'),
+  });
   symlinkSync(join(REPO, 'node_modules'), join(root, 'node_modules'));
   symlinkSync(join(REPO, 'provider'), join(root, 'provider'));
   return copy;
@@ -70,7 +135,13 @@ async function pack(workspace: string, destination: string): Promise<{ tarball: 
   rmSync(destination, { recursive: true, force: true });
   mkdirSync(destination);
   const output = await run('npm', ['pack', '--pack-destination', destination], workspace);
-  return { tarball: join(destination, readdirSync(destination).find((f) => f.endsWith('.tgz'))!), output };
+  return {
+    tarball: join(
+      destination,
+      readdirSync(destination).find((f) => f.endsWith('.tgz'))!,
+    ),
+    output,
+  };
 }
 
 describe('npm pack of a checkout that was never built', () => {
@@ -92,7 +163,8 @@ describe('npm pack of a checkout that was never built', () => {
     const files = readdirSync(join(unpacked, 'package'));
     expect(files).toEqual(expect.arrayContaining(['.jsii', 'lib', 'package.json', 'README.md']));
     expect(files).not.toContain('src');
-    for (const file of ['lib/index.js', 'lib/index.d.ts', 'lib/ordered-resource.js', 'lib/generated/resource/index.js']) expect([file, existsSync(join(unpacked, 'package', file))]).toEqual([file, true]);
+    for (const file of ['lib/index.js', 'lib/index.d.ts', 'lib/ordered-resource.js', 'lib/generated/resource/index.js'])
+      expect([file, existsSync(join(unpacked, 'package', file))]).toEqual([file, true]);
   });
 
   test('packing again reuses the build (its stamp is current)', async () => {
@@ -103,24 +175,41 @@ describe('npm pack of a checkout that was never built', () => {
     expect(statSync(stamp).mtimeMs).toBe(built);
   });
 
-  test('cdktf and constructs are peer dependencies with the wide ranges prebuilt providers use; the one other dependency is the code generator\'s, bundled as jsii requires', () => {
+  test("cdktf and constructs are peer dependencies with the wide ranges prebuilt providers use; the one other dependency is the code generator's, bundled as jsii requires", () => {
     const manifest = JSON.parse(readFileSync(join(unpacked, 'package/package.json'), 'utf8'));
     expect(Object.keys(manifest.dependencies)).toEqual(['json-schema-to-typescript']);
     expect(manifest.bundleDependencies ?? manifest.bundledDependencies).toEqual(['json-schema-to-typescript']);
     expect(manifest.peerDependencies).toEqual({ cdktf: '^0.21.0', constructs: '^10.4.2' });
-    const prebuilt = (JSON.parse(readFileSync(require.resolve('@cdktf/provider-null/package.json'), 'utf8')) as { peerDependencies: unknown }).peerDependencies;
+    const prebuilt = (
+      JSON.parse(readFileSync(require.resolve('@cdktf/provider-null/package.json'), 'utf8')) as {
+        peerDependencies: unknown;
+      }
+    ).peerDependencies;
     expect(manifest.peerDependencies).toEqual(prebuilt);
   });
 
   test('a fresh TypeScript app installs it from the registry with the newest constructs 10.x, compiles and synthesizes', async () => {
     const project = join(work, 'fresh');
     mkdirSync(project);
-    writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'fresh-app', version: '1.0.0', private: true, dependencies: { '@mercato/cdktf': `file:${tarball}`, cdktf: '^0.21.0', constructs: '^10' } }, null, 2));
+    writeFileSync(
+      join(project, 'package.json'),
+      JSON.stringify(
+        {
+          name: 'fresh-app',
+          version: '1.0.0',
+          private: true,
+          dependencies: { '@mercato/cdktf': `file:${tarball}`, cdktf: '^0.21.0', constructs: '^10' },
+        },
+        null,
+        2,
+      ),
+    );
     await run('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts'], project);
     const installed = readdirSync(join(project, 'node_modules/@mercato/cdktf'));
     expect(installed).toEqual(expect.arrayContaining(['.jsii', 'lib', 'package.json', 'README.md']));
     // One constructs, the newest 10.x: at least the 10.8 that broke the compile beside a second copy.
-    const constructsVersion = JSON.parse(readFileSync(join(project, 'node_modules/constructs/package.json'), 'utf8')).version as string;
+    const constructsVersion = JSON.parse(readFileSync(join(project, 'node_modules/constructs/package.json'), 'utf8'))
+      .version as string;
     expect(semver.satisfies(constructsVersion, '^10.8.0')).toBe(true);
     expect(copiesOf('constructs', join(project, 'node_modules'))).toEqual([join(project, 'node_modules/constructs')]);
 
@@ -146,12 +235,25 @@ app.synth();
 `,
     );
     // No skipLibCheck: the library's declarations must compile against the app's own cdktf and constructs.
-    writeFileSync(join(project, 'tsconfig.json'), JSON.stringify({ compilerOptions: { target: 'ES2020', module: 'commonjs', strict: true, types: [], outDir: 'out' }, files: ['main.ts'] }));
+    writeFileSync(
+      join(project, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: { target: 'ES2020', module: 'commonjs', strict: true, types: [], outDir: 'out' },
+        files: ['main.ts'],
+      }),
+    );
     await run(process.execPath, [require.resolve('typescript/bin/tsc', { paths: [REPO] }), '-p', project], project);
     const stdout = await run(process.execPath, ['out/main.js'], project, { CDKTF_OUTDIR: join(project, 'cdktf.out') });
     expect(stdout.trim()).toBe('mercato_resource');
     const synthesized = JSON.parse(readFileSync(join(project, 'cdktf.out/stacks/fresh/cdk.tf.json'), 'utf8'));
-    expect(Object.keys(synthesized.resource).sort()).toEqual(['mercato_offering', 'mercato_offering_version', 'mercato_organization', 'mercato_plan', 'mercato_project', 'mercato_resource']);
+    expect(Object.keys(synthesized.resource).sort()).toEqual([
+      'mercato_offering',
+      'mercato_offering_version',
+      'mercato_organization',
+      'mercato_plan',
+      'mercato_project',
+      'mercato_resource',
+    ]);
     expect(Object.keys(synthesized.resource.mercato_project)).toHaveLength(2);
     expect(synthesized.terraform.required_providers.mercato.source).toBe('registry.terraform.io/mercato/mercato');
   });

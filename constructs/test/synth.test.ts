@@ -43,7 +43,7 @@ describe('the example app (examples/cdktf)', () => {
     expect(example.stacks.consumer).toMatchSnapshot();
   });
 
-  test('the typed Redis construct writes its camelCase config in the schema\'s snake_case', () => {
+  test("the typed Redis construct writes its camelCase config in the schema's snake_case", () => {
     const resources = example.stacks.consumer.resource.mercato_resource;
     const cache = Object.values(resources).find((r: any) => r.name === 'example-cache') as Record<string, any>;
     expect(cache.attributes).toEqual({ memory_gb: 2, eviction_policy: 'allkeys-lru', tls_enabled: true });
@@ -54,10 +54,27 @@ describe('the example app (examples/cdktf)', () => {
 
 describe('generated bindings as namespaces', () => {
   test('every resource and data source type is exported as a prebuilt provider exports it', () => {
-    expect(Object.keys(lib).filter((k) => /^[a-z]/.test(k)).sort()).toEqual(
+    expect(
+      Object.keys(lib)
+        .filter((k) => /^[a-z]/.test(k))
+        .sort(),
+    ).toEqual(
       [
-        'category', 'dataMercatoCategory', 'dataMercatoOffering', 'dataMercatoOfferings', 'dataMercatoOrganization', 'dataMercatoProject',
-        'mercatoOffering', 'mercatoProject', 'offering', 'offeringVersion', 'organization', 'plan', 'project', 'provider', 'resource',
+        'category',
+        'dataMercatoCategory',
+        'dataMercatoOffering',
+        'dataMercatoOfferings',
+        'dataMercatoOrganization',
+        'dataMercatoProject',
+        'mercatoOffering',
+        'mercatoProject',
+        'offering',
+        'offeringVersion',
+        'organization',
+        'plan',
+        'project',
+        'provider',
+        'resource',
       ].sort(),
     );
     expect(lib.offering).toBe(lib.mercatoOffering);
@@ -67,7 +84,12 @@ describe('generated bindings as namespaces', () => {
 });
 
 describe('Offering', () => {
-  const props = (extra: Partial<Mercato.OfferingProps> = {}): Mercato.OfferingProps => ({ organizationId: 'org-1', categoryId: 'cat-1', name: 'Storage', ...extra });
+  const props = (extra: Partial<Mercato.OfferingProps> = {}): Mercato.OfferingProps => ({
+    organizationId: 'org-1',
+    categoryId: 'cat-1',
+    name: 'Storage',
+    ...extra,
+  });
 
   test('declares the offering, its components, versions and plans, with defaults', () => {
     let offering!: Mercato.Offering;
@@ -75,7 +97,9 @@ describe('Offering', () => {
       offering = new lib.Offering(stack, 'storage', {
         ...props(),
         components: [{ type: 'storage', name: 'Storage', billingType: lib.BillingType.LIMIT, measuredUnit: 'GB' }],
-        versions: [{ version: '1.0.0', optionsSchema: { type: 'object', properties: { bucket_name: { type: 'string' } } } }],
+        versions: [
+          { version: '1.0.0', optionsSchema: { type: 'object', properties: { bucket_name: { type: 'string' } } } },
+        ],
         plans: [{ name: 'small', prices: { storage: 1 } }],
       });
       offering.addVersion({ version: '2.0.0', status: lib.VersionStatus.BETA });
@@ -85,7 +109,13 @@ describe('Offering', () => {
       new cdktf.TerraformOutput(stack, 'version_id', { value: offering.version('2.0.0').versionId });
     });
     const resource = Object.values(json.resource.mercato_offering)[0] as Record<string, any>;
-    expect(resource).toMatchObject({ organization_id: 'org-1', category_id: 'cat-1', name: 'Storage', type: 'manual', status: 'active' });
+    expect(resource).toMatchObject({
+      organization_id: 'org-1',
+      category_id: 'cat-1',
+      name: 'Storage',
+      type: 'manual',
+      status: 'active',
+    });
     expect(resource.component).toEqual([
       { type: 'storage', name: 'Storage', billing_type: 'limit', measured_unit: 'GB' },
       { type: 'requests', name: 'Requests', billing_type: 'usage' },
@@ -106,7 +136,11 @@ describe('Offering', () => {
 
   test('handles of unknown versions and plans, and duplicates, are errors naming what exists', () => {
     synthStack((stack) => {
-      const offering = new lib.Offering(stack, 'o', { ...props(), versions: [{ version: '1.0.0' }], plans: [{ name: 'small' }] });
+      const offering = new lib.Offering(stack, 'o', {
+        ...props(),
+        versions: [{ version: '1.0.0' }],
+        plans: [{ name: 'small' }],
+      });
       expect(() => offering.version('9.9.9')).toThrow(/has no version 9\.9\.9; it has: 1\.0\.0/);
       expect(() => offering.plan('huge')).toThrow(/has no plan huge; it has: small/);
       expect(() => offering.addPlan({ name: 'small' })).toThrow(/already has plan small/);
@@ -117,8 +151,19 @@ describe('Offering', () => {
     const json = synthStack((stack) => {
       const bySlug = lib.Offering.fromSlug(stack, 'pg', 'postgresql');
       const byId = lib.Offering.fromOfferingId(stack, 'vm', 'off-123');
-      new lib.OrderedResource(stack, 'db', { project: lib.Project.fromProjectId(stack, 'p', 'prj-1'), offering: bySlug, plan: 'db-small', attributes: { database_name: 'app' } });
-      new lib.OrderedResource(stack, 'vm-res', { project: lib.Project.fromProjectId(stack, 'p2', 'prj-1'), offering: byId, plan: 'small', limits: { cpu: 2 }, createTimeout: '45m' });
+      new lib.OrderedResource(stack, 'db', {
+        project: lib.Project.fromProjectId(stack, 'p', 'prj-1'),
+        offering: bySlug,
+        plan: 'db-small',
+        attributes: { database_name: 'app' },
+      });
+      new lib.OrderedResource(stack, 'vm-res', {
+        project: lib.Project.fromProjectId(stack, 'p2', 'prj-1'),
+        offering: byId,
+        plan: 'small',
+        limits: { cpu: 2 },
+        createTimeout: '45m',
+      });
       expect(lib.Offering.lookupSlug(stack, 'redis')).toBe(lib.Offering.lookupSlug(stack, 'redis'));
     });
     const data = Object.values(json.data.mercato_offering) as Record<string, any>[];
@@ -138,6 +183,8 @@ describe('Project', () => {
       expect(lib.Project.fromProjectId(stack, 'existing', 'prj-9').projectId).toBe('prj-9');
       expect(project.projectId).toMatch(/^\$\{TfToken/);
     });
-    expect(Object.values(json.resource.mercato_project)).toEqual([expect.objectContaining({ organization_id: 'org-1', name: 'team-a' })]);
+    expect(Object.values(json.resource.mercato_project)).toEqual([
+      expect.objectContaining({ organization_id: 'org-1', name: 'team-a' }),
+    ]);
   });
 });

@@ -24,9 +24,32 @@ let server: TestServer;
 async function publishClashingKeys(api: Api): Promise<void> {
   const organization = await api.expect(201, api.post('/organizations', { name: 'Clashing keys publisher' }));
   const category = (await api.expect(200, api.get('/categories?title=Compute'))).items[0];
-  const offering = await api.expect(201, api.post('/offerings', { organization_id: organization.id, category_id: category.id, name: 'Clashing keys', slug: 'clashing-keys', type: 'allocation', status: 'active', auto_approve: true }));
-  const schema = { type: 'object', additionalProperties: false, required: ['diskSizeGb'], properties: { diskSizeGb: { type: 'integer' }, disk_size_gb: { type: 'integer' }, disk: { type: 'object', properties: { size_gb: { type: 'integer' }, sizeGb: { type: 'integer' } } } } };
-  await api.expect(201, api.post('/offering-versions', { offering_id: offering.id, version: '1.0.0', options_schema: schema }));
+  const offering = await api.expect(
+    201,
+    api.post('/offerings', {
+      organization_id: organization.id,
+      category_id: category.id,
+      name: 'Clashing keys',
+      slug: 'clashing-keys',
+      type: 'allocation',
+      status: 'active',
+      auto_approve: true,
+    }),
+  );
+  const schema = {
+    type: 'object',
+    additionalProperties: false,
+    required: ['diskSizeGb'],
+    properties: {
+      diskSizeGb: { type: 'integer' },
+      disk_size_gb: { type: 'integer' },
+      disk: { type: 'object', properties: { size_gb: { type: 'integer' }, sizeGb: { type: 'integer' } } },
+    },
+  };
+  await api.expect(
+    201,
+    api.post('/offering-versions', { offering_id: offering.id, version: '1.0.0', options_schema: schema }),
+  );
   await api.expect(201, api.post('/plans', { offering_id: offering.id, name: 'small', unit: 'month' }));
 }
 let dir: string;
@@ -39,11 +62,35 @@ beforeAll(async () => {
   server = started;
   await seedDemoCatalog(server.app, server.adminToken);
   await publishClashingKeys(new Api(server.url, server.adminToken));
-  const env = { PATH: process.env.PATH, HOME: process.env.HOME, MERCATO_ENDPOINT: server.url, MERCATO_TOKEN: server.adminToken };
+  const env = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    MERCATO_ENDPOINT: server.url,
+    MERCATO_TOKEN: server.adminToken,
+  };
   cli = await new Promise((resolve) => {
-    execFile(process.execPath, [MERCATO_BIN, 'constructs', 'generate', '--out', join(dir, 'offerings'), '--offering', 'virtual-machine', '--offering', 'redis', '--offering', 'openshift-hosted-cluster', '--offering', 'clashing-keys'], { env, cwd: dir }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [
+        MERCATO_BIN,
+        'constructs',
+        'generate',
+        '--out',
+        join(dir, 'offerings'),
+        '--offering',
+        'virtual-machine',
+        '--offering',
+        'redis',
+        '--offering',
+        'openshift-hosted-cluster',
+        '--offering',
+        'clashing-keys',
+      ],
+      { env, cwd: dir },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
+      },
+    );
   });
 });
 
@@ -78,7 +125,10 @@ function compileErrors(name: string, body: string): string[] {
     paths: { '*': [join(REPO, 'node_modules/*')] },
   });
   return ts.getPreEmitDiagnostics(program).map((d) => {
-    const line = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line + 1 - HEADER.split('\n').length + 1 : 0;
+    const line =
+      d.file && d.start !== undefined
+        ? d.file.getLineAndCharacterOfPosition(d.start).line + 1 - HEADER.split('\n').length + 1
+        : 0;
     return `${d.file ? d.file.fileName.replace(`${dir}/`, '') : ''}:${line}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
   });
 }
@@ -92,15 +142,25 @@ test('the CLI writes a construct per offering version, typed from its schema', (
   expect(vm).toMatch(/instanceType: "general-purpose" \| "compute-optimized" \| "memory-optimized";/);
   expect(vm).toContain('sshPublicKey: string;');
   expect(readFileSync(join(dir, 'offerings/virtual-machine/v2-0-0.ts'), 'utf8')).toContain('diskSizeGb?: number;');
-  expect(readFileSync(join(dir, 'offerings/virtual-machine/support.ts'), 'utf8')).toContain('export type VirtualMachinePlan = "small" | "medium" | "large";');
+  expect(readFileSync(join(dir, 'offerings/virtual-machine/support.ts'), 'utf8')).toContain(
+    'export type VirtualMachinePlan = "small" | "medium" | "large";',
+  );
   // VirtualMachine is the default (available) version 1.0.0; 2.0.0 is beta.
-  expect(readFileSync(join(dir, 'offerings/virtual-machine/index.ts'), 'utf8')).toContain('export class VirtualMachine extends VirtualMachineV1_0_0 {}');
+  expect(readFileSync(join(dir, 'offerings/virtual-machine/index.ts'), 'utf8')).toContain(
+    'export class VirtualMachine extends VirtualMachineV1_0_0 {}',
+  );
 });
 
 test('examples/cdktf/offerings is what the CLI generates from the demo catalog', () => {
   const example = join(REPO, 'examples/cdktf/offerings');
-  for (const file of ['support.ts', ...['redis', 'virtual-machine'].flatMap((slug) => readdirSync(join(example, slug)).map((f) => `${slug}/${f}`))]) {
-    expect([file, readFileSync(join(example, file), 'utf8')]).toEqual([file, readFileSync(join(dir, 'offerings', file), 'utf8')]);
+  for (const file of [
+    'support.ts',
+    ...['redis', 'virtual-machine'].flatMap((slug) => readdirSync(join(example, slug)).map((f) => `${slug}/${f}`)),
+  ]) {
+    expect([file, readFileSync(join(example, file), 'utf8')]).toEqual([
+      file,
+      readFileSync(join(dir, 'offerings', file), 'utf8'),
+    ]);
   }
 });
 
@@ -132,7 +192,9 @@ new VirtualMachine(stack, 'g', { project, plan: 'small', config: { instance_type
   const on = (line: number) => errors.filter((e) => e.startsWith(`bad.ts:${line}: `)).join('\n');
   expect(on(1)).toMatch(/'sshKey' does not exist in type 'VirtualMachineV1_0_0Config'/);
   expect(on(2)).toMatch(/Type 'string' is not assignable to type 'number'/);
-  expect(on(3)).toMatch(/Type '"huge"' is not assignable to type '"general-purpose" \| "compute-optimized" \| "memory-optimized"'/);
+  expect(on(3)).toMatch(
+    /Type '"huge"' is not assignable to type '"general-purpose" \| "compute-optimized" \| "memory-optimized"'/,
+  );
   expect(on(4)).toMatch(/Property 'sshPublicKey' is missing/);
   expect(on(5)).toMatch(/Type '"tiny"' is not assignable to type 'VirtualMachinePlan'/);
   expect(on(6)).toMatch(/'min' does not exist in type/);
@@ -140,7 +202,7 @@ new VirtualMachine(stack, 'g', { project, plan: 'small', config: { instance_type
   expect(errors).toHaveLength(7);
 });
 
-test('a typed construct synthesizes its config with the schema\'s snake_case names', async () => {
+test("a typed construct synthesizes its config with the schema's snake_case names", async () => {
   const app = join(dir, 'app.ts');
   writeFileSync(
     app,
@@ -149,11 +211,16 @@ app.synth();
 `,
   );
   const synthesized = await synthApp(app, 'cdktf', { NODE_PATH: join(REPO, 'node_modules') });
-  const resource = Object.values(readStacks(synthesized.outdir).typed.resource.mercato_resource)[0] as Record<string, any>;
+  const resource = Object.values(readStacks(synthesized.outdir).typed.resource.mercato_resource)[0] as Record<
+    string,
+    any
+  >;
   expect(resource.version).toBe('4.15.0');
   expect(resource.attributes).toEqual({
     openshift_version: '4.15',
-    node_pools: [{ name: 'w', instance_type: 'general-purpose', replicas: 3, autoscaling: { min_replicas: 2, max_replicas: 6 } }],
+    node_pools: [
+      { name: 'w', instance_type: 'general-purpose', replicas: 3, autoscaling: { min_replicas: 2, max_replicas: 6 } },
+    ],
     etcd_backup: { schedule: '0 3 * * *', retention_days: 14 },
   });
   rmSync(synthesized.project, { recursive: true, force: true });
@@ -161,12 +228,22 @@ app.synth();
 
 test('camelCase props map back to snake_case; keys of free-form maps are left alone', () => {
   const { schema, shape } = camelSchema(
-    { type: 'object', required: ['node_pools'], properties: { node_pools: { type: 'array', items: { type: 'object', properties: { min_replicas: { type: 'integer' } } } }, labels: { type: 'object', additionalProperties: { type: 'string' } } } },
+    {
+      type: 'object',
+      required: ['node_pools'],
+      properties: {
+        node_pools: { type: 'array', items: { type: 'object', properties: { min_replicas: { type: 'integer' } } } },
+        labels: { type: 'object', additionalProperties: { type: 'string' } },
+      },
+    },
     'X',
   );
   expect(Object.keys(schema.properties as object)).toEqual(['nodePools', 'labels']);
   expect(schema.required).toEqual(['nodePools']);
-  expect(toSchemaNamesForTest({ nodePools: [{ minReplicas: 1 }], labels: { teamName: 'a' } }, shape)).toEqual({ node_pools: [{ min_replicas: 1 }], labels: { teamName: 'a' } });
+  expect(toSchemaNamesForTest({ nodePools: [{ minReplicas: 1 }], labels: { teamName: 'a' } }, shape)).toEqual({
+    node_pools: [{ min_replicas: 1 }],
+    labels: { teamName: 'a' },
+  });
 });
 
 test('two properties with one camelCase name keep their schema spelling: both can be set, each maps to its own key', async () => {
@@ -174,14 +251,28 @@ test('two properties with one camelCase name keep their schema spelling: both ca
   expect(generated).toContain('  diskSizeGb: number;');
   expect(generated).toContain('  disk_size_gb?: number;');
   expect(generated).toMatch(/size_gb\?: number;\n\s+sizeGb\?: number;/);
-  expect(compileErrors('clash-good', `new ClashingKeys(stack, 'k', { project, plan: 'small', config: { diskSizeGb: 10, disk_size_gb: 5, disk: { size_gb: 1, sizeGb: 2 } } });\n`)).toEqual([]);
-  const missing = compileErrors('clash-bad', `new ClashingKeys(stack, 'k', { project, plan: 'small', config: { disk_size_gb: 5 } });\n`);
+  expect(
+    compileErrors(
+      'clash-good',
+      `new ClashingKeys(stack, 'k', { project, plan: 'small', config: { diskSizeGb: 10, disk_size_gb: 5, disk: { size_gb: 1, sizeGb: 2 } } });\n`,
+    ),
+  ).toEqual([]);
+  const missing = compileErrors(
+    'clash-bad',
+    `new ClashingKeys(stack, 'k', { project, plan: 'small', config: { disk_size_gb: 5 } });\n`,
+  );
   expect(missing).toEqual([expect.stringMatching(/^clash-bad\.ts:1: .*Property 'diskSizeGb' is missing/s)]);
 
   const app = join(dir, 'clash-app.ts');
-  writeFileSync(app, `${HEADER}new ClashingKeys(stack, 'k', { project, plan: 'small', config: { diskSizeGb: 10, disk_size_gb: 5, disk: { size_gb: 1, sizeGb: 2 } } });\napp.synth();\n`);
+  writeFileSync(
+    app,
+    `${HEADER}new ClashingKeys(stack, 'k', { project, plan: 'small', config: { diskSizeGb: 10, disk_size_gb: 5, disk: { size_gb: 1, sizeGb: 2 } } });\napp.synth();\n`,
+  );
   const synthesized = await synthApp(app, 'cdktf', { NODE_PATH: join(REPO, 'node_modules') });
-  const resource = Object.values(readStacks(synthesized.outdir).typed.resource.mercato_resource)[0] as Record<string, any>;
+  const resource = Object.values(readStacks(synthesized.outdir).typed.resource.mercato_resource)[0] as Record<
+    string,
+    any
+  >;
   expect(resource.attributes).toEqual({ diskSizeGb: 10, disk_size_gb: 5, disk: { size_gb: 1, sizeGb: 2 } });
   rmSync(synthesized.project, { recursive: true, force: true });
 });
@@ -193,7 +284,9 @@ test('array sizes and limits typed as a TypeScript user writes them', () => {
   // No limit-billed component: no limits to set, rather than a map of `never`.
   const support = readFileSync(join(dir, 'offerings/openshift-hosted-cluster/support.ts'), 'utf8');
   expect(support).not.toMatch(/never|limits/i);
-  expect(readFileSync(join(dir, 'offerings/virtual-machine/support.ts'), 'utf8')).toMatch(/export type VirtualMachineLimits = \{\n(.*\n)*? {2}readonly cpu\?: number;/);
+  expect(readFileSync(join(dir, 'offerings/virtual-machine/support.ts'), 'utf8')).toMatch(
+    /export type VirtualMachineLimits = \{\n(.*\n)*? {2}readonly cpu\?: number;/,
+  );
   const errors = compileErrors(
     'limits',
     `new OpenshiftHostedCluster(stack, 'a', { project, plan: 'production', config: { openshiftVersion: '4.15', nodePools: [{ name: 'w', instanceType: 'general-purpose', replicas: 3 }] }, limits: { worker_vcpu: 4 } });
@@ -207,6 +300,11 @@ new VirtualMachine(stack, 'b', { project, plan: 'small', config: { instanceType:
 });
 
 test('property names: camelCase unless two would be the same, then the schema spelling', () => {
-  expect(Object.fromEntries(propertyNames(['diskSizeGb', 'disk_size_gb', 'node_pools', 'network.vlan-id']))).toEqual({ diskSizeGb: 'diskSizeGb', disk_size_gb: 'disk_size_gb', node_pools: 'nodePools', 'network.vlan-id': 'network.vlan-id' });
+  expect(Object.fromEntries(propertyNames(['diskSizeGb', 'disk_size_gb', 'node_pools', 'network.vlan-id']))).toEqual({
+    diskSizeGb: 'diskSizeGb',
+    disk_size_gb: 'disk_size_gb',
+    node_pools: 'nodePools',
+    'network.vlan-id': 'network.vlan-id',
+  });
   expect(Object.fromEntries(propertyNames(['a_b', 'aB', 'a__b']))).toEqual({ a_b: 'a_b', aB: 'aB', a__b: 'a_B' });
 });

@@ -20,7 +20,11 @@ const SCHEMA = {
   properties: {
     database_name: { type: 'string' },
     admin_password: { type: 'string', writeOnly: true },
-    replication: { type: 'object', additionalProperties: false, properties: { replica_host: { type: 'string' }, password: { type: 'string', format: 'password' } } },
+    replication: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { replica_host: { type: 'string' }, password: { type: 'string', format: 'password' } },
+    },
   },
 };
 
@@ -29,11 +33,21 @@ let dir: string;
 
 /** `mercato constructs generate` for one offering of the server's catalog, into `dir/offerings`. */
 function generate(slug: string): Promise<{ code: number; stderr: string }> {
-  const env = { PATH: process.env.PATH, HOME: process.env.HOME, MERCATO_ENDPOINT: server.url, MERCATO_TOKEN: server.adminToken };
+  const env = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    MERCATO_ENDPOINT: server.url,
+    MERCATO_TOKEN: server.adminToken,
+  };
   return new Promise((resolve) => {
-    execFile(process.execPath, [MERCATO_BIN, 'constructs', 'generate', '--out', join(dir, 'offerings'), '--offering', slug], { env, cwd: dir }, (error, _stdout, stderr) => {
-      resolve({ code: error ? Number(error.code ?? 1) : 0, stderr });
-    });
+    execFile(
+      process.execPath,
+      [MERCATO_BIN, 'constructs', 'generate', '--out', join(dir, 'offerings'), '--offering', slug],
+      { env, cwd: dir },
+      (error, _stdout, stderr) => {
+        resolve({ code: error ? Number(error.code ?? 1) : 0, stderr });
+      },
+    );
   });
 }
 
@@ -44,8 +58,21 @@ beforeAll(async () => {
   const admin = new Api(server.url, server.adminToken);
   const organization = await admin.expect(201, admin.post('/organizations', { name: 'Provider' }));
   const category = await admin.expect(201, admin.post('/categories', { title: 'Databases' }));
-  const offering = await admin.expect(201, admin.post('/offerings', { organization_id: organization.id, category_id: category.id, name: 'Secret DB', slug: 'secret-db', type: 'allocation', status: 'active' }));
-  await admin.expect(201, admin.post('/offering-versions', { offering_id: offering.id, version: '1.0.0', options_schema: SCHEMA }));
+  const offering = await admin.expect(
+    201,
+    admin.post('/offerings', {
+      organization_id: organization.id,
+      category_id: category.id,
+      name: 'Secret DB',
+      slug: 'secret-db',
+      type: 'allocation',
+      status: 'active',
+    }),
+  );
+  await admin.expect(
+    201,
+    admin.post('/offering-versions', { offering_id: offering.id, version: '1.0.0', options_schema: SCHEMA }),
+  );
   await admin.expect(201, admin.post('/plans', { offering_id: offering.id, name: 'small' }));
 });
 afterAll(async () => {
@@ -72,12 +99,18 @@ app.synth();
 `,
   );
   const synthesized = await synthApp(app, 'cdktf', { NODE_PATH: join(REPO, 'node_modules') });
-  const [db, db2] = Object.values(readStacks(synthesized.outdir).typed.resource.mercato_resource) as Record<string, any>[];
+  const [db, db2] = Object.values(readStacks(synthesized.outdir).typed.resource.mercato_resource) as Record<
+    string,
+    any
+  >[];
   expect([db.attributes, db.secret_attributes]).toEqual([
     { database_name: 'app', replication: { replica_host: 'r1' } },
     { admin_password: 'admin-secret', replication: { password: 'replica-secret' } },
   ]);
   // An object holding nothing but secrets leaves attributes.
-  expect([db2.attributes, db2.secret_attributes]).toEqual([{ database_name: 'other' }, { admin_password: 'other-secret', replication: { password: 'only-secret' } }]);
+  expect([db2.attributes, db2.secret_attributes]).toEqual([
+    { database_name: 'other' },
+    { admin_password: 'other-secret', replication: { password: 'only-secret' } },
+  ]);
   rmSync(synthesized.project, { recursive: true, force: true });
 });

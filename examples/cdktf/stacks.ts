@@ -17,7 +17,19 @@ function stateBesideProject(stack: TerraformStack, name: string): void {
 }
 import type { Construct } from 'constructs';
 import { LocalBackend, TerraformOutput, TerraformStack } from 'cdktf';
-import { BillingType, category, Offering, OfferingType, OrderedResource, organization, Platform, PlanUnit, Project, provider, VersionStatus } from '@mercato/cdktf';
+import {
+  BillingType,
+  category,
+  Offering,
+  OfferingType,
+  OrderedResource,
+  organization,
+  Platform,
+  PlanUnit,
+  Project,
+  provider,
+  VersionStatus,
+} from '@mercato/cdktf';
 import { Redis } from './offerings';
 
 /** Slug of the offering the publisher stack publishes and the consumer stack orders from. */
@@ -30,8 +42,14 @@ export class PublisherStack extends TerraformStack {
     super(scope, id);
     stateBesideProject(this, id);
     new provider.MercatoProvider(this, 'mercato', {});
-    const provider_ = new organization.Organization(this, 'provider', { name: 'Example Storage Co', description: 'Publishes the example object storage.' });
-    const storage = new category.Category(this, 'category', { title: 'Example Storage', description: 'Storage published by the example CDKTF app.' });
+    const provider_ = new organization.Organization(this, 'provider', {
+      name: 'Example Storage Co',
+      description: 'Publishes the example object storage.',
+    });
+    const storage = new category.Category(this, 'category', {
+      title: 'Example Storage',
+      description: 'Storage published by the example CDKTF app.',
+    });
 
     this.offering = new Offering(this, 'object-storage', {
       organizationId: provider_.id,
@@ -62,7 +80,14 @@ export class PublisherStack extends TerraformStack {
           },
         },
       ],
-      plans: [{ name: 'standard', description: 'Pay per GB.', unit: PlanUnit.MONTH, prices: { storage: 0.02, requests: 0.4 } }],
+      plans: [
+        {
+          name: 'standard',
+          description: 'Pay per GB.',
+          unit: PlanUnit.MONTH,
+          prices: { storage: 0.02, requests: 0.4 },
+        },
+      ],
     });
     // Handles: add to a declared version or plan, or read their IDs.
     this.offering.addVersion({
@@ -80,7 +105,12 @@ export class PublisherStack extends TerraformStack {
         },
       },
     });
-    this.offering.addPlan({ name: 'archive', description: 'Cold storage.', unit: PlanUnit.MONTH, prices: { storage: 0.004, requests: 2 } });
+    this.offering.addPlan({
+      name: 'archive',
+      description: 'Cold storage.',
+      unit: PlanUnit.MONTH,
+      prices: { storage: 0.004, requests: 2 },
+    });
 
     new TerraformOutput(this, 'offering_id', { value: this.offering.offeringId });
     new TerraformOutput(this, 'version_1_id', { value: this.offering.version('1.0.0').versionId });
@@ -93,8 +123,15 @@ export class ConsumerStack extends TerraformStack {
     super(scope, id);
     stateBesideProject(this, id);
     new provider.MercatoProvider(this, 'mercato', {});
-    const team = new organization.Organization(this, 'team', { name: 'Example Team', description: 'Orders from the catalog.' });
-    const project = new Project(this, 'project', { organizationId: team.id, name: 'example-app', description: 'The example CDKTF app.' });
+    const team = new organization.Organization(this, 'team', {
+      name: 'Example Team',
+      description: 'Orders from the catalog.',
+    });
+    const project = new Project(this, 'project', {
+      organizationId: team.id,
+      name: 'example-app',
+      description: 'The example CDKTF app.',
+    });
 
     const bucket = new OrderedResource(this, 'bucket', {
       project,

@@ -34,11 +34,24 @@ const COMMON = {
   conditions: ['mercato-source'],
 };
 
-async function build(entry = path.join(providerDir, 'src/main.ts'), outfile = path.join(providerDir, 'dist/terraform-provider-mercato.js')) {
+async function build(
+  entry = path.join(providerDir, 'src/main.ts'),
+  outfile = path.join(providerDir, 'dist/terraform-provider-mercato.js'),
+) {
   const outDir = path.dirname(path.resolve(outfile));
-  await esbuild.build({ ...COMMON, entryPoints: [path.resolve(entry)], outfile: path.resolve(outfile), external: LAZY_PACKAGES, banner: { js: '#!/usr/bin/env node' } });
+  await esbuild.build({
+    ...COMMON,
+    entryPoints: [path.resolve(entry)],
+    outfile: path.resolve(outfile),
+    external: LAZY_PACKAGES,
+    banner: { js: '#!/usr/bin/env node' },
+  });
   for (const name of LAZY_PACKAGES) {
-    await esbuild.build({ ...COMMON, entryPoints: [require.resolve(name, { paths: [providerDir] })], outfile: path.join(outDir, 'node_modules', name, 'index.js') });
+    await esbuild.build({
+      ...COMMON,
+      entryPoints: [require.resolve(name, { paths: [providerDir] })],
+      outfile: path.join(outDir, 'node_modules', name, 'index.js'),
+    });
   }
   fs.chmodSync(outfile, 0o755);
   return path.resolve(outfile);

@@ -5,7 +5,14 @@
  * written here, and provider/test/api-contract.test.ts compares them with the document a running
  * server serves, so they cannot drift apart.
  */
-import { OFFERING_BILLING_TYPES, OFFERING_PLATFORMS, OFFERING_STATUSES, OFFERING_VERSION_STATUSES, PLAN_UNITS, RESOURCE_STATES } from '@mercato/api';
+import {
+  OFFERING_BILLING_TYPES,
+  OFFERING_PLATFORMS,
+  OFFERING_STATUSES,
+  OFFERING_VERSION_STATUSES,
+  PLAN_UNITS,
+  RESOURCE_STATES,
+} from '@mercato/api';
 
 /** Where an offering runs (`platform`). */
 export const PLATFORMS = OFFERING_PLATFORMS;

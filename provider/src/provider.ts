@@ -21,25 +21,61 @@ export const mercatoProvider = defineProvider({
   name: 'mercato',
   version: PROVIDER_VERSION,
   source: 'registry.terraform.io/mercato/mercato',
-  description: 'Manage the Mercato marketplace as code: publish offerings with versions and plans, and order resources into projects.',
+  description:
+    'Manage the Mercato marketplace as code: publish offerings with versions and plans, and order resources into projects.',
   attributes: {
-    endpoint: { type: 'string', optional: true, description: 'URL of the Mercato server, e.g. `http://127.0.0.1:8080`. Default: the `MERCATO_ENDPOINT` environment variable.' },
-    token: { type: 'string', optional: true, sensitive: true, description: 'API token (bearer). Default: the `MERCATO_TOKEN` environment variable.' },
+    endpoint: {
+      type: 'string',
+      optional: true,
+      description:
+        'URL of the Mercato server, e.g. `http://127.0.0.1:8080`. Default: the `MERCATO_ENDPOINT` environment variable.',
+    },
+    token: {
+      type: 'string',
+      optional: true,
+      sensitive: true,
+      description: 'API token (bearer). Default: the `MERCATO_TOKEN` environment variable.',
+    },
   },
   async configure(ctx, config) {
     const environment = environmentSettings(ctx.env);
     const endpoint = config.endpoint ?? environment.endpoint;
     const token = config.token ?? environment.token;
-    if (!endpoint) ctx.error('Missing Mercato endpoint', 'Set `endpoint` in the provider block or the MERCATO_ENDPOINT environment variable.', 'endpoint');
-    if (!token) ctx.error('Missing Mercato token', 'Set `token` in the provider block or the MERCATO_TOKEN environment variable.', 'token');
+    if (!endpoint)
+      ctx.error(
+        'Missing Mercato endpoint',
+        'Set `endpoint` in the provider block or the MERCATO_ENDPOINT environment variable.',
+        'endpoint',
+      );
+    if (!token)
+      ctx.error(
+        'Missing Mercato token',
+        'Set `token` in the provider block or the MERCATO_TOKEN environment variable.',
+        'token',
+      );
     if (!endpoint || !token) return undefined as unknown as MercatoClient;
-    const client = new MercatoClient({ endpoint, token, attempts: 3, log: (message, fields) => ctx.log.debug(message, fields) });
+    const client = new MercatoClient({
+      endpoint,
+      token,
+      attempts: 3,
+      log: (message, fields) => ctx.log.debug(message, fields),
+    });
     try {
       const me = await client.get<{ username: string }>('/users/me');
       ctx.log.info('connected to Mercato', { endpoint, user: me.username });
     } catch (error) {
-      if (error instanceof UnreachableError) ctx.error('Cannot reach the Mercato server', sentences(error.message, 'Is it running, and is the endpoint right?'), 'endpoint');
-      else if (error instanceof ApiError && error.status === 401) ctx.error('Mercato rejected the token', `The server at ${endpoint} answered 401: the token is unknown, revoked or expired. Check \`token\` or MERCATO_TOKEN.`, 'token');
+      if (error instanceof UnreachableError)
+        ctx.error(
+          'Cannot reach the Mercato server',
+          sentences(error.message, 'Is it running, and is the endpoint right?'),
+          'endpoint',
+        );
+      else if (error instanceof ApiError && error.status === 401)
+        ctx.error(
+          'Mercato rejected the token',
+          `The server at ${endpoint} answered 401: the token is unknown, revoked or expired. Check \`token\` or MERCATO_TOKEN.`,
+          'token',
+        );
       else throw error;
     }
     return client;

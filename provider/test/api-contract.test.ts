@@ -4,19 +4,40 @@
  * cannot drift from what the server accepts. (The lists are to come from @mercato/api.)
  */
 import { serverWithOpenApi } from '@mercato/test-support/openapi';
-import { BILLING_TYPES, COMPONENT_TYPE, MINIMUM_PRICE, NAME_LENGTH, OFFERING_STATUSES, PLAN_UNITS, PLATFORMS, RESOURCE_STATES, SLUG, VERSION_STATUSES } from '../src/api-contract';
+import {
+  BILLING_TYPES,
+  COMPONENT_TYPE,
+  MINIMUM_PRICE,
+  NAME_LENGTH,
+  OFFERING_STATUSES,
+  PLAN_UNITS,
+  PLATFORMS,
+  RESOURCE_STATES,
+  SLUG,
+  VERSION_STATUSES,
+} from '../src/api-contract';
 
 const served = serverWithOpenApi();
 
 test('the enumerations are the ones the server accepts and answers, in every operation that has them', () => {
   const api = served.document();
-  for (const schema of [api.bodyProperty('post', '/offerings', 'platform'), api.bodyProperty('patch', '/offerings/{id}', 'platform'), api.queryParameter('/offerings', 'platform')]) {
+  for (const schema of [
+    api.bodyProperty('post', '/offerings', 'platform'),
+    api.bodyProperty('patch', '/offerings/{id}', 'platform'),
+    api.queryParameter('/offerings', 'platform'),
+  ]) {
     expect(schema.enum).toEqual([...PLATFORMS]);
   }
-  for (const schema of [api.bodyProperty('post', '/offerings', 'status'), api.bodyProperty('patch', '/offerings/{id}', 'status'), api.queryParameter('/offerings', 'status')]) {
+  for (const schema of [
+    api.bodyProperty('post', '/offerings', 'status'),
+    api.bodyProperty('patch', '/offerings/{id}', 'status'),
+    api.queryParameter('/offerings', 'status'),
+  ]) {
     expect(schema.enum).toEqual([...OFFERING_STATUSES]);
   }
-  expect(api.bodyProperty('post', '/offerings', 'components').items!.properties!.billing_type.enum).toEqual([...BILLING_TYPES]);
+  expect(api.bodyProperty('post', '/offerings', 'components').items!.properties!.billing_type.enum).toEqual([
+    ...BILLING_TYPES,
+  ]);
   expect(api.bodyProperty('post', '/plans', 'unit').enum).toEqual([...PLAN_UNITS]);
   expect(api.bodyProperty('patch', '/plans/{id}', 'unit').enum).toEqual([...PLAN_UNITS]);
   expect(api.bodyProperty('post', '/offering-versions', 'status').enum).toEqual([...VERSION_STATUSES]);

@@ -5,14 +5,20 @@
 import { attributeErrors, UncheckableSchemaError } from '../src/resources/attributes-validation';
 import { formatPath } from '../src/framework';
 
-const errors = (schema: object, attributes: unknown) => attributeErrors(schema, attributes).map((e) => `${formatPath(e.path)} ${e.message}`);
+const errors = (schema: object, attributes: unknown) =>
+  attributeErrors(schema, attributes).map((e) => `${formatPath(e.path)} ${e.message}`);
 
 test('errors say what is allowed, at the path of the offending value', () => {
   const schema = {
     type: 'object',
     required: ['size'],
     additionalProperties: false,
-    properties: { size: { enum: ['small', 'large', 3] }, mode: { const: 'rw' }, labels: { type: 'object', properties: { '0': { type: 'string' } } }, pools: { type: 'array', items: { type: 'integer', minimum: 1 } } },
+    properties: {
+      size: { enum: ['small', 'large', 3] },
+      mode: { const: 'rw' },
+      labels: { type: 'object', properties: { '0': { type: 'string' } } },
+      pools: { type: 'array', items: { type: 'integer', minimum: 1 } },
+    },
   };
   expect(errors(schema, { size: 'medium', mode: 'ro', labels: { '0': 1 }, pools: [1, 0], 'a.b': true })).toEqual([
     'attributes["a.b"] is not a known field of this offering version',
@@ -25,7 +31,11 @@ test('errors say what is allowed, at the path of the offending value', () => {
 });
 
 test('patterns run in linear time: a backtracking pattern answers at once', () => {
-  const schema = { type: 'object', properties: { code: { type: 'string', pattern: '^(a+)+$' } }, patternProperties: { '^(x+x+)+y$': { type: 'number' } } };
+  const schema = {
+    type: 'object',
+    properties: { code: { type: 'string', pattern: '^(a+)+$' } },
+    patternProperties: { '^(x+x+)+y$': { type: 'number' } },
+  };
   const started = Date.now();
   expect(errors(schema, { code: `${'a'.repeat(5000)}!`, [`${'x'.repeat(5000)}y`]: 'not a number' })).toEqual([
     'attributes.code must match pattern "^(a+)+$"',
@@ -36,7 +46,12 @@ test('patterns run in linear time: a backtracking pattern answers at once', () =
 });
 
 test('a pattern RE2 cannot run makes the schema uncheckable, naming the pattern and where it is', () => {
-  const schema = { type: 'object', properties: { name: { type: 'string', pattern: '^(?!admin)' }, pet: { enum: [{ pattern: '(?=x)' }] } } };
+  const schema = {
+    type: 'object',
+    properties: { name: { type: 'string', pattern: '^(?!admin)' }, pet: { enum: [{ pattern: '(?=x)' }] } },
+  };
   expect(() => attributeErrors(schema, {})).toThrow(UncheckableSchemaError);
-  expect(() => attributeErrors(schema, {})).toThrow(/^`\^\(\?!admin\)` at properties\.name\.pattern: error parsing regexp: invalid or unsupported Perl syntax: `\(\?!`$/);
+  expect(() => attributeErrors(schema, {})).toThrow(
+    /^`\^\(\?!admin\)` at properties\.name\.pattern: error parsing regexp: invalid or unsupported Perl syntax: `\(\?!`$/,
+  );
 });

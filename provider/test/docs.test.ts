@@ -15,7 +15,9 @@ const providerSchema = Object.values(schema.provider_schemas)[0];
 test('provider/docs is up to date with the schema and the examples (run `npm run docs`)', () => {
   const onDisk = listDocs(DOCS_DIR);
   expect(onDisk).toEqual([...pages.keys()].sort());
-  const outdated = [...pages].filter(([path, content]) => readFileSync(join(DOCS_DIR, path), 'utf8') !== content).map(([path]) => path);
+  const outdated = [...pages]
+    .filter(([path, content]) => readFileSync(join(DOCS_DIR, path), 'utf8') !== content)
+    .map(([path]) => path);
   expect(outdated).toEqual([]);
 });
 
@@ -44,7 +46,9 @@ test('the Schema section groups attributes and documents nested blocks from the 
   const resource = pages.get('resources/resource.md')!;
   const required = resource.slice(resource.indexOf('### Required'), resource.indexOf('### Optional'));
   expect(required).toContain('- `project_id` (String) Project to order the resource into.');
-  expect(resource).toMatch(/### Optional[\s\S]*- `attributes` \(Dynamic\)[\s\S]*- `limits` \(Map of Number\)[\s\S]*- `timeouts` \(Block\)/);
+  expect(resource).toMatch(
+    /### Optional[\s\S]*- `attributes` \(Dynamic\)[\s\S]*- `limits` \(Map of Number\)[\s\S]*- `timeouts` \(Block\)/,
+  );
   expect(resource).toMatch(/### Read-Only[\s\S]*- `secret_outputs` \(Dynamic, Sensitive\)/);
   expect(resource).toContain('<a id="nestedblock--timeouts"></a>\n### Nested Schema for `timeouts`');
   const offering = pages.get('data-sources/offering.md')!;
@@ -53,7 +57,8 @@ test('the Schema section groups attributes and documents nested blocks from the 
   // Every description in the schema appears on its page.
   for (const [type, s] of Object.entries(providerSchema.resource_schemas ?? {})) {
     const page = pages.get(`resources/${type.replace(/^mercato_/, '')}.md`)!;
-    for (const attribute of Object.values(s.block.attributes ?? {})) expect(page).toContain(attribute.description!.trim());
+    for (const attribute of Object.values(s.block.attributes ?? {}))
+      expect(page).toContain(attribute.description!.trim());
   }
   expect(ctyLabel(['list', ['object', {}]])).toBe('List of Object');
 });
@@ -65,5 +70,8 @@ test('every example is formatted (`terraform fmt -check -recursive examples/`)',
     TF_CLI_CONFIG_FILE: '/dev/null',
     CHECKPOINT_DISABLE: '1',
   });
-  if (fmt.code !== 0) throw new Error(`terraform fmt -check found unformatted examples (run \`terraform fmt -recursive examples/\`):\n${fmt.output}`);
+  if (fmt.code !== 0)
+    throw new Error(
+      `terraform fmt -check found unformatted examples (run \`terraform fmt -recursive examples/\`):\n${fmt.output}`,
+    );
 });

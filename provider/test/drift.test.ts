@@ -9,7 +9,12 @@ import { startTestServer, type TestServer } from '@mercato/test-support/server-h
 import { Api } from '@mercato/test-support/api-client';
 import { buildDriftReport, renderDrift, SENSITIVE_MASK, type DriftReport } from '../src/drift/drift-report';
 import { resourcesByAddress } from './support/terraform';
-import { REQUIRED_PROVIDERS, setUpMercatoTerraform, type MercatoCliWorkspace, type MercatoTerraform } from './support/installed-provider';
+import {
+  REQUIRED_PROVIDERS,
+  setUpMercatoTerraform,
+  type MercatoCliWorkspace,
+  type MercatoTerraform,
+} from './support/installed-provider';
 
 const CONFIG = `${REQUIRED_PROVIDERS}
 provider "mercato" {}
@@ -66,7 +71,13 @@ test('a project renamed through the API: exit 2, the address and the attribute w
   const report = JSON.parse(json.stdout) as DriftReport;
   expect(report.drifted).toBe(true);
   expect(report.resources).toEqual([
-    { address: 'mercato_project.x', type: 'mercato_project', name: 'x', action: 'update', attributes: [{ path: 'name', before: 'alpha', after: 'renamed-outside', sensitive: false }] },
+    {
+      address: 'mercato_project.x',
+      type: 'mercato_project',
+      name: 'x',
+      action: 'update',
+      attributes: [{ path: 'name', before: 'alpha', after: 'renamed-outside', sensitive: false }],
+    },
   ]);
 
   const markdown = await ws.mercato(['drift', '--format', 'markdown']);
@@ -87,7 +98,9 @@ test('after a re-apply: exit 0 again', async () => {
 });
 
 test('a resource deleted outside Terraform is reported as deleted', async () => {
-  const scratch = tf.workspace('deleted', { 'main.tf': `${REQUIRED_PROVIDERS}\nprovider "mercato" {}\n\nresource "mercato_organization" "gone" {\n  name = "Soon Gone"\n}\n` });
+  const scratch = tf.workspace('deleted', {
+    'main.tf': `${REQUIRED_PROVIDERS}\nprovider "mercato" {}\n\nresource "mercato_organization" "gone" {\n  name = "Soon Gone"\n}\n`,
+  });
   await scratch.init();
   await scratch.apply();
   const id = resourcesByAddress(await scratch.state())['mercato_organization.gone'].values.id as string;
@@ -125,8 +138,18 @@ test('sensitive values are masked, nested paths are named, unchanged values are 
       name: 'db',
       change: {
         actions: ['update'],
-        before: { name: 'db', attributes: { storage_gb: 20, backup: { retention_days: 7 } }, secret_outputs: { password: 'old-secret' }, limits: { storage: 20 } },
-        after: { name: 'db', attributes: { storage_gb: 40, backup: { retention_days: 7 } }, secret_outputs: { password: 'new-secret' }, limits: { storage: 40 } },
+        before: {
+          name: 'db',
+          attributes: { storage_gb: 20, backup: { retention_days: 7 } },
+          secret_outputs: { password: 'old-secret' },
+          limits: { storage: 20 },
+        },
+        after: {
+          name: 'db',
+          attributes: { storage_gb: 40, backup: { retention_days: 7 } },
+          secret_outputs: { password: 'new-secret' },
+          limits: { storage: 40 },
+        },
         before_sensitive: { secret_outputs: true },
         after_sensitive: { secret_outputs: true },
       },
@@ -145,16 +168,35 @@ test('sensitive values are masked, nested paths are named, unchanged values are 
 
 test('a resource the refreshed state holds as Erred is reported as not working, in every format', () => {
   const state = [
-    { address: 'mercato_resource.vm', mode: 'managed', type: 'mercato_resource', name: 'vm', values: { state: 'Erred', order_id: 'o-1' } },
-    { address: 'mercato_resource.ok', mode: 'managed', type: 'mercato_resource', name: 'ok', values: { state: 'OK', order_id: 'o-2' } },
+    {
+      address: 'mercato_resource.vm',
+      mode: 'managed',
+      type: 'mercato_resource',
+      name: 'vm',
+      values: { state: 'Erred', order_id: 'o-1' },
+    },
+    {
+      address: 'mercato_resource.ok',
+      mode: 'managed',
+      type: 'mercato_resource',
+      name: 'ok',
+      values: { state: 'OK', order_id: 'o-2' },
+    },
     { address: 'data.mercato_project.p', mode: 'data', type: 'mercato_project', name: 'p', values: { state: 'Erred' } },
   ];
   const report = buildDriftReport('/x', [], state);
-  expect(report).toEqual({ drifted: true, dir: '/x', resources: [], erred: [{ address: 'mercato_resource.vm', type: 'mercato_resource', name: 'vm', order_id: 'o-1' }] });
+  expect(report).toEqual({
+    drifted: true,
+    dir: '/x',
+    resources: [],
+    erred: [{ address: 'mercato_resource.vm', type: 'mercato_resource', name: 'vm', order_id: 'o-1' }],
+  });
   expect(renderDrift(report, 'text')).toBe(
     'Drift detected: 1 resource not working (in /x).\n\n  mercato_resource.vm is Erred (order o-1): not working\n\nAn Erred resource was never provisioned: `terraform apply` replaces it (its plan says which order failed and why).',
   );
-  expect(renderDrift(report, 'markdown')).toContain('| `mercato_resource.vm` | `state` | *(working)* | **Erred** (order `o-1`) |');
+  expect(renderDrift(report, 'markdown')).toContain(
+    '| `mercato_resource.vm` | `state` | *(working)* | **Erred** (order `o-1`) |',
+  );
   expect(JSON.parse(renderDrift(report, 'json')).erred).toEqual(report.erred);
   expect(buildDriftReport('/x', [], [state[1]]).drifted).toBe(false);
 });

@@ -36,9 +36,17 @@ test('examples/hcl/publisher: publishes an offering with components, two version
   expect(offering.name).toBe('Managed ClickHouse');
   expect(offering.components.map((c: { type: string }) => c.type)).toEqual(['vcpu', 'storage', 'support']);
   const versions = await api.expect(200, api.get(`/offering-versions?offering_id=${offering.id}`));
-  expect(versions.items.map((v: { version: string; status: string }) => `${v.version}:${v.status}`).sort()).toEqual(['1.0.0:available', '2.0.0:beta']);
+  expect(versions.items.map((v: { version: string; status: string }) => `${v.version}:${v.status}`).sort()).toEqual([
+    '1.0.0:available',
+    '2.0.0:beta',
+  ]);
   const v2 = versions.items.find((v: { version: string }) => v.version === '2.0.0');
-  expect(Object.keys(v2.options_schema.properties).sort()).toEqual(['clickhouse_version', 'database_name', 'replicas', 'shards']);
+  expect(Object.keys(v2.options_schema.properties).sort()).toEqual([
+    'clickhouse_version',
+    'database_name',
+    'replicas',
+    'shards',
+  ]);
   const plans = await api.expect(200, api.get(`/plans?offering_id=${offering.id}`));
   expect(plans.items.map((p: { name: string }) => p.name).sort()).toEqual(['premium', 'standard']);
   expect((await ws.outputs()).offering_slug.value).toBe('clickhouse');
@@ -61,7 +69,11 @@ test('examples/hcl/consumer: orders PostgreSQL and Redis from the demo catalog i
   const pg = await api.expect(200, api.get('/offerings/postgresql'));
   expect(db.offering_id).toBe(pg.id);
   const remote = await api.expect(200, api.get(`/resources/${db.id}`));
-  expect(remote.attributes).toMatchObject({ postgres_version: '17', database_name: 'orders', backup: { retention_days: 14 } });
+  expect(remote.attributes).toMatchObject({
+    postgres_version: '17',
+    database_name: 'orders',
+    backup: { retention_days: 14 },
+  });
   const redis = await api.expect(200, api.get('/offerings/redis'));
   expect(resources['mercato_resource.cache'].values.offering_id).toBe(redis.id);
   expect(resources['mercato_resource.cache'].values.state).toBe('OK');

@@ -76,7 +76,12 @@ interface Answer {
 
 function call(session: http2.ClientHttp2Session, path: string, body: Buffer): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const stream = session.request({ ':method': 'POST', ':path': path, 'content-type': 'application/grpc', te: 'trailers' });
+    const stream = session.request({
+      ':method': 'POST',
+      ':path': path,
+      'content-type': 'application/grpc',
+      te: 'trailers',
+    });
     const chunks: Buffer[] = [];
     let headers: http2.IncomingHttpHeaders = {};
     stream.on('response', (h) => (headers = h));
@@ -85,7 +90,8 @@ function call(session: http2.ClientHttp2Session, path: string, body: Buffer): Pr
     stream.on('end', () =>
       resolve({
         status: String(headers['grpc-status']),
-        message: headers['grpc-message'] === undefined ? undefined : decodeURIComponent(String(headers['grpc-message'])),
+        message:
+          headers['grpc-message'] === undefined ? undefined : decodeURIComponent(String(headers['grpc-message'])),
         body: Buffer.concat(chunks),
       }),
     );
@@ -101,8 +107,12 @@ test('a unary call answers one framed message and status 0 in the trailers', asy
     expect(answer.status).toBe('0');
     expect(answer.body).toEqual(framed(Buffer.from('cba')));
     // Many calls share the connection, as Terraform's do.
-    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => call(session, '/test.Echo/Reverse', framed(Buffer.from(`x${i}`)))));
-    expect(answers.map((a) => a.body.subarray(5).toString())).toEqual(Array.from({ length: 20 }, (_, i) => [...`x${i}`].reverse().join('')));
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => call(session, '/test.Echo/Reverse', framed(Buffer.from(`x${i}`)))),
+    );
+    expect(answers.map((a) => a.body.subarray(5).toString())).toEqual(
+      Array.from({ length: 20 }, (_, i) => [...`x${i}`].reverse().join('')),
+    );
   } finally {
     session.close();
   }
@@ -123,10 +133,21 @@ test('messages of many megabytes pass both ways', async () => {
 test('errors are gRPC statuses with a readable message', async () => {
   const session = connect();
   try {
-    expect(await call(session, '/test.Echo/Nope', framed(Buffer.from('a')))).toMatchObject({ status: '12', message: 'unknown method /test.Echo/Nope' });
-    expect(await call(session, '/test.Echo/Fail', framed(Buffer.from('a')))).toMatchObject({ status: '13', message: 'broken: 100% sure' });
-    expect(await call(session, '/test.Echo/Reverse', framed(Buffer.from('a'), 1))).toMatchObject({ status: '13', message: 'compressed messages are not supported' });
-    expect(await call(session, '/test.Echo/Reverse', Buffer.concat([framed(Buffer.from('a')), framed(Buffer.from('b'))]))).toMatchObject({
+    expect(await call(session, '/test.Echo/Nope', framed(Buffer.from('a')))).toMatchObject({
+      status: '12',
+      message: 'unknown method /test.Echo/Nope',
+    });
+    expect(await call(session, '/test.Echo/Fail', framed(Buffer.from('a')))).toMatchObject({
+      status: '13',
+      message: 'broken: 100% sure',
+    });
+    expect(await call(session, '/test.Echo/Reverse', framed(Buffer.from('a'), 1))).toMatchObject({
+      status: '13',
+      message: 'compressed messages are not supported',
+    });
+    expect(
+      await call(session, '/test.Echo/Reverse', Buffer.concat([framed(Buffer.from('a')), framed(Buffer.from('b'))])),
+    ).toMatchObject({
       status: '13',
       message: 'a unary request must hold exactly one message',
     });
@@ -159,7 +180,10 @@ test('a client without the trusted certificate is refused', async () => {
   const session = connect(strangerCert);
   session.on('error', () => undefined);
   const before = reversed;
-  const answer = await call(session, '/test.Echo/Reverse', framed(Buffer.from('abc'))).catch((error: Error) => ({ status: error.message, body: Buffer.alloc(0) }));
+  const answer = await call(session, '/test.Echo/Reverse', framed(Buffer.from('abc'))).catch((error: Error) => ({
+    status: error.message,
+    body: Buffer.alloc(0),
+  }));
   session.destroy();
   expect(answer.status).not.toBe('0');
   expect(answer.body.length).toBe(0);

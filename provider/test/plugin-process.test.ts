@@ -68,7 +68,9 @@ describe('plugin process', () => {
 
   test('prints only the handshake line, ignores SIGINT, and exits when its parent dies', async () => {
     // A shell parent that prints the provider's pid and then dies, re-parenting the provider.
-    const shell = spawn('/bin/sh', ['-c', `node ${harness.providerBinary} & echo "pid:$!"; sleep 1.5`], { env: terraformEnv() });
+    const shell = spawn('/bin/sh', ['-c', `node ${harness.providerBinary} & echo "pid:$!"; sleep 1.5`], {
+      env: terraformEnv(),
+    });
     let stdout = '';
     shell.stdout.on('data', (chunk) => (stdout += chunk));
     await waitFor(() => /\n1\|6\|unix\|/.test(stdout) || /^1\|6\|unix\|/m.test(stdout));
@@ -79,7 +81,12 @@ describe('plugin process', () => {
     await sleep(200);
     expect(isAlive(pid)).toBe(true);
     await waitFor(() => !isAlive(pid), 5000);
-    expect(stdout.trim().split('\n').filter((line) => !line.startsWith('pid:'))).toEqual([handshake]);
+    expect(
+      stdout
+        .trim()
+        .split('\n')
+        .filter((line) => !line.startsWith('pid:')),
+    ).toEqual([handshake]);
   });
 });
 

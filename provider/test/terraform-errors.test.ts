@@ -20,12 +20,19 @@ resource "example_thing" "t" {
 `;
 
 test('a validation error inside a dynamic value names its nested path and points at the attribute, not the resource', async () => {
-  const ws = harness.workspace('validation', thing('ok', 'attributes = { node_pools = [{ replicas = 0 }, { replicas = 2 }] }'));
+  const ws = harness.workspace(
+    'validation',
+    thing('ok', 'attributes = { node_pools = [{ replicas = 0 }, { replicas = 2 }] }'),
+  );
   const plan = await ws.plan();
   expect(plan.code).toBe(1);
   const found = diagnostic(plan, 'Invalid replicas', 'node_pools[0].replicas must be at least 1, got 0.');
   expect(found.detail).toContain('At attributes.node_pools[0].replicas.');
-  expect([found.address, found.range!.start.line, found.snippet!.code]).toEqual(['example_thing.t', 10, '  attributes = { node_pools = [{ replicas = 0 }, { replicas = 2 }] }']);
+  expect([found.address, found.range!.start.line, found.snippet!.code]).toEqual([
+    'example_thing.t',
+    10,
+    '  attributes = { node_pools = [{ replicas = 0 }, { replicas = 2 }] }',
+  ]);
 });
 
 test('a validation error on a top-level attribute points at its line', async () => {
@@ -33,7 +40,11 @@ test('a validation error on a top-level attribute points at its line', async () 
   const plan = await ws.plan();
   expect(plan.code).toBe(1);
   expect(diagnostic(plan, 'Invalid name').range!.start.line).toBe(ws.lineOf('name = "invalid"'));
-  const duration = diagnostic(plan, 'Invalid duration', '"5 minutes" is not a duration. Use a number and a unit, like "30s", "10m" or "1h30m".');
+  const duration = diagnostic(
+    plan,
+    'Invalid duration',
+    '"5 minutes" is not a duration. Use a number and a unit, like "30s", "10m" or "1h30m".',
+  );
   expect(duration.range!.start.line).toBe(ws.lineOf('create = "5 minutes"'));
 });
 
@@ -42,7 +53,9 @@ test('an exception in create becomes a readable diagnostic', async () => {
   const apply = await ws.tryApply();
   expect(apply.code).toBe(1);
   // One readable error: no "Plugin error", no gRPC code.
-  expect(errors(apply).map((d) => [d.summary, d.detail])).toEqual([['Failed to create example_thing', 'the backend refused to create "fail-one": quota exceeded']]);
+  expect(errors(apply).map((d) => [d.summary, d.detail])).toEqual([
+    ['Failed to create example_thing', 'the backend refused to create "fail-one": quota exceeded'],
+  ]);
   expect(resourcesByAddress(await ws.state())['example_thing.t']).toBeUndefined();
 });
 
@@ -55,7 +68,9 @@ test('create returning a state with an error records the resource as tainted', a
   expect(saved.tainted).toBe(true);
   expect(saved.values.id).toMatch(/^thing-/);
   const plan = await ws.savedPlan();
-  expect(plan.plan!.resource_changes!.map((c) => [c.address, c.change.actions, c.action_reason])).toEqual([['example_thing.t', ['delete', 'create'], 'replace_because_tainted']]);
+  expect(plan.plan!.resource_changes!.map((c) => [c.address, c.change.actions, c.action_reason])).toEqual([
+    ['example_thing.t', ['delete', 'create'], 'replace_because_tainted'],
+  ]);
 });
 
 test('an operation that exceeds its timeouts block fails with a timeout diagnostic', async () => {
@@ -73,7 +88,9 @@ test('a delete that reports its failure as an error keeps the object in the stat
   const id = ws.resources()['example_thing.t'].values.id as string;
   const destroy = await ws.tryDestroy();
   expect(destroy.code).toBe(1);
-  expect(errors(destroy).map((d) => [d.summary, d.detail])).toEqual([['Thing cannot be deleted', 'The backend keeps "kept-one".']]);
+  expect(errors(destroy).map((d) => [d.summary, d.detail])).toEqual([
+    ['Thing cannot be deleted', 'The backend keeps "kept-one".'],
+  ]);
   expect(ws.resources()['example_thing.t'].values.id).toBe(id);
   expect(harness.readStore()[id]).toBeDefined();
 });

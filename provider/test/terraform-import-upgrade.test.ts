@@ -30,7 +30,10 @@ const storedThing = (id: string, name: string) => ({
 });
 
 test('an import block, then terraform import, both end with no diff', async () => {
-  writeFileSync(harness.storePath, stringifyJson({ 'thing-a': storedThing('thing-a', 'first'), 'thing-b': storedThing('thing-b', 'second') }));
+  writeFileSync(
+    harness.storePath,
+    stringifyJson({ 'thing-a': storedThing('thing-a', 'first'), 'thing-b': storedThing('thing-b', 'second') }),
+  );
   const resource = (label: string, name: string) => `
 resource "example_thing" "${label}" {
   name       = "${name}"
@@ -40,7 +43,10 @@ resource "example_thing" "${label}" {
     name = "cpu"
   }
 }`;
-  const ws = harness.workspace('import', `provider "example" {}\nimport {\n  to = example_thing.first\n  id = "thing-a"\n}\n${resource('first', 'first')}`);
+  const ws = harness.workspace(
+    'import',
+    `provider "example" {}\nimport {\n  to = example_thing.first\n  id = "thing-a"\n}\n${resource('first', 'first')}`,
+  );
   const plan = await ws.savedPlan();
   expect(plan.summary).toMatchObject({ import: 1, add: 0, change: 0, remove: 0 });
   const change = plan.change!('example_thing.first')!;
@@ -58,7 +64,10 @@ resource "example_thing" "${label}" {
 });
 
 test('importing an id that does not exist reports it', async () => {
-  const ws = harness.workspace('import-missing', `provider "example" {}\nresource "example_thing" "x" {\n  name = "x"\n}\n`);
+  const ws = harness.workspace(
+    'import-missing',
+    `provider "example" {}\nresource "example_thing" "x" {\n  name = "x"\n}\n`,
+  );
   const result = await ws.terraform(['import', 'example_thing.x', 'thing-missing']);
   expect(result.code).toBe(1);
   // `terraform import` reports only in text.
@@ -67,20 +76,28 @@ test('importing an id that does not exist reports it', async () => {
 
 test('state stored under schema version 0 is upgraded to version 1 without a diff, and logs reach TF_LOG', async () => {
   // Launched by Terraform even in debug mode: the schema version is chosen by each command's environment, and only a launched provider's log reaches TF_LOG.
-  const ws = harness.workspace('upgrade', `provider "example" {}\nresource "example_versioned" "v" {\n  size_gb = "2"\n}\n`, { launched: true });
+  const ws = harness.workspace(
+    'upgrade',
+    `provider "example" {}\nresource "example_versioned" "v" {\n  size_gb = "2"\n}\n`,
+    { launched: true },
+  );
   await ws.apply([], { EXAMPLE_VERSIONED_SCHEMA: '0' });
   ws.write(`provider "example" {}\nresource "example_versioned" "v" {\n  size_mb = 2048\n}\n`);
   const plan = await ws.plan([], { TF_LOG: 'INFO' });
   expectNoChanges(plan);
   // go-plugin re-logs our hclog JSON lines at their level, with our fields: logs are text only.
-  expect(plan.stderr).toMatch(/\[INFO\]\s+provider\.terraform-provider-example: upgrading example_versioned state: .*fromVersion=0/);
+  expect(plan.stderr).toMatch(
+    /\[INFO\]\s+provider\.terraform-provider-example: upgrading example_versioned state: .*fromVersion=0/,
+  );
   expect(plan.stderr).not.toContain('example provider configured'); // a debug line, hidden at INFO
 });
 
 test('`--schema` prints exactly what `terraform providers schema -json` prints', async () => {
   const ws = harness.workspace('schema', 'provider "example" {}\n');
   const fromTerraform = JSON.parse(expectSuccess(await ws.terraform(['providers', 'schema', '-json'])).stdout);
-  const fromBinary = JSON.parse(execFileSync(process.execPath, [harness.providerBinary, '--schema'], { encoding: 'utf8' }));
+  const fromBinary = JSON.parse(
+    execFileSync(process.execPath, [harness.providerBinary, '--schema'], { encoding: 'utf8' }),
+  );
   expect(fromBinary).toEqual(fromTerraform);
   const thing = fromBinary.provider_schemas['registry.terraform.io/example/example'].resource_schemas.example_thing;
   expect(thing.block.attributes.secret).toMatchObject({ sensitive: true, optional: true });

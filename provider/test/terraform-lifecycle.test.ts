@@ -56,7 +56,11 @@ test('a new resource plans computed values as unknown, defaults, sensitive and w
   expect(change.actions).toEqual(['create']);
   expect(change.after_unknown).toMatchObject({ id: true, revision: true, password_set: true });
   // The write-only password is never planned; the huge integer and the decimal stay exact.
-  expect(change.after).toMatchObject({ size: 10, password: null, attributes: { ratio: 0.1, big: 12345678901234567890n } });
+  expect(change.after).toMatchObject({
+    size: 10,
+    password: null,
+    attributes: { ratio: 0.1, big: 12345678901234567890n },
+  });
   expect(change.after_sensitive).toMatchObject({ secret: true });
 });
 
@@ -64,7 +68,11 @@ test('apply creates it: exact numbers in the backend, write-only value used but 
   const apply = await ws.applySaved();
   expect(apply.summary).toMatchObject({ add: 1, change: 0, remove: 0 });
   const [stored] = Object.values(harness.readStore());
-  expect(stored.attributes).toEqual({ ratio: 0.1, big: 12345678901234567890n, node_pools: [{ name: 'p1', replicas: 3, zones: ['a', 'b'] }] });
+  expect(stored.attributes).toEqual({
+    ratio: 0.1,
+    big: 12345678901234567890n,
+    node_pools: [{ name: 'p1', replicas: 3, zones: ['a', 'b'] }],
+  });
   expect(stored.component).toEqual([
     { name: 'cpu', price: 1 },
     { name: 'ram', price: 2.5 },
@@ -106,7 +114,12 @@ test('changing a requires-replace attribute plans a replacement', async () => {
   const plan = await ws.savedPlan();
   expect(plan.summary).toMatchObject({ add: 1, change: 0, remove: 1 });
   const change = plan.change!('example_thing.a')!;
-  expect([change.actions, change.replace_paths, change.before!.name, change.after!.name]).toEqual([['delete', 'create'], [['name']], 'alpha', 'beta']);
+  expect([change.actions, change.replace_paths, change.before!.name, change.after!.name]).toEqual([
+    ['delete', 'create'],
+    [['name']],
+    'alpha',
+    'beta',
+  ]);
   expect((await ws.applySaved()).summary).toMatchObject({ add: 1, change: 0, remove: 1 });
   expect(Object.values(harness.readStore()).map((o) => o.name)).toEqual(['beta']);
 });
@@ -114,7 +127,9 @@ test('changing a requires-replace attribute plans a replacement', async () => {
 test('an object deleted outside Terraform is planned for creation', async () => {
   writeFileSync(harness.storePath, '{}');
   const plan = await ws.savedPlan();
-  expect(plan.plan!.resource_drift!.map((d) => [d.address, d.change.actions])).toEqual([['example_thing.a', ['delete']]]);
+  expect(plan.plan!.resource_drift!.map((d) => [d.address, d.change.actions])).toEqual([
+    ['example_thing.a', ['delete']],
+  ]);
   expect(plan.change!('example_thing.a')!.actions).toEqual(['create']);
   expect(plan.summary).toMatchObject({ add: 1, change: 0, remove: 0 });
 });

@@ -3,7 +3,14 @@ import path from 'node:path';
 import type { Db } from './db/database';
 import { generateToken, hashToken } from './auth/tokens';
 import { newId } from './ids';
-import { findUserByUsername, hasAnyUser, hasTokenHash, hasTokenNamed, insertToken, insertUser } from './structure/users-repository';
+import {
+  findUserByUsername,
+  hasAnyUser,
+  hasTokenHash,
+  hasTokenNamed,
+  insertToken,
+  insertUser,
+} from './structure/users-repository';
 
 export interface AdminToken {
   token?: string;
@@ -26,13 +33,29 @@ export async function ensureAdminToken(db: Db, dataDir: string, configured?: str
   }
   if (configured) {
     const hash = hashToken(configured);
-    if (!(await hasTokenHash(db, hash))) await insertToken(db, { id: newId(), user_id: admin.id, name: 'MERCATO_ADMIN_TOKEN', token_hash: hash, created_at: now, expires_at: null });
+    if (!(await hasTokenHash(db, hash)))
+      await insertToken(db, {
+        id: newId(),
+        user_id: admin.id,
+        name: 'MERCATO_ADMIN_TOKEN',
+        token_hash: hash,
+        created_at: now,
+        expires_at: null,
+      });
     return { token: configured, firstStart };
   }
   const file = path.join(dataDir, 'admin-token');
-  if (await hasTokenNamed(db, admin.id, 'bootstrap')) return { token: fs.existsSync(file) ? fs.readFileSync(file, 'utf8').trim() : undefined, firstStart };
+  if (await hasTokenNamed(db, admin.id, 'bootstrap'))
+    return { token: fs.existsSync(file) ? fs.readFileSync(file, 'utf8').trim() : undefined, firstStart };
   const token = generateToken();
-  await insertToken(db, { id: newId(), user_id: admin.id, name: 'bootstrap', token_hash: hashToken(token), created_at: now, expires_at: null });
+  await insertToken(db, {
+    id: newId(),
+    user_id: admin.id,
+    name: 'bootstrap',
+    token_hash: hashToken(token),
+    created_at: now,
+    expires_at: null,
+  });
   fs.mkdirSync(dataDir, { recursive: true });
   fs.writeFileSync(file, `${token}\n`, { mode: 0o600 });
   return { token, writtenTo: file, firstStart };

@@ -55,9 +55,14 @@ export const API_PREFIX = '/api/v1';
  * Formats (`email`, `date-time`) check user text in linear time.
  */
 function validatorCompiler() {
-  const strict = addLinearFormats(new Ajv({ allErrors: true, removeAdditional: false, coerceTypes: false, useDefaults: true, strict: false }));
-  const coercing = addLinearFormats(new Ajv({ allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true, strict: false }));
-  return ({ schema, httpPart }: { schema: object; httpPart?: string }) => (httpPart === 'body' ? strict : coercing).compile(schema);
+  const strict = addLinearFormats(
+    new Ajv({ allErrors: true, removeAdditional: false, coerceTypes: false, useDefaults: true, strict: false }),
+  );
+  const coercing = addLinearFormats(
+    new Ajv({ allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true, strict: false }),
+  );
+  return ({ schema, httpPart }: { schema: object; httpPart?: string }) =>
+    (httpPart === 'body' ? strict : coercing).compile(schema);
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -73,7 +78,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler());
   app.setErrorHandler((error, request, reply) => sendProblem(error as never, request, reply));
   app.setNotFoundHandler((request, reply) =>
-    reply.code(404).type('application/problem+json').send({ type: 'about:blank', title: 'Not Found', status: 404, detail: `no route ${request.method} ${request.url.split('?')[0]}`, errors: [] }),
+    reply
+      .code(404)
+      .type('application/problem+json')
+      .send({
+        type: 'about:blank',
+        title: 'Not Found',
+        status: 404,
+        detail: `no route ${request.method} ${request.url.split('?')[0]}`,
+        errors: [],
+      }),
   );
 
   const plugins = options.plugins ?? new PluginRegistry();
@@ -108,7 +122,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(
     async (api) => {
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-      for (const routes of [usersRoutes, organizationsRoutes, projectsRoutes, categoriesRoutes, offeringsRoutes, offeringVersionsRoutes, plansRoutes, ordersRoutes, resourcesRoutes, eventsRoutes]) {
+      for (const routes of [
+        usersRoutes,
+        organizationsRoutes,
+        projectsRoutes,
+        categoriesRoutes,
+        offeringsRoutes,
+        offeringVersionsRoutes,
+        plansRoutes,
+        ordersRoutes,
+        resourcesRoutes,
+        eventsRoutes,
+      ]) {
         await api.register(routes);
       }
     },

@@ -17,7 +17,10 @@ export interface ServerConfig {
  * `MERCATO_DATA_DIR` is taken from `baseDirectory`: the command line passes where the user ran the
  * command, which under `npm start` is not the process's own directory.
  */
-export function configFromEnvironment(env: NodeJS.ProcessEnv = process.env, baseDirectory: string = process.cwd()): ServerConfig {
+export function configFromEnvironment(
+  env: NodeJS.ProcessEnv = process.env,
+  baseDirectory: string = process.cwd(),
+): ServerConfig {
   return {
     port: Number(env.PORT ?? 8080),
     host: env.HOST ?? '127.0.0.1',

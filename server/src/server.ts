@@ -17,12 +17,18 @@ export interface RunningServer {
  * listens: nothing, `/healthz` included, answers before the server is ready. The console URL and
  * the admin token are printed last, after the logs of starting up.
  */
-export async function startServer(config: ServerConfig, say: (line: string) => void = console.log): Promise<RunningServer> {
+export async function startServer(
+  config: ServerConfig,
+  say: (line: string) => void = console.log,
+): Promise<RunningServer> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const admin = await ensureAdminToken(database.db, config.dataDir, config.adminToken);
   // Written synchronously: pino's default writer is asynchronous, and its start-up lines came out
   // after the lines below that end them.
-  const app = await buildApp({ database, logger: { level: config.logLevel, stream: pino.destination({ dest: 1, sync: true }) } });
+  const app = await buildApp({
+    database,
+    logger: { level: config.logLevel, stream: pino.destination({ dest: 1, sync: true }) },
+  });
   const seeded = admin.firstStart && config.seedDemo && admin.token !== undefined;
   if (seeded) await withoutRequestLogs(app, () => seedDemoCatalog(app, admin.token!));
   await app.listen({ port: config.port, host: config.host });
@@ -31,7 +37,9 @@ export async function startServer(config: ServerConfig, say: (line: string) => v
   const url = `http://${config.host}:${port}`;
   say('');
   if (seeded) say('Seeded the demo catalog.');
-  say(`Mercato is running: console and API at ${url}/ (API under ${url}/api/v1, OpenAPI at ${url}/api/v1/openapi.json)`);
+  say(
+    `Mercato is running: console and API at ${url}/ (API under ${url}/api/v1, OpenAPI at ${url}/api/v1/openapi.json)`,
+  );
   say(`Database: ${database.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `SQLite in ${config.dataDir}`}`);
   if (admin.writtenTo) say(`Admin token (shown once): ${admin.token}\nIt is also in ${admin.writtenTo}`);
   else if (config.adminToken) say('Admin token: the value of MERCATO_ADMIN_TOKEN');
@@ -53,4 +61,3 @@ async function withoutRequestLogs(app: FastifyInstance, work: () => Promise<void
     app.log.level = level;
   }
 }
-

@@ -23,20 +23,146 @@ interface Spec {
 
 /** Created in this order, so "newest" is the reverse of it. */
 const CATALOG: Spec[] = [
-  { name: 'Alpha Virtual Machine', provider: 'p1', category: 'compute', platform: 'aws', status: 'active', versions: ['1.0.0', '2.0.0'], tags: ['vm', 'linux'], description: 'General purpose virtual machines with SSD storage' },
-  { name: 'Beta GPU Machine', provider: 'p1', category: 'compute', platform: 'gcp', status: 'active', versions: ['1.0.0'], tags: ['vm', 'gpu'], description: 'Accelerated machines for machine learning' },
-  { name: 'Bare Metal Server', provider: 'p2', category: 'compute', platform: 'on-premises', status: 'active', versions: ['2.0.0'], tags: ['metal', 'linux'], description: 'Dedicated hardware' },
-  { name: 'Windows Desktop', provider: 'p2', category: 'compute', platform: 'azure', status: 'paused', versions: ['1.0.0'], tags: ['vm', 'windows'], description: 'Remote desktops' },
-  { name: 'PostgreSQL Managed', provider: 'p1', category: 'databases', platform: 'gcp', status: 'active', versions: ['14.0.0', '15.0.0', '16.0.0'], tags: ['sql', 'database'], description: 'Managed relational database' },
-  { name: 'MySQL Managed', provider: 'p2', category: 'databases', platform: 'aws', status: 'active', versions: ['8.0.0'], tags: ['sql', 'database'], description: 'Managed relational database for web apps' },
-  { name: 'Redis Cache', provider: 'p1', category: 'databases', platform: 'azure', status: 'active', versions: ['7.2.0'], tags: ['Cache', 'database', 'in-memory'], description: 'In-memory key-value store' },
-  { name: 'MongoDB Atlas Lite', provider: 'p2', category: 'databases', platform: 'aws', status: 'archived', versions: ['6.0.0'], tags: ['nosql', 'database'], description: 'Document database' },
-  { name: 'Kafka Streams', provider: 'p1', category: 'messaging', platform: 'aws', status: 'active', versions: ['3.7.0'], tags: ['streaming', 'queue'], description: 'Event streaming platform' },
-  { name: 'RabbitMQ Broker', provider: 'p2', category: 'messaging', platform: 'on-premises', status: 'active', versions: ['3.12.0'], tags: ['queue', 'amqp'], description: 'Message broker' },
-  { name: 'NATS Messaging', provider: 'p2', category: 'messaging', platform: 'gcp', status: 'paused', versions: ['2.10.0'], tags: ['queue'], description: 'Lightweight messaging' },
-  { name: 'Pulsar Topics', provider: 'p1', category: 'messaging', platform: 'other', status: 'active', versions: ['3.2.0'], tags: ['streaming'], description: 'Multi-tenant messaging with geo replication' },
-  { name: 'Zookeeper Ensemble', provider: 'p1', category: 'messaging', platform: 'on-premises', status: 'archived', versions: [], tags: ['coordination'], description: 'Distributed coordination' },
-  { name: 'Quantum Database Preview', provider: 'p2', category: 'databases', platform: 'gcp', status: 'draft', versions: ['0.9.0'], tags: ['database', 'preview'], description: 'Experimental quantum storage engine' },
+  {
+    name: 'Alpha Virtual Machine',
+    provider: 'p1',
+    category: 'compute',
+    platform: 'aws',
+    status: 'active',
+    versions: ['1.0.0', '2.0.0'],
+    tags: ['vm', 'linux'],
+    description: 'General purpose virtual machines with SSD storage',
+  },
+  {
+    name: 'Beta GPU Machine',
+    provider: 'p1',
+    category: 'compute',
+    platform: 'gcp',
+    status: 'active',
+    versions: ['1.0.0'],
+    tags: ['vm', 'gpu'],
+    description: 'Accelerated machines for machine learning',
+  },
+  {
+    name: 'Bare Metal Server',
+    provider: 'p2',
+    category: 'compute',
+    platform: 'on-premises',
+    status: 'active',
+    versions: ['2.0.0'],
+    tags: ['metal', 'linux'],
+    description: 'Dedicated hardware',
+  },
+  {
+    name: 'Windows Desktop',
+    provider: 'p2',
+    category: 'compute',
+    platform: 'azure',
+    status: 'paused',
+    versions: ['1.0.0'],
+    tags: ['vm', 'windows'],
+    description: 'Remote desktops',
+  },
+  {
+    name: 'PostgreSQL Managed',
+    provider: 'p1',
+    category: 'databases',
+    platform: 'gcp',
+    status: 'active',
+    versions: ['14.0.0', '15.0.0', '16.0.0'],
+    tags: ['sql', 'database'],
+    description: 'Managed relational database',
+  },
+  {
+    name: 'MySQL Managed',
+    provider: 'p2',
+    category: 'databases',
+    platform: 'aws',
+    status: 'active',
+    versions: ['8.0.0'],
+    tags: ['sql', 'database'],
+    description: 'Managed relational database for web apps',
+  },
+  {
+    name: 'Redis Cache',
+    provider: 'p1',
+    category: 'databases',
+    platform: 'azure',
+    status: 'active',
+    versions: ['7.2.0'],
+    tags: ['Cache', 'database', 'in-memory'],
+    description: 'In-memory key-value store',
+  },
+  {
+    name: 'MongoDB Atlas Lite',
+    provider: 'p2',
+    category: 'databases',
+    platform: 'aws',
+    status: 'archived',
+    versions: ['6.0.0'],
+    tags: ['nosql', 'database'],
+    description: 'Document database',
+  },
+  {
+    name: 'Kafka Streams',
+    provider: 'p1',
+    category: 'messaging',
+    platform: 'aws',
+    status: 'active',
+    versions: ['3.7.0'],
+    tags: ['streaming', 'queue'],
+    description: 'Event streaming platform',
+  },
+  {
+    name: 'RabbitMQ Broker',
+    provider: 'p2',
+    category: 'messaging',
+    platform: 'on-premises',
+    status: 'active',
+    versions: ['3.12.0'],
+    tags: ['queue', 'amqp'],
+    description: 'Message broker',
+  },
+  {
+    name: 'NATS Messaging',
+    provider: 'p2',
+    category: 'messaging',
+    platform: 'gcp',
+    status: 'paused',
+    versions: ['2.10.0'],
+    tags: ['queue'],
+    description: 'Lightweight messaging',
+  },
+  {
+    name: 'Pulsar Topics',
+    provider: 'p1',
+    category: 'messaging',
+    platform: 'other',
+    status: 'active',
+    versions: ['3.2.0'],
+    tags: ['streaming'],
+    description: 'Multi-tenant messaging with geo replication',
+  },
+  {
+    name: 'Zookeeper Ensemble',
+    provider: 'p1',
+    category: 'messaging',
+    platform: 'on-premises',
+    status: 'archived',
+    versions: [],
+    tags: ['coordination'],
+    description: 'Distributed coordination',
+  },
+  {
+    name: 'Quantum Database Preview',
+    provider: 'p2',
+    category: 'databases',
+    platform: 'gcp',
+    status: 'draft',
+    versions: ['0.9.0'],
+    tags: ['database', 'preview'],
+    description: 'Experimental quantum storage engine',
+  },
 ];
 
 const PUBLIC = CATALOG.filter((s) => s.status !== 'draft');
@@ -62,32 +188,71 @@ describe.each(DATABASE_KINDS)('catalog search on %s', (kind) => {
     consumer = await makeUser(admin, 'shopper');
     const provider = async (name: string) => {
       const owner = await makeUser(admin, `${name}-owner`);
-      const organization = await owner.api.expect(201, owner.api.post('/organizations', { name: `${name.toUpperCase()} Cloud` }));
+      const organization = await owner.api.expect(
+        201,
+        owner.api.post('/organizations', { name: `${name.toUpperCase()} Cloud` }),
+      );
       return { owner, organization };
     };
     providers = { p1: await provider('p1'), p2: await provider('p2') };
     const category = (title: string) => admin.expect(201, admin.post('/categories', { title }));
-    categories = { compute: await category('Compute'), databases: await category('Databases'), messaging: await category('Messaging') };
+    categories = {
+      compute: await category('Compute'),
+      databases: await category('Databases'),
+      messaging: await category('Messaging'),
+    };
     for (const spec of CATALOG) {
       const api = providers[spec.provider].owner.api;
-      const created = await api.expect(201, api.post('/offerings', {
-        organization_id: orgId(spec.provider), category_id: catId(spec.category), name: spec.name, type: 'allocation',
-        platform: spec.platform, status: spec.status === 'draft' ? undefined : spec.status, tags: spec.tags, description: spec.description,
-      }));
+      const created = await api.expect(
+        201,
+        api.post('/offerings', {
+          organization_id: orgId(spec.provider),
+          category_id: catId(spec.category),
+          name: spec.name,
+          type: 'allocation',
+          platform: spec.platform,
+          status: spec.status === 'draft' ? undefined : spec.status,
+          tags: spec.tags,
+          description: spec.description,
+        }),
+      );
       expect(created.status).toBe(spec.status);
-      for (const version of spec.versions) await api.expect(201, api.post('/offering-versions', { offering_id: created.id, version }));
+      for (const version of spec.versions)
+        await api.expect(201, api.post('/offering-versions', { offering_id: created.id, version }));
       offerings.set(spec.name, created);
     }
   });
   afterAll(() => server.close());
 
-  const search = (api: Api, query: string) => api.expect(200, api.get(`/offerings?limit=500${query ? `&${query}` : ''}`));
+  const search = (api: Api, query: string) =>
+    api.expect(200, api.get(`/offerings?limit=500${query ? `&${query}` : ''}`));
 
   /** A small reference model of the search semantics, written independently of the index. */
-  function expected(query: { q?: string; category?: Category; platform?: string; version?: string; status?: string; provider?: Provider; tags?: string[] }, specs = PUBLIC) {
-    const words = (s: Spec) => `${s.name} ${byName(s.name).slug} ${s.description} ${s.tags.join(' ')}`.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
-    const keyword = (s: Spec) => (query.q ?? '').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean).every((q) => words(s).some((w) => w.startsWith(q)));
-    const tags = (s: Spec) => (query.tags ?? []).every((t) => s.tags.map((x) => x.toLowerCase()).includes(t.toLowerCase()));
+  function expected(
+    query: {
+      q?: string;
+      category?: Category;
+      platform?: string;
+      version?: string;
+      status?: string;
+      provider?: Provider;
+      tags?: string[];
+    },
+    specs = PUBLIC,
+  ) {
+    const words = (s: Spec) =>
+      `${s.name} ${byName(s.name).slug} ${s.description} ${s.tags.join(' ')}`
+        .toLowerCase()
+        .split(/[^a-z0-9]+/)
+        .filter(Boolean);
+    const keyword = (s: Spec) =>
+      (query.q ?? '')
+        .toLowerCase()
+        .split(/[^a-z0-9]+/)
+        .filter(Boolean)
+        .every((q) => words(s).some((w) => w.startsWith(q)));
+    const tags = (s: Spec) =>
+      (query.tags ?? []).every((t) => s.tags.map((x) => x.toLowerCase()).includes(t.toLowerCase()));
     const facets = {
       category: (s: Spec) => !query.category || s.category === query.category,
       platform: (s: Spec) => !query.platform || s.platform === query.platform,
@@ -116,14 +281,26 @@ describe.each(DATABASE_KINDS)('catalog search on %s', (kind) => {
     };
   }
 
-  const facetMap = (facet: { value: string; count: number }[]) => Object.fromEntries(facet.map((f) => [f.value, f.count]));
+  const facetMap = (facet: { value: string; count: number }[]) =>
+    Object.fromEntries(facet.map((f) => [f.value, f.count]));
 
   test('the whole public catalog, sorted by name, with its total', async () => {
     const all = await search(consumer.api, '');
     expect(all.total).toBe(13);
     expect(names(all.items)).toEqual([
-      'Alpha Virtual Machine', 'Bare Metal Server', 'Beta GPU Machine', 'Kafka Streams', 'MongoDB Atlas Lite', 'MySQL Managed', 'NATS Messaging',
-      'PostgreSQL Managed', 'Pulsar Topics', 'RabbitMQ Broker', 'Redis Cache', 'Windows Desktop', 'Zookeeper Ensemble',
+      'Alpha Virtual Machine',
+      'Bare Metal Server',
+      'Beta GPU Machine',
+      'Kafka Streams',
+      'MongoDB Atlas Lite',
+      'MySQL Managed',
+      'NATS Messaging',
+      'PostgreSQL Managed',
+      'Pulsar Topics',
+      'RabbitMQ Broker',
+      'Redis Cache',
+      'Windows Desktop',
+      'Zookeeper Ensemble',
     ]);
     expect(all.next_cursor).toBeNull();
     const explicit = await search(consumer.api, 'sort=name');
@@ -134,7 +311,12 @@ describe.each(DATABASE_KINDS)('catalog search on %s', (kind) => {
     const newest = await search(consumer.api, 'sort=newest');
     expect(names(newest.items)).toEqual(PUBLIC.map((s) => s.name).reverse());
     const databases = await search(consumer.api, `sort=newest&category_id=${catId('databases')}`);
-    expect(names(databases.items)).toEqual(['MongoDB Atlas Lite', 'Redis Cache', 'MySQL Managed', 'PostgreSQL Managed']);
+    expect(names(databases.items)).toEqual([
+      'MongoDB Atlas Lite',
+      'Redis Cache',
+      'MySQL Managed',
+      'PostgreSQL Managed',
+    ]);
     const bad = await consumer.api.get('/offerings?sort=price');
     expect(bad.status).toBe(400);
     expect(bad.body.errors[0].field).toBe('querystring.sort');
@@ -174,8 +356,18 @@ describe.each(DATABASE_KINDS)('catalog search on %s', (kind) => {
       expect([query, names(result.items)]).toEqual([query, wanted]);
       expect([query, result.total]).toEqual([query, wanted.length]);
     };
-    await check(`category_id=${catId('databases')}`, ['MongoDB Atlas Lite', 'MySQL Managed', 'PostgreSQL Managed', 'Redis Cache']);
-    await check(`category_id=${catId('compute')}`, ['Alpha Virtual Machine', 'Bare Metal Server', 'Beta GPU Machine', 'Windows Desktop']);
+    await check(`category_id=${catId('databases')}`, [
+      'MongoDB Atlas Lite',
+      'MySQL Managed',
+      'PostgreSQL Managed',
+      'Redis Cache',
+    ]);
+    await check(`category_id=${catId('compute')}`, [
+      'Alpha Virtual Machine',
+      'Bare Metal Server',
+      'Beta GPU Machine',
+      'Windows Desktop',
+    ]);
     await check('platform=aws', ['Alpha Virtual Machine', 'Kafka Streams', 'MongoDB Atlas Lite', 'MySQL Managed']);
     await check('platform=on-premises', ['Bare Metal Server', 'RabbitMQ Broker', 'Zookeeper Ensemble']);
     await check('version=1.0.0', ['Alpha Virtual Machine', 'Beta GPU Machine', 'Windows Desktop']);
@@ -186,7 +378,14 @@ describe.each(DATABASE_KINDS)('catalog search on %s', (kind) => {
     await check('status=archived', ['MongoDB Atlas Lite', 'Zookeeper Ensemble']);
     await check('status=draft', []);
     await check(`organization_id=${orgId('p1')}`, sortedNames(PUBLIC.filter((s) => s.provider === 'p1')));
-    await check(`organization_id=${orgId('p2')}`, ['Bare Metal Server', 'MongoDB Atlas Lite', 'MySQL Managed', 'NATS Messaging', 'RabbitMQ Broker', 'Windows Desktop']);
+    await check(`organization_id=${orgId('p2')}`, [
+      'Bare Metal Server',
+      'MongoDB Atlas Lite',
+      'MySQL Managed',
+      'NATS Messaging',
+      'RabbitMQ Broker',
+      'Windows Desktop',
+    ]);
     await check('tags=database', ['MongoDB Atlas Lite', 'MySQL Managed', 'PostgreSQL Managed', 'Redis Cache']);
     await check('tags=database,sql', ['MySQL Managed', 'PostgreSQL Managed']);
     await check('tags=VM', ['Alpha Virtual Machine', 'Beta GPU Machine', 'Windows Desktop']);
@@ -200,22 +399,47 @@ describe.each(DATABASE_KINDS)('catalog search on %s', (kind) => {
     expect(badId.status).toBe(400);
     expect(badId.body.errors[0].field).toBe('querystring.category_id');
     // A value outside a closed set is refused, naming the set, rather than answered with nothing.
-    for (const [query, field, values] of [['platform=mainframe', 'platform', 'aws, azure, gcp, on-premises, other'], ['status=retired', 'status', 'draft, active, paused, archived']]) {
+    for (const [query, field, values] of [
+      ['platform=mainframe', 'platform', 'aws, azure, gcp, on-premises, other'],
+      ['status=retired', 'status', 'draft, active, paused, archived'],
+    ]) {
       const refused = await consumer.api.get(`/offerings?${query}`);
-      expect([query, refused.status, refused.body.errors]).toEqual([query, 400, [{ field: `querystring.${field}`, message: `must be one of ${values}` }]]);
+      expect([query, refused.status, refused.body.errors]).toEqual([
+        query,
+        400,
+        [{ field: `querystring.${field}`, message: `must be one of ${values}` }],
+      ]);
     }
     const versions = await consumer.api.get('/offering-versions?status=gone');
-    expect([versions.status, versions.body.errors]).toEqual([400, [{ field: 'querystring.status', message: 'must be one of available, beta, deprecated' }]]);
+    expect([versions.status, versions.body.errors]).toEqual([
+      400,
+      [{ field: 'querystring.status', message: 'must be one of available, beta, deprecated' }],
+    ]);
   });
 
   test('facet counts: each facet counts with every other filter applied but its own (exact numbers)', async () => {
     const unfiltered = await search(consumer.api, '');
-    expect(facetMap(unfiltered.facets.category)).toEqual({ [catId('compute')]: 4, [catId('databases')]: 4, [catId('messaging')]: 5 });
+    expect(facetMap(unfiltered.facets.category)).toEqual({
+      [catId('compute')]: 4,
+      [catId('databases')]: 4,
+      [catId('messaging')]: 5,
+    });
     expect(facetMap(unfiltered.facets.platform)).toEqual({ aws: 4, gcp: 3, azure: 2, 'on-premises': 3, other: 1 });
     expect(facetMap(unfiltered.facets.status)).toEqual({ active: 9, paused: 2, archived: 2 });
     expect(facetMap(unfiltered.facets.organization)).toEqual({ [orgId('p1')]: 7, [orgId('p2')]: 6 });
     expect(facetMap(unfiltered.facets.version)).toEqual({
-      '1.0.0': 3, '2.0.0': 2, '14.0.0': 1, '15.0.0': 1, '16.0.0': 1, '8.0.0': 1, '7.2.0': 1, '6.0.0': 1, '3.7.0': 1, '3.12.0': 1, '2.10.0': 1, '3.2.0': 1,
+      '1.0.0': 3,
+      '2.0.0': 2,
+      '14.0.0': 1,
+      '15.0.0': 1,
+      '16.0.0': 1,
+      '8.0.0': 1,
+      '7.2.0': 1,
+      '6.0.0': 1,
+      '3.7.0': 1,
+      '3.12.0': 1,
+      '2.10.0': 1,
+      '3.2.0': 1,
     });
     // labels name categories and organizations; values are sorted by count
     expect(unfiltered.facets.category[0]).toEqual({ value: catId('messaging'), label: 'Messaging', count: 5 });
@@ -227,7 +451,11 @@ describe.each(DATABASE_KINDS)('catalog search on %s', (kind) => {
     expect(names(r.items)).toEqual(['MongoDB Atlas Lite', 'MySQL Managed']);
     expect(r.total).toBe(2);
     // category counts apply only platform=aws; platform counts apply only the category
-    expect(facetMap(r.facets.category)).toEqual({ [catId('compute')]: 1, [catId('databases')]: 2, [catId('messaging')]: 1 });
+    expect(facetMap(r.facets.category)).toEqual({
+      [catId('compute')]: 1,
+      [catId('databases')]: 2,
+      [catId('messaging')]: 1,
+    });
     expect(facetMap(r.facets.platform)).toEqual({ aws: 2, gcp: 1, azure: 1 });
     expect(facetMap(r.facets.status)).toEqual({ active: 1, archived: 1 });
     expect(facetMap(r.facets.organization)).toEqual({ [orgId('p2')]: 2 });
@@ -246,9 +474,18 @@ describe.each(DATABASE_KINDS)('catalog search on %s', (kind) => {
 
   test('search results and facet counts agree with a reference model over many combinations', async () => {
     const queries: Parameters<typeof expected>[0][] = [
-      {}, { q: 'm' }, { q: 'managed' }, { category: 'compute', platform: 'azure' }, { platform: 'gcp', status: 'paused' }, { version: '2.0.0', provider: 'p2' },
-      { provider: 'p1', category: 'messaging', status: 'active' }, { tags: ['queue'], platform: 'gcp' }, { q: 'data', provider: 'p2', status: 'archived' },
-      { category: 'databases', platform: 'aws', status: 'active', provider: 'p2', version: '8.0.0' }, { tags: ['linux'], q: 'server' }, { q: 'messaging', tags: ['queue'], status: 'paused' },
+      {},
+      { q: 'm' },
+      { q: 'managed' },
+      { category: 'compute', platform: 'azure' },
+      { platform: 'gcp', status: 'paused' },
+      { version: '2.0.0', provider: 'p2' },
+      { provider: 'p1', category: 'messaging', status: 'active' },
+      { tags: ['queue'], platform: 'gcp' },
+      { q: 'data', provider: 'p2', status: 'archived' },
+      { category: 'databases', platform: 'aws', status: 'active', provider: 'p2', version: '8.0.0' },
+      { tags: ['linux'], q: 'server' },
+      { q: 'messaging', tags: ['queue'], status: 'paused' },
     ];
     for (const query of queries) {
       const params = new URLSearchParams();
@@ -281,7 +518,10 @@ describe.each(DATABASE_KINDS)('catalog search on %s', (kind) => {
         let cursor: string | null = null;
         let pages = 0;
         do {
-          const page: any = await consumer.api.expect(200, consumer.api.get(`/offerings?${query}&limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`));
+          const page: any = await consumer.api.expect(
+            200,
+            consumer.api.get(`/offerings?${query}&limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`),
+          );
           expect(page.items.length).toBeLessThanOrEqual(limit);
           expect(page.total).toBe(all.length);
           seen.push(...names(page.items));
@@ -302,9 +542,21 @@ describe.each(DATABASE_KINDS)('catalog search on %s', (kind) => {
     expect(names(page1.items)).toEqual(['NATS Messaging', 'Pulsar Topics']);
     // a new offering sorting before the cursor is published meanwhile
     const api = providers.p1.owner.api;
-    const extra = await api.expect(201, api.post('/offerings', { organization_id: orgId('p1'), category_id: catId('messaging'), name: 'AAA Messaging Relay', type: 'allocation', status: 'active' }));
+    const extra = await api.expect(
+      201,
+      api.post('/offerings', {
+        organization_id: orgId('p1'),
+        category_id: catId('messaging'),
+        name: 'AAA Messaging Relay',
+        type: 'allocation',
+        status: 'active',
+      }),
+    );
     try {
-      const page2 = await consumer.api.expect(200, consumer.api.get(`/offerings?q=messag&limit=2&cursor=${page1.next_cursor}`));
+      const page2 = await consumer.api.expect(
+        200,
+        consumer.api.get(`/offerings?q=messag&limit=2&cursor=${page1.next_cursor}`),
+      );
       expect(names(page2.items)).toEqual(['RabbitMQ Broker']);
       expect(page2.next_cursor).toBeNull();
       const now = await search(consumer.api, 'q=messag');
@@ -319,7 +571,12 @@ describe.each(DATABASE_KINDS)('catalog search on %s', (kind) => {
   test('a draft is seen only by its provider and staff, in search, facets and by slug', async () => {
     const draft = byName('Quantum Database Preview');
     const p2 = providers.p2.owner.api;
-    for (const [who, api, sees] of [['consumer', consumer.api, false], ['other provider', providers.p1.owner.api, false], ['its provider', p2, true], ['staff', admin, true]] as [string, Api, boolean][]) {
+    for (const [who, api, sees] of [
+      ['consumer', consumer.api, false],
+      ['other provider', providers.p1.owner.api, false],
+      ['its provider', p2, true],
+      ['staff', admin, true],
+    ] as [string, Api, boolean][]) {
       const quantum = await search(api, 'q=quantum');
       expect([who, names(quantum.items)]).toEqual([who, sees ? ['Quantum Database Preview'] : []]);
       const all = await search(api, '');
@@ -352,8 +609,16 @@ describe.each(DATABASE_KINDS)('catalog search on %s', (kind) => {
     expect((await search(consumer.api, `slug=${redis.id}`)).items).toEqual([]);
     const item = await consumer.api.expect(200, consumer.api.get('/offerings/redis-cache'));
     expect(item).toMatchObject({
-      id: redis.id, slug: 'redis-cache', name: 'Redis Cache', platform: 'azure', status: 'active', tags: ['Cache', 'database', 'in-memory'],
-      organization_id: orgId('p1'), category_id: catId('databases'), versions: ['7.2.0'], latest_version: '7.2.0',
+      id: redis.id,
+      slug: 'redis-cache',
+      name: 'Redis Cache',
+      platform: 'azure',
+      status: 'active',
+      tags: ['Cache', 'database', 'in-memory'],
+      organization_id: orgId('p1'),
+      category_id: catId('databases'),
+      versions: ['7.2.0'],
+      latest_version: '7.2.0',
     });
     expect((await consumer.api.expect(200, consumer.api.get(`/offerings/${redis.id}`))).slug).toBe('redis-cache');
     const postgres = await consumer.api.expect(200, consumer.api.get('/offerings/postgresql-managed'));
@@ -371,15 +636,22 @@ describe.each(DATABASE_KINDS)('catalog search on %s', (kind) => {
     await p1.owner.api.expect(200, p1.owner.api.patch(`/organizations/${orgId('p1')}`, { name: 'P1 Cloud Renamed' }));
     try {
       const after = await search(consumer.api, '');
-      expect(after.facets.organization.find((f: { value: string }) => f.value === orgId('p1')).label).toBe('P1 Cloud Renamed');
+      expect(after.facets.organization.find((f: { value: string }) => f.value === orgId('p1')).label).toBe(
+        'P1 Cloud Renamed',
+      );
       await admin.expect(200, admin.patch(`/categories/${catId('compute')}`, { title: 'Compute Renamed' }));
       const recategorized = await search(consumer.api, '');
-      expect(recategorized.facets.category.find((f: { value: string }) => f.value === catId('compute')).label).toBe('Compute Renamed');
+      expect(recategorized.facets.category.find((f: { value: string }) => f.value === catId('compute')).label).toBe(
+        'Compute Renamed',
+      );
     } finally {
       await p1.owner.api.expect(200, p1.owner.api.patch(`/organizations/${orgId('p1')}`, { name: 'P1 Cloud' }));
       await admin.expect(200, admin.patch(`/categories/${catId('compute')}`, { title: 'Compute' }));
     }
-    expect((await search(consumer.api, '')).facets.organization.find((f: { value: string }) => f.value === orgId('p1')).label).toBe('P1 Cloud');
+    expect(
+      (await search(consumer.api, '')).facets.organization.find((f: { value: string }) => f.value === orgId('p1'))
+        .label,
+    ).toBe('P1 Cloud');
   });
 
   test('a change to an offering alone (no new version) shows in the next search at once', async () => {
@@ -387,13 +659,19 @@ describe.each(DATABASE_KINDS)('catalog search on %s', (kind) => {
     const nats = byName('NATS Messaging');
     // read it first, so the index is current before the change
     expect((await search(consumer.api, 'status=paused')).total).toBe(2);
-    await api.expect(200, api.patch(`/offerings/${nats.id}`, { status: 'active', description: 'Lightweight messaging, now zippier' }));
+    await api.expect(
+      200,
+      api.patch(`/offerings/${nats.id}`, { status: 'active', description: 'Lightweight messaging, now zippier' }),
+    );
     try {
       expect(names((await search(consumer.api, 'q=zippier')).items)).toEqual(['NATS Messaging']);
       expect(facetMap((await search(consumer.api, '')).facets.status)).toEqual({ active: 10, paused: 1, archived: 2 });
       expect((await consumer.api.expect(200, consumer.api.get('/offerings/nats-messaging'))).status).toBe('active');
     } finally {
-      await api.expect(200, api.patch(`/offerings/${nats.id}`, { status: 'paused', description: 'Lightweight messaging' }));
+      await api.expect(
+        200,
+        api.patch(`/offerings/${nats.id}`, { status: 'paused', description: 'Lightweight messaging' }),
+      );
     }
     expect((await search(consumer.api, 'q=zippier')).total).toBe(0);
     expect((await search(consumer.api, 'status=paused')).total).toBe(2);
@@ -402,12 +680,23 @@ describe.each(DATABASE_KINDS)('catalog search on %s', (kind) => {
   test('a change to an offering or its versions shows in the next search at once', async () => {
     const api = providers.p1.owner.api;
     const kafka = byName('Kafka Streams');
-    await api.expect(200, api.patch(`/offerings/${kafka.id}`, { tags: ['streaming', 'queue', 'firehose'], platform: 'gcp' }));
+    await api.expect(
+      200,
+      api.patch(`/offerings/${kafka.id}`, { tags: ['streaming', 'queue', 'firehose'], platform: 'gcp' }),
+    );
     const version = await api.expect(201, api.post('/offering-versions', { offering_id: kafka.id, version: '4.0.0' }));
     try {
       expect(names((await search(consumer.api, 'q=firehose')).items)).toEqual(['Kafka Streams']);
-      expect(names((await search(consumer.api, 'tags=firehose&platform=gcp&version=4.0.0')).items)).toEqual(['Kafka Streams']);
-      expect(facetMap((await search(consumer.api, '')).facets.platform)).toEqual({ aws: 3, gcp: 4, azure: 2, 'on-premises': 3, other: 1 });
+      expect(names((await search(consumer.api, 'tags=firehose&platform=gcp&version=4.0.0')).items)).toEqual([
+        'Kafka Streams',
+      ]);
+      expect(facetMap((await search(consumer.api, '')).facets.platform)).toEqual({
+        aws: 3,
+        gcp: 4,
+        azure: 2,
+        'on-premises': 3,
+        other: 1,
+      });
     } finally {
       await api.expect(204, api.delete(`/offering-versions/${version.id}`));
       await api.expect(200, api.patch(`/offerings/${kafka.id}`, { tags: ['streaming', 'queue'], platform: 'aws' }));
@@ -436,15 +725,27 @@ describe.each(DATABASE_KINDS)('catalog search on %s', (kind) => {
       description: `Generated offering number ${i} for ${['alpha', 'beta', 'gamma'][i % 3]} testing`,
     }));
     for (let start = 0; start < bulk.length; start += 10) {
-      await Promise.all(bulk.slice(start, start + 10).map(async (spec) => {
-        const api = providers[spec.provider].owner.api;
-        const created = await api.expect(201, api.post('/offerings', {
-          organization_id: orgId(spec.provider), category_id: catId(spec.category), name: spec.name, type: 'allocation',
-          platform: spec.platform, status: spec.status === 'draft' ? undefined : spec.status, tags: spec.tags, description: spec.description,
-        }));
-        for (const version of spec.versions) await api.expect(201, api.post('/offering-versions', { offering_id: created.id, version }));
-        offerings.set(spec.name, created);
-      }));
+      await Promise.all(
+        bulk.slice(start, start + 10).map(async (spec) => {
+          const api = providers[spec.provider].owner.api;
+          const created = await api.expect(
+            201,
+            api.post('/offerings', {
+              organization_id: orgId(spec.provider),
+              category_id: catId(spec.category),
+              name: spec.name,
+              type: 'allocation',
+              platform: spec.platform,
+              status: spec.status === 'draft' ? undefined : spec.status,
+              tags: spec.tags,
+              description: spec.description,
+            }),
+          );
+          for (const version of spec.versions)
+            await api.expect(201, api.post('/offering-versions', { offering_id: created.id, version }));
+          offerings.set(spec.name, created);
+        }),
+      );
     }
     const everything = [...CATALOG, ...bulk];
     const viewers: [string, Api, Spec[]][] = [
@@ -453,9 +754,20 @@ describe.each(DATABASE_KINDS)('catalog search on %s', (kind) => {
       ['staff', admin, everything],
     ];
     const queries: Parameters<typeof expected>[0][] = [
-      {}, { q: 'bulk' }, { q: 'aurora' }, { q: 'bulk ember gamma' }, { tags: ['rare'] }, { tags: ['bulk', 't3'], platform: 'gcp' }, { status: 'paused' },
-      { status: 'draft' }, { version: '2.0.0' }, { version: '1.3.0', provider: 'p2' }, { category: 'messaging', platform: 'other', status: 'active' },
-      { q: 'generated 9' }, { q: 'harbor', tags: ['t1'] }, { provider: 'p1', version: '2.0.0', category: 'compute' },
+      {},
+      { q: 'bulk' },
+      { q: 'aurora' },
+      { q: 'bulk ember gamma' },
+      { tags: ['rare'] },
+      { tags: ['bulk', 't3'], platform: 'gcp' },
+      { status: 'paused' },
+      { status: 'draft' },
+      { version: '2.0.0' },
+      { version: '1.3.0', provider: 'p2' },
+      { category: 'messaging', platform: 'other', status: 'active' },
+      { q: 'generated 9' },
+      { q: 'harbor', tags: ['t1'] },
+      { provider: 'p1', version: '2.0.0', category: 'compute' },
     ];
     const toParams = (query: Parameters<typeof expected>[0]) => {
       const params = new URLSearchParams();
@@ -479,13 +791,21 @@ describe.each(DATABASE_KINDS)('catalog search on %s', (kind) => {
           expect([label, facet, facetMap(result.facets[facet])]).toEqual([label, facet, model.facets[facet]]);
         }
         // page through it, by name and by newest
-        for (const [sort, wanted] of [['name', model.names], ['newest', newestFirst(model.names)]] as [string, string[]][]) {
+        for (const [sort, wanted] of [
+          ['name', model.names],
+          ['newest', newestFirst(model.names)],
+        ] as [string, string[]][]) {
           for (const limit of [3, 7]) {
             const seen: string[] = [];
             let cursor: string | null = null;
             let pages = 0;
             do {
-              const page: any = await api.expect(200, api.get(`/offerings?${toParams(query)}&sort=${sort}&limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`));
+              const page: any = await api.expect(
+                200,
+                api.get(
+                  `/offerings?${toParams(query)}&sort=${sort}&limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`,
+                ),
+              );
               expect(page.items.length).toBeLessThanOrEqual(limit);
               seen.push(...names(page.items));
               cursor = page.next_cursor;

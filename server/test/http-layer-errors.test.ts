@@ -17,13 +17,19 @@ interface RawAnswer {
 }
 
 /** One request with Node's client, which can send what fetch refuses to (huge headers, Expect). */
-function request(url: string, options: http.RequestOptions, send?: (req: http.ClientRequest) => void): Promise<RawAnswer & { continued: boolean }> {
+function request(
+  url: string,
+  options: http.RequestOptions,
+  send?: (req: http.ClientRequest) => void,
+): Promise<RawAnswer & { continued: boolean }> {
   return new Promise((resolve, reject) => {
     let continued = false;
     const req = http.request(url, options, (res) => {
       let text = '';
       res.on('data', (chunk) => (text += chunk));
-      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: text ? JSON.parse(text) : null, continued }));
+      res.on('end', () =>
+        resolve({ status: res.statusCode!, headers: res.headers, body: text ? JSON.parse(text) : null, continued }),
+      );
     });
     req.on('continue', () => {
       continued = true;
@@ -56,15 +62,33 @@ function exchange(port: number, steps: Array<string | (() => Promise<unknown>)>)
 
 /** The HTTP responses in a byte stream: status and parsed problem body of each. */
 function responsesIn(stream: string) {
-  return [...stream.matchAll(/HTTP\/1\.1 (\d{3})[^\r]*\r\n([\s\S]*?)\r\n\r\n(\{[^\n]*?\}(?=HTTP\/1\.1|$))/g)].map(([, status, headers, body]) => ({
-    status: Number(status),
-    type: /content-type: ([^\r]+)/i.exec(headers)?.[1],
-    body: JSON.parse(body),
-  }));
+  return [...stream.matchAll(/HTTP\/1\.1 (\d{3})[^\r]*\r\n([\s\S]*?)\r\n\r\n(\{[^\n]*?\}(?=HTTP\/1\.1|$))/g)].map(
+    ([, status, headers, body]) => ({
+      status: Number(status),
+      type: /content-type: ([^\r]+)/i.exec(headers)?.[1],
+      body: JSON.parse(body),
+    }),
+  );
 }
 
-function expectProblem(answer: { status: number; body: any }, type: string | undefined, status: number, detail: RegExp) {
-  expect([answer.status, type, answer.body]).toEqual([status, expect.stringContaining('application/problem+json'), { type: 'about:blank', title: http.STATUS_CODES[status], status, detail: expect.stringMatching(detail), instance: expect.stringMatching(/^\//), errors: [] }]);
+function expectProblem(
+  answer: { status: number; body: any },
+  type: string | undefined,
+  status: number,
+  detail: RegExp,
+) {
+  expect([answer.status, type, answer.body]).toEqual([
+    status,
+    expect.stringContaining('application/problem+json'),
+    {
+      type: 'about:blank',
+      title: http.STATUS_CODES[status],
+      status,
+      detail: expect.stringMatching(detail),
+      instance: expect.stringMatching(/^\//),
+      errors: [],
+    },
+  ]);
 }
 
 describe.each(DATABASE_KINDS)('errors of the HTTP layer on %s', (kind) => {
@@ -87,7 +111,11 @@ describe.each(DATABASE_KINDS)('errors of the HTTP layer on %s', (kind) => {
   });
 
   test('headers over 16 kB are a 431 problem', async () => {
-    const answer = await request(`${server.url}/api/v1/users/me`, { headers: { authorization: `Bearer ${server.adminToken}`, 'x-padding': 'a'.repeat(20000) } }, (req) => req.end());
+    const answer = await request(
+      `${server.url}/api/v1/users/me`,
+      { headers: { authorization: `Bearer ${server.adminToken}`, 'x-padding': 'a'.repeat(20000) } },
+      (req) => req.end(),
+    );
     expectProblem(answer, answer.headers['content-type'], 431, /headers are larger than 16 kB/);
   });
 
@@ -97,15 +125,31 @@ describe.each(DATABASE_KINDS)('errors of the HTTP layer on %s', (kind) => {
   });
 
   test('a body over the limit announced with Expect: 100-continue is a 413 problem at once; a small one is asked for', async () => {
-    const headers = { authorization: `Bearer ${server.adminToken}`, 'content-type': 'application/json', expect: '100-continue' };
-    const big = await request(`${server.url}/api/v1/organizations`, { method: 'POST', headers: { ...headers, 'content-length': String(3 * 1024 * 1024) } }, (req) => req.end('x'.repeat(3 * 1024 * 1024)));
+    const headers = {
+      authorization: `Bearer ${server.adminToken}`,
+      'content-type': 'application/json',
+      expect: '100-continue',
+    };
+    const big = await request(
+      `${server.url}/api/v1/organizations`,
+      { method: 'POST', headers: { ...headers, 'content-length': String(3 * 1024 * 1024) } },
+      (req) => req.end('x'.repeat(3 * 1024 * 1024)),
+    );
     expect(big.continued).toBe(false);
     expectProblem(big, big.headers['content-type'], 413, /larger than the limit/);
     const body = JSON.stringify({ name: 'Continued Inc' });
-    const small = await request(`${server.url}/api/v1/organizations`, { method: 'POST', headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) } }, (req) => req.end(body));
+    const small = await request(
+      `${server.url}/api/v1/organizations`,
+      { method: 'POST', headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) } },
+      (req) => req.end(body),
+    );
     expect([small.continued, small.status, small.body.name]).toEqual([true, 201, 'Continued Inc']);
     // an expectation the server does not know is 417, a problem too
-    const [unknown] = responsesIn(await exchange(port, [`POST /api/v1/organizations HTTP/1.1\r\nHost: x\r\nExpect: 200-ok\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}`]));
+    const [unknown] = responsesIn(
+      await exchange(port, [
+        `POST /api/v1/organizations HTTP/1.1\r\nHost: x\r\nExpect: 200-ok\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}`,
+      ]),
+    );
     expectProblem(unknown, unknown.type, 417, /no expectation but 100-continue/);
   });
 

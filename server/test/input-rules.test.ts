@@ -9,7 +9,8 @@ import { makeUser, waitForOrder, type Actor } from '@mercato/test-support/world'
  * and never a value stored differently from what was sent.
  */
 
-const NUMBER_RULE = 'the number cannot be kept exactly: a number must be an integer within ±9007199254740991 or a decimal of at most 15 significant digits';
+const NUMBER_RULE =
+  'the number cannot be kept exactly: a number must be an integer within ±9007199254740991 or a decimal of at most 15 significant digits';
 const ANY_ID = '01a1fc88-0000-7000-8000-000000000000';
 
 /** `{"a":{"a":...1...}}`, `levels` objects deep. */
@@ -30,38 +31,77 @@ describe.each(DATABASE_KINDS)('input rules on %s', (kind) => {
     const organization = await owner.api.expect(201, owner.api.post('/organizations', { name: 'Input Org' }));
     project = await owner.api.expect(201, owner.api.post('/projects', { organization_id: organization.id, name: 'p' }));
     const category = await admin.expect(201, admin.post('/categories', { title: 'Inputs' }));
-    offering = await owner.api.expect(201, owner.api.post('/offerings', {
-      organization_id: organization.id, category_id: category.id, name: 'Free Form', type: 'allocation', status: 'active', auto_approve: true,
-      components: [{ type: 'cpu', name: 'CPU', measured_unit: 'cores', billing_type: 'limit' }],
-    }));
-    await owner.api.expect(201, owner.api.post('/offering-versions', { offering_id: offering.id, version: '1.0.0', options_schema: { type: 'object' } }));
-    plan = await owner.api.expect(201, owner.api.post('/plans', { offering_id: offering.id, name: 'p', prices: { cpu: 1 } }));
+    offering = await owner.api.expect(
+      201,
+      owner.api.post('/offerings', {
+        organization_id: organization.id,
+        category_id: category.id,
+        name: 'Free Form',
+        type: 'allocation',
+        status: 'active',
+        auto_approve: true,
+        components: [{ type: 'cpu', name: 'CPU', measured_unit: 'cores', billing_type: 'limit' }],
+      }),
+    );
+    await owner.api.expect(
+      201,
+      owner.api.post('/offering-versions', {
+        offering_id: offering.id,
+        version: '1.0.0',
+        options_schema: { type: 'object' },
+      }),
+    );
+    plan = await owner.api.expect(
+      201,
+      owner.api.post('/plans', { offering_id: offering.id, name: 'p', prices: { cpu: 1 } }),
+    );
   });
   afterAll(() => server.close());
 
   /** Sends JSON text as written (JSON.stringify could not write a lone surrogate's escape or a big integer). */
   async function sendText(method: string, path: string, text: string | Buffer, api: Api = owner.api) {
-    const response = await fetch(`${server.url}/api/v1${path}`, { method, headers: { authorization: `Bearer ${api.token}`, 'content-type': 'application/json' }, body: text });
+    const response = await fetch(`${server.url}/api/v1${path}`, {
+      method,
+      headers: { authorization: `Bearer ${api.token}`, 'content-type': 'application/json' },
+      body: text,
+    });
     const body = await response.text();
-    return { status: response.status, type: response.headers.get('content-type'), body: body ? JSON.parse(body) : null };
+    return {
+      status: response.status,
+      type: response.headers.get('content-type'),
+      body: body ? JSON.parse(body) : null,
+    };
   }
 
-  const orderText = (fields: string) => `{"type":"create","project_id":"${project.id}","offering_id":"${offering.id}","plan_id":"${plan.id}","name":"r",${fields}}`;
+  const orderText = (fields: string) =>
+    `{"type":"create","project_id":"${project.id}","offering_id":"${offering.id}","plan_id":"${plan.id}","name":"r",${fields}}`;
 
-  function expectFields(response: { status: number; type: string | null; body: any }, status: number, fields: string[]) {
-    expect([response.status, response.type, response.body.errors.map((e: { field: string }) => e.field)]).toEqual([status, expect.stringContaining('application/problem+json'), fields]);
+  function expectFields(
+    response: { status: number; type: string | null; body: any },
+    status: number,
+    fields: string[],
+  ) {
+    expect([response.status, response.type, response.body.errors.map((e: { field: string }) => e.field)]).toEqual([
+      status,
+      expect.stringContaining('application/problem+json'),
+      fields,
+    ]);
     return response.body.errors as Array<{ field: string; message: string }>;
   }
 
   test('U+0000 and unpaired surrogates in any body are refused with 422 naming the field, on every route that takes one', async () => {
     const doc: any = await (await fetch(`${server.url}/api/v1/openapi.json`)).json();
     let routes = 0;
-    for (const [path, operations] of Object.entries(doc.paths as Record<string, Record<string, { requestBody?: unknown }>>)) {
+    for (const [path, operations] of Object.entries(
+      doc.paths as Record<string, Record<string, { requestBody?: unknown }>>,
+    )) {
       for (const [method, operation] of Object.entries(operations)) {
         if (!operation.requestBody) continue;
         const url = path.replace(/^\/api\/v1/, '').replace(/\{[^}]+\}/g, ANY_ID);
         for (const escape of ['\\u0000', '\\ud800', '\\udfff']) {
-          const errors = expectFields(await sendText(method.toUpperCase(), url, `{"name":"a${escape}b"}`), 422, ['name']);
+          const errors = expectFields(await sendText(method.toUpperCase(), url, `{"name":"a${escape}b"}`), 422, [
+            'name',
+          ]);
           expect(errors[0].message).toMatch(/text may not contain U\+0000 or unpaired UTF-16 surrogates/);
         }
         routes++;
@@ -69,7 +109,11 @@ describe.each(DATABASE_KINDS)('input rules on %s', (kind) => {
     }
     expect(routes).toBeGreaterThan(20);
     // at any depth, in keys as in values
-    const deep = expectFields(await sendText('POST', '/orders', orderText('"attributes":{"list":["ok","x\\udc00"],"k\\u0000":1}')), 422, ['attributes.list[1]', 'attributes.k\\u0000']);
+    const deep = expectFields(
+      await sendText('POST', '/orders', orderText('"attributes":{"list":["ok","x\\udc00"],"k\\u0000":1}')),
+      422,
+      ['attributes.list[1]', 'attributes.k\\u0000'],
+    );
     expect(deep[1].message).toMatch(/^the name contains U\+0000/);
     // nothing was written
     expect((await owner.api.expect(200, owner.api.get(`/resources?project_id=${project.id}`))).items).toEqual([]);
@@ -78,7 +122,10 @@ describe.each(DATABASE_KINDS)('input rules on %s', (kind) => {
   test('a body that is not UTF-8 is refused, not stored with replacement characters', async () => {
     const bytes = Buffer.concat([Buffer.from('{"name":"a'), Buffer.from([0xff, 0xfe]), Buffer.from('"}')]);
     const response = await sendText('POST', '/organizations', bytes);
-    expect([response.status, response.body.detail]).toEqual([400, 'the request body is not valid UTF-8, which JSON text must be']);
+    expect([response.status, response.body.detail]).toEqual([
+      400,
+      'the request body is not valid UTF-8, which JSON text must be',
+    ]);
     // CESU-8, a surrogate written as three bytes, is not UTF-8 either
     const cesu = Buffer.concat([Buffer.from('{"name":"a'), Buffer.from([0xed, 0xa0, 0x80]), Buffer.from('"}')]);
     expect((await sendText('POST', '/organizations', cesu)).status).toBe(400);
@@ -96,14 +143,24 @@ describe.each(DATABASE_KINDS)('input rules on %s', (kind) => {
   test('U+0000 in a query string or a path parameter is a 400 naming it, on every route', async () => {
     const doc: any = await (await fetch(`${server.url}/api/v1/openapi.json`)).json();
     let checked = 0;
-    for (const [path, operations] of Object.entries(doc.paths as Record<string, Record<string, { parameters?: Array<{ name: string; in: string }> }>>)) {
+    for (const [path, operations] of Object.entries(
+      doc.paths as Record<string, Record<string, { parameters?: Array<{ name: string; in: string }> }>>,
+    )) {
       for (const [method, operation] of Object.entries(operations)) {
         for (const parameter of operation.parameters ?? []) {
           if (parameter.in !== 'query' && parameter.in !== 'path') continue;
-          const url = parameter.in === 'path'
-            ? path.replace(`{${parameter.name}}`, 'a%00b').replace(/\{[^}]+\}/g, ANY_ID)
-            : `${path.replace(/\{[^}]+\}/g, ANY_ID)}?${parameter.name}=a%00b`;
-          const response = await fetch(`${server.url}${url}`, { method: method.toUpperCase(), headers: { authorization: `Bearer ${owner.token}`, ...(method === 'get' || method === 'delete' ? {} : { 'content-type': 'application/json' }) }, body: method === 'get' || method === 'delete' ? undefined : '{}' });
+          const url =
+            parameter.in === 'path'
+              ? path.replace(`{${parameter.name}}`, 'a%00b').replace(/\{[^}]+\}/g, ANY_ID)
+              : `${path.replace(/\{[^}]+\}/g, ANY_ID)}?${parameter.name}=a%00b`;
+          const response = await fetch(`${server.url}${url}`, {
+            method: method.toUpperCase(),
+            headers: {
+              authorization: `Bearer ${owner.token}`,
+              ...(method === 'get' || method === 'delete' ? {} : { 'content-type': 'application/json' }),
+            },
+            body: method === 'get' || method === 'delete' ? undefined : '{}',
+          });
           const body: any = await response.json();
           const field = `${parameter.in === 'path' ? 'params' : 'querystring'}.${parameter.name}`;
           expect([method, url, response.status, body.errors?.[0]?.field]).toEqual([method, url, 400, field]);
@@ -115,7 +172,11 @@ describe.each(DATABASE_KINDS)('input rules on %s', (kind) => {
     // bytes that are not UTF-8, percent-encoded, are not taken as the literal text "%ED%A0%80"
     for (const query of ['name=%ED%A0%80', 'name=%FF', 'name=a%E0%A4']) {
       const response = await owner.api.get(`/projects?${query}`);
-      expect([query, response.status, response.body.errors]).toEqual([query, 400, [{ field: 'querystring', message: 'is not percent-encoded UTF-8' }]]);
+      expect([query, response.status, response.body.errors]).toEqual([
+        query,
+        400,
+        [{ field: 'querystring', message: 'is not percent-encoded UTF-8' }],
+      ]);
     }
     expect((await owner.api.get('/projects?name=100%25%20sure')).status).toBe(200);
   });
@@ -124,17 +185,41 @@ describe.each(DATABASE_KINDS)('input rules on %s', (kind) => {
     const cases: Array<[string, string, string, string]> = [
       ['POST', '/orders', orderText('"limits":{"cpu":9007199254740993}'), 'limits.cpu'],
       ['POST', '/orders', orderText('"attributes":{"big":1e20}'), 'attributes.big'],
-      ['POST', '/orders', orderText('"attributes":{"pools":[{"n":1},{"n":0.10000000000000000001}]}'), 'attributes.pools[1].n'],
+      [
+        'POST',
+        '/orders',
+        orderText('"attributes":{"pools":[{"n":1},{"n":0.10000000000000000001}]}'),
+        'attributes.pools[1].n',
+      ],
       ['POST', '/plans', `{"offering_id":"${offering.id}","name":"x","prices":{"cpu":9007199254740992}}`, 'prices.cpu'],
-      ['POST', '/offering-versions', `{"offering_id":"${offering.id}","version":"9.0.0","options_schema":{"type":"object","properties":{"n":{"maximum":1e300}}}}`, 'options_schema.properties.n.maximum'],
+      [
+        'POST',
+        '/offering-versions',
+        `{"offering_id":"${offering.id}","version":"9.0.0","options_schema":{"type":"object","properties":{"n":{"maximum":1e300}}}}`,
+        'options_schema.properties.n.maximum',
+      ],
     ];
     for (const [method, path, text, field] of cases) {
       const errors = expectFields(await sendText(method, path, text), 422, [field]);
       expect(errors[0].message).toBe(NUMBER_RULE);
     }
     // what a double keeps is accepted and read back as sent
-    const kept = { a: 1e3, b: 0.1, c: 1e-7, d: 123456789.123, e: 9007199254740991, f: -9007199254740991, g: 0.30000000000000004 };
-    const order = await sendText('POST', '/orders', orderText(`"attributes":{"a":1e3,"b":0.1,"c":1e-7,"d":123456789.123,"e":9007199254740991,"f":-9007199254740991,"g":0.30000000000000004},"limits":{"cpu":9007199254740991}`));
+    const kept = {
+      a: 1e3,
+      b: 0.1,
+      c: 1e-7,
+      d: 123456789.123,
+      e: 9007199254740991,
+      f: -9007199254740991,
+      g: 0.30000000000000004,
+    };
+    const order = await sendText(
+      'POST',
+      '/orders',
+      orderText(
+        `"attributes":{"a":1e3,"b":0.1,"c":1e-7,"d":123456789.123,"e":9007199254740991,"f":-9007199254740991,"g":0.30000000000000004},"limits":{"cpu":9007199254740991}`,
+      ),
+    );
     expect(order.status).toBe(201);
     await waitForOrder(owner.api, order.body.id);
     const resource = await owner.api.expect(200, owner.api.get(`/resources/${order.body.resource_id}`));
@@ -145,24 +230,49 @@ describe.each(DATABASE_KINDS)('input rules on %s', (kind) => {
     const ok = await sendText('POST', '/orders', orderText(`"attributes":${nested(32)}`));
     expect(ok.status).toBe(201);
     await waitForOrder(owner.api, ok.body.id);
-    expect((await owner.api.expect(200, owner.api.get(`/resources?project_id=${project.id}`))).items.length).toBeGreaterThan(0);
+    expect(
+      (await owner.api.expect(200, owner.api.get(`/resources?project_id=${project.id}`))).items.length,
+    ).toBeGreaterThan(0);
 
-    const errors = expectFields(await sendText('POST', '/orders', orderText(`"attributes":${nested(33)}`)), 422, [`attributes${'.a'.repeat(32)}`]);
+    const errors = expectFields(await sendText('POST', '/orders', orderText(`"attributes":${nested(33)}`)), 422, [
+      `attributes${'.a'.repeat(32)}`,
+    ]);
     expect(errors[0].message).toBe('nests deeper than 32 levels, the most a JSON value in a field may');
-    expectFields(await sendText('POST', '/offerings', `{"organization_id":"${ANY_ID}","category_id":"${ANY_ID}","name":"x","type":"manual","plugin_options":${nested(40)}}`), 422, [`plugin_options${'.a'.repeat(32)}`]);
+    expectFields(
+      await sendText(
+        'POST',
+        '/offerings',
+        `{"organization_id":"${ANY_ID}","category_id":"${ANY_ID}","name":"x","type":"manual","plugin_options":${nested(40)}}`,
+      ),
+      422,
+      [`plugin_options${'.a'.repeat(32)}`],
+    );
     // 5,000 levels in attributes, 1,000 in a schema, 10,000 in plugin options: 400, before any recursion
     for (const [path, text] of [
       ['/orders', orderText(`"attributes":${nested(5000)}`)],
-      ['/offering-versions', `{"offering_id":"${offering.id}","version":"2.0.0","options_schema":${'{"type":"object","properties":{"x":'.repeat(1000)}{}${'}}'.repeat(1000)}}`],
-      ['/offerings', `{"organization_id":"${ANY_ID}","category_id":"${ANY_ID}","name":"x","type":"manual","plugin_options":${nested(10000)}}`],
+      [
+        '/offering-versions',
+        `{"offering_id":"${offering.id}","version":"2.0.0","options_schema":${'{"type":"object","properties":{"x":'.repeat(1000)}{}${'}}'.repeat(1000)}}`,
+      ],
+      [
+        '/offerings',
+        `{"organization_id":"${ANY_ID}","category_id":"${ANY_ID}","name":"x","type":"manual","plugin_options":${nested(10000)}}`,
+      ],
       ['/organizations', `{"name":"x","description":${'['.repeat(65)}${']'.repeat(65)}}`],
     ]) {
       const response = await sendText('POST', path, text);
-      expect([path, response.status, response.type, response.body.detail]).toEqual([path, 400, expect.stringContaining('application/problem+json'), expect.stringContaining('the request body nests deeper than 64 levels')]);
+      expect([path, response.status, response.type, response.body.detail]).toEqual([
+        path,
+        400,
+        expect.stringContaining('application/problem+json'),
+        expect.stringContaining('the request body nests deeper than 64 levels'),
+      ]);
     }
     // the limit is in the API's description
     const doc: any = await (await fetch(`${server.url}/api/v1/openapi.json`)).json();
-    expect(doc.paths['/api/v1/orders'].post.requestBody.content['application/json'].schema.properties.attributes.description).toMatch(/nested at most 32 levels deep/);
+    expect(
+      doc.paths['/api/v1/orders'].post.requestBody.content['application/json'].schema.properties.attributes.description,
+    ).toMatch(/nested at most 32 levels deep/);
     expect(doc.info.description).toMatch(/at most 32 levels within its field and a body at most 64/);
   });
 });

@@ -20,32 +20,63 @@ describe.each(DATABASE_KINDS)('memberships on %s', (kind) => {
   afterAll(() => server.close());
 
   const roleOf = async (collection: string, id: string, userId: string) =>
-    (await admin.expect(200, admin.get(`/${collection}/${id}/members`))).items.find((m: { user_id: string }) => m.user_id === userId)?.role;
+    (await admin.expect(200, admin.get(`/${collection}/${id}/members`))).items.find(
+      (m: { user_id: string }) => m.user_id === userId,
+    )?.role;
 
   async function organizationOf(...owners: Actor[]) {
     const organization = await owners[0].api.expect(201, owners[0].api.post('/organizations', { name: 'Owned' }));
-    for (const owner of owners.slice(1)) await owners[0].api.expect(201, owners[0].api.post(`/organizations/${organization.id}/members`, { user_id: owner.id, role: 'owner' }));
+    for (const owner of owners.slice(1))
+      await owners[0].api.expect(
+        201,
+        owners[0].api.post(`/organizations/${organization.id}/members`, { user_id: owner.id, role: 'owner' }),
+      );
     return organization;
   }
 
   test('a project manager may not demote a fellow manager, as they may not remove one', async () => {
     const [owner, first, second, member] = [await user(), await user(), await user(), await user()];
     const organization = await organizationOf(owner);
-    const project = await owner.api.expect(201, owner.api.post('/projects', { organization_id: organization.id, name: 'p' }));
-    for (const manager of [first, second]) await owner.api.expect(201, owner.api.post(`/projects/${project.id}/members`, { user_id: manager.id, role: 'manager' }));
+    const project = await owner.api.expect(
+      201,
+      owner.api.post('/projects', { organization_id: organization.id, name: 'p' }),
+    );
+    for (const manager of [first, second])
+      await owner.api.expect(
+        201,
+        owner.api.post(`/projects/${project.id}/members`, { user_id: manager.id, role: 'manager' }),
+      );
     await first.api.expect(403, first.api.delete(`/projects/${project.id}/members/${second.id}`));
     const demote = await first.api.post(`/projects/${project.id}/members`, { user_id: second.id, role: 'member' });
-    expect([demote.status, demote.headers.get('content-type')]).toEqual([403, expect.stringContaining('application/problem+json')]);
+    expect([demote.status, demote.headers.get('content-type')]).toEqual([
+      403,
+      expect.stringContaining('application/problem+json'),
+    ]);
     expect(await roleOf('projects', project.id, second.id)).toBe('manager');
     // nor themselves; nor promote anyone
-    await first.api.expect(403, first.api.post(`/projects/${project.id}/members`, { user_id: first.id, role: 'member' }));
+    await first.api.expect(
+      403,
+      first.api.post(`/projects/${project.id}/members`, { user_id: first.id, role: 'member' }),
+    );
     // what a manager does manage: members
-    await first.api.expect(201, first.api.post(`/projects/${project.id}/members`, { user_id: member.id, role: 'member' }));
-    await first.api.expect(201, first.api.post(`/projects/${project.id}/members`, { user_id: member.id, role: 'member' }));
-    await first.api.expect(403, first.api.post(`/projects/${project.id}/members`, { user_id: member.id, role: 'manager' }));
+    await first.api.expect(
+      201,
+      first.api.post(`/projects/${project.id}/members`, { user_id: member.id, role: 'member' }),
+    );
+    await first.api.expect(
+      201,
+      first.api.post(`/projects/${project.id}/members`, { user_id: member.id, role: 'member' }),
+    );
+    await first.api.expect(
+      403,
+      first.api.post(`/projects/${project.id}/members`, { user_id: member.id, role: 'manager' }),
+    );
     await first.api.expect(204, first.api.delete(`/projects/${project.id}/members/${member.id}`));
     // the organization's owner changes any role
-    await owner.api.expect(201, owner.api.post(`/projects/${project.id}/members`, { user_id: second.id, role: 'member' }));
+    await owner.api.expect(
+      201,
+      owner.api.post(`/projects/${project.id}/members`, { user_id: second.id, role: 'member' }),
+    );
     expect(await roleOf('projects', project.id, second.id)).toBe('member');
     // the event says what the role was
     const events = await admin.expect(200, admin.get(`/events?object_id=${project.id}&action=project.member_added`));
@@ -57,26 +88,46 @@ describe.each(DATABASE_KINDS)('memberships on %s', (kind) => {
     const organization = await organizationOf(solo);
     for (const [api, call] of [
       [solo.api, () => solo.api.delete(`/organizations/${organization.id}/members/${solo.id}`)],
-      [solo.api, () => solo.api.post(`/organizations/${organization.id}/members`, { user_id: solo.id, role: 'service-manager' })],
+      [
+        solo.api,
+        () => solo.api.post(`/organizations/${organization.id}/members`, { user_id: solo.id, role: 'service-manager' }),
+      ],
       [admin, () => admin.delete(`/organizations/${organization.id}/members/${solo.id}`)],
-      [admin, () => admin.post(`/organizations/${organization.id}/members`, { user_id: solo.id, role: 'service-manager' })],
+      [
+        admin,
+        () => admin.post(`/organizations/${organization.id}/members`, { user_id: solo.id, role: 'service-manager' }),
+      ],
     ] as Array<[Api, () => ReturnType<Api['get']>]>) {
       const answer: { status: number; body: any } = await call();
       expect([api === admin ? 'staff' : 'owner', answer.status, answer.body.errors]).toEqual([
         api === admin ? 'staff' : 'owner',
         409,
-        [{ field: 'user_id', message: expect.stringMatching(/is the last owner of organization .*keeps at least one owner/) }],
+        [
+          {
+            field: 'user_id',
+            message: expect.stringMatching(/is the last owner of organization .*keeps at least one owner/),
+          },
+        ],
       ]);
     }
     expect(await roleOf('organizations', organization.id, solo.id)).toBe('owner');
     // with another owner, either may go
-    await solo.api.expect(201, solo.api.post(`/organizations/${organization.id}/members`, { user_id: helper.id, role: 'owner' }));
-    await solo.api.expect(201, solo.api.post(`/organizations/${organization.id}/members`, { user_id: solo.id, role: 'service-manager' }));
+    await solo.api.expect(
+      201,
+      solo.api.post(`/organizations/${organization.id}/members`, { user_id: helper.id, role: 'owner' }),
+    );
+    await solo.api.expect(
+      201,
+      solo.api.post(`/organizations/${organization.id}/members`, { user_id: solo.id, role: 'service-manager' }),
+    );
     await helper.api.expect(204, helper.api.delete(`/organizations/${organization.id}/members/${solo.id}`));
     expect(await roleOf('organizations', organization.id, helper.id)).toBe('owner');
     // an organization staff made has no owner: its other roles still change freely
     const staffMade = await admin.expect(201, admin.post('/organizations', { name: 'Staff made' }));
-    await admin.expect(201, admin.post(`/organizations/${staffMade.id}/members`, { user_id: solo.id, role: 'service-manager' }));
+    await admin.expect(
+      201,
+      admin.post(`/organizations/${staffMade.id}/members`, { user_id: solo.id, role: 'service-manager' }),
+    );
     await admin.expect(204, admin.delete(`/organizations/${staffMade.id}/members/${solo.id}`));
   });
 
@@ -93,7 +144,9 @@ describe.each(DATABASE_KINDS)('memberships on %s', (kind) => {
       const statuses = answers.map((answer) => answer.status).sort();
       expect(statuses[0]).toBe(round % 2 === 0 ? 204 : 201);
       expect([403, 404, 409]).toContain(statuses[1]);
-      const owners = (await admin.expect(200, admin.get(`/organizations/${organization.id}/members`))).items.filter((m: { role: string }) => m.role === 'owner');
+      const owners = (await admin.expect(200, admin.get(`/organizations/${organization.id}/members`))).items.filter(
+        (m: { role: string }) => m.role === 'owner',
+      );
       expect(owners).toHaveLength(1);
     }
   });

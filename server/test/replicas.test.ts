@@ -30,7 +30,10 @@ describe.each(DATABASE_KINDS)('two replicas on one %s database', (kind) => {
     await b?.close();
   });
 
-  const searchNames = async (api: Api, q: string) => ((await api.expect(200, api.get(`/offerings?q=${encodeURIComponent(q)}`))).items as { name: string }[]).map((o) => o.name);
+  const searchNames = async (api: Api, q: string) =>
+    ((await api.expect(200, api.get(`/offerings?q=${encodeURIComponent(q)}`))).items as { name: string }[]).map(
+      (o) => o.name,
+    );
 
   test('an offering created, renamed, withdrawn, archived and deleted through A is so on B at once', async () => {
     const providerA = at(a, w.serviceManager.api);
@@ -39,12 +42,23 @@ describe.each(DATABASE_KINDS)('two replicas on one %s database', (kind) => {
     // B builds its catalog index before the changes.
     expect(await searchNames(otherB, 'zephyr')).toEqual([]);
 
-    const offering = await providerA.expect(201, providerA.post('/offerings', { organization_id: w.provider.id, category_id: w.category.id, name: 'Zephyr Queue', type: 'allocation', status: 'active' }));
+    const offering = await providerA.expect(
+      201,
+      providerA.post('/offerings', {
+        organization_id: w.provider.id,
+        category_id: w.category.id,
+        name: 'Zephyr Queue',
+        type: 'allocation',
+        status: 'active',
+      }),
+    );
     expect((await otherB.expect(200, otherB.get(`/offerings/${offering.id}`))).name).toBe('Zephyr Queue');
     expect(await searchNames(otherB, 'zephyr')).toEqual(['Zephyr Queue']);
     // Its provider changes it through B.
     await providerB.expect(200, providerB.patch(`/offerings/${offering.id}`, { description: 'edited through B' }));
-    expect((await providerA.expect(200, providerA.get(`/offerings/${offering.id}`))).description).toBe('edited through B');
+    expect((await providerA.expect(200, providerA.get(`/offerings/${offering.id}`))).description).toBe(
+      'edited through B',
+    );
 
     await providerA.expect(200, providerA.patch(`/offerings/${offering.id}`, { name: 'Zephyr Streams' }));
     expect((await otherB.expect(200, otherB.get(`/offerings/${offering.id}`))).name).toBe('Zephyr Streams');
@@ -88,9 +102,17 @@ describe.each(DATABASE_KINDS)('two replicas on one %s database', (kind) => {
 
     // An organization role: the service manager loses the provider's offerings on B.
     const serviceManagerB = at(b, w.serviceManager.api);
-    await serviceManagerB.expect(200, serviceManagerB.patch(`/offerings/${w.allocation.id}`, { description: 'still a service manager' }));
-    await at(a, w.providerOwner.api).expect(204, at(a, w.providerOwner.api).delete(`/organizations/${w.provider.id}/members/${w.serviceManager.id}`));
-    expect((await serviceManagerB.patch(`/offerings/${w.allocation.id}`, { description: 'no longer' })).status).toBe(403);
+    await serviceManagerB.expect(
+      200,
+      serviceManagerB.patch(`/offerings/${w.allocation.id}`, { description: 'still a service manager' }),
+    );
+    await at(a, w.providerOwner.api).expect(
+      204,
+      at(a, w.providerOwner.api).delete(`/organizations/${w.provider.id}/members/${w.serviceManager.id}`),
+    );
+    expect((await serviceManagerB.patch(`/offerings/${w.allocation.id}`, { description: 'no longer' })).status).toBe(
+      403,
+    );
 
     // Staff rights taken away through A.
     const staff = await makeUser(adminA, 'rep-staff');
@@ -117,7 +139,10 @@ describe.each(DATABASE_KINDS)('two replicas on one %s database', (kind) => {
       const api = at(i % 2 ? a : b, owner.api);
       const organization = await api.expect(201, api.post('/organizations', { name: `rep busy ${i}` }));
       await api.expect(204, api.delete(`/organizations/${organization.id}`));
-      await adminA.expect(200, at(i % 2 ? b : a, adminA).patch(`/categories/${w.category.id}`, { description: `busy ${i}` }));
+      await adminA.expect(
+        200,
+        at(i % 2 ? b : a, adminA).patch(`/categories/${w.category.id}`, { description: `busy ${i}` }),
+      );
     });
     await Promise.all(work);
     expect((await at(b, owner.api).expect(200, at(b, owner.api).get('/organizations'))).items).toEqual([]);
@@ -126,7 +151,10 @@ describe.each(DATABASE_KINDS)('two replicas on one %s database', (kind) => {
   test('a token that expires while its caller is kept in memory is refused from its expiry on', async () => {
     const user = await makeUser(adminA, 'rep-expiring');
     const expiresAt = Date.now() + 1500;
-    const token = await adminA.expect(201, adminA.post(`/users/${user.id}/tokens`, { name: 'brief', expires_at: new Date(expiresAt).toISOString() }));
+    const token = await adminA.expect(
+      201,
+      adminA.post(`/users/${user.id}/tokens`, { name: 'brief', expires_at: new Date(expiresAt).toISOString() }),
+    );
     const api = new Api(b.url, token.token);
     await api.expect(200, api.get('/users/me'));
     await new Promise((resolve) => setTimeout(resolve, expiresAt + 50 - Date.now()));

@@ -17,13 +17,28 @@ async function countEvents(admin: Api, objectId: string, action: string) {
 describe.each(DATABASE_KINDS)('a server restart in the middle of an order on %s', (kind) => {
   test('orders survive a killed server and complete exactly once afterwards', async () => {
     const location = await freshDatabase(kind);
-    const env = { MERCATO_DATA_DIR: location.dataDir, MERCATO_ADMIN_TOKEN: ADMIN_TOKEN, MERCATO_SEED_DEMO: 'false', ...(location.databaseUrl ? { DATABASE_URL: location.databaseUrl } : {}) };
+    const env = {
+      MERCATO_DATA_DIR: location.dataDir,
+      MERCATO_ADMIN_TOKEN: ADMIN_TOKEN,
+      MERCATO_SEED_DEMO: 'false',
+      ...(location.databaseUrl ? { DATABASE_URL: location.databaseUrl } : {}),
+    };
     let server = await spawnServer(env);
     try {
       let admin = new Api(server.url, ADMIN_TOKEN);
       const w = await makeWorld(admin, 'r');
       const order = (offering: { id: string; plan: { id: string } }) =>
-        w.consumer.owner.api.expect(201, w.consumer.owner.api.post('/orders', { type: 'create', project_id: w.consumer.project.id, offering_id: offering.id, plan_id: offering.plan.id, name: 'survivor', attributes: { instance_type: 'general-purpose' } }));
+        w.consumer.owner.api.expect(
+          201,
+          w.consumer.owner.api.post('/orders', {
+            type: 'create',
+            project_id: w.consumer.project.id,
+            offering_id: offering.id,
+            plan_id: offering.plan.id,
+            name: 'survivor',
+            attributes: { instance_type: 'general-purpose' },
+          }),
+        );
       const manual = await order(w.manual);
       await w.serviceManager.api.expect(200, w.serviceManager.api.post(`/orders/${manual.id}/approve`));
       const awaitingProvider = await order(w.allocation);
@@ -39,38 +54,77 @@ describe.each(DATABASE_KINDS)('a server restart in the middle of an order on %s'
       await restartedProvider.expect(200, restartedProvider.post(`/orders/${awaitingProvider.id}/approve`));
       expect((await waitForOrder(admin, awaitingProvider.id)).state).toBe('done');
       await waitForProviderHandOver(admin, manual.id, 5000, 25);
-      await restartedProvider.expect(200, restartedProvider.post(`/orders/${manual.id}/complete`, { backend_id: 'vm-1' }));
-      await restartedProvider.expect(409, restartedProvider.post(`/orders/${manual.id}/complete`, { backend_id: 'vm-2' }));
-      expect((await admin.get(`/resources/${manual.resource_id}`)).body).toMatchObject({ state: 'OK', backend_id: 'vm-1' });
+      await restartedProvider.expect(
+        200,
+        restartedProvider.post(`/orders/${manual.id}/complete`, { backend_id: 'vm-1' }),
+      );
+      await restartedProvider.expect(
+        409,
+        restartedProvider.post(`/orders/${manual.id}/complete`, { backend_id: 'vm-2' }),
+      );
+      expect((await admin.get(`/resources/${manual.resource_id}`)).body).toMatchObject({
+        state: 'OK',
+        backend_id: 'vm-1',
+      });
       for (const id of [manual.id, awaitingProvider.id]) expect(await countEvents(admin, id, 'order.done')).toBe(1);
     } finally {
       await server.stop();
     }
   });
 
-  test("a job claimed by a worker that died is run again by another, once", async () => {
+  test('a job claimed by a worker that died is run again by another, once', async () => {
     const location = await freshDatabase(kind);
     let calls = 0;
     let release!: () => void;
-    const hanging: ProvisioningPlugin = { type: 'script', description: 'hangs on its first call', provision: async () => {
-      calls++;
-      if (calls === 1) await new Promise<void>((resolve) => (release = resolve));
-      return { status: 'done', backend_id: `run-${calls}` };
-    } };
+    const hanging: ProvisioningPlugin = {
+      type: 'script',
+      description: 'hangs on its first call',
+      provision: async () => {
+        calls++;
+        if (calls === 1) await new Promise<void>((resolve) => (release = resolve));
+        return { status: 'done', backend_id: `run-${calls}` };
+      },
+    };
     const plugins = () => new PluginRegistry([manualPlugin, allocationPlugin, hanging]);
-    const first = await startTestServer(kind, { location, plugins: plugins(), worker: { pollIntervalMs: 50, staleAfterMs: 500, heartbeatIntervalMs: 100 } });
+    const first = await startTestServer(kind, {
+      location,
+      plugins: plugins(),
+      worker: { pollIntervalMs: 50, staleAfterMs: 500, heartbeatIntervalMs: 100 },
+    });
     const admin = new Api(first.url, first.adminToken);
     const w = await makeWorld(admin, 'h');
-    const offering = await admin.expect(201, admin.post('/offerings', { organization_id: w.provider.id, category_id: w.category.id, name: 'Scripted', type: 'script', status: 'active' }));
+    const offering = await admin.expect(
+      201,
+      admin.post('/offerings', {
+        organization_id: w.provider.id,
+        category_id: w.category.id,
+        name: 'Scripted',
+        type: 'script',
+        status: 'active',
+      }),
+    );
     await admin.expect(201, admin.post('/offering-versions', { offering_id: offering.id, version: '1.0.0' }));
     const plan = await admin.expect(201, admin.post('/plans', { offering_id: offering.id, name: 'one' }));
-    const order = await admin.expect(201, admin.post('/orders', { type: 'create', project_id: w.consumer.project.id, offering_id: offering.id, plan_id: plan.id, name: 'job' }));
+    const order = await admin.expect(
+      201,
+      admin.post('/orders', {
+        type: 'create',
+        project_id: w.consumer.project.id,
+        offering_id: offering.id,
+        plan_id: plan.id,
+        name: 'job',
+      }),
+    );
     for (let i = 0; i < 100 && calls === 0; i++) await new Promise((r) => setTimeout(r, 20));
     expect(calls).toBe(1);
 
     first.app.worker.abandon();
     await first.close();
-    const second = await startTestServer(kind, { location, plugins: plugins(), worker: { pollIntervalMs: 50, staleAfterMs: 500, heartbeatIntervalMs: 100 } });
+    const second = await startTestServer(kind, {
+      location,
+      plugins: plugins(),
+      worker: { pollIntervalMs: 50, staleAfterMs: 500, heartbeatIntervalMs: 100 },
+    });
     try {
       const api = new Api(second.url, second.adminToken);
       const done = await waitForOrder(api, order.id);

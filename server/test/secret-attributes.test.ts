@@ -34,7 +34,11 @@ function recordingPlugin(jobs: ProvisioningJob[]): ProvisioningPlugin {
     provision: async (job) => {
       jobs.push(structuredClone(job));
       const attributes = job.order.attributes as { size?: string; admin_password?: string };
-      if (attributes.size === 'large') return { status: 'erred', reason: `cannot log in as admin with password ${attributes.admin_password} on the large cluster` };
+      if (attributes.size === 'large')
+        return {
+          status: 'erred',
+          reason: `cannot log in as admin with password ${attributes.admin_password} on the large cluster`,
+        };
       return { status: 'done', backend_id: `rec-${job.resource.id}` };
     },
   };
@@ -49,12 +53,29 @@ describe.each(DATABASE_KINDS)('secret attributes on %s', (kind) => {
   let versionId: string;
 
   beforeAll(async () => {
-    server = await startTestServer(kind, { worker: { pollIntervalMs: 50 }, plugins: new PluginRegistry([manualPlugin, allocationPlugin, recordingPlugin(jobs)]) });
+    server = await startTestServer(kind, {
+      worker: { pollIntervalMs: 50 },
+      plugins: new PluginRegistry([manualPlugin, allocationPlugin, recordingPlugin(jobs)]),
+    });
     admin = new Api(server.url, server.adminToken);
     w = await makeWorld(admin, 'sec');
     const api = w.serviceManager.api;
-    const created = await api.expect(201, api.post('/offerings', { organization_id: w.provider.id, category_id: w.category.id, name: 'sec Database', type: 'recording', status: 'active' }));
-    versionId = (await api.expect(201, api.post('/offering-versions', { offering_id: created.id, version: '1.0.0', options_schema: DATABASE_SCHEMA }))).id;
+    const created = await api.expect(
+      201,
+      api.post('/offerings', {
+        organization_id: w.provider.id,
+        category_id: w.category.id,
+        name: 'sec Database',
+        type: 'recording',
+        status: 'active',
+      }),
+    );
+    versionId = (
+      await api.expect(
+        201,
+        api.post('/offering-versions', { offering_id: created.id, version: '1.0.0', options_schema: DATABASE_SCHEMA }),
+      )
+    ).id;
     const plan = await api.expect(201, api.post('/plans', { offering_id: created.id, name: 'small' }));
     offering = { id: created.id, plan };
   });
@@ -78,8 +99,19 @@ describe.each(DATABASE_KINDS)('secret attributes on %s', (kind) => {
   test('a writeOnly or password property is validated, given to the plugin, and shown to nobody', async () => {
     const secret = `pw-${kind}-first-secret`;
     const nested = `repl-${kind}-nested-secret`;
-    const attributes = { size: 'small', admin_password: secret, replication: { host: 'replica.example', password: nested } };
-    const body = { type: 'create', project_id: w.consumer.project.id, offering_id: offering.id, plan_id: offering.plan.id, name: 'db', attributes };
+    const attributes = {
+      size: 'small',
+      admin_password: secret,
+      replication: { host: 'replica.example', password: nested },
+    };
+    const body = {
+      type: 'create',
+      project_id: w.consumer.project.id,
+      offering_id: offering.id,
+      plan_id: offering.plan.id,
+      name: 'db',
+      attributes,
+    };
     // A member orders: the order waits for approval, and every answer on the way hides the secrets.
     const placed = await w.consumer.member.api.expect(201, w.consumer.member.api.post('/orders', body));
     expect(placed.attributes).toEqual({ size: 'small', replication: { host: 'replica.example' } });
@@ -91,15 +123,36 @@ describe.each(DATABASE_KINDS)('secret attributes on %s', (kind) => {
     const done = await waitForOrder(admin, placed.id);
     expect(done.state).toBe('done');
     expect(lastJob(placed.resource_id).order.attributes).toEqual(attributes);
-    const resource = await w.consumer.owner.api.expect(200, w.consumer.owner.api.get(`/resources/${placed.resource_id}`));
-    expect(resource).toMatchObject({ state: 'OK', attributes: { size: 'small', replication: { host: 'replica.example' } }, secret_attribute_paths: ['admin_password', 'replication.password'] });
+    const resource = await w.consumer.owner.api.expect(
+      200,
+      w.consumer.owner.api.get(`/resources/${placed.resource_id}`),
+    );
+    expect(resource).toMatchObject({
+      state: 'OK',
+      attributes: { size: 'small', replication: { host: 'replica.example' } },
+      secret_attribute_paths: ['admin_password', 'replication.password'],
+    });
     const shown = JSON.stringify([placed, approved, done]) + (await everythingShown(placed.resource_id));
     expect(shown).not.toContain(secret);
     expect(shown).not.toContain(nested);
   });
 
   test('an update that leaves a secret out keeps it; one that changes it places an order; one that drops its object drops it', async () => {
-    const create = await admin.expect(201, admin.post('/orders', { type: 'create', project_id: w.consumer.project.id, offering_id: offering.id, plan_id: offering.plan.id, name: 'kept', attributes: { size: 'small', admin_password: 'first-password', replication: { host: 'r1', password: 'replica-pw-1' } } }));
+    const create = await admin.expect(
+      201,
+      admin.post('/orders', {
+        type: 'create',
+        project_id: w.consumer.project.id,
+        offering_id: offering.id,
+        plan_id: offering.plan.id,
+        name: 'kept',
+        attributes: {
+          size: 'small',
+          admin_password: 'first-password',
+          replication: { host: 'r1', password: 'replica-pw-1' },
+        },
+      }),
+    );
     await waitForOrder(admin, create.id);
     const id = create.resource_id;
 
@@ -107,18 +160,47 @@ describe.each(DATABASE_KINDS)('secret attributes on %s', (kind) => {
     const readBack = (await admin.expect(200, admin.get(`/resources/${id}`))).attributes;
     expect((await admin.post('/orders', { type: 'update', resource_id: id, attributes: readBack })).status).toBe(400);
 
-    const rename = await admin.expect(201, admin.post('/orders', { type: 'update', resource_id: id, attributes: { ...readBack, replication: { host: 'r2' } } }));
+    const rename = await admin.expect(
+      201,
+      admin.post('/orders', {
+        type: 'update',
+        resource_id: id,
+        attributes: { ...readBack, replication: { host: 'r2' } },
+      }),
+    );
     expect(rename.changes).toEqual(['attributes']);
     await waitForOrder(admin, rename.id);
-    expect(lastJob(id).order.attributes).toEqual({ size: 'small', admin_password: 'first-password', replication: { host: 'r2', password: 'replica-pw-1' } });
+    expect(lastJob(id).order.attributes).toEqual({
+      size: 'small',
+      admin_password: 'first-password',
+      replication: { host: 'r2', password: 'replica-pw-1' },
+    });
 
-    const rotate = await admin.expect(201, admin.post('/orders', { type: 'update', resource_id: id, attributes: { size: 'small', admin_password: 'second-password', replication: { host: 'r2' } } }));
+    const rotate = await admin.expect(
+      201,
+      admin.post('/orders', {
+        type: 'update',
+        resource_id: id,
+        attributes: { size: 'small', admin_password: 'second-password', replication: { host: 'r2' } },
+      }),
+    );
     expect(rotate.changes).toEqual(['attributes']);
     await waitForOrder(admin, rotate.id);
-    expect(lastJob(id).order.attributes).toEqual({ size: 'small', admin_password: 'second-password', replication: { host: 'r2', password: 'replica-pw-1' } });
-    expect(lastJob(id).resource.attributes).toEqual({ size: 'small', admin_password: 'first-password', replication: { host: 'r2', password: 'replica-pw-1' } });
+    expect(lastJob(id).order.attributes).toEqual({
+      size: 'small',
+      admin_password: 'second-password',
+      replication: { host: 'r2', password: 'replica-pw-1' },
+    });
+    expect(lastJob(id).resource.attributes).toEqual({
+      size: 'small',
+      admin_password: 'first-password',
+      replication: { host: 'r2', password: 'replica-pw-1' },
+    });
 
-    const dropped = await admin.expect(201, admin.post('/orders', { type: 'update', resource_id: id, attributes: { size: 'small' } }));
+    const dropped = await admin.expect(
+      201,
+      admin.post('/orders', { type: 'update', resource_id: id, attributes: { size: 'small' } }),
+    );
     await waitForOrder(admin, dropped.id);
     expect(lastJob(id).order.attributes).toEqual({ size: 'small', admin_password: 'second-password' });
     const after = await admin.expect(200, admin.get(`/resources/${id}`));
@@ -131,13 +213,39 @@ describe.each(DATABASE_KINDS)('secret attributes on %s', (kind) => {
   });
 
   test('a secret is validated like any attribute, and a failure reason quoting it is masked', async () => {
-    const short = await admin.post('/orders', { type: 'create', project_id: w.consumer.project.id, offering_id: offering.id, plan_id: offering.plan.id, name: 'bad', attributes: { size: 'small', admin_password: 'short' } });
+    const short = await admin.post('/orders', {
+      type: 'create',
+      project_id: w.consumer.project.id,
+      offering_id: offering.id,
+      plan_id: offering.plan.id,
+      name: 'bad',
+      attributes: { size: 'small', admin_password: 'short' },
+    });
     expect(short.status).toBe(422);
-    expect(short.body.errors).toEqual([{ field: 'attributes.admin_password', message: 'must NOT have fewer than 8 characters' }]);
-    const missing = await admin.post('/orders', { type: 'create', project_id: w.consumer.project.id, offering_id: offering.id, plan_id: offering.plan.id, name: 'bad', attributes: { size: 'small' } });
+    expect(short.body.errors).toEqual([
+      { field: 'attributes.admin_password', message: 'must NOT have fewer than 8 characters' },
+    ]);
+    const missing = await admin.post('/orders', {
+      type: 'create',
+      project_id: w.consumer.project.id,
+      offering_id: offering.id,
+      plan_id: offering.plan.id,
+      name: 'bad',
+      attributes: { size: 'small' },
+    });
     expect(missing.body.errors).toEqual([{ field: 'attributes.admin_password', message: 'is required' }]);
 
-    const failing = await admin.expect(201, admin.post('/orders', { type: 'create', project_id: w.consumer.project.id, offering_id: offering.id, plan_id: offering.plan.id, name: 'fails', attributes: { size: 'large', admin_password: 'quoted-by-the-plugin' } }));
+    const failing = await admin.expect(
+      201,
+      admin.post('/orders', {
+        type: 'create',
+        project_id: w.consumer.project.id,
+        offering_id: offering.id,
+        plan_id: offering.plan.id,
+        name: 'fails',
+        attributes: { size: 'large', admin_password: 'quoted-by-the-plugin' },
+      }),
+    );
     const erred = await waitForOrder(admin, failing.id);
     expect(erred.state).toBe('erred');
     expect(erred.reason).toBe('cannot log in as admin with password ******** on the large cluster');
@@ -146,65 +254,172 @@ describe.each(DATABASE_KINDS)('secret attributes on %s', (kind) => {
 
   test('a version schema that marks a property secret later hides what is stored; one that marks no fixed path is refused', async () => {
     const api = w.serviceManager.api;
-    const version = await api.expect(201, api.post('/offering-versions', { offering_id: offering.id, version: '2.0.0', options_schema: { type: 'object', properties: { size: { type: 'string' }, token: { type: 'string' } } } }));
+    const version = await api.expect(
+      201,
+      api.post('/offering-versions', {
+        offering_id: offering.id,
+        version: '2.0.0',
+        options_schema: { type: 'object', properties: { size: { type: 'string' }, token: { type: 'string' } } },
+      }),
+    );
     expect(version.secret_attribute_paths).toEqual([]);
-    const create = await admin.expect(201, admin.post('/orders', { type: 'create', project_id: w.consumer.project.id, offering_id: offering.id, plan_id: offering.plan.id, version: '2.0.0', name: 'later', attributes: { size: 'small', token: 'token-made-secret-later' } }));
+    const create = await admin.expect(
+      201,
+      admin.post('/orders', {
+        type: 'create',
+        project_id: w.consumer.project.id,
+        offering_id: offering.id,
+        plan_id: offering.plan.id,
+        version: '2.0.0',
+        name: 'later',
+        attributes: { size: 'small', token: 'token-made-secret-later' },
+      }),
+    );
     await waitForOrder(admin, create.id);
-    expect((await admin.expect(200, admin.get(`/resources/${create.resource_id}`))).attributes.token).toBe('token-made-secret-later');
+    expect((await admin.expect(200, admin.get(`/resources/${create.resource_id}`))).attributes.token).toBe(
+      'token-made-secret-later',
+    );
 
-    const marked = await api.expect(200, api.patch(`/offering-versions/${version.id}`, { options_schema: { type: 'object', properties: { size: { type: 'string' }, token: { type: 'string', writeOnly: true } } } }));
+    const marked = await api.expect(
+      200,
+      api.patch(`/offering-versions/${version.id}`, {
+        options_schema: {
+          type: 'object',
+          properties: { size: { type: 'string' }, token: { type: 'string', writeOnly: true } },
+        },
+      }),
+    );
     expect(marked.secret_attribute_paths).toEqual(['token']);
     expect(await everythingShown(create.resource_id)).not.toContain('token-made-secret-later');
-    const update = await admin.expect(201, admin.post('/orders', { type: 'update', resource_id: create.resource_id, attributes: { size: 'medium' } }));
+    const update = await admin.expect(
+      201,
+      admin.post('/orders', { type: 'update', resource_id: create.resource_id, attributes: { size: 'medium' } }),
+    );
     await waitForOrder(admin, update.id);
     expect(lastJob(create.resource_id).order.attributes).toEqual({ size: 'medium', token: 'token-made-secret-later' });
 
     for (const [schema, field] of [
-      [{ type: 'object', properties: { pools: { type: 'array', items: { type: 'object', properties: { key: { type: 'string', writeOnly: true } } } } } }, 'options_schema.properties.pools.items.properties.key'],
-      [{ type: 'object', additionalProperties: { type: 'string', format: 'password' } }, 'options_schema.additionalProperties'],
-      [{ type: 'object', properties: { a: { $ref: '#/$defs/secret' } }, $defs: { secret: { type: 'string', writeOnly: true } } }, 'options_schema.$defs.secret'],
+      [
+        {
+          type: 'object',
+          properties: {
+            pools: {
+              type: 'array',
+              items: { type: 'object', properties: { key: { type: 'string', writeOnly: true } } },
+            },
+          },
+        },
+        'options_schema.properties.pools.items.properties.key',
+      ],
+      [
+        { type: 'object', additionalProperties: { type: 'string', format: 'password' } },
+        'options_schema.additionalProperties',
+      ],
+      [
+        {
+          type: 'object',
+          properties: { a: { $ref: '#/$defs/secret' } },
+          $defs: { secret: { type: 'string', writeOnly: true } },
+        },
+        'options_schema.$defs.secret',
+      ],
       [{ type: 'object', anyOf: [{ properties: { b: { writeOnly: true } } }] }, 'options_schema.anyOf[0].properties.b'],
     ] as const) {
-      const refused = await api.post('/offering-versions', { offering_id: offering.id, version: '3.0.0', options_schema: schema });
+      const refused = await api.post('/offering-versions', {
+        offering_id: offering.id,
+        version: '3.0.0',
+        options_schema: schema,
+      });
       expect(refused.status).toBe(422);
       expect(refused.body.errors).toEqual([{ field, message: expect.stringContaining('no fixed path in attributes') }]);
       expect((await api.patch(`/offering-versions/${versionId}`, { options_schema: schema })).status).toBe(422);
     }
-    expect((await api.expect(200, api.get(`/offering-versions/${versionId}`))).secret_attribute_paths).toEqual(['admin_password', 'replication.password']);
+    expect((await api.expect(200, api.get(`/offering-versions/${versionId}`))).secret_attribute_paths).toEqual([
+      'admin_password',
+      'replication.password',
+    ]);
   });
 
   test('a value stored as a secret stays secret when its mark is removed or the resource moves to a version without it', async () => {
     const api = w.serviceManager.api;
-    const marked = { type: 'object', properties: { size: { type: 'string' }, token: { type: 'string', writeOnly: true } } };
+    const marked = {
+      type: 'object',
+      properties: { size: { type: 'string' }, token: { type: 'string', writeOnly: true } },
+    };
     const unmarked = { type: 'object', properties: { size: { type: 'string' }, token: { type: 'string' } } };
-    const version = await api.expect(201, api.post('/offering-versions', { offering_id: offering.id, version: '4.0.0', options_schema: marked }));
-    const create = await admin.expect(201, admin.post('/orders', { type: 'create', project_id: w.consumer.project.id, offering_id: offering.id, plan_id: offering.plan.id, version: '4.0.0', name: 'stays', attributes: { size: 'small', token: 'token-once-secret' } }));
+    const version = await api.expect(
+      201,
+      api.post('/offering-versions', { offering_id: offering.id, version: '4.0.0', options_schema: marked }),
+    );
+    const create = await admin.expect(
+      201,
+      admin.post('/orders', {
+        type: 'create',
+        project_id: w.consumer.project.id,
+        offering_id: offering.id,
+        plan_id: offering.plan.id,
+        version: '4.0.0',
+        name: 'stays',
+        attributes: { size: 'small', token: 'token-once-secret' },
+      }),
+    );
     await waitForOrder(admin, create.id);
 
     // The provider removes the mark: what was sent as a secret is not shown to anyone.
     await api.expect(200, api.patch(`/offering-versions/${version.id}`, { options_schema: unmarked }));
     expect(await everythingShown(create.resource_id)).not.toContain('token-once-secret');
-    expect((await admin.expect(200, admin.get(`/resources/${create.resource_id}`))).secret_attribute_paths).toEqual(['token']);
+    expect((await admin.expect(200, admin.get(`/resources/${create.resource_id}`))).secret_attribute_paths).toEqual([
+      'token',
+    ]);
 
     // An upgrade to a version that never marked it keeps it secret too, and gives it to the plugin.
-    await api.expect(201, api.post('/offering-versions', { offering_id: offering.id, version: '5.0.0', options_schema: unmarked }));
-    const upgrade = await admin.expect(201, admin.post('/orders', { type: 'update', resource_id: create.resource_id, version: '5.0.0', attributes: { size: 'large-ish' } }));
+    await api.expect(
+      201,
+      api.post('/offering-versions', { offering_id: offering.id, version: '5.0.0', options_schema: unmarked }),
+    );
+    const upgrade = await admin.expect(
+      201,
+      admin.post('/orders', {
+        type: 'update',
+        resource_id: create.resource_id,
+        version: '5.0.0',
+        attributes: { size: 'large-ish' },
+      }),
+    );
     await waitForOrder(admin, upgrade.id);
     expect(lastJob(create.resource_id).order.attributes).toEqual({ size: 'large-ish', token: 'token-once-secret' });
     expect(await everythingShown(create.resource_id)).not.toContain('token-once-secret');
   });
 
   test("a reason a person gives is kept without the offering's secret options it quotes", async () => {
-    const order = (name: string) => w.consumer.owner.api.expect(201, w.consumer.owner.api.post('/orders', { type: 'create', project_id: w.consumer.project.id, offering_id: w.manual.id, plan_id: w.manual.plan.id, name, attributes: { instance_type: 'general-purpose' } }));
+    const order = (name: string) =>
+      w.consumer.owner.api.expect(
+        201,
+        w.consumer.owner.api.post('/orders', {
+          type: 'create',
+          project_id: w.consumer.project.id,
+          offering_id: w.manual.id,
+          plan_id: w.manual.plan.id,
+          name,
+          attributes: { instance_type: 'general-purpose' },
+        }),
+      );
     const rejected = await order('rejected');
-    const rejection = await w.serviceManager.api.expect(200, w.serviceManager.api.post(`/orders/${rejected.id}/reject`, { reason: 'our key provider-secret-value expired' }));
+    const rejection = await w.serviceManager.api.expect(
+      200,
+      w.serviceManager.api.post(`/orders/${rejected.id}/reject`, { reason: 'our key provider-secret-value expired' }),
+    );
     expect(rejection.reason).toBe('our key ******** expired');
 
     const failed = await order('failed');
     await w.serviceManager.api.expect(200, w.serviceManager.api.post(`/orders/${failed.id}/approve`));
     await waitForProviderHandOver(admin, failed.id, 10000);
-    const failure = await w.serviceManager.api.expect(200, w.serviceManager.api.post(`/orders/${failed.id}/fail`, { reason: 'login with provider-secret-value refused' }));
+    const failure = await w.serviceManager.api.expect(
+      200,
+      w.serviceManager.api.post(`/orders/${failed.id}/fail`, { reason: 'login with provider-secret-value refused' }),
+    );
     expect(failure.reason).toBe('login with ******** refused');
-    for (const id of [rejected.resource_id, failed.resource_id]) expect(await everythingShown(id)).not.toContain('provider-secret-value');
+    for (const id of [rejected.resource_id, failed.resource_id])
+      expect(await everythingShown(id)).not.toContain('provider-secret-value');
   });
 });

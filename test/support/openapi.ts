@@ -5,9 +5,22 @@ import { startTestServer, type TestServer } from './server-harness';
  * schemas inside it the tests compare their copies of the API's enumerations and limits with.
  */
 
-type Schema = { enum?: unknown[]; pattern?: string; minLength?: number; maxLength?: number; minimum?: number; items?: Schema; properties?: Record<string, Schema>; additionalProperties?: Schema };
+type Schema = {
+  enum?: unknown[];
+  pattern?: string;
+  minLength?: number;
+  maxLength?: number;
+  minimum?: number;
+  items?: Schema;
+  properties?: Record<string, Schema>;
+  additionalProperties?: Schema;
+};
 type Document = { paths: Record<string, Record<string, Operation>> };
-type Operation = { parameters?: { name: string; in: string; schema: Schema }[]; requestBody?: { content: Record<string, { schema: Schema }> }; responses: Record<string, { content?: Record<string, { schema: Schema }> }> };
+type Operation = {
+  parameters?: { name: string; in: string; schema: Schema }[];
+  requestBody?: { content: Record<string, { schema: Schema }> };
+  responses: Record<string, { content?: Record<string, { schema: Schema }> }>;
+};
 
 export class OpenApiDocument {
   private constructor(private readonly document: Document) {}
@@ -26,7 +39,11 @@ export class OpenApiDocument {
 
   /** A property of an operation's JSON request body, e.g. ('post', '/offerings', 'platform'). */
   bodyProperty(method: string, path: string, name: string): Schema {
-    return property(this.operation(method, path).requestBody!.content['application/json'].schema, name, `${method} ${path} body`);
+    return property(
+      this.operation(method, path).requestBody!.content['application/json'].schema,
+      name,
+      `${method} ${path} body`,
+    );
   }
 
   /** A query parameter's schema, e.g. ('/offerings', 'status'). */
@@ -38,7 +55,11 @@ export class OpenApiDocument {
 
   /** A property of a GET's 200 response, e.g. ('/resources/{id}', 'state'). */
   responseProperty(path: string, name: string): Schema {
-    return property(this.operation('get', path).responses['200'].content!['application/json'].schema, name, `GET ${path} response`);
+    return property(
+      this.operation('get', path).responses['200'].content!['application/json'].schema,
+      name,
+      `GET ${path} response`,
+    );
   }
 }
 

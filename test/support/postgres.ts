@@ -27,7 +27,9 @@ export async function freePort(): Promise<number> {
 /** initdb refuses root: when running as root, run the cluster as the postgres user. */
 function asPostgres(command: string, args: string[]) {
   const asRoot = process.getuid?.() === 0;
-  const [file, argv] = asRoot ? ['runuser', ['-u', 'postgres', '--', path.join(BIN, command), ...args]] : [path.join(BIN, command), args];
+  const [file, argv] = asRoot
+    ? ['runuser', ['-u', 'postgres', '--', path.join(BIN, command), ...args]]
+    : [path.join(BIN, command), args];
   return execFileSync(file, argv, { stdio: 'pipe' });
 }
 

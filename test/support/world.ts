@@ -20,7 +20,11 @@ export const VM_SCHEMA = {
     instance_type: { type: 'string', enum: ['general-purpose', 'compute-optimized'] },
     node_pools: {
       type: 'array',
-      items: { type: 'object', required: ['name', 'replicas'], properties: { name: { type: 'string' }, replicas: { type: 'integer', minimum: 1 } } },
+      items: {
+        type: 'object',
+        required: ['name', 'replicas'],
+        properties: { name: { type: 'string' }, replicas: { type: 'integer', minimum: 1 } },
+      },
     },
   },
 };
@@ -33,17 +37,54 @@ export async function makeWorld(admin: Api, prefix = 'w') {
   const user = (name: string) => makeUser(admin, `${prefix}-${name}`);
   const providerOwner = await user('provider-owner');
   const serviceManager = await user('service-manager');
-  const provider = await providerOwner.api.expect(201, providerOwner.api.post('/organizations', { name: `${prefix} Provider` }));
-  await providerOwner.api.expect(201, providerOwner.api.post(`/organizations/${provider.id}/members`, { user_id: serviceManager.id, role: 'service-manager' }));
+  const provider = await providerOwner.api.expect(
+    201,
+    providerOwner.api.post('/organizations', { name: `${prefix} Provider` }),
+  );
+  await providerOwner.api.expect(
+    201,
+    providerOwner.api.post(`/organizations/${provider.id}/members`, {
+      user_id: serviceManager.id,
+      role: 'service-manager',
+    }),
+  );
   const category = await admin.expect(201, admin.post('/categories', { title: `${prefix} Compute` }));
   const publish = async (name: string, type: string, autoApprove = false) => {
-    const offering = await serviceManager.api.expect(201, serviceManager.api.post('/offerings', {
-      organization_id: provider.id, category_id: category.id, name, type, status: 'active', auto_approve: autoApprove, platform: 'on-premises', tags: ['test'],
-      secret_options: { api_key: 'provider-secret-value' },
-      components: [{ type: 'cpu', name: 'CPU', measured_unit: 'cores', billing_type: 'limit' }, { type: 'base', name: 'Base fee', measured_unit: 'month', billing_type: 'fixed' }],
-    }));
-    await serviceManager.api.expect(201, serviceManager.api.post('/offering-versions', { offering_id: offering.id, version: '1.0.0', options_schema: VM_SCHEMA }));
-    const plan = await serviceManager.api.expect(201, serviceManager.api.post('/plans', { offering_id: offering.id, name: 'small', unit: 'month', prices: { cpu: 5, base: 10 } }));
+    const offering = await serviceManager.api.expect(
+      201,
+      serviceManager.api.post('/offerings', {
+        organization_id: provider.id,
+        category_id: category.id,
+        name,
+        type,
+        status: 'active',
+        auto_approve: autoApprove,
+        platform: 'on-premises',
+        tags: ['test'],
+        secret_options: { api_key: 'provider-secret-value' },
+        components: [
+          { type: 'cpu', name: 'CPU', measured_unit: 'cores', billing_type: 'limit' },
+          { type: 'base', name: 'Base fee', measured_unit: 'month', billing_type: 'fixed' },
+        ],
+      }),
+    );
+    await serviceManager.api.expect(
+      201,
+      serviceManager.api.post('/offering-versions', {
+        offering_id: offering.id,
+        version: '1.0.0',
+        options_schema: VM_SCHEMA,
+      }),
+    );
+    const plan = await serviceManager.api.expect(
+      201,
+      serviceManager.api.post('/plans', {
+        offering_id: offering.id,
+        name: 'small',
+        unit: 'month',
+        prices: { cpu: 5, base: 10 },
+      }),
+    );
     return { ...offering, plan };
   };
   const manual = await publish(`${prefix} Manual VM`, 'manual');
@@ -55,18 +96,42 @@ export async function makeWorld(admin: Api, prefix = 'w') {
     const manager = await user(`${name}-manager`);
     const member = await user(`${name}-member`);
     const organization = await owner.api.expect(201, owner.api.post('/organizations', { name: `${prefix} ${name}` }));
-    const project = await owner.api.expect(201, owner.api.post('/projects', { organization_id: organization.id, name: `${name} project` }));
-    await owner.api.expect(201, owner.api.post(`/projects/${project.id}/members`, { user_id: manager.id, role: 'manager' }));
-    await manager.api.expect(201, manager.api.post(`/projects/${project.id}/members`, { user_id: member.id, role: 'member' }));
+    const project = await owner.api.expect(
+      201,
+      owner.api.post('/projects', { organization_id: organization.id, name: `${name} project` }),
+    );
+    await owner.api.expect(
+      201,
+      owner.api.post(`/projects/${project.id}/members`, { user_id: manager.id, role: 'manager' }),
+    );
+    await manager.api.expect(
+      201,
+      manager.api.post(`/projects/${project.id}/members`, { user_id: member.id, role: 'member' }),
+    );
     return { owner, manager, member, organization, project };
   };
-  return { providerOwner, serviceManager, provider, category, manual, allocation, autoApproved, consumer: await tenant('consumer'), other: await tenant('other') };
+  return {
+    providerOwner,
+    serviceManager,
+    provider,
+    category,
+    manual,
+    allocation,
+    autoApproved,
+    consumer: await tenant('consumer'),
+    other: await tenant('other'),
+  };
 }
 
 export type World = Awaited<ReturnType<typeof makeWorld>>;
 
 /** Polls an order until it reaches a final state or the deadline passes. */
-export async function waitForOrder(api: Api, orderId: string, states = ['done', 'erred', 'rejected', 'canceled'], timeoutMs = 10000) {
+export async function waitForOrder(
+  api: Api,
+  orderId: string,
+  states = ['done', 'erred', 'rejected', 'canceled'],
+  timeoutMs = 10000,
+) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const order = await api.expect(200, api.get(`/orders/${orderId}`));

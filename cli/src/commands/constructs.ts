@@ -21,7 +21,9 @@ export function declareConstructs(program: Command): void {
   const constructs = program.command('constructs').description('CDKTF constructs for the catalog');
   constructs
     .command('generate')
-    .description("Write a typed CDKTF construct for each offering version of the catalog, its config props typed from the version's JSON Schema")
+    .description(
+      "Write a typed CDKTF construct for each offering version of the catalog, its config props typed from the version's JSON Schema",
+    )
     .requiredOption('--out <dir>', 'directory to write the TypeScript files into')
     .option('--offering <slug>', 'only this offering (repeat for more); default: every offering', collect)
     .option('--library <module>', 'module the generated code imports the constructs from', '@mercato/cdktf')
@@ -30,7 +32,11 @@ export function declareConstructs(program: Command): void {
         // json-schema-to-typescript alone takes a second to load.
         const { writeTypedConstructs }: typeof import('@mercato/cdktf/codegen') = require('@mercato/cdktf/codegen');
         const out = userPath(options.out);
-        const written = await writeTypedConstructs(client, { ...options, out, library: libraryFromUser(options.library) });
+        const written = await writeTypedConstructs(client, {
+          ...options,
+          out,
+          library: libraryFromUser(options.library),
+        });
         return `wrote ${written.length} files into ${relative(userDirectory(), out) || '.'}`;
       }),
     );

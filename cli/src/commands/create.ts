@@ -4,11 +4,14 @@ import type { CreateOptions } from '../structure/create';
 import type { MemberOptions } from '../structure/members';
 import { reportWithClient } from '../report';
 
-const outputOption = () => new Option('-o, --output <format>', 'print what was made as json or yaml, or only kind/name').choices(WRITE_FORMATS);
+const outputOption = () =>
+  new Option('-o, --output <format>', 'print what was made as json or yaml, or only kind/name').choices(WRITE_FORMATS);
 
 /** `mercato create organization|project|member`: what a platform engineer sets up from a terminal. */
 export function declareCreate(program: Command): void {
-  const create = program.command('create').description('Create an organization or a project, or give a user a role in one');
+  const create = program
+    .command('create')
+    .description('Create an organization or a project, or give a user a role in one');
   create
     .command('organization')
     .alias('org')
@@ -37,7 +40,9 @@ export function declareCreate(program: Command): void {
     );
   create
     .command('member')
-    .description("Give a user a role in a project (manager, member) or an organization (owner, service-manager); it replaces the user's role there")
+    .description(
+      "Give a user a role in a project (manager, member) or an organization (owner, service-manager); it replaces the user's role there",
+    )
     .argument('<user>', 'the user: username or id')
     .requiredOption('--role <role>', 'project: manager or member; organization: owner or service-manager')
     .option('--project <name|id>', 'the project')

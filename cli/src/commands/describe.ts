@@ -11,7 +11,9 @@ export function declareDescribe(program: Command): void {
     .description(`Show one object in full: ${KINDS.map((k) => k.plural).join(', ')}`)
     .argument('<kind>', 'its kind, e.g. offering, plan, order; or kind/name as `get -o name` prints it')
     .argument('[name]', 'its id, or its name (an offering: slug; a user: username; a category: title)')
-    .addOption(new Option('-o, --output <format>', 'json or yaml instead of the readable page').choices(DESCRIBE_FORMATS))
+    .addOption(
+      new Option('-o, --output <format>', 'json or yaml instead of the readable page').choices(DESCRIBE_FORMATS),
+    )
     .option('--show-secrets', "print secret values (a resource's secret_outputs) instead of ********")
     .action((kind: string, ref: string | undefined, options: DescribeOptions) =>
       reportWithClient((client) => {

@@ -22,14 +22,23 @@ interface DriftCommandOptions {
 export function declareDrift(program: Command): void {
   program
     .command('drift')
-    .description('Report what changed outside Terraform in a Terraform working directory (terraform plan -refresh-only). Exit 0: no drift, 2: drift, 1: error')
+    .description(
+      'Report what changed outside Terraform in a Terraform working directory (terraform plan -refresh-only). Exit 0: no drift, 2: drift, 1: error',
+    )
     .option('--dir <dir>', 'Terraform working directory, already initialized (default: the current directory)')
     .addOption(new Option('--format <format>', 'output format').choices(DRIFT_FORMATS).default('text'))
     .option('--terraform <path>', 'Terraform executable', 'terraform')
     .action((options: DriftCommandOptions) =>
       report(async () => {
-        const { checkDrift, DriftError, renderDrift }: typeof import('@mercato/terraform-provider/drift') = require('@mercato/terraform-provider/drift');
-        const drift = await checkDrift({ dir: userPath(options.dir ?? '.'), terraform: terraformExecutable(options.terraform) }).catch(forThePerson(DriftError));
+        const {
+          checkDrift,
+          DriftError,
+          renderDrift,
+        }: typeof import('@mercato/terraform-provider/drift') = require('@mercato/terraform-provider/drift');
+        const drift = await checkDrift({
+          dir: userPath(options.dir ?? '.'),
+          terraform: terraformExecutable(options.terraform),
+        }).catch(forThePerson(DriftError));
         process.exitCode = drift.drifted ? EXIT_DRIFT : EXIT_NO_DRIFT;
         return renderDrift(drift, options.format);
       }),

@@ -11,7 +11,11 @@ export function declareGet(program: Command): void {
     .command('get')
     .description(`List objects of a kind: ${KINDS.map((k) => k.plural).join(', ')} (singular and short names work too)`)
     .argument('<kind>', 'what to list, e.g. offerings, org, plans')
-    .addOption(new Option('-o, --output <format>', 'table, wide (more columns), json, yaml, or name (kind/name per line)').choices(OUTPUT_FORMATS).default('table'))
+    .addOption(
+      new Option('-o, --output <format>', 'table, wide (more columns), json, yaml, or name (kind/name per line)')
+        .choices(OUTPUT_FORMATS)
+        .default('table'),
+    )
     .option('--category <title|id>', 'offerings in this category, by title (case-insensitive) or id')
     .option('--platform <platform>', `offerings on this platform: ${OFFERING_PLATFORMS.join(', ')}`)
     .option('--status <status>', 'offerings and versions by status; orders and resources by state')

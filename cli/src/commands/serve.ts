@@ -11,7 +11,9 @@ export function serverConfig(env: NodeJS.ProcessEnv = process.env, cwd: string =
 export function declareServe(program: Command): void {
   program
     .command('serve')
-    .description('Run the server (API, console, provisioning worker). Reads PORT, HOST, MERCATO_DATA_DIR, DATABASE_URL, MERCATO_ADMIN_TOKEN.')
+    .description(
+      'Run the server (API, console, provisioning worker). Reads PORT, HOST, MERCATO_DATA_DIR, DATABASE_URL, MERCATO_ADMIN_TOKEN.',
+    )
     .option('-p, --port <port>', 'port to listen on (PORT, default 8080)')
     .action(async (options: { port?: string }) => {
       // The server (fastify, database drivers, every route) takes seconds to load: only `serve` pays it.

@@ -29,20 +29,36 @@ async function targetId(client: MercatoClient, kind: Kind, ref: string, options:
   if (options.offering === undefined) return idOf(client, kind, ref);
   const offeringId = await resolveOfferingId(client, options.offering);
   // runDelete allows --offering only for plans and offering-versions.
-  return resolveId(client, kind.plural as 'plans' | 'offering-versions', ref, { offering_id: offeringId }, ` in offering ${options.offering}`);
+  return resolveId(
+    client,
+    kind.plural as 'plans' | 'offering-versions',
+    ref,
+    { offering_id: offeringId },
+    ` in offering ${options.offering}`,
+  );
 }
 
 /** `mercato delete <kind> <name|id>` (or `<kind>/<name|id>`, or `member USER --project P`). */
-export async function runDelete(client: MercatoClient, kindName: string, name: string | undefined, options: DeleteOptions = {}): Promise<string> {
+export async function runDelete(
+  client: MercatoClient,
+  kindName: string,
+  name: string | undefined,
+  options: DeleteOptions = {},
+): Promise<string> {
   if (/^members?$/i.test(kindName)) {
-    if (name === undefined) throw new CliError('which member? `mercato delete member USER --project P` (or --organization O)');
+    if (name === undefined)
+      throw new CliError('which member? `mercato delete member USER --project P` (or --organization O)');
     return runDeleteMember(client, name, options);
   }
   const { kind, ref } = objectArguments(kindName, name, DELETE_USAGE);
   if (NOT_DELETED[kind.plural]) throw new CliError(NOT_DELETED[kind.plural]);
-  if (options.offering !== undefined && kind.plural !== 'plans' && kind.plural !== 'offering-versions') throw new CliError(`--offering finds a plan or version by name; ${kind.plural} need none`);
-  if (options.project !== undefined || options.organization !== undefined) throw new CliError(`--project and --organization say where a member's role is; ${kind.plural} need neither`);
-  const object = await client.get<Item>(`/${kind.plural}/${encodeURIComponent(await targetId(client, kind, ref, options))}`);
+  if (options.offering !== undefined && kind.plural !== 'plans' && kind.plural !== 'offering-versions')
+    throw new CliError(`--offering finds a plan or version by name; ${kind.plural} need none`);
+  if (options.project !== undefined || options.organization !== undefined)
+    throw new CliError(`--project and --organization say where a member's role is; ${kind.plural} need neither`);
+  const object = await client.get<Item>(
+    `/${kind.plural}/${encodeURIComponent(await targetId(client, kind, ref, options))}`,
+  );
   await client.delete(`/${kind.plural}/${object.id}`);
   return renderWritten(kind, object, 'deleted', options.output);
 }

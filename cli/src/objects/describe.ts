@@ -22,12 +22,20 @@ const DESCRIBE_USAGE = 'name it as `mercato describe offering postgresql` or `me
  */
 export async function idOf(client: MercatoClient, kind: Kind, ref: string): Promise<string> {
   if (isId(ref) || kind.plural === 'offerings') return ref;
-  if (!(kind.plural in NAME_FIELDS)) throw new CliError(`${kind.plural} have no name: give the id (\`mercato get ${kind.plural}\` lists them), not "${ref}"`);
+  if (!(kind.plural in NAME_FIELDS))
+    throw new CliError(
+      `${kind.plural} have no name: give the id (\`mercato get ${kind.plural}\` lists them), not "${ref}"`,
+    );
   return resolveId(client, kind.plural as Named, ref);
 }
 
 /** `mercato describe <kind> <id|name>` (or `<kind>/<id|name>`). */
-export async function runDescribe(client: MercatoClient, kindName: string, name: string | undefined, options: DescribeOptions = {}): Promise<string> {
+export async function runDescribe(
+  client: MercatoClient,
+  kindName: string,
+  name: string | undefined,
+  options: DescribeOptions = {},
+): Promise<string> {
   const { kind, ref } = objectArguments(kindName, name, DESCRIBE_USAGE);
   const answer = await client.get<Item>(`/${kind.plural}/${encodeURIComponent(await idOf(client, kind, ref))}`);
   const object = options.showSecrets ? answer : maskSecrets(answer);
@@ -51,18 +59,26 @@ async function offeringSections(client: MercatoClient, offeringId: string): Prom
     client.listAll<Item>('/offering-versions', { offering_id: offeringId }),
   ]);
   return [
-    section('Plans', plans, renderTable(plans, [
-      { header: 'name', value: (p) => p.name },
-      { header: 'unit', value: (p) => p.unit },
-      { header: 'prices', value: (p) => p.prices },
-      { header: 'archived', value: (p) => (p.archived ? 'yes' : 'no') },
-      { header: 'id', value: (p) => p.id },
-    ])),
-    section('Versions', versions, renderTable(versions, [
-      { header: 'version', value: (v) => v.version },
-      { header: 'status', value: (v) => v.status },
-      { header: 'note', value: (v) => v.deprecation_message || firstLine(v.changelog) },
-    ])),
+    section(
+      'Plans',
+      plans,
+      renderTable(plans, [
+        { header: 'name', value: (p) => p.name },
+        { header: 'unit', value: (p) => p.unit },
+        { header: 'prices', value: (p) => p.prices },
+        { header: 'archived', value: (p) => (p.archived ? 'yes' : 'no') },
+        { header: 'id', value: (p) => p.id },
+      ]),
+    ),
+    section(
+      'Versions',
+      versions,
+      renderTable(versions, [
+        { header: 'version', value: (v) => v.version },
+        { header: 'status', value: (v) => v.status },
+        { header: 'note', value: (v) => v.deprecation_message || firstLine(v.changelog) },
+      ]),
+    ),
   ];
 }
 
@@ -70,17 +86,24 @@ async function offeringSections(client: MercatoClient, offeringId: string): Prom
 async function membersSection(client: MercatoClient, collection: string, id: string): Promise<string[]> {
   const members = await client.listAll<Item>(`/${collection}/${id}/members`);
   return [
-    section('Members', members, renderTable(members, [
-      { header: 'user', value: (m) => m.username },
-      { header: 'role', value: (m) => m.role },
-      { header: 'since', value: (m) => formatAge(m.created_at) },
-    ])),
+    section(
+      'Members',
+      members,
+      renderTable(members, [
+        { header: 'user', value: (m) => m.username },
+        { header: 'role', value: (m) => m.role },
+        { header: 'since', value: (m) => formatAge(m.created_at) },
+      ]),
+    ),
   ];
 }
 
 function section(title: string, items: Item[], table: string): string {
   const body = items.length ? table : '<none>';
-  return `${title}:\n${body.split('\n').map((line) => `  ${line}`).join('\n')}`;
+  return `${title}:\n${body
+    .split('\n')
+    .map((line) => `  ${line}`)
+    .join('\n')}`;
 }
 
 const firstLine = (text: unknown) => formatCell(String(text ?? '').split('\n')[0]);

@@ -56,7 +56,10 @@ export async function buildQuery(client: MercatoClient, kind: Kind, options: Get
     query[parameter] = choices ? oneOf(filter, value, choices) : resolve ? await resolve(client, value) : value;
   }
   if (options.includeDeleted) {
-    if (!kind.keepsHistory) throw new CliError(`--include-deleted lists orders and resources of deleted projects and offerings; ${kind.plural} have none`);
+    if (!kind.keepsHistory)
+      throw new CliError(
+        `--include-deleted lists orders and resources of deleted projects and offerings; ${kind.plural} have none`,
+      );
     query.include_deleted = true;
   }
   return query;
@@ -73,11 +76,24 @@ type KnownValues = (client: MercatoClient, query: Query) => Promise<string[]>;
 /** Open sets: the values the catalog has now, for filters any text could be given to. */
 const KNOWN_VALUES: Record<string, Partial<Record<FilterName, KnownValues>>> = {
   offerings: {
-    version: async (client) => (await client.get<{ facets: { version: { value: string }[] } }>('/offerings', { limit: 1 })).facets.version.map((f) => f.value),
-    tags: async (client) => [...new Set((await client.listAll<Item>('/offerings')).flatMap((o) => (o.tags as string[]).map((t) => t.toLowerCase())))],
+    version: async (client) =>
+      (await client.get<{ facets: { version: { value: string }[] } }>('/offerings', { limit: 1 })).facets.version.map(
+        (f) => f.value,
+      ),
+    tags: async (client) => [
+      ...new Set(
+        (await client.listAll<Item>('/offerings')).flatMap((o) => (o.tags as string[]).map((t) => t.toLowerCase())),
+      ),
+    ],
   },
   'offering-versions': {
-    version: async (client, query) => [...new Set((await client.listAll<Item>('/offering-versions', { offering_id: query.offering_id })).map((v) => String(v.version)))],
+    version: async (client, query) => [
+      ...new Set(
+        (await client.listAll<Item>('/offering-versions', { offering_id: query.offering_id })).map((v) =>
+          String(v.version),
+        ),
+      ),
+    ],
   },
 };
 
@@ -85,14 +101,28 @@ const KNOWN_VALUES: Record<string, Partial<Record<FilterName, KnownValues>>> = {
  * When nothing matched, a value no object has at all is a mistake (`--version 9.9.9`), not an
  * empty answer: names it and what the catalog has. Only then, so a match costs no extra request.
  */
-async function refuseUnknownValues(client: MercatoClient, kind: Kind, options: GetOptions, query: Query): Promise<void> {
+async function refuseUnknownValues(
+  client: MercatoClient,
+  kind: Kind,
+  options: GetOptions,
+  query: Query,
+): Promise<void> {
   for (const [filter, knownValues] of Object.entries(KNOWN_VALUES[kind.plural] ?? {}) as [FilterName, KnownValues][]) {
     const given = filterValues(options)[filter];
     if (given === undefined) continue;
     const known = (await knownValues(client, query)).sort((a, b) => a.localeCompare(b, undefined, { numeric: true }));
-    const values = filter === 'tags' ? given.split(',').map((t) => t.trim().toLowerCase()).filter(Boolean) : [given];
+    const values =
+      filter === 'tags'
+        ? given
+            .split(',')
+            .map((t) => t.trim().toLowerCase())
+            .filter(Boolean)
+        : [given];
     const unknown = values.filter((value) => !known.includes(value));
-    if (unknown.length) throw new CliError(`unknown --${filter} "${unknown.join(',')}": no ${kind.singular} has it; known: ${known.join(', ') || '<none>'}`);
+    if (unknown.length)
+      throw new CliError(
+        `unknown --${filter} "${unknown.join(',')}": no ${kind.singular} has it; known: ${known.join(', ') || '<none>'}`,
+      );
   }
 }
 

@@ -1,10 +1,27 @@
-import { OFFERING_PLATFORMS, OFFERING_STATUSES, OFFERING_VERSION_STATUSES, ORDER_STATES, RESOURCE_STATES } from '@mercato/api';
+import {
+  OFFERING_PLATFORMS,
+  OFFERING_STATUSES,
+  OFFERING_VERSION_STATUSES,
+  ORDER_STATES,
+  RESOURCE_STATES,
+} from '@mercato/api';
 import { CliError } from '../cli-error';
 import type { Named } from './names';
 import { formatAge, type Column, type Item } from './output';
 
 /** The filters `mercato get` offers; each kind maps the ones it supports to its query parameter. */
-export const FILTERS = ['category', 'platform', 'status', 'search', 'organization', 'project', 'offering', 'version', 'tags', 'sort'] as const;
+export const FILTERS = [
+  'category',
+  'platform',
+  'status',
+  'search',
+  'organization',
+  'project',
+  'offering',
+  'version',
+  'tags',
+  'sort',
+] as const;
 export type FilterName = (typeof FILTERS)[number];
 
 /** A kind of object as the CLI knows it: where it lives in the API, its names, its table. */
@@ -75,9 +92,32 @@ export const KINDS: Kind[] = [
     plural: 'offerings',
     singular: 'offering',
     aliases: ['of'],
-    columns: [ID, column('slug', 'slug'), column('name', 'name'), column('type', 'type'), column('platform', 'platform'), column('status', 'status'), column('latest', 'latest_version'), column('tags', 'tags')],
-    wide: [nameColumn('category', 'category_id', 'categories'), nameColumn('provider', 'organization_id', 'organizations'), column('versions', 'versions'), yesNo('auto approve', 'auto_approve')],
-    filters: { category: 'category_id', platform: 'platform', status: 'status', search: 'q', organization: 'organization_id', version: 'version', tags: 'tags', sort: 'sort' },
+    columns: [
+      ID,
+      column('slug', 'slug'),
+      column('name', 'name'),
+      column('type', 'type'),
+      column('platform', 'platform'),
+      column('status', 'status'),
+      column('latest', 'latest_version'),
+      column('tags', 'tags'),
+    ],
+    wide: [
+      nameColumn('category', 'category_id', 'categories'),
+      nameColumn('provider', 'organization_id', 'organizations'),
+      column('versions', 'versions'),
+      yesNo('auto approve', 'auto_approve'),
+    ],
+    filters: {
+      category: 'category_id',
+      platform: 'platform',
+      status: 'status',
+      search: 'q',
+      organization: 'organization_id',
+      version: 'version',
+      tags: 'tags',
+      sort: 'sort',
+    },
     choices: { platform: OFFERING_PLATFORMS, status: OFFERING_STATUSES },
     nameOf: (offering) => String(offering.slug),
   },
@@ -85,7 +125,13 @@ export const KINDS: Kind[] = [
     plural: 'offering-versions',
     singular: 'offering-version',
     aliases: ['version', 'versions', 'ov'],
-    columns: [ID, nameColumn('offering', 'offering_id', 'offerings'), column('version', 'version'), column('status', 'status'), AGE],
+    columns: [
+      ID,
+      nameColumn('offering', 'offering_id', 'offerings'),
+      column('version', 'version'),
+      column('status', 'status'),
+      AGE,
+    ],
     wide: [column('replacement', 'replacement_version'), column('deprecation', 'deprecation_message')],
     filters: { offering: 'offering_id', version: 'version', status: 'status' },
     choices: { status: OFFERING_VERSION_STATUSES },
@@ -94,7 +140,14 @@ export const KINDS: Kind[] = [
     plural: 'plans',
     singular: 'plan',
     aliases: [],
-    columns: [ID, column('name', 'name'), nameColumn('offering', 'offering_id', 'offerings'), column('unit', 'unit'), column('prices', 'prices'), yesNo('archived', 'archived')],
+    columns: [
+      ID,
+      column('name', 'name'),
+      nameColumn('offering', 'offering_id', 'offerings'),
+      column('unit', 'unit'),
+      column('prices', 'prices'),
+      yesNo('archived', 'archived'),
+    ],
     wide: [DESCRIPTION],
     filters: { offering: 'offering_id' },
   },
@@ -102,8 +155,22 @@ export const KINDS: Kind[] = [
     plural: 'orders',
     singular: 'order',
     aliases: ['ord'],
-    columns: [ID, column('type', 'type'), column('state', 'state'), nameColumn('project', 'project_id', 'projects'), nameColumn('offering', 'offering_id', 'offerings'), nameColumn('resource', 'resource_id', 'resources'), AGE],
-    wide: [nameColumn('plan', 'plan_id', 'plans'), column('version', 'version'), nameColumn('created by', 'created_by', 'users'), column('awaiting', 'awaiting'), column('reason', 'reason')],
+    columns: [
+      ID,
+      column('type', 'type'),
+      column('state', 'state'),
+      nameColumn('project', 'project_id', 'projects'),
+      nameColumn('offering', 'offering_id', 'offerings'),
+      nameColumn('resource', 'resource_id', 'resources'),
+      AGE,
+    ],
+    wide: [
+      nameColumn('plan', 'plan_id', 'plans'),
+      column('version', 'version'),
+      nameColumn('created by', 'created_by', 'users'),
+      column('awaiting', 'awaiting'),
+      column('reason', 'reason'),
+    ],
     filters: { project: 'project_id', offering: 'offering_id', status: 'state' },
     choices: { status: ORDER_STATES },
     keepsHistory: true,
@@ -112,7 +179,16 @@ export const KINDS: Kind[] = [
     plural: 'resources',
     singular: 'resource',
     aliases: ['res'],
-    columns: [ID, column('name', 'name'), column('state', 'state'), nameColumn('project', 'project_id', 'projects'), nameColumn('offering', 'offering_id', 'offerings'), column('version', 'version'), column('backend id', 'backend_id'), AGE],
+    columns: [
+      ID,
+      column('name', 'name'),
+      column('state', 'state'),
+      nameColumn('project', 'project_id', 'projects'),
+      nameColumn('offering', 'offering_id', 'offerings'),
+      column('version', 'version'),
+      column('backend id', 'backend_id'),
+      AGE,
+    ],
     wide: [nameColumn('plan', 'plan_id', 'plans'), column('limits', 'limits'), column('outputs', 'outputs')],
     filters: { project: 'project_id', offering: 'offering_id', status: 'state' },
     choices: { status: RESOURCE_STATES },
@@ -122,8 +198,18 @@ export const KINDS: Kind[] = [
     plural: 'events',
     singular: 'event',
     aliases: ['ev'],
-    columns: [column('time', 'created_at'), column('action', 'action'), column('object type', 'object_type'), column('object', 'object_id'), nameColumn('actor', 'actor_id', 'users')],
-    wide: [nameColumn('organization', 'organization_id', 'organizations'), nameColumn('project', 'project_id', 'projects'), column('id', 'id')],
+    columns: [
+      column('time', 'created_at'),
+      column('action', 'action'),
+      column('object type', 'object_type'),
+      column('object', 'object_id'),
+      nameColumn('actor', 'actor_id', 'users'),
+    ],
+    wide: [
+      nameColumn('organization', 'organization_id', 'organizations'),
+      nameColumn('project', 'project_id', 'projects'),
+      column('id', 'id'),
+    ],
     filters: { organization: 'organization_id', project: 'project_id' },
   },
 ];

@@ -10,7 +10,13 @@ export const referencesOf = (columns: Column[]) => columns.flatMap((c) => (c.ref
  * Objects of a kind in the chosen format: a table (names in place of the ids it refers to),
  * every field as JSON or YAML, or `kind/name` per line. Items come with their secrets masked.
  */
-export async function renderItems(client: MercatoClient, kind: Kind, items: Item[], format: OutputFormat, names = new NameBook()): Promise<string> {
+export async function renderItems(
+  client: MercatoClient,
+  kind: Kind,
+  items: Item[],
+  format: OutputFormat,
+  names = new NameBook(),
+): Promise<string> {
   if (format === 'json') return renderJson(items);
   if (format === 'yaml') return renderYaml(items);
   if (format === 'name') return items.map((item) => qualifiedName(kind, item)).join('\n');

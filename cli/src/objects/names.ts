@@ -60,7 +60,8 @@ export class NameBook implements Names {
   }
 
   private async learnCollection(client: MercatoClient, collection: Named, ids: string[]): Promise<void> {
-    for (const object of await listOrNone(client, collection)) this.labels.set(`${collection}/${object.id}`, String(object[NAME_FIELDS[collection]]));
+    for (const object of await listOrNone(client, collection))
+      this.labels.set(`${collection}/${object.id}`, String(object[NAME_FIELDS[collection]]));
     for (const id of ids) this.asked.add(`${collection}/${id}`);
   }
 }

@@ -26,7 +26,10 @@ export function renderTable(items: Item[], columns: Column[], names: Names = NO_
 
 /** The header row, then a row of cells per item. */
 export function tableRows(items: Item[], columns: Column[], names: Names = NO_NAMES): string[][] {
-  return [columns.map((c) => c.header.toUpperCase()), ...items.map((item) => columns.map((c) => formatCell(c.value(item, names))))];
+  return [
+    columns.map((c) => c.header.toUpperCase()),
+    ...items.map((item) => columns.map((c) => formatCell(c.value(item, names)))),
+  ];
 }
 
 /** Each column as wide as its widest cell. */
@@ -36,7 +39,12 @@ export function columnWidths(rows: string[][]): number[] {
 
 /** Rows as lines, cells padded to `widths` and three spaces apart, no trailing spaces. */
 export function alignRows(rows: string[][], widths: number[] = columnWidths(rows)): string[] {
-  return rows.map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]))).join('   ').trimEnd());
+  return rows.map((row) =>
+    row
+      .map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i])))
+      .join('   ')
+      .trimEnd(),
+  );
 }
 
 /** A cell on one line: lists joined by commas, maps as `key=value`, nothing as `<none>`. */

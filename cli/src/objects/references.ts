@@ -9,22 +9,32 @@ import type { Item } from './output';
  */
 
 /** The singular of a collection, as messages say it: `offering-versions` -> `offering-version`. */
-const singular = (collection: string) => (collection.endsWith('ies') ? `${collection.slice(0, -3)}y` : collection.replace(/s$/, ''));
+const singular = (collection: string) =>
+  collection.endsWith('ies') ? `${collection.slice(0, -3)}y` : collection.replace(/s$/, '');
 
 /**
  * The id of the object of `collection` named `ref` (`NAME_FIELDS`, case-insensitive), among those
  * `scope` selects (`{ offering_id }` for a plan): lists the collection, which is small enough.
  * An error names what is known when nothing matches, and asks for the id when several do.
  */
-export async function resolveId(client: MercatoClient, collection: Named, ref: string, scope: Query = {}, where = ''): Promise<string> {
+export async function resolveId(
+  client: MercatoClient,
+  collection: Named,
+  ref: string,
+  scope: Query = {},
+  where = '',
+): Promise<string> {
   if (isId(ref)) return ref;
   const field = NAME_FIELDS[collection];
   const items = await client.listAll<Item>(`/${collection}`, scope);
   const matches = items.filter((item) => String(item[field]).toLowerCase() === ref.toLowerCase());
   if (matches.length === 1) return String(matches[0].id);
-  if (matches.length > 1) throw new CliError(`${matches.length} ${collection}${where} are named "${ref}"; give the id instead`);
+  if (matches.length > 1)
+    throw new CliError(`${matches.length} ${collection}${where} are named "${ref}"; give the id instead`);
   const known = [...new Set(items.map((item) => String(item[field])))].sort();
-  throw new CliError(`no ${singular(collection)} "${ref}"${where}${known.length ? `; known: ${known.join(', ')}` : ''}`);
+  throw new CliError(
+    `no ${singular(collection)} "${ref}"${where}${known.length ? `; known: ${known.join(', ')}` : ''}`,
+  );
 }
 
 export const resolveCategoryId = (client: MercatoClient, ref: string) => resolveId(client, 'categories', ref);

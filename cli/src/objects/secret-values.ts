@@ -15,7 +15,9 @@ const SECRET_FIELDS = new Set(['secret_outputs', 'secret_options', 'secret_attri
 export function maskSecrets<T>(value: T): T {
   if (Array.isArray(value)) return value.map(maskSecrets) as T;
   if (!isObject(value)) return value;
-  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, SECRET_FIELDS.has(key) ? maskAll(item) : maskSecrets(item)])) as T;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, item]) => [key, SECRET_FIELDS.has(key) ? maskAll(item) : maskSecrets(item)]),
+  ) as T;
 }
 
 /** Every value inside masked; nothing (null, empty) stays as it is: there is nothing to hide. */

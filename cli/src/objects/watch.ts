@@ -18,7 +18,13 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * rows; JSON prints one object per line (JSON Lines), YAML one document per object, `name` its
  * `kind/name`. An object that leaves the list (deleted, or out of a `--status` filter) is not printed.
  */
-export async function watchList(client: MercatoClient, kindName: string, options: GetOptions, print: (text: string) => void, intervalMs = WATCH_INTERVAL_MS): Promise<never> {
+export async function watchList(
+  client: MercatoClient,
+  kindName: string,
+  options: GetOptions,
+  print: (text: string) => void,
+  intervalMs = WATCH_INTERVAL_MS,
+): Promise<never> {
   const kind = findKind(kindName);
   const query = await buildQuery(client, kind, options);
   const show = changesPrinter(client, kind, options.output ?? 'table', print);
@@ -33,7 +39,12 @@ export async function watchList(client: MercatoClient, kindName: string, options
 }
 
 /** Prints objects as they change, in the chosen format; a table's header and widths come from the first call. */
-function changesPrinter(client: MercatoClient, kind: Kind, format: NonNullable<GetOptions['output']>, print: (text: string) => void): (items: Item[]) => Promise<void> {
+function changesPrinter(
+  client: MercatoClient,
+  kind: Kind,
+  format: NonNullable<GetOptions['output']>,
+  print: (text: string) => void,
+): (items: Item[]) => Promise<void> {
   if (format === 'json') return async (items) => items.forEach((item) => print(JSON.stringify(item)));
   if (format === 'yaml') return async (items) => items.forEach((item) => print(`---\n${renderYaml(item)}`));
   if (format === 'name') return async (items) => items.forEach((item) => print(qualifiedName(kind, item)));

@@ -7,7 +7,13 @@ import { maskSecrets } from './secret-values';
  * <verb>` and what to know next (`detail`); the object itself as JSON or YAML, secrets masked;
  * or only `<kind>/<name>` (`-o name`), for the next command of a script.
  */
-export function renderWritten(kind: Kind, object: Item, verb: string, format: WriteFormat | undefined, detail = ''): string {
+export function renderWritten(
+  kind: Kind,
+  object: Item,
+  verb: string,
+  format: WriteFormat | undefined,
+  detail = '',
+): string {
   if (format === 'json') return renderJson(maskSecrets(object));
   if (format === 'yaml') return renderYaml(maskSecrets(object));
   if (format === 'name') return qualifiedName(kind, object);

@@ -8,7 +8,14 @@ import { renderWritten } from '../objects/written';
 import { orderSummary } from './order-summary';
 
 /** What a person does to an order that exists (`POST /orders/<id>/<action>`), and the word for it done. */
-const DONE = { approve: 'approved', reject: 'rejected', cancel: 'canceled', complete: 'completed', fail: 'failed', retry: 'retried' } as const;
+const DONE = {
+  approve: 'approved',
+  reject: 'rejected',
+  cancel: 'canceled',
+  complete: 'completed',
+  fail: 'failed',
+  retry: 'retried',
+} as const;
 
 export type OrderAction = keyof typeof DONE;
 
@@ -27,16 +34,27 @@ function actionBody(options: OrderActionOptions): Item {
   if (options.reason !== undefined) body.reason = options.reason;
   if (options.backendId !== undefined) body.backend_id = options.backendId;
   if (options.outputs !== undefined) body.outputs = jsonObjectOption('--outputs', options.outputs);
-  if (options.secretOutputs !== undefined) body.secret_outputs = jsonObjectOption('--secret-outputs', options.secretOutputs);
+  if (options.secretOutputs !== undefined)
+    body.secret_outputs = jsonObjectOption('--secret-outputs', options.secretOutputs);
   return body;
 }
 
 /** `mercato order <action> ORDER`: the order moved, said in one line (or as `-o` asks). */
-export async function runOrderAction(client: MercatoClient, action: OrderAction, order: string, options: OrderActionOptions): Promise<string> {
+export async function runOrderAction(
+  client: MercatoClient,
+  action: OrderAction,
+  order: string,
+  options: OrderActionOptions,
+): Promise<string> {
   const id = orderId(order);
   const body = actionBody(options);
-  const moved = await client
-    .action<Item>(`/orders/${id}/${action}`, body)
-    .catch(inOptionTerms({ reason: '--reason', backend_id: '--backend-id', outputs: '--outputs', secret_outputs: '--secret-outputs' }));
+  const moved = await client.action<Item>(`/orders/${id}/${action}`, body).catch(
+    inOptionTerms({
+      reason: '--reason',
+      backend_id: '--backend-id',
+      outputs: '--outputs',
+      secret_outputs: '--secret-outputs',
+    }),
+  );
   return renderWritten(findKind('orders'), moved, DONE[action], options.output, orderSummary(moved));
 }

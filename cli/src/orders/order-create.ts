@@ -31,7 +31,10 @@ type OrderOption = (typeof ORDER_OPTIONS)[number];
  * names its resource; `--project` then only says where to find a resource given by name.
  */
 const OPTIONS: Record<OrderType, { takes: OrderOption[]; needs: OrderOption[] }> = {
-  create: { takes: ['project', 'offering', 'plan', 'version', 'name', 'attributes', 'limit'], needs: ['project', 'offering', 'plan', 'name'] },
+  create: {
+    takes: ['project', 'offering', 'plan', 'version', 'name', 'attributes', 'limit'],
+    needs: ['project', 'offering', 'plan', 'name'],
+  },
   update: { takes: ['resource', 'project', 'plan', 'version', 'attributes', 'limit'], needs: ['resource'] },
   terminate: { takes: ['resource', 'project'], needs: ['resource'] },
 };
@@ -56,7 +59,10 @@ function checkOptions(options: OrderCreateOptions): void {
   const { takes, needs } = OPTIONS[options.type];
   const given = ORDER_OPTIONS.filter((option) => options[option] !== undefined);
   const unwanted = given.filter((option) => !takes.includes(option));
-  if (unwanted.length) throw new CliError(`${unwanted.map(flag).join(', ')}: not for a ${options.type} order, which takes ${takes.map(flag).join(', ')}`);
+  if (unwanted.length)
+    throw new CliError(
+      `${unwanted.map(flag).join(', ')}: not for a ${options.type} order, which takes ${takes.map(flag).join(', ')}`,
+    );
   const missing = needs.filter((option) => options[option] === undefined);
   if (missing.length) throw new CliError(`a ${options.type} order needs ${missing.map(flag).join(', ')}`);
 }

@@ -13,7 +13,9 @@ export function toSchemaNamesForTest(value: unknown, shape: Shape | undefined): 
 }
 
 export async function loadSupport(): Promise<void> {
-  const js = ts.transpileModule(SUPPORT, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 } }).outputText;
+  const js = ts.transpileModule(SUPPORT, {
+    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 },
+  }).outputText;
   const module = { exports: {} as { toSchemaNames: typeof toSchemaNames } };
   new Function('module', 'exports', js)(module, module.exports);
   toSchemaNames = module.exports.toSchemaNames;

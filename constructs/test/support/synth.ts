@@ -24,7 +24,10 @@ export interface Synthesized {
  */
 function cdktnHook(dir: string): string {
   const file = join(dir, 'cdktn-hook.js');
-  const targets = { cdktf: require.resolve('cdktn', { paths: [REPO] }), '@mercato/cdktf': join(CONSTRUCTS, 'dist/cdktn/lib/index.js') };
+  const targets = {
+    cdktf: require.resolve('cdktn', { paths: [REPO] }),
+    '@mercato/cdktf': join(CONSTRUCTS, 'dist/cdktn/lib/index.js'),
+  };
   writeFileSync(
     file,
     `const Module = require('module');
@@ -41,7 +44,9 @@ Module._resolveFilename = function (request, ...rest) {
 /** Each stack's cdk.tf.json, parsed; none for a synthesis to HCL (`cdk.tf`). */
 export function readStacks(outdir: string): Record<string, Record<string, any>> {
   const stacksDir = join(outdir, 'stacks');
-  const files = readdirSync(stacksDir).map((name) => [name, join(stacksDir, name, 'cdk.tf.json')]).filter(([, file]) => existsSync(file));
+  const files = readdirSync(stacksDir)
+    .map((name) => [name, join(stacksDir, name, 'cdk.tf.json')])
+    .filter(([, file]) => existsSync(file));
   return Object.fromEntries(files.map(([name, file]) => [name, JSON.parse(readFileSync(file, 'utf8'))]));
 }
 
@@ -53,9 +58,14 @@ export function synthApp(app: string, flavour: Flavour = 'cdktf', env: NodeJS.Pr
   const hooks = ['-r', require.resolve('tsx/cjs', { paths: [REPO] })];
   if (flavour === 'cdktn') hooks.push('-r', cdktnHook(project));
   return new Promise((resolvePromise, reject) => {
-    execFile(process.execPath, [...hooks, app], { cwd: project, env: { ...process.env, ...env, CDKTF_OUTDIR: outdir } }, (error, _stdout, stderr) => {
-      if (error) reject(new Error(`synth of ${app} (${flavour}) failed: ${stderr || error.message}`));
-      else resolvePromise({ project, outdir, stacks: readStacks(outdir) });
-    });
+    execFile(
+      process.execPath,
+      [...hooks, app],
+      { cwd: project, env: { ...process.env, ...env, CDKTF_OUTDIR: outdir } },
+      (error, _stdout, stderr) => {
+        if (error) reject(new Error(`synth of ${app} (${flavour}) failed: ${stderr || error.message}`));
+        else resolvePromise({ project, outdir, stacks: readStacks(outdir) });
+      },
+    );
   });
 }

@@ -19,9 +19,18 @@ export interface Run {
 /** Runs Terraform in `dir`; never rejects, the exit code says how it went. */
 export function terraform(dir: string, args: string[], env: NodeJS.ProcessEnv): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(TERRAFORM, [...args, '-no-color'], { cwd: dir, env, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, output: stdout + stderr });
-    });
+    execFile(
+      TERRAFORM,
+      [...args, '-no-color'],
+      { cwd: dir, env, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        resolve({
+          code: error ? (typeof error.code === 'number' ? error.code : 1) : 0,
+          stdout,
+          output: stdout + stderr,
+        });
+      },
+    );
   });
 }
 
@@ -49,12 +58,24 @@ export function changeSummary(run: Run): { add: number; change: number; remove: 
  * (cdktf always writes a backend block) and which with dev_overrides alone still asks the
  * registry. Answers the environment that runs Terraform with them against `server`.
  */
-export async function installProvider(root: string, server: { url: string; adminToken: string }): Promise<NodeJS.ProcessEnv> {
+export async function installProvider(
+  root: string,
+  server: { url: string; adminToken: string },
+): Promise<NodeJS.ProcessEnv> {
   const platform = `${process.platform}_${process.arch === 'x64' ? 'amd64' : process.arch}`;
   const pluginDir = join(root, 'plugins');
   const mirror = join(root, 'mirror');
   await build(undefined, join(pluginDir, 'terraform-provider-mercato'));
-  await build(undefined, join(mirror, 'registry.terraform.io/mercato/mercato', PROVIDER_VERSION, platform, `terraform-provider-mercato_v${PROVIDER_VERSION}`));
+  await build(
+    undefined,
+    join(
+      mirror,
+      'registry.terraform.io/mercato/mercato',
+      PROVIDER_VERSION,
+      platform,
+      `terraform-provider-mercato_v${PROVIDER_VERSION}`,
+    ),
+  );
   const home = join(root, 'home');
   mkdirSync(home);
   const cliConfig = join(home, '.terraformrc');
@@ -70,5 +91,13 @@ export async function installProvider(root: string, server: { url: string; admin
 }
 `,
   );
-  return { PATH: process.env.PATH, HOME: home, TF_CLI_CONFIG_FILE: cliConfig, TF_IN_AUTOMATION: '1', CHECKPOINT_DISABLE: '1', MERCATO_ENDPOINT: server.url, MERCATO_TOKEN: server.adminToken };
+  return {
+    PATH: process.env.PATH,
+    HOME: home,
+    TF_CLI_CONFIG_FILE: cliConfig,
+    TF_IN_AUTOMATION: '1',
+    CHECKPOINT_DISABLE: '1',
+    MERCATO_ENDPOINT: server.url,
+    MERCATO_TOKEN: server.adminToken,
+  };
 }

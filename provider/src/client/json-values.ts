@@ -22,8 +22,12 @@ export interface ValueProblem {
 /** Why the API cannot keep this number exactly (without the path), or undefined when it can. */
 export function numberProblem(value: unknown): string | undefined {
   const exact =
-    (typeof value === 'number' && Number.isFinite(value) && (!Number.isInteger(value) || Number.isSafeInteger(value))) ||
-    (typeof value === 'bigint' && value >= BigInt(-Number.MAX_SAFE_INTEGER) && value <= BigInt(Number.MAX_SAFE_INTEGER));
+    (typeof value === 'number' &&
+      Number.isFinite(value) &&
+      (!Number.isInteger(value) || Number.isSafeInteger(value))) ||
+    (typeof value === 'bigint' &&
+      value >= BigInt(-Number.MAX_SAFE_INTEGER) &&
+      value <= BigInt(Number.MAX_SAFE_INTEGER));
   if (exact || !(typeof value === 'number' || typeof value === 'bigint' || isDecimalNumber(value))) return undefined;
   return `${numberText(value)} cannot be kept exactly: ${NUMBER_RULE}`;
 }
@@ -50,7 +54,8 @@ export function jsonValueProblems(value: unknown, path: PathStep[], maxDepth = M
  */
 export function jsonBody(body: unknown, request: string): string {
   const problems = jsonValueProblems(body, [], Infinity);
-  if (problems.length) throw new Error(`${request} was not sent: ${problems.map((p) => p.message.replace(/^: /, '')).join('; ')}`);
+  if (problems.length)
+    throw new Error(`${request} was not sent: ${problems.map((p) => p.message.replace(/^: /, '')).join('; ')}`);
   return JSON.stringify(body);
 }
 
@@ -60,10 +65,18 @@ function visit(value: unknown, path: PathStep[], depth: number, maxDepth: number
     problems.push({ kind: 'number', path, message: `${formatPath(path)}: ${number}` });
     return;
   }
-  const children = Array.isArray(value) ? value.map((item, i) => [i, item] as const) : isObject(value) ? Object.entries(value).map(([key, item]) => [keyStep(key), item] as const) : undefined;
+  const children = Array.isArray(value)
+    ? value.map((item, i) => [i, item] as const)
+    : isObject(value)
+      ? Object.entries(value).map(([key, item]) => [keyStep(key), item] as const)
+      : undefined;
   if (!children) return;
   if (depth === maxDepth) {
-    problems.push({ kind: 'depth', path, message: `${formatPath(path)}: nests deeper than ${maxDepth} levels, the limit for a JSON value in Mercato` });
+    problems.push({
+      kind: 'depth',
+      path,
+      message: `${formatPath(path)}: nests deeper than ${maxDepth} levels, the limit for a JSON value in Mercato`,
+    });
     return;
   }
   for (const [step, item] of children) visit(item, [...path, step], depth + 1, maxDepth, problems);

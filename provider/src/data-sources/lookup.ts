@@ -7,7 +7,12 @@ export async function lookup<T extends { id: string }>(
   client: MercatoClient,
   collection: string,
   kind: string,
-  by: { id?: string | null; field: keyof T & string; value?: string | null; filters?: Record<string, string | null | undefined> },
+  by: {
+    id?: string | null;
+    field: keyof T & string;
+    value?: string | null;
+    filters?: Record<string, string | null | undefined>;
+  },
 ): Promise<T> {
   if (by.id) {
     const found = await client.find<T>(`/${collection}/${encodeURIComponent(by.id)}`);
@@ -18,6 +23,7 @@ export async function lookup<T extends { id: string }>(
   const filters = Object.fromEntries(Object.entries(by.filters ?? {}).filter(([, v]) => v));
   const matches = (await client.listAll<T>(`/${collection}`, filters)).filter((item) => item[by.field] === by.value);
   if (matches.length === 0) throw new Error(`no ${kind} with ${by.field} "${by.value}" (or you may not see it)`);
-  if (matches.length > 1) throw new Error(`${matches.length} ${collection} have ${by.field} "${by.value}"; look it up by id instead`);
+  if (matches.length > 1)
+    throw new Error(`${matches.length} ${collection} have ${by.field} "${by.value}"; look it up by id instead`);
   return matches[0];
 }

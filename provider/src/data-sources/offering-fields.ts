@@ -17,14 +17,34 @@ export interface RemoteOffering {
 export const OFFERING_SUMMARY_TYPE = [
   'object',
   {
-    id: 'string', slug: 'string', name: 'string', description: 'string', organization_id: 'string', category_id: 'string',
-    type: 'string', platform: 'string', status: 'string', tags: ['list', 'string'], versions: ['list', 'string'], latest_version: 'string',
+    id: 'string',
+    slug: 'string',
+    name: 'string',
+    description: 'string',
+    organization_id: 'string',
+    category_id: 'string',
+    type: 'string',
+    platform: 'string',
+    status: 'string',
+    tags: ['list', 'string'],
+    versions: ['list', 'string'],
+    latest_version: 'string',
   },
 ] as const;
 
 export function summary(o: RemoteOffering) {
   return {
-    id: o.id, slug: o.slug, name: o.name, description: o.description, organization_id: o.organization_id, category_id: o.category_id,
-    type: o.type, platform: o.platform, status: o.status, tags: o.tags, versions: o.versions, latest_version: o.latest_version ?? '',
+    id: o.id,
+    slug: o.slug,
+    name: o.name,
+    description: o.description,
+    organization_id: o.organization_id,
+    category_id: o.category_id,
+    type: o.type,
+    platform: o.platform,
+    status: o.status,
+    tags: o.tags,
+    versions: o.versions,
+    latest_version: o.latest_version ?? '',
   };
 }

@@ -12,10 +12,16 @@ interface RemotePlan {
 
 export const offeringData = withClient<MercatoClient>().defineDataSource({
   name: 'offering',
-  description: 'Looks up an offering of the catalog by id or slug, with its versions and plans, e.g. to order a resource from it.',
+  description:
+    'Looks up an offering of the catalog by id or slug, with its versions and plans, e.g. to order a resource from it.',
   attributes: {
     id: { type: 'string', optional: true, computed: true, description: 'Server ID; set this or `slug`.' },
-    slug: { type: 'string', optional: true, computed: true, description: 'Slug, e.g. `virtual-machine`; set this or `id`.' },
+    slug: {
+      type: 'string',
+      optional: true,
+      computed: true,
+      description: 'Slug, e.g. `virtual-machine`; set this or `id`.',
+    },
     name: { type: 'string', computed: true, description: 'Display name.' },
     description: { type: 'string', computed: true, description: 'Description.' },
     organization_id: { type: 'string', computed: true, description: 'The service provider organization.' },
@@ -26,7 +32,14 @@ export const offeringData = withClient<MercatoClient>().defineDataSource({
     tags: { type: ['list', 'string'], computed: true, description: 'Tags.' },
     versions: { type: ['list', 'string'], computed: true, description: 'All versions, oldest first.' },
     latest_version: { type: 'string', computed: true, description: 'The newest available version.' },
-    plans: { type: ['map', ['object', { id: 'string', name: 'string', unit: 'string', prices: ['map', 'number'], archived: 'bool' }]], computed: true, description: 'Plans by name: `plans["small"].id`.' },
+    plans: {
+      type: [
+        'map',
+        ['object', { id: 'string', name: 'string', unit: 'string', prices: ['map', 'number'], archived: 'bool' }],
+      ],
+      computed: true,
+      description: 'Plans by name: `plans["small"].id`.',
+    },
   },
   async read(ctx, config) {
     const ref = config.id ?? config.slug;
@@ -36,7 +49,9 @@ export const offeringData = withClient<MercatoClient>().defineDataSource({
     const plans = await ctx.client.listAll<RemotePlan>('/plans', { offering_id: offering.id });
     return {
       ...summary(offering),
-      plans: Object.fromEntries(plans.map((p) => [p.name, { id: p.id, name: p.name, unit: p.unit, prices: p.prices, archived: p.archived }])),
+      plans: Object.fromEntries(
+        plans.map((p) => [p.name, { id: p.id, name: p.name, unit: p.unit, prices: p.prices, archived: p.archived }]),
+      ),
     };
   },
 });

@@ -11,7 +11,12 @@ export const organizationData = withClient<MercatoClient>().defineDataSource({
     description: { type: 'string', computed: true, description: 'Description.' },
   },
   async read(ctx, config) {
-    const found = await lookup<{ id: string; name: string; description: string }>(ctx.client, 'organizations', 'organization', { id: config.id, field: 'name', value: config.name, filters: { name: config.name } });
+    const found = await lookup<{ id: string; name: string; description: string }>(
+      ctx.client,
+      'organizations',
+      'organization',
+      { id: config.id, field: 'name', value: config.name, filters: { name: config.name } },
+    );
     return { id: found.id, name: found.name, description: found.description };
   },
 });

@@ -81,9 +81,11 @@ export function buildDriftReport(dir: string, entries: PlanResourceDrift[], stat
     .filter((entry) => (entry.mode ?? 'managed') === 'managed')
     .map((entry): ResourceDrift => {
       const actions = entry.change.actions ?? [];
-      const action = actions.includes('delete') && entry.change.after == null ? 'delete' : actions.join('-') || 'update';
+      const action =
+        actions.includes('delete') && entry.change.after == null ? 'delete' : actions.join('-') || 'update';
       const mask = mergeMasks(entry.change.before_sensitive, entry.change.after_sensitive);
-      const attributes = action === 'delete' ? [] : diffValues(entry.change.before ?? null, entry.change.after ?? null, [], mask);
+      const attributes =
+        action === 'delete' ? [] : diffValues(entry.change.before ?? null, entry.change.after ?? null, [], mask);
       return { address: entry.address, type: entry.type, name: entry.name, action, attributes };
     })
     .filter((resource) => resource.action === 'delete' || resource.attributes.length > 0)
@@ -96,11 +98,17 @@ export function buildDriftReport(dir: string, entries: PlanResourceDrift[], stat
 function erredResources(state: StateResource[]): ErredResource[] {
   return state
     .filter((r) => (r.mode ?? 'managed') === 'managed' && r.type.startsWith('mercato_') && r.values?.state === 'Erred')
-    .map((r) => ({ address: r.address, type: r.type, name: r.name, order_id: typeof r.values?.order_id === 'string' ? r.values.order_id : null }))
+    .map((r) => ({
+      address: r.address,
+      type: r.type,
+      name: r.name,
+      order_id: typeof r.values?.order_id === 'string' ? r.values.order_id : null,
+    }))
     .sort((a, b) => a.address.localeCompare(b.address));
 }
 
-const ERRED_ADVICE = 'An Erred resource was never provisioned: `terraform apply` replaces it (its plan says which order failed and why).';
+const ERRED_ADVICE =
+  'An Erred resource was never provisioned: `terraform apply` replaces it (its plan says which order failed and why).';
 
 function erredLine(resource: ErredResource): string {
   return `${resource.address} is Erred${resource.order_id ? ` (order ${resource.order_id})` : ''}`;
@@ -113,13 +121,28 @@ function diffValues(before: unknown, after: unknown, path: PathStep[], mask: unk
   if (deepEqual(before, after)) return [];
   if (isPlainObject(before) && isPlainObject(after)) {
     const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
-    return keys.flatMap((key) => diffValues(before[key] ?? null, after[key] ?? null, [...path, key], childMask(mask, key)));
+    return keys.flatMap((key) =>
+      diffValues(before[key] ?? null, after[key] ?? null, [...path, key], childMask(mask, key)),
+    );
   }
-  if (Array.isArray(before) && Array.isArray(after) && before.length === after.length && before.every(isPlainObject) && after.every(isPlainObject)) {
+  if (
+    Array.isArray(before) &&
+    Array.isArray(after) &&
+    before.length === after.length &&
+    before.every(isPlainObject) &&
+    after.every(isPlainObject)
+  ) {
     return before.flatMap((item, i) => diffValues(item, after[i], [...path, i], childMask(mask, i)));
   }
   const sensitive = anySensitive(mask);
-  return [{ path: formatPath(path), before: sensitive ? SENSITIVE_MASK : before, after: sensitive ? SENSITIVE_MASK : after, sensitive }];
+  return [
+    {
+      path: formatPath(path),
+      before: sensitive ? SENSITIVE_MASK : before,
+      after: sensitive ? SENSITIVE_MASK : after,
+      sensitive,
+    },
+  ];
 }
 
 /** Top-level names bare, nested names dotted, keys that are not identifiers quoted, indexes in brackets. */
@@ -156,7 +179,12 @@ function mergeMasks(a: unknown, b: unknown): unknown {
   if (isPlainObject(a) || isPlainObject(b)) {
     const left = isPlainObject(a) ? a : {};
     const right = isPlainObject(b) ? b : {};
-    return Object.fromEntries([...new Set([...Object.keys(left), ...Object.keys(right)])].map((key) => [key, mergeMasks(left[key], right[key])]));
+    return Object.fromEntries(
+      [...new Set([...Object.keys(left), ...Object.keys(right)])].map((key) => [
+        key,
+        mergeMasks(left[key], right[key]),
+      ]),
+    );
   }
   return undefined;
 }
@@ -215,11 +243,17 @@ function renderText(report: DriftReport): string {
     lines.push(`  ${resource.address}: changed outside Terraform`);
     const width = Math.max(...resource.attributes.map((a) => a.path.length));
     for (const attribute of resource.attributes) {
-      lines.push(`    ~ ${attribute.path.padEnd(width)}  ${showValue(attribute.before, attribute.sensitive)} -> ${showValue(attribute.after, attribute.sensitive)}`);
+      lines.push(
+        `    ~ ${attribute.path.padEnd(width)}  ${showValue(attribute.before, attribute.sensitive)} -> ${showValue(attribute.after, attribute.sensitive)}`,
+      );
     }
   }
   for (const resource of report.erred) lines.push('', `  ${erredLine(resource)}: not working`);
-  if (report.resources.length) lines.push('', 'Run `terraform apply` to restore the configuration, or update the configuration and `terraform apply -refresh-only` to accept the changes.');
+  if (report.resources.length)
+    lines.push(
+      '',
+      'Run `terraform apply` to restore the configuration, or update the configuration and `terraform apply -refresh-only` to accept the changes.',
+    );
   if (report.erred.length) lines.push('', ERRED_ADVICE);
   return lines.join('\n');
 }
@@ -232,7 +266,8 @@ function cell(text: string): string {
 }
 
 function renderMarkdown(report: DriftReport): string {
-  if (!report.drifted) return `### Terraform drift: none\n\nThe infrastructure in \`${report.dir}\` matches the Terraform state.`;
+  if (!report.drifted)
+    return `### Terraform drift: none\n\nThe infrastructure in \`${report.dir}\` matches the Terraform state.`;
   const lines = [
     `### Terraform drift: ${summary(report)}`,
     '',
@@ -245,11 +280,20 @@ function renderMarkdown(report: DriftReport): string {
       continue;
     }
     for (const attribute of resource.attributes) {
-      lines.push(`| ${cell(resource.address)} | ${cell(attribute.path)} | ${cell(showValue(attribute.before, attribute.sensitive))} | ${cell(showValue(attribute.after, attribute.sensitive))} |`);
+      lines.push(
+        `| ${cell(resource.address)} | ${cell(attribute.path)} | ${cell(showValue(attribute.before, attribute.sensitive))} | ${cell(showValue(attribute.after, attribute.sensitive))} |`,
+      );
     }
   }
-  for (const resource of report.erred) lines.push(`| ${cell(resource.address)} | \`state\` | *(working)* | **Erred**${resource.order_id ? ` (order ${cell(resource.order_id)})` : ''} |`);
-  if (report.resources.length) lines.push('', 'Run `terraform apply` to restore the configuration, or update the configuration and run `terraform apply -refresh-only` to accept the changes.');
+  for (const resource of report.erred)
+    lines.push(
+      `| ${cell(resource.address)} | \`state\` | *(working)* | **Erred**${resource.order_id ? ` (order ${cell(resource.order_id)})` : ''} |`,
+    );
+  if (report.resources.length)
+    lines.push(
+      '',
+      'Run `terraform apply` to restore the configuration, or update the configuration and run `terraform apply -refresh-only` to accept the changes.',
+    );
   if (report.erred.length) lines.push('', ERRED_ADVICE);
   return lines.join('\n');
 }

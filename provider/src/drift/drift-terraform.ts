@@ -25,7 +25,12 @@ interface UiMessage {
   '@level': string;
   '@message': string;
   type: string;
-  diagnostic?: { severity: string; summary: string; detail?: string; range?: { filename: string; start: { line: number } } };
+  diagnostic?: {
+    severity: string;
+    summary: string;
+    detail?: string;
+    range?: { filename: string; start: { line: number } };
+  };
   change?: { resource: { addr: string }; action: string };
 }
 
@@ -38,18 +43,38 @@ export interface DriftPlan {
   warnings: string[];
 }
 
-function runTerraform(terraform: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): Promise<TerraformRun> {
+function runTerraform(
+  terraform: string,
+  args: string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<TerraformRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(terraform, args, { cwd, env: { ...env, TF_IN_AUTOMATION: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(terraform, args, {
+      cwd,
+      env: { ...env, TF_IN_AUTOMATION: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
     child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
     child.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT') reject(new DriftError(`terraform not found (\`${terraform}\`): install Terraform (https://developer.hashicorp.com/terraform/install) or pass --terraform <path>`));
+      if (error.code === 'ENOENT')
+        reject(
+          new DriftError(
+            `terraform not found (\`${terraform}\`): install Terraform (https://developer.hashicorp.com/terraform/install) or pass --terraform <path>`,
+          ),
+        );
       else reject(new DriftError(`cannot run ${terraform}: ${error.message}`));
     });
-    child.on('close', (code) => resolve({ code: code ?? 1, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
+    child.on('close', (code) =>
+      resolve({
+        code: code ?? 1,
+        stdout: Buffer.concat(out).toString('utf8'),
+        stderr: Buffer.concat(err).toString('utf8'),
+      }),
+    );
   });
 }
 
@@ -74,9 +99,14 @@ function describeDiagnostic(message: UiMessage): string {
 }
 
 /** Errors that mean `terraform init` has not run here (or must run again). */
-const NEEDS_INIT = /terraform init|Inconsistent dependency lock file|Missing required provider|Backend initialization required|Module not installed|Required plugins are not installed/i;
+const NEEDS_INIT =
+  /terraform init|Inconsistent dependency lock file|Missing required provider|Backend initialization required|Module not installed|Required plugins are not installed/i;
 
-export async function planDrift(dir: string, terraform = 'terraform', env: NodeJS.ProcessEnv = process.env): Promise<DriftPlan> {
+export async function planDrift(
+  dir: string,
+  terraform = 'terraform',
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<DriftPlan> {
   let isDir = false;
   try {
     isDir = statSync(dir).isDirectory();
@@ -88,29 +118,46 @@ export async function planDrift(dir: string, terraform = 'terraform', env: NodeJ
   const scratch = mkdtempSync(join(tmpdir(), 'mercato-drift-'));
   const planFile = join(scratch, 'drift.tfplan');
   try {
-    const plan = await runTerraform(terraform, ['plan', '-refresh-only', '-json', '-input=false', '-detailed-exitcode', `-out=${planFile}`], dir, env);
+    const plan = await runTerraform(
+      terraform,
+      ['plan', '-refresh-only', '-json', '-input=false', '-detailed-exitcode', `-out=${planFile}`],
+      dir,
+      env,
+    );
     const messages = parseUiStream(plan.stdout);
     const errors = messages.filter((m) => m.type === 'diagnostic' && m.diagnostic?.severity === 'error');
-    const warnings = messages.filter((m) => m.type === 'diagnostic' && m.diagnostic?.severity === 'warning').map(describeDiagnostic);
+    const warnings = messages
+      .filter((m) => m.type === 'diagnostic' && m.diagnostic?.severity === 'warning')
+      .map(describeDiagnostic);
     if (errors.length || plan.code === 1 || !messages.length) {
-      const text = errors.length ? errors.map(describeDiagnostic).join('; ') : plan.stderr.trim() || plan.stdout.trim() || `terraform plan exited ${plan.code}`;
+      const text = errors.length
+        ? errors.map(describeDiagnostic).join('; ')
+        : plan.stderr.trim() || plan.stdout.trim() || `terraform plan exited ${plan.code}`;
       if (errors.some((m) => NEEDS_INIT.test(`${m.diagnostic!.summary} ${m.diagnostic!.detail ?? ''}`))) {
         const summaries = errors.map((m) => m.diagnostic!.summary).join('; ');
         throw new DriftError(`${dir} is not initialized: run \`terraform init\` there first (Terraform: ${summaries})`);
       }
       throw new DriftError(`terraform plan failed in ${dir}: ${text}`);
     }
-    const announced = messages.filter((m) => m.type === 'resource_drift' && m.change).map((m) => m.change!.resource.addr);
+    const announced = messages
+      .filter((m) => m.type === 'resource_drift' && m.change)
+      .map((m) => m.change!.resource.addr);
 
     const show = await runTerraform(terraform, ['show', '-json', planFile], dir, env);
-    if (show.code !== 0) throw new DriftError(`terraform show failed in ${dir}: ${show.stderr.trim() || show.stdout.trim()}`);
+    if (show.code !== 0)
+      throw new DriftError(`terraform show failed in ${dir}: ${show.stderr.trim() || show.stdout.trim()}`);
     let document: { resource_drift?: PlanResourceDrift[]; prior_state?: { values?: { root_module?: ModuleValues } } };
     try {
       document = JSON.parse(show.stdout) as typeof document;
     } catch {
       throw new DriftError(`terraform show -json answered something that is not JSON: ${show.stdout.slice(0, 200)}`);
     }
-    return { drift: document.resource_drift ?? [], state: moduleResources(document.prior_state?.values?.root_module), announced, warnings };
+    return {
+      drift: document.resource_drift ?? [],
+      state: moduleResources(document.prior_state?.values?.root_module),
+      announced,
+      warnings,
+    };
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }

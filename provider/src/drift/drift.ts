@@ -6,7 +6,14 @@ import { buildDriftReport, type DriftReport } from './drift-report';
 import { planDrift } from './drift-terraform';
 
 export { DriftError } from './drift-terraform';
-export { DRIFT_FORMATS, renderDrift, SENSITIVE_MASK, buildDriftReport, type DriftFormat, type DriftReport } from './drift-report';
+export {
+  DRIFT_FORMATS,
+  renderDrift,
+  SENSITIVE_MASK,
+  buildDriftReport,
+  type DriftFormat,
+  type DriftReport,
+} from './drift-report';
 
 export interface DriftOptions {
   /** The Terraform working directory, already initialized. Default: the current directory. */
@@ -16,7 +23,10 @@ export interface DriftOptions {
 }
 
 /** Runs a refresh-only plan in `options.dir` and reports the drift; a DriftError when it cannot. */
-export async function checkDrift(options: DriftOptions = {}, env: NodeJS.ProcessEnv = process.env): Promise<DriftReport> {
+export async function checkDrift(
+  options: DriftOptions = {},
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<DriftReport> {
   const dir = options.dir ?? process.cwd();
   const plan = await planDrift(dir, options.terraform ?? 'terraform', env);
   return buildDriftReport(dir, plan.drift, plan.state);

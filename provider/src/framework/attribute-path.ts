@@ -27,13 +27,25 @@ export function parsePath(path: PathLike): PathStep[] {
 
 export function toWireSteps(path: PathLike): AttributePathStep[] {
   return parsePath(path).map((step) =>
-    typeof step === 'string' ? { attribute_name: step } : typeof step === 'number' ? { element_key_int: step } : { element_key_string: step.key },
+    typeof step === 'string'
+      ? { attribute_name: step }
+      : typeof step === 'number'
+        ? { element_key_int: step }
+        : { element_key_string: step.key },
   );
 }
 
 export function formatPath(path: PathLike): string {
   return parsePath(path)
-    .map((step, i) => (typeof step === 'string' ? (i === 0 ? step : `.${step}`) : typeof step === 'number' ? `[${step}]` : `[${JSON.stringify(step.key)}]`))
+    .map((step, i) =>
+      typeof step === 'string'
+        ? i === 0
+          ? step
+          : `.${step}`
+        : typeof step === 'number'
+          ? `[${step}]`
+          : `[${JSON.stringify(step.key)}]`,
+    )
     .join('');
 }
 

@@ -22,7 +22,10 @@ export interface ResourceDefinition<A extends Attributes, B extends Blocks, Clie
    */
   validate?(config: ConfigValue<A, B>, ctx: ValidateContext): MaybePromise<void>;
   /** Adjust the plan the framework computed (defaults, unknowns, plan modifiers, requires-replace) before Terraform sees it. */
-  modifyPlan?(ctx: PlanContext<Client>, change: { plan: ObjectValue<A, B>; prior: StateValue<A, B> | null; config: ObjectValue<A, B> }): MaybePromise<void>;
+  modifyPlan?(
+    ctx: PlanContext<Client>,
+    change: { plan: ObjectValue<A, B>; prior: StateValue<A, B> | null; config: ObjectValue<A, B> },
+  ): MaybePromise<void>;
 
   /**
    * Creates the object. Return the new state, with its `id` if the schema has one; attributes you
@@ -30,11 +33,18 @@ export interface ResourceDefinition<A extends Attributes, B extends Blocks, Clie
    * AND return a state to report a partial failure: Terraform saves the state and marks the
    * resource tainted. Return null (with errors) when nothing was created.
    */
-  create(ctx: ApplyContext<Client, ObjectValue<A, B>>, plan: ObjectValue<A, B>): MaybePromise<CreatedValue<A, B> | null>;
+  create(
+    ctx: ApplyContext<Client, ObjectValue<A, B>>,
+    plan: ObjectValue<A, B>,
+  ): MaybePromise<CreatedValue<A, B> | null>;
   /** Reads the current state; return null when the object is gone (Terraform will plan to re-create it). */
   read(ctx: ResourceContext<Client>, state: StateValue<A, B>): MaybePromise<Partial<ObjectValue<A, B>> | null>;
   /** Updates in place. Without update(), every change to a non-computed attribute forces replacement. */
-  update?(ctx: ApplyContext<Client, ObjectValue<A, B>>, plan: ObjectValue<A, B>, prior: StateValue<A, B>): MaybePromise<Partial<ObjectValue<A, B>>>;
+  update?(
+    ctx: ApplyContext<Client, ObjectValue<A, B>>,
+    plan: ObjectValue<A, B>,
+    prior: StateValue<A, B>,
+  ): MaybePromise<Partial<ObjectValue<A, B>>>;
   /**
    * Deletes the object. Report a failure with ctx.error, once, and return: the object then stays
    * in the state, so the next apply can try again. A throw is reported too, but as the
@@ -44,7 +54,11 @@ export interface ResourceDefinition<A extends Attributes, B extends Blocks, Clie
   /** Turns an import ID into a minimal state that read() completes. Default: { id }. */
   import?(ctx: ResourceContext<Client>, id: string): MaybePromise<Partial<ObjectValue<A, B>>>;
   /** Converts state stored under an older schema version (raw JSON, integers kept exact) to the current shape. */
-  upgradeState?(ctx: OperationContext<Client>, rawState: Record<string, unknown>, fromVersion: number): MaybePromise<Partial<ObjectValue<A, B>>>;
+  upgradeState?(
+    ctx: OperationContext<Client>,
+    rawState: Record<string, unknown>,
+    fromVersion: number,
+  ): MaybePromise<Partial<ObjectValue<A, B>>>;
 }
 
 export interface DataSourceDefinition<A extends Attributes, B extends Blocks, Client> extends SchemaSpec {
@@ -72,7 +86,10 @@ export interface ProviderDefinition<A extends Attributes, B extends Blocks, Clie
    * defaults from `ctx.env`, the environment the provider runs with (its process's own, or in
    * debug mode the one given to serveForDebugging), never from process.env.
    */
-  configure?(ctx: ValidateContext & { readonly terraformVersion: string; readonly env: NodeJS.ProcessEnv }, config: ObjectValue<A, B>): MaybePromise<Client>;
+  configure?(
+    ctx: ValidateContext & { readonly terraformVersion: string; readonly env: NodeJS.ProcessEnv },
+    config: ObjectValue<A, B>,
+  ): MaybePromise<Client>;
   readonly resources: readonly Resource<Client>[];
   readonly dataSources?: readonly DataSource<Client>[];
 }
@@ -87,11 +104,15 @@ export type Provider<Client = unknown> = ProviderDefinition<any, any, Client> & 
 /** Typed declarations for resources and data sources that use an API client of type Client. */
 export function withClient<Client>() {
   return {
-    defineResource<const A extends Attributes, const B extends Blocks = NoMembers>(definition: ResourceDefinition<A, B, Client>): Resource<Client> {
+    defineResource<const A extends Attributes, const B extends Blocks = NoMembers>(
+      definition: ResourceDefinition<A, B, Client>,
+    ): Resource<Client> {
       checkSchema(definition.name, definition);
       return { ...definition, kind: 'resource' } as unknown as Resource<Client>;
     },
-    defineDataSource<const A extends Attributes, const B extends Blocks = NoMembers>(definition: DataSourceDefinition<A, B, Client>): DataSource<Client> {
+    defineDataSource<const A extends Attributes, const B extends Blocks = NoMembers>(
+      definition: DataSourceDefinition<A, B, Client>,
+    ): DataSource<Client> {
       checkSchema(definition.name, definition);
       return { ...definition, kind: 'data-source' } as unknown as DataSource<Client>;
     },
@@ -103,7 +124,9 @@ export const defineResource = withClient<any>().defineResource;
 export const defineDataSource = withClient<any>().defineDataSource;
 /* eslint-enable @typescript-eslint/no-explicit-any */
 
-export function defineProvider<const A extends Attributes, Client, const B extends Blocks = NoMembers>(definition: ProviderDefinition<A, B, Client>): Provider<Client> {
+export function defineProvider<const A extends Attributes, Client, const B extends Blocks = NoMembers>(
+  definition: ProviderDefinition<A, B, Client>,
+): Provider<Client> {
   checkSchema(definition.name, definition);
   const names = new Set<string>();
   for (const item of [...definition.resources, ...(definition.dataSources ?? [])]) {

@@ -31,20 +31,35 @@ function terraformProviderLogLevel(env: NodeJS.ProcessEnv = process.env): number
   const level = (env.TF_LOG_PROVIDER || env.TF_LOG || '').toUpperCase();
   if (level === '') return OFF;
   if (level === 'OFF') return OFF;
-  return Object.hasOwn(LEVEL_RANK, level.toLowerCase()) ? LEVEL_RANK[level.toLowerCase() as LogLevel] : LEVEL_RANK.trace;
+  return Object.hasOwn(LEVEL_RANK, level.toLowerCase())
+    ? LEVEL_RANK[level.toLowerCase() as LogLevel]
+    : LEVEL_RANK.trace;
 }
 
-export function createLogger(module: string, baseFields: LogFields = {}, write: (line: string) => void = writeStderr): Logger {
+export function createLogger(
+  module: string,
+  baseFields: LogFields = {},
+  write: (line: string) => void = writeStderr,
+): Logger {
   // Only our own stderr writer is filtered: a caller's writer sees every line.
   const minimum = write === writeStderr ? terraformProviderLogLevel() : 0;
-  const log = (level: LogLevel) => (message: string, fields: LogFields = {}) =>
-    LEVEL_RANK[level] >= minimum &&
-    write(
-      JSON.stringify(
-        { '@level': level, '@message': message, '@module': module, '@timestamp': hclogTimestamp(new Date()), ...baseFields, ...fields },
-        (_key, value) => (typeof value === 'bigint' ? value.toString() : value),
-      ) + '\n',
-    );
+  const log =
+    (level: LogLevel) =>
+    (message: string, fields: LogFields = {}) =>
+      LEVEL_RANK[level] >= minimum &&
+      write(
+        JSON.stringify(
+          {
+            '@level': level,
+            '@message': message,
+            '@module': module,
+            '@timestamp': hclogTimestamp(new Date()),
+            ...baseFields,
+            ...fields,
+          },
+          (_key, value) => (typeof value === 'bigint' ? value.toString() : value),
+        ) + '\n',
+      );
   return {
     trace: log('trace'),
     debug: log('debug'),

@@ -10,7 +10,12 @@ export interface OperationLimits {
   release?: () => void;
 }
 
-export function operationLimits(stopSignal: AbortSignal, blocks: Blocks | undefined, value: Record<string, unknown> | null, operation: TimeoutOperation): OperationLimits {
+export function operationLimits(
+  stopSignal: AbortSignal,
+  blocks: Blocks | undefined,
+  value: Record<string, unknown> | null,
+  operation: TimeoutOperation,
+): OperationLimits {
   const timeoutBlock = Object.values(blocks ?? {}).find((block) => block.timeoutDefaults);
   const timeoutMs = operationTimeoutMs(timeoutBlock, timeoutBlockValue(blocks, value), operation);
   if (timeoutMs === undefined) return { signal: stopSignal };
@@ -21,7 +26,10 @@ export function operationLimits(stopSignal: AbortSignal, blocks: Blocks | undefi
   if (stopSignal.aborted) controller.abort(stopSignal.reason);
   const onStop = () => controller.abort(stopSignal.reason);
   stopSignal.addEventListener('abort', onStop, { once: true });
-  const timer = setTimeout(() => controller.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError')), Math.max(1, Math.round(timeoutMs)));
+  const timer = setTimeout(
+    () => controller.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError')),
+    Math.max(1, Math.round(timeoutMs)),
+  );
   timer.unref();
   return {
     signal: controller.signal,
@@ -47,7 +55,11 @@ export function timedOut(limits: OperationLimits): boolean {
 export function formatMs(ms: number): string {
   const parts: string[] = [];
   let rest = Math.round(ms / 1000);
-  for (const [unit, size] of [['h', 3600], ['m', 60], ['s', 1]] as const) {
+  for (const [unit, size] of [
+    ['h', 3600],
+    ['m', 60],
+    ['s', 1],
+  ] as const) {
     if (rest >= size) {
       parts.push(`${Math.floor(rest / size)}${unit}`);
       rest %= size;

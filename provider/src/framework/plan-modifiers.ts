@@ -49,7 +49,10 @@ export interface PlanModifierDescription {
  */
 export function useStateForUnknown(): PlanModifier {
   return useStateForUnknownIf(
-    { plain: 'Known in plans once the object exists: the prior value is kept unless the configuration sets another.', markdown: 'Known in plans once the object exists.' },
+    {
+      plain: 'Known in plans once the object exists: the prior value is kept unless the configuration sets another.',
+      markdown: 'Known in plans once the object exists.',
+    },
     (request) => request.prior !== null,
   );
 }
@@ -59,13 +62,22 @@ export function useStateForUnknown(): PlanModifier {
  * computed value that only some changes can alter (e.g. one the server sets only when an order
  * is placed). Never for a create, nor when the configuration sets the value.
  */
-export function useStateForUnknownIf(description: PlanModifierDescription, keep: (request: PlanModifierRequest) => boolean): PlanModifier {
+export function useStateForUnknownIf(
+  description: PlanModifierDescription,
+  keep: (request: PlanModifierRequest) => boolean,
+): PlanModifier {
   return {
     description: description.plain,
     markdownDescription: description.markdown,
     planValue(request) {
       const unset = (request.config ?? null) === null;
-      return isUnknown(request.planned) && request.priorObject !== null && request.prior !== undefined && unset && keep(request) ? request.prior : request.planned;
+      return isUnknown(request.planned) &&
+        request.priorObject !== null &&
+        request.prior !== undefined &&
+        unset &&
+        keep(request)
+        ? request.prior
+        : request.planned;
     },
   };
 }
@@ -73,12 +85,18 @@ export function useStateForUnknownIf(description: PlanModifierDescription, keep:
 /** Any change of the attribute replaces the object (Terraform destroys it and creates another). */
 export function requiresReplace(): PlanModifier {
   return requiresReplaceIf(
-    { plain: 'Changing it replaces the object: Terraform destroys it and creates a new one.', markdown: 'Changing it replaces the object: Terraform destroys it and creates a new one.' },
+    {
+      plain: 'Changing it replaces the object: Terraform destroys it and creates a new one.',
+      markdown: 'Changing it replaces the object: Terraform destroys it and creates a new one.',
+    },
     () => true,
   );
 }
 
 /** A change of the attribute replaces the object when `replace` holds for it. */
-export function requiresReplaceIf(description: PlanModifierDescription, replace: (request: PlanModifierRequest) => boolean): PlanModifier {
+export function requiresReplaceIf(
+  description: PlanModifierDescription,
+  replace: (request: PlanModifierRequest) => boolean,
+): PlanModifier {
   return { description: description.plain, markdownDescription: description.markdown, requiresReplace: replace };
 }

@@ -22,7 +22,13 @@ export interface PlannedChange {
   requiresReplace: PathStep[][];
 }
 
-export function planChange(spec: SchemaSpec, prior: Obj | null, proposed: Obj, config: Obj, canUpdate: boolean): PlannedChange {
+export function planChange(
+  spec: SchemaSpec,
+  prior: Obj | null,
+  proposed: Obj,
+  config: Obj,
+  canUpdate: boolean,
+): PlannedChange {
   const planned = copyForPlanning(spec, proposed);
   applyDefaultsAndWriteOnly(spec, planned, config);
   const forced = prior && !canUpdate ? changedPaths(spec, prior, planned) : [];
@@ -33,7 +39,9 @@ export function planChange(spec: SchemaSpec, prior: Obj | null, proposed: Obj, c
 }
 
 function changesBeyondTimeouts(spec: SchemaSpec, planned: Obj, prior: Obj): boolean {
-  return Object.keys(planned).some((name) => !spec.blocks?.[name]?.timeoutDefaults && !deepEqual(planned[name], prior[name]));
+  return Object.keys(planned).some(
+    (name) => !spec.blocks?.[name]?.timeoutDefaults && !deepEqual(planned[name], prior[name]),
+  );
 }
 
 /**
@@ -48,7 +56,8 @@ function copyForPlanning(spec: SchemaSpec, value: Obj): Obj {
     const element = (item: unknown) => (isObject(item) && !isUnknown(item) ? copyForPlanning(block, item) : item);
     const current = copy[name];
     if (Array.isArray(current)) copy[name] = current.map(element);
-    else if (block.nesting === 'map' && isObject(current) && !isUnknown(current)) copy[name] = Object.fromEntries(Object.entries(current).map(([key, item]) => [key, element(item)]));
+    else if (block.nesting === 'map' && isObject(current) && !isUnknown(current))
+      copy[name] = Object.fromEntries(Object.entries(current).map(([key, item]) => [key, element(item)]));
     else copy[name] = element(current);
   }
   return copy;
@@ -59,7 +68,9 @@ function applyDefaultsAndWriteOnly(spec: SchemaSpec, planned: Obj, config: Obj |
     if (attr.writeOnly) planned[name] = null;
     else if (attr.default !== undefined && (config?.[name] ?? null) === null) planned[name] = clone(attr.default);
   }
-  forEachBlockElement(spec, planned, config, (block, element, configElement) => applyDefaultsAndWriteOnly(block, element, configElement));
+  forEachBlockElement(spec, planned, config, (block, element, configElement) =>
+    applyDefaultsAndWriteOnly(block, element, configElement),
+  );
 }
 
 function markComputedUnknown(spec: SchemaSpec, planned: Obj, config: Obj | null): void {
@@ -67,11 +78,20 @@ function markComputedUnknown(spec: SchemaSpec, planned: Obj, config: Obj | null)
     const unset = (config?.[name] ?? null) === null;
     if (isComputed(attr) && attr.default === undefined && unset) planned[name] = UNKNOWN;
   }
-  forEachBlockElement(spec, planned, config, (block, element, configElement) => markComputedUnknown(block, element, configElement));
+  forEachBlockElement(spec, planned, config, (block, element, configElement) =>
+    markComputedUnknown(block, element, configElement),
+  );
 }
 
 function modifierRequest(name: string, planned: Obj, config: Obj | null, prior: Obj | null): PlanModifierRequest {
-  return { config: config?.[name] ?? null, prior: prior ? prior[name] : undefined, planned: planned[name], configObject: config ?? {}, priorObject: prior, plannedObject: planned };
+  return {
+    config: config?.[name] ?? null,
+    prior: prior ? prior[name] : undefined,
+    planned: planned[name],
+    configObject: config ?? {},
+    priorObject: prior,
+    plannedObject: planned,
+  };
 }
 
 /** Runs each attribute's value modifiers, in nested block elements too (each with its own prior element). */
@@ -83,7 +103,9 @@ function applyPlanModifiers(spec: SchemaSpec, planned: Obj, config: Obj | null, 
   }
   for (const [name, block] of Object.entries(spec.blocks ?? {})) {
     const priors = pairedElements(block, planned[name], prior?.[name] ?? null);
-    pairedElements(block, planned[name], config?.[name] ?? null).forEach(([, element, configElement], i) => applyPlanModifiers(block, element, configElement, priors[i][2]));
+    pairedElements(block, planned[name], config?.[name] ?? null).forEach(([, element, configElement], i) =>
+      applyPlanModifiers(block, element, configElement, priors[i][2]),
+    );
   }
 }
 
@@ -113,31 +135,44 @@ function modifierReplacementPaths(spec: SchemaSpec, prior: Obj, planned: Obj, co
     const configElements = pairedElements(block, planned[name], config?.[name] ?? null);
     pairedElements(block, planned[name], prior[name]).forEach(([index, element, priorElement], i) => {
       if (!priorElement) return;
-      for (const inner of modifierReplacementPaths(block, priorElement, element, configElements[i]?.[2] ?? null)) paths.push([name, ...(index === undefined ? [] : [index]), ...inner]);
+      for (const inner of modifierReplacementPaths(block, priorElement, element, configElements[i]?.[2] ?? null))
+        paths.push([name, ...(index === undefined ? [] : [index]), ...inner]);
     });
   }
   return paths;
 }
 
 /** Visits each element of each nested block together with its counterpart in the configuration. */
-function forEachBlockElement(spec: SchemaSpec, value: Obj, config: Obj | null, visit: (block: BlockSpec, element: Obj, configElement: Obj | null) => void): void {
+function forEachBlockElement(
+  spec: SchemaSpec,
+  value: Obj,
+  config: Obj | null,
+  visit: (block: BlockSpec, element: Obj, configElement: Obj | null) => void,
+): void {
   for (const [name, block] of Object.entries(spec.blocks ?? {})) {
-    for (const [, element, configElement] of pairedElements(block, value[name], config?.[name] ?? null)) visit(block, element, configElement);
+    for (const [, element, configElement] of pairedElements(block, value[name], config?.[name] ?? null))
+      visit(block, element, configElement);
   }
 }
 
 /** Elements of a block value matched with another value's elements by index or key. */
 function pairedElements(block: BlockSpec, value: unknown, other: unknown): [PathStep | undefined, Obj, Obj][] {
   if (value === null || typeof value !== 'object') return [];
-  if (block.nesting === 'single' || block.nesting === 'group') return isObject(other) ? [[undefined, value as Obj, other]] : [[undefined, value as Obj, null as unknown as Obj]];
+  if (block.nesting === 'single' || block.nesting === 'group')
+    return isObject(other) ? [[undefined, value as Obj, other]] : [[undefined, value as Obj, null as unknown as Obj]];
   if (Array.isArray(value)) {
     const others = Array.isArray(other) ? other : [];
     // Set elements have no stable position, so they pair only when both sides have the same count.
-    if (block.nesting === 'set' && others.length !== value.length) return value.map((element) => [undefined, element as Obj, null as unknown as Obj]);
+    if (block.nesting === 'set' && others.length !== value.length)
+      return value.map((element) => [undefined, element as Obj, null as unknown as Obj]);
     return value.map((element, i) => [i, element as Obj, (isObject(others[i]) ? others[i] : null) as Obj]);
   }
   const others = isObject(other) ? other : {};
-  return Object.entries(value as Obj).map(([key, element]) => [{ key }, element as Obj, (isObject(others[key]) ? others[key] : null) as Obj]);
+  return Object.entries(value as Obj).map(([key, element]) => [
+    { key },
+    element as Obj,
+    (isObject(others[key]) ? others[key] : null) as Obj,
+  ]);
 }
 
 function uniquePaths(paths: PathStep[][]): PathStep[][] {

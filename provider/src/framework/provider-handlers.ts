@@ -32,7 +32,10 @@ type Obj = Record<string, unknown>;
 type Declared = { spec: SchemaSpec; type: CtyType };
 
 /** The RPC handlers of one provider process; `env` is the environment configure() sees as ctx.env. */
-export function createProviderHandlers<Client>(provider: Provider<Client>, env: NodeJS.ProcessEnv = process.env): ProviderHandlers {
+export function createProviderHandlers<Client>(
+  provider: Provider<Client>,
+  env: NodeJS.ProcessEnv = process.env,
+): ProviderHandlers {
   const log = createLogger(`provider.terraform-provider-${provider.name}`);
   const resources = indexByType(provider.name, provider.resources);
   const dataSources = indexByType(provider.name, provider.dataSources ?? []);
@@ -53,7 +56,9 @@ export function createProviderHandlers<Client>(provider: Provider<Client>, env: 
   const dataSourceFor = (typeName: string) => lookup(dataSources, typeName, 'data source');
   // Object.assign, not a spread: a spread would freeze the `hasErrors` getter at its first value.
   const context = (diagnostics: DiagnosticsCollector, logger: Logger, limits: OperationLimits, privateData: Obj) =>
-    Object.assign(operationContext(diagnostics, logger, client as Client, limits.signal, limits.deadline), { private: privateData });
+    Object.assign(operationContext(diagnostics, logger, client as Client, limits.signal, limits.deadline), {
+      private: privateData,
+    });
 
   return {
     getProviderSchema: () => providerSchemaResponse(provider),
@@ -62,7 +67,9 @@ export function createProviderHandlers<Client>(provider: Provider<Client>, env: 
       const diagnostics = new DiagnosticsCollector();
       const config = decode(providerType, req.config) as Obj;
       validateAttributes(provider, config, diagnostics);
-      await guard(diagnostics, 'Invalid provider configuration', () => provider.validate?.(config as never, validateContext(diagnostics, log)));
+      await guard(diagnostics, 'Invalid provider configuration', () =>
+        provider.validate?.(config as never, validateContext(diagnostics, log)),
+      );
       return { diagnostics: diagnostics.items };
     },
 
@@ -92,25 +99,45 @@ export function createProviderHandlers<Client>(provider: Provider<Client>, env: 
       const currentVersion = resource.version ?? 0;
       const json = req.raw_state?.json;
       if (!json || json.length === 0) {
-        diagnostics.error('Cannot upgrade this state', 'The state is in the legacy flatmap format, which this provider does not read.');
+        diagnostics.error(
+          'Cannot upgrade this state',
+          'The state is in the legacy flatmap format, which this provider does not read.',
+        );
         return { diagnostics: diagnostics.items };
       }
       if (req.version > currentVersion) {
-        diagnostics.error('State from a newer provider', `The state of ${req.type_name} has schema version ${req.version}; this provider knows up to ${currentVersion}. Upgrade the provider.`);
+        diagnostics.error(
+          'State from a newer provider',
+          `The state of ${req.type_name} has schema version ${req.version}; this provider knows up to ${currentVersion}. Upgrade the provider.`,
+        );
         return { diagnostics: diagnostics.items };
       }
-      if (req.version === currentVersion) return { upgraded_state: encode(declared.type, decodeCtyJson(declared.type, json)), diagnostics: [] };
+      if (req.version === currentVersion)
+        return { upgraded_state: encode(declared.type, decodeCtyJson(declared.type, json)), diagnostics: [] };
       if (!resource.upgradeState) {
-        diagnostics.error('Cannot upgrade this state', `${req.type_name} has no upgradeState() for schema version ${req.version} -> ${currentVersion}.`);
+        diagnostics.error(
+          'Cannot upgrade this state',
+          `${req.type_name} has no upgradeState() for schema version ${req.version} -> ${currentVersion}.`,
+        );
         return { diagnostics: diagnostics.items };
       }
       const logger = resourceLog(req.type_name);
       const ctx = operationContext(diagnostics, logger, client as Client, stop.signal);
       let upgraded: Obj | null = null;
-      await guard(diagnostics, `Failed to upgrade the state of ${req.type_name} from version ${req.version}`, async () => {
-        upgraded = completeState(declared.spec, null, (await resource.upgradeState!(ctx, parseJson(json.toString()) as Obj, req.version)) as Obj);
-      });
-      return upgraded ? { upgraded_state: encodeWith(diagnostics, declared.type, upgraded), diagnostics: diagnostics.items } : { diagnostics: diagnostics.items };
+      await guard(
+        diagnostics,
+        `Failed to upgrade the state of ${req.type_name} from version ${req.version}`,
+        async () => {
+          upgraded = completeState(
+            declared.spec,
+            null,
+            (await resource.upgradeState!(ctx, parseJson(json.toString()) as Obj, req.version)) as Obj,
+          );
+        },
+      );
+      return upgraded
+        ? { upgraded_state: encodeWith(diagnostics, declared.type, upgraded), diagnostics: diagnostics.items }
+        : { diagnostics: diagnostics.items };
     },
 
     async readResource(req) {
@@ -126,7 +153,11 @@ export function createProviderHandlers<Client>(provider: Provider<Client>, env: 
         const returned = await resource.read(ctx, current as never);
         newState = returned === null ? null : completeState(declared.spec, current, returned as Obj);
       });
-      return { new_state: encodeWith(diagnostics, declared.type, newState), private: encodePrivate(privateData), diagnostics: placeDiagnostics(declared.spec, diagnostics.items) };
+      return {
+        new_state: encodeWith(diagnostics, declared.type, newState),
+        private: encodePrivate(privateData),
+        diagnostics: placeDiagnostics(declared.spec, diagnostics.items),
+      };
     },
 
     async planResourceChange(req) {
@@ -134,14 +165,18 @@ export function createProviderHandlers<Client>(provider: Provider<Client>, env: 
       const diagnostics = new DiagnosticsCollector();
       const prior = decode(declared.type, req.prior_state) as Obj | null;
       const proposed = decode(declared.type, req.proposed_new_state) as Obj | null;
-      if (!proposed) return { planned_state: encode(declared.type, null), planned_private: req.prior_private, diagnostics: [] };
+      if (!proposed)
+        return { planned_state: encode(declared.type, null), planned_private: req.prior_private, diagnostics: [] };
       const config = decode(declared.type, req.config) as Obj;
       const privateData = decodePrivate(req.prior_private);
       const { planned, requiresReplace } = planChange(declared.spec, prior, proposed, config, Boolean(resource.update));
       if (resource.modifyPlan) {
-        const ctx: PlanContext<Client> = Object.assign(context(diagnostics, resourceLog(req.type_name), { signal: stop.signal }, privateData), {
-          requiresReplace: (path: PathLike) => void requiresReplace.push(parsePath(path)),
-        });
+        const ctx: PlanContext<Client> = Object.assign(
+          context(diagnostics, resourceLog(req.type_name), { signal: stop.signal }, privateData),
+          {
+            requiresReplace: (path: PathLike) => void requiresReplace.push(parsePath(path)),
+          },
+        );
         await guard(diagnostics, `Failed to plan ${req.type_name}`, () => {
           checkId(declared.spec, prior, 'The stored state');
           return resource.modifyPlan!(ctx, { plan: planned as never, prior: prior as never, config: config as never });
@@ -165,7 +200,9 @@ export function createProviderHandlers<Client>(provider: Provider<Client>, env: 
       const operation: TimeoutOperation = !planned ? 'delete' : !prior ? 'create' : 'update';
       const limits = operationLimits(stop.signal, resource.blocks, planned ?? prior, operation);
       const logger = resourceLog(req.type_name);
-      const ctx = Object.assign(context(diagnostics, logger, limits, privateData), { config: (config ? unknownsToNull(config) : null) as never });
+      const ctx = Object.assign(context(diagnostics, logger, limits, privateData), {
+        config: (config ? unknownsToNull(config) : null) as never,
+      });
       // If the operation fails, the object is as it was before (or absent, for a create).
       let newState: Obj | null = operation === 'create' ? null : prior;
       await guardOperation(diagnostics, `Failed to ${operation} ${req.type_name}`, limits, operation, async () => {
@@ -181,10 +218,18 @@ export function createProviderHandlers<Client>(provider: Provider<Client>, env: 
           newState = completed;
         } else {
           if (!resource.update) throw new Error(`${req.type_name} cannot be updated in place`);
-          newState = completeState(declared.spec, planned, (await resource.update(ctx, unknownsToNull(planned) as never, prior as never)) as Obj);
+          newState = completeState(
+            declared.spec,
+            planned,
+            (await resource.update(ctx, unknownsToNull(planned) as never, prior as never)) as Obj,
+          );
         }
       });
-      return { new_state: encodeWith(diagnostics, declared.type, newState), private: encodePrivate(privateData), diagnostics: placeDiagnostics(declared.spec, diagnostics.items) };
+      return {
+        new_state: encodeWith(diagnostics, declared.type, newState),
+        private: encodePrivate(privateData),
+        diagnostics: placeDiagnostics(declared.spec, diagnostics.items),
+      };
     },
 
     async importResourceState(req) {
@@ -200,7 +245,13 @@ export function createProviderHandlers<Client>(provider: Provider<Client>, env: 
       });
       if (!state || diagnostics.hasErrors) return { imported_resources: [], diagnostics: diagnostics.items };
       return {
-        imported_resources: [{ type_name: req.type_name, state: encodeWith(diagnostics, declared.type, state) ?? {}, private: encodePrivate(privateData) }],
+        imported_resources: [
+          {
+            type_name: req.type_name,
+            state: encodeWith(diagnostics, declared.type, state) ?? {},
+            private: encodePrivate(privateData),
+          },
+        ],
         diagnostics: diagnostics.items,
       };
     },
@@ -215,7 +266,10 @@ export function createProviderHandlers<Client>(provider: Provider<Client>, env: 
         state = completeState(declared.spec, config, (await resource.read(ctx, config as never)) as Obj);
       });
       const encoded = state ? encodeWith(diagnostics, declared.type, state) : undefined;
-      return { ...(encoded ? { state: encoded } : {}), diagnostics: placeDiagnostics(declared.spec, diagnostics.items) };
+      return {
+        ...(encoded ? { state: encoded } : {}),
+        diagnostics: placeDiagnostics(declared.spec, diagnostics.items),
+      };
     },
 
     async stop() {
@@ -228,8 +282,16 @@ export function createProviderHandlers<Client>(provider: Provider<Client>, env: 
 
 // ---------------------------------------------------------------- helpers
 
-function indexByType<T extends Resource<never> | DataSource<never>>(providerName: string, items: readonly T[]): Map<string, { resource: T; declared: Declared }> {
-  return new Map(items.map((item) => [`${providerName}_${item.name}`, { resource: item, declared: { spec: item, type: objectType(item) } }]));
+function indexByType<T extends Resource<never> | DataSource<never>>(
+  providerName: string,
+  items: readonly T[],
+): Map<string, { resource: T; declared: Declared }> {
+  return new Map(
+    items.map((item) => [
+      `${providerName}_${item.name}`,
+      { resource: item, declared: { spec: item, type: objectType(item) } },
+    ]),
+  );
 }
 
 function lookup<T>(index: Map<string, T>, typeName: string, kind: string): T {
@@ -247,7 +309,9 @@ async function validate(
   const diagnostics = new DiagnosticsCollector();
   const config = decode(declared.type, dynamicValue) as Obj;
   validateAttributes(declared.spec, config, diagnostics);
-  await guard(diagnostics, 'Invalid configuration', () => resource.validate?.(config as never, validateContext(diagnostics, log) as never));
+  await guard(diagnostics, 'Invalid configuration', () =>
+    resource.validate?.(config as never, validateContext(diagnostics, log) as never),
+  );
   return placeDiagnostics(declared.spec, diagnostics.items);
 }
 
@@ -256,7 +320,8 @@ async function validate(
  * to see one (StateValue), so create and import must set it.
  */
 function checkId(spec: SchemaSpec, state: Obj | null, what: string): void {
-  if (state && 'id' in spec.attributes && (state.id ?? null) === null) throw new Error(`${what} has no id. This is a bug in the provider.`);
+  if (state && 'id' in spec.attributes && (state.id ?? null) === null)
+    throw new Error(`${what} has no id. This is a bug in the provider.`);
 }
 
 function defaultImport(spec: SchemaSpec, id: string): Obj {
@@ -273,12 +338,23 @@ async function guard(diagnostics: DiagnosticsCollector, summary: string, run: ()
   }
 }
 
-async function guardOperation(diagnostics: DiagnosticsCollector, summary: string, limits: OperationLimits, operation: string, run: () => unknown): Promise<void> {
+async function guardOperation(
+  diagnostics: DiagnosticsCollector,
+  summary: string,
+  limits: OperationLimits,
+  operation: string,
+  run: () => unknown,
+): Promise<void> {
   try {
     await run();
   } catch (error) {
     if (timedOut(limits)) {
-      diagnostics.items.push(errorDiagnostic(`${summary}: timed out`, `The ${operation} did not finish within ${formatMs(limits.timeoutMs ?? 0)}. Raise the limit in the timeouts block if it needs longer.\n${(error as Error)?.message ?? ''}`));
+      diagnostics.items.push(
+        errorDiagnostic(
+          `${summary}: timed out`,
+          `The ${operation} did not finish within ${formatMs(limits.timeoutMs ?? 0)}. Raise the limit in the timeouts block if it needs longer.\n${(error as Error)?.message ?? ''}`,
+        ),
+      );
     } else {
       diagnostics.items.push(diagnosticFromError(error, summary));
     }
@@ -304,7 +380,11 @@ function encodeWith(diagnostics: DiagnosticsCollector, type: CtyType, value: unk
     return encode(type, value);
   } catch (error) {
     const path = error instanceof CtyEncodeError ? error.path.map((step) => step) : undefined;
-    diagnostics.error('Provider produced an invalid value', `This is a bug in the provider: ${(error as Error).message}`, path?.length ? path : undefined);
+    diagnostics.error(
+      'Provider produced an invalid value',
+      `This is a bug in the provider: ${(error as Error).message}`,
+      path?.length ? path : undefined,
+    );
     return undefined;
   }
 }

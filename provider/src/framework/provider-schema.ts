@@ -10,8 +10,12 @@ import type { GetProviderSchemaResponse } from '../protocol';
 export function providerSchemaResponse<C>(provider: Provider<C>): GetProviderSchemaResponse {
   return {
     provider: toProtoSchema(provider as SchemaSpec),
-    resource_schemas: Object.fromEntries(provider.resources.map((r) => [`${provider.name}_${r.name}`, toProtoSchema(r, r.version ?? 0)])),
-    data_source_schemas: Object.fromEntries((provider.dataSources ?? []).map((d) => [`${provider.name}_${d.name}`, toProtoSchema(d)])),
+    resource_schemas: Object.fromEntries(
+      provider.resources.map((r) => [`${provider.name}_${r.name}`, toProtoSchema(r, r.version ?? 0)]),
+    ),
+    data_source_schemas: Object.fromEntries(
+      (provider.dataSources ?? []).map((d) => [`${provider.name}_${d.name}`, toProtoSchema(d)]),
+    ),
     diagnostics: [],
     // Terraform may cache the schema for the whole command instead of asking at every launch.
     server_capabilities: { get_provider_schema_optional: true },
@@ -26,8 +30,12 @@ export function providerSource<C>(provider: Provider<C>): string {
 /** Exactly the shape of `terraform providers schema -json` for this one provider. */
 export function providerSchemaJson<C>(provider: Provider<C>): Record<string, unknown> {
   const schemas: Record<string, unknown> = { provider: schemaJson(provider, 0) };
-  const resources = provider.resources.map((r) => [`${provider.name}_${r.name}`, schemaJson(r, r.version ?? 0)] as const);
-  const dataSources = (provider.dataSources ?? []).map((d) => [`${provider.name}_${d.name}`, schemaJson(d, 0)] as const);
+  const resources = provider.resources.map(
+    (r) => [`${provider.name}_${r.name}`, schemaJson(r, r.version ?? 0)] as const,
+  );
+  const dataSources = (provider.dataSources ?? []).map(
+    (d) => [`${provider.name}_${d.name}`, schemaJson(d, 0)] as const,
+  );
   if (resources.length) schemas.resource_schemas = Object.fromEntries(sortByName(resources));
   if (dataSources.length) schemas.data_source_schemas = Object.fromEntries(sortByName(dataSources));
   return { format_version: '1.0', provider_schemas: { [providerSource(provider)]: schemas } };

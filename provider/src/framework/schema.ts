@@ -2,7 +2,14 @@
  * How a resource, data source or provider declares its schema, and the conversions of that
  * declaration into cty types and tfplugin6 schema messages.
  */
-import { BLOCK_NESTING, STRING_KIND_MARKDOWN, typeToJson, type CtyType, type Schema, type SchemaBlock } from '../protocol';
+import {
+  BLOCK_NESTING,
+  STRING_KIND_MARKDOWN,
+  typeToJson,
+  type CtyType,
+  type Schema,
+  type SchemaBlock,
+} from '../protocol';
 import type { PlanModifier } from './plan-modifiers';
 import type { Validator } from './validators';
 
@@ -135,10 +142,15 @@ export function checkSchema(where: string, spec: SchemaSpec): void {
   for (const [name, attr] of Object.entries(spec.attributes)) {
     const flags = [attr.required, attr.optional, attr.computed, attr.default !== undefined].filter(Boolean).length;
     if (flags === 0) throw new Error(`${where}.${name}: set one of required, optional or computed`);
-    if (attr.required && (attr.computed || attr.default !== undefined)) throw new Error(`${where}.${name}: a required attribute cannot be computed or have a default`);
-    if (attr.writeOnly && (attr.computed || attr.sensitive === false)) throw new Error(`${where}.${name}: a write-only attribute cannot be computed`);
+    if (attr.required && (attr.computed || attr.default !== undefined))
+      throw new Error(`${where}.${name}: a required attribute cannot be computed or have a default`);
+    if (attr.writeOnly && (attr.computed || attr.sensitive === false))
+      throw new Error(`${where}.${name}: a write-only attribute cannot be computed`);
     if (!attr.description) throw new Error(`${where}.${name}: every attribute needs a description`);
-    if (attr.validators?.length && !attr.required && !isOptional(attr)) throw new Error(`${where}.${name}: validators check configured values, and the configuration cannot set a computed-only attribute`);
+    if (attr.validators?.length && !attr.required && !isOptional(attr))
+      throw new Error(
+        `${where}.${name}: validators check configured values, and the configuration cannot set a computed-only attribute`,
+      );
   }
   for (const [name, block] of Object.entries(spec.blocks ?? {})) checkSchema(`${where}.${name}`, block);
 }

@@ -38,7 +38,11 @@ export interface Validator {
  * few words (`got "mars"`), or undefined when it is allowed; the error says the rule and, unless
  * the attribute is sensitive, what was given.
  */
-function simpleValidator(description: string, markdownDescription: string, problem: (value: unknown) => string | undefined): Validator {
+function simpleValidator(
+  description: string,
+  markdownDescription: string,
+  problem: (value: unknown) => string | undefined,
+): Validator {
   return {
     description,
     markdownDescription,
@@ -63,10 +67,14 @@ export function oneOf(...values: readonly string[]): Validator {
 
 /** A string of `min` to `max` characters (Unicode code points, as JSON Schema's minLength and maxLength count them). */
 export function lengthBetween(min: number, max: number): Validator {
-  return simpleValidator(`must be ${min} to ${max} characters long`, `Must be ${min} to ${max} characters long.`, (value) => {
-    const length = typeof value === 'string' ? [...value].length : -1;
-    return length >= min && length <= max ? undefined : `got ${length} characters`;
-  });
+  return simpleValidator(
+    `must be ${min} to ${max} characters long`,
+    `Must be ${min} to ${max} characters long.`,
+    (value) => {
+      const length = typeof value === 'string' ? [...value].length : -1;
+      return length >= min && length <= max ? undefined : `got ${length} characters`;
+    },
+  );
 }
 
 /**
@@ -82,7 +90,9 @@ export function regexMatches(pattern: string, what: string): Validator {
 
 /** A number of at least `min`, as int64validator.AtLeast (numbers of any size or precision). */
 export function atLeast(min: number): Validator {
-  return simpleValidator(`must be at least ${min}`, `Must be at least ${min}.`, (value) => (numberAtLeast(value, min) ? undefined : `got ${String(value)}`));
+  return simpleValidator(`must be at least ${min}`, `Must be at least ${min}.`, (value) =>
+    numberAtLeast(value, min) ? undefined : `got ${String(value)}`,
+  );
 }
 
 /** Each element of a list, set or map passes `validator`, as listvalidator.ValueStringsAre and its kin; unknown elements are left for later. */
@@ -97,7 +107,12 @@ export function eachValue(validator: Validator): Validator {
       for (const [step, item] of entries) {
         if (item === null || isUnknown(item)) continue;
         const path = [...request.path, step];
-        validator.validate({ ...request, value: item, path, error: (summary, detail, where = path) => request.error(summary, detail, where) });
+        validator.validate({
+          ...request,
+          value: item,
+          path,
+          error: (summary, detail, where = path) => request.error(summary, detail, where),
+        });
       }
     },
   };

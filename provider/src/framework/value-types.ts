@@ -16,24 +16,26 @@ export type NoMembers = Record<never, never>;
 export type ValueOfType<T> = CtyType extends T
   ? unknown // the type is not known statically
   : T extends 'string'
-  ? string
-  : T extends 'number'
-    ? CtyNumber
-    : T extends 'bool'
-      ? boolean
-      : T extends 'dynamic'
-        ? any // eslint-disable-line @typescript-eslint/no-explicit-any
-        : T extends readonly ['list' | 'set', infer E]
-          ? ValueOfType<E>[]
-          : T extends readonly ['map', infer E]
-            ? { [key: string]: ValueOfType<E> }
-            : T extends readonly ['object', infer O, ...unknown[]]
-              ? { [K in keyof O]: ValueOfType<O[K]> | null }
-              : T extends readonly ['tuple', infer E]
-                ? { [K in keyof E]: ValueOfType<E[K]> | null }
-                : unknown;
+    ? string
+    : T extends 'number'
+      ? CtyNumber
+      : T extends 'bool'
+        ? boolean
+        : T extends 'dynamic'
+          ? any // eslint-disable-line @typescript-eslint/no-explicit-any
+          : T extends readonly ['list' | 'set', infer E]
+            ? ValueOfType<E>[]
+            : T extends readonly ['map', infer E]
+              ? { [key: string]: ValueOfType<E> }
+              : T extends readonly ['object', infer O, ...unknown[]]
+                ? { [K in keyof O]: ValueOfType<O[K]> | null }
+                : T extends readonly ['tuple', infer E]
+                  ? { [K in keyof E]: ValueOfType<E[K]> | null }
+                  : unknown;
 
-type AttributeValue<A extends AttributeSpec> = A extends { required: true } ? ValueOfType<A['type']> : ValueOfType<A['type']> | null;
+type AttributeValue<A extends AttributeSpec> = A extends { required: true }
+  ? ValueOfType<A['type']>
+  : ValueOfType<A['type']> | null;
 
 type BlockElement<B extends BlockSpec> = ObjectValue<B['attributes'], NonNullable<B['blocks']>>;
 
@@ -46,10 +48,14 @@ type BlockValue<B extends BlockSpec> = B['nesting'] extends 'single'
       : BlockElement<B>[];
 
 /** The value of an object with these attributes and blocks (a resource's state, a block element). */
-export type ObjectValue<A extends Attributes, B extends Blocks = NoMembers> = { -readonly [K in keyof A]: AttributeValue<A[K]> } & BlocksValue<B>;
+export type ObjectValue<A extends Attributes, B extends Blocks = NoMembers> = {
+  -readonly [K in keyof A]: AttributeValue<A[K]>;
+} & BlocksValue<B>;
 
 /** No blocks declared (B is the wide `Blocks` type) means no block members. */
-type BlocksValue<B extends Blocks> = string extends keyof B ? NoMembers : { -readonly [K in keyof B]: BlockValue<B[K]> };
+type BlocksValue<B extends Blocks> = string extends keyof B
+  ? NoMembers
+  : { -readonly [K in keyof B]: BlockValue<B[K]> };
 
 /**
  * A resource's object as stored in the state (what read, update and delete receive): an `id`

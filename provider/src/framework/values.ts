@@ -9,16 +9,25 @@ import type { SchemaSpec } from './schema';
 export function deepEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (isUnknown(a) || isUnknown(b)) return false;
-  if (isDecimalNumber(a) || isDecimalNumber(b)) return (isDecimalNumber(a) || typeof a === 'number') && (isDecimalNumber(b) || typeof b === 'number') && sameDecimal(String(a), String(b));
+  if (isDecimalNumber(a) || isDecimalNumber(b))
+    return (
+      (isDecimalNumber(a) || typeof a === 'number') &&
+      (isDecimalNumber(b) || typeof b === 'number') &&
+      sameDecimal(String(a), String(b))
+    );
   if ((typeof a === 'number' || typeof a === 'bigint') && (typeof b === 'number' || typeof b === 'bigint')) {
     return Number.isInteger(Number(a)) && Number.isInteger(Number(b)) ? BigInt(a) === BigInt(b) : a === b;
   }
   if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
   if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a)) return a.length === (b as unknown[]).length && a.every((item, i) => deepEqual(item, (b as unknown[])[i]));
+  if (Array.isArray(a))
+    return a.length === (b as unknown[]).length && a.every((item, i) => deepEqual(item, (b as unknown[])[i]));
   const keysA = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
   const keysB = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
-  return keysA.length === keysB.length && keysA.every((key) => deepEqual((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
+  return (
+    keysA.length === keysB.length &&
+    keysA.every((key) => deepEqual((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]))
+  );
 }
 
 /** A deep copy in which every unknown became null: what create/update see of a plan. */
@@ -43,7 +52,14 @@ function emptyObject(spec: SchemaSpec): Record<string, unknown> {
   const value: Record<string, unknown> = {};
   for (const name of Object.keys(spec.attributes)) value[name] = null;
   for (const [name, block] of Object.entries(spec.blocks ?? {})) {
-    value[name] = block.nesting === 'list' || block.nesting === 'set' ? [] : block.nesting === 'map' ? {} : block.nesting === 'group' ? emptyObject(block) : null;
+    value[name] =
+      block.nesting === 'list' || block.nesting === 'set'
+        ? []
+        : block.nesting === 'map'
+          ? {}
+          : block.nesting === 'group'
+            ? emptyObject(block)
+            : null;
   }
   return value;
 }
@@ -54,7 +70,11 @@ function emptyObject(spec: SchemaSpec): Record<string, unknown> {
  * value equals the base one, the base object is kept: it carries the exact cty type of dynamic
  * values (a list stays a list rather than becoming a tuple).
  */
-export function completeState(spec: SchemaSpec, base: Record<string, unknown> | null, returned: Record<string, unknown> | null | undefined): Record<string, unknown> {
+export function completeState(
+  spec: SchemaSpec,
+  base: Record<string, unknown> | null,
+  returned: Record<string, unknown> | null | undefined,
+): Record<string, unknown> {
   const result = emptyObject(spec);
   for (const name of Object.keys(result)) {
     const baseValue = base?.[name];
@@ -67,7 +87,7 @@ export function completeState(spec: SchemaSpec, base: Record<string, unknown> | 
 }
 
 function unknownsToNullKeepingIdentity(value: unknown): unknown {
-  return containsUnknownDeep(value) ? unknownsToNull(value) : value ?? null;
+  return containsUnknownDeep(value) ? unknownsToNull(value) : (value ?? null);
 }
 
 function containsUnknownDeep(value: unknown): boolean {
@@ -78,5 +98,11 @@ function containsUnknownDeep(value: unknown): boolean {
 
 /** A list, set, tuple, map or object: not a leaf such as an unknown or a DecimalNumber. */
 function isContainer(value: unknown): value is object {
-  return value !== null && typeof value === 'object' && !isUnknown(value) && !isDecimalNumber(value) && !Buffer.isBuffer(value);
+  return (
+    value !== null &&
+    typeof value === 'object' &&
+    !isUnknown(value) &&
+    !isDecimalNumber(value) &&
+    !Buffer.isBuffer(value)
+  );
 }

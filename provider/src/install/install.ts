@@ -49,18 +49,28 @@ export function terraformPlatform(platform: string = process.platform, arch: str
 /** A build that failed; its message says why, for the person who asked for the install. */
 export class InstallError extends Error {}
 
-export function installLocation(options: InstallOptions & { version: string }): { packageDir: string; executable: string; platform: string } {
+export function installLocation(options: InstallOptions & { version: string }): {
+  packageDir: string;
+  executable: string;
+  platform: string;
+} {
   const platform = options.platform ?? terraformPlatform();
   const root = resolve(options.dir ?? defaultPluginsDir());
   const packageDir = join(root, PROVIDER_HOSTNAME, PROVIDER_NAMESPACE, PROVIDER_TYPE, options.version, platform);
-  return { platform, packageDir, executable: join(packageDir, `terraform-provider-${PROVIDER_TYPE}_v${options.version}`) };
+  return {
+    platform,
+    packageDir,
+    executable: join(packageDir, `terraform-provider-${PROVIDER_TYPE}_v${options.version}`),
+  };
 }
 
 /** Builds the provider straight into the mirror's platform folder, replacing what was there. */
 export async function installProvider(options: InstallOptions = {}): Promise<InstallResult> {
   const version = options.version ?? PROVIDER_VERSION;
   const { platform, packageDir, executable } = installLocation({ ...options, version });
-  const { build } = require('../../scripts/build.js') as { build: (entry?: string, outfile?: string) => Promise<string> };
+  const { build } = require('../../scripts/build.js') as {
+    build: (entry?: string, outfile?: string) => Promise<string>;
+  };
   // A previous install of the same version may hold packages this build no longer has.
   if (existsSync(packageDir)) rmSync(packageDir, { recursive: true, force: true });
   try {

@@ -68,7 +68,8 @@ function signatureAlgorithm(): Buffer {
 }
 
 function distinguishedName(commonName: string): Buffer {
-  const attribute = (oid: string, value: string) => der.set(der.sequence(der.objectIdentifier(oid), der.utf8String(value)));
+  const attribute = (oid: string, value: string) =>
+    der.set(der.sequence(der.objectIdentifier(oid), der.utf8String(value)));
   return der.sequence(attribute(OID.organization, 'HashiCorp'), attribute(OID.commonName, commonName));
 }
 
@@ -77,11 +78,18 @@ function extensions(): Buffer {
     der.sequence(der.objectIdentifier(oid), ...(critical ? [der.boolean(true)] : []), der.octetString(value));
   // keyUsage bits: digitalSignature (bit 0) + keyEncipherment (bit 2) + keyCertSign (bit 5) = 1010 0100, 2 unused bits.
   const keyUsage = der.bitString(Buffer.from([0xa4]), 2);
-  const subjectAltName = der.sequence(der.implicit(2, Buffer.from('localhost', 'ascii')), der.implicit(7, Buffer.from([127, 0, 0, 1])));
+  const subjectAltName = der.sequence(
+    der.implicit(2, Buffer.from('localhost', 'ascii')),
+    der.implicit(7, Buffer.from([127, 0, 0, 1])),
+  );
   return der.sequence(
     extension(OID.basicConstraints, true, der.sequence(der.boolean(true))),
     extension(OID.keyUsage, true, keyUsage),
-    extension(OID.extKeyUsage, false, der.sequence(der.objectIdentifier(OID.serverAuth), der.objectIdentifier(OID.clientAuth))),
+    extension(
+      OID.extKeyUsage,
+      false,
+      der.sequence(der.objectIdentifier(OID.serverAuth), der.objectIdentifier(OID.clientAuth)),
+    ),
     extension(OID.subjectAltName, false, subjectAltName),
   );
 }

@@ -134,7 +134,8 @@ function readTyped(type: CtyType, r: MsgpackReader): unknown {
       for (let i = 0; i < length; i++) {
         if (peekToken(r) !== TOKEN_STRING) throw BAIL;
         const index = info.index.get(readStringToken(r));
-        if (index === undefined) readValue(r); // not in the type: skipped, as the reference path does
+        if (index === undefined)
+          readValue(r); // not in the type: skipped, as the reference path does
         else values[index] = readTyped(info.types[index], r);
       }
       const result: Record<string, unknown> = {};
@@ -191,7 +192,12 @@ function objectInfo(attributes: { readonly [name: string]: CtyType }): ObjectInf
   let info = objectInfos.get(attributes);
   if (!info) {
     const names = Object.keys(attributes);
-    info = { names, types: names.map((name) => attributes[name]), index: new Map(names.map((name, i) => [name, i])), hasProto: names.includes('__proto__') };
+    info = {
+      names,
+      types: names.map((name) => attributes[name]),
+      index: new Map(names.map((name, i) => [name, i])),
+      hasProto: names.includes('__proto__'),
+    };
     objectInfos.set(attributes, info);
   }
   return info;
@@ -220,7 +226,9 @@ function fromMsgpack(type: CtyType, raw: MsgpackValue): unknown {
     }
     case 'object': {
       const map = asMap(raw, type);
-      return Object.fromEntries(Object.entries(type[1]).map(([name, attrType]) => [name, fromMsgpack(attrType, map.get(name) ?? null)]));
+      return Object.fromEntries(
+        Object.entries(type[1]).map(([name, attrType]) => [name, fromMsgpack(attrType, map.get(name) ?? null)]),
+      );
     }
   }
 }
@@ -280,7 +288,8 @@ function writeTyped(w: MsgpackWriter, type: CtyType, value: unknown): void {
   if (type === 'dynamic') return writeDynamic(w, value);
   if (type === 'string') {
     if (typeof value === 'string') w.string(value);
-    else if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') w.string(String(value));
+    else if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean')
+      w.string(String(value));
     else throw BAIL;
     return;
   }
@@ -353,7 +362,15 @@ function writeDynamic(w: MsgpackWriter, value: unknown): void {
     const remembered = dynamicTypes.get(value as object);
     // A value that no longer fits its remembered type makes writeTyped give up, and the reference
     // path then infers the type instead.
-    if (remembered && !(Array.isArray(remembered) && remembered[0] === 'object' && hasExtraKeys(value as object, remembered[1] as object))) realType = remembered;
+    if (
+      remembered &&
+      !(
+        Array.isArray(remembered) &&
+        remembered[0] === 'object' &&
+        hasExtraKeys(value as object, remembered[1] as object)
+      )
+    )
+      realType = remembered;
   }
   realType ??= inferType(value);
   w.arrayHeader(2);
@@ -412,17 +429,28 @@ function toMsgpackKnown(type: Exclude<CtyType, 'dynamic'>, value: unknown, path:
     case 'tuple': {
       const elementTypes = type[1];
       const items = expectArray(value, path);
-      if (items.length !== elementTypes.length) throw new CtyEncodeError(path, `expected a tuple of ${elementTypes.length} elements`);
+      if (items.length !== elementTypes.length)
+        throw new CtyEncodeError(path, `expected a tuple of ${elementTypes.length} elements`);
       return items.map((item, i) => toMsgpack(elementTypes[i], item, [...path, i]));
     }
     case 'map': {
       const elementType = type[1];
-      return new Map(Object.entries(expectObject(value, path)).map(([key, item]) => [key, toMsgpack(elementType, item, [...path, key])]));
+      return new Map(
+        Object.entries(expectObject(value, path)).map(([key, item]) => [
+          key,
+          toMsgpack(elementType, item, [...path, key]),
+        ]),
+      );
     }
     case 'object': {
       const object = expectObject(value, path);
       // Every attribute must be present, null or not: cty rejects objects with missing attributes.
-      return new Map(Object.entries(type[1]).map(([name, attrType]) => [name, toMsgpack(attrType, object[name] ?? null, [...path, name])]));
+      return new Map(
+        Object.entries(type[1]).map(([name, attrType]) => [
+          name,
+          toMsgpack(attrType, object[name] ?? null, [...path, name]),
+        ]),
+      );
     }
   }
 }
@@ -516,7 +544,9 @@ export function fromJson(type: CtyType, raw: unknown): unknown {
     }
     case 'object': {
       const object = raw as Record<string, unknown>;
-      return Object.fromEntries(Object.entries(type[1]).map(([name, attrType]) => [name, fromJson(attrType, object[name])]));
+      return Object.fromEntries(
+        Object.entries(type[1]).map(([name, attrType]) => [name, fromJson(attrType, object[name])]),
+      );
     }
   }
 }
@@ -557,7 +587,8 @@ function expectArray(value: unknown, path: (string | number)[]): unknown[] {
 }
 
 function expectObject(value: unknown, path: (string | number)[]): Record<string, unknown> {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new CtyEncodeError(path, `expected an object, got ${describe(value)}`);
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    throw new CtyEncodeError(path, `expected an object, got ${describe(value)}`);
   return value as Record<string, unknown>;
 }
 

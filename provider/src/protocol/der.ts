@@ -35,14 +35,16 @@ export function unsignedInteger(magnitude: Buffer): Buffer {
 export const smallInteger = (value: number) => unsignedInteger(Buffer.from([value]));
 
 /** BIT STRING with the count of unused trailing bits in the first content byte. */
-export const bitString = (contents: Buffer, unusedBits = 0) => tlv(0x03, Buffer.concat([Buffer.from([unusedBits]), contents]));
+export const bitString = (contents: Buffer, unusedBits = 0) =>
+  tlv(0x03, Buffer.concat([Buffer.from([unusedBits]), contents]));
 
 export function objectIdentifier(dotted: string): Buffer {
   const [first, second, ...rest] = dotted.split('.').map(Number);
   const bytes = [first * 40 + second];
   for (const arc of rest) {
     const base128: number[] = [arc & 0x7f];
-    for (let value = Math.floor(arc / 128); value > 0; value = Math.floor(value / 128)) base128.unshift((value & 0x7f) | 0x80);
+    for (let value = Math.floor(arc / 128); value > 0; value = Math.floor(value / 128))
+      base128.unshift((value & 0x7f) | 0x80);
     bytes.push(...base128);
   }
   return tlv(0x06, Buffer.from(bytes));

@@ -38,7 +38,10 @@ const OK_TRAILERS = { 'grpc-status': String(STATUS.OK) };
  * each connection by a function (a provider that Terraform attaches to serves each connection
  * as if it were its own process).
  */
-export function createGrpcServer(routes: GrpcRoutes | ((session: http2.Http2Session) => GrpcRoutes), options: GrpcServerOptions): http2.Http2Server {
+export function createGrpcServer(
+  routes: GrpcRoutes | ((session: http2.Http2Session) => GrpcRoutes),
+  options: GrpcServerOptions,
+): http2.Http2Server {
   const settings = { maxHeaderListSize: 64 * 1024, initialWindowSize: 1024 * 1024 };
   // A state message can be far larger than http2's default 10 MB of per-session buffering.
   const maxSessionMemory = Math.ceil((2 * options.maxMessageBytes) / (1024 * 1024));
@@ -54,7 +57,9 @@ export function createGrpcServer(routes: GrpcRoutes | ((session: http2.Http2Sess
       })
     : http2.createServer({ settings, maxSessionMemory });
   const routesOf = typeof routes === 'function' ? perSession(routes) : () => routes;
-  server.on('stream', (stream, headers) => route(routesOf(stream.session!), options.maxMessageBytes, stream, String(headers[':path'])));
+  server.on('stream', (stream, headers) =>
+    route(routesOf(stream.session!), options.maxMessageBytes, stream, String(headers[':path'])),
+  );
   // A broken connection ends Terraform's use of us; it is not a reason to crash mid-answer.
   server.on('sessionError', () => undefined);
   server.on('session', (session) => session.on('error', () => undefined));
@@ -121,5 +126,8 @@ function answerMessage(stream: http2.ServerHttp2Stream, message: Buffer): void {
 /** A "trailers-only" answer: the status without a message. */
 function answerStatus(stream: http2.ServerHttp2Stream, code: number, message: string): void {
   if (stream.destroyed || stream.closed || stream.headersSent) return;
-  stream.respond({ ...RESPONSE_HEADERS, 'grpc-status': String(code), 'grpc-message': encodeURIComponent(message) }, { endStream: true });
+  stream.respond(
+    { ...RESPONSE_HEADERS, 'grpc-status': String(code), 'grpc-message': encodeURIComponent(message) },
+    { endStream: true },
+  );
 }

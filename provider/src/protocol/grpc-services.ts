@@ -37,15 +37,20 @@ export interface ServiceHandlers {
 export function pluginRoutes(handlers: ServiceHandlers): GrpcRoutes {
   const unary = new Map<string, UnaryHandler>();
   for (const rpc of PROVIDER_RPCS) {
-    const encode = rpc === 'GetProviderSchema' ? encodeOnce(`tfplugin6.${rpc}.Response`) : encoder(`tfplugin6.${rpc}.Response`);
+    const encode =
+      rpc === 'GetProviderSchema' ? encodeOnce(`tfplugin6.${rpc}.Response`) : encoder(`tfplugin6.${rpc}.Response`);
     unary.set(`/tfplugin6.Provider/${rpc}`, method(`tfplugin6.${rpc}.Request`, handlers.provider[rpc], encode));
   }
   unary.set(
     '/plugin.GRPCController/Shutdown',
-    method('plugin.Empty', async () => {
-      setImmediate(handlers.shutdown);
-      return {};
-    }, encoder('plugin.Empty')),
+    method(
+      'plugin.Empty',
+      async () => {
+        setImmediate(handlers.shutdown);
+        return {};
+      },
+      encoder('plugin.Empty'),
+    ),
   );
   return { unary, heldOpen: new Set(['/plugin.GRPCStdio/StreamStdio', '/plugin.GRPCBroker/StartStream']) };
 }

@@ -15,7 +15,13 @@ export function startedByTerraform(env: NodeJS.ProcessEnv): boolean {
 /** Terraform offers the versions it speaks ("5,6"); we only speak 6. */
 export function protocolVersionOffered(env: NodeJS.ProcessEnv): boolean {
   const offered = env.PLUGIN_PROTOCOL_VERSIONS;
-  return !offered || offered.split(',').map((v) => v.trim()).includes(String(APP_PROTOCOL_VERSION));
+  return (
+    !offered ||
+    offered
+      .split(',')
+      .map((v) => v.trim())
+      .includes(String(APP_PROTOCOL_VERSION))
+  );
 }
 
 /**

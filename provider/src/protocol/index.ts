@@ -1,7 +1,15 @@
 /** The generic tfplugin6 layer: nothing here knows about any particular provider. */
 export { servePlugin, type ServeOptions } from './plugin-server';
 export { serveForReattach, type ReattachConfig, type ReattachServer } from './reattach-server';
-export { decodeCtyMsgpack, encodeCtyMsgpack, decodeCtyJson, fromJson, dynamicTypeOf, inferType, CtyEncodeError } from './cty-value';
+export {
+  decodeCtyMsgpack,
+  encodeCtyMsgpack,
+  decodeCtyJson,
+  fromJson,
+  dynamicTypeOf,
+  inferType,
+  CtyEncodeError,
+} from './cty-value';
 export { typeToJson, typeFromJson, typeEquals, type CtyType, type PrimitiveType } from './cty-type';
 export { UnknownValue, UNKNOWN, isUnknown, containsUnknown } from './unknown';
 export { parseJson, stringifyJson } from './json';

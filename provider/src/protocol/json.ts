@@ -50,7 +50,11 @@ function parseValue(p: Parser): unknown {
   if (ch === '{') return parseObject(p);
   if (ch === '[') return parseArray(p);
   if (ch === '"') return parseString(p);
-  for (const [word, value] of [['true', true], ['false', false], ['null', null]] as const) {
+  for (const [word, value] of [
+    ['true', true],
+    ['false', false],
+    ['null', null],
+  ] as const) {
     if (p.text.startsWith(word, p.pos)) {
       p.pos += word.length;
       return value;
@@ -137,5 +141,10 @@ export function stringifyJson(value: unknown, indent = 0, depth = 0): string {
   }
   const entries = Object.entries(value).filter(([, item]) => item !== undefined);
   if (entries.length === 0) return '{}';
-  return '{' + entries.map(([key, item]) => pad + JSON.stringify(key) + sep + stringifyJson(item, indent, depth + 1)).join(',') + end + '}';
+  return (
+    '{' +
+    entries.map(([key, item]) => pad + JSON.stringify(key) + sep + stringifyJson(item, indent, depth + 1)).join(',') +
+    end +
+    '}'
+  );
 }

@@ -17,15 +17,7 @@ export class MsgpackExtension {
 }
 
 export type MsgpackValue =
-  | null
-  | boolean
-  | number
-  | bigint
-  | string
-  | Buffer
-  | MsgpackValue[]
-  | Map<string, MsgpackValue>
-  | MsgpackExtension;
+  null | boolean | number | bigint | string | Buffer | MsgpackValue[] | Map<string, MsgpackValue> | MsgpackExtension;
 
 // ---------------------------------------------------------------- encoding
 
@@ -146,7 +138,8 @@ export class MsgpackWriter extends GrowingBuffer {
   extension(ext: MsgpackExtension): void {
     const size = ext.data.length;
     const type = ext.type & 0xff;
-    const fixed = size === 1 ? 0xd4 : size === 2 ? 0xd5 : size === 4 ? 0xd6 : size === 8 ? 0xd7 : size === 16 ? 0xd8 : 0;
+    const fixed =
+      size === 1 ? 0xd4 : size === 2 ? 0xd5 : size === 4 ? 0xd6 : size === 8 ? 0xd7 : size === 16 ? 0xd8 : 0;
     if (fixed) {
       this.byte(fixed);
       this.byte(type);
@@ -164,7 +157,14 @@ export class MsgpackWriter extends GrowingBuffer {
   }
 
   /** fixPrefix/fixLimit < 0/0: no fix form; prefix8 < 0: no 8-bit form. */
-  private sizeHeader(size: number, fixPrefix: number, fixLimit: number, prefix8: number, prefix16: number, prefix32: number): void {
+  private sizeHeader(
+    size: number,
+    fixPrefix: number,
+    fixLimit: number,
+    prefix8: number,
+    prefix16: number,
+    prefix32: number,
+  ): void {
     this.ensure(5);
     const buf = this.buf;
     if (size < fixLimit) {
@@ -265,38 +265,70 @@ export function readValue(r: MsgpackReader): MsgpackValue {
   if ((byte & 0xf0) === 0x90) return readArray(r, byte & 0x0f);
   if ((byte & 0xe0) === 0xa0) return readString(r, byte & 0x1f);
   switch (byte) {
-    case 0xc0: return null;
-    case 0xc2: return false;
-    case 0xc3: return true;
-    case 0xc4: return readBinary(r, readUint(r, 1));
-    case 0xc5: return readBinary(r, readUint(r, 2));
-    case 0xc6: return readBinary(r, readUint(r, 4));
-    case 0xc7: return readExtension(r, readUint(r, 1));
-    case 0xc8: return readExtension(r, readUint(r, 2));
-    case 0xc9: return readExtension(r, readUint(r, 4));
-    case 0xca: return r.buf.readFloatBE(need(r, 4));
-    case 0xcb: return r.buf.readDoubleBE(need(r, 8));
-    case 0xcc: return readUint(r, 1);
-    case 0xcd: return readUint(r, 2);
-    case 0xce: return readUint(r, 4);
-    case 0xcf: return narrow(r.buf.readBigUInt64BE(need(r, 8)));
-    case 0xd0: return r.buf.readInt8(need(r, 1));
-    case 0xd1: return r.buf.readInt16BE(need(r, 2));
-    case 0xd2: return r.buf.readInt32BE(need(r, 4));
-    case 0xd3: return narrow(r.buf.readBigInt64BE(need(r, 8)));
-    case 0xd4: return readExtension(r, 1);
-    case 0xd5: return readExtension(r, 2);
-    case 0xd6: return readExtension(r, 4);
-    case 0xd7: return readExtension(r, 8);
-    case 0xd8: return readExtension(r, 16);
-    case 0xd9: return readString(r, readUint(r, 1));
-    case 0xda: return readString(r, readUint(r, 2));
-    case 0xdb: return readString(r, readUint(r, 4));
-    case 0xdc: return readArray(r, readUint(r, 2));
-    case 0xdd: return readArray(r, readUint(r, 4));
-    case 0xde: return readMap(r, readUint(r, 2));
-    case 0xdf: return readMap(r, readUint(r, 4));
-    default: throw new Error(`msgpack: unsupported byte 0x${byte.toString(16)}`);
+    case 0xc0:
+      return null;
+    case 0xc2:
+      return false;
+    case 0xc3:
+      return true;
+    case 0xc4:
+      return readBinary(r, readUint(r, 1));
+    case 0xc5:
+      return readBinary(r, readUint(r, 2));
+    case 0xc6:
+      return readBinary(r, readUint(r, 4));
+    case 0xc7:
+      return readExtension(r, readUint(r, 1));
+    case 0xc8:
+      return readExtension(r, readUint(r, 2));
+    case 0xc9:
+      return readExtension(r, readUint(r, 4));
+    case 0xca:
+      return r.buf.readFloatBE(need(r, 4));
+    case 0xcb:
+      return r.buf.readDoubleBE(need(r, 8));
+    case 0xcc:
+      return readUint(r, 1);
+    case 0xcd:
+      return readUint(r, 2);
+    case 0xce:
+      return readUint(r, 4);
+    case 0xcf:
+      return narrow(r.buf.readBigUInt64BE(need(r, 8)));
+    case 0xd0:
+      return r.buf.readInt8(need(r, 1));
+    case 0xd1:
+      return r.buf.readInt16BE(need(r, 2));
+    case 0xd2:
+      return r.buf.readInt32BE(need(r, 4));
+    case 0xd3:
+      return narrow(r.buf.readBigInt64BE(need(r, 8)));
+    case 0xd4:
+      return readExtension(r, 1);
+    case 0xd5:
+      return readExtension(r, 2);
+    case 0xd6:
+      return readExtension(r, 4);
+    case 0xd7:
+      return readExtension(r, 8);
+    case 0xd8:
+      return readExtension(r, 16);
+    case 0xd9:
+      return readString(r, readUint(r, 1));
+    case 0xda:
+      return readString(r, readUint(r, 2));
+    case 0xdb:
+      return readString(r, readUint(r, 4));
+    case 0xdc:
+      return readArray(r, readUint(r, 2));
+    case 0xdd:
+      return readArray(r, readUint(r, 4));
+    case 0xde:
+      return readMap(r, readUint(r, 2));
+    case 0xdf:
+      return readMap(r, readUint(r, 4));
+    default:
+      throw new Error(`msgpack: unsupported byte 0x${byte.toString(16)}`);
   }
 }
 
@@ -341,12 +373,15 @@ export function peekToken(r: MsgpackReader): number {
   if (byte < 0xa0) return TOKEN_ARRAY;
   if (byte < 0xc0) return TOKEN_STRING;
   switch (byte) {
-    case 0xc0: return TOKEN_NIL;
+    case 0xc0:
+      return TOKEN_NIL;
     case 0xc2:
-    case 0xc3: return TOKEN_BOOL;
+    case 0xc3:
+      return TOKEN_BOOL;
     case 0xc4:
     case 0xc5:
-    case 0xc6: return TOKEN_BINARY;
+    case 0xc6:
+      return TOKEN_BINARY;
     case 0xc7:
     case 0xc8:
     case 0xc9:
@@ -354,16 +389,22 @@ export function peekToken(r: MsgpackReader): number {
     case 0xd5:
     case 0xd6:
     case 0xd7:
-    case 0xd8: return TOKEN_EXTENSION;
+    case 0xd8:
+      return TOKEN_EXTENSION;
     case 0xd9:
     case 0xda:
-    case 0xdb: return TOKEN_STRING;
+    case 0xdb:
+      return TOKEN_STRING;
     case 0xdc:
-    case 0xdd: return TOKEN_ARRAY;
+    case 0xdd:
+      return TOKEN_ARRAY;
     case 0xde:
-    case 0xdf: return TOKEN_MAP;
-    case 0xc1: return TOKEN_INVALID;
-    default: return TOKEN_NUMBER; // 0xca-0xd3
+    case 0xdf:
+      return TOKEN_MAP;
+    case 0xc1:
+      return TOKEN_INVALID;
+    default:
+      return TOKEN_NUMBER; // 0xca-0xd3
   }
 }
 

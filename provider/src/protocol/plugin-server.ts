@@ -26,7 +26,8 @@ export interface ServeOptions {
 export function servePlugin(handlers: ProviderHandlers, options: ServeOptions = {}): void {
   const env = process.env;
   if (!startedByTerraform(env)) exitWith(1, NOT_STARTED_BY_TERRAFORM);
-  if (!protocolVersionOffered(env)) exitWith(1, `This provider speaks plugin protocol 6; Terraform offered ${env.PLUGIN_PROTOCOL_VERSIONS}.\n`);
+  if (!protocolVersionOffered(env))
+    exitWith(1, `This provider speaks plugin protocol 6; Terraform offered ${env.PLUGIN_PROTOCOL_VERSIONS}.\n`);
 
   const exit = (code: number) => {
     options.onExit?.();
@@ -92,7 +93,9 @@ export function providerImplementation(handlers: ProviderHandlers): Record<Provi
         return (await handler(request as never)) as Record<string, unknown>;
       } catch (error) {
         // Every failure becomes a diagnostic: Terraform shows gRPC errors as an unreadable "Plugin error".
-        return rpc === 'StopProvider' ? { Error: String((error as Error)?.message ?? error) } : { diagnostics: [diagnosticFromError(error)] };
+        return rpc === 'StopProvider'
+          ? { Error: String((error as Error)?.message ?? error) }
+          : { diagnostics: [diagnosticFromError(error)] };
       }
     };
   }

@@ -147,7 +147,13 @@ function writeMessageFields(writer: Writer, registry: MessageRegistry, typeName:
   }
 }
 
-function writeField(writer: Writer, registry: MessageRegistry, no: number, kind: FieldDescriptor['kind'], value: unknown): void {
+function writeField(
+  writer: Writer,
+  registry: MessageRegistry,
+  no: number,
+  kind: FieldDescriptor['kind'],
+  value: unknown,
+): void {
   if (typeof kind === 'object') {
     writer.tag(no, WIRE_LENGTH_DELIMITED);
     writer.delimited(() => writeMessageFields(writer, registry, kind.message, value as Message));
@@ -285,7 +291,12 @@ function readMapEntry(registry: MessageRegistry, field: FieldDescriptor, buf: Bu
   return { key, value };
 }
 
-function readField(registry: MessageRegistry, kind: FieldDescriptor['kind'], reader: Reader, wireType: number): unknown {
+function readField(
+  registry: MessageRegistry,
+  kind: FieldDescriptor['kind'],
+  reader: Reader,
+  wireType: number,
+): unknown {
   if (typeof kind === 'object') return decodeMessage(registry, kind.message, reader.bytes());
   switch (kind) {
     case 'string':

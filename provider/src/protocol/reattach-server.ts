@@ -46,7 +46,8 @@ export interface ReattachServer {
  * pipe synchronously in listen()), so a Terraform started right after can attach.
  */
 export function serveForReattach(handlersPerConnection: () => ProviderHandlers): ReattachServer {
-  const routes = () => pluginRoutes({ provider: providerImplementation(handlersPerConnection()), shutdown: () => undefined });
+  const routes = () =>
+    pluginRoutes({ provider: providerImplementation(handlersPerConnection()), shutdown: () => undefined });
   const server = createGrpcServer(routes, { maxMessageBytes: MAX_MESSAGE_BYTES });
   const socketPath = join(tmpdir(), `plugin-debug-${randomBytes(6).toString('hex')}.sock`);
   server.listen(socketPath);
@@ -58,7 +59,13 @@ export function serveForReattach(handlersPerConnection: () => ProviderHandlers):
     session.on('close', () => sessions.delete(session));
   });
   return {
-    config: { Protocol: 'grpc', ProtocolVersion: APP_PROTOCOL_VERSION, Pid: process.pid, Test: true, Addr: { Network: 'unix', String: socketPath } },
+    config: {
+      Protocol: 'grpc',
+      ProtocolVersion: APP_PROTOCOL_VERSION,
+      Pid: process.pid,
+      Test: true,
+      Addr: { Network: 'unix', String: socketPath },
+    },
     get connections() {
       return connections;
     },

@@ -23,6 +23,7 @@ export function isUnknown(value: unknown): value is UnknownValue {
 export function containsUnknown(value: unknown): boolean {
   if (isUnknown(value)) return true;
   if (Array.isArray(value)) return value.some(containsUnknown);
-  if (value !== null && typeof value === 'object' && !Buffer.isBuffer(value)) return Object.values(value).some(containsUnknown);
+  if (value !== null && typeof value === 'object' && !Buffer.isBuffer(value))
+    return Object.values(value).some(containsUnknown);
   return false;
 }

@@ -130,16 +130,22 @@ export interface ProviderHandlers {
   validateProviderConfig(req: { config: DynamicValue | null }): Promise<{ diagnostics: Diagnostic[] }>;
   validateResourceConfig(req: ValidateConfigRequest): Promise<{ diagnostics: Diagnostic[] }>;
   validateDataResourceConfig(req: ValidateConfigRequest): Promise<{ diagnostics: Diagnostic[] }>;
-  upgradeResourceState(req: UpgradeResourceStateRequest): Promise<{ upgraded_state?: DynamicValue; diagnostics: Diagnostic[] }>;
+  upgradeResourceState(
+    req: UpgradeResourceStateRequest,
+  ): Promise<{ upgraded_state?: DynamicValue; diagnostics: Diagnostic[] }>;
   configureProvider(req: ConfigureProviderRequest): Promise<{ diagnostics: Diagnostic[] }>;
-  readResource(req: ReadResourceRequest): Promise<{ new_state?: DynamicValue; private?: Buffer; diagnostics: Diagnostic[] }>;
+  readResource(
+    req: ReadResourceRequest,
+  ): Promise<{ new_state?: DynamicValue; private?: Buffer; diagnostics: Diagnostic[] }>;
   planResourceChange(req: PlanResourceChangeRequest): Promise<{
     planned_state?: DynamicValue;
     requires_replace?: AttributePath[];
     planned_private?: Buffer;
     diagnostics: Diagnostic[];
   }>;
-  applyResourceChange(req: ApplyResourceChangeRequest): Promise<{ new_state?: DynamicValue; private?: Buffer; diagnostics: Diagnostic[] }>;
+  applyResourceChange(
+    req: ApplyResourceChangeRequest,
+  ): Promise<{ new_state?: DynamicValue; private?: Buffer; diagnostics: Diagnostic[] }>;
   importResourceState(req: ImportResourceStateRequest): Promise<{
     imported_resources: { type_name: string; state: DynamicValue; private?: Buffer }[];
     diagnostics: Diagnostic[];

@@ -5,12 +5,17 @@ import { ApiError } from '../client/api-error';
  * Reports a refused request at the attributes the server named, so Terraform points at the
  * line in the configuration; other failures are rethrown for the framework to report.
  */
-export async function reportingFieldErrors<T>(ctx: ValidateContext, summary: string, call: () => Promise<T>): Promise<T | undefined> {
+export async function reportingFieldErrors<T>(
+  ctx: ValidateContext,
+  summary: string,
+  call: () => Promise<T>,
+): Promise<T | undefined> {
   try {
     return await call();
   } catch (error) {
     if (!(error instanceof ApiError) || !error.fieldErrors.length) throw error;
-    for (const { field, message } of error.fieldErrors) ctx.error(summary, sentence(`${field}: ${message}`), attributePath(field));
+    for (const { field, message } of error.fieldErrors)
+      ctx.error(summary, sentence(`${field}: ${message}`), attributePath(field));
     return undefined;
   }
 }

@@ -67,7 +67,12 @@ function validatorFor(schema: object): ValidateFunction {
     // ajv (and RE2) are loaded only when a plan validates attributes.
     const Ajv = require('ajv').default as typeof import('ajv').default;
     // Formats are left to the server, which checks them when the order is placed.
-    const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false, code: { regExp: linearTimeRegExp() } });
+    const ajv = new Ajv({
+      allErrors: true,
+      strict: false,
+      validateFormats: false,
+      code: { regExp: linearTimeRegExp() },
+    });
     validate = ajv.compile(schema);
     validators.set(key, validate);
   }
@@ -99,7 +104,12 @@ function unsupportedPatterns(schema: unknown, at: string[]): string[] {
   const found: string[] = [];
   for (const [key, value] of Object.entries(schema)) {
     if (DATA_KEYWORDS.has(key)) continue;
-    const patterns = key === 'pattern' && typeof value === 'string' ? [value] : key === 'patternProperties' && value && typeof value === 'object' ? Object.keys(value) : [];
+    const patterns =
+      key === 'pattern' && typeof value === 'string'
+        ? [value]
+        : key === 'patternProperties' && value && typeof value === 'object'
+          ? Object.keys(value)
+          : [];
     for (const pattern of patterns) {
       const why = re2Problem(pattern);
       if (why) found.push(`\`${pattern}\` at ${[...at, key].join('.')}: ${why}`);
@@ -125,9 +135,15 @@ function describeError(error: ErrorObject, attributes: unknown): SchemaError {
     case 'required':
       return { path: [...path, keyStep(error.params.missingProperty as string)], message: 'is required' };
     case 'additionalProperties':
-      return { path: [...path, keyStep(error.params.additionalProperty as string)], message: 'is not a known field of this offering version' };
+      return {
+        path: [...path, keyStep(error.params.additionalProperty as string)],
+        message: 'is not a known field of this offering version',
+      };
     case 'enum':
-      return { path, message: `must be one of ${(error.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}` };
+      return {
+        path,
+        message: `must be one of ${(error.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`,
+      };
     case 'const':
       return { path, message: `must be ${JSON.stringify(error.params.allowedValue)}` };
     default:
@@ -139,7 +155,10 @@ function describeError(error: ErrorObject, attributes: unknown): SchemaError {
 function instancePath(pointer: string, attributes: unknown): PathStep[] {
   const path: PathStep[] = ['attributes'];
   let value = attributes;
-  for (const segment of pointer.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))) {
+  for (const segment of pointer
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))) {
     if (Array.isArray(value)) {
       path.push(Number(segment));
       value = value[Number(segment)];

@@ -20,7 +20,13 @@ export function collection<Body extends object, Remote extends { id: string }>(p
       } catch (error) {
         if (error instanceof ApiError && error.isNotFound) return;
         const why = (error as Error).message;
-        ctx.error(`Cannot delete the ${kind}`, sentences(`The ${kind} ${id} was not deleted: ${why}`, 'It stays in the Terraform state; apply again once that is resolved'));
+        ctx.error(
+          `Cannot delete the ${kind}`,
+          sentences(
+            `The ${kind} ${id} was not deleted: ${why}`,
+            'It stays in the Terraform state; apply again once that is resolved',
+          ),
+        );
       }
     },
   };

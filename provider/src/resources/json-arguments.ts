@@ -11,15 +11,24 @@ const NUMBERS = `integers within ±${Number.MAX_SAFE_INTEGER} or decimals of at 
  * round and each place it nests too deep, at its path under `path`. A sensitive value is never
  * quoted. Answers true when there was nothing to report.
  */
-export function reportJsonProblems(error: ReportError, path: readonly PathStep[], value: unknown, sensitive: boolean): boolean {
+export function reportJsonProblems(
+  error: ReportError,
+  path: readonly PathStep[],
+  value: unknown,
+  sensitive: boolean,
+): boolean {
   const problems = jsonValueProblems(value, [...path]);
-  for (const problem of problems) error(summary(problem), sensitive ? unquoted(problem) : sentence(problem.message), problem.path);
+  for (const problem of problems)
+    error(summary(problem), sensitive ? unquoted(problem) : sentence(problem.message), problem.path);
   return problems.length === 0;
 }
 
 /** `secret_attributes.pin: the number cannot be kept exactly: ...`, never the number itself. */
 function unquoted(problem: ValueProblem): string {
-  const why = problem.kind === 'number' ? `the number cannot be kept exactly: a number must be an integer within ±${Number.MAX_SAFE_INTEGER} or a decimal of at most 15 significant digits` : problem.message.slice(problem.message.indexOf(': ') + 2);
+  const why =
+    problem.kind === 'number'
+      ? `the number cannot be kept exactly: a number must be an integer within ±${Number.MAX_SAFE_INTEGER} or a decimal of at most 15 significant digits`
+      : problem.message.slice(problem.message.indexOf(': ') + 2);
   return sentence(`${formatPath(problem.path)}: ${why}`);
 }
 
@@ -47,21 +56,29 @@ export const exactJson: Validator = {
  * order can make a plan or the server hang.
  */
 export const jsonSchemaText: Validator = {
-  description: 'must be JSON text of a JSON Schema whose patterns run in linear time (no lookarounds or backreferences)',
+  description:
+    'must be JSON text of a JSON Schema whose patterns run in linear time (no lookarounds or backreferences)',
   markdownDescription: `Must be JSON; numbers must be ${NUMBERS}, and patterns must run in linear time (RE2: no lookarounds or backreferences).`,
   validate(request) {
     try {
       JSON.parse(request.value as string);
     } catch (error) {
-      request.error(`Invalid ${request.attribute}`, sentence(`${formatPath(request.path)} is not JSON: ${(error as Error).message}`));
+      request.error(
+        `Invalid ${request.attribute}`,
+        sentence(`${formatPath(request.path)} is not JSON: ${(error as Error).message}`),
+      );
       return;
     }
     // Exact numbers need the exact parser; JSON.parse above gives the familiar syntax errors.
     const schema = parseJson(request.value as string);
     reportJsonProblems((summaryText, detail) => request.error(summaryText, detail), request.path, schema, false);
     for (const problem of uncheckablePatterns(schema)) {
-      const why = 'Mercato runs user-written patterns with RE2, in time linear in the input: lookarounds and backreferences are not supported';
-      request.error('Pattern cannot run in linear time', sentences(`${formatPath(request.path)} has the pattern ${problem}`, why));
+      const why =
+        'Mercato runs user-written patterns with RE2, in time linear in the input: lookarounds and backreferences are not supported';
+      request.error(
+        'Pattern cannot run in linear time',
+        sentences(`${formatPath(request.path)} has the pattern ${problem}`, why),
+      );
     }
   },
 };

@@ -1,4 +1,12 @@
-import { deepEqual, lengthBetween, oneOf, regexMatches, requiresReplace, useStateForUnknown, withClient } from '../framework';
+import {
+  deepEqual,
+  lengthBetween,
+  oneOf,
+  regexMatches,
+  requiresReplace,
+  useStateForUnknown,
+  withClient,
+} from '../framework';
 import type { MercatoClient } from '../client/mercato-client';
 import { collection } from './crud';
 import { reportingFieldErrors } from './api-diagnostics';
@@ -32,21 +40,51 @@ interface Remote {
 
 const api = collection<Record<string, unknown>, Remote>('offerings', 'offering');
 
-const EDITABLE = ['category_id', 'name', 'description', 'platform', 'tags', 'status', 'auto_approve', 'plugin_options', 'documentation_url', 'requirements'] as const;
+const EDITABLE = [
+  'category_id',
+  'name',
+  'description',
+  'platform',
+  'tags',
+  'status',
+  'auto_approve',
+  'plugin_options',
+  'documentation_url',
+  'requirements',
+] as const;
 
 export const offering = withClient<MercatoClient>().defineResource({
   name: 'offering',
-  description: 'A service in the catalog, published by a service provider organization: what it is, how it is provisioned (its plugin) and how it is billed (its components).',
+  description:
+    'A service in the catalog, published by a service provider organization: what it is, how it is provisioned (its plugin) and how it is billed (its components).',
   attributes: {
-    id: { type: 'string', computed: true, planModifiers: [useStateForUnknown()], description: 'Server ID of the offering.' },
-    organization_id: { type: 'string', required: true, planModifiers: [requiresReplace()], description: 'The service provider organization.' },
+    id: {
+      type: 'string',
+      computed: true,
+      planModifiers: [useStateForUnknown()],
+      description: 'Server ID of the offering.',
+    },
+    organization_id: {
+      type: 'string',
+      required: true,
+      planModifiers: [requiresReplace()],
+      description: 'The service provider organization.',
+    },
     category_id: { type: 'string', required: true, description: 'Catalog category.' },
-    name: { type: 'string', required: true, validators: [lengthBetween(NAME_LENGTH.min, NAME_LENGTH.max)], description: 'Display name.' },
+    name: {
+      type: 'string',
+      required: true,
+      validators: [lengthBetween(NAME_LENGTH.min, NAME_LENGTH.max)],
+      description: 'Display name.',
+    },
     slug: {
       type: 'string',
       optional: true,
       computed: true,
-      validators: [regexMatches(SLUG.pattern, 'lowercase letters and digits, in words joined by single hyphens'), lengthBetween(1, SLUG.maxLength)],
+      validators: [
+        regexMatches(SLUG.pattern, 'lowercase letters and digits, in words joined by single hyphens'),
+        lengthBetween(1, SLUG.maxLength),
+      ],
       planModifiers: [useStateForUnknown()],
       description: 'Unique URL-friendly name; derived from the name when not set.',
     },
@@ -55,42 +93,91 @@ export const offering = withClient<MercatoClient>().defineResource({
       type: 'string',
       required: true,
       planModifiers: [requiresReplace()],
-      description: 'Provisioning plugin: `manual` (the provider completes orders through the API) or `allocation` (granted at once).',
+      description:
+        'Provisioning plugin: `manual` (the provider completes orders through the API) or `allocation` (granted at once).',
     },
-    platform: { type: 'string', optional: true, default: 'other', validators: [oneOf(...PLATFORMS)], description: 'Where it runs.' },
+    platform: {
+      type: 'string',
+      optional: true,
+      default: 'other',
+      validators: [oneOf(...PLATFORMS)],
+      description: 'Where it runs.',
+    },
     tags: { type: ['list', 'string'], optional: true, default: [], description: 'Search keywords.' },
     status: {
       type: 'string',
       optional: true,
       default: 'draft',
       validators: [oneOf(...OFFERING_STATUSES)],
-      description: 'Lifecycle in the catalog: `draft` is seen only by the provider, `paused` takes no new orders, `archived` leaves the catalog.',
+      description:
+        'Lifecycle in the catalog: `draft` is seen only by the provider, `paused` takes no new orders, `archived` leaves the catalog.',
     },
-    auto_approve: { type: 'bool', optional: true, default: false, description: "Skip the provider's approval of orders." },
-    plugin_options: { type: 'dynamic', optional: true, validators: [exactJson], description: 'Options of the provisioning plugin, as an HCL object.' },
-    secret_options: { type: ['map', 'string'], optional: true, sensitive: true, description: 'Secret plugin options (credentials). Write-only on the server: never returned, so changes made outside Terraform are not detected.' },
+    auto_approve: {
+      type: 'bool',
+      optional: true,
+      default: false,
+      description: "Skip the provider's approval of orders.",
+    },
+    plugin_options: {
+      type: 'dynamic',
+      optional: true,
+      validators: [exactJson],
+      description: 'Options of the provisioning plugin, as an HCL object.',
+    },
+    secret_options: {
+      type: ['map', 'string'],
+      optional: true,
+      sensitive: true,
+      description:
+        'Secret plugin options (credentials). Write-only on the server: never returned, so changes made outside Terraform are not detected.',
+    },
     documentation_url: { type: 'string', optional: true, default: '', description: 'Link to the documentation.' },
-    requirements: { type: 'string', optional: true, default: '', description: 'What a consumer needs before ordering.' },
+    requirements: {
+      type: 'string',
+      optional: true,
+      default: '',
+      description: 'What a consumer needs before ordering.',
+    },
   },
   blocks: {
     component: {
       nesting: 'list',
-      description: 'A priced component of the offering (CPU, storage, a fixed fee...). Plans set a price per component.',
+      description:
+        'A priced component of the offering (CPU, storage, a fixed fee...). Plans set a price per component.',
       attributes: {
         type: {
           type: 'string',
           required: true,
-          validators: [regexMatches(COMPONENT_TYPE.pattern, 'a lowercase letter, then lowercase letters, digits and underscores'), lengthBetween(1, COMPONENT_TYPE.maxLength)],
+          validators: [
+            regexMatches(COMPONENT_TYPE.pattern, 'a lowercase letter, then lowercase letters, digits and underscores'),
+            lengthBetween(1, COMPONENT_TYPE.maxLength),
+          ],
           description: 'Machine name, the key in plan `prices` and resource `limits`.',
         },
-        name: { type: 'string', required: true, validators: [lengthBetween(NAME_LENGTH.min, NAME_LENGTH.max)], description: 'Display name.' },
+        name: {
+          type: 'string',
+          required: true,
+          validators: [lengthBetween(NAME_LENGTH.min, NAME_LENGTH.max)],
+          description: 'Display name.',
+        },
         measured_unit: { type: 'string', optional: true, default: '', description: 'Unit, e.g. `GB` or `cores`.' },
-        billing_type: { type: 'string', required: true, validators: [oneOf(...BILLING_TYPES)], description: 'How it is billed: `limit` bills the limit the consumer sets, `one-time` once at creation.' },
+        billing_type: {
+          type: 'string',
+          required: true,
+          validators: [oneOf(...BILLING_TYPES)],
+          description: 'How it is billed: `limit` bills the limit the consumer sets, `one-time` once at creation.',
+        },
       },
     },
   },
   async create(ctx, plan) {
-    const body = { ...editable(plan), organization_id: plan.organization_id, type: plan.type, ...(plan.slug ? { slug: plan.slug } : {}), secret_options: plan.secret_options ?? {} };
+    const body = {
+      ...editable(plan),
+      organization_id: plan.organization_id,
+      type: plan.type,
+      ...(plan.slug ? { slug: plan.slug } : {}),
+      secret_options: plan.secret_options ?? {},
+    };
     const created = await reportingFieldErrors(ctx, 'Invalid offering', () => api.create(ctx.client, body));
     return created ? { id: created.id, slug: created.slug } : null;
   },
@@ -99,16 +186,26 @@ export const offering = withClient<MercatoClient>().defineResource({
     if (!remote) return null;
     return {
       ...Object.fromEntries(EDITABLE.map((key) => [key, remote[key]])),
-      plugin_options: Object.keys(remote.plugin_options).length || state.plugin_options !== null ? remote.plugin_options : null,
+      plugin_options:
+        Object.keys(remote.plugin_options).length || state.plugin_options !== null ? remote.plugin_options : null,
       id: remote.id,
       organization_id: remote.organization_id,
       slug: remote.slug,
       type: remote.type,
-      component: remote.components.map((c) => ({ type: c.type, name: c.name, measured_unit: c.measured_unit ?? '', billing_type: c.billing_type })),
+      component: remote.components.map((c) => ({
+        type: c.type,
+        name: c.name,
+        measured_unit: c.measured_unit ?? '',
+        billing_type: c.billing_type,
+      })),
     } as never;
   },
   async update(ctx, plan, prior) {
-    const body = { ...editable(plan), ...(plan.slug && plan.slug !== prior.slug ? { slug: plan.slug } : {}), ...(!deepEqual(plan.secret_options, prior.secret_options) ? { secret_options: plan.secret_options ?? {} } : {}) };
+    const body = {
+      ...editable(plan),
+      ...(plan.slug && plan.slug !== prior.slug ? { slug: plan.slug } : {}),
+      ...(!deepEqual(plan.secret_options, prior.secret_options) ? { secret_options: plan.secret_options ?? {} } : {}),
+    };
     const updated = await reportingFieldErrors(ctx, 'Invalid offering', () => api.update(ctx.client, prior.id, body));
     return updated ? { slug: updated.slug } : {};
   },
@@ -119,6 +216,11 @@ function editable(plan: Record<string, unknown> & { component: Record<string, un
   return {
     ...Object.fromEntries(EDITABLE.map((key) => [key, plan[key] ?? undefined])),
     plugin_options: plan.plugin_options ?? {},
-    components: plan.component.map((c) => ({ type: c.type, name: c.name, measured_unit: c.measured_unit ?? '', billing_type: c.billing_type })),
+    components: plan.component.map((c) => ({
+      type: c.type,
+      name: c.name,
+      measured_unit: c.measured_unit ?? '',
+      billing_type: c.billing_type,
+    })),
   };
 }

@@ -1,4 +1,12 @@
-import { atLeast, eachValue, lengthBetween, oneOf, requiresReplace, useStateForUnknown, withClient } from '../framework';
+import {
+  atLeast,
+  eachValue,
+  lengthBetween,
+  oneOf,
+  requiresReplace,
+  useStateForUnknown,
+  withClient,
+} from '../framework';
 import type { MercatoClient } from '../client/mercato-client';
 import { collection } from './crud';
 import { reportingFieldErrors } from './api-diagnostics';
@@ -19,13 +27,30 @@ const api = collection<Record<string, unknown>, Remote>('plans', 'plan');
 
 export const plan = withClient<MercatoClient>().defineResource({
   name: 'plan',
-  description: 'A plan of an offering: a billing unit and a price per component. Archive a plan to stop new orders while existing resources keep it.',
+  description:
+    'A plan of an offering: a billing unit and a price per component. Archive a plan to stop new orders while existing resources keep it.',
   attributes: {
-    id: { type: 'string', computed: true, planModifiers: [useStateForUnknown()], description: 'Server ID of the plan.' },
+    id: {
+      type: 'string',
+      computed: true,
+      planModifiers: [useStateForUnknown()],
+      description: 'Server ID of the plan.',
+    },
     offering_id: { type: 'string', required: true, planModifiers: [requiresReplace()], description: 'The offering.' },
-    name: { type: 'string', required: true, validators: [lengthBetween(NAME_LENGTH.min, NAME_LENGTH.max)], description: 'Name, e.g. `small`.' },
+    name: {
+      type: 'string',
+      required: true,
+      validators: [lengthBetween(NAME_LENGTH.min, NAME_LENGTH.max)],
+      description: 'Name, e.g. `small`.',
+    },
     description: { type: 'string', optional: true, default: '', description: 'What the plan gives.' },
-    unit: { type: 'string', optional: true, default: 'month', validators: [oneOf(...PLAN_UNITS)], description: 'Billing unit: the period the prices are for.' },
+    unit: {
+      type: 'string',
+      optional: true,
+      default: 'month',
+      validators: [oneOf(...PLAN_UNITS)],
+      description: 'Billing unit: the period the prices are for.',
+    },
     prices: {
       type: ['map', 'number'],
       optional: true,
@@ -36,17 +61,38 @@ export const plan = withClient<MercatoClient>().defineResource({
     archived: { type: 'bool', optional: true, default: false, description: 'An archived plan takes no new orders.' },
   },
   async create(ctx, plan) {
-    const body = { offering_id: plan.offering_id, name: plan.name, description: plan.description, unit: plan.unit, prices: plan.prices ?? {}, archived: plan.archived };
+    const body = {
+      offering_id: plan.offering_id,
+      name: plan.name,
+      description: plan.description,
+      unit: plan.unit,
+      prices: plan.prices ?? {},
+      archived: plan.archived,
+    };
     const created = await reportingFieldErrors(ctx, 'Invalid plan', () => api.create(ctx.client, body));
     return created ? { id: created.id } : null;
   },
   async read(ctx, state) {
     const remote = await api.read(ctx.client, state.id);
     if (!remote) return null;
-    return { id: remote.id, offering_id: remote.offering_id, name: remote.name, description: remote.description, unit: remote.unit, prices: remote.prices, archived: remote.archived };
+    return {
+      id: remote.id,
+      offering_id: remote.offering_id,
+      name: remote.name,
+      description: remote.description,
+      unit: remote.unit,
+      prices: remote.prices,
+      archived: remote.archived,
+    };
   },
   async update(ctx, plan, prior) {
-    const body = { name: plan.name, description: plan.description, unit: plan.unit, prices: plan.prices ?? {}, archived: plan.archived };
+    const body = {
+      name: plan.name,
+      description: plan.description,
+      unit: plan.unit,
+      prices: plan.prices ?? {},
+      archived: plan.archived,
+    };
     await reportingFieldErrors(ctx, 'Invalid plan', () => api.update(ctx.client, prior.id, body));
     return {};
   },

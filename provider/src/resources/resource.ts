@@ -47,10 +47,14 @@ const DEFAULT_TIMEOUT = '30m';
 const ORDERED_CHANGES = ['plan_id', 'version', 'attributes', 'limits'] as const;
 
 /** The ordered arguments whose values differ (as values: key order and number spelling do not count). */
-function orderedChanges(plan: Record<string, unknown>, current: Record<string, unknown>): (typeof ORDERED_CHANGES)[number][] {
+function orderedChanges(
+  plan: Record<string, unknown>,
+  current: Record<string, unknown>,
+): (typeof ORDERED_CHANGES)[number][] {
   const changed = ORDERED_CHANGES.filter((key) => !deepEqual(plan[key] ?? null, current[key] ?? null));
   // Secrets travel in the order's attributes (the server keeps the ones it is not sent).
-  if (!changed.includes('attributes') && !deepEqual(plan.secret_attributes ?? null, current.secret_attributes ?? null)) changed.push('attributes');
+  if (!changed.includes('attributes') && !deepEqual(plan.secret_attributes ?? null, current.secret_attributes ?? null))
+    changed.push('attributes');
   return changed;
 }
 
@@ -78,7 +82,10 @@ const keptWithoutOrder = useStateForUnknownIf(
 
 /** The server takes the backend ID from the create order only: once that is over, no change alters it. */
 const keptAfterCreate = useStateForUnknownIf(
-  { plain: "Keeps the prior value once the create order is over: later orders keep the resource's backend ID.", markdown: 'Known in plans once the create order is over: later orders keep it.' },
+  {
+    plain: "Keeps the prior value once the create order is over: later orders keep the resource's backend ID.",
+    markdown: 'Known in plans once the create order is over: later orders keep it.',
+  },
   (r) => r.priorObject?.state !== 'Creating',
 );
 
@@ -89,7 +96,10 @@ const keptAfterCreate = useStateForUnknownIf(
 const keepNullForNone: PlanModifier = {
   description: 'Keeps a prior null when the configuration leaves the argument out (null and `{}` both mean none).',
   markdownDescription: 'Leaving it out and `{}` mean the same: no change is planned between them.',
-  planValue: (r) => ((r.config ?? null) === null && r.priorObject !== null && r.prior === null && isEmptyObject(r.planned) ? null : r.planned),
+  planValue: (r) =>
+    (r.config ?? null) === null && r.priorObject !== null && r.prior === null && isEmptyObject(r.planned)
+      ? null
+      : r.planned,
 };
 
 export const resource = withClient<MercatoClient>().defineResource({
@@ -97,18 +107,43 @@ export const resource = withClient<MercatoClient>().defineResource({
   description:
     'A resource ordered from an offering into a project. Creating, changing and destroying it place orders (create, update, terminate) and wait for them, through consumer and provider approval and provisioning.',
   attributes: {
-    id: { type: 'string', computed: true, planModifiers: [useStateForUnknown()], description: 'Server ID of the resource.' },
-    project_id: { type: 'string', required: true, planModifiers: [requiresReplace()], description: 'Project to order the resource into.' },
-    offering_id: { type: 'string', required: true, planModifiers: [requiresReplace()], description: 'Offering to order from.' },
-    plan_id: { type: 'string', required: true, description: 'Plan of the offering. Changing it places an update order.' },
+    id: {
+      type: 'string',
+      computed: true,
+      planModifiers: [useStateForUnknown()],
+      description: 'Server ID of the resource.',
+    },
+    project_id: {
+      type: 'string',
+      required: true,
+      planModifiers: [requiresReplace()],
+      description: 'Project to order the resource into.',
+    },
+    offering_id: {
+      type: 'string',
+      required: true,
+      planModifiers: [requiresReplace()],
+      description: 'Offering to order from.',
+    },
+    plan_id: {
+      type: 'string',
+      required: true,
+      description: 'Plan of the offering. Changing it places an update order.',
+    },
     version: {
       type: 'string',
       optional: true,
       computed: true,
       planModifiers: [useStateForUnknown()],
-      description: 'Offering version. Default: the latest available version at creation. Changing it places an upgrade order. A `beta` version gets a warning at plan time; a `deprecated` one takes no new resources (an error) and warns while in use.',
+      description:
+        'Offering version. Default: the latest available version at creation. Changing it places an upgrade order. A `beta` version gets a warning at plan time; a `deprecated` one takes no new resources (an error) and warns while in use.',
     },
-    name: { type: 'string', required: true, validators: [lengthBetween(NAME_LENGTH.min, NAME_LENGTH.max)], description: 'Name of the resource. Changing it renames the resource (no order).' },
+    name: {
+      type: 'string',
+      required: true,
+      validators: [lengthBetween(NAME_LENGTH.min, NAME_LENGTH.max)],
+      description: 'Name of the resource. Changing it renames the resource (no order).',
+    },
     attributes: {
       type: 'dynamic',
       optional: true,
@@ -132,24 +167,51 @@ export const resource = withClient<MercatoClient>().defineResource({
       default: {},
       validators: [exactNumbers],
       planModifiers: [keepNullForNone],
-      description: 'Limits per `limit`-billed component of the offering, e.g. `{ cpu = 4 }`. Changing them places an update order. Default: `{}`.',
+      description:
+        'Limits per `limit`-billed component of the offering, e.g. `{ cpu = 4 }`. Changing them places an update order. Default: `{}`.',
     },
     state: {
       type: 'string',
       computed: true,
       planModifiers: [keptWithoutOrder],
-      description: `State on the server: ${RESOURCE_STATES.slice(0, -1).map((state) => `\`${state}\``).join(', ')} or \`${RESOURCE_STATES[RESOURCE_STATES.length - 1]}\`. An \`Erred\` resource (its create order failed: never provisioned) is planned for replacement.`,
+      description: `State on the server: ${RESOURCE_STATES.slice(0, -1)
+        .map((state) => `\`${state}\``)
+        .join(
+          ', ',
+        )} or \`${RESOURCE_STATES[RESOURCE_STATES.length - 1]}\`. An \`Erred\` resource (its create order failed: never provisioned) is planned for replacement.`,
     },
-    order_id: { type: 'string', computed: true, planModifiers: [keptWithoutOrder], description: 'The last order Terraform placed for this resource.' },
-    backend_id: { type: 'string', computed: true, planModifiers: [keptAfterCreate], description: "The resource's ID in the provider's backend, set by the create order." },
-    outputs: { type: 'dynamic', computed: true, planModifiers: [keptWithoutOrder], description: 'What provisioning returned (addresses, endpoints...).' },
-    secret_outputs: { type: 'dynamic', computed: true, sensitive: true, planModifiers: [keptWithoutOrder], description: 'Secrets provisioning returned (passwords, keys).' },
+    order_id: {
+      type: 'string',
+      computed: true,
+      planModifiers: [keptWithoutOrder],
+      description: 'The last order Terraform placed for this resource.',
+    },
+    backend_id: {
+      type: 'string',
+      computed: true,
+      planModifiers: [keptAfterCreate],
+      description: "The resource's ID in the provider's backend, set by the create order.",
+    },
+    outputs: {
+      type: 'dynamic',
+      computed: true,
+      planModifiers: [keptWithoutOrder],
+      description: 'What provisioning returned (addresses, endpoints...).',
+    },
+    secret_outputs: {
+      type: 'dynamic',
+      computed: true,
+      sensitive: true,
+      planModifiers: [keptWithoutOrder],
+      description: 'Secrets provisioning returned (passwords, keys).',
+    },
   },
   blocks: { timeouts: timeoutsBlock({ create: DEFAULT_TIMEOUT, update: DEFAULT_TIMEOUT, delete: DEFAULT_TIMEOUT }) },
 
   async modifyPlan(ctx, { plan, prior, config }) {
     if (prior?.state === 'Erred') await planReplacingErred(ctx, plan, prior);
-    else if (prior?.state && ['Creating', 'Updating', 'Terminating'].includes(prior.state)) await warnOfOpenOrders(ctx, prior);
+    else if (prior?.state && ['Creating', 'Updating', 'Terminating'].includes(prior.state))
+      await warnOfOpenOrders(ctx, prior);
     if (isUnknown(plan.offering_id) || isUnknown(config.version)) return;
     const versions = await offeringVersions(ctx.client, plan.offering_id);
     if (config.version === null) {
@@ -157,14 +219,22 @@ export const resource = withClient<MercatoClient>().defineResource({
       const sameOffering = prior && prior.offering_id === plan.offering_id && typeof prior.version === 'string';
       plan.version = sameOffering ? prior.version : latestVersion(versions);
       if (plan.version === null) {
-        ctx.error('No available offering version', 'The offering has no available (or beta) version to order. Set `version`, or ask its provider to publish one.', 'offering_id');
+        ctx.error(
+          'No available offering version',
+          'The offering has no available (or beta) version to order. Set `version`, or ask its provider to publish one.',
+          'offering_id',
+        );
         return;
       }
     }
     const version = versions.find((v) => v.version === plan.version);
     if (!version) {
       const known = versions.map((v) => `${v.version} (${v.status})`).join(', ') || 'none';
-      ctx.error('Unknown offering version', `The offering has no version ${plan.version}; it has: ${known}.`, 'version');
+      ctx.error(
+        'Unknown offering version',
+        `The offering has no version ${plan.version}; it has: ${known}.`,
+        'version',
+      );
       return;
     }
     checkVersionStatus(ctx, version, versions, !prior || prior.version !== plan.version);
@@ -173,8 +243,19 @@ export const resource = withClient<MercatoClient>().defineResource({
   },
 
   async create(ctx, plan) {
-    const body = { type: 'create', project_id: plan.project_id, offering_id: plan.offering_id, plan_id: plan.plan_id, name: plan.name, version: plan.version ?? undefined, attributes: mergedAttributes(plan.attributes, plan.secret_attributes), limits: plan.limits ?? {} };
-    const order = await reportingFieldErrors(ctx, 'The order was refused', () => ctx.client.create<Order>('/orders', body));
+    const body = {
+      type: 'create',
+      project_id: plan.project_id,
+      offering_id: plan.offering_id,
+      plan_id: plan.plan_id,
+      name: plan.name,
+      version: plan.version ?? undefined,
+      attributes: mergedAttributes(plan.attributes, plan.secret_attributes),
+      limits: plan.limits ?? {},
+    };
+    const order = await reportingFieldErrors(ctx, 'The order was refused', () =>
+      ctx.client.create<Order>('/orders', body),
+    );
     if (!order) return null;
     ctx.log.info('placed create order', { order: order.id, resource: order.resource_id, state: order.state });
     const final = await waitLogging(ctx, order);
@@ -185,7 +266,10 @@ export const resource = withClient<MercatoClient>().defineResource({
       // next plan reads how far it got instead of replacing a resource that may be nearly ready.
       ctx.warning(
         'Stopped waiting for the create order',
-        sentences(`Terraform was interrupted. Order ${final.id} stays open on the server: it is ${final.state}${final.awaiting ? `, waiting for ${final.awaiting}` : ''}`, 'The resource is kept in the state; the next plan or apply reads its progress'),
+        sentences(
+          `Terraform was interrupted. Order ${final.id} stays open on the server: it is ${final.state}${final.awaiting ? `, waiting for ${final.awaiting}` : ''}`,
+          'The resource is kept in the state; the next plan or apply reads its progress',
+        ),
       );
       return { ...toState(remote, plan), order_id: order.id };
     }
@@ -208,17 +292,32 @@ export const resource = withClient<MercatoClient>().defineResource({
     if (!current || current.state !== 'OK') {
       // Still busy (or gone): a new order would only be refused. Say what holds it up instead.
       if (unfinished) reportUnfinished(ctx, unfinished, 'update', plan.timeouts?.update, true);
-      else ctx.error('The resource cannot be updated', current ? `Resource ${current.name} is ${current.state}; an update order needs it OK.` : `Resource ${prior.id} is gone from the server; the next plan creates it again.`);
+      else
+        ctx.error(
+          'The resource cannot be updated',
+          current
+            ? `Resource ${current.name} is ${current.state}; an update order needs it OK.`
+            : `Resource ${prior.id} is gone from the server; the next plan creates it again.`,
+        );
       return current ? { ...toState(current, prior), order_id: prior.order_id } : prior;
     }
     // The secrets the server holds are the ones Terraform had: the server never returns them.
     const applied = toState(current, plan, prior.secret_attributes);
     const changes = Object.fromEntries(
-      orderedChanges(plan, applied).map((key) => [key, key === 'attributes' ? mergedAttributes(plan.attributes, plan.secret_attributes) : key === 'limits' ? plan.limits ?? {} : plan[key]]),
+      orderedChanges(plan, applied).map((key) => [
+        key,
+        key === 'attributes'
+          ? mergedAttributes(plan.attributes, plan.secret_attributes)
+          : key === 'limits'
+            ? (plan.limits ?? {})
+            : plan[key],
+      ]),
     );
     let orderId = prior.order_id;
     if (Object.keys(changes).length) {
-      const order = await reportingFieldErrors(ctx, 'The update order was refused', () => placeUpdateOrder(ctx.client, { type: 'update', resource_id: prior.id, ...changes }));
+      const order = await reportingFieldErrors(ctx, 'The update order was refused', () =>
+        placeUpdateOrder(ctx.client, { type: 'update', resource_id: prior.id, ...changes }),
+      );
       if (order === undefined) return prior as never;
       // null: the server holds these values already (secrets Terraform could not read back).
       if (order) {
@@ -243,7 +342,14 @@ export const resource = withClient<MercatoClient>().defineResource({
       // error is the whole report: the framework keeps the resource in the state.
       if (unfinished) return reportUnfinished(ctx, unfinished, 'terminate', state.timeouts?.delete, true);
       order = await refusedAsUndefined(terminate());
-      if (!order) return ctx.error('The terminate order was refused', sentences(`Resource ${state.name} is ${remote.state}, and the server refused to terminate it`, 'Run the command again'));
+      if (!order)
+        return ctx.error(
+          'The terminate order was refused',
+          sentences(
+            `Resource ${state.name} is ${remote.state}, and the server refused to terminate it`,
+            'Run the command again',
+          ),
+        );
     }
     const final = await waitLogging(ctx, order);
     if (final.state !== 'done') reportUnfinished(ctx, final, 'terminate', state.timeouts?.delete);
@@ -257,7 +363,11 @@ export const resource = withClient<MercatoClient>().defineResource({
 
 function latestVersion(versions: { version: string; status: string }[]): string | null {
   const semver = require('semver') as typeof import('semver'); // loaded by plans only, not at every launch
-  const pick = (status: string) => versions.filter((v) => v.status === status).map((v) => v.version).sort(semver.rcompare)[0];
+  const pick = (status: string) =>
+    versions
+      .filter((v) => v.status === status)
+      .map((v) => v.version)
+      .sort(semver.rcompare)[0];
   return pick('available') ?? pick('beta') ?? null;
 }
 
@@ -265,15 +375,41 @@ function latestVersion(versions: { version: string; status: string }[]): string 
  * A deprecated version takes no new resources (an error) and warns while in use; a beta version
  * warns whenever it is used, so nobody runs on one without knowing.
  */
-function checkVersionStatus(ctx: PlanContext<MercatoClient>, version: Version, versions: Version[], choosing: boolean): void {
+function checkVersionStatus(
+  ctx: PlanContext<MercatoClient>,
+  version: Version,
+  versions: Version[],
+  choosing: boolean,
+): void {
   const replacement = version.replacement_version ? `Use ${version.replacement_version} instead` : '';
   if (version.status === 'deprecated') {
-    const why = sentences(`Version ${version.version} of the offering is deprecated`, version.deprecation_message, replacement);
-    if (choosing) ctx.error('Deprecated offering version', sentences(why, 'A deprecated version takes no new resources'), 'version');
-    else ctx.warning('Deprecated offering version', sentences(why, 'The resource keeps working; move it to another version by setting `version`'), 'version');
+    const why = sentences(
+      `Version ${version.version} of the offering is deprecated`,
+      version.deprecation_message,
+      replacement,
+    );
+    if (choosing)
+      ctx.error(
+        'Deprecated offering version',
+        sentences(why, 'A deprecated version takes no new resources'),
+        'version',
+      );
+    else
+      ctx.warning(
+        'Deprecated offering version',
+        sentences(why, 'The resource keeps working; move it to another version by setting `version`'),
+        'version',
+      );
   } else if (version.status === 'beta') {
     const stable = latestVersion(versions.filter((v) => v.status === 'available'));
-    ctx.warning('Beta offering version', sentences(`Version ${version.version} of the offering is a beta: it may change or go away without the notice a release gives`, stable ? `The latest available version is ${stable}` : ''), 'version');
+    ctx.warning(
+      'Beta offering version',
+      sentences(
+        `Version ${version.version} of the offering is a beta: it may change or go away without the notice a release gives`,
+        stable ? `The latest available version is ${stable}` : '',
+      ),
+      'version',
+    );
   }
 }
 
@@ -281,18 +417,34 @@ function checkVersionStatus(ctx: PlanContext<MercatoClient>, version: Version, v
  * Plan-time check of the configuration (`attributes` and `secret_attributes`) against the
  * version's JSON Schema, each error at its path in the argument it is written in.
  */
-function checkAttributes(ctx: PlanContext<MercatoClient>, version: Version, attributes: unknown, secretAttributes: unknown): void {
+function checkAttributes(
+  ctx: PlanContext<MercatoClient>,
+  version: Version,
+  attributes: unknown,
+  secretAttributes: unknown,
+): void {
   // With numbers or nesting the API cannot keep, the schema check would only add noise.
-  if (!reportJsonProblems(ctx.error, ['attributes'], attributes, false) || !reportJsonProblems(ctx.error, ['secret_attributes'], secretAttributes, true)) return;
+  if (
+    !reportJsonProblems(ctx.error, ['attributes'], attributes, false) ||
+    !reportJsonProblems(ctx.error, ['secret_attributes'], secretAttributes, true)
+  )
+    return;
   try {
     for (const { path, message } of configurationErrors(version, attributes, secretAttributes)) {
-      ctx.error('Invalid attributes', sentences(`${formatPath(path)} ${message} (offering version ${version.version})`), path);
+      ctx.error(
+        'Invalid attributes',
+        sentences(`${formatPath(path)} ${message} (offering version ${version.version})`),
+        path,
+      );
     }
   } catch (error) {
     if (!(error instanceof UncheckableSchemaError)) throw error;
     ctx.error(
       'Offering version cannot be checked',
-      sentences(`The JSON Schema of offering version ${version.version} has a pattern a linear-time (RE2) engine cannot run: ${error.message}`, "Mercato runs user-written patterns only in linear time, so no order can be checked against this version; ask the offering's provider to rewrite the pattern"),
+      sentences(
+        `The JSON Schema of offering version ${version.version} has a pattern a linear-time (RE2) engine cannot run: ${error.message}`,
+        "Mercato runs user-written patterns only in linear time, so no order can be checked against this version; ask the offering's provider to rewrite the pattern",
+      ),
       'version',
     );
   }
@@ -302,19 +454,39 @@ function checkAttributes(ctx: PlanContext<MercatoClient>, version: Version, attr
  * A resource whose create order failed was never provisioned: plan to replace it, as Terraform
  * does after any failed create, and say which order failed and why.
  */
-async function planReplacingErred(ctx: PlanContext<MercatoClient>, plan: { state: unknown }, prior: { id: string; name: string }): Promise<void> {
+async function planReplacingErred(
+  ctx: PlanContext<MercatoClient>,
+  plan: { state: unknown },
+  prior: { id: string; name: string },
+): Promise<void> {
   plan.state = UNKNOWN;
   ctx.requiresReplace('state');
   const orders = await ctx.client.listAll<Order>('/orders', { resource_id: prior.id });
   const erred = orders.filter((o) => o.state === 'erred').pop();
-  const failure = erred ? `Its ${erred.type} order ${erred.id} failed: ${erred.reason || 'no reason given'}` : 'Its create order failed';
-  ctx.warning('The resource is Erred: planned for replacement', sentences(`Resource ${prior.name} (${prior.id}) was never provisioned`, failure, 'Applying terminates it and orders a new one'), 'state');
+  const failure = erred
+    ? `Its ${erred.type} order ${erred.id} failed: ${erred.reason || 'no reason given'}`
+    : 'Its create order failed';
+  ctx.warning(
+    'The resource is Erred: planned for replacement',
+    sentences(
+      `Resource ${prior.name} (${prior.id}) was never provisioned`,
+      failure,
+      'Applying terminates it and orders a new one',
+    ),
+    'state',
+  );
 }
 
 /** A plan on a busy resource says which order is open: apply waits for it before anything else. */
 async function warnOfOpenOrders(ctx: PlanContext<MercatoClient>, prior: { id: string; name: string }): Promise<void> {
   for (const order of await openOrders(ctx.client, prior.id)) {
-    ctx.warning('An order is still open', sentences(`Order ${order.id} (${order.type}) on ${prior.name} is ${order.state}${order.awaiting ? `, waiting for ${order.awaiting}` : ''}`, 'Apply waits for it before placing another order'));
+    ctx.warning(
+      'An order is still open',
+      sentences(
+        `Order ${order.id} (${order.type}) on ${prior.name} is ${order.state}${order.awaiting ? `, waiting for ${order.awaiting}` : ''}`,
+        'Apply waits for it before placing another order',
+      ),
+    );
   }
 }
 
@@ -322,9 +494,18 @@ async function warnOfOpenOrders(ctx: PlanContext<MercatoClient>, prior: { id: st
  * Server values; an empty `attributes` or `limits` keeps the form the state had (null or `{}`).
  * Secrets, which the server never returns, are as `believedSecrets` (by default the known ones) has them.
  */
-function toState(remote: Remote, known: { attributes?: unknown; secret_attributes?: unknown; limits?: unknown; order_id?: string | null }, believedSecrets = known.secret_attributes) {
-  const emptyAsKnown = <T extends object>(value: T, previous: unknown) => (previous === null && isEmptyObject(value) ? null : value);
-  const { attributes, secret_attributes } = splitSecretAttributes(remote.attributes, known.secret_attributes, believedSecrets);
+function toState(
+  remote: Remote,
+  known: { attributes?: unknown; secret_attributes?: unknown; limits?: unknown; order_id?: string | null },
+  believedSecrets = known.secret_attributes,
+) {
+  const emptyAsKnown = <T extends object>(value: T, previous: unknown) =>
+    previous === null && isEmptyObject(value) ? null : value;
+  const { attributes, secret_attributes } = splitSecretAttributes(
+    remote.attributes,
+    known.secret_attributes,
+    believedSecrets,
+  );
   return {
     id: remote.id,
     project_id: remote.project_id,
@@ -354,7 +535,11 @@ function isEmptyObject(value: unknown): boolean {
  * otherwise each open order is waited for, or, before a destroy, canceled while still pending.
  * Answers the resource as it is then, and the open order the wait ended on, if it did not finish.
  */
-async function settleOpenOrders(ctx: ResourceContext<MercatoClient>, id: string, pending: 'wait' | 'cancel pending'): Promise<{ remote?: Remote; unfinished?: Order }> {
+async function settleOpenOrders(
+  ctx: ResourceContext<MercatoClient>,
+  id: string,
+  pending: 'wait' | 'cancel pending',
+): Promise<{ remote?: Remote; unfinished?: Order }> {
   const remote = await ctx.client.find<Remote>(`/resources/${id}`);
   if (!remote || ['OK', 'Erred', 'Terminated'].includes(remote.state)) return { remote };
   for (const open of await openOrders(ctx.client, remote.id)) {
@@ -364,7 +549,8 @@ async function settleOpenOrders(ctx: ResourceContext<MercatoClient>, id: string,
       continue;
     }
     const final = await waitLogging(ctx, open);
-    if (!FINAL_STATES.includes(final.state)) return { remote: await ctx.client.find<Remote>(`/resources/${id}`), unfinished: final };
+    if (!FINAL_STATES.includes(final.state))
+      return { remote: await ctx.client.find<Remote>(`/resources/${id}`), unfinished: final };
   }
   return { remote: await ctx.client.find<Remote>(`/resources/${id}`) };
 }
@@ -374,7 +560,8 @@ async function refusedAsUndefined(placing: Promise<Order>): Promise<Order | unde
   try {
     return await placing;
   } catch (error) {
-    if (error instanceof ApiError && (error.status === 409 || error.fieldErrors.some((e) => e.field === 'resource_id'))) return undefined;
+    if (error instanceof ApiError && (error.status === 409 || error.fieldErrors.some((e) => e.field === 'resource_id')))
+      return undefined;
     throw error;
   }
 }
@@ -386,13 +573,18 @@ function nullIfEmpty(value: Record<string, unknown>): Record<string, unknown> | 
 async function waitLogging(ctx: ResourceContext<MercatoClient>, order: Order): Promise<Order> {
   return waitForOrder(ctx.client, order, {
     signal: ctx.signal,
-    onWaiting: (o) => ctx.log.info(`order ${o.id} (${o.type}) is ${o.state}: waiting for ${o.awaiting}`, { order: o.id, state: o.state }),
+    onWaiting: (o) =>
+      ctx.log.info(`order ${o.id} (${o.type}) is ${o.state}: waiting for ${o.awaiting}`, {
+        order: o.id,
+        state: o.state,
+      }),
   });
 }
 
 /** What to do after an order of the operation was left open. */
 const NEXT_STEP = {
-  create: 'The resource is kept in the state as tainted: the next apply replaces it (canceling the order if it is still pending); `terraform untaint` keeps it instead.',
+  create:
+    'The resource is kept in the state as tainted: the next apply replaces it (canceling the order if it is still pending); `terraform untaint` keeps it instead.',
   update: 'The next plan shows what is not applied yet; apply again once the order is done.',
   terminate: 'Run the same command again once the order is done.',
 };
@@ -402,23 +594,52 @@ const NEXT_STEP = {
  * for, and what the user can do. `earlier`: the order was open before this operation began, and
  * the operation (whose timeout ran out) placed none of its own.
  */
-function reportUnfinished(ctx: ResourceContext<MercatoClient>, order: Order, operation: 'create' | 'update' | 'terminate', timeout: string | null | undefined, earlier = false) {
+function reportUnfinished(
+  ctx: ResourceContext<MercatoClient>,
+  order: Order,
+  operation: 'create' | 'update' | 'terminate',
+  timeout: string | null | undefined,
+  earlier = false,
+) {
   const which = earlier ? `Order ${order.id} (${order.type}, placed earlier)` : `Order ${order.id}`;
   if (order.state === 'erred') {
-    ctx.error(`The ${order.type} order failed`, sentences(`${which} erred: ${order.reason || 'no reason given'}`, `Retry it with POST /api/v1/orders/${order.id}/retry or apply again`));
+    ctx.error(
+      `The ${order.type} order failed`,
+      sentences(
+        `${which} erred: ${order.reason || 'no reason given'}`,
+        `Retry it with POST /api/v1/orders/${order.id}/retry or apply again`,
+      ),
+    );
   } else if (order.state === 'rejected' || order.state === 'canceled') {
-    ctx.error(`The ${order.type} order was ${order.state}`, sentences(`${which} was ${order.state}: ${order.reason || 'no reason given'}`));
+    ctx.error(
+      `The ${order.type} order was ${order.state}`,
+      sentences(`${which} was ${order.state}: ${order.reason || 'no reason given'}`),
+    );
   } else {
     const waitingFor = order.awaiting ? `, waiting for ${order.awaiting}` : '';
     const next = NEXT_STEP[operation];
-    const cancel = PENDING_STATES.includes(order.state) ? `To withdraw it instead, cancel it: POST /api/v1/orders/${order.id}/cancel with a reason` : '';
+    const cancel = PENDING_STATES.includes(order.state)
+      ? `To withdraw it instead, cancel it: POST /api/v1/orders/${order.id}/cancel with a reason`
+      : '';
     if (stoppedByTerraform(ctx)) {
-      ctx.error(`Stopped waiting for the ${order.type} order`, sentences(`Terraform was interrupted. ${which} stays open on the server: it is ${order.state}${waitingFor}`, next));
+      ctx.error(
+        `Stopped waiting for the ${order.type} order`,
+        sentences(
+          `Terraform was interrupted. ${which} stays open on the server: it is ${order.state}${waitingFor}`,
+          next,
+        ),
+      );
     } else {
       const key = operation === 'terminate' ? 'delete' : operation;
       ctx.error(
         `The ${order.type} order did not finish in time`,
-        sentences(`${which} is still ${order.state} after the ${operation} timeout (${timeout ?? `default ${DEFAULT_TIMEOUT}`})${waitingFor}`, 'It stays open on the server', next, cancel, `Raise \`timeouts.${key}\` if it needs longer`),
+        sentences(
+          `${which} is still ${order.state} after the ${operation} timeout (${timeout ?? `default ${DEFAULT_TIMEOUT}`})${waitingFor}`,
+          'It stays open on the server',
+          next,
+          cancel,
+          `Raise \`timeouts.${key}\` if it needs longer`,
+        ),
       );
     }
   }

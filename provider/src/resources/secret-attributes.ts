@@ -15,7 +15,8 @@ import { attributeErrors, type SchemaError } from './attributes-validation';
 type Obj = Record<string, unknown>;
 
 /** A map or object value: not a leaf such as an unknown value or a DecimalNumber (both classes). */
-const isObject = (value: unknown): value is Obj => typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
+const isObject = (value: unknown): value is Obj =>
+  typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
 
 /** What a plan checks a configuration against: the offering version as the API gives it. */
 export interface VersionSchema {
@@ -27,7 +28,9 @@ export interface VersionSchema {
 
 /** Paths of the values in an object, down through objects (lists and other values are leaves). */
 function leafPaths(value: Obj, prefix: string[] = []): string[][] {
-  return Object.entries(value).flatMap(([key, item]) => (isObject(item) && Object.keys(item).length ? leafPaths(item, [...prefix, key]) : [[...prefix, key]]));
+  return Object.entries(value).flatMap(([key, item]) =>
+    isObject(item) && Object.keys(item).length ? leafPaths(item, [...prefix, key]) : [[...prefix, key]],
+  );
 }
 
 /** The value at `path`; `found` is false when a step is missing or not known yet. */
@@ -61,26 +64,30 @@ function put(target: Obj, path: readonly string[], value: unknown) {
 }
 
 /** A copy of `value` down through objects, so that taking values out does not touch the original. */
-const copyObjects = (value: Obj): Obj => Object.fromEntries(Object.entries(value).map(([key, item]) => [key, isObject(item) ? copyObjects(item) : item]));
+const copyObjects = (value: Obj): Obj =>
+  Object.fromEntries(Object.entries(value).map(([key, item]) => [key, isObject(item) ? copyObjects(item) : item]));
 
 /** Takes the value at `path` out of `target`, and the objects that leaves empty. */
 function takeOut(target: Obj, path: readonly string[]) {
   const parents: Obj[] = [target];
   for (const name of path.slice(0, -1)) parents.push(parents[parents.length - 1][name] as Obj);
   delete parents[path.length - 1][path[path.length - 1]];
-  for (let depth = path.length - 1; depth > 0 && !Object.keys(parents[depth]).length; depth--) delete parents[depth - 1][path[depth - 1]];
+  for (let depth = path.length - 1; depth > 0 && !Object.keys(parents[depth]).length; depth--)
+    delete parents[depth - 1][path[depth - 1]];
 }
 
 /** An argument's path to a property, for diagnostics: `['secret_attributes', 'db', 'password']`. */
 const at = (argument: string, names: readonly string[]): PathStep[] => [argument, ...names.map(keyStep)];
 
 /** The name a path step gives a property (a list index names none). */
-const stepName = (step: PathStep) => (typeof step === 'string' ? step : typeof step === 'object' ? step.key : undefined);
+const stepName = (step: PathStep) =>
+  typeof step === 'string' ? step : typeof step === 'object' ? step.key : undefined;
 
 /** `attributes` and `secret_attributes` as one configuration: what is validated and ordered. */
 export function mergedAttributes(attributes: unknown, secretAttributes: unknown): Obj {
   const merged = isObject(attributes) ? copyObjects(attributes) : {};
-  if (isObject(secretAttributes)) for (const path of leafPaths(secretAttributes)) put(merged, path, lookUp(secretAttributes, path).value);
+  if (isObject(secretAttributes))
+    for (const path of leafPaths(secretAttributes)) put(merged, path, lookUp(secretAttributes, path).value);
   return merged;
 }
 
@@ -89,26 +96,40 @@ export function mergedAttributes(attributes: unknown, secretAttributes: unknown)
  * written in `attributes` (where plans would show it), and the schema's own errors, each at the
  * argument the user wrote it in. Values not known yet are left to the server.
  */
-export function configurationErrors(version: VersionSchema, attributes: unknown, secretAttributes: unknown): SchemaError[] {
+export function configurationErrors(
+  version: VersionSchema,
+  attributes: unknown,
+  secretAttributes: unknown,
+): SchemaError[] {
   const errors: SchemaError[] = [];
   const secretLeaves = isObject(secretAttributes) ? leafPaths(secretAttributes) : [];
   for (const path of secretLeaves) {
-    if (collides(attributes, path)) errors.push({ path: at('secret_attributes', path), message: 'is also set in `attributes`: set each property in one of them only' });
+    if (collides(attributes, path))
+      errors.push({
+        path: at('secret_attributes', path),
+        message: 'is also set in `attributes`: set each property in one of them only',
+      });
   }
-  const secretPaths = (version.secret_attribute_paths ?? []).map(toNames).filter((path): path is string[] => path !== undefined);
+  const secretPaths = (version.secret_attribute_paths ?? [])
+    .map(toNames)
+    .filter((path): path is string[] => path !== undefined);
   for (const path of secretPaths) {
     if (lookUp(attributes, path).found) {
       errors.push({
         path: at('attributes', path),
-        message: 'is secret (`writeOnly` or `format: password` in the schema): move it into `secret_attributes`, which Terraform keeps out of plans and output',
+        message:
+          'is secret (`writeOnly` or `format: password` in the schema): move it into `secret_attributes`, which Terraform keeps out of plans and output',
       });
     }
   }
   if (errors.length || containsUnknownDeep(attributes) || containsUnknownDeep(secretAttributes)) return errors;
   // A schema error under a property written (or to be written) in secret_attributes points there.
   const secretPrefixes = [...secretLeaves, ...secretPaths];
-  const inSecrets = (path: PathStep[]) => secretPrefixes.some((prefix) => prefix.every((name, i) => stepName(path[i + 1]) === name));
-  return attributeErrors(version.options_schema, mergedAttributes(attributes, secretAttributes)).map((e) => (inSecrets(e.path) ? { ...e, path: ['secret_attributes', ...e.path.slice(1)] } : e));
+  const inSecrets = (path: PathStep[]) =>
+    secretPrefixes.some((prefix) => prefix.every((name, i) => stepName(path[i + 1]) === name));
+  return attributeErrors(version.options_schema, mergedAttributes(attributes, secretAttributes)).map((e) =>
+    inSecrets(e.path) ? { ...e, path: ['secret_attributes', ...e.path.slice(1)] } : e,
+  );
 }
 
 /** Property names of a path the server gave, or undefined when it steps into a list. */
@@ -132,7 +153,11 @@ function containsUnknownDeep(value: unknown): boolean {
  * property that `layout` (the configured `secret_attributes`) holds goes there, with the server's
  * value when it returns one and else the value Terraform believes the server holds (`believed`).
  */
-export function splitSecretAttributes(remote: Obj, layout: unknown, believed: unknown): { attributes: Obj; secret_attributes: Obj | null } {
+export function splitSecretAttributes(
+  remote: Obj,
+  layout: unknown,
+  believed: unknown,
+): { attributes: Obj; secret_attributes: Obj | null } {
   if (!isObject(layout)) return { attributes: remote, secret_attributes: null };
   const attributes = copyObjects(remote);
   const secrets: Obj = {};
@@ -159,7 +184,13 @@ export async function placeUpdateOrder(client: MercatoClient, body: Obj): Promis
   try {
     return await client.create<Order>('/orders', body);
   } catch (error) {
-    if (error instanceof ApiError && error.status === 400 && !error.fieldErrors.length && /changes nothing/.test(error.detail)) return null;
+    if (
+      error instanceof ApiError &&
+      error.status === 400 &&
+      !error.fieldErrors.length &&
+      /changes nothing/.test(error.detail)
+    )
+      return null;
     throw error;
   }
 }

@@ -27,7 +27,14 @@ const COMPONENTS = [
 ];
 
 async function offering(admin: Api, parents: { org: string; category: string }, name: string) {
-  const body = { organization_id: parents.org, category_id: parents.category, name, type: 'manual', status: 'active', components: COMPONENTS };
+  const body = {
+    organization_id: parents.org,
+    category_id: parents.category,
+    name,
+    type: 'manual',
+    status: 'active',
+    components: COMPONENTS,
+  };
   return (await admin.expect(201, admin.post('/offerings', body))).id as string;
 }
 
@@ -86,10 +93,23 @@ describeLifecycle(() => h, {
   },
   updateChanges: ['component', 'tags'],
   replacedBy: 'type',
-  drift: async (api, id) => void (await api.expect(200, api.patch(`/offerings/${id}`, { name: 'Renamed in the console', components: COMPONENTS.slice(0, 1) }))),
+  drift: async (api, id) =>
+    void (await api.expect(
+      200,
+      api.patch(`/offerings/${id}`, { name: 'Renamed in the console', components: COMPONENTS.slice(0, 1) }),
+    )),
   drifted: () => ({ name: 'Renamed in the console', component: COMPONENTS.slice(0, 1) }),
   createOutside: async (api, o) => {
-    const body = { organization_id: o.org, category_id: o.category, name: 'Imported VM', type: 'manual', status: 'active', platform: 'gcp', tags: ['vm'], components: COMPONENTS };
+    const body = {
+      organization_id: o.org,
+      category_id: o.category,
+      name: 'Imported VM',
+      type: 'manual',
+      status: 'active',
+      platform: 'gcp',
+      tags: ['vm'],
+      components: COMPONENTS,
+    };
     return (await api.expect(201, api.post('/offerings', body))).id;
   },
   importBody: (o) =>
@@ -106,7 +126,8 @@ describeLifecycle(() => h, {
     ].join('\n'),
 });
 
-const SCHEMA_HCL = 'jsonencode({ type = "object", required = ["size"], properties = { size = { type = "integer", minimum = 1 } } })';
+const SCHEMA_HCL =
+  'jsonencode({ type = "object", required = ["size"], properties = { size = { type = "integer", minimum = 1 } } })';
 const SCHEMA = { type: 'object', required: ['size'], properties: { size: { type: 'integer', minimum: 1 } } };
 /** SCHEMA_HCL as Terraform's jsonencode() writes it: keys sorted, no spaces. */
 const SCHEMA_TEXT = '{"properties":{"size":{"minimum":1,"type":"integer"}},"required":["size"],"type":"object"}';
@@ -139,10 +160,26 @@ describeLifecycle(() => h, {
   expected: (o, step) => ({ ...versionPlanned(o, step), options_schema: SCHEMA }),
   updateChanges: ['changelog', 'status'],
   replacedBy: 'version',
-  drift: async (api, id) => void (await api.expect(200, api.patch(`/offering-versions/${id}`, { status: 'deprecated', deprecation_message: 'use 2.x' }))),
+  drift: async (api, id) =>
+    void (await api.expect(
+      200,
+      api.patch(`/offering-versions/${id}`, { status: 'deprecated', deprecation_message: 'use 2.x' }),
+    )),
   drifted: () => ({ status: 'deprecated', deprecation_message: 'use 2.x' }),
-  createOutside: async (api, o) => (await api.expect(201, api.post('/offering-versions', { offering_id: o.offering, version: '2.0.0', options_schema: SCHEMA, changelog: 'Major' }))).id,
-  importBody: (o) => `  offering_id    = "${o.offering}"\n  version        = "2.0.0"\n  options_schema = ${SCHEMA_HCL}\n  changelog      = "Major"`,
+  createOutside: async (api, o) =>
+    (
+      await api.expect(
+        201,
+        api.post('/offering-versions', {
+          offering_id: o.offering,
+          version: '2.0.0',
+          options_schema: SCHEMA,
+          changelog: 'Major',
+        }),
+      )
+    ).id,
+  importBody: (o) =>
+    `  offering_id    = "${o.offering}"\n  version        = "2.0.0"\n  options_schema = ${SCHEMA_HCL}\n  changelog      = "Major"`,
 });
 
 describeLifecycle(() => h, {
@@ -150,7 +187,10 @@ describeLifecycle(() => h, {
   path: 'plans',
   setup: async ({ admin }) => {
     const parents = await providerAndCategory(admin, 'Plan');
-    return { first: await offering(admin, parents, 'Priced service'), second: await offering(admin, parents, 'Other priced service') };
+    return {
+      first: await offering(admin, parents, 'Priced service'),
+      second: await offering(admin, parents, 'Other priced service'),
+    };
   },
   body: (o, step) =>
     [
@@ -160,13 +200,27 @@ describeLifecycle(() => h, {
       `  unit        = "month"`,
       `  prices      = { cpu = ${step === 'create' ? 5 : 6}, storage = 0.25 }`,
     ].join('\n'),
-  planned: (o, step) => ({ offering_id: step === 'replace' ? o.second : o.first, name: 'small', description: '2 cores', unit: 'month', prices: { cpu: step === 'create' ? 5 : 6, storage: 0.25 }, archived: false }),
+  planned: (o, step) => ({
+    offering_id: step === 'replace' ? o.second : o.first,
+    name: 'small',
+    description: '2 cores',
+    unit: 'month',
+    prices: { cpu: step === 'create' ? 5 : 6, storage: 0.25 },
+    archived: false,
+  }),
   updateChanges: ['prices'],
   replacedBy: 'offering_id',
   drift: async (api, id) => void (await api.expect(200, api.patch(`/plans/${id}`, { archived: true }))),
   drifted: () => ({ archived: true }),
-  createOutside: async (api, o) => (await api.expect(201, api.post('/plans', { offering_id: o.first, name: 'large', unit: 'hour', prices: { cpu: 10 } }))).id,
-  importBody: (o) => `  offering_id = "${o.first}"\n  name        = "large"\n  unit        = "hour"\n  prices      = { cpu = 10 }`,
+  createOutside: async (api, o) =>
+    (
+      await api.expect(
+        201,
+        api.post('/plans', { offering_id: o.first, name: 'large', unit: 'hour', prices: { cpu: 10 } }),
+      )
+    ).id,
+  importBody: (o) =>
+    `  offering_id = "${o.first}"\n  name        = "large"\n  unit        = "hour"\n  prices      = { cpu = 10 }`,
 });
 
 test('values the API refuses fail the plan, each at its line, saying what is allowed; nothing reaches the server', async () => {
@@ -210,18 +264,48 @@ data "mercato_offerings" "search" {
   const platforms = '"aws", "azure", "gcp", "on-premises" or "other"';
   // Terraform validates the blocks concurrently: compare in one order.
   const sorted = (items: unknown[][]) => items.map((item) => JSON.stringify(item)).sort();
-  expect(sorted(errors(plan).map((d) => [d.summary, d.detail, d.range?.start.line]))).toEqual(sorted([
-    ['Invalid slug', 'slug must be lowercase letters and digits, in words joined by single hyphens (pattern ^[a-z0-9]+(-[a-z0-9]+)*$); got "Not A Slug".', ws.lineOf('slug            = "Not A Slug"')],
-    ['Invalid platform', `platform must be one of ${platforms}; got "mars".`, ws.lineOf('platform        = "mars"')],
-    ['Invalid status', 'status must be one of "draft", "active", "paused" or "archived"; got "live".', ws.lineOf('status          = "live"')],
-    ['Invalid type', 'component[0].type must be a lowercase letter, then lowercase letters, digits and underscores (pattern ^[a-z][a-z0-9_]*$); got "CPU".', ws.lineOf('type         = "CPU"')],
-    ['Invalid billing_type', 'component[0].billing_type must be one of "fixed", "usage", "limit" or "one-time"; got "monthly".', ws.lineOf('billing_type = "monthly"')],
-    ['Invalid status', 'status must be one of "available", "beta" or "deprecated"; got "stable".', ws.lineOf('status      = "stable"')],
-    ['Invalid name', 'name must be 1 to 200 characters long; got 0 characters.', ws.lineOf('name        = ""')],
-    ['Invalid unit', 'unit must be one of "month", "day", "hour" or "one-time"; got "week".', ws.lineOf('unit        = "week"')],
-    ['Invalid prices', 'prices.cpu must be at least 0; got -1.', ws.lineOf('prices      = { cpu = -1')],
-    ['Invalid platform', `platform must be one of ${platforms}; got "moon".`, ws.lineOf('platform = "moon"')],
-  ]));
-  expect((await h.admin.expect(200, h.admin.get(`/offerings?organization_id=${parents.org}`))).items.map((o: { name: string }) => o.name)).toEqual(['Checked service']);
+  expect(sorted(errors(plan).map((d) => [d.summary, d.detail, d.range?.start.line]))).toEqual(
+    sorted([
+      [
+        'Invalid slug',
+        'slug must be lowercase letters and digits, in words joined by single hyphens (pattern ^[a-z0-9]+(-[a-z0-9]+)*$); got "Not A Slug".',
+        ws.lineOf('slug            = "Not A Slug"'),
+      ],
+      ['Invalid platform', `platform must be one of ${platforms}; got "mars".`, ws.lineOf('platform        = "mars"')],
+      [
+        'Invalid status',
+        'status must be one of "draft", "active", "paused" or "archived"; got "live".',
+        ws.lineOf('status          = "live"'),
+      ],
+      [
+        'Invalid type',
+        'component[0].type must be a lowercase letter, then lowercase letters, digits and underscores (pattern ^[a-z][a-z0-9_]*$); got "CPU".',
+        ws.lineOf('type         = "CPU"'),
+      ],
+      [
+        'Invalid billing_type',
+        'component[0].billing_type must be one of "fixed", "usage", "limit" or "one-time"; got "monthly".',
+        ws.lineOf('billing_type = "monthly"'),
+      ],
+      [
+        'Invalid status',
+        'status must be one of "available", "beta" or "deprecated"; got "stable".',
+        ws.lineOf('status      = "stable"'),
+      ],
+      ['Invalid name', 'name must be 1 to 200 characters long; got 0 characters.', ws.lineOf('name        = ""')],
+      [
+        'Invalid unit',
+        'unit must be one of "month", "day", "hour" or "one-time"; got "week".',
+        ws.lineOf('unit        = "week"'),
+      ],
+      ['Invalid prices', 'prices.cpu must be at least 0; got -1.', ws.lineOf('prices      = { cpu = -1')],
+      ['Invalid platform', `platform must be one of ${platforms}; got "moon".`, ws.lineOf('platform = "moon"')],
+    ]),
+  );
+  expect(
+    (await h.admin.expect(200, h.admin.get(`/offerings?organization_id=${parents.org}`))).items.map(
+      (o: { name: string }) => o.name,
+    ),
+  ).toEqual(['Checked service']);
   expect((await h.admin.expect(200, h.admin.get(`/plans?offering_id=${offeringId}`))).items).toEqual([]);
 });

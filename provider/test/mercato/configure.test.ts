@@ -33,9 +33,16 @@ test('a server that is down is a clear error at configure time, naming the endpo
 
 test('a server that went down after an apply is a clear error on the next plan', async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'mercato-killed-'));
-  const server = await spawnServer({ MERCATO_DATA_DIR: dataDir, MERCATO_ADMIN_TOKEN: 'mct_killed_server_admin', MERCATO_SEED_DEMO: 'false' });
+  const server = await spawnServer({
+    MERCATO_DATA_DIR: dataDir,
+    MERCATO_ADMIN_TOKEN: 'mct_killed_server_admin',
+    MERCATO_SEED_DEMO: 'false',
+  });
   try {
-    const ws = h.workspace('killed', `provider "mercato" {}\n${ORGANIZATION}`, { MERCATO_ENDPOINT: server.url, MERCATO_TOKEN: 'mct_killed_server_admin' });
+    const ws = h.workspace('killed', `provider "mercato" {}\n${ORGANIZATION}`, {
+      MERCATO_ENDPOINT: server.url,
+      MERCATO_TOKEN: 'mct_killed_server_admin',
+    });
     await ws.apply();
     await server.kill();
     const plan = await ws.plan();
@@ -50,11 +57,16 @@ test('a server that went down after an apply is a clear error on the next plan',
 });
 
 test('a token the server does not know is a clear error naming the token', async () => {
-  const ws = h.workspace('bad-token', `provider "mercato" {}\n${ORGANIZATION}`, { MERCATO_TOKEN: 'mct_not_a_real_token' });
+  const ws = h.workspace('bad-token', `provider "mercato" {}\n${ORGANIZATION}`, {
+    MERCATO_TOKEN: 'mct_not_a_real_token',
+  });
   const plan = await ws.plan();
   expect(plan.code).toBe(1);
   expect(errors(plan).map((d) => [d.summary, d.detail])).toEqual([
-    ['Mercato rejected the token', `The server at ${h.url} answered 401: the token is unknown, revoked or expired. Check \`token\` or MERCATO_TOKEN.`],
+    [
+      'Mercato rejected the token',
+      `The server at ${h.url} answered 401: the token is unknown, revoked or expired. Check \`token\` or MERCATO_TOKEN.`,
+    ],
   ]);
   expect(plan.output).not.toContain('mct_not_a_real_token');
 });
@@ -63,5 +75,7 @@ test('no endpoint at all is a clear error', async () => {
   const ws = h.workspace('no-endpoint', `provider "mercato" {}\n${ORGANIZATION}`, { MERCATO_ENDPOINT: '' });
   const plan = await ws.plan();
   expect(plan.code).toBe(1);
-  expect(errors(plan).map((d) => [d.summary, d.detail])).toEqual([['Missing Mercato endpoint', 'Set `endpoint` in the provider block or the MERCATO_ENDPOINT environment variable.']]);
+  expect(errors(plan).map((d) => [d.summary, d.detail])).toEqual([
+    ['Missing Mercato endpoint', 'Set `endpoint` in the provider block or the MERCATO_ENDPOINT environment variable.'],
+  ]);
 });

@@ -15,14 +15,23 @@ beforeAll(async () => {
   w = await makeWorld(h.admin, 'ds');
   const api = w.serviceManager.api;
   // Same keyword, other platform: the platform filter must leave it out.
-  const body = { organization_id: w.provider.id, category_id: w.category.id, name: 'Quota on AWS', type: 'allocation', status: 'active', platform: 'aws' };
+  const body = {
+    organization_id: w.provider.id,
+    category_id: w.category.id,
+    name: 'Quota on AWS',
+    type: 'allocation',
+    status: 'active',
+    platform: 'aws',
+  };
   awsQuota = (await api.expect(201, api.post('/offerings', body))).id;
   await api.expect(201, api.post('/plans', { offering_id: w.allocation.id, name: 'large', prices: { cpu: 4 } }));
 });
 afterAll(() => h?.close());
 
 test('data sources return the server’s objects', async () => {
-  const ws = h.workspace('data', `provider "mercato" {}
+  const ws = h.workspace(
+    'data',
+    `provider "mercato" {}
 
 data "mercato_offering" "quota" {
   slug = "${w.allocation.slug}"
@@ -78,7 +87,8 @@ output "project" {
 output "category" {
   value = data.mercato_category.compute
 }
-`);
+`,
+  );
   await ws.apply();
   const out = await ws.outputValues();
   const offering = await h.admin.expect(200, h.admin.get(`/offerings/${w.allocation.id}`));
@@ -100,25 +110,39 @@ output "category" {
   expect(out.by_id_slug).toBe(w.manual.slug);
   expect(out.on_premises_ids).toEqual([w.allocation.id]);
   expect([...(out.anywhere_names as string[])].sort()).toEqual(['Quota on AWS', 'ds Quota']);
-  expect(out.organization).toEqual({ id: w.consumer.organization.id, name: w.consumer.organization.name, description: '' });
-  expect(out.project).toEqual({ id: w.consumer.project.id, name: 'consumer project', organization_id: w.consumer.organization.id, description: '' });
+  expect(out.organization).toEqual({
+    id: w.consumer.organization.id,
+    name: w.consumer.organization.name,
+    description: '',
+  });
+  expect(out.project).toEqual({
+    id: w.consumer.project.id,
+    name: 'consumer project',
+    organization_id: w.consumer.organization.id,
+    description: '',
+  });
   expect(out.category).toEqual({ id: w.category.id, title: 'ds Compute', description: '' });
   expect(awsQuota).toBeDefined();
   expectNoChanges(await ws.plan());
 });
 
 test('a data source that finds nothing is a clear error', async () => {
-  const ws = h.workspace('data-missing', `provider "mercato" {}
+  const ws = h.workspace(
+    'data-missing',
+    `provider "mercato" {}
 data "mercato_category" "missing" {
   title = "No such category"
 }
 data "mercato_offering" "missing" {
   slug = "no-such-offering"
 }
-`);
+`,
+  );
   const plan = await ws.plan();
   expect(plan.code).toBe(1);
-  const found = errors(plan).map((d) => [d.address, d.detail]).sort();
+  const found = errors(plan)
+    .map((d) => [d.address, d.detail])
+    .sort();
   expect(found).toEqual([
     ['data.mercato_category.missing', 'no category with title "No such category" (or you may not see it)'],
     ['data.mercato_offering.missing', 'no offering no-such-offering (or you may not see it)'],

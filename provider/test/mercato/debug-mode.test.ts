@@ -15,10 +15,17 @@ afterAll(() => h?.close());
 
 test('a plan and an apply run the provider in the test process, configured from the workspace environment', async () => {
   const create = jest.spyOn(organization, 'create');
-  const ws = h.workspace('attached', 'provider "mercato" {}\nresource "mercato_organization" "o" {\n  name = "Debugged"\n}\n');
+  const ws = h.workspace(
+    'attached',
+    'provider "mercato" {}\nresource "mercato_organization" "o" {\n  name = "Debugged"\n}\n',
+  );
   const plan = await ws.savedPlan();
   expect(plan.code).toBe(2);
-  expect(plan.change!('mercato_organization.o')).toMatchObject({ actions: ['create'], after: { name: 'Debugged', description: '' }, after_unknown: { id: true } });
+  expect(plan.change!('mercato_organization.o')).toMatchObject({
+    actions: ['create'],
+    after: { name: 'Debugged', description: '' },
+    after_unknown: { id: true },
+  });
   const apply = await ws.terraform(['apply', '-auto-approve', '-input=false', 'saved.tfplan']);
   expect(apply.code).toBe(0);
   expect(create).toHaveBeenCalledTimes(1);
@@ -41,8 +48,12 @@ resource "mercato_resource" "r" {
 `;
   const ws = h.workspace('fresh-reads', config);
   expect((await ws.savedPlan()).code).toBe(2);
-  const versions = (await h.admin.expect(200, h.admin.get(`/offering-versions?offering_id=${w.allocation.id}`))).items as { id: string }[];
-  await w.serviceManager.api.expect(200, w.serviceManager.api.patch(`/offering-versions/${versions[0].id}`, { status: 'deprecated' }));
+  const versions = (await h.admin.expect(200, h.admin.get(`/offering-versions?offering_id=${w.allocation.id}`)))
+    .items as { id: string }[];
+  await w.serviceManager.api.expect(
+    200,
+    w.serviceManager.api.patch(`/offering-versions/${versions[0].id}`, { status: 'deprecated' }),
+  );
   const plan = await ws.savedPlan();
   expect(plan.code).toBe(1);
   expect(plan.diagnostics.map((d) => [d.severity, d.summary])).toEqual([['error', 'Deprecated offering version']]);

@@ -8,7 +8,14 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import type { MercatoHarness } from './mercato-harness';
-import { errors, expectNoChanges, expectSuccess, type PlannedChange, type SavedPlan, type Workspace } from '../support/terraform';
+import {
+  errors,
+  expectNoChanges,
+  expectSuccess,
+  type PlannedChange,
+  type SavedPlan,
+  type Workspace,
+} from '../support/terraform';
 import type { Api } from '@mercato/test-support/api-client';
 
 export type Step = 'create' | 'update' | 'replace';
@@ -51,7 +58,11 @@ export interface LifecycleSpec<Ctx> {
 /** The top-level attributes a change alters: a different value, or one planned as unknown. */
 function changedAttributes(change: PlannedChange): string[] {
   const names = new Set([...Object.keys(change.after ?? {}), ...Object.keys(change.after_unknown)]);
-  return [...names].filter((name) => change.after_unknown[name] === true || !isDeepStrictEqual(change.before?.[name], change.after?.[name])).sort();
+  return [...names]
+    .filter(
+      (name) => change.after_unknown[name] === true || !isDeepStrictEqual(change.before?.[name], change.after?.[name]),
+    )
+    .sort();
 }
 
 export function describeLifecycle<Ctx>(harness: () => MercatoHarness, spec: LifecycleSpec<Ctx>): void {
@@ -86,7 +97,13 @@ export function describeLifecycle<Ctx>(harness: () => MercatoHarness, spec: Life
       expect([addr, change.actions]).toEqual([addr, actions]);
       return change;
     };
-    const summaryOf = (counts: Partial<Record<'add' | 'change' | 'import' | 'remove', number>>) => ({ add: 0, change: 0, import: 0, remove: 0, ...counts });
+    const summaryOf = (counts: Partial<Record<'add' | 'change' | 'import' | 'remove', number>>) => ({
+      add: 0,
+      change: 0,
+      import: 0,
+      remove: 0,
+      ...counts,
+    });
 
     beforeAll(async () => {
       h = harness();

@@ -39,17 +39,24 @@ export interface MercatoHarness {
 
 /** Builds the provider and starts a real server on a fresh SQLite database; `debug` defaults to MERCATO_PROVIDER_DEBUG=1. */
 export async function createMercatoHarness(options: { debug?: boolean } = {}): Promise<MercatoHarness> {
-  const attached = options.debug ?? PROVIDER_DEBUG ? new AttachedProviders(mercatoProvider) : undefined;
+  const attached = (options.debug ?? PROVIDER_DEBUG) ? new AttachedProviders(mercatoProvider) : undefined;
   const root = mkdtempSync(join(tmpdir(), 'tf-mercato-test-'));
   const pluginDir = join(root, 'plugins');
   mkdirSync(pluginDir);
   // Both take seconds and neither needs the other.
-  const [, server] = await Promise.all([buildProvider(PROVIDER_ENTRY, join(pluginDir, 'terraform-provider-mercato')), startTestServer('sqlite')]);
+  const [, server] = await Promise.all([
+    buildProvider(PROVIDER_ENTRY, join(pluginDir, 'terraform-provider-mercato')),
+    startTestServer('sqlite'),
+  ]);
   const home = join(root, 'home');
   mkdirSync(home);
   const cliConfig = join(home, '.terraformrc');
   writeDevOverrides(cliConfig, SOURCE, pluginDir);
-  const baseEnv: NodeJS.ProcessEnv = { ...terraformEnv(home, cliConfig), MERCATO_ENDPOINT: server.url, MERCATO_TOKEN: server.adminToken };
+  const baseEnv: NodeJS.ProcessEnv = {
+    ...terraformEnv(home, cliConfig),
+    MERCATO_ENDPOINT: server.url,
+    MERCATO_TOKEN: server.adminToken,
+  };
   return {
     root,
     server,

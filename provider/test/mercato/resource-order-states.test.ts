@@ -6,7 +6,17 @@
  * waits for it and says what holds it up, never placing an order the server must refuse.
  */
 import { createMercatoHarness, type MercatoHarness } from './mercato-harness';
-import { applying, diagnostic, errors, eventually, expectNoChanges, flat, TERRAFORM, type SavedPlan, type Workspace } from '../support/terraform';
+import {
+  applying,
+  diagnostic,
+  errors,
+  eventually,
+  expectNoChanges,
+  flat,
+  TERRAFORM,
+  type SavedPlan,
+  type Workspace,
+} from '../support/terraform';
 import { makeWorld, waitForProviderHandOver, type World } from '@mercato/test-support/world';
 import type { Api } from '@mercato/test-support/api-client';
 import type { Order } from '../../src/client/orders';
@@ -20,12 +30,18 @@ let largePlan: string;
 beforeAll(async () => {
   h = await createMercatoHarness();
   w = await makeWorld(h.admin, 'os');
-  largePlan = (await w.serviceManager.api.expect(201, w.serviceManager.api.post('/plans', { offering_id: w.manual.id, name: 'large', unit: 'month' }))).id;
+  largePlan = (
+    await w.serviceManager.api.expect(
+      201,
+      w.serviceManager.api.post('/plans', { offering_id: w.manual.id, name: 'large', unit: 'month' }),
+    )
+  ).id;
 });
 afterAll(() => h?.close());
 
 const manager = () => w.serviceManager.api;
-const ordersOf = async (resourceId: string) => (await h.admin.expect(200, h.admin.get(`/orders?resource_id=${resourceId}`))).items as Order[];
+const ordersOf = async (resourceId: string) =>
+  (await h.admin.expect(200, h.admin.get(`/orders?resource_id=${resourceId}`))).items as Order[];
 
 const manualResource = (name: string, planId = w.manual.plan.id, extra = '') => `resource "mercato_resource" "vm" {
   project_id  = "${w.consumer.project.id}"
@@ -39,15 +55,23 @@ ${extra}
 
 /** The open order of the given type on the resource named `name`, once it waits for the service provider. */
 async function orderWaitingForProvider(name: string, type: string, api: Api = h.admin): Promise<Order> {
-  return eventually(`a ${type} order of ${name} waiting for the provider`, async () => {
-    const resources = (await api.expect(200, api.get(`/resources?project_id=${w.consumer.project.id}&name=${name}`))).items as { id: string }[];
-    for (const resource of resources) {
-      const orders = (await api.expect(200, api.get(`/orders?resource_id=${resource.id}&type=${type}`))).items as Order[];
-      const found = orders.find((o) => o.state === 'executing' && /service provider to complete/.test(o.awaiting ?? ''));
-      if (found) return found;
-    }
-    return undefined;
-  }, 30_000);
+  return eventually(
+    `a ${type} order of ${name} waiting for the provider`,
+    async () => {
+      const resources = (await api.expect(200, api.get(`/resources?project_id=${w.consumer.project.id}&name=${name}`)))
+        .items as { id: string }[];
+      for (const resource of resources) {
+        const orders = (await api.expect(200, api.get(`/orders?resource_id=${resource.id}&type=${type}`)))
+          .items as Order[];
+        const found = orders.find(
+          (o) => o.state === 'executing' && /service provider to complete/.test(o.awaiting ?? ''),
+        );
+        if (found) return found;
+      }
+      return undefined;
+    },
+    30_000,
+  );
 }
 
 /** The plan replaces the Erred resource, and says which order failed and why (in one full stop). */
@@ -58,7 +82,9 @@ function expectErredReplacement(plan: SavedPlan, failed: Order, reason: string) 
   expect(change.replace_paths).toEqual([['state']]);
   const warning = diagnostic(plan, 'The resource is Erred: planned for replacement');
   expect(warning.severity).toBe('warning');
-  expect(flat(warning.detail)).toContain(`was never provisioned. Its create order ${failed.id} failed: ${reason} Applying terminates it and orders a new one.`);
+  expect(flat(warning.detail)).toContain(
+    `was never provisioned. Its create order ${failed.id} failed: ${reason} Applying terminates it and orders a new one.`,
+  );
   expect(warning.detail).not.toContain('..');
 }
 
@@ -83,7 +109,9 @@ describe('a resource whose create order failed (Erred)', () => {
     expectErredReplacement(await ws.savedPlan(), create, 'no capacity.');
     const report = await drift(ws);
     expect(report.drifted).toBe(true);
-    expect(report.erred).toEqual([{ address: 'mercato_resource.vm', type: 'mercato_resource', name: 'vm', order_id: create.id }]);
+    expect(report.erred).toEqual([
+      { address: 'mercato_resource.vm', type: 'mercato_resource', name: 'vm', order_id: create.id },
+    ]);
     expect(renderDrift(report, 'text')).toContain(`mercato_resource.vm is Erred (order ${create.id}): not working`);
     expect(renderDrift(report, 'markdown')).toContain('| `mercato_resource.vm` | `state` | *(working)* | **Erred**');
 
@@ -100,17 +128,37 @@ describe('a resource whose create order failed (Erred)', () => {
     const result = await replace.done;
     expect(result.code).toBe(0);
     expect(result.summary).toMatchObject({ add: 1, change: 0, remove: 1, operation: 'apply' });
-    expect(ws.resources()['mercato_resource.vm'].values).toMatchObject({ id: recreate.resource_id, state: 'OK', backend_id: 'vm-9' });
+    expect(ws.resources()['mercato_resource.vm'].values).toMatchObject({
+      id: recreate.resource_id,
+      state: 'OK',
+      backend_id: 'vm-9',
+    });
     expectNoChanges(await ws.plan());
     const clean = await drift(ws);
     expect([clean.drifted, clean.erred]).toEqual([false, []]);
   });
 
   test('imported while Erred: the plan replaces it and says why', async () => {
-    const placed = await h.admin.expect(201, h.admin.post('/orders', { type: 'create', project_id: w.consumer.project.id, offering_id: w.manual.id, plan_id: w.manual.plan.id, name: 'erred-import', attributes: { instance_type: 'general-purpose' } }));
+    const placed = await h.admin.expect(
+      201,
+      h.admin.post('/orders', {
+        type: 'create',
+        project_id: w.consumer.project.id,
+        offering_id: w.manual.id,
+        plan_id: w.manual.plan.id,
+        name: 'erred-import',
+        attributes: { instance_type: 'general-purpose' },
+      }),
+    );
     await waitForProviderHandOver(h.admin, placed.id, 10_000);
-    await manager().expect(200, manager().post(`/orders/${placed.id}/fail`, { reason: 'provisioning failed: no capacity' }));
-    const ws = h.workspace('erred-import', `provider "mercato" {}\nimport {\n  to = mercato_resource.vm\n  id = "${placed.resource_id}"\n}\n${manualResource('erred-import')}`);
+    await manager().expect(
+      200,
+      manager().post(`/orders/${placed.id}/fail`, { reason: 'provisioning failed: no capacity' }),
+    );
+    const ws = h.workspace(
+      'erred-import',
+      `provider "mercato" {}\nimport {\n  to = mercato_resource.vm\n  id = "${placed.resource_id}"\n}\n${manualResource('erred-import')}`,
+    );
     const plan = await ws.savedPlan();
     expect(plan.change!('mercato_resource.vm')!.actions).toEqual(['delete', 'create']);
     expectErredReplacement(plan, placed, 'provisioning failed: no capacity.');
@@ -123,11 +171,17 @@ describe('update orders that do not simply succeed', () => {
 
   /** Creates the resource through Terraform as the project's manager: the manual offering then waits for the provider's approval and completion. */
   beforeAll(async () => {
-    ws = h.workspace('updates', `provider "mercato" {}\n${manualResource('updated-vm')}`, { MERCATO_TOKEN: w.consumer.manager.token });
+    ws = h.workspace('updates', `provider "mercato" {}\n${manualResource('updated-vm')}`, {
+      MERCATO_TOKEN: w.consumer.manager.token,
+    });
     const apply = ws.start(['apply', '-auto-approve', '-input=false']);
     const pending = await eventually('the create order', async () => {
-      const resources = (await h.admin.expect(200, h.admin.get(`/resources?project_id=${w.consumer.project.id}&name=updated-vm`))).items as { id: string }[];
-      return resources.length ? (await ordersOf(resources[0].id)).find((o) => o.state === 'pending-provider') : undefined;
+      const resources = (
+        await h.admin.expect(200, h.admin.get(`/resources?project_id=${w.consumer.project.id}&name=updated-vm`))
+      ).items as { id: string }[];
+      return resources.length
+        ? (await ordersOf(resources[0].id)).find((o) => o.state === 'pending-provider')
+        : undefined;
     });
     await manager().expect(200, manager().post(`/orders/${pending.id}/approve`, {}));
     await waitForProviderHandOver(h.admin, pending.id, 10_000);
@@ -147,25 +201,37 @@ describe('update orders that do not simply succeed', () => {
 
     // The plan says an order is open; the apply waits for it and ends with the same clear story.
     const plan = await ws.savedPlan();
-    diagnostic(plan, 'An order is still open', `Order ${update.id} (update) on updated-vm is pending-provider, waiting for provider approval`);
+    diagnostic(
+      plan,
+      'An order is still open',
+      `Order ${update.id} (update) on updated-vm is pending-provider, waiting for provider approval`,
+    );
     const second = await ws.tryApply();
     expect(second.code).toBe(1);
     // One error that says what holds the apply up: no order refused, no doubled full stop.
     expect(errors(second).map((d) => d.summary)).toEqual(['The update order did not finish in time']);
-    const waited = diagnostic(second, 'The update order did not finish in time', `Order ${update.id} (update, placed earlier) is still pending-provider after the update timeout (3s), waiting for provider approval`);
+    const waited = diagnostic(
+      second,
+      'The update order did not finish in time',
+      `Order ${update.id} (update, placed earlier) is still pending-provider after the update timeout (3s), waiting for provider approval`,
+    );
     expect(waited.detail).toContain(`cancel it: POST /api/v1/orders/${update.id}/cancel`);
     expect(waited.detail).not.toMatch(/refused|(?<!\.)\.\.(?!\.)/);
     expect((await ordersOf(id)).filter((o) => o.type === 'update').map((o) => o.id)).toEqual([update.id]);
 
     // Once the provider approves and completes it, the next apply finds the change applied: no new order.
-    ws.write(`provider "mercato" {}\n${manualResource('updated-vm', largePlan, '  timeouts {\n    update = "60s"\n  }')}`);
+    ws.write(
+      `provider "mercato" {}\n${manualResource('updated-vm', largePlan, '  timeouts {\n    update = "60s"\n  }')}`,
+    );
     const third = ws.start(['apply', '-auto-approve', '-input=false', '-json']);
     await applying(third, 'mercato_resource.vm');
     await manager().expect(200, manager().post(`/orders/${update.id}/approve`, {}));
     await waitForProviderHandOver(h.admin, update.id, 10_000);
     await manager().expect(200, manager().post(`/orders/${update.id}/complete`, {}));
     expect((await third.done).code).toBe(0);
-    expect((await ordersOf(id)).filter((o) => o.type === 'update').map((o) => [o.id, o.state])).toEqual([[update.id, 'done']]);
+    expect((await ordersOf(id)).filter((o) => o.type === 'update').map((o) => [o.id, o.state])).toEqual([
+      [update.id, 'done'],
+    ]);
     expect((await h.admin.expect(200, h.admin.get(`/resources/${id}`))).plan_id).toBe(largePlan);
     expectNoChanges(await ws.plan());
   });
@@ -179,7 +245,12 @@ describe('update orders that do not simply succeed', () => {
     await manager().expect(200, manager().post(`/orders/${failing.id}/fail`, { reason: 'disk full.' }));
     const failed = await apply.done;
     expect(failed.code).toBe(1);
-    expect(errors(failed).map((d) => [d.summary, d.detail])).toEqual([['The update order failed', `Order ${failing.id} erred: disk full. Retry it with POST /api/v1/orders/${failing.id}/retry or apply again.`]]);
+    expect(errors(failed).map((d) => [d.summary, d.detail])).toEqual([
+      [
+        'The update order failed',
+        `Order ${failing.id} erred: disk full. Retry it with POST /api/v1/orders/${failing.id}/retry or apply again.`,
+      ],
+    ]);
     expect((await h.admin.expect(200, h.admin.get(`/resources/${id}`))).state).toBe('OK');
 
     const plan = await ws.savedPlan();
@@ -197,15 +268,24 @@ describe('update orders that do not simply succeed', () => {
   });
 
   test('a destroy that finds an update order still open, or whose terminate order does not finish, says so once and keeps the resource', async () => {
-    ws.write(`provider "mercato" {}\n${manualResource('updated-vm', w.manual.plan.id, '  timeouts {\n    delete = "3s"\n  }')}`);
+    ws.write(
+      `provider "mercato" {}\n${manualResource('updated-vm', w.manual.plan.id, '  timeouts {\n    delete = "3s"\n  }')}`,
+    );
     await ws.apply();
-    const open = await h.admin.expect(201, h.admin.post('/orders', { type: 'update', resource_id: id, limits: { cpu: 2 } }));
+    const open = await h.admin.expect(
+      201,
+      h.admin.post('/orders', { type: 'update', resource_id: id, limits: { cpu: 2 } }),
+    );
     await waitForProviderHandOver(h.admin, open.id, 10_000);
     const destroy = await ws.tryDestroy();
     expect(destroy.code).toBe(1);
     // One error naming the open order; no terminate order the server would refuse.
     expect(errors(destroy).map((d) => d.summary)).toEqual(['The update order did not finish in time']);
-    const waited = diagnostic(destroy, 'The update order did not finish in time', `Order ${open.id} (update, placed earlier) is still executing after the terminate timeout (3s), waiting for the service provider to complete the order`);
+    const waited = diagnostic(
+      destroy,
+      'The update order did not finish in time',
+      `Order ${open.id} (update, placed earlier) is still executing after the terminate timeout (3s), waiting for the service provider to complete the order`,
+    );
     expect(waited.detail).not.toMatch(/refused|409/);
     expect((await ordersOf(id)).filter((o) => o.type === 'terminate')).toEqual([]);
     expect(ws.resources()['mercato_resource.vm'].values.id).toBe(id);
@@ -216,7 +296,11 @@ describe('update orders that do not simply succeed', () => {
     expect(timedOut.code).toBe(1);
     const [terminate] = (await ordersOf(id)).filter((o) => o.type === 'terminate');
     expect(errors(timedOut).map((d) => d.summary)).toEqual(['The terminate order did not finish in time']);
-    diagnostic(timedOut, 'The terminate order did not finish in time', `Order ${terminate.id} is still executing after the terminate timeout (3s), waiting for the service provider to complete the order`);
+    diagnostic(
+      timedOut,
+      'The terminate order did not finish in time',
+      `Order ${terminate.id} is still executing after the terminate timeout (3s), waiting for the service provider to complete the order`,
+    );
     expect(ws.resources()['mercato_resource.vm'].values.id).toBe(id);
 
     // Completed: the destroy's refresh finds it Terminated, and it leaves the state.

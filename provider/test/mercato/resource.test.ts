@@ -20,10 +20,31 @@ beforeAll(async () => {
   w = await makeWorld(h.admin, 'res');
   const api = w.serviceManager.api;
   // 1.0.0 (from makeWorld) and 1.1.0 are available, 2.0.0 is a beta: the default is 1.1.0.
-  await api.expect(201, api.post('/offering-versions', { offering_id: w.allocation.id, version: '1.1.0', options_schema: VM_SCHEMA }));
-  await api.expect(201, api.post('/offering-versions', { offering_id: w.allocation.id, version: '2.0.0', options_schema: VM_SCHEMA, status: 'beta' }));
-  largePlan = (await api.expect(201, api.post('/plans', { offering_id: w.allocation.id, name: 'large', prices: { cpu: 4, base: 20 } }))).id;
-  secondProject = (await w.consumer.owner.api.expect(201, w.consumer.owner.api.post('/projects', { organization_id: w.consumer.organization.id, name: 'second project' }))).id;
+  await api.expect(
+    201,
+    api.post('/offering-versions', { offering_id: w.allocation.id, version: '1.1.0', options_schema: VM_SCHEMA }),
+  );
+  await api.expect(
+    201,
+    api.post('/offering-versions', {
+      offering_id: w.allocation.id,
+      version: '2.0.0',
+      options_schema: VM_SCHEMA,
+      status: 'beta',
+    }),
+  );
+  largePlan = (
+    await api.expect(
+      201,
+      api.post('/plans', { offering_id: w.allocation.id, name: 'large', prices: { cpu: 4, base: 20 } }),
+    )
+  ).id;
+  secondProject = (
+    await w.consumer.owner.api.expect(
+      201,
+      w.consumer.owner.api.post('/projects', { organization_id: w.consumer.organization.id, name: 'second project' }),
+    )
+  ).id;
 });
 afterAll(() => h?.close());
 
@@ -35,7 +56,13 @@ async function order(api: Api, body: Record<string, unknown>) {
   return done;
 }
 
-const ordersOf = async (api: Api, resourceId: string) => (await api.expect(200, api.get(`/orders?resource_id=${resourceId}`))).items as { type: string; state: string; changes: string[]; version: string }[];
+const ordersOf = async (api: Api, resourceId: string) =>
+  (await api.expect(200, api.get(`/orders?resource_id=${resourceId}`))).items as {
+    type: string;
+    state: string;
+    changes: string[];
+    version: string;
+  }[];
 
 /** The resource's values in the plan of each step. */
 const resourcePlanned = (step: Step) => ({
@@ -76,7 +103,15 @@ describeLifecycle(() => h, {
   drift: async (api, id) => void (await order(api, { type: 'update', resource_id: id, limits: { cpu: 16 } })),
   drifted: () => ({ limits: { cpu: 16 } }),
   createOutside: async (api) => {
-    const body = { type: 'create', project_id: w.consumer.project.id, offering_id: w.allocation.id, plan_id: w.allocation.plan.id, name: 'imported-quota', attributes: { instance_type: 'compute-optimized' }, limits: { cpu: 1 } };
+    const body = {
+      type: 'create',
+      project_id: w.consumer.project.id,
+      offering_id: w.allocation.id,
+      plan_id: w.allocation.plan.id,
+      name: 'imported-quota',
+      attributes: { instance_type: 'compute-optimized' },
+      limits: { cpu: 1 },
+    };
     return (await order(api, body)).resource_id;
   },
   importBody: () =>
@@ -89,7 +124,8 @@ describeLifecycle(() => h, {
       `  limits      = { cpu = 1 }`,
     ].join('\n'),
   deleteOutside: async (api, id) => void (await order(api, { type: 'terminate', resource_id: id })),
-  expectGone: async (api, id) => expect([id, (await api.expect(200, api.get(`/resources/${id}`))).state]).toEqual([id, 'Terminated']),
+  expectGone: async (api, id) =>
+    expect([id, (await api.expect(200, api.get(`/resources/${id}`))).state]).toEqual([id, 'Terminated']),
 });
 
 describe('mercato_resource plans and versions', () => {
@@ -105,25 +141,41 @@ ${extra}
 `;
 
   beforeAll(() => {
-    ws = h.workspace('versions', config('  attributes = { instance_type = "general-purpose", node_pools = [{ name = "a", replicas = 1 }, { name = "b", replicas = 0 }], color = "red" }'));
+    ws = h.workspace(
+      'versions',
+      config(
+        '  attributes = { instance_type = "general-purpose", node_pools = [{ name = "a", replicas = 1 }, { name = "b", replicas = 0 }], color = "red" }',
+      ),
+    );
   });
 
   test('attributes that break the offering version schema fail the plan, naming the path', async () => {
     const plan = await ws.plan();
     expect(plan.code).toBe(1);
     const invalid = [
-      diagnostic(plan, 'Invalid attributes', 'attributes.node_pools[1].replicas must be >= 1 (offering version 1.1.0).'),
+      diagnostic(
+        plan,
+        'Invalid attributes',
+        'attributes.node_pools[1].replicas must be >= 1 (offering version 1.1.0).',
+      ),
       diagnostic(plan, 'Invalid attributes', 'attributes.color is not a known field of this offering version'),
     ];
     for (const found of invalid) expect([found.severity, found.address]).toEqual(['error', 'mercato_resource.vm']);
     // Nothing reached the server.
-    expect((await h.admin.expect(200, h.admin.get(`/resources?project_id=${w.consumer.project.id}&name=versioned`))).items).toEqual([]);
+    expect(
+      (await h.admin.expect(200, h.admin.get(`/resources?project_id=${w.consumer.project.id}&name=versioned`))).items,
+    ).toEqual([]);
   });
 
   test('version defaults to the latest available version; changing it places an upgrade order', async () => {
     // The replica count comes from another resource: unknown at plan time, checked by the server at apply.
     const replicas = 'resource "terraform_data" "replicas" {\n  input = 2\n}\n';
-    ws.write(replicas + config('  attributes = { instance_type = "general-purpose", node_pools = [{ name = "a", replicas = terraform_data.replicas.output }] }'));
+    ws.write(
+      replicas +
+        config(
+          '  attributes = { instance_type = "general-purpose", node_pools = [{ name = "a", replicas = terraform_data.replicas.output }] }',
+        ),
+    );
     const plan = await ws.savedPlan();
     expect(plan.change!('mercato_resource.vm')!.after).toMatchObject({ version: '1.1.0' }); // not 1.0.0, not the 2.0.0 beta
     expect(plan.summary).toMatchObject({ add: 2, change: 0, remove: 0 });
@@ -156,7 +208,12 @@ ${extra}
     ws.write(config('  attributes = { instance_type = "general-purpose" }\n  version = "9.9.9"'));
     const unknown = await ws.plan();
     expect(unknown.code).toBe(1);
-    expect(errors(unknown).map((d) => [d.summary, d.detail])).toEqual([['Unknown offering version', 'The offering has no version 9.9.9; it has: 1.0.0 (available), 1.1.0 (available), 2.0.0 (beta).']]);
+    expect(errors(unknown).map((d) => [d.summary, d.detail])).toEqual([
+      [
+        'Unknown offering version',
+        'The offering has no version 9.9.9; it has: 1.0.0 (available), 1.1.0 (available), 2.0.0 (beta).',
+      ],
+    ]);
 
     ws.write(config('  attributes = { instance_type = "general-purpose" }\n  version = "2.0.0"'));
     expect((await ws.destroy()).summary).toMatchObject({ remove: 1 });

@@ -18,7 +18,11 @@ const SCHEMA = {
   properties: {
     size: { type: 'string', enum: ['small', 'large'] },
     admin_password: { type: 'string', writeOnly: true, minLength: 8 },
-    replication: { type: 'object', additionalProperties: false, properties: { host: { type: 'string' }, password: { type: 'string', format: 'password' } } },
+    replication: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { host: { type: 'string' }, password: { type: 'string', format: 'password' } },
+    },
   },
 };
 
@@ -31,8 +35,21 @@ beforeAll(async () => {
   h = await createMercatoHarness();
   w = await makeWorld(h.admin, 'tfsec');
   const api = w.serviceManager.api;
-  const offering = await api.expect(201, api.post('/offerings', { organization_id: w.provider.id, category_id: w.category.id, name: 'tfsec Database', type: 'allocation', status: 'active', auto_approve: true }));
-  await api.expect(201, api.post('/offering-versions', { offering_id: offering.id, version: '1.0.0', options_schema: SCHEMA }));
+  const offering = await api.expect(
+    201,
+    api.post('/offerings', {
+      organization_id: w.provider.id,
+      category_id: w.category.id,
+      name: 'tfsec Database',
+      type: 'allocation',
+      status: 'active',
+      auto_approve: true,
+    }),
+  );
+  await api.expect(
+    201,
+    api.post('/offering-versions', { offering_id: offering.id, version: '1.0.0', options_schema: SCHEMA }),
+  );
   planId = (await api.expect(201, api.post('/plans', { offering_id: offering.id, name: 'small' }))).id;
   offeringId = offering.id;
 });
@@ -50,7 +67,11 @@ ${arguments_}
 
 /** The secrets the server stores for a resource (never returned by the API), read from its database. */
 async function storedSecrets(resourceId: string) {
-  const row = await h.server.app.db.selectFrom('resources').select('secret_attributes').where('id', '=', resourceId).executeTakeFirstOrThrow();
+  const row = await h.server.app.db
+    .selectFrom('resources')
+    .select('secret_attributes')
+    .where('id', '=', resourceId)
+    .executeTakeFirstOrThrow();
   return JSON.parse(row.secret_attributes) as { path: string[]; value: unknown }[];
 }
 
@@ -65,7 +86,11 @@ function expectSensitive(plan: SavedPlan, actions: string[]) {
   if (change.before) expect(change.before_sensitive).toMatchObject({ secret_attributes: true });
 }
 
-const ordersOf = async (resourceId: string) => (await h.admin.expect(200, h.admin.get(`/orders?resource_id=${resourceId}`))).items as { type: string; changes: string[] }[];
+const ordersOf = async (resourceId: string) =>
+  (await h.admin.expect(200, h.admin.get(`/orders?resource_id=${resourceId}`))).items as {
+    type: string;
+    changes: string[];
+  }[];
 
 describe('mercato_resource secret_attributes', () => {
   let ws: Workspace;
@@ -77,20 +102,39 @@ describe('mercato_resource secret_attributes', () => {
     ws.write(config('  attributes = { size = "small", admin_password = "in-the-open-1" }'));
     const open = await ws.plan();
     expect(open.code).toBe(1);
-    diagnostic(open, 'Invalid attributes', 'attributes.admin_password is secret (`writeOnly` or `format: password` in the schema): move it into `secret_attributes`, which Terraform keeps out of plans and output');
-    ws.write(config('  attributes = { size = "small", replication = { password = "in-the-open-2" } }\n  secret_attributes = { admin_password = "hidden-pw-1" }'));
+    diagnostic(
+      open,
+      'Invalid attributes',
+      'attributes.admin_password is secret (`writeOnly` or `format: password` in the schema): move it into `secret_attributes`, which Terraform keeps out of plans and output',
+    );
+    ws.write(
+      config(
+        '  attributes = { size = "small", replication = { password = "in-the-open-2" } }\n  secret_attributes = { admin_password = "hidden-pw-1" }',
+      ),
+    );
     diagnostic(await ws.plan(), 'Invalid attributes', 'attributes.replication.password is secret');
-    ws.write(config('  attributes = { size = "small", admin_password = "twice-pw-1" }\n  secret_attributes = { admin_password = "twice-pw-1" }'));
+    ws.write(
+      config(
+        '  attributes = { size = "small", admin_password = "twice-pw-1" }\n  secret_attributes = { admin_password = "twice-pw-1" }',
+      ),
+    );
     diagnostic(await ws.plan(), 'Invalid attributes', 'secret_attributes.admin_password is also set in `attributes`');
     // Schema errors of a secret point at secret_attributes, and quote no value.
     ws.write(config('  attributes = { size = "small" }\n  secret_attributes = { admin_password = "short" }'));
     const short = await ws.plan();
     expect(short.code).toBe(1);
-    expect(diagnostic(short, 'Invalid attributes', 'secret_attributes.admin_password must NOT have fewer than 8 characters').detail).not.toContain('"short"');
+    expect(
+      diagnostic(short, 'Invalid attributes', 'secret_attributes.admin_password must NOT have fewer than 8 characters')
+        .detail,
+    ).not.toContain('"short"');
     ws.write(config('  attributes = { size = "small" }'));
     diagnostic(await ws.plan(), 'Invalid attributes', 'secret_attributes.admin_password is required');
     // A number the API cannot keep is refused without quoting it (only Terraform's source excerpt shows it).
-    ws.write(config('  attributes = { size = "small" }\n  secret_attributes = { admin_password = "long-enough", pin = 9007199254740993 }'));
+    ws.write(
+      config(
+        '  attributes = { size = "small" }\n  secret_attributes = { admin_password = "long-enough", pin = 9007199254740993 }',
+      ),
+    );
     const big = await ws.plan();
     expect(errors(big).map((d) => d.detail)).toEqual([
       'secret_attributes.pin: the number cannot be kept exactly: a number must be an integer within ±9007199254740991 or a decimal of at most 15 significant digits.',
@@ -99,8 +143,13 @@ describe('mercato_resource secret_attributes', () => {
   });
 
   test('secrets are ordered, stored, kept sensitive by Terraform, rotated by an update order, and never read back', async () => {
-    const secrets = (admin: string, replica: string) => `  secret_attributes = { admin_password = "${admin}", replication = { password = "${replica}" } }`;
-    ws.write(config(`  attributes = { size = "small", replication = { host = "r1" } }\n${secrets('first-admin-pw', 'first-replica-pw')}`));
+    const secrets = (admin: string, replica: string) =>
+      `  secret_attributes = { admin_password = "${admin}", replication = { password = "${replica}" } }`;
+    ws.write(
+      config(
+        `  attributes = { size = "small", replication = { host = "r1" } }\n${secrets('first-admin-pw', 'first-replica-pw')}`,
+      ),
+    );
     const plan = await ws.savedPlan();
     expectSensitive(plan, ['create']);
     const apply = await ws.applySaved();
@@ -113,39 +162,76 @@ describe('mercato_resource secret_attributes', () => {
       { path: ['admin_password'], value: 'first-admin-pw' },
       { path: ['replication', 'password'], value: 'first-replica-pw' },
     ]);
-    expect(await h.admin.expect(200, h.admin.get(`/resources/${id}`))).toMatchObject({ attributes: { size: 'small', replication: { host: 'r1' } }, secret_attribute_paths: ['admin_password', 'replication.password'] });
+    expect(await h.admin.expect(200, h.admin.get(`/resources/${id}`))).toMatchObject({
+      attributes: { size: 'small', replication: { host: 'r1' } },
+      secret_attribute_paths: ['admin_password', 'replication.password'],
+    });
     // In the state only as a sensitive value; the next plan reads the resource and sees nothing to do.
     const state = JSON.parse(readFileSync(join(ws.dir, 'terraform.tfstate'), 'utf8'));
     const instance = state.resources.find((r: { type: string }) => r.type === 'mercato_resource').instances[0];
     expect(instance.attributes.attributes.value).toEqual({ size: 'small', replication: { host: 'r1' } });
-    expect(instance.attributes.secret_attributes.value).toEqual({ admin_password: 'first-admin-pw', replication: { password: 'first-replica-pw' } });
+    expect(instance.attributes.secret_attributes.value).toEqual({
+      admin_password: 'first-admin-pw',
+      replication: { password: 'first-replica-pw' },
+    });
     expect(JSON.stringify(instance.sensitive_attributes)).toContain('secret_attributes');
     expectNoChanges(await ws.plan());
 
-    ws.write(config(`  attributes = { size = "small", replication = { host = "r1" } }\n${secrets('second-admin-pw', 'first-replica-pw')}`));
+    ws.write(
+      config(
+        `  attributes = { size = "small", replication = { host = "r1" } }\n${secrets('second-admin-pw', 'first-replica-pw')}`,
+      ),
+    );
     const rotate = await ws.savedPlan();
     expectSensitive(rotate, ['update']);
     expect(rotate.output).not.toContain('second-admin-pw');
     await ws.applySaved();
     expect((await storedSecrets(id))[0]).toEqual({ path: ['admin_password'], value: 'second-admin-pw' });
-    expect((await ordersOf(id)).map((o) => [o.type, o.changes])).toEqual([['create', []], ['update', ['attributes']]]);
+    expect((await ordersOf(id)).map((o) => [o.type, o.changes])).toEqual([
+      ['create', []],
+      ['update', ['attributes']],
+    ]);
     expectNoChanges(await ws.plan());
 
     // Changed outside Terraform: the server does not return secrets, so no plan can see it (documented).
-    const outside = await h.admin.expect(201, h.admin.post('/orders', { type: 'update', resource_id: id, attributes: { size: 'small', admin_password: 'changed-outside', replication: { host: 'r1' } } }));
+    const outside = await h.admin.expect(
+      201,
+      h.admin.post('/orders', {
+        type: 'update',
+        resource_id: id,
+        attributes: { size: 'small', admin_password: 'changed-outside', replication: { host: 'r1' } },
+      }),
+    );
     await waitForOrder(h.admin, outside.id);
     expectNoChanges(await ws.plan());
-    ws.write(config(`  attributes = { size = "large", replication = { host = "r1" } }\n${secrets('second-admin-pw', 'first-replica-pw')}`));
+    ws.write(
+      config(
+        `  attributes = { size = "large", replication = { host = "r1" } }\n${secrets('second-admin-pw', 'first-replica-pw')}`,
+      ),
+    );
     await ws.apply();
     expect((await storedSecrets(id))[0]).toEqual({ path: ['admin_password'], value: 'second-admin-pw' });
     await ws.destroy();
   });
 
   test('importing a resource with secrets places no order for the values the server holds', async () => {
-    const body = { type: 'create', project_id: w.consumer.project.id, offering_id: offeringId, plan_id: planId, name: 'imported', attributes: { size: 'small', admin_password: 'imported-admin-pw' } };
+    const body = {
+      type: 'create',
+      project_id: w.consumer.project.id,
+      offering_id: offeringId,
+      plan_id: planId,
+      name: 'imported',
+      attributes: { size: 'small', admin_password: 'imported-admin-pw' },
+    };
     const created = await h.admin.expect(201, h.admin.post('/orders', body));
     await waitForOrder(h.admin, created.id);
-    const imported = h.workspace('secrets-import', config('  attributes = { size = "small" }\n  secret_attributes = { admin_password = "imported-admin-pw" }', 'imported'));
+    const imported = h.workspace(
+      'secrets-import',
+      config(
+        '  attributes = { size = "small" }\n  secret_attributes = { admin_password = "imported-admin-pw" }',
+        'imported',
+      ),
+    );
     await imported.terraform(['import', '-input=false', 'mercato_resource.db', created.resource_id]);
     const plan = await imported.savedPlan();
     expectSensitive(plan, ['update']);
@@ -154,7 +240,12 @@ describe('mercato_resource secret_attributes', () => {
     expect((await ordersOf(created.resource_id)).map((o) => o.type)).toEqual(['create']);
     expectNoChanges(await imported.plan());
     // A different secret than the server holds is ordered.
-    imported.write(config('  attributes = { size = "small" }\n  secret_attributes = { admin_password = "after-import-pw" }', 'imported'));
+    imported.write(
+      config(
+        '  attributes = { size = "small" }\n  secret_attributes = { admin_password = "after-import-pw" }',
+        'imported',
+      ),
+    );
     await imported.apply();
     expect((await ordersOf(created.resource_id)).map((o) => o.type)).toEqual(['create', 'update']);
     expect(await storedSecrets(created.resource_id)).toEqual([{ path: ['admin_password'], value: 'after-import-pw' }]);
@@ -162,16 +253,39 @@ describe('mercato_resource secret_attributes', () => {
 
   test('a property the schema marks secret later fails the plan in attributes, and moves to secret_attributes with no order', async () => {
     const api = w.serviceManager.api;
-    const offering = await api.expect(201, api.post('/offerings', { organization_id: w.provider.id, category_id: w.category.id, name: 'tfsec Queue', type: 'allocation', status: 'active', auto_approve: true }));
+    const offering = await api.expect(
+      201,
+      api.post('/offerings', {
+        organization_id: w.provider.id,
+        category_id: w.category.id,
+        name: 'tfsec Queue',
+        type: 'allocation',
+        status: 'active',
+        auto_approve: true,
+      }),
+    );
     const schema = (token: object) => ({ type: 'object', properties: { size: { type: 'string' }, token } });
-    const version = await api.expect(201, api.post('/offering-versions', { offering_id: offering.id, version: '1.0.0', options_schema: schema({ type: 'string' }) }));
+    const version = await api.expect(
+      201,
+      api.post('/offering-versions', {
+        offering_id: offering.id,
+        version: '1.0.0',
+        options_schema: schema({ type: 'string' }),
+      }),
+    );
     const plan = await api.expect(201, api.post('/plans', { offering_id: offering.id, name: 'small' }));
     const queue = (arguments_: string) => config(arguments_).replace(offeringId, offering.id).replace(planId, plan.id);
-    const moved = h.workspace('secrets-moved', queue('  attributes = { size = "small", token = "token-before-marked" }'));
+    const moved = h.workspace(
+      'secrets-moved',
+      queue('  attributes = { size = "small", token = "token-before-marked" }'),
+    );
     await moved.apply();
     const id = moved.resources()['mercato_resource.db'].values.id as string;
 
-    await api.expect(200, api.patch(`/offering-versions/${version.id}`, { options_schema: schema({ type: 'string', writeOnly: true }) }));
+    await api.expect(
+      200,
+      api.patch(`/offering-versions/${version.id}`, { options_schema: schema({ type: 'string', writeOnly: true }) }),
+    );
     const refused = await moved.plan();
     expect(refused.code).toBe(1);
     diagnostic(refused, 'Invalid attributes', 'attributes.token is secret');

@@ -16,12 +16,16 @@ describeLifecycle(() => h, {
   type: 'mercato_organization',
   path: 'organizations',
   setup: async () => ({}),
-  body: (_, step) => `  name        = "Acme"\n  description = "${step === 'create' ? 'Rockets' : 'Rockets and anvils'}"`,
+  body: (_, step) =>
+    `  name        = "Acme"\n  description = "${step === 'create' ? 'Rockets' : 'Rockets and anvils'}"`,
   planned: (_, step) => ({ name: 'Acme', description: step === 'create' ? 'Rockets' : 'Rockets and anvils' }),
   updateChanges: ['description'],
-  drift: async (api, id) => void (await api.expect(200, api.patch(`/organizations/${id}`, { name: 'Acme (renamed in the console)' }))),
+  drift: async (api, id) =>
+    void (await api.expect(200, api.patch(`/organizations/${id}`, { name: 'Acme (renamed in the console)' }))),
   drifted: () => ({ name: 'Acme (renamed in the console)' }),
-  createOutside: async (api) => (await api.expect(201, api.post('/organizations', { name: 'Imported org', description: 'made in the console' }))).id,
+  createOutside: async (api) =>
+    (await api.expect(201, api.post('/organizations', { name: 'Imported org', description: 'made in the console' })))
+      .id,
   importBody: () => `  name        = "Imported org"\n  description = "made in the console"`,
   blockDelete: async (api, id) => {
     const project = await api.expect(201, api.post('/projects', { organization_id: id, name: 'made outside' }));
@@ -39,12 +43,18 @@ describeLifecycle(() => h, {
   }),
   body: (o, step) =>
     `  organization_id = "${step === 'replace' ? o.second : o.first}"\n  name = "${step === 'create' ? 'web' : 'website'}"\n  description = "the shop"`,
-  planned: (o, step) => ({ organization_id: step === 'replace' ? o.second : o.first, name: step === 'create' ? 'web' : 'website', description: 'the shop' }),
+  planned: (o, step) => ({
+    organization_id: step === 'replace' ? o.second : o.first,
+    name: step === 'create' ? 'web' : 'website',
+    description: 'the shop',
+  }),
   updateChanges: ['name'],
   replacedBy: 'organization_id',
-  drift: async (api, id) => void (await api.expect(200, api.patch(`/projects/${id}`, { description: 'changed by hand' }))),
+  drift: async (api, id) =>
+    void (await api.expect(200, api.patch(`/projects/${id}`, { description: 'changed by hand' }))),
   drifted: () => ({ description: 'changed by hand' }),
-  createOutside: async (api, o) => (await api.expect(201, api.post('/projects', { organization_id: o.first, name: 'imported' }))).id,
+  createOutside: async (api, o) =>
+    (await api.expect(201, api.post('/projects', { organization_id: o.first, name: 'imported' }))).id,
   importBody: (o) => `  organization_id = "${o.first}"\n  name = "imported"`,
 });
 
@@ -57,11 +67,20 @@ describeLifecycle(() => h, {
   updateChanges: ['title'],
   drift: async (api, id) => void (await api.expect(200, api.patch(`/categories/${id}`, { description: 'edited' }))),
   drifted: () => ({ description: 'edited' }),
-  createOutside: async (api) => (await api.expect(201, api.post('/categories', { title: 'Networking', description: 'VPNs' }))).id,
+  createOutside: async (api) =>
+    (await api.expect(201, api.post('/categories', { title: 'Networking', description: 'VPNs' }))).id,
   importBody: () => `  title = "Networking"\n  description = "VPNs"`,
   blockDelete: async (api, id) => {
     const provider = await api.expect(201, api.post('/organizations', { name: 'Category user' }));
-    const offering = await api.expect(201, api.post('/offerings', { organization_id: provider.id, category_id: id, name: 'Uses the category', type: 'manual' }));
+    const offering = await api.expect(
+      201,
+      api.post('/offerings', {
+        organization_id: provider.id,
+        category_id: id,
+        name: 'Uses the category',
+        type: 'manual',
+      }),
+    );
     return async () => void (await api.expect(204, api.delete(`/offerings/${offering.id}`)));
   },
   refusedDelete: 'Cannot delete the category',

@@ -60,7 +60,10 @@ export async function setUpMercatoTerraform(server?: { url: string; adminToken: 
   const root = mkdtempSync(join(tmpdir(), 'mercato-tf-'));
   const offline = offlineHome(root);
   const install = await installProvider({ dir: join(offline.home, '.terraform.d', 'plugins') });
-  const env: NodeJS.ProcessEnv = { ...offline.env, ...(server ? { MERCATO_ENDPOINT: server.url, MERCATO_TOKEN: server.adminToken } : {}) };
+  const env: NodeJS.ProcessEnv = {
+    ...offline.env,
+    ...(server ? { MERCATO_ENDPOINT: server.url, MERCATO_TOKEN: server.adminToken } : {}),
+  };
   return {
     root,
     home: offline.home,

@@ -45,7 +45,13 @@ const SAVED_PLAN = 'saved.tfplan';
 
 /** The environment Terraform runs with: only what a test sets, nothing from the developer's own. */
 export function terraformEnv(home: string, cliConfig: string): NodeJS.ProcessEnv {
-  return { PATH: process.env.PATH, HOME: home, TF_CLI_CONFIG_FILE: cliConfig, TF_IN_AUTOMATION: '1', CHECKPOINT_DISABLE: '1' };
+  return {
+    PATH: process.env.PATH,
+    HOME: home,
+    TF_CLI_CONFIG_FILE: cliConfig,
+    TF_IN_AUTOMATION: '1',
+    CHECKPOINT_DISABLE: '1',
+  };
 }
 
 /** The `terraform` block requiring a provider, under the local name Terraform gives it by default. */
@@ -61,7 +67,10 @@ export function requiredProviders(source: string): string {
 
 /** A CLI configuration that takes the provider `source` from `pluginDir`, skipping `terraform init`. */
 export function writeDevOverrides(cliConfig: string, source: string, pluginDir: string): void {
-  writeFileSync(cliConfig, `provider_installation {\n  dev_overrides { "${source}" = "${pluginDir}" }\n  direct {}\n}\n`);
+  writeFileSync(
+    cliConfig,
+    `provider_installation {\n  dev_overrides { "${source}" = "${pluginDir}" }\n  direct {}\n}\n`,
+  );
 }
 
 /** Bundles a provider entry into one executable file, as the release build does (scripts/build.js). */
@@ -117,12 +126,20 @@ export class Workspace {
    * waits. Give it `-json` to read what it did from `messages()` and `done`.
    */
   start(args: string[], extraEnv: NodeJS.ProcessEnv = {}): Started {
-    const child = spawn(TERRAFORM, [...args, '-no-color'], { cwd: this.dir, env: { ...this.env, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(TERRAFORM, [...args, '-no-color'], {
+      cwd: this.dir,
+      env: { ...this.env, ...extraEnv },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout!.on('data', (d) => (stdout += d));
     child.stderr!.on('data', (d) => (stderr += d));
-    const done = new Promise<JsonRun>((resolvePromise) => child.on('close', (code) => resolvePromise(jsonRun({ code: code ?? 1, stdout, stderr, output: stdout + stderr }))));
+    const done = new Promise<JsonRun>((resolvePromise) =>
+      child.on('close', (code) =>
+        resolvePromise(jsonRun({ code: code ?? 1, stdout, stderr, output: stdout + stderr })),
+      ),
+    );
     return { child, output: () => stdout + stderr, messages: () => uiMessages(stdout), done };
   }
 
@@ -184,18 +201,29 @@ export class Workspace {
   resources(): Record<string, StateResource> {
     const path = join(this.dir, 'terraform.tfstate');
     if (!existsSync(path)) return {};
-    const state = JSON.parse(readFileSync(path, 'utf8')) as { resources?: { mode: string; type: string; name: string; instances: { attributes: Record<string, unknown>; status?: string }[] }[] };
+    const state = JSON.parse(readFileSync(path, 'utf8')) as {
+      resources?: {
+        mode: string;
+        type: string;
+        name: string;
+        instances: { attributes: Record<string, unknown>; status?: string }[];
+      }[];
+    };
     const found: Record<string, StateResource> = {};
     for (const r of state.resources ?? []) {
       const address = `${r.mode === 'data' ? 'data.' : ''}${r.type}.${r.name}`;
-      for (const instance of r.instances) found[address] = { address, values: instance.attributes, tainted: instance.status === 'tainted' };
+      for (const instance of r.instances)
+        found[address] = { address, values: instance.attributes, tainted: instance.status === 'tainted' };
     }
     return found;
   }
 
   /** `terraform output -json` as it prints it: each output as `{ value, type, sensitive }`. */
   async outputs(): Promise<Record<string, { value: unknown }>> {
-    return JSON.parse(expectSuccess(await this.terraform(['output', '-json'])).stdout) as Record<string, { value: unknown }>;
+    return JSON.parse(expectSuccess(await this.terraform(['output', '-json'])).stdout) as Record<
+      string,
+      { value: unknown }
+    >;
   }
 
   /** Each output's value alone. */
@@ -280,7 +308,12 @@ function uiMessages(stdout: string): UiMessage[] {
 function jsonRun(result: RunResult): JsonRun {
   const messages = uiMessages(result.stdout);
   const diagnostics = messages
-    .filter((message) => message.type === 'diagnostic' && message.diagnostic && !message.diagnostic.summary.startsWith('Provider development overrides'))
+    .filter(
+      (message) =>
+        message.type === 'diagnostic' &&
+        message.diagnostic &&
+        !message.diagnostic.summary.startsWith('Provider development overrides'),
+    )
     .map((message) => message.diagnostic!);
   // An apply reports its plan's summary, then its own: the last one says what was done.
   const summaries = messages.filter((message) => message.type === 'change_summary');
@@ -290,17 +323,26 @@ function jsonRun(result: RunResult): JsonRun {
 function planRun(result: RunResult): PlanRun {
   const run = jsonRun(result);
   const planned = run.messages.filter((message) => message.type === 'planned_change' && message.change);
-  return { ...run, actions: Object.fromEntries(planned.map((message) => [message.change!.resource.addr, message.change!.action])) };
+  return {
+    ...run,
+    actions: Object.fromEntries(planned.map((message) => [message.change!.resource.addr, message.change!.action])),
+  };
 }
 
 /**
  * The diagnostic of a run with this summary whose detail contains `detail` (white space runs
  * compared as one space) or matches it; throws, listing what the run had, when there is none.
  */
-export function diagnostic(run: { diagnostics: UiDiagnostic[] }, summary: string, detail: string | RegExp = ''): UiDiagnostic {
-  const matches = (d: UiDiagnostic) => (typeof detail === 'string' ? flat(d.detail).includes(flat(detail)) : detail.test(flat(d.detail)));
+export function diagnostic(
+  run: { diagnostics: UiDiagnostic[] },
+  summary: string,
+  detail: string | RegExp = '',
+): UiDiagnostic {
+  const matches = (d: UiDiagnostic) =>
+    typeof detail === 'string' ? flat(d.detail).includes(flat(detail)) : detail.test(flat(d.detail));
   const found = run.diagnostics.find((d) => d.summary === summary && matches(d));
-  if (!found) throw new Error(`no diagnostic "${summary}" with ${detail}; got ${JSON.stringify(run.diagnostics, null, 2)}`);
+  if (!found)
+    throw new Error(`no diagnostic "${summary}" with ${detail}; got ${JSON.stringify(run.diagnostics, null, 2)}`);
   return found;
 }
 
@@ -316,8 +358,11 @@ export function expectSuccess<T extends RunResult>(result: T): T {
 
 /** A plan must report no changes (exit 0 of `-detailed-exitcode`, nothing to add, change, import or remove). */
 export function expectNoChanges(run: PlanRun): PlanRun {
-  const nothing = !run.summary || (run.summary.add === 0 && run.summary.change === 0 && run.summary.import === 0 && run.summary.remove === 0);
-  if (run.code !== 0 || !nothing) throw new Error(`expected a plan with no changes (exit 0), got exit ${run.code}:\n${run.output}`);
+  const nothing =
+    !run.summary ||
+    (run.summary.add === 0 && run.summary.change === 0 && run.summary.import === 0 && run.summary.remove === 0);
+  if (run.code !== 0 || !nothing)
+    throw new Error(`expected a plan with no changes (exit 0), got exit ${run.code}:\n${run.output}`);
   return run;
 }
 

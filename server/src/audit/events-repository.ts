@@ -3,7 +3,9 @@ import type { Page } from '../http/route-context';
 
 /** The SQL of reading the audit log (audit/record.ts writes it). */
 
-type EventFilters = Partial<Record<'object_id' | 'object_type' | 'action' | 'organization_id' | 'project_id' | 'actor_id', string>>;
+type EventFilters = Partial<
+  Record<'object_id' | 'object_type' | 'action' | 'organization_id' | 'project_id' | 'actor_id', string>
+>;
 
 /** Whose events a caller reads besides its own actions: of organizations it owns, projects it is in, organizations it provides through. */
 interface EventReader {
@@ -15,7 +17,11 @@ interface EventReader {
 
 /** One page of events by id, with the filters given, those `reader` may read (undefined: all); one row more than the limit tells there is a next page. */
 export function listEvents(db: Db, page: Page, filters: EventFilters, reader?: EventReader) {
-  let query = db.selectFrom('events').selectAll().orderBy('id').limit(page.limit + 1);
+  let query = db
+    .selectFrom('events')
+    .selectAll()
+    .orderBy('id')
+    .limit(page.limit + 1);
   if (page.after) query = query.where('id', '>', page.after);
   for (const column of ['object_id', 'object_type', 'action', 'organization_id', 'project_id', 'actor_id'] as const) {
     if (filters[column]) query = query.where(column, '=', filters[column]!);

@@ -27,13 +27,27 @@ export const eventsRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
     schema: {
       tags: ['audit'],
       summary: 'List audit events',
-      querystring: listQuery({ object_id: { type: 'string' }, object_type: { type: 'string' }, action: { type: 'string' }, organization_id: ID, project_id: ID, actor_id: ID }),
+      querystring: listQuery({
+        object_id: { type: 'string' },
+        object_type: { type: 'string' },
+        action: { type: 'string' },
+        organization_id: ID,
+        project_id: ID,
+        actor_id: ID,
+      }),
       response: { 200: listResponseSchema(EVENT) },
     },
     handler: async (request) => {
       const p = request.principal;
       const range = page(request.query);
-      const reader = p.isStaff ? undefined : { userId: p.user.id, ownedOrganizationIds: ownedOrganizationIds(p), memberProjectIds: memberProjectIds(p), providerOrganizationIds: providerOrganizationIds(p) };
+      const reader = p.isStaff
+        ? undefined
+        : {
+            userId: p.user.id,
+            ownedOrganizationIds: ownedOrganizationIds(p),
+            memberProjectIds: memberProjectIds(p),
+            providerOrganizationIds: providerOrganizationIds(p),
+          };
       return toPage(await listEvents(app.db, range, request.query, reader), range.limit, presentEvent);
     },
   });

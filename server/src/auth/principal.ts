@@ -17,7 +17,10 @@ export interface Principal {
  * Resolves a bearer token to the caller and every role it holds, with the token's expiry (ms since
  * the epoch, Infinity when it has none); undefined when the token is unknown or expired.
  */
-export async function principalForToken(db: Db, token: string): Promise<{ principal: Principal; expiresAt: number } | undefined> {
+export async function principalForToken(
+  db: Db,
+  token: string,
+): Promise<{ principal: Principal; expiresAt: number } | undefined> {
   const row = await db
     .selectFrom('tokens')
     .innerJoin('users', 'users.id', 'tokens.user_id')

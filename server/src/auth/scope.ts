@@ -1,6 +1,12 @@
 import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import type { Tables } from '../db/tables';
-import { approvesForProvider, canSeeProject, memberProjectIds, ownedOrganizationIds, providerOrganizationIds } from './access';
+import {
+  approvesForProvider,
+  canSeeProject,
+  memberProjectIds,
+  ownedOrganizationIds,
+  providerOrganizationIds,
+} from './access';
 import type { Principal } from './principal';
 import { projectRef } from '../structure/projects-repository';
 import { offeringProvider } from '../catalog/offerings-repository';
@@ -17,9 +23,23 @@ export function consumerOrProviderScope(p: Principal, projectColumn: string, off
   if (!owned.length && !member.length && !providers.length) return undefined;
   return (eb: ExpressionBuilder<Tables, keyof Tables>) => {
     const conditions = [];
-    if (owned.length) conditions.push(eb(sql.ref(projectColumn), 'in', eb.selectFrom('projects').select('projects.id').where('projects.organization_id', 'in', owned)));
+    if (owned.length)
+      conditions.push(
+        eb(
+          sql.ref(projectColumn),
+          'in',
+          eb.selectFrom('projects').select('projects.id').where('projects.organization_id', 'in', owned),
+        ),
+      );
     if (member.length) conditions.push(eb(sql.ref(projectColumn), 'in', member));
-    if (providers.length) conditions.push(eb(sql.ref(offeringColumn), 'in', eb.selectFrom('offerings').select('offerings.id').where('offerings.organization_id', 'in', providers)));
+    if (providers.length)
+      conditions.push(
+        eb(
+          sql.ref(offeringColumn),
+          'in',
+          eb.selectFrom('offerings').select('offerings.id').where('offerings.organization_id', 'in', providers),
+        ),
+      );
     return eb.or(conditions);
   };
 }

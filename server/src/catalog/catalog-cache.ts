@@ -40,17 +40,20 @@ export class CatalogCache {
     if (this.snapshot && this.snapshot.generation >= generation) return Promise.resolve(this.snapshot.snapshot);
     // A build started before the last change does not hold it: start another.
     if (!this.building || this.building.generation < generation) {
-      const snapshot: Promise<Snapshot> = loadCatalog(this.db).then(buildSnapshot).then(
-        (built) => {
-          if (this.building?.snapshot === snapshot) this.building = undefined;
-          if (!this.snapshot || this.snapshot.generation < generation) this.snapshot = { generation, snapshot: built };
-          return built;
-        },
-        (error) => {
-          if (this.building?.snapshot === snapshot) this.building = undefined;
-          throw error;
-        },
-      );
+      const snapshot: Promise<Snapshot> = loadCatalog(this.db)
+        .then(buildSnapshot)
+        .then(
+          (built) => {
+            if (this.building?.snapshot === snapshot) this.building = undefined;
+            if (!this.snapshot || this.snapshot.generation < generation)
+              this.snapshot = { generation, snapshot: built };
+            return built;
+          },
+          (error) => {
+            if (this.building?.snapshot === snapshot) this.building = undefined;
+            throw error;
+          },
+        );
       this.building = { generation, snapshot };
     }
     return this.building.snapshot;

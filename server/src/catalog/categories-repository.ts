@@ -6,12 +6,22 @@ import type { Page } from '../http/route-context';
 
 /** A category not deleted, by id. */
 export function findLiveCategory(db: Db, id: string) {
-  return db.selectFrom('categories').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+  return db
+    .selectFrom('categories')
+    .selectAll()
+    .where('id', '=', id)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
 }
 
 /** One page of the categories not deleted, by id, optionally of one title; one row more than the limit tells there is a next page. */
 export function listCategories(db: Db, page: Page, filters: { title?: string }) {
-  let query = db.selectFrom('categories').selectAll().where('deleted_at', 'is', null).orderBy('id').limit(page.limit + 1);
+  let query = db
+    .selectFrom('categories')
+    .selectAll()
+    .where('deleted_at', 'is', null)
+    .orderBy('id')
+    .limit(page.limit + 1);
   if (page.after) query = query.where('id', '>', page.after);
   if (filters.title) query = query.where('title', '=', filters.title);
   return query.execute();

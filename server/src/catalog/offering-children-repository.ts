@@ -17,7 +17,10 @@ export async function findChildWithOffering<T extends 'offering_versions' | 'pla
     .executeTakeFirst();
   if (!row) return undefined;
   const { offering_organization_id, offering_status, ...child } = row;
-  return { child: child as unknown as Tables[T], offering: { id: child.offering_id, organization_id: offering_organization_id, status: offering_status } };
+  return {
+    child: child as unknown as Tables[T],
+    offering: { id: child.offering_id, organization_id: offering_organization_id, status: offering_status },
+  };
 }
 
 /** Restricts a query of versions or plans joined to their offering to offerings in the catalog (not deleted) the viewer sees. */
@@ -26,6 +29,9 @@ export function onlyVisibleOfferings<DB, TB extends keyof DB, O>(query: SelectQu
   if (viewer.isStaff) return q as unknown as SelectQueryBuilder<DB, TB, O>;
   const providers = viewer.providerOrganizationIds;
   return q.where((eb) =>
-    eb.or([eb('offerings.status', '!=', 'draft'), ...(providers.length ? [eb('offerings.organization_id', 'in', providers)] : [])]),
+    eb.or([
+      eb('offerings.status', '!=', 'draft'),
+      ...(providers.length ? [eb('offerings.organization_id', 'in', providers)] : []),
+    ]),
   ) as unknown as SelectQueryBuilder<DB, TB, O>;
 }

@@ -14,7 +14,8 @@ export async function offeringForChild(db: Db, p: Principal, offeringId: string,
 }
 
 export function assertProvider(p: Principal, offering: { organization_id: string }) {
-  if (!managesOfferingsOf(p, offering.organization_id)) throw forbidden("only the offering's provider (owner or service manager) does this");
+  if (!managesOfferingsOf(p, offering.organization_id))
+    throw forbidden("only the offering's provider (owner or service manager) does this");
 }
 
 /** Loads a version or plan by id with its offering, 404 when the caller may not see the offering. */

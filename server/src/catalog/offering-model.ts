@@ -41,7 +41,11 @@ export const OFFERING = object({
   status: { type: 'string' },
   auto_approve: { type: 'boolean' },
   plugin_options: { type: 'object', additionalProperties: true },
-  secret_option_keys: { type: 'array', items: { type: 'string' }, description: 'Names of the secret options set; their values are write-only.' },
+  secret_option_keys: {
+    type: 'array',
+    items: { type: 'string' },
+    description: 'Names of the secret options set; their values are write-only.',
+  },
   documentation_url: { type: 'string' },
   requirements: { type: 'string' },
   components: { type: 'array', items: { ...COMPONENT, required: undefined } },
@@ -56,7 +60,10 @@ export type VersionSummary = Pick<OfferingVersionRow, 'version' | 'status'>;
 /** Highest available version; beta only when nothing is available; never deprecated. */
 export function latestVersion(versions: VersionSummary[]): string | null {
   const pick = (status: string) =>
-    versions.filter((v) => v.status === status).map((v) => v.version).sort(semver.rcompare)[0];
+    versions
+      .filter((v) => v.status === status)
+      .map((v) => v.version)
+      .sort(semver.rcompare)[0];
   return pick('available') ?? pick('beta') ?? null;
 }
 
@@ -77,5 +84,11 @@ export function presentOffering(row: OfferingRow, versions: VersionSummary[]) {
 export type PresentedOffering = ReturnType<typeof presentOffering>;
 
 export function slugify(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'offering';
+  return (
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60) || 'offering'
+  );
 }

@@ -14,7 +14,12 @@ interface VersionFilters {
 
 /** One page of the versions of offerings the viewer sees, by id; one row more than the limit tells there is a next page. */
 export function listVersions(db: Db, page: Page, filters: VersionFilters, viewer: Viewer) {
-  let query = db.selectFrom('offering_versions').innerJoin('offerings', 'offerings.id', 'offering_versions.offering_id').selectAll('offering_versions').orderBy('offering_versions.id').limit(page.limit + 1);
+  let query = db
+    .selectFrom('offering_versions')
+    .innerJoin('offerings', 'offerings.id', 'offering_versions.offering_id')
+    .selectAll('offering_versions')
+    .orderBy('offering_versions.id')
+    .limit(page.limit + 1);
   if (page.after) query = query.where('offering_versions.id', '>', page.after);
   if (filters.offering_id) query = query.where('offering_versions.offering_id', '=', filters.offering_id);
   if (filters.version) query = query.where('offering_versions.version', '=', filters.version);
@@ -29,7 +34,12 @@ export function versionsOf(db: Db, offeringId: string) {
 
 /** One version of an offering, by its version number. */
 export function findVersion(db: Db, offeringId: string, version: string) {
-  return db.selectFrom('offering_versions').selectAll().where('offering_id', '=', offeringId).where('version', '=', version).executeTakeFirst();
+  return db
+    .selectFrom('offering_versions')
+    .selectAll()
+    .where('offering_id', '=', offeringId)
+    .where('version', '=', version)
+    .executeTakeFirst();
 }
 
 export async function insertVersion(db: Db, row: OfferingVersionRow) {

@@ -20,11 +20,17 @@ import { deleteVersion, insertVersion, listVersions, updateVersion } from './off
 import { hasLiveResource } from '../resources/resources-repository';
 
 const EDITABLE = {
-  options_schema: jsonObject('JSON Schema (draft-07) of the configuration (`attributes`) of resources of this version; property names in snake_case. It stands alone (no `$id`, anchors, or `$ref` outside itself); patterns run on RE2.'),
+  options_schema: jsonObject(
+    'JSON Schema (draft-07) of the configuration (`attributes`) of resources of this version; property names in snake_case. It stands alone (no `$id`, anchors, or `$ref` outside itself); patterns run on RE2.',
+  ),
   changelog: { type: 'string', maxLength: 100000 },
   status: { type: 'string', enum: VERSION_STATUSES },
   deprecation_message: { type: 'string', maxLength: 2000 },
-  replacement_version: { type: 'string', maxLength: 100, description: 'The version recommended instead of a deprecated one.' },
+  replacement_version: {
+    type: 'string',
+    maxLength: 100,
+    description: 'The version recommended instead of a deprecated one.',
+  },
 } as const;
 
 const VERSION = object({
@@ -35,7 +41,8 @@ const VERSION = object({
   secret_attribute_paths: {
     type: 'array',
     items: { type: 'string' },
-    description: 'The properties of `attributes` the schema makes secret (`writeOnly: true` or `format: password`), by path: orders accept them, answers never show them.',
+    description:
+      'The properties of `attributes` the schema makes secret (`writeOnly: true` or `format: password`), by path: orders accept them, answers never show them.',
   },
   changelog: { type: 'string' },
   status: { type: 'string' },
@@ -54,15 +61,29 @@ type VersionInput = Partial<Omit<OfferingVersionRow, 'options_schema'>> & { opti
 
 async function problems(app: FastifyInstance, caller: string, input: VersionInput): Promise<FieldError[]> {
   const errors: FieldError[] = [];
-  if (input.version !== undefined && !semver.valid(input.version)) errors.push({ field: 'version', message: `"${input.version}" is not a semantic version such as 1.2.0` });
-  if (input.replacement_version && !semver.valid(input.replacement_version)) errors.push({ field: 'replacement_version', message: 'is not a semantic version' });
-  if (input.options_schema !== undefined) errors.push(...(await schemaProblems(app, caller, input.options_schema)), ...misplacedSecretMarks(input.options_schema));
+  if (input.version !== undefined && !semver.valid(input.version))
+    errors.push({ field: 'version', message: `"${input.version}" is not a semantic version such as 1.2.0` });
+  if (input.replacement_version && !semver.valid(input.replacement_version))
+    errors.push({ field: 'replacement_version', message: 'is not a semantic version' });
+  if (input.options_schema !== undefined)
+    errors.push(
+      ...(await schemaProblems(app, caller, input.options_schema)),
+      ...misplacedSecretMarks(input.options_schema),
+    );
   return errors;
 }
 
 export const offeringVersionsRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
   app.post('/offering-versions', {
-    schema: { tags: ['catalog'], summary: 'Add a version to an offering (its provider)', body: body({ ...EDITABLE, offering_id: ID, version: { type: 'string', maxLength: 100 } }, ['offering_id', 'version']), response: { 201: VERSION } },
+    schema: {
+      tags: ['catalog'],
+      summary: 'Add a version to an offering (its provider)',
+      body: body({ ...EDITABLE, offering_id: ID, version: { type: 'string', maxLength: 100 } }, [
+        'offering_id',
+        'version',
+      ]),
+      response: { 201: VERSION },
+    },
     handler: async (request, reply) => {
       const p = request.principal;
       const input = request.body;
@@ -71,14 +92,28 @@ export const offeringVersionsRoutes: FastifyPluginAsyncJsonSchemaToTs = async (a
       const errors = await problems(app, p.user.id, input);
       if (errors.length) throw invalidFields(errors);
       const row: OfferingVersionRow = {
-        id: newId(), offering_id: offering.id, version: semver.valid(input.version)!, options_schema: JSON.stringify(input.options_schema ?? { type: 'object' }),
-        changelog: input.changelog ?? '', status: input.status ?? 'available', deprecation_message: input.deprecation_message ?? '',
-        replacement_version: input.replacement_version ?? '', created_at: now(), updated_at: now(),
+        id: newId(),
+        offering_id: offering.id,
+        version: semver.valid(input.version)!,
+        options_schema: JSON.stringify(input.options_schema ?? { type: 'object' }),
+        changelog: input.changelog ?? '',
+        status: input.status ?? 'available',
+        deprecation_message: input.deprecation_message ?? '',
+        replacement_version: input.replacement_version ?? '',
+        created_at: now(),
+        updated_at: now(),
       };
       try {
         await app.db.transaction().execute(async (trx) => {
           await insertVersion(trx, row);
-          await recordEvent(trx, { actorId: p.user.id, action: 'offering_version.created', objectType: 'offering_version', objectId: row.id, providerOrganizationId: offering.organization_id, changes: { version: row.version, status: row.status } });
+          await recordEvent(trx, {
+            actorId: p.user.id,
+            action: 'offering_version.created',
+            objectType: 'offering_version',
+            objectId: row.id,
+            providerOrganizationId: offering.organization_id,
+            changes: { version: row.version, status: row.status },
+          });
         });
       } catch (error) {
         if (isUniqueViolation(error)) throw conflict(`the offering already has version ${row.version}`, 'version');
@@ -89,20 +124,40 @@ export const offeringVersionsRoutes: FastifyPluginAsyncJsonSchemaToTs = async (a
   });
 
   app.get('/offering-versions', {
-    schema: { tags: ['catalog'], summary: 'List offering versions', querystring: listQuery({ offering_id: ID, version: { type: 'string' }, status: { type: 'string', enum: VERSION_STATUSES } }), response: { 200: listResponseSchema(VERSION) } },
+    schema: {
+      tags: ['catalog'],
+      summary: 'List offering versions',
+      querystring: listQuery({
+        offering_id: ID,
+        version: { type: 'string' },
+        status: { type: 'string', enum: VERSION_STATUSES },
+      }),
+      response: { 200: listResponseSchema(VERSION) },
+    },
     handler: async (request) => {
       const range = page(request.query);
-      return toPage(await listVersions(app.db, range, request.query, viewerOf(request.principal)), range.limit, presentVersion);
+      return toPage(
+        await listVersions(app.db, range, request.query, viewerOf(request.principal)),
+        range.limit,
+        presentVersion,
+      );
     },
   });
 
   app.get('/offering-versions/:id', {
     schema: { tags: ['catalog'], summary: 'Get an offering version', params: ID_PARAMS, response: { 200: VERSION } },
-    handler: async (request) => presentVersion((await findChild(app.db, request.principal, 'offering_versions', request.params.id)).child),
+    handler: async (request) =>
+      presentVersion((await findChild(app.db, request.principal, 'offering_versions', request.params.id)).child),
   });
 
   app.patch('/offering-versions/:id', {
-    schema: { tags: ['catalog'], summary: 'Change a version: schema, changelog, status, deprecation (its provider)', params: ID_PARAMS, body: body(EDITABLE), response: { 200: VERSION } },
+    schema: {
+      tags: ['catalog'],
+      summary: 'Change a version: schema, changelog, status, deprecation (its provider)',
+      params: ID_PARAMS,
+      body: body(EDITABLE),
+      response: { 200: VERSION },
+    },
     handler: async (request) => {
       const p = request.principal;
       const { child, offering } = await findChild(app.db, p, 'offering_versions', request.params.id);
@@ -110,11 +165,23 @@ export const offeringVersionsRoutes: FastifyPluginAsyncJsonSchemaToTs = async (a
       const input = request.body;
       const errors = await problems(app, p.user.id, input);
       if (errors.length) throw invalidFields(errors);
-      const changes = { ...input, options_schema: input.options_schema === undefined ? undefined : JSON.stringify(input.options_schema), updated_at: now() };
+      const changes = {
+        ...input,
+        options_schema: input.options_schema === undefined ? undefined : JSON.stringify(input.options_schema),
+        updated_at: now(),
+      };
       await app.db.transaction().execute(async (trx) => {
         await updateVersion(trx, child.id, changes);
-        if (changes.options_schema !== undefined) await storeAgainUnderSchema(trx, { ...child, options_schema: changes.options_schema });
-        await recordEvent(trx, { actorId: p.user.id, action: 'offering_version.updated', objectType: 'offering_version', objectId: child.id, providerOrganizationId: offering.organization_id, changes: diff(presentVersion(child), input) });
+        if (changes.options_schema !== undefined)
+          await storeAgainUnderSchema(trx, { ...child, options_schema: changes.options_schema });
+        await recordEvent(trx, {
+          actorId: p.user.id,
+          action: 'offering_version.updated',
+          objectType: 'offering_version',
+          objectId: child.id,
+          providerOrganizationId: offering.organization_id,
+          changes: diff(presentVersion(child), input),
+        });
       });
       return presentVersion({ ...child, ...changes, options_schema: changes.options_schema ?? child.options_schema });
     },
@@ -126,10 +193,18 @@ export const offeringVersionsRoutes: FastifyPluginAsyncJsonSchemaToTs = async (a
       const p = request.principal;
       const { child, offering } = await findChild(app.db, p, 'offering_versions', request.params.id);
       assertProvider(p, offering);
-      if (await hasLiveResource(app.db, { offering_id: offering.id, version: child.version })) throw conflict(`live resources use version ${child.version}; deprecate it instead`);
+      if (await hasLiveResource(app.db, { offering_id: offering.id, version: child.version }))
+        throw conflict(`live resources use version ${child.version}; deprecate it instead`);
       await app.db.transaction().execute(async (trx) => {
         await deleteVersion(trx, child.id);
-        await recordEvent(trx, { actorId: p.user.id, action: 'offering_version.deleted', objectType: 'offering_version', objectId: child.id, providerOrganizationId: offering.organization_id, changes: { version: child.version } });
+        await recordEvent(trx, {
+          actorId: p.user.id,
+          action: 'offering_version.deleted',
+          objectType: 'offering_version',
+          objectId: child.id,
+          providerOrganizationId: offering.organization_id,
+          changes: { version: child.version },
+        });
       });
       return reply.code(204).send();
     },

@@ -5,7 +5,12 @@ import type { OfferingRow } from '../db/tables';
 
 /** An offering not deleted, by id or slug; an id match wins over a slug match. */
 export async function findLiveOffering(db: Db, idOrSlug: string) {
-  const rows = await db.selectFrom('offerings').selectAll().where((eb) => eb.or([eb('id', '=', idOrSlug), eb('slug', '=', idOrSlug)])).where('deleted_at', 'is', null).execute();
+  const rows = await db
+    .selectFrom('offerings')
+    .selectAll()
+    .where((eb) => eb.or([eb('id', '=', idOrSlug), eb('slug', '=', idOrSlug)]))
+    .where('deleted_at', 'is', null)
+    .execute();
   return rows.find((r) => r.id === idOrSlug) ?? rows[0];
 }
 
@@ -16,17 +21,27 @@ export function loadOfferingRow(db: Db, id: string) {
 
 /** The organization providing an offering, deleted or not. */
 export async function offeringProvider(db: Db, id: string): Promise<string> {
-  return (await db.selectFrom('offerings').select('organization_id').where('id', '=', id).executeTakeFirstOrThrow()).organization_id;
+  return (await db.selectFrom('offerings').select('organization_id').where('id', '=', id).executeTakeFirstOrThrow())
+    .organization_id;
 }
 
 /** What versions and plans need of the offering they hang under, when it is not deleted. */
 export function findParentOffering(db: Db, id: string) {
-  return db.selectFrom('offerings').select(['id', 'organization_id', 'status', 'components']).where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+  return db
+    .selectFrom('offerings')
+    .select(['id', 'organization_id', 'status', 'components'])
+    .where('id', '=', id)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
 }
 
 /** The version and status of each version of an offering, for its `versions` and `latest_version`. */
 export function versionSummaries(db: Db, offeringId: string) {
-  return db.selectFrom('offering_versions').select(['version', 'status']).where('offering_id', '=', offeringId).execute();
+  return db
+    .selectFrom('offering_versions')
+    .select(['version', 'status'])
+    .where('offering_id', '=', offeringId)
+    .execute();
 }
 
 /** Everything the catalog search index is built from: offerings not deleted, every version, category titles and organization names. */
@@ -42,13 +57,24 @@ export async function loadCatalog(db: Db) {
 
 /** The slugs taken by any offering (deleted ones included) that are `base` or start with `base-`. */
 export async function slugsLike(db: Db, base: string): Promise<Set<string>> {
-  const rows = await db.selectFrom('offerings').select('slug').where((eb) => eb.or([eb('slug', '=', base), eb('slug', 'like', `${base}-%`)])).execute();
+  const rows = await db
+    .selectFrom('offerings')
+    .select('slug')
+    .where((eb) => eb.or([eb('slug', '=', base), eb('slug', 'like', `${base}-%`)]))
+    .execute();
   return new Set(rows.map((r) => r.slug));
 }
 
 /** Whether an offering not deleted is in the category, or provided by the organization. */
 export async function hasLiveOffering(db: Db, column: 'category_id' | 'organization_id', value: string) {
-  return (await db.selectFrom('offerings').select('id').where(column, '=', value).where('deleted_at', 'is', null).executeTakeFirst()) !== undefined;
+  return (
+    (await db
+      .selectFrom('offerings')
+      .select('id')
+      .where(column, '=', value)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst()) !== undefined
+  );
 }
 
 export async function insertOffering(db: Db, row: OfferingRow) {
@@ -64,5 +90,9 @@ export async function updateOffering(db: Db, id: string, columns: Partial<Offeri
  * slug has a `~`), so that a new offering may take it.
  */
 export async function markOfferingDeleted(db: Db, offering: Pick<OfferingRow, 'id' | 'slug'>, at: string) {
-  await db.updateTable('offerings').set({ deleted_at: at, updated_at: at, slug: `${offering.slug}~${offering.id}` }).where('id', '=', offering.id).execute();
+  await db
+    .updateTable('offerings')
+    .set({ deleted_at: at, updated_at: at, slug: `${offering.slug}~${offering.id}` })
+    .where('id', '=', offering.id)
+    .execute();
 }

@@ -11,7 +11,16 @@ import { body, DESCRIPTION, ID, ID_PARAMS, jsonObject, NAME, object } from '../h
 import { now } from '../http/route-context';
 import { PAGE_QUERY_PROPERTIES } from '../http/pagination';
 import { validateAgainst } from './options-schema';
-import { COMPONENT, OFFERING, OFFERING_STATUSES, PLATFORMS, SLUG_PATTERN, slugify, type Component, type PresentedOffering } from './offering-model';
+import {
+  COMPONENT,
+  OFFERING,
+  OFFERING_STATUSES,
+  PLATFORMS,
+  SLUG_PATTERN,
+  slugify,
+  type Component,
+  type PresentedOffering,
+} from './offering-model';
 import { FACETS } from './search-index';
 import { readOffering } from './catalog-cache';
 import { findLiveCategory } from './categories-repository';
@@ -34,7 +43,10 @@ const EDITABLE = {
   components: { type: 'array', items: COMPONENT, maxItems: 100 },
 } as const;
 
-const FACET_LIST = { type: 'array', items: object({ value: { type: 'string' }, label: { type: 'string' }, count: { type: 'integer' } }) } as const;
+const FACET_LIST = {
+  type: 'array',
+  items: object({ value: { type: 'string' }, label: { type: 'string' }, count: { type: 'integer' } }),
+} as const;
 
 const SEARCH_RESPONSE = object({
   items: { type: 'array', items: OFFERING },
@@ -43,7 +55,9 @@ const SEARCH_RESPONSE = object({
   facets: object(Object.fromEntries(Object.keys(FACETS).map((f) => [f, FACET_LIST]))),
 });
 
-type OfferingInput = Partial<Omit<OfferingRow, 'tags' | 'plugin_options' | 'secret_options' | 'components' | 'auto_approve'>> & {
+type OfferingInput = Partial<
+  Omit<OfferingRow, 'tags' | 'plugin_options' | 'secret_options' | 'components' | 'auto_approve'>
+> & {
   tags?: string[];
   plugin_options?: Record<string, unknown>;
   secret_options?: Record<string, unknown>;
@@ -71,7 +85,8 @@ function visibleTo(p: Principal, idOrSlug: string, offering: PresentedOffering |
 
 export const offeringsRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
   /** The offering as the request may see the catalog, 404 when the caller may not see it. */
-  const findOffering = async (request: FastifyRequest, idOrSlug: string) => visibleTo(request.principal, idOrSlug, await app.catalog.find(request, idOrSlug));
+  const findOffering = async (request: FastifyRequest, idOrSlug: string) =>
+    visibleTo(request.principal, idOrSlug, await app.catalog.find(request, idOrSlug));
 
   /** What a request wrote, read back from the database. */
   const readBack = async (p: Principal, id: string) => visibleTo(p, id, await readOffering(app.db, id));
@@ -82,13 +97,20 @@ export const offeringsRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => 
       errors.push({ field: 'category_id', message: `no category ${input.category_id}` });
     }
     if (input.type !== undefined && !app.plugins.get(input.type)) {
-      errors.push({ field: 'type', message: `unknown plugin "${input.type}"; one of ${app.plugins.types().join(', ')}` });
+      errors.push({
+        field: 'type',
+        message: `unknown plugin "${input.type}"; one of ${app.plugins.types().join(', ')}`,
+      });
     }
     const plugin = app.plugins.get(input.type ?? '');
-    if (plugin?.optionsSchema && input.plugin_options) errors.push(...(await validateAgainst(app, caller, plugin.optionsSchema, input.plugin_options, 'plugin_options')));
+    if (plugin?.optionsSchema && input.plugin_options)
+      errors.push(
+        ...(await validateAgainst(app, caller, plugin.optionsSchema, input.plugin_options, 'plugin_options')),
+      );
     const types = (input.components ?? []).map((c) => c.type);
     types.forEach((type, i) => {
-      if (types.indexOf(type) !== i) errors.push({ field: `components[${i}].type`, message: `duplicates component type "${type}"` });
+      if (types.indexOf(type) !== i)
+        errors.push({ field: `components[${i}].type`, message: `duplicates component type "${type}"` });
     });
     return errors;
   };
@@ -114,7 +136,15 @@ export const offeringsRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => 
       try {
         await app.db.transaction().execute(async (trx) => {
           await insertOffering(trx, row);
-          await recordEvent(trx, { actorId, action: 'offering.created', objectType: 'offering', objectId: row.id, providerOrganizationId: row.organization_id, changes: { ...input, slug: row.slug }, secretFields: ['secret_options'] });
+          await recordEvent(trx, {
+            actorId,
+            action: 'offering.created',
+            objectType: 'offering',
+            objectId: row.id,
+            providerOrganizationId: row.organization_id,
+            changes: { ...input, slug: row.slug },
+            secretFields: ['secret_options'],
+          });
         });
         return;
       } catch (error) {
@@ -128,7 +158,15 @@ export const offeringsRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => 
     schema: {
       tags: ['catalog'],
       summary: "Publish an offering in the provider organization's name (owner or service manager)",
-      body: body({ ...EDITABLE, organization_id: ID, slug: { type: 'string', pattern: SLUG_PATTERN, maxLength: 100 }, type: { type: 'string' } }, ['organization_id', 'category_id', 'name', 'type']),
+      body: body(
+        {
+          ...EDITABLE,
+          organization_id: ID,
+          slug: { type: 'string', pattern: SLUG_PATTERN, maxLength: 100 },
+          type: { type: 'string' },
+        },
+        ['organization_id', 'category_id', 'name', 'type'],
+      ),
       response: { 201: OFFERING },
     },
     handler: async (request, reply) => {
@@ -136,16 +174,31 @@ export const offeringsRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => 
       const input = request.body;
       const organization = await findLiveOrganization(app.db, input.organization_id);
       if (!organization || !managesOfferingsOf(p, organization.id)) {
-        if (organization && canSeeOrganization(p, organization.id)) throw forbidden('only owners and service managers publish offerings');
+        if (organization && canSeeOrganization(p, organization.id))
+          throw forbidden('only owners and service managers publish offerings');
         throw invalid('organization_id', `no organization ${input.organization_id}`);
       }
       const errors = await checkReferences(p.user.id, input);
       if (errors.length) throw invalidFields(errors);
       const row: OfferingRow = {
-        id: newId(), slug: input.slug ?? '', organization_id: input.organization_id, category_id: input.category_id,
-        name: input.name, description: '', type: input.type, platform: 'other', tags: '[]', status: 'draft', auto_approve: 0,
-        plugin_options: '{}', secret_options: '{}', documentation_url: '', requirements: '', components: '[]',
-        created_at: now(), updated_at: now(),
+        id: newId(),
+        slug: input.slug ?? '',
+        organization_id: input.organization_id,
+        category_id: input.category_id,
+        name: input.name,
+        description: '',
+        type: input.type,
+        platform: 'other',
+        tags: '[]',
+        status: 'draft',
+        auto_approve: 0,
+        plugin_options: '{}',
+        secret_options: '{}',
+        documentation_url: '',
+        requirements: '',
+        components: '[]',
+        created_at: now(),
+        updated_at: now(),
       } as OfferingRow;
       const { slug: _slug, ...columns } = toColumns(input);
       Object.assign(row, columns);
@@ -163,7 +216,11 @@ export const offeringsRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => 
         additionalProperties: false,
         properties: {
           ...PAGE_QUERY_PROPERTIES,
-          q: { type: 'string', maxLength: 200, description: 'Keywords over name, description and tags (each word a prefix; all must match).' },
+          q: {
+            type: 'string',
+            maxLength: 200,
+            description: 'Keywords over name, description and tags (each word a prefix; all must match).',
+          },
           category_id: ID,
           platform: { type: 'string', enum: PLATFORMS },
           version: { type: 'string', description: 'Offerings that have this version.' },
@@ -180,10 +237,15 @@ export const offeringsRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => 
       const query = request.query;
       if (query.slug) {
         const offering = await app.catalog.find(request, query.slug);
-        const items = offering && offering.slug === query.slug && canSeeOffering(request.principal, offering) ? [offering] : [];
+        const items =
+          offering && offering.slug === query.slug && canSeeOffering(request.principal, offering) ? [offering] : [];
         return { items, next_cursor: null, total: items.length, facets: {} };
       }
-      const body = await app.catalog.searchJson(request, { ...query, limit: query.limit ?? 50 }, viewerOf(request.principal));
+      const body = await app.catalog.searchJson(
+        request,
+        { ...query, limit: query.limit ?? 50 },
+        viewerOf(request.principal),
+      );
       // Already JSON in the documented shape: sent as is, not serialized again.
       // (The type provider types send() by the response schema, not as the JSON text of it.)
       return reply.type('application/json; charset=utf-8').send(body as never);
@@ -191,23 +253,45 @@ export const offeringsRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => 
   });
 
   app.get('/offerings/:id', {
-    schema: { tags: ['catalog'], summary: 'Get an offering by id or slug', params: ID_PARAMS, response: { 200: OFFERING } },
+    schema: {
+      tags: ['catalog'],
+      summary: 'Get an offering by id or slug',
+      params: ID_PARAMS,
+      response: { 200: OFFERING },
+    },
     handler: async (request) => findOffering(request, request.params.id),
   });
 
   app.patch('/offerings/:id', {
-    schema: { tags: ['catalog'], summary: 'Change an offering (its provider)', params: ID_PARAMS, body: body({ ...EDITABLE, slug: { type: 'string', pattern: SLUG_PATTERN, maxLength: 100 } }), response: { 200: OFFERING } },
+    schema: {
+      tags: ['catalog'],
+      summary: 'Change an offering (its provider)',
+      params: ID_PARAMS,
+      body: body({ ...EDITABLE, slug: { type: 'string', pattern: SLUG_PATTERN, maxLength: 100 } }),
+      response: { 200: OFFERING },
+    },
     handler: async (request) => {
       const p = request.principal;
       const offering = await findOffering(request, request.params.id);
       if (!managesOfferingsOf(p, offering.organization_id)) throw forbidden("only the offering's provider changes it");
       const input = request.body;
-      const errors = await checkReferences(p.user.id, { ...input, type: input.plugin_options ? offering.type : undefined });
+      const errors = await checkReferences(p.user.id, {
+        ...input,
+        type: input.plugin_options ? offering.type : undefined,
+      });
       if (errors.length) throw invalidFields(errors);
       try {
         await app.db.transaction().execute(async (trx) => {
           await updateOffering(trx, offering.id, { ...toColumns(input), updated_at: now() });
-          await recordEvent(trx, { actorId: p.user.id, action: 'offering.updated', objectType: 'offering', objectId: offering.id, providerOrganizationId: offering.organization_id, changes: diff(offering, input), secretFields: ['secret_options'] });
+          await recordEvent(trx, {
+            actorId: p.user.id,
+            action: 'offering.updated',
+            objectType: 'offering',
+            objectId: offering.id,
+            providerOrganizationId: offering.organization_id,
+            changes: diff(offering, input),
+            secretFields: ['secret_options'],
+          });
         });
       } catch (error) {
         if (isUniqueViolation(error)) throw conflict(`slug "${input.slug}" is taken by another offering`, 'slug');
@@ -221,18 +305,27 @@ export const offeringsRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => 
     schema: {
       tags: ['catalog'],
       summary: 'Delete an offering with no live resources (its provider)',
-      description: 'The offering leaves the catalog (with its plans and versions) and its slug is free again. The terminated resources and the orders placed on it are kept as history: readable by id to those who could read them, listed with `include_deleted=true`.',
+      description:
+        'The offering leaves the catalog (with its plans and versions) and its slug is free again. The terminated resources and the orders placed on it are kept as history: readable by id to those who could read them, listed with `include_deleted=true`.',
       params: ID_PARAMS,
     },
     handler: async (request, reply) => {
       const p = request.principal;
       const offering = await findOffering(request, request.params.id);
       if (!managesOfferingsOf(p, offering.organization_id)) throw forbidden("only the offering's provider deletes it");
-      if (await hasLiveResource(app.db, { offering_id: offering.id })) throw conflict('resources of this offering are still live; terminate them, or archive the offering');
+      if (await hasLiveResource(app.db, { offering_id: offering.id }))
+        throw conflict('resources of this offering are still live; terminate them, or archive the offering');
       await app.db.transaction().execute(async (trx) => {
         // The slug it had moves aside; the event records it.
         await markOfferingDeleted(trx, offering, now());
-        await recordEvent(trx, { actorId: p.user.id, action: 'offering.deleted', objectType: 'offering', objectId: offering.id, providerOrganizationId: offering.organization_id, changes: { slug: offering.slug } });
+        await recordEvent(trx, {
+          actorId: p.user.id,
+          action: 'offering.deleted',
+          objectType: 'offering',
+          objectId: offering.id,
+          providerOrganizationId: offering.organization_id,
+          changes: { slug: offering.slug },
+        });
       });
       return reply.code(204).send();
     },

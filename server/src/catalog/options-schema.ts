@@ -8,11 +8,27 @@ import type { FieldError } from '../http/problem';
  */
 
 /** `caller`: who asks (a user id); callers take turns in the schema workers. */
-export function schemaProblems(app: FastifyInstance, caller: string, schema: unknown, field = 'options_schema'): Promise<FieldError[]> {
+export function schemaProblems(
+  app: FastifyInstance,
+  caller: string,
+  schema: unknown,
+  field = 'options_schema',
+): Promise<FieldError[]> {
   return app.schemas.check(caller, JSON.stringify(schema), field);
 }
 
 /** Validates a configuration against a schema (an object, or the JSON text a version stores); errors name the JSON path under `prefix`. */
-export function validateAgainst(app: FastifyInstance, caller: string, schema: object | string, value: unknown, prefix = 'attributes'): Promise<FieldError[]> {
-  return app.schemas.validate(caller, typeof schema === 'string' ? schema || '{}' : JSON.stringify(schema), value, prefix);
+export function validateAgainst(
+  app: FastifyInstance,
+  caller: string,
+  schema: object | string,
+  value: unknown,
+  prefix = 'attributes',
+): Promise<FieldError[]> {
+  return app.schemas.validate(
+    caller,
+    typeof schema === 'string' ? schema || '{}' : JSON.stringify(schema),
+    value,
+    prefix,
+  );
 }

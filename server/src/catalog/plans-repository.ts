@@ -14,7 +14,12 @@ interface PlanFilters {
 
 /** One page of the plans of offerings the viewer sees, by id; one row more than the limit tells there is a next page. */
 export function listPlans(db: Db, page: Page, filters: PlanFilters, viewer: Viewer) {
-  let query = db.selectFrom('plans').innerJoin('offerings', 'offerings.id', 'plans.offering_id').selectAll('plans').orderBy('plans.id').limit(page.limit + 1);
+  let query = db
+    .selectFrom('plans')
+    .innerJoin('offerings', 'offerings.id', 'plans.offering_id')
+    .selectAll('plans')
+    .orderBy('plans.id')
+    .limit(page.limit + 1);
   if (page.after) query = query.where('plans.id', '>', page.after);
   if (filters.offering_id) query = query.where('plans.offering_id', '=', filters.offering_id);
   if (filters.name) query = query.where('plans.name', '=', filters.name);
@@ -24,7 +29,12 @@ export function listPlans(db: Db, page: Page, filters: PlanFilters, viewer: View
 
 /** A plan of an offering. */
 export function findPlanOf(db: Db, offeringId: string, planId: string) {
-  return db.selectFrom('plans').selectAll().where('id', '=', planId).where('offering_id', '=', offeringId).executeTakeFirst();
+  return db
+    .selectFrom('plans')
+    .selectAll()
+    .where('id', '=', planId)
+    .where('offering_id', '=', offeringId)
+    .executeTakeFirst();
 }
 
 export async function insertPlan(db: Db, row: PlanRow) {

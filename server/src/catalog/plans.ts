@@ -18,7 +18,11 @@ const EDITABLE = {
   name: NAME,
   description: DESCRIPTION,
   unit: { type: 'string', enum: PLAN_UNITS },
-  prices: { type: 'object', additionalProperties: { type: 'number', minimum: 0 }, description: 'Price per unit of each component, by component type.' },
+  prices: {
+    type: 'object',
+    additionalProperties: { type: 'number', minimum: 0 },
+    description: 'Price per unit of each component, by component type.',
+  },
   archived: { type: 'boolean', description: 'An archived plan takes no new orders.' },
 } as const;
 
@@ -34,15 +38,25 @@ const PLAN = object({
   updated_at: TIMESTAMP,
 });
 
-const presentPlan = (row: PlanRow) => ({ ...row, prices: json<Record<string, number>>(row.prices, {}), archived: row.archived === 1 });
+const presentPlan = (row: PlanRow) => ({
+  ...row,
+  prices: json<Record<string, number>>(row.prices, {}),
+  archived: row.archived === 1,
+});
 
-type PlanInput = Partial<Omit<PlanRow, 'prices' | 'archived'>> & { prices?: Record<string, number>; archived?: boolean };
+type PlanInput = Partial<Omit<PlanRow, 'prices' | 'archived'>> & {
+  prices?: Record<string, number>;
+  archived?: boolean;
+};
 
 function priceProblems(prices: Record<string, number> | undefined, componentsJson: string): FieldError[] {
   const types = json<Component[]>(componentsJson, []).map((c) => c.type);
   return Object.keys(prices ?? {})
     .filter((type) => !types.includes(type))
-    .map((type) => ({ field: `prices.${type}`, message: `the offering has no component "${type}" (it has: ${types.join(', ') || 'none'})` }));
+    .map((type) => ({
+      field: `prices.${type}`,
+      message: `the offering has no component "${type}" (it has: ${types.join(', ') || 'none'})`,
+    }));
 }
 
 const toColumns = (input: PlanInput) => ({
@@ -53,7 +67,12 @@ const toColumns = (input: PlanInput) => ({
 
 export const plansRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
   app.post('/plans', {
-    schema: { tags: ['catalog'], summary: 'Add a plan to an offering (its provider)', body: body({ ...EDITABLE, offering_id: ID }, ['offering_id', 'name']), response: { 201: PLAN } },
+    schema: {
+      tags: ['catalog'],
+      summary: 'Add a plan to an offering (its provider)',
+      body: body({ ...EDITABLE, offering_id: ID }, ['offering_id', 'name']),
+      response: { 201: PLAN },
+    },
     handler: async (request, reply) => {
       const p = request.principal;
       const input = request.body;
@@ -61,30 +80,63 @@ export const plansRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
       assertProvider(p, offering);
       const errors = priceProblems(input.prices, offering.components);
       if (errors.length) throw invalidFields(errors);
-      const row: PlanRow = { id: newId(), offering_id: offering.id, name: input.name, description: input.description ?? '', unit: input.unit ?? 'month', prices: JSON.stringify(input.prices ?? {}), archived: input.archived ? 1 : 0, created_at: now(), updated_at: now() };
+      const row: PlanRow = {
+        id: newId(),
+        offering_id: offering.id,
+        name: input.name,
+        description: input.description ?? '',
+        unit: input.unit ?? 'month',
+        prices: JSON.stringify(input.prices ?? {}),
+        archived: input.archived ? 1 : 0,
+        created_at: now(),
+        updated_at: now(),
+      };
       await app.db.transaction().execute(async (trx) => {
         await insertPlan(trx, row);
-        await recordEvent(trx, { actorId: p.user.id, action: 'plan.created', objectType: 'plan', objectId: row.id, providerOrganizationId: offering.organization_id, changes: input });
+        await recordEvent(trx, {
+          actorId: p.user.id,
+          action: 'plan.created',
+          objectType: 'plan',
+          objectId: row.id,
+          providerOrganizationId: offering.organization_id,
+          changes: input,
+        });
       });
       return reply.code(201).send(presentPlan(row));
     },
   });
 
   app.get('/plans', {
-    schema: { tags: ['catalog'], summary: 'List plans', querystring: listQuery({ offering_id: ID, name: { type: 'string' }, archived: { type: 'boolean' } }), response: { 200: listResponseSchema(PLAN) } },
+    schema: {
+      tags: ['catalog'],
+      summary: 'List plans',
+      querystring: listQuery({ offering_id: ID, name: { type: 'string' }, archived: { type: 'boolean' } }),
+      response: { 200: listResponseSchema(PLAN) },
+    },
     handler: async (request) => {
       const range = page(request.query);
-      return toPage(await listPlans(app.db, range, request.query, viewerOf(request.principal)), range.limit, presentPlan);
+      return toPage(
+        await listPlans(app.db, range, request.query, viewerOf(request.principal)),
+        range.limit,
+        presentPlan,
+      );
     },
   });
 
   app.get('/plans/:id', {
     schema: { tags: ['catalog'], summary: 'Get a plan', params: ID_PARAMS, response: { 200: PLAN } },
-    handler: async (request) => presentPlan((await findChild(app.db, request.principal, 'plans', request.params.id)).child),
+    handler: async (request) =>
+      presentPlan((await findChild(app.db, request.principal, 'plans', request.params.id)).child),
   });
 
   app.patch('/plans/:id', {
-    schema: { tags: ['catalog'], summary: 'Change a plan (its provider)', params: ID_PARAMS, body: body(EDITABLE), response: { 200: PLAN } },
+    schema: {
+      tags: ['catalog'],
+      summary: 'Change a plan (its provider)',
+      params: ID_PARAMS,
+      body: body(EDITABLE),
+      response: { 200: PLAN },
+    },
     handler: async (request) => {
       const p = request.principal;
       const { child, offering } = await findChild(app.db, p, 'plans', request.params.id);
@@ -96,7 +148,14 @@ export const plansRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
       const changes = { ...toColumns(input), updated_at: now() };
       await app.db.transaction().execute(async (trx) => {
         await updatePlan(trx, child.id, changes);
-        await recordEvent(trx, { actorId: p.user.id, action: 'plan.updated', objectType: 'plan', objectId: child.id, providerOrganizationId: offering.organization_id, changes: diff(presentPlan(child), input) });
+        await recordEvent(trx, {
+          actorId: p.user.id,
+          action: 'plan.updated',
+          objectType: 'plan',
+          objectId: child.id,
+          providerOrganizationId: offering.organization_id,
+          changes: diff(presentPlan(child), input),
+        });
       });
       const merged = { ...child } as Record<string, unknown>;
       for (const [key, value] of Object.entries(changes)) if (value !== undefined) merged[key] = value;
@@ -110,10 +169,17 @@ export const plansRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
       const p = request.principal;
       const { child, offering } = await findChild(app.db, p, 'plans', request.params.id);
       assertProvider(p, offering);
-      if (await hasLiveResource(app.db, { plan_id: child.id })) throw conflict('live resources use this plan; archive it instead');
+      if (await hasLiveResource(app.db, { plan_id: child.id }))
+        throw conflict('live resources use this plan; archive it instead');
       await app.db.transaction().execute(async (trx) => {
         await deletePlan(trx, child.id);
-        await recordEvent(trx, { actorId: p.user.id, action: 'plan.deleted', objectType: 'plan', objectId: child.id, providerOrganizationId: offering.organization_id });
+        await recordEvent(trx, {
+          actorId: p.user.id,
+          action: 'plan.deleted',
+          objectType: 'plan',
+          objectId: child.id,
+          providerOrganizationId: offering.organization_id,
+        });
       });
       return reply.code(204).send();
     },

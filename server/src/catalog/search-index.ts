@@ -62,7 +62,11 @@ class Dictionary {
   }
 }
 
-const tokenize = (text: string) => text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+const tokenize = (text: string) =>
+  text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
 
 /** `a.localeCompare(b)` without building a collator on every call. */
 const collator = new Intl.Collator();
@@ -129,7 +133,10 @@ export class Snapshot {
   private readonly json: string[] = [];
   readonly byId = new Map<string, number>();
   readonly bySlug = new Map<string, number>();
-  readonly dictionaries = Object.fromEntries(FACET_NAMES.map((f) => [f, new Dictionary()])) as Record<Facet, Dictionary>;
+  readonly dictionaries = Object.fromEntries(FACET_NAMES.map((f) => [f, new Dictionary()])) as Record<
+    Facet,
+    Dictionary
+  >;
   readonly tagDictionary = new Dictionary();
   readonly facetCodes: Record<Exclude<Facet, 'version'>, Int32Array>;
   readonly versionCodes: number[][];
@@ -154,7 +161,12 @@ export class Snapshot {
     this.labels = labels;
     const n = docs.length;
     const width = (this.width = (n + 31) >>> 5);
-    this.facetCodes = { category: new Int32Array(n), platform: new Int32Array(n), status: new Int32Array(n), organization: new Int32Array(n) };
+    this.facetCodes = {
+      category: new Int32Array(n),
+      platform: new Int32Array(n),
+      status: new Int32Array(n),
+      organization: new Int32Array(n),
+    };
     this.versionCodes = [];
     this.everything = new Uint32Array(width);
     this.published = new Uint32Array(width);
@@ -167,7 +179,12 @@ export class Snapshot {
       this.bySlug.set(doc.slug, i);
       setBit(this.everything, i);
       if (doc.status !== 'draft') setBit(this.published, i);
-      const single = { category: doc.category_id, platform: doc.platform, status: doc.status, organization: doc.organization_id };
+      const single = {
+        category: doc.category_id,
+        platform: doc.platform,
+        status: doc.status,
+        organization: doc.organization_id,
+      };
       for (const facet of ['category', 'platform', 'status', 'organization'] as const) {
         const code = this.dictionaries[facet].code(single[facet]);
         this.facetCodes[facet][i] = code;
@@ -184,7 +201,9 @@ export class Snapshot {
       }
     });
     this.words = [...this.postings.keys()].sort();
-    const byName = [...docs.keys()].sort((a, b) => collator.compare(docs[a].name, docs[b].name) || (docs[a].id < docs[b].id ? -1 : 1));
+    const byName = [...docs.keys()].sort(
+      (a, b) => collator.compare(docs[a].name, docs[b].name) || (docs[a].id < docs[b].id ? -1 : 1),
+    );
     const byNewest = [...docs.keys()].sort((a, b) => (docs[a].id < docs[b].id ? 1 : -1));
     this.orders = { name: Int32Array.from(byName), newest: Int32Array.from(byNewest) };
     this.positions = { name: new Int32Array(n), newest: new Int32Array(n) };
@@ -271,7 +290,10 @@ function runSearch(s: Snapshot, query: SearchQuery, viewer: Viewer) {
     }
   }
   for (const word of tokenize(query.q ?? '')) andInto(base, s.matchingPrefix(word));
-  for (const tag of (query.tags ?? '').split(',').map((t) => t.trim().toLowerCase()).filter(Boolean)) {
+  for (const tag of (query.tags ?? '')
+    .split(',')
+    .map((t) => t.trim().toLowerCase())
+    .filter(Boolean)) {
     const code = s.tagDictionary.lookup(tag);
     if (code >= 0) andInto(base, s.tagBits[code]);
     else base.fill(0);

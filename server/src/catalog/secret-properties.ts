@@ -14,10 +14,12 @@ import type { FieldError } from '../http/problem';
 
 type Schema = Record<string, unknown>;
 
-const isObject = (value: unknown): value is Schema => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Schema =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** True when a property's schema marks its value secret. */
-const marksSecret = (schema: unknown): boolean => isObject(schema) && (schema.writeOnly === true || schema.format === 'password');
+const marksSecret = (schema: unknown): boolean =>
+  isObject(schema) && (schema.writeOnly === true || schema.format === 'password');
 
 /** Each secret property's path from the top of `attributes`, as the list of its property names. */
 export function secretPropertyPaths(schema: unknown): string[][] {
@@ -36,7 +38,14 @@ export function secretPropertyPaths(schema: unknown): string[][] {
 /** Keywords whose values are data (examples, defaults, constants), not schemas: never looked into. */
 const DATA_KEYWORDS = new Set(['enum', 'const', 'default', 'examples']);
 /** Keywords whose values map names (or patterns) to schemas. */
-const SCHEMA_MAPS = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas', 'dependencies']);
+const SCHEMA_MAPS = new Set([
+  'properties',
+  'patternProperties',
+  '$defs',
+  'definitions',
+  'dependentSchemas',
+  'dependencies',
+]);
 
 /** Secret marks that are not on a property reached through `properties`, each as a field error. */
 export function misplacedSecretMarks(schema: unknown, field = 'options_schema'): FieldError[] {
@@ -46,7 +55,11 @@ export function misplacedSecretMarks(schema: unknown, field = 'options_schema'):
     if (Array.isArray(node)) return node.forEach((item, i) => visit(item, `${at}[${i}]`, false, false));
     if (!isObject(node)) return;
     if (marksSecret(node) && !property) {
-      errors.push({ field: at, message: 'marks a secret (writeOnly or format "password") that has no fixed path in attributes: mark only properties reached through "properties" from the top, so that their values can be kept out of every answer' });
+      errors.push({
+        field: at,
+        message:
+          'marks a secret (writeOnly or format "password") that has no fixed path in attributes: mark only properties reached through "properties" from the top, so that their values can be kept out of every answer',
+      });
       return;
     }
     for (const [keyword, value] of Object.entries(node)) {

@@ -20,7 +20,10 @@ export const cacheGenerations: Migration = {
     let table = db.schema.createTable('cache_generations');
     for (const kind of Object.keys(SOURCES)) table = table.addColumn(kind, 'bigint', (c) => c.notNull().defaultTo(0));
     await table.execute();
-    await db.insertInto('cache_generations').values(Object.fromEntries(Object.keys(SOURCES).map((kind) => [kind, 0]))).execute();
+    await db
+      .insertInto('cache_generations')
+      .values(Object.fromEntries(Object.keys(SOURCES).map((kind) => [kind, 0])))
+      .execute();
     const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
     if (postgres) {
       // Once per statement, not per row, and before it: the transaction takes the counter's lock
@@ -36,14 +39,18 @@ export const cacheGenerations: Migration = {
       for (const source of tables) {
         if (postgres) {
           await sql
-            .raw(`CREATE TRIGGER ${source}_bumps_${kind} BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE ON ${source} FOR EACH STATEMENT EXECUTE FUNCTION bump_cache_generation('${kind}')`)
+            .raw(
+              `CREATE TRIGGER ${source}_bumps_${kind} BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE ON ${source} FOR EACH STATEMENT EXECUTE FUNCTION bump_cache_generation('${kind}')`,
+            )
             .execute(db);
           continue;
         }
         // SQLite has row triggers only, one per kind of change; it has one writer at a time.
         for (const change of ['INSERT', 'UPDATE', 'DELETE']) {
           await sql
-            .raw(`CREATE TRIGGER ${source}_${change.toLowerCase()}_bumps_${kind} AFTER ${change} ON ${source} BEGIN UPDATE cache_generations SET ${kind} = ${kind} + 1; END`)
+            .raw(
+              `CREATE TRIGGER ${source}_${change.toLowerCase()}_bumps_${kind} AFTER ${change} ON ${source} BEGIN UPDATE cache_generations SET ${kind} = ${kind} + 1; END`,
+            )
             .execute(db);
         }
       }

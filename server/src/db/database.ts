@@ -61,7 +61,9 @@ function withStatementCache(sqlite: SqliteDatabase): SqliteDatabase {
 function openPostgres(url: string): Database {
   const { Pool, types }: typeof import('pg') = require('pg');
   types.setTypeParser(20, (value: string) => Number(value)); // bigint counts as numbers
-  const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool: new Pool({ connectionString: url, max: 10 }) }) });
+  const db = new Kysely<Tables>({
+    dialect: new PostgresDialect({ pool: new Pool({ connectionString: url, max: 10 }) }),
+  });
   return { db, kind: 'postgres', close: () => db.destroy() };
 }
 

@@ -14,7 +14,15 @@ export const INCLUDE_DELETED = {
 /** The SQL condition "its project and its offering are not deleted", for rows with both columns. */
 export function inLiveProjectAndOffering(eb: ExpressionBuilder<Tables, keyof Tables>) {
   return eb.and([
-    eb(sql.ref('project_id'), 'not in', eb.selectFrom('projects').select('projects.id').where('projects.deleted_at', 'is not', null)),
-    eb(sql.ref('offering_id'), 'not in', eb.selectFrom('offerings').select('offerings.id').where('offerings.deleted_at', 'is not', null)),
+    eb(
+      sql.ref('project_id'),
+      'not in',
+      eb.selectFrom('projects').select('projects.id').where('projects.deleted_at', 'is not', null),
+    ),
+    eb(
+      sql.ref('offering_id'),
+      'not in',
+      eb.selectFrom('offerings').select('offerings.id').where('offerings.deleted_at', 'is not', null),
+    ),
   ]);
 }

@@ -30,7 +30,11 @@ const initial: Migration = {
       .addColumn('expires_at', 'text')
       .execute();
     await timestamps(
-      text(db.schema.createTable('organizations').addColumn('id', 'text', (c) => c.primaryKey()), 'name', 'description'),
+      text(
+        db.schema.createTable('organizations').addColumn('id', 'text', (c) => c.primaryKey()),
+        'name',
+        'description',
+      ),
     ).execute();
     await db.schema
       .createTable('organization_members')
@@ -59,7 +63,11 @@ const initial: Migration = {
       .addPrimaryKeyConstraint('project_members_pk', ['project_id', 'user_id'])
       .execute();
     await timestamps(
-      text(db.schema.createTable('categories').addColumn('id', 'text', (c) => c.primaryKey()), 'title', 'description'),
+      text(
+        db.schema.createTable('categories').addColumn('id', 'text', (c) => c.primaryKey()),
+        'title',
+        'description',
+      ),
     ).execute();
     await timestamps(
       text(
@@ -70,8 +78,17 @@ const initial: Migration = {
           .addColumn('category_id', 'text', (c) => c.notNull().references('categories.id'))
           .addColumn('slug', 'text', (c) => c.notNull().unique())
           .addColumn('auto_approve', 'integer', (c) => c.notNull().defaultTo(0)),
-        'name', 'description', 'type', 'platform', 'tags', 'status', 'plugin_options', 'secret_options',
-        'documentation_url', 'requirements', 'components',
+        'name',
+        'description',
+        'type',
+        'platform',
+        'tags',
+        'status',
+        'plugin_options',
+        'secret_options',
+        'documentation_url',
+        'requirements',
+        'components',
       ),
     ).execute();
     await timestamps(
@@ -80,7 +97,12 @@ const initial: Migration = {
           .createTable('offering_versions')
           .addColumn('id', 'text', (c) => c.primaryKey())
           .addColumn('offering_id', 'text', (c) => c.notNull().references('offerings.id').onDelete('cascade')),
-        'version', 'options_schema', 'changelog', 'status', 'deprecation_message', 'replacement_version',
+        'version',
+        'options_schema',
+        'changelog',
+        'status',
+        'deprecation_message',
+        'replacement_version',
       ).addUniqueConstraint('offering_versions_offering_version', ['offering_id', 'version']),
     ).execute();
     await timestamps(
@@ -90,7 +112,10 @@ const initial: Migration = {
           .addColumn('id', 'text', (c) => c.primaryKey())
           .addColumn('offering_id', 'text', (c) => c.notNull().references('offerings.id').onDelete('cascade'))
           .addColumn('archived', 'integer', (c) => c.notNull().defaultTo(0)),
-        'name', 'description', 'unit', 'prices',
+        'name',
+        'description',
+        'unit',
+        'prices',
       ),
     ).execute();
     await timestamps(
@@ -101,7 +126,14 @@ const initial: Migration = {
           .addColumn('project_id', 'text', (c) => c.notNull().references('projects.id'))
           .addColumn('offering_id', 'text', (c) => c.notNull().references('offerings.id'))
           .addColumn('plan_id', 'text', (c) => c.notNull()),
-        'name', 'version', 'attributes', 'limits', 'state', 'backend_id', 'outputs', 'secret_outputs',
+        'name',
+        'version',
+        'attributes',
+        'limits',
+        'state',
+        'backend_id',
+        'outputs',
+        'secret_outputs',
       ),
     ).execute();
     await timestamps(
@@ -120,7 +152,14 @@ const initial: Migration = {
           .addColumn('claimed_by', 'text')
           .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
           .addColumn('completed_at', 'text'),
-        'type', 'state', 'plan_id', 'version', 'attributes', 'limits', 'changes', 'reason',
+        'type',
+        'state',
+        'plan_id',
+        'version',
+        'attributes',
+        'limits',
+        'changes',
+        'reason',
       ).addUniqueConstraint('orders_idempotency', ['created_by', 'idempotency_key']),
     ).execute();
     await db.schema
@@ -155,7 +194,8 @@ const initial: Migration = {
       ['orders_job', 'orders', ['job_state']],
       ['events_object', 'events', ['object_id']],
     ];
-    for (const [name, table, columns] of indexes) await db.schema.createIndex(name).on(table).columns(columns).execute();
+    for (const [name, table, columns] of indexes)
+      await db.schema.createIndex(name).on(table).columns(columns).execute();
   },
 };
 
@@ -194,7 +234,10 @@ const deletedAt: Migration = {
 const idempotencyFingerprints: Migration = {
   async up(db: AnyDb) {
     await db.schema.alterTable('orders').addColumn('idempotency_fingerprint', 'text').execute();
-    await db.schema.alterTable('idempotency_keys').addColumn('fingerprint', 'text', (c) => c.notNull().defaultTo('')).execute();
+    await db.schema
+      .alterTable('idempotency_keys')
+      .addColumn('fingerprint', 'text', (c) => c.notNull().defaultTo(''))
+      .execute();
   },
 };
 

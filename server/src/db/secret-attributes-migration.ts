@@ -11,11 +11,18 @@ import { storeAgainUnderSchema } from '../orders/secrets-restore';
 export const secretAttributes: Migration = {
   async up(db: Kysely<any>) {
     for (const table of ['resources', 'orders']) {
-      await db.schema.alterTable(table).addColumn('secret_attributes', 'text', (c) => c.notNull().defaultTo('[]')).execute();
+      await db.schema
+        .alterTable(table)
+        .addColumn('secret_attributes', 'text', (c) => c.notNull().defaultTo('[]'))
+        .execute();
     }
-    const versions = await db.selectFrom('offering_versions').select(['offering_id', 'version', 'options_schema']).execute();
+    const versions = await db
+      .selectFrom('offering_versions')
+      .select(['offering_id', 'version', 'options_schema'])
+      .execute();
     for (const version of versions) {
-      if (secretPropertyPaths(json(version.options_schema, {})).length) await storeAgainUnderSchema(db as Kysely<Tables>, version);
+      if (secretPropertyPaths(json(version.options_schema, {})).length)
+        await storeAgainUnderSchema(db as Kysely<Tables>, version);
     }
   },
 };

@@ -82,7 +82,13 @@ const CRON = {
   default: '0 2 * * *',
 };
 
-const RETENTION_DAYS = { type: 'integer', description: 'Days a backup is kept before it is deleted.', minimum: 1, maximum: 365, default: 7 };
+const RETENTION_DAYS = {
+  type: 'integer',
+  description: 'Days a backup is kept before it is deleted.',
+  minimum: 1,
+  maximum: 365,
+  default: 7,
+};
 
 // Virtual Machine
 
@@ -94,9 +100,22 @@ const VM_V1_PROPERTIES = {
     enum: ['ubuntu-24.04', 'ubuntu-22.04', 'debian-12', 'rhel-9', 'windows-server-2022'],
     default: 'ubuntu-24.04',
   },
-  cloud_init: { type: 'string', description: 'User data passed to cloud-init on the first boot (a #cloud-config document or a script).', maxLength: 16384 },
-  networking: { type: 'string', description: 'Whether the machine gets a public IP address or only a private one.', enum: ['public', 'private'], default: 'private' },
-  ssh_public_key: { type: 'string', description: 'OpenSSH public key authorized for the default user.', pattern: '^(ssh-(rsa|ed25519)|ecdsa-sha2-nistp(256|384|521)) ' },
+  cloud_init: {
+    type: 'string',
+    description: 'User data passed to cloud-init on the first boot (a #cloud-config document or a script).',
+    maxLength: 16384,
+  },
+  networking: {
+    type: 'string',
+    description: 'Whether the machine gets a public IP address or only a private one.',
+    enum: ['public', 'private'],
+    default: 'private',
+  },
+  ssh_public_key: {
+    type: 'string',
+    description: 'OpenSSH public key authorized for the default user.',
+    pattern: '^(ssh-(rsa|ed25519)|ecdsa-sha2-nistp(256|384|521)) ',
+  },
 };
 
 const VIRTUAL_MACHINE: DemoOffering = {
@@ -106,7 +125,8 @@ const VIRTUAL_MACHINE: DemoOffering = {
   type: 'manual',
   platform: 'on-premises',
   tags: ['vm', 'linux', 'windows', 'iaas'],
-  description: 'A virtual machine in the Mercato Demo Cloud data centre, with a choice of image, shape and network exposure, configured at first boot by cloud-init.',
+  description:
+    'A virtual machine in the Mercato Demo Cloud data centre, with a choice of image, shape and network exposure, configured at first boot by cloud-init.',
   documentation_url: `${DOCS}/compute/virtual-machine`,
   requirements: 'An SSH public key to log in. Public networking requires an approved security review for the project.',
   auto_approve: false,
@@ -117,9 +137,24 @@ const VIRTUAL_MACHINE: DemoOffering = {
     { type: 'public_ip', name: 'Public IP address', measured_unit: 'address', billing_type: 'fixed' },
   ],
   plans: [
-    { name: 'small', description: '2 vCPU, 4 GB memory, 50 GB disk.', unit: 'month', prices: { cpu: 8, ram: 2, storage: 0.05, public_ip: 3 } },
-    { name: 'medium', description: '4 vCPU, 16 GB memory, 100 GB disk.', unit: 'month', prices: { cpu: 7.5, ram: 1.8, storage: 0.05, public_ip: 3 } },
-    { name: 'large', description: '16 vCPU, 64 GB memory, 500 GB disk; volume discount.', unit: 'month', prices: { cpu: 6.5, ram: 1.5, storage: 0.04, public_ip: 3 } },
+    {
+      name: 'small',
+      description: '2 vCPU, 4 GB memory, 50 GB disk.',
+      unit: 'month',
+      prices: { cpu: 8, ram: 2, storage: 0.05, public_ip: 3 },
+    },
+    {
+      name: 'medium',
+      description: '4 vCPU, 16 GB memory, 100 GB disk.',
+      unit: 'month',
+      prices: { cpu: 7.5, ram: 1.8, storage: 0.05, public_ip: 3 },
+    },
+    {
+      name: 'large',
+      description: '16 vCPU, 64 GB memory, 500 GB disk; volume discount.',
+      unit: 'month',
+      prices: { cpu: 6.5, ram: 1.5, storage: 0.04, public_ip: 3 },
+    },
   ],
   versions: [
     {
@@ -143,7 +178,13 @@ const VIRTUAL_MACHINE: DemoOffering = {
         required: ['instance_type', 'image', 'ssh_public_key'],
         properties: {
           ...VM_V1_PROPERTIES,
-          disk_size_gb: { type: 'integer', description: 'Size of the system disk in GB.', minimum: 20, maximum: 2048, default: 50 },
+          disk_size_gb: {
+            type: 'integer',
+            description: 'Size of the system disk in GB.',
+            minimum: 20,
+            maximum: 2048,
+            default: 50,
+          },
         },
       },
     },
@@ -158,9 +199,20 @@ const NODE_POOL = {
   additionalProperties: false,
   required: ['name', 'instance_type', 'replicas'],
   properties: {
-    name: { type: 'string', description: 'Name of the pool, unique in the cluster.', pattern: '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$', maxLength: 40 },
+    name: {
+      type: 'string',
+      description: 'Name of the pool, unique in the cluster.',
+      pattern: '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$',
+      maxLength: 40,
+    },
     instance_type: INSTANCE_TYPE,
-    replicas: { type: 'integer', description: 'Number of nodes when autoscaling is off.', minimum: 1, maximum: 100, default: 3 },
+    replicas: {
+      type: 'integer',
+      description: 'Number of nodes when autoscaling is off.',
+      minimum: 1,
+      maximum: 100,
+      default: 3,
+    },
     autoscaling: {
       type: 'object',
       description: 'Let the cluster add and remove nodes between two bounds.',
@@ -181,9 +233,11 @@ const OPENSHIFT: DemoOffering = {
   type: 'manual',
   platform: 'aws',
   tags: ['kubernetes', 'openshift', 'containers', 'paas'],
-  description: 'A Red Hat OpenShift cluster with a hosted control plane: choose the version and worker node pools with autoscaling; etcd is backed up on a schedule.',
+  description:
+    'A Red Hat OpenShift cluster with a hosted control plane: choose the version and worker node pools with autoscaling; etcd is backed up on a schedule.',
   documentation_url: `${DOCS}/containers/openshift-hosted-cluster`,
-  requirements: 'A Red Hat pull secret registered with the provider. Clusters are built by the platform team within one working day.',
+  requirements:
+    'A Red Hat pull secret registered with the provider. Clusters are built by the platform team within one working day.',
   auto_approve: false,
   components: [
     { type: 'control_plane', name: 'Hosted control plane', measured_unit: 'cluster', billing_type: 'fixed' },
@@ -191,8 +245,18 @@ const OPENSHIFT: DemoOffering = {
     { type: 'setup', name: 'Cluster setup', measured_unit: 'cluster', billing_type: 'one-time' },
   ],
   plans: [
-    { name: 'development', description: 'For test clusters: no SLA.', unit: 'month', prices: { control_plane: 150, worker_vcpu: 0.04, setup: 0 } },
-    { name: 'production', description: '99.95% control plane SLA and 24/7 support.', unit: 'month', prices: { control_plane: 450, worker_vcpu: 0.035, setup: 500 } },
+    {
+      name: 'development',
+      description: 'For test clusters: no SLA.',
+      unit: 'month',
+      prices: { control_plane: 150, worker_vcpu: 0.04, setup: 0 },
+    },
+    {
+      name: 'production',
+      description: '99.95% control plane SLA and 24/7 support.',
+      unit: 'month',
+      prices: { control_plane: 450, worker_vcpu: 0.035, setup: 500 },
+    },
   ],
   versions: [
     {
@@ -204,8 +268,19 @@ const OPENSHIFT: DemoOffering = {
         additionalProperties: false,
         required: ['openshift_version', 'node_pools'],
         properties: {
-          openshift_version: { type: 'string', description: 'OpenShift minor release of the cluster.', enum: ['4.14', '4.15'], default: '4.15' },
-          node_pools: { type: 'array', description: 'Worker node pools; at least one.', minItems: 1, maxItems: 10, items: NODE_POOL },
+          openshift_version: {
+            type: 'string',
+            description: 'OpenShift minor release of the cluster.',
+            enum: ['4.14', '4.15'],
+            default: '4.15',
+          },
+          node_pools: {
+            type: 'array',
+            description: 'Worker node pools; at least one.',
+            minItems: 1,
+            maxItems: 10,
+            items: NODE_POOL,
+          },
           etcd_backup: {
             type: 'object',
             description: 'Scheduled backups of the cluster state (etcd).',
@@ -226,11 +301,32 @@ const POSTGRES_VERSION_SCHEMA = (versions: string[], defaultVersion: string): Js
   additionalProperties: false,
   required: ['postgres_version', 'database_name'],
   properties: {
-    postgres_version: { type: 'string', description: 'Major PostgreSQL release.', enum: versions, default: defaultVersion },
-    database_name: { type: 'string', description: 'Name of the first database, owned by the admin user.', pattern: '^[a-z_][a-z0-9_]*$', maxLength: 63 },
-    admin_password: { type: 'string', description: "The admin user's password. Write-only: never returned once set.", writeOnly: true, format: 'password', minLength: 12, maxLength: 128 },
+    postgres_version: {
+      type: 'string',
+      description: 'Major PostgreSQL release.',
+      enum: versions,
+      default: defaultVersion,
+    },
+    database_name: {
+      type: 'string',
+      description: 'Name of the first database, owned by the admin user.',
+      pattern: '^[a-z_][a-z0-9_]*$',
+      maxLength: 63,
+    },
+    admin_password: {
+      type: 'string',
+      description: "The admin user's password. Write-only: never returned once set.",
+      writeOnly: true,
+      format: 'password',
+      minLength: 12,
+      maxLength: 128,
+    },
     storage_gb: { type: 'integer', description: 'Allocated storage in GB.', minimum: 10, maximum: 4096, default: 20 },
-    high_availability: { type: 'boolean', description: 'Keep a synchronous standby in another zone with automatic failover.', default: false },
+    high_availability: {
+      type: 'boolean',
+      description: 'Keep a synchronous standby in another zone with automatic failover.',
+      default: false,
+    },
     backup: {
       type: 'object',
       description: 'Daily base backups with point-in-time recovery.',
@@ -254,7 +350,8 @@ const POSTGRESQL: DemoOffering = {
   type: 'allocation',
   platform: 'gcp',
   tags: ['database', 'sql', 'postgres', 'relational'],
-  description: 'A managed PostgreSQL database with daily backups, point-in-time recovery and an optional high-availability standby.',
+  description:
+    'A managed PostgreSQL database with daily backups, point-in-time recovery and an optional high-availability standby.',
   documentation_url: `${DOCS}/databases/postgresql`,
   requirements: 'None: connection details are returned in the resource outputs.',
   auto_approve: true,
@@ -264,8 +361,18 @@ const POSTGRESQL: DemoOffering = {
     { type: 'backup_storage', name: 'Backup storage', measured_unit: 'GB', billing_type: 'usage' },
   ],
   plans: [
-    { name: 'db-small', description: '2 vCPU, 8 GB memory.', unit: 'month', prices: { vcpu: 30, storage: 0.17, backup_storage: 0.08 } },
-    { name: 'db-large', description: '8 vCPU, 32 GB memory.', unit: 'month', prices: { vcpu: 26, storage: 0.17, backup_storage: 0.08 } },
+    {
+      name: 'db-small',
+      description: '2 vCPU, 8 GB memory.',
+      unit: 'month',
+      prices: { vcpu: 30, storage: 0.17, backup_storage: 0.08 },
+    },
+    {
+      name: 'db-large',
+      description: '8 vCPU, 32 GB memory.',
+      unit: 'month',
+      prices: { vcpu: 26, storage: 0.17, backup_storage: 0.08 },
+    },
   ],
   versions: [
     {
@@ -294,7 +401,8 @@ const REDIS: DemoOffering = {
   type: 'allocation',
   platform: 'azure',
   tags: ['cache', 'in-memory', 'key-value', 'redis'],
-  description: 'A managed Redis cache, standalone or replicated, with a choice of eviction policy and optional persistence.',
+  description:
+    'A managed Redis cache, standalone or replicated, with a choice of eviction policy and optional persistence.',
   documentation_url: `${DOCS}/databases/redis`,
   requirements: 'None.',
   auto_approve: true,
@@ -304,7 +412,12 @@ const REDIS: DemoOffering = {
   ],
   plans: [
     { name: 'cache-basic', description: 'One node, no replica.', unit: 'month', prices: { memory: 12, replica: 0 } },
-    { name: 'cache-standard', description: 'Primary and replica with automatic failover.', unit: 'month', prices: { memory: 12, replica: 25 } },
+    {
+      name: 'cache-standard',
+      description: 'Primary and replica with automatic failover.',
+      unit: 'month',
+      prices: { memory: 12, replica: 25 },
+    },
   ],
   versions: [
     {
@@ -316,15 +429,32 @@ const REDIS: DemoOffering = {
         additionalProperties: false,
         required: ['memory_gb'],
         properties: {
-          memory_gb: { type: 'integer', description: 'Memory of each node in GB.', minimum: 1, maximum: 256, default: 1 },
-          replicas: { type: 'integer', description: 'Read replicas beside the primary.', minimum: 0, maximum: 5, default: 0 },
+          memory_gb: {
+            type: 'integer',
+            description: 'Memory of each node in GB.',
+            minimum: 1,
+            maximum: 256,
+            default: 1,
+          },
+          replicas: {
+            type: 'integer',
+            description: 'Read replicas beside the primary.',
+            minimum: 0,
+            maximum: 5,
+            default: 0,
+          },
           eviction_policy: {
             type: 'string',
             description: 'What Redis removes when memory is full.',
             enum: ['noeviction', 'allkeys-lru', 'volatile-lru', 'allkeys-lfu', 'volatile-ttl'],
             default: 'allkeys-lru',
           },
-          persistence: { type: 'string', description: 'How data survives a restart: none, snapshots (RDB) or append-only file (AOF).', enum: ['none', 'rdb', 'aof'], default: 'rdb' },
+          persistence: {
+            type: 'string',
+            description: 'How data survives a restart: none, snapshots (RDB) or append-only file (AOF).',
+            enum: ['none', 'rdb', 'aof'],
+            default: 'rdb',
+          },
           tls_enabled: { type: 'boolean', description: 'Accept only TLS connections.', default: true },
         },
       },
@@ -351,8 +481,18 @@ const KAFKA: DemoOffering = {
     { type: 'retained_storage', name: 'Retained data', measured_unit: 'GB', billing_type: 'usage' },
   ],
   plans: [
-    { name: 'standard', description: 'Shared brokers, up to 12 partitions.', unit: 'month', prices: { partition: 1.5, throughput: 0.05, retained_storage: 0.1 } },
-    { name: 'dedicated', description: 'Dedicated broker capacity for heavy topics.', unit: 'month', prices: { partition: 4, throughput: 0.03, retained_storage: 0.1 } },
+    {
+      name: 'standard',
+      description: 'Shared brokers, up to 12 partitions.',
+      unit: 'month',
+      prices: { partition: 1.5, throughput: 0.05, retained_storage: 0.1 },
+    },
+    {
+      name: 'dedicated',
+      description: 'Dedicated broker capacity for heavy topics.',
+      unit: 'month',
+      prices: { partition: 4, throughput: 0.03, retained_storage: 0.1 },
+    },
   ],
   versions: [
     {
@@ -364,11 +504,39 @@ const KAFKA: DemoOffering = {
         additionalProperties: false,
         required: ['topic_name', 'partitions'],
         properties: {
-          topic_name: { type: 'string', description: 'Name of the topic.', pattern: '^[a-zA-Z0-9._-]+$', maxLength: 249 },
-          partitions: { type: 'integer', description: 'Number of partitions: the most consumers of a group that can read in parallel.', minimum: 1, maximum: 120, default: 3 },
-          replication_factor: { type: 'integer', description: 'Copies of each partition on different brokers.', minimum: 1, maximum: 3, default: 3 },
-          retention_hours: { type: 'integer', description: 'Hours a message is kept; -1 keeps it forever.', minimum: -1, maximum: 8760, default: 168 },
-          cleanup_policy: { type: 'string', description: 'Delete old messages, or keep the latest per key (compact).', enum: ['delete', 'compact'], default: 'delete' },
+          topic_name: {
+            type: 'string',
+            description: 'Name of the topic.',
+            pattern: '^[a-zA-Z0-9._-]+$',
+            maxLength: 249,
+          },
+          partitions: {
+            type: 'integer',
+            description: 'Number of partitions: the most consumers of a group that can read in parallel.',
+            minimum: 1,
+            maximum: 120,
+            default: 3,
+          },
+          replication_factor: {
+            type: 'integer',
+            description: 'Copies of each partition on different brokers.',
+            minimum: 1,
+            maximum: 3,
+            default: 3,
+          },
+          retention_hours: {
+            type: 'integer',
+            description: 'Hours a message is kept; -1 keeps it forever.',
+            minimum: -1,
+            maximum: 8760,
+            default: 168,
+          },
+          cleanup_policy: {
+            type: 'string',
+            description: 'Delete old messages, or keep the latest per key (compact).',
+            enum: ['delete', 'compact'],
+            default: 'delete',
+          },
         },
       },
     },
@@ -394,8 +562,18 @@ const S3_BUCKET: DemoOffering = {
     { type: 'quota', name: 'Quota', measured_unit: 'GB', billing_type: 'limit' },
   ],
   plans: [
-    { name: 'standard', description: 'Replicated in two data centres.', unit: 'month', prices: { storage: 0.02, egress: 0.01, quota: 0 } },
-    { name: 'archive', description: 'Cheaper storage for data rarely read.', unit: 'month', prices: { storage: 0.004, egress: 0.05, quota: 0 } },
+    {
+      name: 'standard',
+      description: 'Replicated in two data centres.',
+      unit: 'month',
+      prices: { storage: 0.02, egress: 0.01, quota: 0 },
+    },
+    {
+      name: 'archive',
+      description: 'Cheaper storage for data rarely read.',
+      unit: 'month',
+      prices: { storage: 0.004, egress: 0.05, quota: 0 },
+    },
   ],
   versions: [
     {
@@ -407,11 +585,32 @@ const S3_BUCKET: DemoOffering = {
         additionalProperties: false,
         required: ['bucket_name'],
         properties: {
-          bucket_name: { type: 'string', description: 'Globally unique bucket name (DNS-compatible).', pattern: '^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$' },
+          bucket_name: {
+            type: 'string',
+            description: 'Globally unique bucket name (DNS-compatible).',
+            pattern: '^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$',
+          },
           versioning: { type: 'boolean', description: 'Keep every version of every object.', default: false },
-          access: { type: 'string', description: 'Who may read objects without credentials.', enum: ['private', 'public-read'], default: 'private' },
-          expiration_days: { type: 'integer', description: 'Delete objects older than this; 0 keeps them.', minimum: 0, maximum: 3650, default: 0 },
-          quota_gb: { type: 'integer', description: 'Most data the bucket may hold, in GB.', minimum: 1, maximum: 102400, default: 100 },
+          access: {
+            type: 'string',
+            description: 'Who may read objects without credentials.',
+            enum: ['private', 'public-read'],
+            default: 'private',
+          },
+          expiration_days: {
+            type: 'integer',
+            description: 'Delete objects older than this; 0 keeps them.',
+            minimum: 0,
+            maximum: 3650,
+            default: 0,
+          },
+          quota_gb: {
+            type: 'integer',
+            description: 'Most data the bucket may hold, in GB.',
+            minimum: 1,
+            maximum: 102400,
+            default: 100,
+          },
         },
       },
     },
@@ -437,8 +636,18 @@ const MONITORING: DemoOffering = {
     { type: 'dashboard_seat', name: 'Grafana editor', measured_unit: 'seat', billing_type: 'fixed' },
   ],
   plans: [
-    { name: 'team', description: 'Up to 100k series, 15 days of retention.', unit: 'month', prices: { series: 0.5, retention_storage: 0.1, dashboard_seat: 5 } },
-    { name: 'enterprise', description: 'Long retention and single sign-on for Grafana.', unit: 'month', prices: { series: 0.4, retention_storage: 0.08, dashboard_seat: 9 } },
+    {
+      name: 'team',
+      description: 'Up to 100k series, 15 days of retention.',
+      unit: 'month',
+      prices: { series: 0.5, retention_storage: 0.1, dashboard_seat: 5 },
+    },
+    {
+      name: 'enterprise',
+      description: 'Long retention and single sign-on for Grafana.',
+      unit: 'month',
+      prices: { series: 0.4, retention_storage: 0.08, dashboard_seat: 9 },
+    },
   ],
   versions: [
     {
@@ -450,8 +659,20 @@ const MONITORING: DemoOffering = {
         additionalProperties: false,
         required: ['retention_days'],
         properties: {
-          retention_days: { type: 'integer', description: 'Days metrics are kept.', minimum: 1, maximum: 400, default: 15 },
-          scrape_interval_seconds: { type: 'integer', description: 'Seconds between two scrapes of a target.', minimum: 5, maximum: 300, default: 30 },
+          retention_days: {
+            type: 'integer',
+            description: 'Days metrics are kept.',
+            minimum: 1,
+            maximum: 400,
+            default: 15,
+          },
+          scrape_interval_seconds: {
+            type: 'integer',
+            description: 'Seconds between two scrapes of a target.',
+            minimum: 5,
+            maximum: 300,
+            default: 30,
+          },
           scrape_targets: {
             type: 'array',
             description: 'Endpoints to scrape, as host:port.',
@@ -460,11 +681,23 @@ const MONITORING: DemoOffering = {
             default: [],
           },
           alert_email: { type: 'string', description: 'Where Alertmanager sends alerts.', format: 'email' },
-          grafana_admin_group: { type: 'string', description: 'Identity-provider group whose members administer Grafana.', default: 'monitoring-admins' },
+          grafana_admin_group: {
+            type: 'string',
+            description: 'Identity-provider group whose members administer Grafana.',
+            default: 'monitoring-admins',
+          },
         },
       },
     },
   ],
 };
 
-export const DEMO_OFFERINGS: DemoOffering[] = [VIRTUAL_MACHINE, OPENSHIFT, POSTGRESQL, REDIS, KAFKA, S3_BUCKET, MONITORING];
+export const DEMO_OFFERINGS: DemoOffering[] = [
+  VIRTUAL_MACHINE,
+  OPENSHIFT,
+  POSTGRESQL,
+  REDIS,
+  KAFKA,
+  S3_BUCKET,
+  MONITORING,
+];

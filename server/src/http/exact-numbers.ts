@@ -8,7 +8,8 @@
  *   `0.10000000000000000001` does not.
  */
 
-const NUMBER_RULE = 'a number must be an integer within ±9007199254740991 or a decimal of at most 15 significant digits';
+const NUMBER_RULE =
+  'a number must be an integer within ±9007199254740991 or a decimal of at most 15 significant digits';
 
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 const JSON_NUMBER = /^(-?)(\d+)(?:\.(\d+))?(?:[eE]([+-]?\d+))?$/;
@@ -31,10 +32,15 @@ function decimalOf(text: string): Decimal | undefined {
   let end = all.length;
   while (end > start && all.charCodeAt(end - 1) === 48) end--;
   const digits = all.slice(start, end);
-  return { negative: sign === '-' && digits !== '', digits, exponent: Number(exponent) - fraction.length + (all.length - end) };
+  return {
+    negative: sign === '-' && digits !== '',
+    digits,
+    exponent: Number(exponent) - fraction.length + (all.length - end),
+  };
 }
 
-const sameDecimal = (a: Decimal, b: Decimal) => a.negative === b.negative && a.digits === b.digits && (a.digits === '' || a.exponent === b.exponent);
+const sameDecimal = (a: Decimal, b: Decimal) =>
+  a.negative === b.negative && a.digits === b.digits && (a.digits === '' || a.exponent === b.exponent);
 
 /** True when the number a JSON number token writes survives a round trip through a double. */
 export function isExactNumber(token: string): boolean {

@@ -39,14 +39,20 @@ export function clientErrorHandler(error: NodeJS.ErrnoException, socket: Socket)
   const [status, detail] = CLIENT_ERRORS[error.code ?? ''] ?? [400, 'the request is not valid HTTP/1.1'];
   const body = problemText(status, detail, '/');
   if (socket.writable) {
-    socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
   }
   socket.destroy(error);
 }
 
 function answerRaw(response: ServerResponse, status: number, detail: string, path: string) {
   const body = problemText(status, detail, path);
-  response.writeHead(status, { 'content-type': 'application/problem+json', 'content-length': Buffer.byteLength(body), connection: 'close' });
+  response.writeHead(status, {
+    'content-type': 'application/problem+json',
+    'content-length': Buffer.byteLength(body),
+    connection: 'close',
+  });
   response.end(body);
 }
 
@@ -61,7 +67,12 @@ function checkExpect(server: Server, bodyLimit: number) {
     server.emit('request', request, response);
   });
   server.on('checkExpectation', (request: IncomingMessage, response: ServerResponse) => {
-    answerRaw(response, 417, `the server meets no expectation but 100-continue (got "${request.headers.expect}")`, rawPath(request.url));
+    answerRaw(
+      response,
+      417,
+      `the server meets no expectation but 100-continue (got "${request.headers.expect}")`,
+      rawPath(request.url),
+    );
   });
 }
 
@@ -73,6 +84,7 @@ export const httpLayerErrors = fp(async (app: FastifyInstance) => {
     closing = true;
   });
   app.addHook('onRequest', async () => {
-    if (closing) throw new Problem(503, 'Service Unavailable', 'the server is shutting down; retry on another or later');
+    if (closing)
+      throw new Problem(503, 'Service Unavailable', 'the server is shutting down; retry on another or later');
   });
 });

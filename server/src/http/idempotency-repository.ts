@@ -5,12 +5,24 @@ import type { IdempotencyKeyRow } from '../db/tables';
 
 /** Whether the user placed an order with the key. */
 export async function isOrderKey(db: Db, userId: string, key: string) {
-  return (await db.selectFrom('orders').select('id').where('created_by', '=', userId).where('idempotency_key', '=', key).executeTakeFirst()) !== undefined;
+  return (
+    (await db
+      .selectFrom('orders')
+      .select('id')
+      .where('created_by', '=', userId)
+      .where('idempotency_key', '=', key)
+      .executeTakeFirst()) !== undefined
+  );
 }
 
 /** The user's key as kept, with the request it was first used for and, once answered, the answer. */
 export function findKey(db: Db, userId: string, key: string) {
-  return db.selectFrom('idempotency_keys').selectAll().where('user_id', '=', userId).where('key', '=', key).executeTakeFirst();
+  return db
+    .selectFrom('idempotency_keys')
+    .selectAll()
+    .where('user_id', '=', userId)
+    .where('key', '=', key)
+    .executeTakeFirst();
 }
 
 /** Claims the key for a request; fails with a unique violation when the user already holds it. */
@@ -20,7 +32,12 @@ export async function claimKey(db: Db, claim: IdempotencyKeyRow) {
 
 /** Keeps the answer to replay to the key's retries. */
 export async function storeAnswer(db: Db, userId: string, key: string, status: number, body: string) {
-  await db.updateTable('idempotency_keys').set({ status, body }).where('user_id', '=', userId).where('key', '=', key).execute();
+  await db
+    .updateTable('idempotency_keys')
+    .set({ status, body })
+    .where('user_id', '=', userId)
+    .where('key', '=', key)
+    .execute();
 }
 
 /** Frees the key; with `unansweredOnly`, only while no answer is kept (an abandoned claim). */

@@ -36,7 +36,9 @@ export interface IdempotencyKey {
 /** SHA-256 of the method, the path and the body (keys in a fixed order, so equal JSON is equal). */
 export function requestFingerprint(request: FastifyRequest): string {
   const path = request.url.split('?')[0];
-  return createHash('sha256').update(`${request.method} ${path}\n${stringify(request.body ?? null)}`).digest('hex');
+  return createHash('sha256')
+    .update(`${request.method} ${path}\n${stringify(request.body ?? null)}`)
+    .digest('hex');
 }
 
 /** The 422 of a key reused for another request than the one it was first used with. */
@@ -60,12 +62,26 @@ export const idempotency = fp(async (app: FastifyInstance) => {
   app.addHook('preHandler', async (request, reply) => {
     const key = request.headers['idempotency-key'];
     const path = request.url.split('?')[0];
-    if (request.method !== 'POST' || typeof key !== 'string' || !request.principal || OWN_HANDLING.some((p) => p.test(path))) return;
+    if (
+      request.method !== 'POST' ||
+      typeof key !== 'string' ||
+      !request.principal ||
+      OWN_HANDLING.some((p) => p.test(path))
+    )
+      return;
     if (key.length > 200) throw invalid('Idempotency-Key', 'is longer than 200 characters');
     const userId = request.principal.user.id;
-    const claim = { user_id: userId, key, request: `POST ${path}`, fingerprint: requestFingerprint(request), status: 0, body: '', created_at: new Date().toISOString() };
+    const claim = {
+      user_id: userId,
+      key,
+      request: `POST ${path}`,
+      fingerprint: requestFingerprint(request),
+      status: 0,
+      body: '',
+      created_at: new Date().toISOString(),
+    };
     await assertNotAnOrderKey(app.db, userId, key);
-    for (const deadline = Date.now() + IN_FLIGHT_WAIT_MS; ; ) {
+    for (const deadline = Date.now() + IN_FLIGHT_WAIT_MS; ;) {
       try {
         await claimKey(app.db, claim);
         request.idempotencyKey = key;
@@ -76,13 +92,15 @@ export const idempotency = fp(async (app: FastifyInstance) => {
       const previous = await findKey(app.db, userId, key);
       if (!previous) continue;
       // Keys stored before fingerprints were kept compare by method and path only.
-      if (previous.request !== claim.request || (previous.fingerprint && previous.fingerprint !== claim.fingerprint)) throw keyReused(key, previous.request);
+      if (previous.request !== claim.request || (previous.fingerprint && previous.fingerprint !== claim.fingerprint))
+        throw keyReused(key, previous.request);
       if (previous.status) return replay(reply, previous.status, previous.body);
       if (Date.now() - Date.parse(previous.created_at) > ABANDONED_AFTER_MS) {
         await releaseKey(app.db, userId, key, true);
         continue;
       }
-      if (Date.now() > deadline) throw conflict(`a request with Idempotency-Key ${key} is still being handled; retry later`, 'Idempotency-Key');
+      if (Date.now() > deadline)
+        throw conflict(`a request with Idempotency-Key ${key} is still being handled; retry later`, 'Idempotency-Key');
       await sleep(50);
     }
   });

@@ -15,12 +15,14 @@ export const jsonBody = fp(async (app: FastifyInstance) => {
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
     const bytes = body as Buffer;
-    if (!isUtf8(bytes)) return done(badRequest('the request body is not valid UTF-8, which JSON text must be'), undefined);
+    if (!isUtf8(bytes))
+      return done(badRequest('the request body is not valid UTF-8, which JSON text must be'), undefined);
     const text = bytes.toString('utf8');
     void parse(request, text, (error, value) => {
       if (error) return done(error, undefined);
       const scan = scanJsonBody(text);
-      if (scan.tooDeep) return done(badRequest(`${scan.tooDeep.field}: ${scan.tooDeep.message}`, [scan.tooDeep]), undefined);
+      if (scan.tooDeep)
+        return done(badRequest(`${scan.tooDeep.field}: ${scan.tooDeep.message}`, [scan.tooDeep]), undefined);
       if (scan.errors.length) return done(invalidFields(scan.errors), undefined);
       done(null, value);
     });

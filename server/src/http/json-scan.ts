@@ -46,7 +46,7 @@ function pathOf(frames: Frame[], count: number): string {
 
 /** Index of the quote that closes the string opened at `open`. */
 function stringEnd(text: string, open: number): number {
-  for (let from = open + 1; ; ) {
+  for (let from = open + 1; ;) {
     const quote = text.indexOf('"', from);
     if (quote < 0) return text.length;
     let backslashes = 0;
@@ -82,11 +82,20 @@ export function scanJsonBody(text: string): JsonScan {
       frames.push({ array: c === 91, key: '', index: 0 });
       expectKey = c === 123;
       if (frames.length > MAX_BODY_DEPTH) {
-        return { errors, tooDeep: { field: pathOf(frames, frames.length - 1), message: `the request body nests deeper than ${MAX_BODY_DEPTH} levels` } };
+        return {
+          errors,
+          tooDeep: {
+            field: pathOf(frames, frames.length - 1),
+            message: `the request body nests deeper than ${MAX_BODY_DEPTH} levels`,
+          },
+        };
       }
       if (frames.length - 1 > MAX_FIELD_DEPTH && deepField !== pathOf(frames, 1)) {
         deepField = pathOf(frames, 1);
-        report(pathOf(frames, frames.length - 1), `nests deeper than ${MAX_FIELD_DEPTH} levels, the most a JSON value in a field may`);
+        report(
+          pathOf(frames, frames.length - 1),
+          `nests deeper than ${MAX_FIELD_DEPTH} levels, the most a JSON value in a field may`,
+        );
       }
     } else if (c === 125 || c === 93) {
       // } or ]

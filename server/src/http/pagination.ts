@@ -17,7 +17,10 @@ function encodeCursor(lastId: string): string {
 export function decodeCursor(cursor: string | undefined): string | undefined {
   if (!cursor) return undefined;
   const id = Buffer.from(cursor, 'base64url').toString();
-  if (!/^[0-9a-f-]{36}$/.test(id)) throw badRequest('cursor: is not a cursor this server issued', [{ field: 'cursor', message: 'is not a cursor this server issued' }]);
+  if (!/^[0-9a-f-]{36}$/.test(id))
+    throw badRequest('cursor: is not a cursor this server issued', [
+      { field: 'cursor', message: 'is not a cursor this server issued' },
+    ]);
   return id;
 }
 

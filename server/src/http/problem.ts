@@ -19,7 +19,8 @@ export class Problem extends Error {
   }
 }
 
-export const badRequest = (detail: string, errors: FieldError[] = []) => new Problem(400, 'Bad Request', detail, errors);
+export const badRequest = (detail: string, errors: FieldError[] = []) =>
+  new Problem(400, 'Bad Request', detail, errors);
 export const invalid = (field: string, message: string) =>
   new Problem(422, 'Unprocessable Entity', `${field}: ${message}`, [{ field, message }]);
 export const invalidFields = (errors: FieldError[]) =>
@@ -51,8 +52,14 @@ export const PROBLEM_SCHEMA = {
 
 /** Turns a JSON pointer from a validator into the dotted path users write: `a.b[0].c`. */
 export function pointerToPath(pointer: string, prefix = ''): string {
-  const parts = pointer.split('/').filter(Boolean).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
-  return parts.reduce((path, part) => (/^\d+$/.test(part) ? `${path}[${part}]` : path ? `${path}.${part}` : part), prefix);
+  const parts = pointer
+    .split('/')
+    .filter(Boolean)
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  return parts.reduce(
+    (path, part) => (/^\d+$/.test(part) ? `${path}[${part}]` : path ? `${path}.${part}` : part),
+    prefix,
+  );
 }
 
 interface AjvLikeError {
@@ -71,7 +78,11 @@ export function fieldErrorsFrom(errors: AjvLikeError[], prefix = ''): FieldError
     if (e.keyword === 'additionalProperties') {
       return { field: join(e.params.additionalProperty), message: 'is not a known field' };
     }
-    if (e.keyword === 'enum') return { field: base || prefix || '(root)', message: `must be one of ${(e.params.allowedValues as unknown[]).join(', ')}` };
+    if (e.keyword === 'enum')
+      return {
+        field: base || prefix || '(root)',
+        message: `must be one of ${(e.params.allowedValues as unknown[]).join(', ')}`,
+      };
     return { field: base || prefix || '(root)', message: e.message ?? e.keyword };
   });
 }
@@ -91,7 +102,14 @@ function fromFastifyError(error: FastifyError): Problem {
 
 /** The application/problem+json document of a problem about `path`. */
 export function problemDocument(problem: Problem, path: string) {
-  return { type: 'about:blank', title: problem.title, status: problem.status, detail: problem.detail, instance: path, errors: problem.errors };
+  return {
+    type: 'about:blank',
+    title: problem.title,
+    status: problem.status,
+    detail: problem.detail,
+    instance: path,
+    errors: problem.errors,
+  };
 }
 
 export function sendProblem(error: FastifyError | Problem, request: FastifyRequest, reply: FastifyReply) {

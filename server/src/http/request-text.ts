@@ -28,8 +28,13 @@ export function printable(text: string): string {
   let out = '';
   for (let i = 0; i < text.length; i++) {
     const unit = text.charCodeAt(i);
-    const paired = (unit >= 0xd800 && unit <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) || (unit >= 0xdc00 && unit <= 0xdfff && (text.charCodeAt(i - 1) & 0xfc00) === 0xd800);
-    out += unit === 0 || (unit >= 0xd800 && unit <= 0xdfff && !paired) ? `\\u${unit.toString(16).padStart(4, '0')}` : text[i];
+    const paired =
+      (unit >= 0xd800 && unit <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) ||
+      (unit >= 0xdc00 && unit <= 0xdfff && (text.charCodeAt(i - 1) & 0xfc00) === 0xd800);
+    out +=
+      unit === 0 || (unit >= 0xd800 && unit <= 0xdfff && !paired)
+        ? `\\u${unit.toString(16).padStart(4, '0')}`
+        : text[i];
   }
   return out;
 }
@@ -61,7 +66,11 @@ function encodingProblems(url: string): FieldError[] {
 }
 
 async function checkRequestText(request: FastifyRequest) {
-  const errors = [...encodingProblems(request.url), ...problemsIn(request.params, 'params'), ...problemsIn(request.query, 'querystring')];
+  const errors = [
+    ...encodingProblems(request.url),
+    ...problemsIn(request.params, 'params'),
+    ...problemsIn(request.query, 'querystring'),
+  ];
   if (errors.length) throw badRequest(errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors);
 }
 

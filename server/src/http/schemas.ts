@@ -26,7 +26,10 @@ export function listQuery<const F extends Properties = Record<never, never>>(fil
 }
 
 /** A request body schema: unknown fields are refused, so a typo never passes silently. */
-export function body<const P extends Properties, const R extends readonly (keyof P & string)[] = []>(properties: P, required: R = [] as unknown as R) {
+export function body<const P extends Properties, const R extends readonly (keyof P & string)[] = []>(
+  properties: P,
+  required: R = [] as unknown as R,
+) {
   return { type: 'object', additionalProperties: false, required, properties } as const;
 }
 
@@ -36,5 +39,8 @@ export function object<const P extends Properties>(properties: P) {
 
 /** A free-form JSON object in a request body; json-scan.ts holds it to MAX_FIELD_DEPTH levels. */
 export function jsonObject(description?: string) {
-  return { type: 'object', description: `${description ? `${description} ` : ''}Any JSON object nested at most ${MAX_FIELD_DEPTH} levels deep.` } as const;
+  return {
+    type: 'object',
+    description: `${description ? `${description} ` : ''}Any JSON object nested at most ${MAX_FIELD_DEPTH} levels deep.`,
+  } as const;
 }

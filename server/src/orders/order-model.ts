@@ -9,7 +9,11 @@ export const PENDING_STATES: OrderState[] = ['pending-consumer', 'pending-provid
 export const OPEN_STATES: OrderState[] = ['pending-consumer', 'pending-provider', 'executing'];
 
 /** The resource's state while an order of each type is open. */
-export const RESOURCE_STATE_WHILE: Record<OrderType, string> = { create: 'Creating', update: 'Updating', terminate: 'Terminating' };
+export const RESOURCE_STATE_WHILE: Record<OrderType, string> = {
+  create: 'Creating',
+  update: 'Updating',
+  terminate: 'Terminating',
+};
 
 export const ORDER = object({
   id: ID,
@@ -20,7 +24,11 @@ export const ORDER = object({
   resource_id: ID,
   plan_id: { type: 'string' },
   version: { type: 'string' },
-  attributes: { type: 'object', additionalProperties: true, description: 'The configuration the order leads to, without its secret properties.' },
+  attributes: {
+    type: 'object',
+    additionalProperties: true,
+    description: 'The configuration the order leads to, without its secret properties.',
+  },
   secret_attribute_paths: SECRET_ATTRIBUTE_PATHS,
   limits: { type: 'object', additionalProperties: { type: 'number' } },
   changes: { type: 'array', items: { type: 'string' }, description: 'What an update order changes.' },
@@ -42,14 +50,23 @@ function awaiting(row: OrderRow): string | null {
     case 'pending-provider':
       return `provider approval: an owner or service manager of the organization providing offering ${row.offering_id}`;
     case 'executing':
-      return row.job_state === 'waiting' ? "the service provider to complete the order (manual provisioning)" : 'provisioning';
+      return row.job_state === 'waiting'
+        ? 'the service provider to complete the order (manual provisioning)'
+        : 'provisioning';
     default:
       return null;
   }
 }
 
 export function presentOrder(row: OrderRow) {
-  const { idempotency_key: _key, idempotency_fingerprint: _fingerprint, job_state: _job, claimed_by: _claim, secret_attributes, ...rest } = row;
+  const {
+    idempotency_key: _key,
+    idempotency_fingerprint: _fingerprint,
+    job_state: _job,
+    claimed_by: _claim,
+    secret_attributes,
+    ...rest
+  } = row;
   return {
     ...rest,
     attributes: json<Record<string, unknown>>(row.attributes, {}),

@@ -15,7 +15,14 @@ import { findResourceById } from '../resources/resources-repository';
 import { claimResourceForOrder, findOpenOrderOf, insertResourceWithOrder } from './orders-repository';
 import { RESOURCE_STATE_WHILE } from './order-model';
 import type { OrderState } from './order-states';
-import { assertOrderable, attributeProblems, limitProblems, orderablePlan, orderableVersion, throwIfAny } from './order-validation';
+import {
+  assertOrderable,
+  attributeProblems,
+  limitProblems,
+  orderablePlan,
+  orderableVersion,
+  throwIfAny,
+} from './order-validation';
 import { orderedAttributes, storedAttributes, storedSecrets } from './secret-attributes';
 
 /** What a client asks for when it places an order. */
@@ -31,7 +38,10 @@ export interface OrderInput {
   limits?: Record<string, number>;
 }
 
-const idempotencyColumns = (keyed?: IdempotencyKey) => ({ idempotency_key: keyed?.key ?? null, idempotency_fingerprint: keyed?.fingerprint ?? null });
+const idempotencyColumns = (keyed?: IdempotencyKey) => ({
+  idempotency_key: keyed?.key ?? null,
+  idempotency_fingerprint: keyed?.fingerprint ?? null,
+});
 
 /** The state a new order starts in, given which approvals its orderer's roles already give. */
 function initialState(consumerApproved: boolean, providerApproved: boolean): OrderState {
@@ -40,14 +50,24 @@ function initialState(consumerApproved: boolean, providerApproved: boolean): Ord
   return 'executing';
 }
 
-export async function placeCreate(app: FastifyInstance, p: Principal, input: OrderInput, keyed?: IdempotencyKey): Promise<OrderRow> {
+export async function placeCreate(
+  app: FastifyInstance,
+  p: Principal,
+  input: OrderInput,
+  keyed?: IdempotencyKey,
+): Promise<OrderRow> {
   const missing = (['project_id', 'offering_id', 'plan_id', 'name'] as const).filter((f) => input[f] === undefined);
-  if (missing.length) throw badRequest(`a create order needs ${missing.join(', ')}`, missing.map((field) => ({ field, message: 'is required for a create order' })));
+  if (missing.length)
+    throw badRequest(
+      `a create order needs ${missing.join(', ')}`,
+      missing.map((field) => ({ field, message: 'is required for a create order' })),
+    );
   if (input.resource_id) throw invalid('resource_id', 'a create order makes a new resource; leave resource_id out');
   const project = await findLiveProject(app.db, input.project_id!);
   if (!project || !canSeeProject(p, project)) throw invalid('project_id', `no project ${input.project_id}`);
   const offering = await findLiveOffering(app.db, input.offering_id!);
-  if (!offering || (offering.status === 'draft' && !approvesForProvider(p, offering.organization_id))) throw invalid('offering_id', `no offering ${input.offering_id}`);
+  if (!offering || (offering.status === 'draft' && !approvesForProvider(p, offering.organization_id)))
+    throw invalid('offering_id', `no offering ${input.offering_id}`);
   assertOrderable(p, offering);
   const plan = await orderablePlan(app, offering, input.plan_id!);
   const version = await orderableVersion(app, offering, input.version);
@@ -61,45 +81,124 @@ export async function placeCreate(app: FastifyInstance, p: Principal, input: Ord
   const state = initialState(consumerApproved, providerApproved);
   const timestamp = now();
   const resource: ResourceRow = {
-    id: newId(), name: input.name!, project_id: project.id, offering_id: offering.id, plan_id: plan.id, version: version.version,
-    ...stored, limits: JSON.stringify(limits), state: 'Creating', backend_id: '', outputs: '{}', secret_outputs: '{}',
-    created_at: timestamp, updated_at: timestamp,
+    id: newId(),
+    name: input.name!,
+    project_id: project.id,
+    offering_id: offering.id,
+    plan_id: plan.id,
+    version: version.version,
+    ...stored,
+    limits: JSON.stringify(limits),
+    state: 'Creating',
+    backend_id: '',
+    outputs: '{}',
+    secret_outputs: '{}',
+    created_at: timestamp,
+    updated_at: timestamp,
   };
   const order: OrderRow = {
-    id: newId(), type: 'create', state, project_id: project.id, offering_id: offering.id, resource_id: resource.id, plan_id: plan.id,
-    version: version.version, ...stored, limits: resource.limits, changes: '[]', created_by: p.user.id,
-    consumer_approved_by: consumerApproved ? p.user.id : null, provider_approved_by: providerApproved ? p.user.id : null,
-    reason: '', ...idempotencyColumns(keyed), job_state: state === 'executing' ? 'queued' : null, claimed_by: null, attempts: 0,
-    created_at: timestamp, updated_at: timestamp, completed_at: null,
+    id: newId(),
+    type: 'create',
+    state,
+    project_id: project.id,
+    offering_id: offering.id,
+    resource_id: resource.id,
+    plan_id: plan.id,
+    version: version.version,
+    ...stored,
+    limits: resource.limits,
+    changes: '[]',
+    created_by: p.user.id,
+    consumer_approved_by: consumerApproved ? p.user.id : null,
+    provider_approved_by: providerApproved ? p.user.id : null,
+    reason: '',
+    ...idempotencyColumns(keyed),
+    job_state: state === 'executing' ? 'queued' : null,
+    claimed_by: null,
+    attempts: 0,
+    created_at: timestamp,
+    updated_at: timestamp,
+    completed_at: null,
   };
-  const scope = { organizationId: project.organization_id, projectId: project.id, providerOrganizationId: offering.organization_id };
+  const scope = {
+    organizationId: project.organization_id,
+    projectId: project.id,
+    providerOrganizationId: offering.organization_id,
+  };
   await app.db.transaction().execute(async (trx) => {
     await insertResourceWithOrder(trx, resource, order);
-    await recordEvent(trx, { actorId: p.user.id, action: 'resource.creating', objectType: 'resource', objectId: resource.id, ...scope, changes: { name: resource.name, offering_id: offering.id, plan_id: plan.id, version: version.version } });
-    await recordEvent(trx, { actorId: p.user.id, action: 'order.created', objectType: 'order', objectId: order.id, ...scope, changes: { type: 'create', state } });
+    await recordEvent(trx, {
+      actorId: p.user.id,
+      action: 'resource.creating',
+      objectType: 'resource',
+      objectId: resource.id,
+      ...scope,
+      changes: { name: resource.name, offering_id: offering.id, plan_id: plan.id, version: version.version },
+    });
+    await recordEvent(trx, {
+      actorId: p.user.id,
+      action: 'order.created',
+      objectType: 'order',
+      objectId: order.id,
+      ...scope,
+      changes: { type: 'create', state },
+    });
   });
   return order;
 }
 
-export async function placeChange(app: FastifyInstance, p: Principal, input: OrderInput, keyed?: IdempotencyKey): Promise<OrderRow> {
-  if (!input.resource_id) throw badRequest(`a ${input.type} order needs resource_id`, [{ field: 'resource_id', message: `is required for a ${input.type} order` }]);
+export async function placeChange(
+  app: FastifyInstance,
+  p: Principal,
+  input: OrderInput,
+  keyed?: IdempotencyKey,
+): Promise<OrderRow> {
+  if (!input.resource_id)
+    throw badRequest(`a ${input.type} order needs resource_id`, [
+      { field: 'resource_id', message: `is required for a ${input.type} order` },
+    ]);
   for (const field of ['project_id', 'offering_id', 'name'] as const) {
     if (input[field] !== undefined) throw invalid(field, `cannot be set on a ${input.type} order`);
   }
   const resource = await findResourceById(app.db, input.resource_id);
   const project = resource && (await findLiveProject(app.db, resource.project_id));
-  if (!resource || !project || !canSeeProject(p, project)) throw invalid('resource_id', `no resource ${input.resource_id}`);
+  if (!resource || !project || !canSeeProject(p, project))
+    throw invalid('resource_id', `no resource ${input.resource_id}`);
   const allowedStates = input.type === 'terminate' ? ['OK', 'Erred'] : ['OK'];
-  if (!allowedStates.includes(resource.state)) throw conflict(`resource ${resource.name} is ${resource.state}; a ${input.type} order needs it ${allowedStates.join(' or ')}`, 'resource_id');
+  if (!allowedStates.includes(resource.state))
+    throw conflict(
+      `resource ${resource.name} is ${resource.state}; a ${input.type} order needs it ${allowedStates.join(' or ')}`,
+      'resource_id',
+    );
   const open = await findOpenOrderOf(app.db, resource.id);
-  if (open) throw conflict(`resource ${resource.name} has an open order ${open.id}; wait for it or cancel it`, 'resource_id');
+  if (open)
+    throw conflict(`resource ${resource.name} has an open order ${open.id}; wait for it or cancel it`, 'resource_id');
   const offering = (await loadOfferingRow(app.db, resource.offering_id))!;
 
   const order: OrderRow = {
-    id: newId(), type: input.type, state: 'executing', project_id: project.id, offering_id: offering.id, resource_id: resource.id,
-    plan_id: resource.plan_id, version: resource.version, attributes: resource.attributes, secret_attributes: resource.secret_attributes, limits: resource.limits, changes: '[]',
-    created_by: p.user.id, consumer_approved_by: null, provider_approved_by: null, reason: '', ...idempotencyColumns(keyed),
-    job_state: null, claimed_by: null, attempts: 0, created_at: now(), updated_at: now(), completed_at: null,
+    id: newId(),
+    type: input.type,
+    state: 'executing',
+    project_id: project.id,
+    offering_id: offering.id,
+    resource_id: resource.id,
+    plan_id: resource.plan_id,
+    version: resource.version,
+    attributes: resource.attributes,
+    secret_attributes: resource.secret_attributes,
+    limits: resource.limits,
+    changes: '[]',
+    created_by: p.user.id,
+    consumer_approved_by: null,
+    provider_approved_by: null,
+    reason: '',
+    ...idempotencyColumns(keyed),
+    job_state: null,
+    claimed_by: null,
+    attempts: 0,
+    created_at: now(),
+    updated_at: now(),
+    completed_at: null,
   };
   if (input.type === 'update') {
     const changes: string[] = [];
@@ -122,14 +221,20 @@ export async function placeChange(app: FastifyInstance, p: Principal, input: Ord
       order.limits = JSON.stringify(input.limits);
       changes.push('limits');
     }
-    const targetVersion = changes.includes('version') ? version! : await findVersion(app.db, offering.id, resource.version);
+    const targetVersion = changes.includes('version')
+      ? version!
+      : await findVersion(app.db, offering.id, resource.version);
     throwIfAny([
-      ...(targetVersion && (changes.includes('attributes') || changes.includes('version')) ? await attributeProblems(app, p, targetVersion, attributes) : []),
+      ...(targetVersion && (changes.includes('attributes') || changes.includes('version'))
+        ? await attributeProblems(app, p, targetVersion, attributes)
+        : []),
       ...(input.limits ? limitProblems(offering, input.limits) : []),
     ]);
     // Stored as the version the order leads to says: what it makes secret is kept apart.
-    if (targetVersion && (changes.includes('attributes') || changes.includes('version'))) Object.assign(order, storedAttributes(targetVersion, attributes, storedSecrets(resource.secret_attributes)));
-    if (!changes.length) throw badRequest('the update order changes nothing: give a new plan_id, version, attributes or limits');
+    if (targetVersion && (changes.includes('attributes') || changes.includes('version')))
+      Object.assign(order, storedAttributes(targetVersion, attributes, storedSecrets(resource.secret_attributes)));
+    if (!changes.length)
+      throw badRequest('the update order changes nothing: give a new plan_id, version, attributes or limits');
     order.changes = JSON.stringify(changes);
   } else if (input.plan_id || input.version || input.attributes || input.limits) {
     throw badRequest('a terminate order takes only resource_id');
@@ -137,16 +242,28 @@ export async function placeChange(app: FastifyInstance, p: Principal, input: Ord
 
   const consumerApproved = approvesForConsumer(p, project);
   // Ending a resource frees the provider's capacity: only the consumer side approves it.
-  const providerApproved = input.type === 'terminate' || offering.auto_approve === 1 || approvesForProvider(p, offering.organization_id);
+  const providerApproved =
+    input.type === 'terminate' || offering.auto_approve === 1 || approvesForProvider(p, offering.organization_id);
   order.state = initialState(consumerApproved, providerApproved);
   order.job_state = order.state === 'executing' ? 'queued' : null;
   order.consumer_approved_by = consumerApproved ? p.user.id : null;
   order.provider_approved_by = providerApproved ? p.user.id : null;
-  const scope = { organizationId: project.organization_id, projectId: project.id, providerOrganizationId: offering.organization_id };
+  const scope = {
+    organizationId: project.organization_id,
+    projectId: project.id,
+    providerOrganizationId: offering.organization_id,
+  };
   await app.db.transaction().execute(async (trx) => {
     const claimed = await claimResourceForOrder(trx, order, RESOURCE_STATE_WHILE[input.type], allowedStates, now());
     if (!claimed) throw conflict(`resource ${resource.name} changed meanwhile; read it again`, 'resource_id');
-    await recordEvent(trx, { actorId: p.user.id, action: 'order.created', objectType: 'order', objectId: order.id, ...scope, changes: { type: input.type, state: order.state, changes: json(order.changes, []) } });
+    await recordEvent(trx, {
+      actorId: p.user.id,
+      action: 'order.created',
+      objectType: 'order',
+      objectId: order.id,
+      ...scope,
+      changes: { type: input.type, state: order.state, changes: json(order.changes, []) },
+    });
   });
   return order;
 }

@@ -3,5 +3,13 @@
 export const ORDER_TYPES = ['create', 'update', 'terminate'] as const;
 export type OrderType = (typeof ORDER_TYPES)[number];
 
-export const ORDER_STATES = ['pending-consumer', 'pending-provider', 'executing', 'done', 'erred', 'canceled', 'rejected'] as const;
+export const ORDER_STATES = [
+  'pending-consumer',
+  'pending-provider',
+  'executing',
+  'done',
+  'erred',
+  'canceled',
+  'rejected',
+] as const;
 export type OrderState = (typeof ORDER_STATES)[number];

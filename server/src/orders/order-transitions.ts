@@ -68,7 +68,10 @@ function resourceChangesOnDone(order: OrderRow, provisioned: Provisioned = {}): 
  */
 async function withoutSecrets(trx: Trx, order: OrderRow, reason: string): Promise<string> {
   const offering = await loadOfferingRow(trx, order.offering_id);
-  return redactSecrets(reason, [...storedSecrets(order.secret_attributes), { path: [], value: json(offering?.secret_options ?? '', {}) }]);
+  return redactSecrets(reason, [
+    ...storedSecrets(order.secret_attributes),
+    { path: [], value: json(offering?.secret_options ?? '', {}) },
+  ]);
 }
 
 /**
@@ -76,7 +79,12 @@ async function withoutSecrets(trx: Trx, order: OrderRow, reason: string): Promis
  * in the caller's transaction. The update is conditional on the state it was read in, so two
  * actors (or two workers) racing on one order cannot both move it: the loser gets a conflict.
  */
-export async function moveOrder(trx: Trx, order: OrderRow, to: OrderState, options: TransitionOptions): Promise<OrderRow> {
+export async function moveOrder(
+  trx: Trx,
+  order: OrderRow,
+  to: OrderState,
+  options: TransitionOptions,
+): Promise<OrderRow> {
   const now = new Date().toISOString();
   const reason = options.reason === undefined ? undefined : await withoutSecrets(trx, order, options.reason);
   const final = ['done', 'erred', 'rejected', 'canceled'].includes(to);
@@ -89,10 +97,15 @@ export async function moveOrder(trx: Trx, order: OrderRow, to: OrderState, optio
     claimed_by: null,
     completed_at: final ? now : null,
   };
-  if (!(await updateOrderIfUnchanged(trx, order, set, options.claimedBy))) throw conflict(`order ${order.id} changed meanwhile; read it again`);
+  if (!(await updateOrderIfUnchanged(trx, order, set, options.claimedBy)))
+    throw conflict(`order ${order.id} changed meanwhile; read it again`);
 
   const scope = await orderOrganizations(trx, order);
-  const eventScope = { organizationId: scope.organization_id, projectId: order.project_id, providerOrganizationId: scope.provider_organization_id };
+  const eventScope = {
+    organizationId: scope.organization_id,
+    projectId: order.project_id,
+    providerOrganizationId: scope.provider_organization_id,
+  };
   await recordEvent(trx, {
     actorId: options.actorId,
     action: `order.${to}`,
@@ -104,7 +117,11 @@ export async function moveOrder(trx: Trx, order: OrderRow, to: OrderState, optio
 
   const resourceState = resourceStateAfter(order.type, to);
   if (resourceState) {
-    const resourceChanges = { ...(to === 'done' ? resourceChangesOnDone(order, options.provisioned) : {}), state: resourceState, updated_at: now };
+    const resourceChanges = {
+      ...(to === 'done' ? resourceChangesOnDone(order, options.provisioned) : {}),
+      state: resourceState,
+      updated_at: now,
+    };
     await updateResource(trx, order.resource_id, resourceChanges);
     await recordEvent(trx, {
       actorId: options.actorId,

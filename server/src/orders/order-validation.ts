@@ -29,23 +29,37 @@ export async function orderablePlan(app: FastifyInstance, offering: OfferingRow,
 }
 
 /** The version asked for, or the latest available one; a deprecated version takes no new resources. */
-export async function orderableVersion(app: FastifyInstance, offering: OfferingRow, requested?: string): Promise<OfferingVersionRow> {
+export async function orderableVersion(
+  app: FastifyInstance,
+  offering: OfferingRow,
+  requested?: string,
+): Promise<OfferingVersionRow> {
   const versions = await versionsOf(app.db, offering.id);
   const wanted = requested ?? latestVersion(versions);
   const version = versions.find((v) => v.version === (wanted && (semver.valid(wanted) ?? wanted)));
   const known = versions.map((v) => `${v.version} (${v.status})`).join(', ') || 'none';
   if (!version) {
-    throw requested ? invalid('version', `offering ${offering.slug} has no version ${requested}; it has: ${known}`) : conflict(`offering ${offering.slug} has no available version`, 'version');
+    throw requested
+      ? invalid('version', `offering ${offering.slug} has no version ${requested}; it has: ${known}`)
+      : conflict(`offering ${offering.slug} has no available version`, 'version');
   }
   if (version.status === 'deprecated') {
     const instead = version.replacement_version ? `; use ${version.replacement_version} instead` : '';
-    throw invalid('version', `${version.version} is deprecated${version.deprecation_message ? `: ${version.deprecation_message}` : ''}${instead}`);
+    throw invalid(
+      'version',
+      `${version.version} is deprecated${version.deprecation_message ? `: ${version.deprecation_message}` : ''}${instead}`,
+    );
   }
   return version;
 }
 
 /** Schema errors of a configuration; a message never quotes a secret value of it. */
-export async function attributeProblems(app: FastifyInstance, p: Principal, version: OfferingVersionRow, attributes: Record<string, unknown>): Promise<FieldError[]> {
+export async function attributeProblems(
+  app: FastifyInstance,
+  p: Principal,
+  version: OfferingVersionRow,
+  attributes: Record<string, unknown>,
+): Promise<FieldError[]> {
   const { secrets } = splitSecrets(attributes, secretPropertyPaths(json<object>(version.options_schema, {})));
   const errors = await validateAgainst(app, p.user.id, version.options_schema, attributes, 'attributes');
   return errors.map((e) => ({ ...e, message: redactSecrets(e.message, secrets) }));
@@ -53,10 +67,19 @@ export async function attributeProblems(app: FastifyInstance, p: Principal, vers
 
 /** Limits may only name the offering's components billed by limit. */
 export function limitProblems(offering: OfferingRow, limits: Record<string, number>): FieldError[] {
-  const limited = json<Component[]>(offering.components, []).filter((c) => c.billing_type === 'limit').map((c) => c.type);
+  const limited = json<Component[]>(offering.components, [])
+    .filter((c) => c.billing_type === 'limit')
+    .map((c) => c.type);
   return Object.entries(limits).flatMap(([type, value]) => {
-    if (!limited.includes(type)) return [{ field: `limits.${type}`, message: `is not a limit component of ${offering.slug} (limits: ${limited.join(', ') || 'none'})` }];
-    if (!Number.isFinite(value) || value < 0) return [{ field: `limits.${type}`, message: 'must be a number of at least 0' }];
+    if (!limited.includes(type))
+      return [
+        {
+          field: `limits.${type}`,
+          message: `is not a limit component of ${offering.slug} (limits: ${limited.join(', ') || 'none'})`,
+        },
+      ];
+    if (!Number.isFinite(value) || value < 0)
+      return [{ field: `limits.${type}`, message: 'must be a number of at least 0' }];
     return [];
   });
 }

@@ -26,7 +26,11 @@ const ORDER_BODY = body(
     offering_id: { type: 'string', maxLength: 200, description: 'create: offering id or slug.' },
     resource_id: { ...ID, description: 'update, terminate: the resource.' },
     plan_id: ID,
-    version: { type: 'string', maxLength: 100, description: 'create: defaults to the latest available; update: upgrades.' },
+    version: {
+      type: 'string',
+      maxLength: 100,
+      description: 'create: defaults to the latest available; update: upgrades.',
+    },
     name: NAME,
     attributes: jsonObject(
       "Configuration, validated against the version's options schema. Properties it marks `writeOnly: true` or `format: password` are secrets: given to provisioning, never returned (see `secret_attribute_paths`); an update that leaves one out keeps its stored value.",
@@ -38,7 +42,12 @@ const ORDER_BODY = body(
 
 const REASON_BODY = body({ reason: { type: 'string', minLength: 1, maxLength: 2000 } }, ['reason']);
 const COMPLETE_BODY = body({
-  backend_id: { type: 'string', maxLength: 500, description: "create orders: the resource's ID in the backend. Update and terminate orders keep the one the create order set." },
+  backend_id: {
+    type: 'string',
+    maxLength: 500,
+    description:
+      "create orders: the resource's ID in the backend. Update and terminate orders keep the one the create order set.",
+  },
   outputs: jsonObject(),
   secret_outputs: jsonObject('Credentials and the like: shown only on a single-resource read to its consumers.'),
 });
@@ -48,10 +57,12 @@ export const ordersRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
   const orderPlacedWith = async (p: Principal, keyed: IdempotencyKey) => {
     const order = await findOrderByKey(app.db, p.user.id, keyed.key);
     // Orders placed before fingerprints were kept have none: replayed as before.
-    if (order?.idempotency_fingerprint && order.idempotency_fingerprint !== keyed.fingerprint) throw keyReused(keyed.key, 'POST /api/v1/orders with another body');
+    if (order?.idempotency_fingerprint && order.idempotency_fingerprint !== keyed.fingerprint)
+      throw keyReused(keyed.key, 'POST /api/v1/orders with another body');
     return order;
   };
-  const replayOrder = (reply: FastifyReply, order: OrderRow) => reply.code(200).header('idempotent-replayed', 'true').send(presentOrder(order));
+  const replayOrder = (reply: FastifyReply, order: OrderRow) =>
+    reply.code(200).header('idempotent-replayed', 'true').send(presentOrder(order));
 
   const findOrder = async (p: Principal, id: string) => {
     const order = await findOrderById(app.db, id);
@@ -81,7 +92,8 @@ export const ordersRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
       const input = request.body;
       let order: OrderRow;
       try {
-        order = input.type === 'create' ? await placeCreate(app, p, input, keyed) : await placeChange(app, p, input, keyed);
+        order =
+          input.type === 'create' ? await placeCreate(app, p, input, keyed) : await placeChange(app, p, input, keyed);
       } catch (error) {
         // A retry racing the first request fails on what the first one did (its key, or the
         // resource it moved to Updating): the first one's order is then the answer.
@@ -98,7 +110,14 @@ export const ordersRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
     schema: {
       tags: ['orders'],
       summary: 'List the orders the caller may see (its projects, or its offerings as provider)',
-      querystring: listQuery({ project_id: ID, offering_id: ID, resource_id: ID, state: { type: 'string', enum: ORDER_STATES }, type: { type: 'string', enum: ORDER_TYPES }, include_deleted: INCLUDE_DELETED }),
+      querystring: listQuery({
+        project_id: ID,
+        offering_id: ID,
+        resource_id: ID,
+        state: { type: 'string', enum: ORDER_STATES },
+        type: { type: 'string', enum: ORDER_TYPES },
+        include_deleted: INCLUDE_DELETED,
+      }),
       response: { 200: listResponseSchema(ORDER) },
     },
     handler: async (request) => {
@@ -114,9 +133,14 @@ export const ordersRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
     schema: {
       tags: ['orders'],
       summary: 'Get an order',
-      description: 'With `wait_seconds`, answers as soon as the order is in a final state, or after that many seconds: a long poll, so clients waiting for an order neither sleep too long nor ask too often.',
+      description:
+        'With `wait_seconds`, answers as soon as the order is in a final state, or after that many seconds: a long poll, so clients waiting for an order neither sleep too long nor ask too often.',
       params: ID_PARAMS,
-      querystring: { type: 'object', additionalProperties: false, properties: { wait_seconds: { type: 'number', minimum: 0, maximum: 60 } } },
+      querystring: {
+        type: 'object',
+        additionalProperties: false,
+        properties: { wait_seconds: { type: 'number', minimum: 0, maximum: 60 } },
+      },
       response: { 200: ORDER },
     },
     handler: async (request) => {
@@ -145,59 +169,107 @@ export const ordersRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
   };
 
   app.post('/orders/:id/approve', {
-    schema: { tags: ['orders'], summary: 'Approve a pending order (consumer side first, then provider side)', params: ID_PARAMS, response: { 200: ORDER } },
+    schema: {
+      tags: ['orders'],
+      summary: 'Approve a pending order (consumer side first, then provider side)',
+      params: ID_PARAMS,
+      response: { 200: ORDER },
+    },
     handler: async (request) =>
       act(request.principal, request.params.id, async (order) => {
         const p = request.principal;
         expectState(order, PENDING_STATES, 'approved');
         if (order.state === 'pending-consumer') {
-          if (!approvesForConsumer(p, await projectOf(order))) throw forbidden('consumer approval needs a project manager or an organization owner');
+          if (!approvesForConsumer(p, await projectOf(order)))
+            throw forbidden('consumer approval needs a project manager or an organization owner');
           const next = order.provider_approved_by ? 'executing' : 'pending-provider';
-          return app.db.transaction().execute((trx) => moveOrder(trx, order, next, { actorId: p.user.id, set: { consumer_approved_by: p.user.id } }));
+          return app.db
+            .transaction()
+            .execute((trx) =>
+              moveOrder(trx, order, next, { actorId: p.user.id, set: { consumer_approved_by: p.user.id } }),
+            );
         }
-        if (!approvesForProvider(p, (await providerOf(order)).organization_id)) throw forbidden('provider approval needs an owner or service manager of the providing organization');
-        return app.db.transaction().execute((trx) => moveOrder(trx, order, 'executing', { actorId: p.user.id, set: { provider_approved_by: p.user.id } }));
+        if (!approvesForProvider(p, (await providerOf(order)).organization_id))
+          throw forbidden('provider approval needs an owner or service manager of the providing organization');
+        return app.db
+          .transaction()
+          .execute((trx) =>
+            moveOrder(trx, order, 'executing', { actorId: p.user.id, set: { provider_approved_by: p.user.id } }),
+          );
       }),
   });
 
   app.post('/orders/:id/reject', {
-    schema: { tags: ['orders'], summary: 'Reject a pending order, with a reason', params: ID_PARAMS, body: REASON_BODY, response: { 200: ORDER } },
+    schema: {
+      tags: ['orders'],
+      summary: 'Reject a pending order, with a reason',
+      params: ID_PARAMS,
+      body: REASON_BODY,
+      response: { 200: ORDER },
+    },
     handler: async (request) =>
       act(request.principal, request.params.id, async (order) => {
         const p = request.principal;
         expectState(order, PENDING_STATES, 'rejected');
-        const allowed = order.state === 'pending-consumer' ? approvesForConsumer(p, await projectOf(order)) : approvesForProvider(p, (await providerOf(order)).organization_id);
-        if (!allowed) throw forbidden(`only the ${order.state === 'pending-consumer' ? 'consumer' : 'provider'} approvers reject at this stage`);
-        return app.db.transaction().execute((trx) => moveOrder(trx, order, 'rejected', { actorId: p.user.id, reason: request.body.reason }));
+        const allowed =
+          order.state === 'pending-consumer'
+            ? approvesForConsumer(p, await projectOf(order))
+            : approvesForProvider(p, (await providerOf(order)).organization_id);
+        if (!allowed)
+          throw forbidden(
+            `only the ${order.state === 'pending-consumer' ? 'consumer' : 'provider'} approvers reject at this stage`,
+          );
+        return app.db
+          .transaction()
+          .execute((trx) => moveOrder(trx, order, 'rejected', { actorId: p.user.id, reason: request.body.reason }));
       }),
   });
 
   app.post('/orders/:id/cancel', {
-    schema: { tags: ['orders'], summary: 'Cancel a pending order (its orderer or a consumer approver), with a reason', params: ID_PARAMS, body: REASON_BODY, response: { 200: ORDER } },
+    schema: {
+      tags: ['orders'],
+      summary: 'Cancel a pending order (its orderer or a consumer approver), with a reason',
+      params: ID_PARAMS,
+      body: REASON_BODY,
+      response: { 200: ORDER },
+    },
     handler: async (request) =>
       act(request.principal, request.params.id, async (order) => {
         const p = request.principal;
         expectState(order, PENDING_STATES, 'canceled');
-        if (order.created_by !== p.user.id && !approvesForConsumer(p, await projectOf(order))) throw forbidden('only the orderer or a consumer approver cancels an order');
-        return app.db.transaction().execute((trx) => moveOrder(trx, order, 'canceled', { actorId: p.user.id, reason: request.body.reason }));
+        if (order.created_by !== p.user.id && !approvesForConsumer(p, await projectOf(order)))
+          throw forbidden('only the orderer or a consumer approver cancels an order');
+        return app.db
+          .transaction()
+          .execute((trx) => moveOrder(trx, order, 'canceled', { actorId: p.user.id, reason: request.body.reason }));
       }),
   });
 
   const assertCompletable = async (p: Principal, order: OrderRow, verb: string) => {
     expectState(order, ['executing'], verb);
-    if (!approvesForProvider(p, (await providerOf(order)).organization_id)) throw forbidden("only the offering's provider reports provisioning");
-    if (order.job_state !== 'waiting') throw conflict('the order is being provisioned by its plugin, not waiting for the provider');
+    if (!approvesForProvider(p, (await providerOf(order)).organization_id))
+      throw forbidden("only the offering's provider reports provisioning");
+    if (order.job_state !== 'waiting')
+      throw conflict('the order is being provisioned by its plugin, not waiting for the provider');
   };
 
   app.post('/orders/:id/complete', {
-    schema: { tags: ['orders'], summary: 'Report a manually provisioned order as done (the provider)', params: ID_PARAMS, body: COMPLETE_BODY, response: { 200: ORDER } },
+    schema: {
+      tags: ['orders'],
+      summary: 'Report a manually provisioned order as done (the provider)',
+      params: ID_PARAMS,
+      body: COMPLETE_BODY,
+      response: { 200: ORDER },
+    },
     handler: async (request) =>
       act(request.principal, request.params.id, async (order) => {
         const p = request.principal;
         await assertCompletable(p, order, 'completed');
         const provisioned = request.body ?? {};
         await assertBackendIdKept(order, provisioned.backend_id);
-        return app.db.transaction().execute((trx) => moveOrder(trx, order, 'done', { actorId: p.user.id, provisioned, claimedBy: null }));
+        return app.db
+          .transaction()
+          .execute((trx) => moveOrder(trx, order, 'done', { actorId: p.user.id, provisioned, claimedBy: null }));
       }),
   });
 
@@ -205,16 +277,30 @@ export const ordersRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
   const assertBackendIdKept = async (order: OrderRow, backendId: string | undefined) => {
     if (backendId === undefined || order.type === 'create') return;
     const resource = (await findResourceById(app.db, order.resource_id))!;
-    if (backendId !== resource.backend_id) throw invalid('backend_id', `an ${order.type} order keeps the resource's backend_id ${JSON.stringify(resource.backend_id)}, set by its create order; leave backend_id out`);
+    if (backendId !== resource.backend_id)
+      throw invalid(
+        'backend_id',
+        `an ${order.type} order keeps the resource's backend_id ${JSON.stringify(resource.backend_id)}, set by its create order; leave backend_id out`,
+      );
   };
 
   app.post('/orders/:id/fail', {
-    schema: { tags: ['orders'], summary: 'Report a manually provisioned order as failed (the provider), with a reason', params: ID_PARAMS, body: REASON_BODY, response: { 200: ORDER } },
+    schema: {
+      tags: ['orders'],
+      summary: 'Report a manually provisioned order as failed (the provider), with a reason',
+      params: ID_PARAMS,
+      body: REASON_BODY,
+      response: { 200: ORDER },
+    },
     handler: async (request) =>
       act(request.principal, request.params.id, async (order) => {
         const p = request.principal;
         await assertCompletable(p, order, 'failed');
-        return app.db.transaction().execute((trx) => moveOrder(trx, order, 'erred', { actorId: p.user.id, reason: request.body.reason, claimedBy: null }));
+        return app.db
+          .transaction()
+          .execute((trx) =>
+            moveOrder(trx, order, 'erred', { actorId: p.user.id, reason: request.body.reason, claimedBy: null }),
+          );
       }),
   });
 
@@ -225,7 +311,8 @@ export const ordersRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
         const p = request.principal;
         expectState(order, ['erred'], 'retried');
         const consumer = approvesForConsumer(p, await projectOf(order)) || order.created_by === p.user.id;
-        if (!consumer && !approvesForProvider(p, (await providerOf(order)).organization_id)) throw forbidden('only the orderer, a consumer approver or the provider retries an order');
+        if (!consumer && !approvesForProvider(p, (await providerOf(order)).organization_id))
+          throw forbidden('only the orderer, a consumer approver or the provider retries an order');
         const open = await findOpenOrderOf(app.db, order.resource_id);
         if (open) throw conflict(`the resource has another open order ${open.id}`);
         return app.db.transaction().execute((trx) => moveOrder(trx, order, 'executing', { actorId: p.user.id }));

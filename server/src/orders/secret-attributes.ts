@@ -23,7 +23,8 @@ export interface SplitAttributes {
   secrets: StoredSecret[];
 }
 
-const isObject = (value: unknown): value is Attributes => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Attributes =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** A deep copy of a JSON value, made of this realm's objects (structuredClone's can fail a same-constructor comparison). */
 const copyOf = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
@@ -97,7 +98,11 @@ export const storedSecrets = (column: string): StoredSecret[] => json<StoredSecr
  * sent as a secret is never shown, even when a provider removes the mark from the schema or the
  * resource moves to a version without it.
  */
-export function storedAttributes(version: Pick<OfferingVersionRow, 'options_schema'>, attributes: Attributes, heldSecret: StoredSecret[] = []) {
+export function storedAttributes(
+  version: Pick<OfferingVersionRow, 'options_schema'>,
+  attributes: Attributes,
+  heldSecret: StoredSecret[] = [],
+) {
   const paths = secretPropertyPaths(json(version.options_schema, {}));
   for (const { path } of heldSecret) if (!paths.some((known) => equal(known, path))) paths.push(path);
   const { visible, secrets } = splitSecrets(attributes, paths);
@@ -113,7 +118,10 @@ export const wholeAttributes = (row: Pick<ResourceRow, 'attributes' | 'secret_at
  * the one given with the stored secrets it leaves out; `changed` when that differs from the
  * resource's as values (key order aside).
  */
-export function orderedAttributes(resource: Pick<ResourceRow, 'attributes' | 'secret_attributes'>, requested: Attributes | undefined) {
+export function orderedAttributes(
+  resource: Pick<ResourceRow, 'attributes' | 'secret_attributes'>,
+  requested: Attributes | undefined,
+) {
   const current = wholeAttributes(resource);
   if (requested === undefined) return { attributes: current, changed: false };
   const attributes = keepStoredSecrets(requested, storedSecrets(resource.secret_attributes));
@@ -122,24 +130,30 @@ export function orderedAttributes(resource: Pick<ResourceRow, 'attributes' | 'se
 
 /** How the API names a secret's path: `admin_password`, `database.password`, `a["odd key"]`. */
 export function formatSecretPath(path: string[]): string {
-  return path.map((name, i) => (/^[A-Za-z_][\w-]*$/.test(name) ? (i ? `.${name}` : name) : `[${JSON.stringify(name)}]`)).join('');
+  return path
+    .map((name, i) => (/^[A-Za-z_][\w-]*$/.test(name) ? (i ? `.${name}` : name) : `[${JSON.stringify(name)}]`))
+    .join('');
 }
 
 /** The paths of the secrets a row holds, for its `secret_attribute_paths`. */
-export const secretPathsOf = (column: string): string[] => storedSecrets(column).map(({ path }) => formatSecretPath(path));
+export const secretPathsOf = (column: string): string[] =>
+  storedSecrets(column).map(({ path }) => formatSecretPath(path));
 
 /** How orders and resources say which secrets they hold, never what they are. */
 export const SECRET_ATTRIBUTE_PATHS = {
   type: 'array',
   items: { type: 'string' },
-  description: 'The secret properties of `attributes` that are set (`writeOnly` or `format: password` in the version schema), by path: their values are write-only, never returned.',
+  description:
+    'The secret properties of `attributes` that are set (`writeOnly` or `format: password` in the version schema), by path: their values are write-only, never returned.',
 } as const;
 
 /** Text with every secret value it quotes (as text of 4 characters or more) replaced by a mask. */
 export function redactSecrets(text: string, secrets: StoredSecret[], mask = '********'): string {
   const quoted = secrets.flatMap(({ value }) => leafTexts(value)).filter((t) => t.length >= 4);
   // Longest first, so that a secret containing another is masked whole.
-  return quoted.sort((a, b) => b.length - a.length).reduce((redacted, secret) => redacted.split(secret).join(mask), text);
+  return quoted
+    .sort((a, b) => b.length - a.length)
+    .reduce((redacted, secret) => redacted.split(secret).join(mask), text);
 }
 
 function leafTexts(value: unknown): string[] {

@@ -10,9 +10,17 @@ import { storedAttributes, storedSecrets, wholeAttributes } from './secret-attri
  * Stores the configurations of a version's resources and orders again after its schema changed:
  * a property it now marks secret leaves `attributes`; one it no longer marks stays secret.
  */
-export async function storeAgainUnderSchema(trx: Kysely<Tables>, version: Pick<OfferingVersionRow, 'offering_id' | 'version' | 'options_schema'>) {
+export async function storeAgainUnderSchema(
+  trx: Kysely<Tables>,
+  version: Pick<OfferingVersionRow, 'offering_id' | 'version' | 'options_schema'>,
+) {
   for (const table of ['resources', 'orders'] as const) {
-    const rows = await trx.selectFrom(table).select(['id', 'attributes', 'secret_attributes']).where('offering_id', '=', version.offering_id).where('version', '=', version.version).execute();
+    const rows = await trx
+      .selectFrom(table)
+      .select(['id', 'attributes', 'secret_attributes'])
+      .where('offering_id', '=', version.offering_id)
+      .where('version', '=', version.version)
+      .execute();
     for (const row of rows) {
       const columns = storedAttributes(version, wholeAttributes(row), storedSecrets(row.secret_attributes));
       if (columns.attributes === row.attributes && columns.secret_attributes === row.secret_attributes) continue;

@@ -9,8 +9,13 @@ import type { OrderRow } from '../db/tables';
 
 /** Records that the worker is alive at `at`. */
 export async function recordHeartbeat(db: Db, workerId: string, at: string) {
-  const updated = await db.updateTable('workers').set({ heartbeat_at: at }).where('id', '=', workerId).executeTakeFirst();
-  if (Number(updated.numUpdatedRows) === 0) await db.insertInto('workers').values({ id: workerId, heartbeat_at: at }).execute();
+  const updated = await db
+    .updateTable('workers')
+    .set({ heartbeat_at: at })
+    .where('id', '=', workerId)
+    .executeTakeFirst();
+  if (Number(updated.numUpdatedRows) === 0)
+    await db.insertInto('workers').values({ id: workerId, heartbeat_at: at }).execute();
 }
 
 export async function removeWorker(db: Db, workerId: string) {
@@ -41,14 +46,21 @@ export async function requeueJobsOfDeadWorkers(db: Db, deadline: string): Promis
     .updateTable('orders')
     .set({ job_state: 'queued', claimed_by: null })
     .where('job_state', '=', 'running')
-    .where((eb) => eb.or([eb('claimed_by', 'is', null), eb('claimed_by', 'not in', eb.selectFrom('workers').select('id'))]))
+    .where((eb) =>
+      eb.or([eb('claimed_by', 'is', null), eb('claimed_by', 'not in', eb.selectFrom('workers').select('id'))]),
+    )
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
 
 /** The job the worker holds now waits for someone outside to complete it through the API. */
 export async function markWaiting(db: Db, workerId: string, orderId: string) {
-  await db.updateTable('orders').set({ job_state: 'waiting', claimed_by: null }).where('id', '=', orderId).where('claimed_by', '=', workerId).execute();
+  await db
+    .updateTable('orders')
+    .set({ job_state: 'waiting', claimed_by: null })
+    .where('id', '=', orderId)
+    .where('claimed_by', '=', workerId)
+    .execute();
 }
 
 /** What a plugin is given of an order's resource and offering, in one round trip. */
@@ -57,8 +69,18 @@ export function jobSubject(db: Db, order: Pick<OrderRow, 'resource_id' | 'offeri
     .selectFrom('resources')
     .innerJoin('offerings', (join) => join.on('offerings.id', '=', order.offering_id))
     .select([
-      'resources.id', 'resources.name', 'resources.backend_id', 'resources.attributes', 'resources.secret_attributes', 'resources.limits', 'resources.outputs',
-      'offerings.id as offering_id', 'offerings.slug', 'offerings.type', 'offerings.plugin_options', 'offerings.secret_options',
+      'resources.id',
+      'resources.name',
+      'resources.backend_id',
+      'resources.attributes',
+      'resources.secret_attributes',
+      'resources.limits',
+      'resources.outputs',
+      'offerings.id as offering_id',
+      'offerings.slug',
+      'offerings.type',
+      'offerings.plugin_options',
+      'offerings.secret_options',
     ])
     .where('resources.id', '=', order.resource_id)
     .executeTakeFirstOrThrow();

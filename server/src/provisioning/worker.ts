@@ -7,7 +7,14 @@ import { moveOrder } from '../orders/order-transitions';
 import { wholeAttributes } from '../orders/secret-attributes';
 import type { ProvisioningJob, ProvisioningOutcome } from './plugin';
 import type { PluginRegistry } from './plugins/registry';
-import { claimQueued, jobSubject, markWaiting, recordHeartbeat, removeWorker, requeueJobsOfDeadWorkers } from './jobs-repository';
+import {
+  claimQueued,
+  jobSubject,
+  markWaiting,
+  recordHeartbeat,
+  removeWorker,
+  requeueJobsOfDeadWorkers,
+} from './jobs-repository';
 
 export interface WorkerOptions {
   /** How often to look for work when nobody wakes the worker. */
@@ -40,15 +47,29 @@ export class ProvisioningWorker {
     private readonly log: FastifyBaseLogger,
     options: WorkerOptions = {},
   ) {
-    this.options = { pollIntervalMs: 1000, heartbeatIntervalMs: 2000, staleAfterMs: 10000, concurrency: 16, ...options };
+    this.options = {
+      pollIntervalMs: 1000,
+      heartbeatIntervalMs: 2000,
+      staleAfterMs: 10000,
+      concurrency: 16,
+      ...options,
+    };
   }
 
   async start() {
     this.stopped = false;
     await this.heartbeat();
     await this.requeueJobsOfDeadWorkers();
-    const beat = () => this.heartbeat().then(() => this.requeueJobsOfDeadWorkers()).then((requeued) => requeued && this.wake());
-    this.timers.push(setInterval(() => void beat().catch((e) => this.log.error({ err: e }, 'worker heartbeat failed')), this.options.heartbeatIntervalMs));
+    const beat = () =>
+      this.heartbeat()
+        .then(() => this.requeueJobsOfDeadWorkers())
+        .then((requeued) => requeued && this.wake());
+    this.timers.push(
+      setInterval(
+        () => void beat().catch((e) => this.log.error({ err: e }, 'worker heartbeat failed')),
+        this.options.heartbeatIntervalMs,
+      ),
+    );
     this.timers.push(setInterval(() => this.wake(), this.options.pollIntervalMs));
     this.timers.forEach((t) => t.unref());
     this.wake();
@@ -141,27 +162,52 @@ export class ProvisioningWorker {
       await markWaiting(this.db, this.id, order.id);
       return;
     }
-    await this.db.transaction().execute((trx) =>
-      outcome.status === 'done'
-        ? moveOrder(trx, order, 'done', { actorId: null, provisioned: outcome, claimedBy: this.id })
-        : moveOrder(trx, order, 'erred', { actorId: null, reason: outcome.reason, claimedBy: this.id }),
-    );
+    await this.db
+      .transaction()
+      .execute((trx) =>
+        outcome.status === 'done'
+          ? moveOrder(trx, order, 'done', { actorId: null, provisioned: outcome, claimedBy: this.id })
+          : moveOrder(trx, order, 'erred', { actorId: null, reason: outcome.reason, claimedBy: this.id }),
+      );
     this.log.info({ order: order.id, type: order.type, state: outcome.status }, 'order provisioned');
   }
 
   private async jobFor(order: OrderRow): Promise<{ pluginType: string; job: ProvisioningJob }> {
     const row = await jobSubject(this.db, order);
     const resource = row;
-    const offering = { id: row.offering_id, slug: row.slug, type: row.type, plugin_options: row.plugin_options, secret_options: row.secret_options };
+    const offering = {
+      id: row.offering_id,
+      slug: row.slug,
+      type: row.type,
+      plugin_options: row.plugin_options,
+      secret_options: row.secret_options,
+    };
     return {
       pluginType: offering.type,
       job: {
         order: {
-          id: order.id, type: order.type, attributes: wholeAttributes(order), limits: json(order.limits, {}),
-          plan_id: order.plan_id, version: order.version, attempts: order.attempts,
+          id: order.id,
+          type: order.type,
+          attributes: wholeAttributes(order),
+          limits: json(order.limits, {}),
+          plan_id: order.plan_id,
+          version: order.version,
+          attempts: order.attempts,
         },
-        resource: { id: resource.id, name: resource.name, backend_id: resource.backend_id, attributes: wholeAttributes(resource), limits: json(resource.limits, {}), outputs: json(resource.outputs, {}) },
-        offering: { id: offering.id, slug: offering.slug, plugin_options: json(offering.plugin_options, {}), secret_options: json(offering.secret_options, {}) },
+        resource: {
+          id: resource.id,
+          name: resource.name,
+          backend_id: resource.backend_id,
+          attributes: wholeAttributes(resource),
+          limits: json(resource.limits, {}),
+          outputs: json(resource.outputs, {}),
+        },
+        offering: {
+          id: offering.id,
+          slug: offering.slug,
+          plugin_options: json(offering.plugin_options, {}),
+          secret_options: json(offering.secret_options, {}),
+        },
       },
     };
   }

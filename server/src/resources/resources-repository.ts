@@ -10,11 +10,17 @@ export function findResourceById(db: Db, id: string) {
   return db.selectFrom('resources').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-type ResourceFilters = Partial<Record<'project_id' | 'offering_id' | 'state' | 'name' | 'backend_id', string>> & { include_deleted?: boolean };
+type ResourceFilters = Partial<Record<'project_id' | 'offering_id' | 'state' | 'name' | 'backend_id', string>> & {
+  include_deleted?: boolean;
+};
 
 /** One page of resources by id, with the filters given, within `scope` (undefined: all); one row more than the limit tells there is a next page. */
 export function listResources(db: Db, page: Page, filters: ResourceFilters, scope?: RowScope) {
-  let query = db.selectFrom('resources').selectAll().orderBy('id').limit(page.limit + 1);
+  let query = db
+    .selectFrom('resources')
+    .selectAll()
+    .orderBy('id')
+    .limit(page.limit + 1);
   if (page.after) query = query.where('id', '>', page.after);
   for (const column of ['project_id', 'offering_id', 'state', 'name', 'backend_id'] as const) {
     if (filters[column]) query = query.where(column, '=', filters[column]!);
@@ -25,9 +31,13 @@ export function listResources(db: Db, page: Page, filters: ResourceFilters, scop
 }
 
 /** Whether a resource not terminated matches all of `where`: one of a project, an offering, a plan, a version. */
-export async function hasLiveResource(db: Db, where: Partial<Pick<ResourceRow, 'project_id' | 'offering_id' | 'plan_id' | 'version'>>) {
+export async function hasLiveResource(
+  db: Db,
+  where: Partial<Pick<ResourceRow, 'project_id' | 'offering_id' | 'plan_id' | 'version'>>,
+) {
   let query = db.selectFrom('resources').select('id').where('state', '!=', 'Terminated');
-  for (const [column, value] of Object.entries(where) as Array<[keyof typeof where, string]>) query = query.where(column, '=', value);
+  for (const [column, value] of Object.entries(where) as Array<[keyof typeof where, string]>)
+    query = query.where(column, '=', value);
   return (await query.executeTakeFirst()) !== undefined;
 }
 

@@ -20,7 +20,11 @@ const RESOURCE_PROPERTIES = {
   offering_id: ID,
   plan_id: { type: 'string' },
   version: { type: 'string' },
-  attributes: { type: 'object', additionalProperties: true, description: 'The configuration, without its secret properties.' },
+  attributes: {
+    type: 'object',
+    additionalProperties: true,
+    description: 'The configuration, without its secret properties.',
+  },
   secret_attribute_paths: SECRET_ATTRIBUTE_PATHS,
   limits: { type: 'object', additionalProperties: { type: 'number' } },
   state: { type: 'string', enum: RESOURCE_STATES },
@@ -31,11 +35,20 @@ const RESOURCE_PROPERTIES = {
 } as const;
 const RESOURCE = object(RESOURCE_PROPERTIES);
 /** Secret outputs appear only here: one resource, read by its consumers. */
-const RESOURCE_WITH_SECRETS = object({ ...RESOURCE_PROPERTIES, secret_outputs: { type: 'object', additionalProperties: true } });
+const RESOURCE_WITH_SECRETS = object({
+  ...RESOURCE_PROPERTIES,
+  secret_outputs: { type: 'object', additionalProperties: true },
+});
 
 function presentResource(row: ResourceRow) {
   const { secret_outputs: _secrets, secret_attributes, ...rest } = row;
-  return { ...rest, attributes: json(row.attributes, {}), secret_attribute_paths: secretPathsOf(secret_attributes), limits: json(row.limits, {}), outputs: json(row.outputs, {}) };
+  return {
+    ...rest,
+    attributes: json(row.attributes, {}),
+    secret_attribute_paths: secretPathsOf(secret_attributes),
+    limits: json(row.limits, {}),
+    outputs: json(row.outputs, {}),
+  };
 }
 
 export const resourcesRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
@@ -52,7 +65,14 @@ export const resourcesRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => 
     schema: {
       tags: ['resources'],
       summary: 'List resources the caller may see (never with secret outputs)',
-      querystring: listQuery({ project_id: ID, offering_id: ID, state: { type: 'string', enum: RESOURCE_STATES }, name: { type: 'string' }, backend_id: { type: 'string' }, include_deleted: INCLUDE_DELETED }),
+      querystring: listQuery({
+        project_id: ID,
+        offering_id: ID,
+        state: { type: 'string', enum: RESOURCE_STATES },
+        name: { type: 'string' },
+        backend_id: { type: 'string' },
+        include_deleted: INCLUDE_DELETED,
+      }),
       response: { 200: listResponseSchema(RESOURCE) },
     },
     handler: async (request) => {
@@ -65,7 +85,12 @@ export const resourcesRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => 
   });
 
   app.get('/resources/:id', {
-    schema: { tags: ['resources'], summary: 'Get a resource; its consumers also see its secret outputs', params: ID_PARAMS, response: { 200: RESOURCE_WITH_SECRETS } },
+    schema: {
+      tags: ['resources'],
+      summary: 'Get a resource; its consumers also see its secret outputs',
+      params: ID_PARAMS,
+      response: { 200: RESOURCE_WITH_SECRETS },
+    },
     handler: async (request) => {
       const { row, consumer } = await findResource(request.principal, request.params.id);
       return { ...presentResource(row), ...(consumer ? { secret_outputs: json(row.secret_outputs, {}) } : {}) };
@@ -73,16 +98,31 @@ export const resourcesRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => 
   });
 
   app.patch('/resources/:id', {
-    schema: { tags: ['resources'], summary: 'Rename a resource (no order needed)', params: ID_PARAMS, body: body({ name: NAME }), response: { 200: RESOURCE } },
+    schema: {
+      tags: ['resources'],
+      summary: 'Rename a resource (no order needed)',
+      params: ID_PARAMS,
+      body: body({ name: NAME }),
+      response: { 200: RESOURCE },
+    },
     handler: async (request) => {
       const p = request.principal;
       const { row, project, consumer } = await findResource(p, request.params.id);
-      if (!consumer || !(managesProject(p, project) || p.projectRoles.has(project.id))) throw forbidden("only the resource's project members rename it");
+      if (!consumer || !(managesProject(p, project) || p.projectRoles.has(project.id)))
+        throw forbidden("only the resource's project members rename it");
       const { name } = request.body;
       const updated = { ...row, name: name ?? row.name, updated_at: now() };
       await app.db.transaction().execute(async (trx) => {
         await updateResource(trx, row.id, { name: updated.name, updated_at: updated.updated_at });
-        await recordEvent(trx, { actorId: p.user.id, action: 'resource.renamed', objectType: 'resource', objectId: row.id, organizationId: project.organization_id, projectId: project.id, changes: { name: { from: row.name, to: updated.name } } });
+        await recordEvent(trx, {
+          actorId: p.user.id,
+          action: 'resource.renamed',
+          objectType: 'resource',
+          objectId: row.id,
+          organizationId: project.organization_id,
+          projectId: project.id,
+          changes: { name: { from: row.name, to: updated.name } },
+        });
       });
       return presentResource(updated);
     },

@@ -22,25 +22,53 @@ export function listMembers(db: Db, t: MembersTable, parentId: string) {
 
 /** Locks the parent's row (a write that changes nothing) until the transaction ends, on both databases. */
 export async function lockParent(trx: Db, t: MembersTable, parentId: string) {
-  await trx.updateTable(t.parents).set((eb) => ({ updated_at: eb.ref('updated_at') })).where('id', '=', parentId).execute();
+  await trx
+    .updateTable(t.parents)
+    .set((eb) => ({ updated_at: eb.ref('updated_at') }))
+    .where('id', '=', parentId)
+    .execute();
 }
 
 /** The role the user holds in the parent, if any. */
-export async function currentRole(db: Db, t: MembersTable, parentId: string, userId: string): Promise<string | undefined> {
-  return (await db.selectFrom(t.table).select('role').where(sql.ref(t.parentColumn), '=', parentId).where('user_id', '=', userId).executeTakeFirst())?.role;
+export async function currentRole(
+  db: Db,
+  t: MembersTable,
+  parentId: string,
+  userId: string,
+): Promise<string | undefined> {
+  return (
+    await db
+      .selectFrom(t.table)
+      .select('role')
+      .where(sql.ref(t.parentColumn), '=', parentId)
+      .where('user_id', '=', userId)
+      .executeTakeFirst()
+  )?.role;
 }
 
 /** Whether anyone holds the role in the parent. */
 export async function hasRoleHolder(db: Db, t: MembersTable, parentId: string, role: string) {
-  return (await db.selectFrom(t.table).select('user_id').where(sql.ref(t.parentColumn), '=', parentId).where('role', '=', role).executeTakeFirst()) !== undefined;
+  return (
+    (await db
+      .selectFrom(t.table)
+      .select('user_id')
+      .where(sql.ref(t.parentColumn), '=', parentId)
+      .where('role', '=', role)
+      .executeTakeFirst()) !== undefined
+  );
 }
 
 /** Gives the user the role in the parent, in place of any it held. */
-export async function putMember(trx: Db, t: MembersTable, parentId: string, member: { user_id: string; role: string; created_at: string }) {
+export async function putMember(
+  trx: Db,
+  t: MembersTable,
+  parentId: string,
+  member: { user_id: string; role: string; created_at: string },
+) {
   await removeMember(trx, t, parentId, member.user_id);
   // The parent's column is named at run time, which Kysely's row types cannot follow.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  await trx.insertInto(t.table).values({ [t.parentColumn]: parentId, ...member } as any).execute();
+  const row = { [t.parentColumn]: parentId, ...member } as any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  await trx.insertInto(t.table).values(row).execute();
 }
 
 export async function removeMember(db: Db, t: MembersTable, parentId: string, userId: string) {

@@ -3,7 +3,15 @@ import type { FastifyPluginAsyncJsonSchemaToTs } from '@fastify/type-provider-js
 import type { Principal } from '../auth/principal';
 import { recordEvent } from '../audit/record';
 import type { Db } from '../db/database';
-import { currentRole, hasRoleHolder, listMembers, lockParent, putMember, removeMember, type MembersTable } from './memberships-repository';
+import {
+  currentRole,
+  hasRoleHolder,
+  listMembers,
+  lockParent,
+  putMember,
+  removeMember,
+  type MembersTable,
+} from './memberships-repository';
 import { findUserById } from './users-repository';
 import { conflict, invalid, notFound } from '../http/problem';
 import { listResponseSchema } from '../http/pagination';
@@ -50,13 +58,27 @@ export function membershipRoutes(app: Api, spec: MembershipSpec) {
 
   /** 409 when the change took the kept role from its last holder. */
   const assertRoleKept = async (trx: Db, parent: Parent, userId: string, before: string | undefined) => {
-    if (!spec.keptRole || before !== spec.keptRole || (await currentRole(trx, members, parent.id, userId)) === spec.keptRole) return;
-    if (!(await hasRoleHolder(trx, members, parent.id, spec.keptRole))) throw conflict(`user ${userId} is the last ${spec.keptRole} of ${single} ${parent.id}: a ${single} keeps at least one ${spec.keptRole}; make another member ${spec.keptRole} first`, 'user_id');
+    if (
+      !spec.keptRole ||
+      before !== spec.keptRole ||
+      (await currentRole(trx, members, parent.id, userId)) === spec.keptRole
+    )
+      return;
+    if (!(await hasRoleHolder(trx, members, parent.id, spec.keptRole)))
+      throw conflict(
+        `user ${userId} is the last ${spec.keptRole} of ${single} ${parent.id}: a ${single} keeps at least one ${spec.keptRole}; make another member ${spec.keptRole} first`,
+        'user_id',
+      );
   };
   const memberParams = { type: 'object', required: ['id', 'user_id'], properties: { id: ID, user_id: ID } } as const;
 
   app.get(`/${collection}/:id/members`, {
-    schema: { tags: ['structure'], summary: `List the members of a ${single}`, params: { type: 'object', required: ['id'], properties: { id: ID } }, response: { 200: listResponseSchema(MEMBER) } },
+    schema: {
+      tags: ['structure'],
+      summary: `List the members of a ${single}`,
+      params: { type: 'object', required: ['id'], properties: { id: ID } },
+      response: { 200: listResponseSchema(MEMBER) },
+    },
     handler: async (request) => {
       const parent = await spec.loadParent(request, request.params.id);
       return { items: await listMembers(app.db, members, parent.id), next_cursor: null };
@@ -85,7 +107,15 @@ export function membershipRoutes(app: Api, spec: MembershipSpec) {
         if (before) spec.assertMayManage(p, parent, before);
         await putMember(trx, members, parent.id, member);
         await assertRoleKept(trx, parent, user_id, before);
-        await recordEvent(trx, { actorId: p.user.id, action: `${single}.member_added`, objectType: single, objectId: parent.id, organizationId: parent.organizationId, projectId: parent.projectId, changes: { user_id, role, ...(before ? { previous_role: before } : {}) } });
+        await recordEvent(trx, {
+          actorId: p.user.id,
+          action: `${single}.member_added`,
+          objectType: single,
+          objectId: parent.id,
+          organizationId: parent.organizationId,
+          projectId: parent.projectId,
+          changes: { user_id, role, ...(before ? { previous_role: before } : {}) },
+        });
       });
       return reply.code(201).send({ ...member, username: user.username });
     },
@@ -104,7 +134,15 @@ export function membershipRoutes(app: Api, spec: MembershipSpec) {
         spec.assertMayManage(p, parent, role);
         await removeMember(trx, members, parent.id, user_id);
         await assertRoleKept(trx, parent, user_id, role);
-        await recordEvent(trx, { actorId: p.user.id, action: `${single}.member_removed`, objectType: single, objectId: parent.id, organizationId: parent.organizationId, projectId: parent.projectId, changes: { user_id, role } });
+        await recordEvent(trx, {
+          actorId: p.user.id,
+          action: `${single}.member_removed`,
+          objectType: single,
+          objectId: parent.id,
+          organizationId: parent.organizationId,
+          projectId: parent.projectId,
+          changes: { user_id, role },
+        });
       });
       return reply.code(204).send();
     },

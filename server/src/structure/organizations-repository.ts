@@ -6,7 +6,12 @@ import type { Page } from '../http/route-context';
 
 /** An organization not deleted, by id. */
 export function findLiveOrganization(db: Db, id: string) {
-  return db.selectFrom('organizations').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+  return db
+    .selectFrom('organizations')
+    .selectAll()
+    .where('id', '=', id)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
 }
 
 /**
@@ -14,7 +19,12 @@ export function findLiveOrganization(db: Db, id: string) {
  * (undefined: all); one row more than the limit tells there is a next page.
  */
 export function listOrganizations(db: Db, page: Page, filters: { name?: string }, ids?: string[]) {
-  let query = db.selectFrom('organizations').selectAll().where('deleted_at', 'is', null).orderBy('id').limit(page.limit + 1);
+  let query = db
+    .selectFrom('organizations')
+    .selectAll()
+    .where('deleted_at', 'is', null)
+    .orderBy('id')
+    .limit(page.limit + 1);
   if (page.after) query = query.where('id', '>', page.after);
   if (filters.name) query = query.where('name', '=', filters.name);
   if (ids) query = query.where('id', 'in', ids);
@@ -24,7 +34,11 @@ export function listOrganizations(db: Db, page: Page, filters: { name?: string }
 /** A new organization and, when given, its first owner. */
 export async function insertOrganization(db: Db, row: OrganizationRow, ownerId?: string) {
   await db.insertInto('organizations').values(row).execute();
-  if (ownerId) await db.insertInto('organization_members').values({ organization_id: row.id, user_id: ownerId, role: 'owner', created_at: row.created_at }).execute();
+  if (ownerId)
+    await db
+      .insertInto('organization_members')
+      .values({ organization_id: row.id, user_id: ownerId, role: 'owner', created_at: row.created_at })
+      .execute();
 }
 
 export async function updateOrganization(db: Db, id: string, changes: Partial<OrganizationRow>) {

@@ -25,15 +25,28 @@ interface ProjectScope {
  * One page of the projects not deleted, by id, with the filters given, within `scope`
  * (undefined: all); one row more than the limit tells there is a next page.
  */
-export function listProjects(db: Db, page: Page, filters: { organization_id?: string; name?: string }, scope?: ProjectScope) {
-  let query = db.selectFrom('projects').selectAll().where('deleted_at', 'is', null).orderBy('id').limit(page.limit + 1);
+export function listProjects(
+  db: Db,
+  page: Page,
+  filters: { organization_id?: string; name?: string },
+  scope?: ProjectScope,
+) {
+  let query = db
+    .selectFrom('projects')
+    .selectAll()
+    .where('deleted_at', 'is', null)
+    .orderBy('id')
+    .limit(page.limit + 1);
   if (page.after) query = query.where('id', '>', page.after);
   if (filters.organization_id) query = query.where('organization_id', '=', filters.organization_id);
   if (filters.name) query = query.where('name', '=', filters.name);
   if (scope) {
     const { ownedOrganizationIds: owned, memberProjectIds: member } = scope;
     query = query.where((eb: ExpressionBuilder<Tables, 'projects'>) =>
-      eb.or([...(owned.length ? [eb('organization_id', 'in', owned)] : []), ...(member.length ? [eb('id', 'in', member)] : [])]),
+      eb.or([
+        ...(owned.length ? [eb('organization_id', 'in', owned)] : []),
+        ...(member.length ? [eb('id', 'in', member)] : []),
+      ]),
     );
   }
   return query.execute();
@@ -41,7 +54,14 @@ export function listProjects(db: Db, page: Page, filters: { organization_id?: st
 
 /** Whether the organization has a project not deleted. */
 export async function hasLiveProject(db: Db, organizationId: string) {
-  return (await db.selectFrom('projects').select('id').where('organization_id', '=', organizationId).where('deleted_at', 'is', null).executeTakeFirst()) !== undefined;
+  return (
+    (await db
+      .selectFrom('projects')
+      .select('id')
+      .where('organization_id', '=', organizationId)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst()) !== undefined
+  );
 }
 
 export async function insertProject(db: Db, row: ProjectRow) {

@@ -10,7 +10,11 @@ export function findUserById(db: Db, id: string) {
 
 /** One page of users by id, optionally of one username and among `ids` (undefined: all); one row more than the limit tells there is a next page. */
 export function listUsers(db: Db, page: Page, filters: { username?: string }, ids?: string[]) {
-  let query = db.selectFrom('users').selectAll().orderBy('id').limit(page.limit + 1);
+  let query = db
+    .selectFrom('users')
+    .selectAll()
+    .orderBy('id')
+    .limit(page.limit + 1);
   if (page.after) query = query.where('id', '>', page.after);
   if (filters.username) query = query.where('username', '=', filters.username);
   if (ids) query = query.where('id', 'in', ids);
@@ -27,7 +31,11 @@ export async function updateUser(db: Db, id: string, changes: Pick<UserRow, 'ema
 
 /** The users holding a role in any of the organizations, or in a project of any of them. */
 export async function membersOfOrganizations(db: Db, organizationIds: string[]): Promise<string[]> {
-  const organizationMembers = await db.selectFrom('organization_members').select('user_id').where('organization_id', 'in', organizationIds).execute();
+  const organizationMembers = await db
+    .selectFrom('organization_members')
+    .select('user_id')
+    .where('organization_id', 'in', organizationIds)
+    .execute();
   const projectMembers = await db
     .selectFrom('project_members')
     .innerJoin('projects', 'projects.id', 'project_members.project_id')
@@ -49,12 +57,21 @@ export async function insertToken(db: Db, row: TokenRow) {
 
 /** A user's tokens, by id, never their hashes. */
 export function listTokens(db: Db, userId: string) {
-  return db.selectFrom('tokens').select(['id', 'name', 'created_at', 'expires_at']).where('user_id', '=', userId).orderBy('id').execute();
+  return db
+    .selectFrom('tokens')
+    .select(['id', 'name', 'created_at', 'expires_at'])
+    .where('user_id', '=', userId)
+    .orderBy('id')
+    .execute();
 }
 
 /** Deletes a token of the user; false when the user has no such token. */
 export async function deleteToken(db: Db, userId: string, tokenId: string): Promise<boolean> {
-  const result = await db.deleteFrom('tokens').where('id', '=', tokenId).where('user_id', '=', userId).executeTakeFirst();
+  const result = await db
+    .deleteFrom('tokens')
+    .where('id', '=', tokenId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
   return Number(result.numDeletedRows) > 0;
 }
 
@@ -69,10 +86,19 @@ export function findUserByUsername(db: Db, username: string) {
 
 /** Whether a token of this hash is known. */
 export async function hasTokenHash(db: Db, tokenHash: string) {
-  return (await db.selectFrom('tokens').select('id').where('token_hash', '=', tokenHash).executeTakeFirst()) !== undefined;
+  return (
+    (await db.selectFrom('tokens').select('id').where('token_hash', '=', tokenHash).executeTakeFirst()) !== undefined
+  );
 }
 
 /** Whether the user has a token of this name. */
 export async function hasTokenNamed(db: Db, userId: string, name: string) {
-  return (await db.selectFrom('tokens').select('id').where('user_id', '=', userId).where('name', '=', name).executeTakeFirst()) !== undefined;
+  return (
+    (await db
+      .selectFrom('tokens')
+      .select('id')
+      .where('user_id', '=', userId)
+      .where('name', '=', name)
+      .executeTakeFirst()) !== undefined
+  );
 }

@@ -11,7 +11,17 @@ import { conflict, forbidden, notFound } from '../http/problem';
 import { body, ID, ID_PARAMS, listQuery, NAME, object, TIMESTAMP } from '../http/schemas';
 import { now, page } from '../http/route-context';
 import type { Db } from '../db/database';
-import { deleteToken, findUserById, insertToken, insertUser, listTokens, listUsers, membersOfOrganizations, membersOfProjects, updateUser } from './users-repository';
+import {
+  deleteToken,
+  findUserById,
+  insertToken,
+  insertUser,
+  listTokens,
+  listUsers,
+  membersOfOrganizations,
+  membersOfProjects,
+  updateUser,
+} from './users-repository';
 
 const USER = object({
   id: ID,
@@ -21,8 +31,16 @@ const USER = object({
   created_at: TIMESTAMP,
 });
 
-const TOKEN = object({ id: ID, name: { type: 'string' }, created_at: TIMESTAMP, expires_at: { type: ['string', 'null'] } });
-const NEW_TOKEN = object({ ...TOKEN.properties, token: { type: 'string', description: 'Shown only in this response.' } });
+const TOKEN = object({
+  id: ID,
+  name: { type: 'string' },
+  created_at: TIMESTAMP,
+  expires_at: { type: ['string', 'null'] },
+});
+const NEW_TOKEN = object({
+  ...TOKEN.properties,
+  token: { type: 'string', description: 'Shown only in this response.' },
+});
 
 const presentUser = (u: UserRow) => ({ ...u, is_staff: u.is_staff === 1 });
 
@@ -40,7 +58,11 @@ export const usersRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
       tags: ['structure'],
       summary: 'Create a user (staff only)',
       body: body(
-        { username: { type: 'string', pattern: '^[A-Za-z0-9_.@-]{1,100}$' }, email: { type: 'string', format: 'email' }, is_staff: { type: 'boolean' } },
+        {
+          username: { type: 'string', pattern: '^[A-Za-z0-9_.@-]{1,100}$' },
+          email: { type: 'string', format: 'email' },
+          is_staff: { type: 'boolean' },
+        },
         ['username', 'email'],
       ),
       response: { 201: USER },
@@ -49,11 +71,23 @@ export const usersRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
       const p = request.principal;
       if (!p.isStaff) throw forbidden('only staff create users');
       const input = request.body;
-      const user: UserRow = { id: newId(), username: input.username, email: input.email, is_staff: input.is_staff ? 1 : 0, created_at: now() };
+      const user: UserRow = {
+        id: newId(),
+        username: input.username,
+        email: input.email,
+        is_staff: input.is_staff ? 1 : 0,
+        created_at: now(),
+      };
       try {
         await app.db.transaction().execute(async (trx) => {
           await insertUser(trx, user);
-          await recordEvent(trx, { actorId: p.user.id, action: 'user.created', objectType: 'user', objectId: user.id, changes: { username: user.username, email: user.email } });
+          await recordEvent(trx, {
+            actorId: p.user.id,
+            action: 'user.created',
+            objectType: 'user',
+            objectId: user.id,
+            changes: { username: user.username, email: user.email },
+          });
         });
       } catch (error) {
         if (isUniqueViolation(error)) throw conflict(`username ${input.username} is taken`, 'username');
@@ -64,7 +98,12 @@ export const usersRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
   });
 
   app.get('/users', {
-    schema: { tags: ['structure'], summary: 'List the users the caller may see', querystring: listQuery({ username: { type: 'string' } }), response: { 200: listResponseSchema(USER) } },
+    schema: {
+      tags: ['structure'],
+      summary: 'List the users the caller may see',
+      querystring: listQuery({ username: { type: 'string' } }),
+      response: { 200: listResponseSchema(USER) },
+    },
     handler: async (request) => {
       const p = request.principal;
       const range = page(request.query);
@@ -84,17 +123,32 @@ export const usersRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
   });
 
   app.patch('/users/:id', {
-    schema: { tags: ['structure'], summary: 'Change a user', params: ID_PARAMS, body: body({ email: { type: 'string', format: 'email' }, is_staff: { type: 'boolean' } }), response: { 200: USER } },
+    schema: {
+      tags: ['structure'],
+      summary: 'Change a user',
+      params: ID_PARAMS,
+      body: body({ email: { type: 'string', format: 'email' }, is_staff: { type: 'boolean' } }),
+      response: { 200: USER },
+    },
     handler: async (request) => {
       const p = request.principal;
       const user = await findUser(p, request.params.id);
       const input = request.body;
       if (!mayManageUser(p, user.id)) throw forbidden('only staff or the user itself change a user');
       if (input.is_staff !== undefined && !p.isStaff) throw forbidden('only staff grant or revoke staff');
-      const changes = { email: input.email ?? user.email, is_staff: input.is_staff === undefined ? user.is_staff : input.is_staff ? 1 : 0 };
+      const changes = {
+        email: input.email ?? user.email,
+        is_staff: input.is_staff === undefined ? user.is_staff : input.is_staff ? 1 : 0,
+      };
       await app.db.transaction().execute(async (trx) => {
         await updateUser(trx, user.id, changes);
-        await recordEvent(trx, { actorId: p.user.id, action: 'user.updated', objectType: 'user', objectId: user.id, changes: input });
+        await recordEvent(trx, {
+          actorId: p.user.id,
+          action: 'user.updated',
+          objectType: 'user',
+          objectId: user.id,
+          changes: input,
+        });
       });
       return presentUser({ ...user, ...changes });
     },
@@ -114,17 +168,37 @@ export const usersRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
       if (!mayManageUser(p, user.id)) throw forbidden('only staff or the user itself issue its tokens');
       const input = request.body ?? {};
       const token = generateToken();
-      const row = { id: newId(), user_id: user.id, name: input.name ?? 'api', token_hash: hashToken(token), created_at: now(), expires_at: input.expires_at ?? null };
+      const row = {
+        id: newId(),
+        user_id: user.id,
+        name: input.name ?? 'api',
+        token_hash: hashToken(token),
+        created_at: now(),
+        expires_at: input.expires_at ?? null,
+      };
       await app.db.transaction().execute(async (trx) => {
         await insertToken(trx, row);
-        await recordEvent(trx, { actorId: p.user.id, action: 'token.created', objectType: 'user', objectId: user.id, changes: { token_id: row.id, name: row.name } });
+        await recordEvent(trx, {
+          actorId: p.user.id,
+          action: 'token.created',
+          objectType: 'user',
+          objectId: user.id,
+          changes: { token_id: row.id, name: row.name },
+        });
       });
-      return reply.code(201).send({ id: row.id, name: row.name, created_at: row.created_at, expires_at: row.expires_at, token });
+      return reply
+        .code(201)
+        .send({ id: row.id, name: row.name, created_at: row.created_at, expires_at: row.expires_at, token });
     },
   });
 
   app.get('/users/:id/tokens', {
-    schema: { tags: ['structure'], summary: "List a user's tokens (never their values)", params: ID_PARAMS, response: { 200: listResponseSchema(TOKEN) } },
+    schema: {
+      tags: ['structure'],
+      summary: "List a user's tokens (never their values)",
+      params: ID_PARAMS,
+      response: { 200: listResponseSchema(TOKEN) },
+    },
     handler: async (request) => {
       const p = request.principal;
       const user = await findUser(p, request.params.id);
@@ -145,7 +219,13 @@ export const usersRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
       const user = await findUser(p, id);
       if (!mayManageUser(p, user.id)) throw notFound('user', id);
       if (!(await deleteToken(app.db, user.id, token_id))) throw notFound('token', token_id);
-      await recordEvent(app.db, { actorId: p.user.id, action: 'token.revoked', objectType: 'user', objectId: user.id, changes: { token_id } });
+      await recordEvent(app.db, {
+        actorId: p.user.id,
+        action: 'token.revoked',
+        objectType: 'user',
+        objectId: user.id,
+        changes: { token_id },
+      });
       return reply.code(204).send();
     },
   });

@@ -10,7 +10,9 @@ import { schemaRuleProblems } from './schema-rules';
  * synchronous and keeps its compiled validators to itself.
  */
 
-const ajv = addLinearFormats(new Ajv({ allErrors: true, strict: false, useDefaults: false, code: { regExp: linearRegExpEngine } }));
+const ajv = addLinearFormats(
+  new Ajv({ allErrors: true, strict: false, useDefaults: false, code: { regExp: linearRegExpEngine } }),
+);
 
 /** Compiled validators by schema text, least recently used first. */
 const compiled = new Map<string, ValidateFunction>();
@@ -45,10 +47,14 @@ export function checkSchema(schemaText: string, field: string): FieldError[] {
   const ruleProblems = schemaRuleProblems(schema, field);
   if (ruleProblems.length) return ruleProblems;
   if (!ajv.validateSchema(schema)) {
-    return (ajv.errors ?? []).map((e) => ({ field: `${field}${e.instancePath.replace(/\//g, '.')}`, message: e.message ?? 'is not valid' }));
+    return (ajv.errors ?? []).map((e) => ({
+      field: `${field}${e.instancePath.replace(/\//g, '.')}`,
+      message: e.message ?? 'is not valid',
+    }));
   }
   const type = (schema as { type?: unknown }).type;
-  if (type !== undefined && type !== 'object') return [{ field: `${field}.type`, message: 'must be "object": attributes are an object' }];
+  if (type !== undefined && type !== 'object')
+    return [{ field: `${field}.type`, message: 'must be "object": attributes are an object' }];
   try {
     validatorFor(schemaText);
   } catch (error) {
@@ -66,7 +72,12 @@ export function validateValue(schemaText: string, value: unknown, prefix: string
   try {
     validate = validatorFor(schemaText);
   } catch (error) {
-    return [{ field: prefix, message: `cannot be checked: the schema is not usable (${(error as Error).message}); its provider must change it` }];
+    return [
+      {
+        field: prefix,
+        message: `cannot be checked: the schema is not usable (${(error as Error).message}); its provider must change it`,
+      },
+    ];
   }
   return validate(value) ? [] : fieldErrorsFrom(validate.errors ?? [], prefix);
 }

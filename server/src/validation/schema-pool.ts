@@ -164,7 +164,8 @@ export class SchemaPool {
     if (index < 0) return;
     this.slots.splice(index, 1);
     // A worker that fails before it is ready would fail again: the waiting checks fail with it.
-    if (!slot.ready) for (const job of this.takeAllWaiting()) job.reject(error ?? new Error('the schema worker did not start'));
+    if (!slot.ready)
+      for (const job of this.takeAllWaiting()) job.reject(error ?? new Error('the schema worker did not start'));
     await this.stop(slot, error);
     if (!this.closed) this.dispatch();
   }

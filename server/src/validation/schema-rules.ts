@@ -24,16 +24,26 @@ type SchemaNode = Record<string, unknown>;
 function keywordProblems(node: SchemaNode, at: (keyword: string) => string): FieldError[] {
   const errors: FieldError[] = [];
   for (const keyword of NAMING_KEYWORDS) {
-    if (keyword in node) errors.push({ field: at(keyword), message: "is not allowed: a version's schema stands alone, unnamed, and is referred to by its version" });
+    if (keyword in node)
+      errors.push({
+        field: at(keyword),
+        message: "is not allowed: a version's schema stands alone, unnamed, and is referred to by its version",
+      });
   }
   for (const keyword of REFERENCE_KEYWORDS) {
     const ref = node[keyword];
     if (ref !== undefined && !(typeof ref === 'string' && (ref === '#' || ref.startsWith('#/')))) {
-      errors.push({ field: at(keyword), message: 'may only point into the same schema ("#" or "#/..."): a version\'s schema stands alone' });
+      errors.push({
+        field: at(keyword),
+        message: 'may only point into the same schema ("#" or "#/..."): a version\'s schema stands alone',
+      });
     }
   }
   if ('$schema' in node && !(typeof node.$schema === 'string' && DRAFT_07.test(node.$schema))) {
-    errors.push({ field: at('$schema'), message: 'may only be http://json-schema.org/draft-07/schema#, the draft the server validates with' });
+    errors.push({
+      field: at('$schema'),
+      message: 'may only be http://json-schema.org/draft-07/schema#, the draft the server validates with',
+    });
   }
   return errors;
 }

@@ -8,7 +8,10 @@ const port = parentPort!;
 port.on('message', (request: SchemaRequest) => {
   let reply: SchemaReply;
   try {
-    const errors = request.kind === 'check' ? checkSchema(request.schema, request.field) : validateValue(request.schema, request.value, request.field);
+    const errors =
+      request.kind === 'check'
+        ? checkSchema(request.schema, request.field)
+        : validateValue(request.schema, request.value, request.field);
     reply = { id: request.id, errors };
   } catch (error) {
     reply = { id: request.id, failure: (error as Error).stack ?? String(error) };
