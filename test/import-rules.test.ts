@@ -14,7 +14,7 @@ const PROBE_DIR = '__import_probe__';
 const PROBES: { files: Record<string, string>; rule: string }[] = [
   {
     rule: 'no-relative-import-across-workspaces',
-    files: { 'cli/src/P/relative.ts': "export { buildApp } from '../../../server/src/app';\n" },
+    files: { 'cli/P/relative.ts': "export { buildApp } from '../../server/src/app';\n" },
   },
   {
     rule: 'no-cycle',

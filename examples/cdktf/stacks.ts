@@ -7,16 +7,8 @@
  * is applied first. The provider reads MERCATO_ENDPOINT and MERCATO_TOKEN.
  */
 
-/**
- * The state of each stack where cdktf keeps it by default, beside cdktf.json
- * (`terraform.<stack>.tfstate`), but as a path relative to the stack's directory
- * (cdktf.out/stacks/<stack>) instead of the absolute path of wherever synth ran.
- */
-function stateBesideProject(stack: TerraformStack, name: string): void {
-  new LocalBackend(stack, { path: `../../../terraform.${name}.tfstate` });
-}
 import type { Construct } from 'constructs';
-import { LocalBackend, TerraformOutput, TerraformStack } from 'cdktf';
+import { TerraformOutput, TerraformStack } from 'cdktf';
 import {
   BillingType,
   category,
@@ -40,7 +32,6 @@ export class PublisherStack extends TerraformStack {
 
   constructor(scope: Construct, id: string) {
     super(scope, id);
-    stateBesideProject(this, id);
     new provider.MercatoProvider(this, 'mercato', {});
     const provider_ = new organization.Organization(this, 'provider', {
       name: 'Example Storage Co',
@@ -121,7 +112,6 @@ export class PublisherStack extends TerraformStack {
 export class ConsumerStack extends TerraformStack {
   constructor(scope: Construct, id: string) {
     super(scope, id);
-    stateBesideProject(this, id);
     new provider.MercatoProvider(this, 'mercato', {});
     const team = new organization.Organization(this, 'team', {
       name: 'Example Team',

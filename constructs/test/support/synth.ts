@@ -14,7 +14,10 @@ export interface Synthesized {
   project: string;
   /** Its cdktf.out. */
   outdir: string;
-  /** Each stack's cdk.tf.json, parsed, by stack name. */
+  /**
+   * Each stack's cdk.tf.json, parsed, by stack name, with the project directory written as
+   * `<project>` (cdktf's default local backend keeps state there by absolute path).
+   */
   stacks: Record<string, Record<string, any>>;
 }
 
@@ -41,18 +44,25 @@ Module._resolveFilename = function (request, ...rest) {
   return file;
 }
 
-/** Each stack's cdk.tf.json, parsed; none for a synthesis to HCL (`cdk.tf`). */
-export function readStacks(outdir: string): Record<string, Record<string, any>> {
+/**
+ * Each stack's cdk.tf.json, parsed; none for a synthesis to HCL (`cdk.tf`). With `project`, that
+ * directory is written as `<project>` so the JSON does not depend on where synth ran.
+ */
+export function readStacks(outdir: string, project?: string): Record<string, Record<string, any>> {
   const stacksDir = join(outdir, 'stacks');
   const files = readdirSync(stacksDir)
     .map((name) => [name, join(stacksDir, name, 'cdk.tf.json')])
     .filter(([, file]) => existsSync(file));
-  return Object.fromEntries(files.map(([name, file]) => [name, JSON.parse(readFileSync(file, 'utf8'))]));
+  const read = (file: string) => {
+    const json = readFileSync(file, 'utf8');
+    return JSON.parse(project ? json.replaceAll(JSON.stringify(project).slice(1, -1), '<project>') : json);
+  };
+  return Object.fromEntries(files.map(([name, file]) => [name, read(file)]));
 }
 
 /** Runs a CDKTF app file (TypeScript, through tsx) into a fresh outdir. */
 export function synthApp(app: string, flavour: Flavour = 'cdktf', env: NodeJS.ProcessEnv = {}): Promise<Synthesized> {
-  // As in a project: cdktf.out beside where the app runs (the stacks keep their state there).
+  // As in a project: cdktf.out beside where the app runs, which keeps the stacks' state.
   const project = mkdtempSync(join(tmpdir(), `mercato-synth-${flavour}-`));
   const outdir = join(project, 'cdktf.out');
   const hooks = ['-r', require.resolve('tsx/cjs', { paths: [REPO] })];
@@ -64,7 +74,7 @@ export function synthApp(app: string, flavour: Flavour = 'cdktf', env: NodeJS.Pr
       { cwd: project, env: { ...process.env, ...env, CDKTF_OUTDIR: outdir } },
       (error, _stdout, stderr) => {
         if (error) reject(new Error(`synth of ${app} (${flavour}) failed: ${stderr || error.message}`));
-        else resolvePromise({ project, outdir, stacks: readStacks(outdir) });
+        else resolvePromise({ project, outdir, stacks: readStacks(outdir, project) });
       },
     );
   });
