@@ -3,7 +3,8 @@
  * server with the demo catalog, and `mercato --help`, each against a bare `node -e 0` measured
  * in the same run. Every command is a fresh process, as a person or a script runs it; the runs
  * take turns (one of each per round, the order rotating), so that all see the same load on the
- * machine. Medians; ratios are median / median of the baseline of the same run.
+ * machine. Medians; ratios are median / median of the baseline of the same run. The CLI keeps
+ * its compiled code between runs; "first run" measures `get offerings` with that cache empty.
  *
  *   npx tsx bench/cli.ts
  *
@@ -13,6 +14,8 @@
  * measure that command line too, in the same rounds.
  */
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fmt, loadAverage, median, ROOT, startMercato } from './support/processes';
 
@@ -27,6 +30,8 @@ interface Subject {
   label: string;
   args: string[];
   target?: number;
+  /** Each run with an empty cache of compiled code (a first run after installing or upgrading). */
+  emptyCompileCache?: boolean;
 }
 
 function subjects(): Subject[] {
@@ -34,9 +39,15 @@ function subjects(): Subject[] {
     { label: `${label} get offerings`, args: [bin, 'get', 'offerings'], target: 2.5 },
     { label: `${label} --help`, args: [bin, '--help'], target: 2 },
   ];
+  const firstRun = {
+    label: 'mercato get offerings, first run',
+    args: [CLI, 'get', 'offerings'],
+    emptyCompileCache: true,
+  };
   return [
     { label: 'node -e 0', args: ['-e', '0'] },
     ...commands(CLI, 'mercato'),
+    firstRun,
     ...(COMPARE_CLI ? commands(path.resolve(COMPARE_CLI), 'compared') : []),
   ];
 }
@@ -68,21 +79,35 @@ function time(
 
 async function main(): Promise<void> {
   const server = await startMercato({ seedDemo: true });
+  // The CLI keeps its compiled code between runs (cli/src/compile-cache.ts): in a directory of the
+  // benchmark's own, which the warm-up rounds fill, not in the user's ~/.cache.
+  const cacheHome = fs.mkdtempSync(path.join(os.tmpdir(), 'mercato-bench-cache-'));
   const env = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
+    XDG_CACHE_HOME: cacheHome,
     MERCATO_ENDPOINT: server.url,
     MERCATO_TOKEN: server.adminToken,
   };
+  /** One run of `subject`; with an empty compile cache of its own when it asks for one. */
+  const run = async (subject: Subject, nodeArgs: string[] = []) => {
+    if (!subject.emptyCompileCache) return time(subject.args, env, nodeArgs);
+    const empty = fs.mkdtempSync(path.join(cacheHome, 'empty-'));
+    try {
+      return await time(subject.args, { ...env, XDG_CACHE_HOME: empty }, nodeArgs);
+    } finally {
+      fs.rmSync(empty, { recursive: true, force: true });
+    }
+  };
   try {
     const measured = subjects();
-    for (let i = 0; i < WARMUP; i++) for (const subject of measured) await time(subject.args, env);
+    for (let i = 0; i < WARMUP; i++) for (const subject of measured) await run(subject);
     const samples = measured.map(() => [] as number[]);
     const loadBefore = loadAverage();
     for (let round = 0; round < RUNS; round++) {
       for (let k = 0; k < measured.length; k++) {
         const index = (round + k) % measured.length;
-        samples[index].push((await time(measured[index].args, env)).ms);
+        samples[index].push((await run(measured[index])).ms);
       }
     }
     const loadAfter = loadAverage();
@@ -104,10 +129,11 @@ async function main(): Promise<void> {
     console.log(`\nRESULT ${JSON.stringify({ runs: RUNS, load: [loadBefore, loadAfter], results })}`);
     if (process.env.BENCH_MODULES === '1') {
       for (const subject of measured.slice(1))
-        console.log(`\n${subject.label}:\n${(await time(subject.args, env, ['-r', MODULE_TIMING])).stderr}`);
+        console.log(`\n${subject.label}:\n${(await run(subject, ['-r', MODULE_TIMING])).stderr}`);
     }
   } finally {
     await server.stop();
+    fs.rmSync(cacheHome, { recursive: true, force: true });
   }
 }
 

@@ -47,6 +47,19 @@ const retryDelay = (attempt: number) => Math.min(200 * 2 ** (attempt - 1), 3000)
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
+ * A kept-alive agent for the endpoint's protocol only: every request goes to the endpoint, and
+ * an http:// endpoint then never loads node:https with TLS (~5 ms of a CLI command's start).
+ */
+function keepAliveAgent(endpoint: string): Pick<AxiosRequestConfig, 'httpAgent' | 'httpsAgent'> {
+  if (/^https:/i.test(endpoint)) {
+    const https = require('node:https') as typeof import('node:https');
+    return { httpsAgent: new https.Agent({ keepAlive: true }) };
+  }
+  const http = require('node:http') as typeof import('node:http');
+  return { httpAgent: new http.Agent({ keepAlive: true }) };
+}
+
+/**
  * The one client of the Mercato API (`/api/v1`). Paths are below `/api/v1`: `/offerings/postgresql`.
  *
  * Retries with backoff (`attempts`), on network errors and on 429, 502, 503 and 504, only what is
@@ -67,8 +80,6 @@ export class MercatoClient {
     // axios and Node's HTTP modules are loaded here, not with the module: a Terraform provider
     // launch or a CLI command that makes no request (`mercato --help`) does not pay for them.
     const axios = require('axios') as typeof import('axios');
-    const http = require('node:http') as typeof import('node:http');
-    const https = require('node:https') as typeof import('node:https');
     this.endpoint = normalizeEndpoint(settings.endpoint);
     this.http = axios.create({
       baseURL: `${this.endpoint}/api/v1`,
@@ -77,8 +88,7 @@ export class MercatoClient {
         ...(settings.token ? { authorization: `Bearer ${settings.token}` } : {}),
         'user-agent': settings.userAgent ?? 'mercato-api-client',
       },
-      httpAgent: new http.Agent({ keepAlive: true }),
-      httpsAgent: new https.Agent({ keepAlive: true }),
+      ...keepAliveAgent(this.endpoint),
       validateStatus: () => true,
       // The API never redirects: a redirect is an error naming where it pointed, never followed,
       // so the token is never sent to another host. With 0, axios uses node:http(s) itself, not

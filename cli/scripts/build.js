@@ -15,8 +15,8 @@ const esbuild = require('esbuild');
 
 const cliDir = path.resolve(__dirname, '..');
 
-/** Packages loaded only by the commands that need them: HTTP requests, YAML output. */
-const LAZY_PACKAGES = ['axios', 'yaml'];
+/** Packages loaded only by the commands that need them: HTTP requests (and a proxy for them), YAML output. */
+const LAZY_PACKAGES = ['axios', 'https-proxy-agent', 'yaml'];
 /** Workspaces the CLI runs as they are (their own build): `serve`, `provider install`, `drift`, `constructs generate`. */
 const WORKSPACES = ['@mercato/server', '@mercato/terraform-provider', '@mercato/cdktf'];
 
@@ -125,6 +125,52 @@ const axiosWithoutUnusedParts = {
   },
 };
 
+/**
+ * What the CLI's axios loads on first use instead of when it loads (~15 ms of `mercato get` on an
+ * http:// endpoint, bench/README.md): node:https and node:http2 (with TLS), node:crypto (multipart
+ * boundaries only) and https-proxy-agent (with debug; only for an https:// target through a proxy,
+ * and bundled apart into lib/node_modules/https-proxy-agent). Each import is replaced by a Proxy that
+ * requires the module when a member is read, it is constructed or called. That stands for the
+ * module only where axios imports it whole (`import x from 'm'`), which the build checks; axios's
+ * calls through it (`https.request(...)`) reach the module's functions with the Proxy as `this`,
+ * which Node's https, http2 and crypto functions do not read.
+ */
+const AXIOS_ON_USE = ['https', 'http2', 'crypto', 'https-proxy-agent'];
+const onUse = (name) => `let loaded;
+const load = () => (loaded ??= require(${JSON.stringify(name)}));
+module.exports = new Proxy(function onUse() {}, {
+  get: (_, key) => load()[key],
+  construct: (_, args) => new (load())(...args),
+  apply: (_, self, args) => load().apply(self, args),
+});`;
+
+const axiosLoadsOnUse = {
+  name: 'axios-loads-on-use',
+  setup(build) {
+    const replaced = new Set();
+    const filter = new RegExp(`^(${AXIOS_ON_USE.join('|')})$`);
+    build.onResolve({ filter }, async (args) => {
+      // The Proxy's own require: the module itself, at run time.
+      if (args.namespace === 'axios-on-use') return { path: args.path, external: true };
+      if (!args.importer.startsWith(AXIOS_LIB)) return undefined;
+      const source = await require('node:fs/promises').readFile(args.importer, 'utf8');
+      const whole = new RegExp(`^import \\w+ from '${args.path}';$`, 'm');
+      if (!whole.test(source))
+        throw new Error(
+          `${args.importer} imports ${args.path} other than whole; check scripts/build.js against this axios`,
+        );
+      replaced.add(args.path);
+      return { path: args.path, namespace: 'axios-on-use' };
+    });
+    build.onLoad({ filter: /.*/, namespace: 'axios-on-use' }, (args) => ({ contents: onUse(args.path), loader: 'js' }));
+    build.onEnd((result) => {
+      const missing = AXIOS_ON_USE.filter((name) => !replaced.has(name));
+      if (result.errors.length === 0 && missing.length > 0)
+        throw new Error(`axios no longer imports ${missing.join(', ')}: check scripts/build.js against this axios`);
+    });
+  },
+};
+
 /** How each lazy package is bundled: axios from its ES module sources, so that parts can be left out. */
 const LAZY_BUILDS = {
   axios: {
@@ -133,8 +179,9 @@ const LAZY_BUILDS = {
       resolveDir: cliDir,
       loader: 'js',
     },
-    plugins: [axiosWithoutUnusedParts],
+    plugins: [axiosWithoutUnusedParts, axiosLoadsOnUse],
   },
+  'https-proxy-agent': { entryPoints: [require.resolve('https-proxy-agent', { paths: [AXIOS_LIB] })] },
   yaml: { entryPoints: [require.resolve('yaml', { paths: [cliDir] })] },
 };
 
@@ -142,8 +189,9 @@ async function build() {
   const lib = path.join(cliDir, 'lib');
   await esbuild.build({
     ...COMMON,
-    entryPoints: [path.join(cliDir, 'src/main.ts')],
-    outfile: path.join(lib, 'main.js'),
+    // bin/mercato.js runs main.js, after compile-cache.js has set up the cache of compiled code on Node 20.
+    entryPoints: ['main', 'compile-cache'].map((name) => path.join(cliDir, `src/${name}.ts`)),
+    outdir: lib,
     external: [...LAZY_PACKAGES, ...WORKSPACES],
     sourcemap: true,
     plugins: [lazyChildProcess],

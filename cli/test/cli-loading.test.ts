@@ -6,9 +6,14 @@
  * the fetch adapter and with it Node's undici.
  */
 import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import https from 'node:https';
+import net, { type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import Module from 'node:module';
 import path from 'node:path';
+import type { Duplex } from 'node:stream';
 import { promisify } from 'node:util';
 import { startTestServer, type TestServer } from '@mercato/test-support/server-harness';
 import { BIN, runMercato } from './support/run-cli';
@@ -16,8 +21,15 @@ import { BIN, runMercato } from './support/run-cli';
 const PRELOAD = path.join(__dirname, 'support/loaded-files.js');
 const CLI = path.resolve(__dirname, '..');
 
-/** The files `mercato <args>` loaded, relative to cli/ (other workspaces and packages by their path). */
-function loadedBy(args: string[], env: Record<string, string> = {}): Promise<string[]> {
+interface Loaded {
+  /** Files of JavaScript, relative to cli/ (other workspaces and packages by their path), sorted. */
+  files: string[];
+  /** Node's built-in modules, such as `https`. */
+  builtins: string[];
+}
+
+/** What `mercato <args>` loaded. */
+function loadedBy(args: string[], env: Record<string, string> = {}): Promise<Loaded> {
   return new Promise((resolve, reject) => {
     execFile(
       process.execPath,
@@ -26,20 +38,24 @@ function loadedBy(args: string[], env: Record<string, string> = {}): Promise<str
       (error, _stdout, stderr) => {
         if (error && !stderr.includes('LOADED'))
           return reject(new Error(`the CLI failed: ${stderr}`, { cause: error }));
-        const files = stderr
-          .slice(stderr.indexOf('LOADED\n') + 'LOADED\n'.length)
-          .trim()
-          .split('\n');
-        resolve(
-          files
+        const [files, builtins] = stderr.slice(stderr.indexOf('LOADED\n') + 'LOADED\n'.length).split('BUILTINS ');
+        resolve({
+          files: files
+            .trim()
+            .split('\n')
             .filter((file) => file !== PRELOAD)
             .map((file) => path.relative(CLI, file))
             .sort(),
-        );
+          builtins: builtins.trim().split(' '),
+        });
       },
     );
   });
 }
+
+/** lib/compile-cache.js keeps the compiled code of lib/ on a Node without module.enableCompileCache (20). */
+const COMPILE_CACHE = 'enableCompileCache' in Module ? [] : ['lib/compile-cache.js'];
+const bundle = (...files: string[]) => ['bin/mercato.js', ...COMPILE_CACHE, 'lib/main.js', ...files].sort();
 
 describe('what each mercato command loads (sqlite)', () => {
   let server: TestServer;
@@ -52,22 +68,22 @@ describe('what each mercato command loads (sqlite)', () => {
   afterAll(() => server.close());
 
   test("--help and a command's help: the bundle alone", async () => {
-    expect(await loadedBy(['--help'])).toEqual(['bin/mercato.js', 'lib/main.js']);
-    expect(await loadedBy(['order', 'create', '--help'])).toEqual(['bin/mercato.js', 'lib/main.js']);
+    expect((await loadedBy(['--help'])).files).toEqual(bundle());
+    expect((await loadedBy(['order', 'create', '--help'])).files).toEqual(bundle());
   });
 
   test('get as a table: the bundle and axios; as YAML, yaml too; never the server, provider or code generator', async () => {
-    expect(await loadedBy(['get', 'offerings'], env)).toEqual([
-      'bin/mercato.js',
-      'lib/main.js',
-      'lib/node_modules/axios/index.js',
-    ]);
-    expect(await loadedBy(['get', 'offerings', '-o', 'yaml'], env)).toEqual([
-      'bin/mercato.js',
-      'lib/main.js',
-      'lib/node_modules/axios/index.js',
-      'lib/node_modules/yaml/index.js',
-    ]);
+    expect((await loadedBy(['get', 'offerings'], env)).files).toEqual(bundle('lib/node_modules/axios/index.js'));
+    expect((await loadedBy(['get', 'offerings', '-o', 'yaml'], env)).files).toEqual(
+      bundle('lib/node_modules/axios/index.js', 'lib/node_modules/yaml/index.js'),
+    );
+  });
+
+  test('a request to an http:// endpoint loads neither TLS, HTTP/2, crypto nor https-proxy-agent', async () => {
+    const { files, builtins } = await loadedBy(['get', 'offerings'], env);
+    expect(builtins).toContain('http');
+    expect(builtins.filter((name) => ['https', 'tls', 'http2', 'crypto'].includes(name))).toEqual([]);
+    expect(files.filter((file) => file.includes('proxy'))).toEqual([]);
   });
 
   test('the axios of the CLI loads neither undici nor form-data nor follow-redirects', async () => {
@@ -96,6 +112,98 @@ describe('what each mercato command loads (sqlite)', () => {
     }
   });
 });
+
+describe('the axios of the CLI over TLS and through a proxy (sqlite)', () => {
+  let server: TestServer;
+  let tls: Awaited<ReturnType<typeof tlsInFrontOf>>;
+  let proxy: Awaited<ReturnType<typeof connectProxy>>;
+
+  beforeAll(async () => {
+    server = await startTestServer('sqlite', { worker: { enabled: false } });
+    [tls, proxy] = await Promise.all([tlsInFrontOf(server.url), connectProxy()]);
+  });
+  afterAll(async () => {
+    await Promise.all([tls?.close(), proxy?.close(), server?.close()]);
+    if (tls) rmSync(tls.dir, { recursive: true, force: true });
+  });
+
+  test('an https:// endpoint through HTTPS_PROXY: a CONNECT tunnel, loaded on use, and the answer', async () => {
+    const env = {
+      MERCATO_ENDPOINT: tls.url,
+      MERCATO_TOKEN: server.adminToken,
+      HTTPS_PROXY: proxy.url,
+      NODE_EXTRA_CA_CERTS: tls.certificate,
+    };
+    const { files, builtins } = await loadedBy(['get', 'projects', '-o', 'name'], env);
+    expect(files).toContain('lib/node_modules/https-proxy-agent/index.js');
+    expect(builtins).toEqual(expect.arrayContaining(['https', 'tls']));
+    expect(proxy.tunnels).toEqual([new URL(tls.url).host]);
+
+    const mercato = (args: string[]) =>
+      promisify(execFile)(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH, ...env } });
+    const created = await mercato(['create', 'organization', 'Behind TLS', '-o', 'name']);
+    const listed = await mercato(['get', 'organizations', '-o', 'name']);
+    expect(listed.stdout.split('\n')).toContain(created.stdout.trim());
+    expect(created.stdout).toMatch(/^organization\/\S+\n$/);
+    expect(proxy.tunnels).toHaveLength(3);
+  });
+});
+
+/**
+ * TLS terminated in front of the server at `target`, as a load balancer does: a certificate made
+ * by openssl for 127.0.0.1, each request passed on over HTTP.
+ */
+async function tlsInFrontOf(target: string) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'mercato-tls-'));
+  const [key, certificate] = [path.join(dir, 'key.pem'), path.join(dir, 'cert.pem')];
+  await promisify(execFile)('openssl', [
+    ...['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1'],
+    ...['-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', key, '-out', certificate],
+  ]);
+  const front = https.createServer({ key: readFileSync(key), cert: readFileSync(certificate) }, (request, response) => {
+    const options = { method: request.method, headers: request.headers, agent: false };
+    const onward = http.request(`${target}${request.url}`, options, (answer) => {
+      response.writeHead(answer.statusCode!, answer.headers);
+      answer.pipe(response);
+    });
+    request.pipe(onward);
+  });
+  await new Promise<void>((resolve) => front.listen(0, '127.0.0.1', resolve));
+  const { port } = front.address() as AddressInfo;
+  const close = () => new Promise<void>((resolve) => (front.closeAllConnections(), front.close(() => resolve())));
+  return { url: `https://127.0.0.1:${port}`, certificate, dir, close };
+}
+
+/** An HTTP proxy that only tunnels (CONNECT), as HTTPS_PROXY names; `tunnels` lists each tunnel's host:port. */
+async function connectProxy() {
+  const tunnels: string[] = [];
+  const sockets = new Set<Duplex>();
+  const proxy = http.createServer((_request, response) => response.writeHead(405).end());
+  proxy.on('connect', (request: http.IncomingMessage, client: Duplex, head: Buffer) => {
+    tunnels.push(request.url!);
+    const [host, port] = request.url!.split(':');
+    const upstream = net.connect(Number(port), host, () => {
+      client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+      upstream.write(head);
+      upstream.pipe(client);
+      client.pipe(upstream);
+    });
+    upstream.on('error', () => client.destroy());
+    client.on('error', () => upstream.destroy());
+    for (const socket of [client, upstream]) {
+      sockets.add(socket);
+      socket.on('close', () => sockets.delete(socket));
+    }
+  });
+  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+  const { port } = proxy.address() as AddressInfo;
+  const close = () =>
+    new Promise<void>((resolve) => {
+      proxy.close(() => resolve());
+      for (const socket of sockets) socket.destroy();
+    });
+  return { url: `http://127.0.0.1:${port}`, tunnels, close };
+}
 
 /** A local HTTP server answering with `answer`. */
 async function listen(answer: http.RequestListener) {
