@@ -34,6 +34,7 @@ interface Compiled {
 export function keepCompiledCode(): void {
   if (process.env.NODE_DISABLE_COMPILE_CACHE) return;
   const dir = cacheDirectory();
+  if (!dir) return;
   const toWrite: Compiled[] = [];
   const prototype = Module.prototype as CompilingModule;
   const compile = prototype._compile;
@@ -60,8 +61,15 @@ type ModuleWrapper = (
   dirname: string,
 ) => unknown;
 
-function cacheDirectory(): string {
-  const base = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
+/** None without a home directory (a container's user with no passwd entry and no HOME); a relative XDG_CACHE_HOME is ignored, as XDG says. */
+function cacheDirectory(): string | undefined {
+  const xdg = process.env.XDG_CACHE_HOME;
+  let base: string;
+  try {
+    base = xdg && path.isAbsolute(xdg) ? xdg : path.join(os.homedir(), '.cache');
+  } catch {
+    return undefined;
+  }
   return path.join(base, 'mercato', 'compile-cache', `${process.version}-${process.arch}`);
 }
 
