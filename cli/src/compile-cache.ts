@@ -10,7 +10,7 @@
  * refused by V8 (another Node). V8 itself checks only the source's length, so each file starts
  * with the bundle's size and modification time, and a bundle rebuilt since is compiled afresh.
  * Files go to `$XDG_CACHE_HOME/mercato/compile-cache/<node version>-<arch>` (`~/.cache` without
- * XDG_CACHE_HOME), a directory only its user can write. `NODE_DISABLE_COMPILE_CACHE=1` turns it
+ * XDG_CACHE_HOME), made readable and writable by its user only. `NODE_DISABLE_COMPILE_CACHE=1` turns it
  * off, as it does Node's. Any failure to read or write the cache only means compiling as usual.
  */
 import fs from 'node:fs';
