@@ -31,7 +31,7 @@ export const ORDER_STATES = ['pending-consumer', 'pending-provider', 'executing'
 export type OrderState = (typeof ORDER_STATES)[number];
 
 /** `type` of /api/v1/orders (query parameter, request body, response). */
-export const ORDER_TYPES = ['create', 'update', 'terminate'] as const;
+export const ORDER_TYPES = ['create', 'update', 'terminate', 'pause', 'resume', 'restart'] as const;
 export type OrderType = (typeof ORDER_TYPES)[number];
 
 /** `role` of /api/v1/organizations (request body). */
@@ -47,5 +47,5 @@ export const PROJECT_ROLES = ['manager', 'member'] as const;
 export type ProjectRole = (typeof PROJECT_ROLES)[number];
 
 /** `state` of /api/v1/resources (query parameter, response). */
-export const RESOURCE_STATES = ['Creating', 'OK', 'Updating', 'Terminating', 'Terminated', 'Erred'] as const;
+export const RESOURCE_STATES = ['Creating', 'OK', 'Paused', 'Updating', 'Terminating', 'Terminated', 'Erred'] as const;
 export type ResourceState = (typeof RESOURCE_STATES)[number];

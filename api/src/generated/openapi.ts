@@ -2038,7 +2038,7 @@ export interface paths {
                     offering_id?: string;
                     resource_id?: string;
                     state?: "pending-consumer" | "pending-provider" | "executing" | "done" | "erred" | "canceled" | "rejected";
-                    type?: "create" | "update" | "terminate";
+                    type?: "create" | "update" | "terminate" | "pause" | "resume" | "restart";
                     /** @description Also list those of deleted projects and offerings (kept as history). */
                     include_deleted?: boolean;
                 };
@@ -2058,7 +2058,7 @@ export interface paths {
                             items?: {
                                 id?: string;
                                 /** @enum {string} */
-                                type?: "create" | "update" | "terminate";
+                                type?: "create" | "update" | "terminate" | "pause" | "resume" | "restart";
                                 /** @enum {string} */
                                 state?: "pending-consumer" | "pending-provider" | "executing" | "done" | "erred" | "canceled" | "rejected";
                                 project_id?: string;
@@ -2099,7 +2099,7 @@ export interface paths {
         };
         put?: never;
         /**
-         * Place an order: create, update or terminate a resource
+         * Place an order: create, update, pause, resume, restart or terminate a resource
          * @description An `Idempotency-Key` header makes a retried request (also one sent while the first is under way) return the order the first one placed, with 200; the key used with another body is refused with 422.
          */
         post: {
@@ -2115,12 +2115,12 @@ export interface paths {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        type: "create" | "update" | "terminate";
+                        type: "create" | "update" | "terminate" | "pause" | "resume" | "restart";
                         /** @description create: the project to order into. */
                         project_id?: string;
                         /** @description create: offering id or slug. */
                         offering_id?: string;
-                        /** @description update, terminate: the resource. */
+                        /** @description every type but create: the resource. */
                         resource_id?: string;
                         plan_id?: string;
                         /** @description create: defaults to the latest available; update: upgrades. */
@@ -2145,7 +2145,7 @@ export interface paths {
                         "application/json": {
                             id?: string;
                             /** @enum {string} */
-                            type?: "create" | "update" | "terminate";
+                            type?: "create" | "update" | "terminate" | "pause" | "resume" | "restart";
                             /** @enum {string} */
                             state?: "pending-consumer" | "pending-provider" | "executing" | "done" | "erred" | "canceled" | "rejected";
                             project_id?: string;
@@ -2189,7 +2189,7 @@ export interface paths {
                         "application/json": {
                             id?: string;
                             /** @enum {string} */
-                            type?: "create" | "update" | "terminate";
+                            type?: "create" | "update" | "terminate" | "pause" | "resume" | "restart";
                             /** @enum {string} */
                             state?: "pending-consumer" | "pending-provider" | "executing" | "done" | "erred" | "canceled" | "rejected";
                             project_id?: string;
@@ -2265,7 +2265,7 @@ export interface paths {
                         "application/json": {
                             id?: string;
                             /** @enum {string} */
-                            type?: "create" | "update" | "terminate";
+                            type?: "create" | "update" | "terminate" | "pause" | "resume" | "restart";
                             /** @enum {string} */
                             state?: "pending-consumer" | "pending-provider" | "executing" | "done" | "erred" | "canceled" | "rejected";
                             project_id?: string;
@@ -2340,7 +2340,7 @@ export interface paths {
                         "application/json": {
                             id?: string;
                             /** @enum {string} */
-                            type?: "create" | "update" | "terminate";
+                            type?: "create" | "update" | "terminate" | "pause" | "resume" | "restart";
                             /** @enum {string} */
                             state?: "pending-consumer" | "pending-provider" | "executing" | "done" | "erred" | "canceled" | "rejected";
                             project_id?: string;
@@ -2419,7 +2419,7 @@ export interface paths {
                         "application/json": {
                             id?: string;
                             /** @enum {string} */
-                            type?: "create" | "update" | "terminate";
+                            type?: "create" | "update" | "terminate" | "pause" | "resume" | "restart";
                             /** @enum {string} */
                             state?: "pending-consumer" | "pending-provider" | "executing" | "done" | "erred" | "canceled" | "rejected";
                             project_id?: string;
@@ -2498,7 +2498,7 @@ export interface paths {
                         "application/json": {
                             id?: string;
                             /** @enum {string} */
-                            type?: "create" | "update" | "terminate";
+                            type?: "create" | "update" | "terminate" | "pause" | "resume" | "restart";
                             /** @enum {string} */
                             state?: "pending-consumer" | "pending-provider" | "executing" | "done" | "erred" | "canceled" | "rejected";
                             project_id?: string;
@@ -2582,7 +2582,7 @@ export interface paths {
                         "application/json": {
                             id?: string;
                             /** @enum {string} */
-                            type?: "create" | "update" | "terminate";
+                            type?: "create" | "update" | "terminate" | "pause" | "resume" | "restart";
                             /** @enum {string} */
                             state?: "pending-consumer" | "pending-provider" | "executing" | "done" | "erred" | "canceled" | "rejected";
                             project_id?: string;
@@ -2661,7 +2661,7 @@ export interface paths {
                         "application/json": {
                             id?: string;
                             /** @enum {string} */
-                            type?: "create" | "update" | "terminate";
+                            type?: "create" | "update" | "terminate" | "pause" | "resume" | "restart";
                             /** @enum {string} */
                             state?: "pending-consumer" | "pending-provider" | "executing" | "done" | "erred" | "canceled" | "rejected";
                             project_id?: string;
@@ -2734,7 +2734,7 @@ export interface paths {
                         "application/json": {
                             id?: string;
                             /** @enum {string} */
-                            type?: "create" | "update" | "terminate";
+                            type?: "create" | "update" | "terminate" | "pause" | "resume" | "restart";
                             /** @enum {string} */
                             state?: "pending-consumer" | "pending-provider" | "executing" | "done" | "erred" | "canceled" | "rejected";
                             project_id?: string;
@@ -2794,7 +2794,7 @@ export interface paths {
                     cursor?: string;
                     project_id?: string;
                     offering_id?: string;
-                    state?: "Creating" | "OK" | "Updating" | "Terminating" | "Terminated" | "Erred";
+                    state?: "Creating" | "OK" | "Paused" | "Updating" | "Terminating" | "Terminated" | "Erred";
                     name?: string;
                     backend_id?: string;
                     /** @description Also list those of deleted projects and offerings (kept as history). */
@@ -2830,11 +2830,17 @@ export interface paths {
                                     [key: string]: number;
                                 };
                                 /** @enum {string} */
-                                state?: "Creating" | "OK" | "Updating" | "Terminating" | "Terminated" | "Erred";
+                                state?: "Creating" | "OK" | "Paused" | "Updating" | "Terminating" | "Terminated" | "Erred";
                                 backend_id?: string;
                                 outputs?: {
                                     [key: string]: unknown;
                                 };
+                                /** @description What the offering's plugin last reported of the resource on its backend (never secrets). */
+                                backend_state?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description When the plugin last reported the resource as it is on its backend; null before. */
+                                pulled_at?: string | null;
                                 /** Format: date-time */
                                 created_at?: string;
                                 /** Format: date-time */
@@ -2896,11 +2902,17 @@ export interface paths {
                                 [key: string]: number;
                             };
                             /** @enum {string} */
-                            state?: "Creating" | "OK" | "Updating" | "Terminating" | "Terminated" | "Erred";
+                            state?: "Creating" | "OK" | "Paused" | "Updating" | "Terminating" | "Terminated" | "Erred";
                             backend_id?: string;
                             outputs?: {
                                 [key: string]: unknown;
                             };
+                            /** @description What the offering's plugin last reported of the resource on its backend (never secrets). */
+                            backend_state?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description When the plugin last reported the resource as it is on its backend; null before. */
+                            pulled_at?: string | null;
                             /** Format: date-time */
                             created_at?: string;
                             /** Format: date-time */
@@ -2959,11 +2971,17 @@ export interface paths {
                                 [key: string]: number;
                             };
                             /** @enum {string} */
-                            state?: "Creating" | "OK" | "Updating" | "Terminating" | "Terminated" | "Erred";
+                            state?: "Creating" | "OK" | "Paused" | "Updating" | "Terminating" | "Terminated" | "Erred";
                             backend_id?: string;
                             outputs?: {
                                 [key: string]: unknown;
                             };
+                            /** @description What the offering's plugin last reported of the resource on its backend (never secrets). */
+                            backend_state?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description When the plugin last reported the resource as it is on its backend; null before. */
+                            pulled_at?: string | null;
                             /** Format: date-time */
                             created_at?: string;
                             /** Format: date-time */

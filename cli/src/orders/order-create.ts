@@ -37,6 +37,9 @@ const OPTIONS: Record<OrderType, { takes: OrderOption[]; needs: OrderOption[] }>
   },
   update: { takes: ['resource', 'project', 'plan', 'version', 'attributes', 'limit'], needs: ['resource'] },
   terminate: { takes: ['resource', 'project'], needs: ['resource'] },
+  pause: { takes: ['resource', 'project'], needs: ['resource'] },
+  resume: { takes: ['resource', 'project'], needs: ['resource'] },
+  restart: { takes: ['resource', 'project'], needs: ['resource'] },
 };
 
 /** The option that sets each field of the order's body, for the server's field errors. */

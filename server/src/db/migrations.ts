@@ -1,6 +1,7 @@
 import { type Kysely, type Migration, Migrator, type MigrationProvider, type CreateTableBuilder } from 'kysely';
 import { cacheGenerations } from './cache-generations-migration';
 import { secretAttributes } from './secret-attributes-migration';
+import { backendState } from './backend-state-migration';
 
 type AnyDb = Kysely<any>;
 
@@ -248,6 +249,7 @@ const migrations: Record<string, Migration> = {
   '004-idempotency-fingerprints': idempotencyFingerprints,
   '005-cache-generations': cacheGenerations,
   '005-secret-attributes': secretAttributes,
+  '006-backend-state': backendState,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -131,6 +131,10 @@ export interface ResourceRow {
   backend_id: string;
   outputs: string;
   secret_outputs: string;
+  /** The plugin's own record of the resource (JSON), as its last create, update or pull gave it. */
+  backend_state: string;
+  /** When its plugin last reported on it (a pull), or ''. */
+  pulled_at: string;
   created_at: string;
   updated_at: string;
 }
@@ -160,6 +164,8 @@ export interface OrderRow {
   /** Provisioning job: queued, running (claimed by a worker), waiting (external), or null. */
   job_state: string | null;
   claimed_by: string | null;
+  /** The resource's state before the order claimed it: where it goes back to when the order fails. */
+  prior_resource_state: string;
   attempts: number;
   created_at: string;
   updated_at: string;

@@ -13,6 +13,18 @@ export const RESOURCE_STATE_WHILE: Record<OrderType, string> = {
   create: 'Creating',
   update: 'Updating',
   terminate: 'Terminating',
+  pause: 'Updating',
+  resume: 'Updating',
+  restart: 'Updating',
+};
+
+/** The states a resource must be in for an order of each type other than create to be placed. */
+export const RESOURCE_STATES_FOR: Record<Exclude<OrderType, 'create'>, string[]> = {
+  update: ['OK', 'Paused'],
+  terminate: ['OK', 'Paused', 'Erred'],
+  pause: ['OK'],
+  resume: ['Paused'],
+  restart: ['OK'],
 };
 
 export const ORDER = object({
@@ -64,6 +76,7 @@ export function presentOrder(row: OrderRow) {
     idempotency_fingerprint: _fingerprint,
     job_state: _job,
     claimed_by: _claim,
+    prior_resource_state: _prior,
     secret_attributes,
     ...rest
   } = row;

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Principal } from '../auth/principal';
 import { approvesForConsumer, approvesForProvider, canSeeProject } from '../auth/access';
 import { recordEvent } from '../audit/record';
-import type { OrderRow, ResourceRow } from '../db/tables';
+import type { OfferingRow, OrderRow, ResourceRow } from '../db/tables';
 import { newId } from '../ids';
 import { badRequest, conflict, invalid } from '../http/problem';
 import { json, now } from '../http/route-context';
@@ -13,8 +13,9 @@ import { findVersion } from '../catalog/offering-versions-repository';
 import { findLiveProject } from '../structure/projects-repository';
 import { findResourceById } from '../resources/resources-repository';
 import { claimResourceForOrder, findOpenOrderOf, insertResourceWithOrder } from './orders-repository';
-import { RESOURCE_STATE_WHILE } from './order-model';
-import type { OrderState } from './order-states';
+import { RESOURCE_STATE_WHILE, RESOURCE_STATES_FOR } from './order-model';
+import { MANAGEMENT_ACTIONS, type OrderState, type OrderType } from './order-states';
+import type { ManagementAction } from '../provisioning/plugin';
 import {
   assertOrderable,
   attributeProblems,
@@ -27,7 +28,7 @@ import { orderedAttributes, storedAttributes, storedSecrets } from './secret-att
 
 /** What a client asks for when it places an order. */
 export interface OrderInput {
-  type: 'create' | 'update' | 'terminate';
+  type: OrderType;
   project_id?: string;
   offering_id?: string;
   resource_id?: string;
@@ -93,6 +94,8 @@ export async function placeCreate(
     backend_id: '',
     outputs: '{}',
     secret_outputs: '{}',
+    backend_state: '{}',
+    pulled_at: '',
     created_at: timestamp,
     updated_at: timestamp,
   };
@@ -115,6 +118,7 @@ export async function placeCreate(
     ...idempotencyColumns(keyed),
     job_state: state === 'executing' ? 'queued' : null,
     claimed_by: null,
+    prior_resource_state: '',
     attempts: 0,
     created_at: timestamp,
     updated_at: timestamp,
@@ -147,6 +151,21 @@ export async function placeCreate(
   return order;
 }
 
+const isManagementAction = (type: OrderType): type is ManagementAction =>
+  (MANAGEMENT_ACTIONS as readonly string[]).includes(type);
+
+/** Pause, resume and restart exist only where the offering's plugin says it carries them out. */
+function assertPluginCarriesOut(app: FastifyInstance, offering: OfferingRow, action: ManagementAction): void {
+  const plugin = app.plugins.get(offering.type);
+  if (!plugin?.actions?.includes(action))
+    throw invalid(
+      'type',
+      `offering ${offering.slug} (plugin ${offering.type}) cannot ${action} its resources; its plugin carries out ${
+        plugin?.actions?.join(', ') || 'no management action'
+      }`,
+    );
+}
+
 export async function placeChange(
   app: FastifyInstance,
   p: Principal,
@@ -164,7 +183,8 @@ export async function placeChange(
   const project = resource && (await findLiveProject(app.db, resource.project_id));
   if (!resource || !project || !canSeeProject(p, project))
     throw invalid('resource_id', `no resource ${input.resource_id}`);
-  const allowedStates = input.type === 'terminate' ? ['OK', 'Erred'] : ['OK'];
+  const type = input.type as Exclude<OrderInput['type'], 'create'>;
+  const allowedStates = RESOURCE_STATES_FOR[type];
   if (!allowedStates.includes(resource.state))
     throw conflict(
       `resource ${resource.name} is ${resource.state}; a ${input.type} order needs it ${allowedStates.join(' or ')}`,
@@ -174,6 +194,7 @@ export async function placeChange(
   if (open)
     throw conflict(`resource ${resource.name} has an open order ${open.id}; wait for it or cancel it`, 'resource_id');
   const offering = (await loadOfferingRow(app.db, resource.offering_id))!;
+  if (isManagementAction(type)) assertPluginCarriesOut(app, offering, type);
 
   const order: OrderRow = {
     id: newId(),
@@ -195,6 +216,7 @@ export async function placeChange(
     ...idempotencyColumns(keyed),
     job_state: null,
     claimed_by: null,
+    prior_resource_state: resource.state,
     attempts: 0,
     created_at: now(),
     updated_at: now(),
@@ -237,7 +259,7 @@ export async function placeChange(
       throw badRequest('the update order changes nothing: give a new plan_id, version, attributes or limits');
     order.changes = JSON.stringify(changes);
   } else if (input.plan_id || input.version || input.attributes || input.limits) {
-    throw badRequest('a terminate order takes only resource_id');
+    throw badRequest(`a ${input.type} order takes only resource_id`);
   }
 
   const consumerApproved = approvesForConsumer(p, project);

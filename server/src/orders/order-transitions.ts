@@ -16,6 +16,8 @@ export interface Provisioned {
   backend_id?: string;
   outputs?: Record<string, unknown>;
   secret_outputs?: Record<string, unknown>;
+  /** The plugin's own record of the resource; kept as `backend_state`. */
+  state?: Record<string, unknown>;
 }
 
 export interface TransitionOptions {
@@ -30,13 +32,28 @@ export interface TransitionOptions {
 }
 
 /** Where the resource goes when its order reaches a final state. */
-function resourceStateAfter(type: OrderType, to: OrderState): string | undefined {
+function resourceStateAfter(
+  order: Pick<OrderRow, 'type' | 'prior_resource_state'>,
+  to: OrderState,
+): string | undefined {
+  const { type } = order;
+  // What the resource was before the order; orders placed before this was kept knew only OK.
+  const prior = order.prior_resource_state || 'OK';
   if (to === 'executing') return RESOURCE_STATE_WHILE[type];
-  if (to === 'done') return type === 'terminate' ? 'Terminated' : 'OK';
-  if (to === 'erred') return type === 'create' ? 'Erred' : 'OK';
-  if (to === 'rejected' || to === 'canceled') return type === 'create' ? 'Terminated' : 'OK';
+  if (to === 'done') return DONE_STATE[type] ?? prior;
+  if (to === 'erred') return type === 'create' ? 'Erred' : prior;
+  if (to === 'rejected' || to === 'canceled') return type === 'create' ? 'Terminated' : prior;
   return undefined;
 }
+
+/** The resource's state after an order that is done; an update leaves a paused resource paused. */
+const DONE_STATE: Partial<Record<OrderType, string>> = {
+  create: 'OK',
+  terminate: 'Terminated',
+  pause: 'Paused',
+  resume: 'OK',
+  restart: 'OK',
+};
 
 /**
  * The resource columns an order that is done writes. The backend ID comes from the create order
@@ -48,6 +65,7 @@ function resourceChangesOnDone(order: OrderRow, provisioned: Provisioned = {}): 
   if (provisioned.backend_id !== undefined && order.type === 'create') changes.backend_id = provisioned.backend_id;
   if (provisioned.outputs !== undefined) changes.outputs = JSON.stringify(provisioned.outputs);
   if (provisioned.secret_outputs !== undefined) changes.secret_outputs = JSON.stringify(provisioned.secret_outputs);
+  if (provisioned.state !== undefined) changes.backend_state = JSON.stringify(provisioned.state);
   if (order.type === 'update') {
     const changed = json<string[]>(order.changes, []);
     if (changed.includes('plan_id')) changes.plan_id = order.plan_id;
@@ -115,7 +133,7 @@ export async function moveOrder(
     changes: { state: { from: order.state, to }, ...(reason ? { reason } : {}) },
   });
 
-  const resourceState = resourceStateAfter(order.type, to);
+  const resourceState = resourceStateAfter(order, to);
   if (resourceState) {
     const resourceChanges = {
       ...(to === 'done' ? resourceChangesOnDone(order, options.provisioned) : {}),

@@ -24,7 +24,7 @@ const ORDER_BODY = body(
     type: { type: 'string', enum: ORDER_TYPES },
     project_id: { ...ID, description: 'create: the project to order into.' },
     offering_id: { type: 'string', maxLength: 200, description: 'create: offering id or slug.' },
-    resource_id: { ...ID, description: 'update, terminate: the resource.' },
+    resource_id: { ...ID, description: 'every type but create: the resource.' },
     plan_id: ID,
     version: {
       type: 'string',
@@ -73,7 +73,7 @@ export const ordersRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
   app.post('/orders', {
     schema: {
       tags: ['orders'],
-      summary: 'Place an order: create, update or terminate a resource',
+      summary: 'Place an order: create, update, pause, resume, restart or terminate a resource',
       description:
         'An `Idempotency-Key` header makes a retried request (also one sent while the first is under way) return the order the first one placed, with 200; the key used with another body is refused with 422.',
       headers: { type: 'object', properties: { 'idempotency-key': { type: 'string', minLength: 1, maxLength: 200 } } },

@@ -76,6 +76,8 @@ export function jobSubject(db: Db, order: Pick<OrderRow, 'resource_id' | 'offeri
       'resources.secret_attributes',
       'resources.limits',
       'resources.outputs',
+      'resources.backend_state',
+      'resources.state',
       'offerings.id as offering_id',
       'offerings.slug',
       'offerings.type',

@@ -1,45 +1,95 @@
+import type { MANAGEMENT_ACTIONS, OrderType } from '../orders/order-states';
+
 /**
  * The contract between the worker and a provisioning plugin. A plugin turns one executing order
- * into an outcome; the worker owns claiming, retries, state changes and events, so a new plugin
- * (script, webhook agent, PostgreSQL...) only implements `provision`.
+ * into an outcome, and may report what a resource is now on its backend; the worker owns
+ * claiming, retries, state changes, schedules and events, so a new plugin (script, webhook agent,
+ * PostgreSQL...) implements `provision` and, where it can, `pull`.
  */
+
+/** What a plugin is given of a resource: `attributes` whole, secret ones included; a plugin must not echo them. */
+export interface PluginResource {
+  id: string;
+  name: string;
+  /** The id the backend gave at creation; '' before. */
+  backend_id: string;
+  attributes: Record<string, unknown>;
+  limits: Record<string, number>;
+  outputs: Record<string, unknown>;
+  /** The plugin's own record of the resource (its last `state`), as it gave it; {} before. */
+  backend_state: Record<string, unknown>;
+  /** Mercato's state: Creating, OK, Paused, Updating, Terminating, Terminated, Erred. */
+  state: string;
+}
+
+/** An offering as its plugin sees it: `secret_options` whole (a password, an admin URL, a signing secret). */
+export interface PluginOffering {
+  id: string;
+  slug: string;
+  plugin_options: Record<string, unknown>;
+  secret_options: Record<string, unknown>;
+}
+
 export interface ProvisioningJob {
-  /** `attributes` are whole here, secret ones included: a plugin needs them, and must not echo them. */
+  /**
+   * The executing order. `attributes`, `limits`, `plan_id` and `version` are what the resource is
+   * to be after it (for pause, resume, restart and terminate: what it is). `attempts` counts the
+   * runs of this order, this one included.
+   */
   order: {
     id: string;
-    type: 'create' | 'update' | 'terminate';
+    type: OrderType;
     attributes: Record<string, unknown>;
     limits: Record<string, number>;
     plan_id: string;
     version: string;
     attempts: number;
   };
-  resource: {
-    id: string;
-    name: string;
-    backend_id: string;
-    attributes: Record<string, unknown>;
-    limits: Record<string, number>;
-    outputs: Record<string, unknown>;
-  };
-  offering: {
-    id: string;
-    slug: string;
-    plugin_options: Record<string, unknown>;
-    secret_options: Record<string, unknown>;
-  };
+  resource: PluginResource;
+  offering: PluginOffering;
+}
+
+/** What a backend reports of a resource; a field left out is unchanged. */
+export interface BackendReport {
+  backend_id?: string;
+  outputs?: Record<string, unknown>;
+  secret_outputs?: Record<string, unknown>;
+  /** The plugin's own record of the resource, kept and given back to it; shown as `backend_state`. */
+  state?: Record<string, unknown>;
 }
 
 export type ProvisioningOutcome =
-  | { status: 'done'; backend_id?: string; outputs?: Record<string, unknown>; secret_outputs?: Record<string, unknown> }
+  | ({ status: 'done' } & BackendReport)
   /** Someone outside completes the order later through the API (`/orders/<id>/complete` or `/fail`). */
   | { status: 'waiting'; message?: string }
   | { status: 'erred'; reason: string };
 
+/** Amounts used of an offering's `usage` components since the start of the current month (UTC), by component type. */
+export type Usage = Record<string, number>;
+
+export type PullResult =
+  | ({ status: 'present'; usage?: Usage } & BackendReport)
+  /** The backend no longer has the resource: it becomes Erred with this reason. */
+  | { status: 'missing'; reason: string };
+
+/** Orders besides create, update and terminate that a plugin carries out, when it says so. */
+export type ManagementAction = (typeof MANAGEMENT_ACTIONS)[number];
+
 export interface ProvisioningPlugin {
+  /** The offering `type` that selects it. */
   type: string;
   description: string;
   /** JSON Schema of the offering's `plugin_options` for this plugin. */
   optionsSchema?: object;
+  /** JSON Schema of the offering's `secret_options` for this plugin; write-only values. */
+  secretOptionsSchema?: object;
+  /** The management actions it carries out; orders of other actions are refused when placed. */
+  actions?: ManagementAction[];
+  /**
+   * Carries out an executing order. Throwing is taken as `erred` with the error's message.
+   * `signal` aborts when the server stops; the order is then run again by the next worker.
+   */
   provision(job: ProvisioningJob, signal: AbortSignal): Promise<ProvisioningOutcome>;
+  /** What the backend has of the resource now; the worker calls it on a schedule for resources that are OK or Paused. */
+  pull?(subject: { resource: PluginResource; offering: PluginOffering }, signal: AbortSignal): Promise<PullResult>;
 }

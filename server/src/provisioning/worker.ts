@@ -201,6 +201,8 @@ export class ProvisioningWorker {
           attributes: wholeAttributes(resource),
           limits: json(resource.limits, {}),
           outputs: json(resource.outputs, {}),
+          backend_state: json(resource.backend_state, {}),
+          state: resource.state,
         },
         offering: {
           id: offering.id,

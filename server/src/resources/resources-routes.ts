@@ -30,6 +30,15 @@ const RESOURCE_PROPERTIES = {
   state: { type: 'string', enum: RESOURCE_STATES },
   backend_id: { type: 'string' },
   outputs: { type: 'object', additionalProperties: true },
+  backend_state: {
+    type: 'object',
+    additionalProperties: true,
+    description: "What the offering's plugin last reported of the resource on its backend (never secrets).",
+  },
+  pulled_at: {
+    type: ['string', 'null'],
+    description: 'When the plugin last reported the resource as it is on its backend; null before.',
+  },
   created_at: TIMESTAMP,
   updated_at: TIMESTAMP,
 } as const;
@@ -48,6 +57,8 @@ function presentResource(row: ResourceRow) {
     secret_attribute_paths: secretPathsOf(secret_attributes),
     limits: json(row.limits, {}),
     outputs: json(row.outputs, {}),
+    backend_state: json(row.backend_state, {}),
+    pulled_at: row.pulled_at || null,
   };
 }
 

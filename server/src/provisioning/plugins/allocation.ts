@@ -12,8 +12,9 @@ export const allocationPlugin: ProvisioningPlugin = {
     additionalProperties: false,
     properties: { backend_id_prefix: { type: 'string', description: 'Prefix of the backend ids given out.' } },
   },
+  actions: ['pause', 'resume', 'restart'],
   provision: async ({ order, resource, offering }) => {
-    if (order.type === 'terminate') return { status: 'done' };
+    if (order.type !== 'create') return { status: 'done' };
     const prefix = (offering.plugin_options.backend_id_prefix as string) ?? 'alloc';
     // Nothing to report beyond the grant itself: the allocation is the resource's own limits.
     return { status: 'done', backend_id: resource.backend_id || `${prefix}-${resource.id}` };

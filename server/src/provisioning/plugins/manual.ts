@@ -5,5 +5,6 @@ export const manualPlugin: ProvisioningPlugin = {
   type: 'manual',
   description: "The service provider's staff provisions by hand and completes or fails the order through the API.",
   optionsSchema: { type: 'object', additionalProperties: true },
+  actions: ['pause', 'resume', 'restart'],
   provision: async () => ({ status: 'waiting', message: 'waiting for the service provider to complete the order' }),
 };
