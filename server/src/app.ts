@@ -22,6 +22,8 @@ import { resourcesRoutes } from './resources/resources-routes';
 import { eventsRoutes } from './audit/events-routes';
 import { PluginRegistry } from './provisioning/plugins/registry';
 import { ProvisioningWorker, type WorkerOptions } from './provisioning/worker';
+import { pluginsRoutes } from './provisioning/plugins-routes';
+import { ResourcePuller, type PullerOptions } from './provisioning/puller';
 import { consoleRoutes } from './console/console-routes';
 import { SchemaPool, type SchemaPoolOptions } from './validation/schema-pool';
 import { addLinearFormats } from './validation/linear-formats';
@@ -33,6 +35,8 @@ declare module 'fastify' {
     catalog: CatalogCache;
     plugins: PluginRegistry;
     worker: ProvisioningWorker;
+    /** Asks plugins on a schedule what their backends have of each resource. */
+    puller: ResourcePuller;
     /** Runs the JSON Schemas users write, off the event loop. */
     schemas: SchemaPool;
   }
@@ -42,7 +46,8 @@ export interface AppOptions {
   database: Database;
   logger?: FastifyServerOptions['logger'];
   plugins?: PluginRegistry;
-  worker?: WorkerOptions & { enabled?: boolean };
+  /** `enabled: false`: neither orders are provisioned nor resources pulled (a read-only replica, a test). */
+  worker?: WorkerOptions & PullerOptions & { enabled?: boolean };
   bodyLimit?: number;
   schemas?: SchemaPoolOptions;
 }
@@ -96,6 +101,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate('plugins', plugins);
   app.decorate('schemas', new SchemaPool(options.schemas));
   app.decorate('worker', new ProvisioningWorker(options.database.db, plugins, app.log, options.worker));
+  app.decorate('puller', new ResourcePuller(options.database.db, plugins, app.log, options.worker));
 
   await app.register(swagger, {
     openapi: {
@@ -133,6 +139,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         ordersRoutes,
         resourcesRoutes,
         eventsRoutes,
+        pluginsRoutes,
       ]) {
         await api.register(routes);
       }
@@ -142,9 +149,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(consoleRoutes);
 
   app.addHook('onReady', async () => {
-    if (options.worker?.enabled !== false) await app.worker.start();
+    if (options.worker?.enabled !== false) {
+      await app.worker.start();
+      app.puller.start();
+    }
   });
   app.addHook('onClose', async () => {
+    await app.puller.stop();
     await app.worker.stop();
     await app.schemas.close();
     await options.database.close();

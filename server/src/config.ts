@@ -10,6 +10,8 @@ export interface ServerConfig {
   /** Seed the demo catalog when the database is new. */
   seedDemo: boolean;
   logLevel: string;
+  /** How long a resource goes between two pulls from its backend, in seconds. */
+  pullIntervalSeconds: number;
 }
 
 /**
@@ -29,5 +31,16 @@ export function configFromEnvironment(
     adminToken: env.MERCATO_ADMIN_TOKEN || undefined,
     seedDemo: env.MERCATO_SEED_DEMO !== 'false',
     logLevel: env.LOG_LEVEL ?? 'info',
+    pullIntervalSeconds: positiveSeconds(env, 'MERCATO_PULL_INTERVAL_SECONDS', 60),
   };
+}
+
+/** A number of seconds greater than 0 from the environment; throws naming the variable otherwise. */
+function positiveSeconds(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const text = env[name];
+  if (text === undefined || text === '') return fallback;
+  const value = Number(text);
+  if (!Number.isFinite(value) || value <= 0)
+    throw new Error(`${name} must be a number of seconds greater than 0, not "${text}"`);
+  return value;
 }

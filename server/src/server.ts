@@ -28,6 +28,7 @@ export async function startServer(
   const app = await buildApp({
     database,
     logger: { level: config.logLevel, stream: pino.destination({ dest: 1, sync: true }) },
+    worker: { pullIntervalMs: config.pullIntervalSeconds * 1000 },
   });
   const seeded = admin.firstStart && config.seedDemo && admin.token !== undefined;
   if (seeded) await withoutRequestLogs(app, () => seedDemoCatalog(app, admin.token!));

@@ -42,6 +42,10 @@ export type OrganizationRole = (typeof ORGANIZATION_ROLES)[number];
 export const PLAN_UNITS = ['month', 'day', 'hour', 'one-time'] as const;
 export type PlanUnit = (typeof PLAN_UNITS)[number];
 
+/** `actions` of /api/v1/plugins (response). */
+export const PLUGIN_ACTIONSES = ['pause', 'resume', 'restart'] as const;
+export type PluginActions = (typeof PLUGIN_ACTIONSES)[number];
+
 /** `role` of /api/v1/projects (request body). */
 export const PROJECT_ROLES = ['manager', 'member'] as const;
 export type ProjectRole = (typeof PROJECT_ROLES)[number];

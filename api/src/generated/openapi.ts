@@ -2839,6 +2839,8 @@ export interface paths {
                                 backend_state?: {
                                     [key: string]: unknown;
                                 };
+                                /** @description Why the resource is Erred; '' otherwise. */
+                                error_message?: string;
                                 /** @description When the plugin last reported the resource as it is on its backend; null before. */
                                 pulled_at?: string | null;
                                 /** Format: date-time */
@@ -2911,6 +2913,8 @@ export interface paths {
                             backend_state?: {
                                 [key: string]: unknown;
                             };
+                            /** @description Why the resource is Erred; '' otherwise. */
+                            error_message?: string;
                             /** @description When the plugin last reported the resource as it is on its backend; null before. */
                             pulled_at?: string | null;
                             /** Format: date-time */
@@ -2980,6 +2984,8 @@ export interface paths {
                             backend_state?: {
                                 [key: string]: unknown;
                             };
+                            /** @description Why the resource is Erred; '' otherwise. */
+                            error_message?: string;
                             /** @description When the plugin last reported the resource as it is on its backend; null before. */
                             pulled_at?: string | null;
                             /** Format: date-time */
@@ -2991,6 +2997,59 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/v1/resources/{id}/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A resource's reported usage in a month, per component and report */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description YYYY-MM (UTC); this month by default. */
+                    period?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            period?: string;
+                            items?: {
+                                /** @description The offering component's type. */
+                                component?: string;
+                                /** @description A decimal number, exactly as reported. */
+                                amount?: string;
+                                /** @description `pull` for what the plugin reported. */
+                                report_id?: string;
+                                /** Format: date-time */
+                                updated_at?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/events": {
@@ -3042,6 +3101,61 @@ export interface paths {
                                 changes?: {
                                     [key: string]: unknown;
                                 };
+                            }[];
+                            next_cursor?: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plugins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the provisioning plugins this server has, with the schemas of their options */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items?: {
+                                /** @description What an offering's `type` names to use it. */
+                                type?: string;
+                                description?: string;
+                                /** @description JSON Schema of the offering's `plugin_options`. */
+                                options_schema?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description JSON Schema of the offering's `secret_options` (write-only values). */
+                                secret_options_schema?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description The management orders it carries out besides create, update and terminate. */
+                                actions?: ("pause" | "resume" | "restart")[];
+                                /** @description Whether it reports resources as they are on the backend (state, outputs, usage) on the server's schedule. */
+                                pulls?: boolean;
                             }[];
                             next_cursor?: string | null;
                         };

@@ -135,6 +135,8 @@ export interface ResourceRow {
   backend_state: string;
   /** When its plugin last reported on it (a pull), or ''. */
   pulled_at: string;
+  /** Why it is Erred: its create order's failure, or its backend lost it; '' otherwise. */
+  error_message: string;
   created_at: string;
   updated_at: string;
 }
@@ -170,6 +172,24 @@ export interface OrderRow {
   created_at: string;
   updated_at: string;
   completed_at: string | null;
+}
+
+/** An amount of a `usage` component a resource used in a month, as one report gave it. */
+export interface UsageReportRow {
+  id: string;
+  resource_id: string;
+  /** The offering component's `type`. */
+  component: string;
+  /** The calendar month in UTC, `YYYY-MM`. */
+  period: string;
+  /** The report's own id: reporting again with it replaces the amount. `pull` for plugins' pulls. */
+  report_id: string;
+  /** A decimal number as text, never a binary float's rounding. */
+  amount: string;
+  /** The user who reported it; null for a plugin. */
+  reported_by: string | null;
+  created_at: string;
+  updated_at: string;
 }
 
 export interface WorkerRow {
@@ -225,5 +245,6 @@ export interface Tables {
   resources: ResourceRow;
   orders: OrderRow;
   workers: WorkerRow;
+  usage_reports: UsageReportRow;
   events: EventRow;
 }

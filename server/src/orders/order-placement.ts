@@ -96,6 +96,7 @@ export async function placeCreate(
     secret_outputs: '{}',
     backend_state: '{}',
     pulled_at: '',
+    error_message: '',
     created_at: timestamp,
     updated_at: timestamp,
   };

@@ -138,6 +138,7 @@ export async function moveOrder(
     const resourceChanges = {
       ...(to === 'done' ? resourceChangesOnDone(order, options.provisioned) : {}),
       state: resourceState,
+      error_message: resourceState === 'Erred' ? (reason ?? '') : '',
       updated_at: now,
     };
     await updateResource(trx, order.resource_id, resourceChanges);

@@ -12,6 +12,7 @@ import { RESOURCE_STATES } from './resource-states';
 import { INCLUDE_DELETED } from '../db/deleted-parents';
 import { findResourceById, listResources, updateResource } from './resources-repository';
 import { SECRET_ATTRIBUTE_PATHS, secretPathsOf } from '../orders/secret-attributes';
+import { usageOf } from '../usage/usage-repository';
 
 const RESOURCE_PROPERTIES = {
   id: ID,
@@ -35,6 +36,7 @@ const RESOURCE_PROPERTIES = {
     additionalProperties: true,
     description: "What the offering's plugin last reported of the resource on its backend (never secrets).",
   },
+  error_message: { type: 'string', description: "Why the resource is Erred; '' otherwise." },
   pulled_at: {
     type: ['string', 'null'],
     description: 'When the plugin last reported the resource as it is on its backend; null before.',
@@ -47,6 +49,13 @@ const RESOURCE = object(RESOURCE_PROPERTIES);
 const RESOURCE_WITH_SECRETS = object({
   ...RESOURCE_PROPERTIES,
   secret_outputs: { type: 'object', additionalProperties: true },
+});
+
+const USAGE_REPORT = object({
+  component: { type: 'string', description: "The offering component's type." },
+  amount: { type: 'string', description: 'A decimal number, exactly as reported.' },
+  report_id: { type: 'string', description: '`pull` for what the plugin reported.' },
+  updated_at: TIMESTAMP,
 });
 
 function presentResource(row: ResourceRow) {
@@ -105,6 +114,31 @@ export const resourcesRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => 
     handler: async (request) => {
       const { row, consumer } = await findResource(request.principal, request.params.id);
       return { ...presentResource(row), ...(consumer ? { secret_outputs: json(row.secret_outputs, {}) } : {}) };
+    },
+  });
+
+  app.get('/resources/:id/usage', {
+    schema: {
+      tags: ['resources'],
+      summary: "A resource's reported usage in a month, per component and report",
+      params: ID_PARAMS,
+      querystring: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          period: {
+            type: 'string',
+            pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$',
+            description: 'YYYY-MM (UTC); this month by default.',
+          },
+        },
+      },
+      response: { 200: object({ period: { type: 'string' }, items: { type: 'array', items: USAGE_REPORT } }) },
+    },
+    handler: async (request) => {
+      const { row } = await findResource(request.principal, request.params.id);
+      const period = request.query.period ?? now().slice(0, 7);
+      return { period, items: await usageOf(app.db, row.id, period) };
     },
   });
 
