@@ -4,7 +4,7 @@ import type { ResourceRow } from '../db/tables';
 /** The SQL of pulling resources from their backends. */
 
 /** The states in which a resource is pulled: it exists on its backend and no order is changing it. */
-export const PULLED_STATES = ['OK', 'Paused'];
+const PULLED_STATES = ['OK', 'Paused'];
 
 /**
  * Up to `limit` resources of offerings of the given plugin types that are due (last pulled before
