@@ -103,9 +103,10 @@ export const offeringsRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => 
       });
     }
     const plugin = app.plugins.get(input.type ?? '');
-    if (plugin?.optionsSchema && input.plugin_options)
+    // A new offering without plugin_options has {}: checked too, so that what a plugin requires is asked for.
+    if (plugin?.optionsSchema && input.type !== undefined)
       errors.push(
-        ...(await validateAgainst(app, caller, plugin.optionsSchema, input.plugin_options, 'plugin_options')),
+        ...(await validateAgainst(app, caller, plugin.optionsSchema, input.plugin_options ?? {}, 'plugin_options')),
       );
     const types = (input.components ?? []).map((c) => c.type);
     types.forEach((type, i) => {
