@@ -158,12 +158,15 @@ const isManagementAction = (type: OrderType): type is ManagementAction =>
 /** Pause, resume and restart exist only where the offering's plugin says it carries them out. */
 function assertPluginCarriesOut(app: FastifyInstance, offering: OfferingRow, action: ManagementAction): void {
   const plugin = app.plugins.get(offering.type);
-  if (!plugin?.actions?.includes(action))
+  const actions = plugin?.actionsFor
+    ? plugin.actionsFor({ id: offering.id, slug: offering.slug, plugin_options: json(offering.plugin_options, {}) })
+    : plugin?.actions;
+  if (!actions?.includes(action))
     throw invalid(
       'type',
-      `offering ${offering.slug} (plugin ${offering.type}) cannot ${action} its resources; its plugin carries out ${
-        plugin?.actions?.join(', ') || 'no management action'
-      }`,
+      `offering ${offering.slug} (plugin ${offering.type}) cannot ${action} its resources; ${
+        plugin?.actionsFor ? 'with its plugin_options its plugin' : 'its plugin'
+      } carries out ${actions?.join(', ') || 'no management action'}`,
     );
 }
 

@@ -149,12 +149,15 @@ export const SECRET_ATTRIBUTE_PATHS = {
 
 /** Text with every secret value it quotes (as text of 4 characters or more) replaced by a mask. */
 export function redactSecrets(text: string, secrets: StoredSecret[], mask = '********'): string {
-  const quoted = secrets.flatMap(({ value }) => leafTexts(value)).filter((t) => t.length >= 4);
   // Longest first, so that a secret containing another is masked whole.
-  return quoted
+  return secretTexts(secrets)
     .sort((a, b) => b.length - a.length)
     .reduce((redacted, secret) => redacted.split(secret).join(mask), text);
 }
+
+/** The texts `redactSecrets` masks: each secret's strings and numbers (inside objects and arrays too) of 4 characters or more. */
+export const secretTexts = (secrets: StoredSecret[]): string[] =>
+  secrets.flatMap(({ value }) => leafTexts(value)).filter((t) => t.length >= 4);
 
 function leafTexts(value: unknown): string[] {
   if (typeof value === 'string') return [value];

@@ -1,4 +1,5 @@
 import type { MANAGEMENT_ACTIONS, OrderType } from '../orders/order-states';
+import type { StoredSecret } from '../orders/secret-attributes';
 
 /**
  * The contract between the worker and a provisioning plugin. A plugin turns one executing order
@@ -20,6 +21,8 @@ export interface PluginResource {
   backend_state: Record<string, unknown>;
   /** Mercato's state: Creating, OK, Paused, Updating, Terminating, Terminated, Erred. */
   state: string;
+  /** Which of `attributes` are secret, each with its path and value: for masking them in what a plugin reports. */
+  secret_attributes?: StoredSecret[];
 }
 
 /** An offering as its plugin sees it: `secret_options` whole (a password, an admin URL, a signing secret). */
@@ -44,6 +47,8 @@ export interface ProvisioningJob {
     plan_id: string;
     version: string;
     attempts: number;
+    /** Which of `attributes` are secret, each with its path and value: for masking them in what a plugin reports. */
+    secret_attributes?: StoredSecret[];
   };
   resource: PluginResource;
   offering: PluginOffering;
@@ -85,6 +90,12 @@ export interface ProvisioningPlugin {
   secretOptionsSchema?: object;
   /** The management actions it carries out; orders of other actions are refused when placed. */
   actions?: ManagementAction[];
+  /**
+   * The management actions it carries out for one offering, where that depends on the offering's
+   * `plugin_options` (a `script` offering without a `pause` command cannot pause); a subset of
+   * `actions`. Without it, `actions` holds for every offering.
+   */
+  actionsFor?(offering: Pick<PluginOffering, 'id' | 'slug' | 'plugin_options'>): ManagementAction[];
   /**
    * Carries out an executing order. Throwing is taken as `erred` with the error's message.
    * `signal` aborts when the server stops; the order is then run again by the next worker.

@@ -4,7 +4,7 @@ import type { OrderRow } from '../db/tables';
 import { newId } from '../ids';
 import { json } from '../http/route-context';
 import { moveOrder } from '../orders/order-transitions';
-import { wholeAttributes } from '../orders/secret-attributes';
+import { storedSecrets, wholeAttributes } from '../orders/secret-attributes';
 import type { ProvisioningJob, ProvisioningOutcome } from './plugin';
 import type { PluginRegistry } from './plugins/registry';
 import {
@@ -193,6 +193,7 @@ export class ProvisioningWorker {
           plan_id: order.plan_id,
           version: order.version,
           attempts: order.attempts,
+          secret_attributes: storedSecrets(order.secret_attributes),
         },
         resource: {
           id: resource.id,
@@ -203,6 +204,7 @@ export class ProvisioningWorker {
           outputs: json(resource.outputs, {}),
           backend_state: json(resource.backend_state, {}),
           state: resource.state,
+          secret_attributes: storedSecrets(resource.secret_attributes),
         },
         offering: {
           id: offering.id,
