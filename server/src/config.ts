@@ -9,6 +9,8 @@ export interface ServerConfig {
   adminToken?: string;
   /** Seed the demo catalog when the database is new. */
   seedDemo: boolean;
+  /** Admin URL of the PostgreSQL server the demo PostgreSQL offering provisions on; without it that offering is seeded paused. */
+  demoPostgresUrl?: string;
   logLevel: string;
 }
 
@@ -28,6 +30,7 @@ export function configFromEnvironment(
     databaseUrl: env.DATABASE_URL || undefined,
     adminToken: env.MERCATO_ADMIN_TOKEN || undefined,
     seedDemo: env.MERCATO_SEED_DEMO !== 'false',
+    demoPostgresUrl: env.MERCATO_DEMO_POSTGRES_URL || undefined,
     logLevel: env.LOG_LEVEL ?? 'info',
   };
 }

@@ -107,6 +107,10 @@ export const offeringsRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => 
       errors.push(
         ...(await validateAgainst(app, caller, plugin.optionsSchema, input.plugin_options, 'plugin_options')),
       );
+    if (plugin?.secretOptionsSchema && input.secret_options)
+      errors.push(
+        ...(await validateAgainst(app, caller, plugin.secretOptionsSchema, input.secret_options, 'secret_options')),
+      );
     const types = (input.components ?? []).map((c) => c.type);
     types.forEach((type, i) => {
       if (types.indexOf(type) !== i)
@@ -277,7 +281,7 @@ export const offeringsRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => 
       const input = request.body;
       const errors = await checkReferences(p.user.id, {
         ...input,
-        type: input.plugin_options ? offering.type : undefined,
+        type: input.plugin_options || input.secret_options ? offering.type : undefined,
       });
       if (errors.length) throw invalidFields(errors);
       try {
