@@ -68,11 +68,9 @@ test('examples/hcl/consumer: orders PostgreSQL and Redis from the demo catalog i
   const db = resources['mercato_resource.db'].values;
   expect(db.state).toBe('OK');
   expect(db.version).toBe('2.0.0');
-  expect(db.outputs).toMatchObject({
-    database: expect.stringMatching(/^orders_[0-9a-f]{15}$/),
-    port: expect.any(Number),
-  });
-  expect(db.outputs.username).toBe(db.outputs.database);
+  const outputs = db.outputs as Record<string, unknown>;
+  expect(outputs).toMatchObject({ database: expect.stringMatching(/^orders_[0-9a-f]{15}$/), port: expect.any(Number) });
+  expect(outputs.username).toBe(outputs.database);
   const pg = await api.expect(200, api.get('/offerings/postgresql'));
   expect(db.offering_id).toBe(pg.id);
   const remote = await api.expect(200, api.get(`/resources/${db.id}`));
