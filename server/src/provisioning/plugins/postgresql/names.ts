@@ -9,7 +9,8 @@ const SUFFIX_LENGTH = 15;
  * The name of a resource's database and of its login role (one name for both: they live in
  * different catalogs). `prefix` + a readable part from `base` (lowercased, accents dropped, every
  * other character outside [a-z0-9_] made `_`, cut to fit) + `_` + a suffix from the resource id,
- * so two resources never share a name, whatever they are called. Always 63 bytes or fewer, made of
+ * so two resources do not share a name, whatever they are called (60 bits of the id's hash; should
+ * two ever meet, the role's mark keeps the second from taking the first one's objects). Always 63 bytes or fewer, made of
  * [a-z0-9_] only, so the name reads the same quoted or not. `prefix` (at most 30 characters of
  * [a-z0-9_], as the options schema allows) is kept whole.
  */
