@@ -100,7 +100,8 @@ describe('mercato CLI against a server with the demo catalog (sqlite)', () => {
     expect(table.stdout).not.toContain('virtual-machine');
     const postgresRow = lines.find((l) => l.includes('postgresql'))!.split(/\s{3,}/);
     expect(postgresRow[0]).toMatch(/^[0-9a-f-]{36}$/);
-    expect(postgresRow.slice(4, 7)).toEqual(['gcp', 'active', '2.0.0']);
+    // Seeded without MERCATO_DEMO_POSTGRES_URL: the PostgreSQL offering has no server, so it is paused.
+    expect(postgresRow.slice(3, 7)).toEqual(['postgresql', 'gcp', 'paused', '2.0.0']);
 
     expect(json).toMatchObject({ code: 0, stderr: '' });
     const parsed = JSON.parse(json.stdout);
@@ -212,7 +213,7 @@ describe('mercato CLI: filter values, paths and pipes', () => {
         '',
         'error: unknown --status "finished"; one of pending-consumer, pending-provider, executing, done, erred, canceled, rejected',
       ],
-      [1, '', 'error: unknown --status "running"; one of Creating, OK, Updating, Terminating, Terminated, Erred'],
+      [1, '', 'error: unknown --status "running"; one of Creating, OK, Paused, Updating, Terminating, Terminated, Erred'],
     ]);
   });
 

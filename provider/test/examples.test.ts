@@ -18,7 +18,9 @@ let api: Api;
 
 beforeAll(async () => {
   server = await startTestServer('sqlite');
-  await seedDemoCatalog(server.app, server.adminToken);
+  // The demo PostgreSQL offering creates its databases on the tests' PostgreSQL cluster, as
+  // MERCATO_DEMO_POSTGRES_URL makes `npm start` do.
+  await seedDemoCatalog(server.app, server.adminToken, { postgresAdminUrl: process.env.MERCATO_TEST_POSTGRES_URL });
   api = new Api(server.url, server.adminToken);
   tf = await setUpMercatoTerraform(server);
 });
@@ -66,12 +68,16 @@ test('examples/hcl/consumer: orders PostgreSQL and Redis from the demo catalog i
   const db = resources['mercato_resource.db'].values;
   expect(db.state).toBe('OK');
   expect(db.version).toBe('2.0.0');
+  const outputs = db.outputs as Record<string, unknown>;
+  expect(outputs).toMatchObject({ database: expect.stringMatching(/^orders_[0-9a-f]{15}$/), port: expect.any(Number) });
+  expect(outputs.username).toBe(outputs.database);
   const pg = await api.expect(200, api.get('/offerings/postgresql'));
   expect(db.offering_id).toBe(pg.id);
   const remote = await api.expect(200, api.get(`/resources/${db.id}`));
   expect(remote.attributes).toMatchObject({
     postgres_version: '17',
     database_name: 'orders',
+    connection_limit: 10,
     backup: { retention_days: 14 },
   });
   const redis = await api.expect(200, api.get('/offerings/redis'));

@@ -9,6 +9,8 @@ export interface ServerConfig {
   adminToken?: string;
   /** Seed the demo catalog when the database is new. */
   seedDemo: boolean;
+  /** Admin URL of the PostgreSQL server the demo PostgreSQL offering provisions on; without it that offering is seeded paused. */
+  demoPostgresUrl?: string;
   logLevel: string;
   /** How long a resource goes between two pulls from its backend, in seconds. */
   pullIntervalSeconds: number;
@@ -30,6 +32,7 @@ export function configFromEnvironment(
     databaseUrl: env.DATABASE_URL || undefined,
     adminToken: env.MERCATO_ADMIN_TOKEN || undefined,
     seedDemo: env.MERCATO_SEED_DEMO !== 'false',
+    demoPostgresUrl: env.MERCATO_DEMO_POSTGRES_URL || undefined,
     logLevel: env.LOG_LEVEL ?? 'info',
     pullIntervalSeconds: positiveSeconds(env, 'MERCATO_PULL_INTERVAL_SECONDS', 60),
   };

@@ -31,7 +31,10 @@ export async function startServer(
     worker: { pullIntervalMs: config.pullIntervalSeconds * 1000 },
   });
   const seeded = admin.firstStart && config.seedDemo && admin.token !== undefined;
-  if (seeded) await withoutRequestLogs(app, () => seedDemoCatalog(app, admin.token!));
+  if (seeded)
+    await withoutRequestLogs(app, () =>
+      seedDemoCatalog(app, admin.token!, { postgresAdminUrl: config.demoPostgresUrl }),
+    );
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

@@ -33,7 +33,9 @@ data "mercato_offering" "cache" {
   id = data.mercato_offerings.caches.ids[0]
 }
 
-# Orders: both offerings are `allocation` and auto-approved, so apply returns once they are OK.
+# Orders: both offerings are auto-approved, so apply returns once they are OK. The PostgreSQL one
+# creates a real database (the `postgresql` plugin, on the server of MERCATO_DEMO_POSTGRES_URL);
+# the Redis one is an `allocation`, a record only.
 
 resource "mercato_resource" "db" {
   project_id  = mercato_project.app.id
@@ -46,6 +48,7 @@ resource "mercato_resource" "db" {
   attributes = {
     postgres_version  = "17"
     database_name     = "orders"
+    connection_limit  = 10
     storage_gb        = 20
     high_availability = false
     backup = {

@@ -35,8 +35,12 @@ export interface DemoOffering {
   slug: string;
   /** Title of one of DEMO_CATEGORIES. */
   category: string;
-  /** Provisioning plugin: `allocation` completes orders at once, `manual` waits for the provider. */
-  type: 'manual' | 'allocation';
+  /**
+   * Provisioning plugin: `allocation` completes orders at once, `manual` waits for the provider,
+   * `postgresql` creates a real database on the server of MERCATO_DEMO_POSTGRES_URL (seed.ts).
+   */
+  type: 'manual' | 'allocation' | 'postgresql';
+  plugin_options?: Record<string, unknown>;
   platform: 'aws' | 'azure' | 'gcp' | 'on-premises' | 'other';
   tags: string[];
   description: string;
@@ -309,13 +313,22 @@ const POSTGRES_VERSION_SCHEMA = (versions: string[], defaultVersion: string): Js
     },
     database_name: {
       type: 'string',
-      description: 'Name of the first database, owned by the admin user.',
+      description:
+        'Name of the database, owned by its own login role of the same name; a short unique suffix is added (the `database` output says the whole name).',
       pattern: '^[a-z_][a-z0-9_]*$',
       maxLength: 63,
     },
+    connection_limit: {
+      type: 'integer',
+      description: 'Most connections open at once to the database (and of its role); -1 for no limit. Can be updated.',
+      minimum: -1,
+      maximum: 1000,
+      default: 20,
+    },
     admin_password: {
       type: 'string',
-      description: "The admin user's password. Write-only: never returned once set.",
+      description:
+        "Kept for compatibility, not used: the role's password is generated and returned in the `password` secret output. Write-only: never returned once set.",
       writeOnly: true,
       format: 'password',
       minLength: 12,
@@ -347,13 +360,14 @@ const POSTGRESQL: DemoOffering = {
   name: 'PostgreSQL',
   slug: 'postgresql',
   category: 'Databases',
-  type: 'allocation',
+  type: 'postgresql',
+  plugin_options: { database_name_attribute: 'database_name', connection_limit_default: 20 },
   platform: 'gcp',
   tags: ['database', 'sql', 'postgres', 'relational'],
   description:
-    'A managed PostgreSQL database with daily backups, point-in-time recovery and an optional high-availability standby.',
+    'A PostgreSQL database and its own login role on the demo PostgreSQL server: host, port, database and username in the outputs, the password in the secret outputs. The connection limit can be changed by an update; pause refuses connections until resume. The release, storage, high-availability, backup and extension settings are recorded, not applied: the demo server is one PostgreSQL cluster.',
   documentation_url: `${DOCS}/databases/postgresql`,
-  requirements: 'None: connection details are returned in the resource outputs.',
+  requirements: 'A PostgreSQL client; connection details are returned in the resource outputs.',
   auto_approve: true,
   components: [
     { type: 'vcpu', name: 'vCPU', measured_unit: 'core', billing_type: 'fixed' },

@@ -1,12 +1,24 @@
 import type { FastifyInstance } from 'fastify';
 import { DEMO_CATEGORIES, DEMO_OFFERINGS, DEMO_ORGANIZATION, type DemoOffering } from './catalog';
 
+export interface DemoSeedOptions {
+  /**
+   * Admin URL of the PostgreSQL server the `postgresql` offerings create databases on
+   * (MERCATO_DEMO_POSTGRES_URL). Without it they are seeded `paused`, saying what to set.
+   */
+  postgresAdminUrl?: string;
+}
+
 /**
  * Seeds the demo catalog through the real HTTP API, in-process (`app.inject`): every object
  * passes the same validation, permissions and audit events as one a user creates, so the
  * demo doubles as a smoke test of the catalog routes on every fresh start.
  */
-export async function seedDemoCatalog(app: FastifyInstance, adminToken: string): Promise<void> {
+export async function seedDemoCatalog(
+  app: FastifyInstance,
+  adminToken: string,
+  options: DemoSeedOptions = {},
+): Promise<void> {
   const post = poster(app, adminToken);
   const organization = await post(
     '/api/v1/organizations',
@@ -22,15 +34,34 @@ export async function seedDemoCatalog(app: FastifyInstance, adminToken: string):
     const categoryId = categoryIds.get(offering.category);
     if (!categoryId)
       throw new Error(`demo offering "${offering.slug}" names an unknown category "${offering.category}"`);
-    await seedOffering(post, offering, organization.id, categoryId);
+    await seedOffering(post, withBackend(offering, options), organization.id, categoryId);
   }
 }
 
 type Post = (url: string, payload: object, what: string) => Promise<{ id: string }>;
 
+/** What an offering is published with: its status, and the secret options its plugin needs. */
+type Published = DemoOffering & { status: 'active' | 'paused'; secret_options?: Record<string, unknown> };
+
+/**
+ * A `postgresql` offering provisions on the server of `postgresAdminUrl`; without one it is
+ * published `paused` (no secret options: orders of it fail saying the admin URL is missing), and
+ * its description says what to set.
+ */
+function withBackend(offering: DemoOffering, options: DemoSeedOptions): Published {
+  if (offering.type !== 'postgresql') return { ...offering, status: 'active' };
+  if (options.postgresAdminUrl)
+    return { ...offering, status: 'active', secret_options: { admin_url: options.postgresAdminUrl } };
+  return {
+    ...offering,
+    status: 'paused',
+    description: `${offering.description} Paused: no PostgreSQL server is configured. Set MERCATO_DEMO_POSTGRES_URL to the admin URL of one (postgres://user:password@host:5432/postgres, a role that may create databases and roles) before the first start, or set this offering's secret_options.admin_url and make it active.`,
+  };
+}
+
 async function seedOffering(
   post: Post,
-  offering: DemoOffering,
+  offering: Published,
   organizationId: string,
   categoryId: string,
 ): Promise<void> {
@@ -42,9 +73,7 @@ async function seedOffering(
       ...fields,
       organization_id: organizationId,
       category_id: categoryId,
-      status: 'active',
-      plugin_options: {},
-      secret_options: {},
+      plugin_options: offering.plugin_options ?? {},
     },
     what,
   );

@@ -2,12 +2,13 @@ import type { ProvisioningPlugin } from '../plugin';
 import { allocationPlugin } from './allocation';
 import { manualPlugin } from './manual';
 import { scriptPlugin } from './script';
+import { postgresqlPlugin } from './postgresql';
 
 /** Plugins by offering `type`. A new plugin is one more entry here; the worker does not change. */
 export class PluginRegistry {
   private readonly plugins = new Map<string, ProvisioningPlugin>();
 
-  constructor(plugins: ProvisioningPlugin[] = [manualPlugin, allocationPlugin, scriptPlugin]) {
+  constructor(plugins: ProvisioningPlugin[] = [manualPlugin, allocationPlugin, scriptPlugin, postgresqlPlugin]) {
     plugins.forEach((plugin) => this.register(plugin));
   }
 
