@@ -226,7 +226,7 @@ describe('mercato order, create, delete and get, writing through the API (sqlite
       [
         1,
         '',
-        "error: option '--type <type>' argument 'destroy' is invalid. Allowed choices are create, update, terminate.\n(add --help for the usage)",
+        "error: option '--type <type>' argument 'destroy' is invalid. Allowed choices are create, update, terminate, pause, resume, restart.\n(add --help for the usage)",
       ],
       [1, '', `error: no plan "large" in offering ${slug}; known: small`],
       [1, '', `error: no project "no such project"; known: ${project}`],

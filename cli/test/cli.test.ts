@@ -213,7 +213,11 @@ describe('mercato CLI: filter values, paths and pipes', () => {
         '',
         'error: unknown --status "finished"; one of pending-consumer, pending-provider, executing, done, erred, canceled, rejected',
       ],
-      [1, '', 'error: unknown --status "running"; one of Creating, OK, Paused, Updating, Terminating, Terminated, Erred'],
+      [
+        1,
+        '',
+        'error: unknown --status "running"; one of Creating, OK, Paused, Updating, Terminating, Terminated, Erred',
+      ],
     ]);
   });
 

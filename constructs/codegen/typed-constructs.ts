@@ -119,6 +119,7 @@ ${doc([`${offering.name} ${version.version} (${version.status}), ordered into a 
       version: ${literal(version.version)},
       name: props.name,
       ${attributes}${limitComponents(offering).length ? '\n      limits: props.limits,' : ''}
+      paused: props.paused,
       createTimeout: props.createTimeout,
       updateTimeout: props.updateTimeout,
       deleteTimeout: props.deleteTimeout,
@@ -185,6 +186,13 @@ ${limits.prop}  /**
    * @default - looked up by its slug \`${offering.slug}\` (one \`mercato_offering\` data source per stack)
    */
   readonly offering?: IOffering;
+  /**
+   * Whether the resource is paused: changing it places a pause or resume order, where the
+   * offering's plugin carries them out.
+   *
+   * @default false
+   */
+  readonly paused?: boolean;
   /** @default 30m */
   readonly createTimeout?: string;
   /** @default 30m */

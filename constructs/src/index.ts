@@ -26,3 +26,4 @@ export * as dataMercatoOffering from './generated/data-mercato-offering';
 export * as dataMercatoOfferings from './generated/data-mercato-offerings';
 export * as dataMercatoOrganization from './generated/data-mercato-organization';
 export * as dataMercatoProject from './generated/data-mercato-project';
+export * as dataMercatoResource from './generated/data-mercato-resource';

@@ -44,6 +44,14 @@ export interface OrderedResourceProps {
    */
   readonly limits?: { [componentType: string]: number };
   /**
+   * Whether the resource is paused. Changing it places a pause or resume order (offerings whose
+   * plugin carries them out only); created with `true`, the resource is created, then paused.
+   * A pause or resume made outside Terraform shows as a change in the next plan.
+   *
+   * @default false
+   */
+  readonly paused?: boolean;
+  /**
    * How long creating the resource may take (its create order), e.g. `45m`.
    *
    * @default 30m
@@ -65,7 +73,7 @@ export interface OrderedResourceProps {
 
 /**
  * A resource ordered from an offering into a project: creating, changing and destroying it place
- * orders (create, update, terminate) and wait for them.
+ * orders (create, update, terminate; pause and resume for `paused`) and wait for them.
  *
  * @example
  * new OrderedResource(this, 'db', {
@@ -93,6 +101,7 @@ export class OrderedResource extends Construct {
       attributes: props.attributes,
       secretAttributes: props.secretAttributes,
       limits: props.limits,
+      paused: props.paused,
       timeouts,
     });
   }
@@ -102,7 +111,7 @@ export class OrderedResource extends Construct {
     return this.resource.id;
   }
 
-  /** State on the server: `OK`, `Erred`... */
+  /** State on the server: `OK`, `Paused`, `Erred`... */
   public get state(): string {
     return this.resource.state;
   }

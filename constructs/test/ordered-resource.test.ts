@@ -34,3 +34,18 @@ test('secretAttributes become secret_attributes, apart from attributes', () => {
     replication: { password: 'literal-secret' },
   });
 });
+
+test('paused is passed to mercato_resource as paused, and left out by default', () => {
+  const app = cdktf.Testing.app();
+  const stack = new cdktf.TerraformStack(app, 'test');
+  const project = lib.Project.fromProjectId(stack, 'p', 'prj-1');
+  const offering = lib.Offering.fromSlug(stack, 'quota', 'quota');
+  new lib.OrderedResource(stack, 'stopped', { project, offering, plan: 'small', paused: true });
+  new lib.OrderedResource(stack, 'running', { project, offering, plan: 'small' });
+  const json = JSON.parse(cdktf.Testing.synth(stack));
+  const byName = Object.fromEntries(
+    (Object.values(json.resource.mercato_resource) as Record<string, any>[]).map((r) => [r.name, r]),
+  );
+  expect(byName.stopped.paused).toBe(true);
+  expect(byName.running).not.toHaveProperty('paused');
+});

@@ -66,6 +66,7 @@ describe('generated bindings as namespaces', () => {
         'dataMercatoOfferings',
         'dataMercatoOrganization',
         'dataMercatoProject',
+        'dataMercatoResource',
         'mercatoOffering',
         'mercatoProject',
         'offering',

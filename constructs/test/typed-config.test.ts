@@ -170,7 +170,7 @@ test('a good typed config compiles', () => {
       'good',
       `new VirtualMachine(stack, 'vm', { project, plan: 'small', config: { instanceType: 'general-purpose', image: 'debian-12', sshPublicKey: 'ssh-ed25519 AAAA' } });
 new VirtualMachineV2_0_0(stack, 'vm2', { project, plan: 'large', config: { instanceType: 'memory-optimized', image: 'rhel-9', sshPublicKey: 'ssh-ed25519 AAAA', diskSizeGb: 200 }, limits: { cpu: 16 } });
-new Redis(stack, 'cache', { project, plan: 'cache-standard', config: { memoryGb: 4, persistence: 'aof' } });
+new Redis(stack, 'cache', { project, plan: 'cache-standard', config: { memoryGb: 4, persistence: 'aof' }, paused: true });
 new OpenshiftHostedCluster(stack, 'ocp', { project, plan: 'production', config: { openshiftVersion: '4.15', nodePools: [{ name: 'workers', instanceType: 'general-purpose', replicas: 3, autoscaling: { minReplicas: 2, maxReplicas: 6 } }] } });
 `,
     ),

@@ -14,6 +14,7 @@ import { offeringsData } from './data-sources/offerings';
 import { projectData } from './data-sources/project';
 import { organizationData } from './data-sources/organization';
 import { categoryData } from './data-sources/category';
+import { resourceData } from './data-sources/resource';
 
 export const PROVIDER_VERSION = '0.1.0';
 
@@ -81,5 +82,5 @@ export const mercatoProvider = defineProvider({
     return client;
   },
   resources: [organization, project, category, offering, offeringVersion, plan, resource],
-  dataSources: [offeringData, offeringsData, projectData, organizationData, categoryData],
+  dataSources: [offeringData, offeringsData, projectData, organizationData, categoryData, resourceData],
 });

@@ -7,6 +7,7 @@ import { declareDrift } from './drift';
 import { declareGet } from './get';
 import { declareOrder } from './order';
 import { declareProvider } from './provider';
+import { declareResourceActions } from './resource-actions';
 import { declareServe } from './serve';
 
 /**
@@ -19,6 +20,7 @@ export const COMMANDS: ((program: Command) => void)[] = [
   declareGet,
   declareDescribe,
   declareOrder,
+  declareResourceActions,
   declareCreate,
   declareDelete,
   declareProvider,

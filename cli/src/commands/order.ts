@@ -48,17 +48,16 @@ export function declareOrder(program: Command): void {
     .description('Place an order, and approve, reject, cancel, complete, fail or retry one');
   order
     .command('create')
-    .description('Place an order: create a resource (default), or update or terminate one')
-    .addOption(new Option('--type <type>', 'what the order does').choices(ORDER_TYPES).default('create'))
-    .option(
-      '--project <name|id>',
-      'create: the project to order into; update, terminate: where to find --resource by name',
+    .description(
+      'Place an order: create a resource (default), or update, terminate, pause, resume or restart one (`mercato pause RESOURCE` is short for the last three)',
     )
+    .addOption(new Option('--type <type>', 'what the order does').choices(ORDER_TYPES).default('create'))
+    .option('--project <name|id>', 'create: the project to order into; other types: where to find --resource by name')
     .option('--offering <slug|id>', 'create: the offering')
     .option('--plan <name|id>', "create: the offering's plan; update: a new plan")
     .option('--version <version>', 'create: the version (default: the latest available); update: a new version')
     .option('--name <name>', "create: the new resource's name")
-    .option('--resource <name|id>', 'update, terminate: the resource')
+    .option('--resource <name|id>', 'update, terminate, pause, resume, restart: the resource')
     .option(
       '--attributes <json>',
       "the configuration: a JSON object, @FILE or @- (standard input), checked against the version's schema",

@@ -11,5 +11,6 @@ export * as dataMercatoOffering from './data-mercato-offering';
 export * as dataMercatoOfferings from './data-mercato-offerings';
 export * as dataMercatoOrganization from './data-mercato-organization';
 export * as dataMercatoProject from './data-mercato-project';
+export * as dataMercatoResource from './data-mercato-resource';
 export * as provider from './provider';
 

@@ -37,6 +37,9 @@ resource "mercato_resource" "orders_db" {
     storage = 50
   }
 
+  # true places a pause order (false a resume order) when the offering's plugin supports them.
+  paused = false
+
   timeouts {
     create = "30m"
     delete = "15m"
@@ -45,4 +48,8 @@ resource "mercato_resource" "orders_db" {
 
 output "orders_db_outputs" {
   value = mercato_resource.orders_db.outputs
+}
+
+output "orders_db_backend_state" {
+  value = mercato_resource.orders_db.backend_state
 }

@@ -1,8 +1,9 @@
+import type { OrderType } from '@mercato/api';
 import type { MercatoClient } from './mercato-client';
 
 export interface Order {
   id: string;
-  type: 'create' | 'update' | 'terminate';
+  type: OrderType;
   state: string;
   resource_id: string;
   awaiting: string | null;

@@ -17,12 +17,14 @@ import {
 } from '../framework';
 import type { MercatoClient } from '../client/mercato-client';
 import { ApiError } from '../client/api-error';
-import { FINAL_STATES, openOrders, PENDING_STATES, waitForOrder, type Order } from '../client/orders';
+import { FINAL_STATES, openOrders, PENDING_STATES, type Order } from '../client/orders';
 import { reportingFieldErrors } from './api-diagnostics';
 import { offeringVersions, UncheckableSchemaError } from './attributes-validation';
 import { exactJson, exactNumbers, reportJsonProblems } from './json-arguments';
 import { configurationErrors, mergedAttributes, placeUpdateOrder, splitSecretAttributes } from './secret-attributes';
 import { NAME_LENGTH, RESOURCE_STATES } from '../api-contract';
+import { DEFAULT_TIMEOUT, reportUnfinished, stoppedByTerraform, waitLogging } from './resource-orders';
+import { isPaused, placePauseOrder } from './resource-pause';
 
 interface Remote {
   id: string;
@@ -37,11 +39,13 @@ interface Remote {
   backend_id: string;
   outputs: Record<string, unknown>;
   secret_outputs?: Record<string, unknown>;
+  backend_state?: Record<string, unknown>;
 }
 
-type Version = Awaited<ReturnType<typeof offeringVersions>>[number];
+/** The states in which a resource has no open order: a new order may be placed. */
+const AT_REST = ['OK', 'Paused'];
 
-const DEFAULT_TIMEOUT = '30m';
+type Version = Awaited<ReturnType<typeof offeringVersions>>[number];
 
 /** The arguments an update order carries, when they change. */
 const ORDERED_CHANGES = ['plan_id', 'version', 'attributes', 'limits'] as const;
@@ -59,18 +63,24 @@ function orderedChanges(
 }
 
 /**
- * True when applying the plan places no order: the ordered arguments keep their values and the
- * resource is at rest (`OK`), so there is no open order whose provisioning could set anything.
+ * True when applying the plan places no order: the ordered arguments and `paused` keep their
+ * values and the resource is at rest (`OK` or `Paused`), so there is no open order whose
+ * provisioning could set anything.
  */
 function placesNoOrder(request: PlanModifierRequest): boolean {
   const prior = request.priorObject;
-  return prior?.state === 'OK' && orderedChanges(request.plannedObject, prior).length === 0;
+  return (
+    typeof prior?.state === 'string' &&
+    AT_REST.includes(prior.state) &&
+    request.plannedObject.paused === isPaused({ state: prior.state }) &&
+    orderedChanges(request.plannedObject, prior).length === 0
+  );
 }
 
 /**
- * `state`, `order_id`, `outputs` and `secret_outputs` change only through an order (its
- * provisioning may give new outputs, its end sets the state): a rename or a `timeouts` change
- * keeps them, so whatever uses them is not replaced.
+ * `state`, `order_id`, `outputs`, `secret_outputs` and `backend_state` change only through an
+ * order (its provisioning may give new outputs, its end sets the state) or outside Terraform: a
+ * rename or a `timeouts` change keeps them, so whatever uses them is not replaced.
  */
 const keptWithoutOrder = useStateForUnknownIf(
   {
@@ -105,7 +115,7 @@ const keepNullForNone: PlanModifier = {
 export const resource = withClient<MercatoClient>().defineResource({
   name: 'resource',
   description:
-    'A resource ordered from an offering into a project. Creating, changing and destroying it place orders (create, update, terminate) and wait for them, through consumer and provider approval and provisioning.',
+    'A resource ordered from an offering into a project. Creating, changing and destroying it place orders (create, update, terminate; pause and resume for `paused`) and wait for them, through consumer and provider approval and provisioning.',
   attributes: {
     id: {
       type: 'string',
@@ -170,6 +180,13 @@ export const resource = withClient<MercatoClient>().defineResource({
       description:
         'Limits per `limit`-billed component of the offering, e.g. `{ cpu = 4 }`. Changing them places an update order. Default: `{}`.',
     },
+    paused: {
+      type: 'bool',
+      optional: true,
+      default: false,
+      description:
+        'Whether the resource is paused (what pausing does is the offering\'s: a virtual machine stopped with its disks kept, say). Changing it places a pause or resume order, approved as update orders are, and waits for it under the `update` timeout; only offerings whose plugin carries out pause and resume take one (the server\'s refusal is reported here). When other arguments change in the same apply, a resume comes before their update order and a pause after it, so the update always runs on a working resource when it can. Creating with `paused = true` creates the resource, then pauses it, within the `create` timeout; if that pause does not succeed the resource is tainted, as after any create that does not finish. Read back as `state == "Paused"`: a pause or resume made outside Terraform shows as a change of `paused` in the next plan. Default: `false`.',
+    },
     state: {
       type: 'string',
       computed: true,
@@ -178,7 +195,7 @@ export const resource = withClient<MercatoClient>().defineResource({
         .map((state) => `\`${state}\``)
         .join(
           ', ',
-        )} or \`${RESOURCE_STATES[RESOURCE_STATES.length - 1]}\`. An \`Erred\` resource (its create order failed: never provisioned) is planned for replacement.`,
+        )} or \`${RESOURCE_STATES[RESOURCE_STATES.length - 1]}\`. An \`Erred\` resource (its create order failed: never provisioned) is planned for replacement; a \`Paused\` one is kept (see \`paused\`).`,
     },
     order_id: {
       type: 'string',
@@ -204,6 +221,13 @@ export const resource = withClient<MercatoClient>().defineResource({
       sensitive: true,
       planModifiers: [keptWithoutOrder],
       description: 'Secrets provisioning returned (passwords, keys).',
+    },
+    backend_state: {
+      type: 'dynamic',
+      computed: true,
+      planModifiers: [keptWithoutOrder],
+      description:
+        "What the offering's plugin last reported of the resource on its backend (never secrets), as an object; null when it reported nothing. A change the plugin reports outside Terraform shows as drift.",
     },
   },
   blocks: { timeouts: timeoutsBlock({ create: DEFAULT_TIMEOUT, update: DEFAULT_TIMEOUT, delete: DEFAULT_TIMEOUT }) },
@@ -260,7 +284,10 @@ export const resource = withClient<MercatoClient>().defineResource({
     ctx.log.info('placed create order', { order: order.id, resource: order.resource_id, state: order.state });
     const final = await waitLogging(ctx, order);
     const remote = await ctx.client.find<Remote>(`/resources/${order.resource_id}`);
-    if (final.state === 'done' && remote) return { ...toState(remote, plan), order_id: order.id };
+    if (final.state === 'done' && remote) {
+      const created = { ...toState(remote, plan), order_id: order.id };
+      return plan.paused ? pauseAfterCreate(ctx, plan, created) : created;
+    }
     if (remote && !FINAL_STATES.includes(final.state) && stoppedByTerraform(ctx)) {
       // Ctrl-C: the order goes on without us. Keep the resource in the state, not tainted, so the
       // next plan reads how far it got instead of replacing a resource that may be nearly ready.
@@ -271,7 +298,8 @@ export const resource = withClient<MercatoClient>().defineResource({
           'The resource is kept in the state; the next plan or apply reads its progress',
         ),
       );
-      return { ...toState(remote, plan), order_id: order.id };
+      // `paused` as planned (Terraform checks it): the next plan reads what it is.
+      return { ...toState(remote, plan), paused: plan.paused, order_id: order.id };
     }
     reportUnfinished(ctx, final, 'create', plan.timeouts?.create);
     // The resource exists (Erred, or still waiting): keep it in state, tainted, so nothing is orphaned.
@@ -289,18 +317,30 @@ export const resource = withClient<MercatoClient>().defineResource({
     if (plan.name !== prior.name) await ctx.client.patch(`/resources/${prior.id}`, { name: plan.name });
     // An order left open by an interrupted apply is waited for; what it already applied is not ordered again.
     const { remote: current, unfinished } = await settleOpenOrders(ctx, prior.id, 'wait');
-    if (!current || current.state !== 'OK') {
+    if (!current || !AT_REST.includes(current.state)) {
       // Still busy (or gone): a new order would only be refused. Say what holds it up instead.
       if (unfinished) reportUnfinished(ctx, unfinished, 'update', plan.timeouts?.update, true);
       else
         ctx.error(
           'The resource cannot be updated',
           current
-            ? `Resource ${current.name} is ${current.state}; an update order needs it OK.`
+            ? `Resource ${current.name} is ${current.state}; an update order needs it OK or Paused.`
             : `Resource ${prior.id} is gone from the server; the next plan creates it again.`,
         );
       return current ? { ...toState(current, prior), order_id: prior.order_id } : prior;
     }
+    let orderId = prior.order_id;
+    const read = async () => {
+      const remote = await ctx.client.find<Remote>(`/resources/${prior.id}`);
+      return remote ? { ...toState(remote, plan), order_id: orderId } : prior;
+    };
+    const setPaused = async (paused: boolean) => {
+      const outcome = await placePauseOrder(ctx, prior.id, paused, 'update', plan.timeouts?.update);
+      if (outcome.order) orderId = outcome.order.id;
+      return outcome.status === 'done';
+    };
+    // Resume first and pause last: the update order then runs on a working resource.
+    if (isPaused(current) && !plan.paused && !(await setPaused(false))) return read();
     // The secrets the server holds are the ones Terraform had: the server never returns them.
     const applied = toState(current, plan, prior.secret_attributes);
     const changes = Object.fromEntries(
@@ -313,21 +353,23 @@ export const resource = withClient<MercatoClient>().defineResource({
             : plan[key],
       ]),
     );
-    let orderId = prior.order_id;
     if (Object.keys(changes).length) {
       const order = await reportingFieldErrors(ctx, 'The update order was refused', () =>
         placeUpdateOrder(ctx.client, { type: 'update', resource_id: prior.id, ...changes }),
       );
-      if (order === undefined) return prior as never;
+      if (order === undefined) return orderId === prior.order_id ? (prior as never) : read();
       // null: the server holds these values already (secrets Terraform could not read back).
       if (order) {
         orderId = order.id;
         const final = await waitLogging(ctx, order);
-        if (final.state !== 'done') reportUnfinished(ctx, final, 'update', plan.timeouts?.update);
+        if (final.state !== 'done') {
+          reportUnfinished(ctx, final, 'update', plan.timeouts?.update);
+          return read();
+        }
       }
     }
-    const remote = await ctx.client.find<Remote>(`/resources/${prior.id}`);
-    return remote ? { ...toState(remote, plan), order_id: orderId } : prior;
+    if (!isPaused(current) && plan.paused) await setPaused(true);
+    return read();
   },
 
   async delete(ctx, state) {
@@ -516,6 +558,7 @@ function toState(
     attributes: emptyAsKnown(attributes, known.attributes),
     secret_attributes,
     limits: emptyAsKnown(remote.limits, known.limits),
+    paused: isPaused(remote),
     state: remote.state,
     order_id: known.order_id ?? null,
     backend_id: remote.backend_id,
@@ -523,7 +566,25 @@ function toState(
     // resource it applies, so each byte per resource costs at scale (bench/README.md).
     outputs: nullIfEmpty(remote.outputs),
     secret_outputs: nullIfEmpty(remote.secret_outputs ?? {}),
+    backend_state: nullIfEmpty(remote.backend_state ?? {}),
   };
+}
+
+/**
+ * `paused = true` at creation: the created resource is paused by an order of its own. Answers
+ * the state to keep: as the server has it once the order ends; after Ctrl-C, `paused` as planned
+ * (the order goes on without us, and the next plan reads whether it is paused).
+ */
+async function pauseAfterCreate(
+  ctx: ResourceContext<MercatoClient>,
+  plan: Parameters<typeof toState>[1] & { timeouts?: { create?: string | null } | null },
+  created: ReturnType<typeof toState>,
+) {
+  const outcome = await placePauseOrder(ctx, created.id, true, 'pause after create', plan.timeouts?.create);
+  const orderId = outcome.order?.id ?? created.order_id;
+  if (outcome.status === 'interrupted') return { ...created, paused: true, order_id: orderId };
+  const remote = await ctx.client.find<Remote>(`/resources/${created.id}`);
+  return { ...(remote ? toState(remote, plan) : created), order_id: orderId };
 }
 
 function isEmptyObject(value: unknown): boolean {
@@ -531,7 +592,7 @@ function isEmptyObject(value: unknown): boolean {
 }
 
 /**
- * Brings a resource to rest before a new order: a resource that is OK or Erred has no open order;
+ * Brings a resource to rest before a new order: a resource that is OK, Paused or Erred has no open order;
  * otherwise each open order is waited for, or, before a destroy, canceled while still pending.
  * Answers the resource as it is then, and the open order the wait ended on, if it did not finish.
  */
@@ -541,7 +602,7 @@ async function settleOpenOrders(
   pending: 'wait' | 'cancel pending',
 ): Promise<{ remote?: Remote; unfinished?: Order }> {
   const remote = await ctx.client.find<Remote>(`/resources/${id}`);
-  if (!remote || ['OK', 'Erred', 'Terminated'].includes(remote.state)) return { remote };
+  if (!remote || [...AT_REST, 'Erred', 'Terminated'].includes(remote.state)) return { remote };
   for (const open of await openOrders(ctx.client, remote.id)) {
     if (pending === 'cancel pending' && PENDING_STATES.includes(open.state)) {
       ctx.log.info('canceling an open order before terminating', { order: open.id });
@@ -568,84 +629,4 @@ async function refusedAsUndefined(placing: Promise<Order>): Promise<Order | unde
 
 function nullIfEmpty(value: Record<string, unknown>): Record<string, unknown> | null {
   return Object.keys(value).length ? value : null;
-}
-
-async function waitLogging(ctx: ResourceContext<MercatoClient>, order: Order): Promise<Order> {
-  return waitForOrder(ctx.client, order, {
-    signal: ctx.signal,
-    onWaiting: (o) =>
-      ctx.log.info(`order ${o.id} (${o.type}) is ${o.state}: waiting for ${o.awaiting}`, {
-        order: o.id,
-        state: o.state,
-      }),
-  });
-}
-
-/** What to do after an order of the operation was left open. */
-const NEXT_STEP = {
-  create:
-    'The resource is kept in the state as tainted: the next apply replaces it (canceling the order if it is still pending); `terraform untaint` keeps it instead.',
-  update: 'The next plan shows what is not applied yet; apply again once the order is done.',
-  terminate: 'Run the same command again once the order is done.',
-};
-
-/**
- * Reports an order that did not end in `done`: which order, its state and reason, whom it waits
- * for, and what the user can do. `earlier`: the order was open before this operation began, and
- * the operation (whose timeout ran out) placed none of its own.
- */
-function reportUnfinished(
-  ctx: ResourceContext<MercatoClient>,
-  order: Order,
-  operation: 'create' | 'update' | 'terminate',
-  timeout: string | null | undefined,
-  earlier = false,
-) {
-  const which = earlier ? `Order ${order.id} (${order.type}, placed earlier)` : `Order ${order.id}`;
-  if (order.state === 'erred') {
-    ctx.error(
-      `The ${order.type} order failed`,
-      sentences(
-        `${which} erred: ${order.reason || 'no reason given'}`,
-        `Retry it with POST /api/v1/orders/${order.id}/retry or apply again`,
-      ),
-    );
-  } else if (order.state === 'rejected' || order.state === 'canceled') {
-    ctx.error(
-      `The ${order.type} order was ${order.state}`,
-      sentences(`${which} was ${order.state}: ${order.reason || 'no reason given'}`),
-    );
-  } else {
-    const waitingFor = order.awaiting ? `, waiting for ${order.awaiting}` : '';
-    const next = NEXT_STEP[operation];
-    const cancel = PENDING_STATES.includes(order.state)
-      ? `To withdraw it instead, cancel it: POST /api/v1/orders/${order.id}/cancel with a reason`
-      : '';
-    if (stoppedByTerraform(ctx)) {
-      ctx.error(
-        `Stopped waiting for the ${order.type} order`,
-        sentences(
-          `Terraform was interrupted. ${which} stays open on the server: it is ${order.state}${waitingFor}`,
-          next,
-        ),
-      );
-    } else {
-      const key = operation === 'terminate' ? 'delete' : operation;
-      ctx.error(
-        `The ${order.type} order did not finish in time`,
-        sentences(
-          `${which} is still ${order.state} after the ${operation} timeout (${timeout ?? `default ${DEFAULT_TIMEOUT}`})${waitingFor}`,
-          'It stays open on the server',
-          next,
-          cancel,
-          `Raise \`timeouts.${key}\` if it needs longer`,
-        ),
-      );
-    }
-  }
-}
-
-/** The operation was cancelled by Terraform (StopProvider, on Ctrl-C) rather than by its timeout. */
-function stoppedByTerraform(ctx: ResourceContext<MercatoClient>): boolean {
-  return ctx.signal.aborted && (ctx.signal.reason as Error | undefined)?.name !== 'TimeoutError';
 }

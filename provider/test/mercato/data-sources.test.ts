@@ -1,6 +1,6 @@
 /**
  * The data sources mercato_offering, mercato_offerings, mercato_project, mercato_organization and
- * mercato_category through the real Terraform CLI, compared with the server's objects.
+ * mercato_category (mercato_resource: resource-pause.test.ts) through the real Terraform CLI, compared with the server's objects.
  */
 import { createMercatoHarness, type MercatoHarness } from './mercato-harness';
 import { errors, expectNoChanges } from '../support/terraform';
@@ -136,6 +136,13 @@ data "mercato_category" "missing" {
 data "mercato_offering" "missing" {
   slug = "no-such-offering"
 }
+data "mercato_resource" "missing" {
+  project_id = "${w.consumer.project.id}"
+  name       = "no-such-resource"
+}
+data "mercato_resource" "unnamed" {
+  project_id = "${w.consumer.project.id}"
+}
 `,
   );
   const plan = await ws.plan();
@@ -146,5 +153,10 @@ data "mercato_offering" "missing" {
   expect(found).toEqual([
     ['data.mercato_category.missing', 'no category with title "No such category" (or you may not see it)'],
     ['data.mercato_offering.missing', 'no offering no-such-offering (or you may not see it)'],
+    [
+      'data.mercato_resource.missing',
+      `no resource named "no-such-resource" in project ${w.consumer.project.id} (or you may not see it)`,
+    ],
+    ['data.mercato_resource.unnamed', 'set either id, or name and project_id, to look up a resource'],
   ]);
 });

@@ -226,7 +226,13 @@ resource "terraform_data" "uses_backend_id" {
     const before = dependant();
     ws.write(config('stable-renamed', 2, '45m'));
     const plan = await ws.savedPlan();
-    expect(unknownIn(plan, 'mercato_resource.r')).toEqual(['order_id', 'outputs', 'secret_outputs', 'state']);
+    expect(unknownIn(plan, 'mercato_resource.r')).toEqual([
+      'backend_state',
+      'order_id',
+      'outputs',
+      'secret_outputs',
+      'state',
+    ]);
     expect(plan.change!('terraform_data.uses_backend_id')!.actions).toEqual(['no-op']);
     await ws.applySaved();
     expect(dependant()).toBe(before);

@@ -33,6 +33,12 @@ export interface ResourceConfig extends cdktf.TerraformMetaArguments {
   */
   readonly offeringId: string;
   /**
+  * Whether the resource is paused (what pausing does is the offering's: a virtual machine stopped with its disks kept, say). Changing it places a pause or resume order, approved as update orders are, and waits for it under the `update` timeout; only offerings whose plugin carries out pause and resume take one (the server's refusal is reported here). When other arguments change in the same apply, a resume comes before their update order and a pause after it, so the update always runs on a working resource when it can. Creating with `paused = true` creates the resource, then pauses it, within the `create` timeout; if that pause does not succeed the resource is tainted, as after any create that does not finish. Read back as `state == "Paused"`: a pause or resume made outside Terraform shows as a change of `paused` in the next plan. Default: `false`.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mercato/mercato/latest/docs/resources/resource#paused Resource#paused}
+  */
+  readonly paused?: boolean | cdktf.IResolvable;
+  /**
   * Plan of the offering. Changing it places an update order.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mercato/mercato/latest/docs/resources/resource#plan_id Resource#plan_id}
@@ -283,6 +289,7 @@ export class Resource extends cdktf.TerraformResource {
     this._limits = config.limits;
     this._name = config.name;
     this._offeringId = config.offeringId;
+    this._paused = config.paused;
     this._planId = config.planId;
     this._projectId = config.projectId;
     this._secretAttributes = config.secretAttributes;
@@ -313,6 +320,15 @@ export class Resource extends cdktf.TerraformResource {
   // backend_id - computed: true, optional: false, required: false
   public get backendId() {
     return this.getStringAttribute('backend_id');
+  }
+
+  // backend_state - computed: true, optional: false, required: false
+  private __backendState?: cdktf.AnyMap;
+  private get _backendState(): cdktf.AnyMap {
+    return (this.__backendState ??= new cdktf.AnyMap(this, "backend_state"));
+  }
+  public get backendState() {
+    return this._backendState;
   }
 
   // id - computed: true, optional: false, required: false
@@ -374,6 +390,22 @@ export class Resource extends cdktf.TerraformResource {
   }
   public get outputs() {
     return this._outputs;
+  }
+
+  // paused - computed: true, optional: true, required: false
+  private _paused?: boolean | cdktf.IResolvable; 
+  public get paused() {
+    return this.getBooleanAttribute('paused');
+  }
+  public set paused(value: boolean | cdktf.IResolvable) {
+    this._paused = value;
+  }
+  public resetPaused() {
+    this._paused = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get pausedInput() {
+    return this._paused;
   }
 
   // plan_id - computed: false, optional: false, required: true
@@ -477,6 +509,7 @@ export class Resource extends cdktf.TerraformResource {
       limits: cdktf.hashMapper(cdktf.numberToTerraform)(this._limits),
       name: cdktf.stringToTerraform(this._name),
       offering_id: cdktf.stringToTerraform(this._offeringId),
+      paused: cdktf.booleanToTerraform(this._paused),
       plan_id: cdktf.stringToTerraform(this._planId),
       project_id: cdktf.stringToTerraform(this._projectId),
       secret_attributes: cdktf.hashMapper(cdktf.anyToTerraform)(this._secretAttributes),
@@ -510,6 +543,12 @@ export class Resource extends cdktf.TerraformResource {
         isBlock: false,
         type: "reference",
         storageClassType: "string",
+      },
+      paused: {
+        value: hclExpression(cdktf.booleanToHclTerraform(this._paused)),
+        isBlock: false,
+        type: "reference",
+        storageClassType: "boolean",
       },
       plan_id: {
         value: hclExpression(cdktf.stringToHclTerraform(this._planId)),

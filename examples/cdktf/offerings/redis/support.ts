@@ -37,6 +37,13 @@ export interface RedisProps {
    * @default - looked up by its slug `redis` (one `mercato_offering` data source per stack)
    */
   readonly offering?: IOffering;
+  /**
+   * Whether the resource is paused: changing it places a pause or resume order, where the
+   * offering's plugin carries them out.
+   *
+   * @default false
+   */
+  readonly paused?: boolean;
   /** @default 30m */
   readonly createTimeout?: string;
   /** @default 30m */

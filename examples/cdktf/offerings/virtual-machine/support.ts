@@ -45,6 +45,13 @@ export interface VirtualMachineProps {
    * @default - looked up by its slug `virtual-machine` (one `mercato_offering` data source per stack)
    */
   readonly offering?: IOffering;
+  /**
+   * Whether the resource is paused: changing it places a pause or resume order, where the
+   * offering's plugin carries them out.
+   *
+   * @default false
+   */
+  readonly paused?: boolean;
   /** @default 30m */
   readonly createTimeout?: string;
   /** @default 30m */

@@ -55,6 +55,7 @@ export class VirtualMachineV1_0_0 extends OrderedResource {
       name: props.name,
       attributes: toSchemaNames(props.config, SHAPE) as { [key: string]: any },
       limits: props.limits,
+      paused: props.paused,
       createTimeout: props.createTimeout,
       updateTimeout: props.updateTimeout,
       deleteTimeout: props.deleteTimeout,
