@@ -10,6 +10,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startTestServer, type TestServer } from '@mercato/test-support/server-harness';
+import type { AppOptions } from '@mercato/server';
 import { Api } from '@mercato/test-support/api-client';
 import { freePort } from '@mercato/test-support/postgres';
 import { buildProvider, requiredProviders, terraformEnv, Workspace, writeDevOverrides } from '../support/terraform';
@@ -37,8 +38,13 @@ export interface MercatoHarness {
   close(): Promise<void>;
 }
 
-/** Builds the provider and starts a real server on a fresh SQLite database; `debug` defaults to MERCATO_PROVIDER_DEBUG=1. */
-export async function createMercatoHarness(options: { debug?: boolean } = {}): Promise<MercatoHarness> {
+/**
+ * Builds the provider and starts a real server on a fresh SQLite database; `debug` defaults to
+ * MERCATO_PROVIDER_DEBUG=1; `server`: the server's options (a short pull interval, say).
+ */
+export async function createMercatoHarness(
+  options: { debug?: boolean; server?: Partial<AppOptions> } = {},
+): Promise<MercatoHarness> {
   const attached = (options.debug ?? PROVIDER_DEBUG) ? new AttachedProviders(mercatoProvider) : undefined;
   const root = mkdtempSync(join(tmpdir(), 'tf-mercato-test-'));
   const pluginDir = join(root, 'plugins');
@@ -46,7 +52,7 @@ export async function createMercatoHarness(options: { debug?: boolean } = {}): P
   // Both take seconds and neither needs the other.
   const [, server] = await Promise.all([
     buildProvider(PROVIDER_ENTRY, join(pluginDir, 'terraform-provider-mercato')),
-    startTestServer('sqlite'),
+    startTestServer('sqlite', options.server),
   ]);
   const home = join(root, 'home');
   mkdirSync(home);
