@@ -2,6 +2,7 @@ import { type Kysely, type Migration, Migrator, type MigrationProvider, type Cre
 import { cacheGenerations } from './cache-generations-migration';
 import { secretAttributes } from './secret-attributes-migration';
 import { backendState } from './backend-state-migration';
+import { offeringRules } from './offering-rules-migration';
 
 type AnyDb = Kysely<any>;
 
@@ -250,6 +251,7 @@ const migrations: Record<string, Migration> = {
   '005-cache-generations': cacheGenerations,
   '005-secret-attributes': secretAttributes,
   '006-backend-state': backendState,
+  '007-offering-rules': offeringRules,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
