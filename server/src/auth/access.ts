@@ -54,7 +54,7 @@ export interface OfferingRef {
  * restricted one's, whoever holds a role in a listed organization or in one of its projects, and
  * whoever may order into a listed project (its members, its organization's owners).
  */
-export const inAudience = (p: Principal, audience: Audience) =>
+const inAudience = (p: Principal, audience: Audience) =>
   !audience.restricted ||
   audience.organizationIds.some((id) => canSeeOrganization(p, id)) ||
   audience.projects.some((project) => canSeeProject(p, project));

@@ -33,7 +33,7 @@ export interface ActivationFacts {
 }
 
 /** The parts missing for activation, in words: `[]` when it may be active. */
-export function missingForActivation(facts: ActivationFacts): string[] {
+function missingForActivation(facts: ActivationFacts): string[] {
   const missing: string[] = [];
   if (!facts.hasCategory) missing.push('a category');
   if (!facts.hasPlan) missing.push('a plan that is not archived');
@@ -42,7 +42,7 @@ export function missingForActivation(facts: ActivationFacts): string[] {
 }
 
 /** The effective status and its reason for a requested status, given what the offering has. */
-export function effectiveStatus(requested: string, facts: ActivationFacts): { status: string; status_reason: string } {
+function effectiveStatus(requested: string, facts: ActivationFacts): { status: string; status_reason: string } {
   const missing = missingForActivation(facts);
   if (requested !== 'active' || !missing.length) return { status: requested, status_reason: '' };
   return {

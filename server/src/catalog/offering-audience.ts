@@ -11,7 +11,7 @@ import { audienceRowsOf, liveOrganizationIds, liveProjectOrganizations } from '.
  * the audience rows kept, with errors naming the field.
  */
 
-export const VISIBILITIES = ['public', 'restricted'];
+const VISIBILITIES = ['public', 'restricted'];
 
 const ID_LIST = {
   type: 'array',
