@@ -8,9 +8,12 @@
  * Knobs (environment): BENCH_OFFERINGS (10000), BENCH_QUERIES (1000), BENCH_CONNECTIONS (50),
  * BENCH_DURATION seconds per run (10), BENCH_RUNS (3), BENCH_SEED_CONCURRENCY (20),
  * BENCH_CPU_PROF=<dir> to write a V8 CPU profile of the Mercato server (taken over the whole run),
- * BENCH_COMPARE_BIN=<another checkout>/cli/bin/mercato.js to measure that server too, turn about.
+ * BENCH_COMPARE_BIN=<another checkout>/cli/bin/mercato.js to measure that server too, turn about,
+ * BENCH_RESTRICTED: the fraction of offerings restricted to some of 20 consumer organizations and
+ * projects (0.2; 0 for a server older than the offering rules of issue 10, which refuses `visibility`).
  */
 import {
+  audienceSpecs,
   CATEGORIES,
   offeringSpecs,
   ORGANIZATION_NAMES,
@@ -43,6 +46,8 @@ const DURATION = Math.min(Number(process.env.BENCH_DURATION ?? 10), 60);
 const RUNS = Math.min(Number(process.env.BENCH_RUNS ?? 3), 10);
 const SEED_CONCURRENCY = Number(process.env.BENCH_SEED_CONCURRENCY ?? 20);
 const CPU_PROF = process.env.BENCH_CPU_PROF;
+const RESTRICTED = Number(process.env.BENCH_RESTRICTED ?? 0.2);
+const CONSUMERS = 20;
 
 const TARGET_P99_MS = 25;
 const TARGET_RATIO = 0.05;
@@ -54,8 +59,9 @@ interface Seeded {
   categoryIds: string[];
   organizationIds: string[];
   viewerToken: string;
-  seedSeconds: { offerings: number; versions: number; total: number };
+  seedSeconds: { offerings: number; versions: number; plans: number; total: number };
   versionCount: number;
+  restrictedCount: number;
 }
 
 async function seed(admin: Client, specs: OfferingSpec[]): Promise<Seeded> {
@@ -66,17 +72,40 @@ async function seed(admin: Client, specs: OfferingSpec[]): Promise<Seeded> {
   const organizationIds: string[] = [];
   for (const name of ORGANIZATION_NAMES) organizationIds.push((await admin.post('/organizations', { name })).id);
 
+  const consumers: Array<{ id: string; projectId: string }> = [];
+  for (let c = 0; c < (RESTRICTED > 0 ? CONSUMERS : 0); c++) {
+    const organization = await admin.post('/organizations', { name: `Consumer ${c + 1}` });
+    const project = await admin.post('/projects', { organization_id: organization.id, name: 'apps' });
+    consumers.push({ id: organization.id, projectId: project.id });
+  }
+
   // The searching user: a service manager of the first provider (so it also sees that
-  // provider's drafts), not staff, so the visibility rules run on every search.
+  // provider's drafts), not staff, so the visibility rules run on every search; with restricted
+  // offerings, also a project member of one consumer and the owner of another, so that it sees
+  // those restricted to either organization or to either's project.
   const viewer = await admin.post('/users', { username: 'bench-viewer', email: 'bench-viewer@example.com' });
   const { token: viewerToken } = await admin.post(`/users/${viewer.id}/tokens`, { name: 'bench' });
   await admin.post(`/organizations/${organizationIds[0]}/members`, { user_id: viewer.id, role: 'service-manager' });
+  if (consumers.length) {
+    await admin.post(`/projects/${consumers[0].projectId}/members`, { user_id: viewer.id, role: 'member' });
+    await admin.post(`/organizations/${consumers[1].id}/members`, { user_id: viewer.id, role: 'owner' });
+  }
+  const audiences = audienceSpecs(specs.length, CONSUMERS, RESTRICTED);
 
-  // Offerings first, then their versions: each new offering makes the catalog index rebuild.
+  // Offerings first, then their versions and plans: each new offering makes the catalog index
+  // rebuild. (An offering asked to be active is active once it has a version and a plan.)
   const offeringIds: string[] = [];
   let lap = performance.now();
   await pool(specs, SEED_CONCURRENCY, async (spec, i) => {
+    const audience = audiences[i];
     const offering = await admin.post('/offerings', {
+      ...(audience
+        ? {
+            visibility: 'restricted',
+            allowed_organization_ids: audience.organizations.map((c) => consumers[c].id),
+            allowed_project_ids: audience.projects.map((c) => consumers[c].projectId),
+          }
+        : {}),
       organization_id: organizationIds[spec.organization],
       category_id: categoryIds[spec.category],
       name: spec.name,
@@ -107,14 +136,20 @@ async function seed(admin: Client, specs: OfferingSpec[]): Promise<Seeded> {
       options_schema: { type: 'object', properties: { size: { type: 'string', enum: ['s', 'm', 'l'] } } },
     }),
   );
+  const versionsDone = performance.now();
+  await pool(offeringIds, SEED_CONCURRENCY, async (offeringId) =>
+    admin.post('/plans', { offering_id: offeringId, name: 'standard', prices: { base: 10 } }),
+  );
   return {
     categoryIds,
     organizationIds,
     viewerToken,
     versionCount: versions.length,
+    restrictedCount: audiences.filter(Boolean).length,
     seedSeconds: {
       offerings: (offeringsDone - started) / 1000,
-      versions: seconds(offeringsDone),
+      versions: (versionsDone - offeringsDone) / 1000,
+      plans: seconds(versionsDone),
       total: seconds(started),
     },
   };
@@ -270,10 +305,12 @@ async function prepare(label: string, bin: string | undefined, processes: ChildS
   const seeded = await seed(admin, offeringSpecs(OFFERINGS));
   const { seedSeconds } = seeded;
   say(
-    `${label}: seeded ${OFFERINGS} offerings in ${fmt(seedSeconds.offerings)} s and ${seeded.versionCount} versions in ${fmt(seedSeconds.versions)} s (${fmt(seedSeconds.total)} s in all)`,
+    `${label}: seeded ${OFFERINGS} offerings (${seeded.restrictedCount} restricted) in ${fmt(seedSeconds.offerings)} s, ${seeded.versionCount} versions in ${fmt(seedSeconds.versions)} s and ${OFFERINGS} plans in ${fmt(seedSeconds.plans)} s (${fmt(seedSeconds.total)} s in all)`,
   );
   const all = await admin.get('/offerings?limit=1');
   if (all.total !== OFFERINGS) throw new Error(`the catalog holds ${all.total} offerings, expected ${OFFERINGS}`);
+  const seen = await admin.as(seeded.viewerToken).get('/offerings?limit=1');
+  say(`${label}: the searching user sees ${seen.total} of them (${JSON.stringify(seen.facets.status)})`);
 
   const { paths, cursors } = await buildQueries(admin.as(seeded.viewerToken), seeded);
   say(`${label}: ${paths.length} distinct queries (${cursors} with a cursor from a previous page)`);
@@ -349,6 +386,7 @@ async function main() {
       date: new Date().toISOString(),
       offerings: OFFERINGS,
       versions: mine.seeded.versionCount,
+      restricted: mine.seeded.restrictedCount,
       queries: mine.paths.length,
       connections: CONNECTIONS,
       durationSeconds: DURATION,
@@ -405,7 +443,7 @@ async function main() {
     );
     const { seedSeconds, versionCount } = mine.seeded;
     console.log(
-      `seeding: ${fmt(seedSeconds.total)} s through the API (${fmt(OFFERINGS / seedSeconds.offerings, 0)} offerings/s, then ${fmt(versionCount / seedSeconds.versions, 0)} versions/s)`,
+      `seeding: ${fmt(seedSeconds.total)} s through the API (${fmt(OFFERINGS / seedSeconds.offerings, 0)} offerings/s, then ${fmt(versionCount / seedSeconds.versions, 0)} versions/s, then ${fmt(OFFERINGS / seedSeconds.plans, 0)} plans/s)`,
     );
     console.log(`RESULT ${JSON.stringify(summary)}`);
     if ([mineSummary, comparedSummary].some((s) => s && (s.non2xx || s.errors))) process.exitCode = 1;

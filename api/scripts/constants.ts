@@ -25,8 +25,9 @@ function singular(collection: string): string {
   return collection.endsWith('ies') ? `${collection.slice(0, -3)}y` : collection.replace(/s$/, '');
 }
 
-/** `status` -> `statuses`, `billing_type` -> `billing_types`. */
+/** `status` -> `statuses`, `billing_type` -> `billing_types`, `visibility` -> `visibilities`. */
 function plural(field: string): string {
+  if (/[^aeiou]y$/.test(field)) return `${field.slice(0, -1)}ies`;
   return field.endsWith('s') ? `${field}es` : `${field}s`;
 }
 

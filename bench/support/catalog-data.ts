@@ -248,3 +248,25 @@ export function offeringSpecs(count: number, seed = 42): OfferingSpec[] {
   }
   return specs;
 }
+
+/** Who a restricted offering of the benchmark is shown to: consumer organizations and projects, by index. */
+export interface AudienceSpec {
+  organizations: number[];
+  projects: number[];
+}
+
+/**
+ * For each of `count` offerings, its audience when it is restricted (a `fraction` of them), else
+ * undefined: one to three of `consumers` organizations, and a project of another in one case out
+ * of three. From a PRNG of its own, so the rest of the catalog is the same whatever the fraction.
+ */
+export function audienceSpecs(count: number, consumers: number, fraction: number, seed = 4242) {
+  const r = prng(seed);
+  const indices = Array.from({ length: consumers }, (_, i) => i);
+  return Array.from({ length: count }, (): AudienceSpec | undefined => {
+    const restricted = r.next() < fraction;
+    const organizations = r.some(indices, 1, 3);
+    const projects = r.next() < 1 / 3 ? [r.int(0, consumers - 1)] : [];
+    return restricted ? { organizations, projects } : undefined;
+  });
+}

@@ -11,12 +11,20 @@ export enum Platform {
 export enum OfferingStatus {
   /** Visible to its provider only. */
   DRAFT = 'draft',
-  /** In the catalog; takes orders. */
+  /** In the catalog; takes orders. Shown as a draft until the offering has a plan (not archived) and a version: the server activates it then. */
   ACTIVE = 'active',
   /** In the catalog; takes no new orders. */
   PAUSED = 'paused',
   /** Out of the catalog. */
   ARCHIVED = 'archived',
+}
+
+/** Who sees an offering in the catalog and may order it. */
+export enum OfferingVisibility {
+  /** Every signed-in user. */
+  PUBLIC = 'public',
+  /** Its provider, staff, and the organizations and projects listed in `allowedOrganizationIds` and `allowedProjectIds`. */
+  RESTRICTED = 'restricted',
 }
 
 /** The provisioning plugin that carries out an offering's orders. */

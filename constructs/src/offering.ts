@@ -1,6 +1,14 @@
 import { Construct } from 'constructs';
 import { TerraformStack, Token } from 'cdktf';
-import { type BillingType, OfferingStatus, OfferingType, type Platform, PlanUnit, VersionStatus } from './enums';
+import {
+  type BillingType,
+  OfferingStatus,
+  OfferingType,
+  type OfferingVisibility,
+  type Platform,
+  PlanUnit,
+  VersionStatus,
+} from './enums';
 import { DataMercatoOffering } from './generated/data-mercato-offering';
 import { Offering as OfferingResource, type OfferingComponent as OfferingComponentBlock } from './generated/offering';
 import { OfferingVersion as OfferingVersionResource } from './generated/offering-version';
@@ -142,11 +150,30 @@ export interface OfferingProps {
    */
   readonly tags?: string[];
   /**
-   * Status in the catalog.
+   * Status in the catalog, as asked for. An active offering is shown as a draft until it has a
+   * plan (not archived) and a version; those of this construct come in the same deployment.
    *
    * @default OfferingStatus.ACTIVE
    */
   readonly status?: OfferingStatus;
+  /**
+   * Who sees it and may order it.
+   *
+   * @default OfferingVisibility.PUBLIC
+   */
+  readonly visibility?: OfferingVisibility;
+  /**
+   * Of a restricted offering: IDs of the organizations whose members see it and order it into their projects.
+   *
+   * @default - none
+   */
+  readonly allowedOrganizationIds?: string[];
+  /**
+   * Of a restricted offering: IDs of the projects whose members (and whose organization's owners) see it and order it into them.
+   *
+   * @default - none
+   */
+  readonly allowedProjectIds?: string[];
   /**
    * Whether orders skip the provider's approval.
    *
@@ -305,6 +332,9 @@ export class Offering extends Construct implements IOffering {
       platform: props.platform,
       tags: props.tags,
       status: props.status ?? OfferingStatus.ACTIVE,
+      visibility: props.visibility,
+      allowedOrganizationIds: props.allowedOrganizationIds,
+      allowedProjectIds: props.allowedProjectIds,
       autoApprove: props.autoApprove,
       documentationUrl: props.documentationUrl,
       requirements: props.requirements,

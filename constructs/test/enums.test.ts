@@ -8,15 +8,25 @@ import {
   OFFERING_PLATFORMS,
   OFFERING_STATUSES,
   OFFERING_VERSION_STATUSES,
+  OFFERING_VISIBILITIES,
   PLAN_UNITS,
 } from '@mercato/api';
 import { serverWithOpenApi } from '@mercato/test-support/openapi';
 import { Api } from '@mercato/test-support/api-client';
-import { BillingType, OfferingStatus, OfferingType, PlanUnit, Platform, VersionStatus } from '../src/enums';
+import {
+  BillingType,
+  OfferingStatus,
+  OfferingType,
+  OfferingVisibility,
+  PlanUnit,
+  Platform,
+  VersionStatus,
+} from '../src/enums';
 
 test.each([
   ['Platform', Platform, OFFERING_PLATFORMS],
   ['OfferingStatus', OfferingStatus, OFFERING_STATUSES],
+  ['OfferingVisibility', OfferingVisibility, OFFERING_VISIBILITIES],
   ['BillingType', BillingType, OFFERING_BILLING_TYPES],
   ['PlanUnit', PlanUnit, PLAN_UNITS],
   ['VersionStatus', VersionStatus, OFFERING_VERSION_STATUSES],

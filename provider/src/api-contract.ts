@@ -6,10 +6,12 @@
  * server serves, so they cannot drift apart.
  */
 import {
+  ID_PATTERN,
   OFFERING_BILLING_TYPES,
   OFFERING_PLATFORMS,
   OFFERING_STATUSES,
   OFFERING_VERSION_STATUSES,
+  OFFERING_VISIBILITIES,
   PLAN_UNITS,
   RESOURCE_STATES,
 } from '@mercato/api';
@@ -23,7 +25,10 @@ export const BILLING_TYPES = OFFERING_BILLING_TYPES;
 /** An offering version's `status`. */
 export const VERSION_STATUSES = OFFERING_VERSION_STATUSES;
 
-export { OFFERING_STATUSES, PLAN_UNITS, RESOURCE_STATES };
+export { OFFERING_STATUSES, OFFERING_VISIBILITIES, PLAN_UNITS, RESOURCE_STATES };
+
+/** An object id, as the API writes every id (`allowed_organization_ids` and `allowed_project_ids` elements). */
+export const OBJECT_ID = { pattern: ID_PATTERN.source } as const;
 
 /** Names and titles (organizations, projects, categories, offerings, plans, resources), in characters. */
 export const NAME_LENGTH = { min: 1, max: 200 } as const;

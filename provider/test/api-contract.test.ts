@@ -9,7 +9,9 @@ import {
   COMPONENT_TYPE,
   MINIMUM_PRICE,
   NAME_LENGTH,
+  OBJECT_ID,
   OFFERING_STATUSES,
+  OFFERING_VISIBILITIES,
   PLAN_UNITS,
   PLATFORMS,
   RESOURCE_STATES,
@@ -34,6 +36,10 @@ test('the enumerations are the ones the server accepts and answers, in every ope
     api.queryParameter('/offerings', 'status'),
   ]) {
     expect(schema.enum).toEqual([...OFFERING_STATUSES]);
+  }
+  for (const method of ['post', 'patch'] as const) {
+    const path = method === 'post' ? '/offerings' : '/offerings/{id}';
+    expect(api.bodyProperty(method, path, 'visibility').enum).toEqual([...OFFERING_VISIBILITIES]);
   }
   expect(api.bodyProperty('post', '/offerings', 'components').items!.properties!.billing_type.enum).toEqual([
     ...BILLING_TYPES,
@@ -63,4 +69,10 @@ test('the patterns and lengths are the ones the server checks', () => {
   const componentType = api.bodyProperty('post', '/offerings', 'components').items!.properties!.type;
   expect({ pattern: componentType.pattern, maxLength: componentType.maxLength }).toEqual(COMPONENT_TYPE);
   expect(api.bodyProperty('post', '/plans', 'prices').additionalProperties!.minimum).toBe(MINIMUM_PRICE);
+  for (const field of ['allowed_organization_ids', 'allowed_project_ids'])
+    for (const [method, path] of [
+      ['post', '/offerings'],
+      ['patch', '/offerings/{id}'],
+    ] as const)
+      expect(api.bodyProperty(method, path, field).items!.pattern).toBe(OBJECT_ID.pattern);
 });

@@ -36,6 +36,8 @@ test('examples/hcl/publisher: publishes an offering with components, two version
 
   const offering = await api.expect(200, api.get('/offerings/clickhouse'));
   expect(offering.name).toBe('Managed ClickHouse');
+  // Declared active beside its versions and plans: active after the one apply.
+  expect([offering.status, offering.requested_status]).toEqual(['active', 'active']);
   expect(offering.components.map((c: { type: string }) => c.type)).toEqual(['vcpu', 'storage', 'support']);
   const versions = await api.expect(200, api.get(`/offering-versions?offering_id=${offering.id}`));
   expect(versions.items.map((v: { version: string; status: string }) => `${v.version}:${v.status}`).sort()).toEqual([

@@ -201,28 +201,36 @@ describe.each(DATABASE_KINDS)('catalog search on %s', (kind) => {
       databases: await category('Databases'),
       messaging: await category('Messaging'),
     };
-    for (const spec of CATALOG) {
-      const api = providers[spec.provider].owner.api;
-      const created = await api.expect(
-        201,
-        api.post('/offerings', {
-          organization_id: orgId(spec.provider),
-          category_id: catId(spec.category),
-          name: spec.name,
-          type: 'allocation',
-          platform: spec.platform,
-          status: spec.status === 'draft' ? undefined : spec.status,
-          tags: spec.tags,
-          description: spec.description,
-        }),
-      );
-      expect(created.status).toBe(spec.status);
-      for (const version of spec.versions)
-        await api.expect(201, api.post('/offering-versions', { offering_id: created.id, version }));
-      offerings.set(spec.name, created);
-    }
+    for (const spec of CATALOG) offerings.set(spec.name, await publish(spec));
   });
   afterAll(() => server.close());
+
+  /**
+   * Publishes a spec as its provider: asks for its status, adds its versions and a plan, and
+   * answers the offering as it is then (an active one is active only once it has both).
+   */
+  async function publish(spec: Spec) {
+    const api = providers[spec.provider].owner.api;
+    const created = await api.expect(
+      201,
+      api.post('/offerings', {
+        organization_id: orgId(spec.provider),
+        category_id: catId(spec.category),
+        name: spec.name,
+        type: 'allocation',
+        platform: spec.platform,
+        status: spec.status === 'draft' ? undefined : spec.status,
+        tags: spec.tags,
+        description: spec.description,
+      }),
+    );
+    for (const version of spec.versions)
+      await api.expect(201, api.post('/offering-versions', { offering_id: created.id, version }));
+    await api.expect(201, api.post('/plans', { offering_id: created.id, name: 'standard' }));
+    const published = await api.expect(200, api.get(`/offerings/${created.id}`));
+    expect([spec.name, published.status]).toEqual([spec.name, spec.status]);
+    return published;
+  }
 
   const search = (api: Api, query: string) =>
     api.expect(200, api.get(`/offerings?limit=500${query ? `&${query}` : ''}`));
@@ -542,16 +550,16 @@ describe.each(DATABASE_KINDS)('catalog search on %s', (kind) => {
     expect(names(page1.items)).toEqual(['NATS Messaging', 'Pulsar Topics']);
     // a new offering sorting before the cursor is published meanwhile
     const api = providers.p1.owner.api;
-    const extra = await api.expect(
-      201,
-      api.post('/offerings', {
-        organization_id: orgId('p1'),
-        category_id: catId('messaging'),
-        name: 'AAA Messaging Relay',
-        type: 'allocation',
-        status: 'active',
-      }),
-    );
+    const extra = await publish({
+      name: 'AAA Messaging Relay',
+      provider: 'p1',
+      category: 'messaging',
+      platform: 'other',
+      status: 'active',
+      versions: ['1.0.0'],
+      tags: [],
+      description: '',
+    });
     try {
       const page2 = await consumer.api.expect(
         200,
@@ -727,23 +735,7 @@ describe.each(DATABASE_KINDS)('catalog search on %s', (kind) => {
     for (let start = 0; start < bulk.length; start += 10) {
       await Promise.all(
         bulk.slice(start, start + 10).map(async (spec) => {
-          const api = providers[spec.provider].owner.api;
-          const created = await api.expect(
-            201,
-            api.post('/offerings', {
-              organization_id: orgId(spec.provider),
-              category_id: catId(spec.category),
-              name: spec.name,
-              type: 'allocation',
-              platform: spec.platform,
-              status: spec.status === 'draft' ? undefined : spec.status,
-              tags: spec.tags,
-              description: spec.description,
-            }),
-          );
-          for (const version of spec.versions)
-            await api.expect(201, api.post('/offering-versions', { offering_id: created.id, version }));
-          offerings.set(spec.name, created);
+          offerings.set(spec.name, await publish(spec));
         }),
       );
     }

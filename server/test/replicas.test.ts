@@ -52,6 +52,12 @@ describe.each(DATABASE_KINDS)('two replicas on one %s database', (kind) => {
         status: 'active',
       }),
     );
+    // Active only once it has a plan and a version (through A): until then B shows others nothing.
+    expect((await otherB.get(`/offerings/${offering.id}`)).status).toBe(404);
+    await providerA.expect(201, providerA.post('/plans', { offering_id: offering.id, name: 'small' }));
+    expect(await searchNames(otherB, 'zephyr')).toEqual([]);
+    await providerA.expect(201, providerA.post('/offering-versions', { offering_id: offering.id, version: '3.0.0' }));
+    expect((await otherB.expect(200, otherB.get(`/offerings/${offering.id}`))).status).toBe('active');
     expect((await otherB.expect(200, otherB.get(`/offerings/${offering.id}`))).name).toBe('Zephyr Queue');
     expect(await searchNames(otherB, 'zephyr')).toEqual(['Zephyr Queue']);
     // Its provider changes it through B.
@@ -65,8 +71,25 @@ describe.each(DATABASE_KINDS)('two replicas on one %s database', (kind) => {
     expect(await searchNames(otherB, 'streams')).toEqual(['Zephyr Streams']);
 
     await providerA.expect(201, providerA.post('/offering-versions', { offering_id: offering.id, version: '3.1.0' }));
-    expect((await otherB.expect(200, otherB.get(`/offerings/${offering.id}`))).versions).toEqual(['3.1.0']);
+    expect((await otherB.expect(200, otherB.get(`/offerings/${offering.id}`))).versions).toEqual(['3.0.0', '3.1.0']);
     expect((await otherB.expect(200, otherB.get('/offerings?version=3.1.0'))).total).toBe(1);
+
+    // Restricted to another organization through A: B hides it from this one at once, and shows it again.
+    await providerA.expect(
+      200,
+      providerA.patch(`/offerings/${offering.id}`, {
+        visibility: 'restricted',
+        allowed_organization_ids: [w.consumer.organization.id],
+      }),
+    );
+    expect((await otherB.get(`/offerings/${offering.id}`)).status).toBe(404);
+    expect(await searchNames(otherB, 'zephyr')).toEqual([]);
+    await providerA.expect(
+      200,
+      providerA.patch(`/offerings/${offering.id}`, { allowed_organization_ids: [w.other.organization.id] }),
+    );
+    expect(await searchNames(otherB, 'zephyr')).toEqual(['Zephyr Streams']);
+    await providerA.expect(200, providerA.patch(`/offerings/${offering.id}`, { visibility: 'public' }));
 
     // Withdrawn to a draft: other tenants lose it on B, by id and in search; its provider keeps it.
     await providerA.expect(200, providerA.patch(`/offerings/${offering.id}`, { status: 'draft' }));

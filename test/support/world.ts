@@ -49,6 +49,10 @@ export async function makeWorld(admin: Api, prefix = 'w') {
     }),
   );
   const category = await admin.expect(201, admin.post('/categories', { title: `${prefix} Compute` }));
+  /**
+   * Asks for `active` at once, as a Terraform configuration does: the offering becomes active
+   * when its version and plan exist (catalog/offering-activation.ts), and is returned as it is then.
+   */
   const publish = async (name: string, type: string, autoApprove = false) => {
     const offering = await serviceManager.api.expect(
       201,
@@ -85,7 +89,9 @@ export async function makeWorld(admin: Api, prefix = 'w') {
         prices: { cpu: 5, base: 10 },
       }),
     );
-    return { ...offering, plan };
+    const active = await serviceManager.api.expect(200, serviceManager.api.get(`/offerings/${offering.id}`));
+    if (active.status !== 'active') throw new Error(`offering ${name} is ${active.status}: ${active.status_reason}`);
+    return { ...active, plan };
   };
   const manual = await publish(`${prefix} Manual VM`, 'manual');
   const allocation = await publish(`${prefix} Quota`, 'allocation');

@@ -1207,7 +1207,18 @@ export interface paths {
                                 type?: string;
                                 platform?: string;
                                 tags?: string[];
+                                /** @description What the catalog shows: `requested_status`, except `draft` while an offering asked to be `active` lacks a category, a plan that is not archived or a version (`status_reason` says which); it turns `active` by itself when they exist. */
                                 status?: string;
+                                /** @description The status its provider asked for (`status` in POST and PATCH). */
+                                requested_status?: string;
+                                /** @description Why `status` differs from `requested_status`; empty when they agree. */
+                                status_reason?: string;
+                                /** @description `public`, or `restricted` to the listed organizations and projects. */
+                                visibility?: string;
+                                /** @description Of a restricted offering; shown only to its provider's members and staff. */
+                                allowed_organization_ids?: string[];
+                                /** @description Of a restricted offering; shown only to its provider's members and staff. */
+                                allowed_project_ids?: string[];
                                 auto_approve?: boolean;
                                 plugin_options?: {
                                     [key: string]: unknown;
@@ -1285,8 +1296,20 @@ export interface paths {
                         /** @enum {string} */
                         platform?: "aws" | "azure" | "gcp" | "on-premises" | "other";
                         tags?: string[];
-                        /** @enum {string} */
+                        /**
+                         * @description The status asked for (read back as `requested_status`). `draft`: seen only by its provider; `active`: in the catalog taking orders, once it has a category, a plan that is not archived and a version (until then `status` reads `draft` and `status_reason` says what is missing; it turns active by itself); `paused`: seen, takes no new orders; `archived`: out of the catalog.
+                         * @enum {string}
+                         */
                         status?: "draft" | "active" | "paused" | "archived";
+                        /**
+                         * @description `public` (default): every signed-in user sees it. `restricted`: only its provider, staff, and the organizations and projects listed in `allowed_organization_ids` and `allowed_project_ids` see it, search it and order it. Setting `public` clears both lists.
+                         * @enum {string}
+                         */
+                        visibility?: "public" | "restricted";
+                        /** @description Of a restricted offering: organizations whose members (of the organization or of any of its projects) see it and order it into their projects. Replaced whole when given. */
+                        allowed_organization_ids?: string[];
+                        /** @description Of a restricted offering: projects whose members and whose organization owners see it and order it into them. Replaced whole when given. */
+                        allowed_project_ids?: string[];
                         /** @description Skip the provider approval of orders. */
                         auto_approve?: boolean;
                         /** @description Any JSON object nested at most 32 levels deep. */
@@ -1326,7 +1349,18 @@ export interface paths {
                             type?: string;
                             platform?: string;
                             tags?: string[];
+                            /** @description What the catalog shows: `requested_status`, except `draft` while an offering asked to be `active` lacks a category, a plan that is not archived or a version (`status_reason` says which); it turns `active` by itself when they exist. */
                             status?: string;
+                            /** @description The status its provider asked for (`status` in POST and PATCH). */
+                            requested_status?: string;
+                            /** @description Why `status` differs from `requested_status`; empty when they agree. */
+                            status_reason?: string;
+                            /** @description `public`, or `restricted` to the listed organizations and projects. */
+                            visibility?: string;
+                            /** @description Of a restricted offering; shown only to its provider's members and staff. */
+                            allowed_organization_ids?: string[];
+                            /** @description Of a restricted offering; shown only to its provider's members and staff. */
+                            allowed_project_ids?: string[];
                             auto_approve?: boolean;
                             plugin_options?: {
                                 [key: string]: unknown;
@@ -1368,7 +1402,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get an offering by id or slug */
+        /**
+         * Get an offering by id or slug
+         * @description 404 for an offering the caller may not see (a draft of another provider, one restricted to others), unless the caller has a resource of it that is not terminated: consumers keep reading what their resources were made from.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -1396,7 +1433,18 @@ export interface paths {
                             type?: string;
                             platform?: string;
                             tags?: string[];
+                            /** @description What the catalog shows: `requested_status`, except `draft` while an offering asked to be `active` lacks a category, a plan that is not archived or a version (`status_reason` says which); it turns `active` by itself when they exist. */
                             status?: string;
+                            /** @description The status its provider asked for (`status` in POST and PATCH). */
+                            requested_status?: string;
+                            /** @description Why `status` differs from `requested_status`; empty when they agree. */
+                            status_reason?: string;
+                            /** @description `public`, or `restricted` to the listed organizations and projects. */
+                            visibility?: string;
+                            /** @description Of a restricted offering; shown only to its provider's members and staff. */
+                            allowed_organization_ids?: string[];
+                            /** @description Of a restricted offering; shown only to its provider's members and staff. */
+                            allowed_project_ids?: string[];
                             auto_approve?: boolean;
                             plugin_options?: {
                                 [key: string]: unknown;
@@ -1472,8 +1520,20 @@ export interface paths {
                         /** @enum {string} */
                         platform?: "aws" | "azure" | "gcp" | "on-premises" | "other";
                         tags?: string[];
-                        /** @enum {string} */
+                        /**
+                         * @description The status asked for (read back as `requested_status`). `draft`: seen only by its provider; `active`: in the catalog taking orders, once it has a category, a plan that is not archived and a version (until then `status` reads `draft` and `status_reason` says what is missing; it turns active by itself); `paused`: seen, takes no new orders; `archived`: out of the catalog.
+                         * @enum {string}
+                         */
                         status?: "draft" | "active" | "paused" | "archived";
+                        /**
+                         * @description `public` (default): every signed-in user sees it. `restricted`: only its provider, staff, and the organizations and projects listed in `allowed_organization_ids` and `allowed_project_ids` see it, search it and order it. Setting `public` clears both lists.
+                         * @enum {string}
+                         */
+                        visibility?: "public" | "restricted";
+                        /** @description Of a restricted offering: organizations whose members (of the organization or of any of its projects) see it and order it into their projects. Replaced whole when given. */
+                        allowed_organization_ids?: string[];
+                        /** @description Of a restricted offering: projects whose members and whose organization owners see it and order it into them. Replaced whole when given. */
+                        allowed_project_ids?: string[];
                         /** @description Skip the provider approval of orders. */
                         auto_approve?: boolean;
                         /** @description Any JSON object nested at most 32 levels deep. */
@@ -1511,7 +1571,18 @@ export interface paths {
                             type?: string;
                             platform?: string;
                             tags?: string[];
+                            /** @description What the catalog shows: `requested_status`, except `draft` while an offering asked to be `active` lacks a category, a plan that is not archived or a version (`status_reason` says which); it turns `active` by itself when they exist. */
                             status?: string;
+                            /** @description The status its provider asked for (`status` in POST and PATCH). */
+                            requested_status?: string;
+                            /** @description Why `status` differs from `requested_status`; empty when they agree. */
+                            status_reason?: string;
+                            /** @description `public`, or `restricted` to the listed organizations and projects. */
+                            visibility?: string;
+                            /** @description Of a restricted offering; shown only to its provider's members and staff. */
+                            allowed_organization_ids?: string[];
+                            /** @description Of a restricted offering; shown only to its provider's members and staff. */
+                            allowed_project_ids?: string[];
                             auto_approve?: boolean;
                             plugin_options?: {
                                 [key: string]: unknown;
@@ -1858,7 +1929,7 @@ export interface paths {
                         prices?: {
                             [key: string]: number;
                         };
-                        /** @description An archived plan takes no new orders. */
+                        /** @description An archived plan takes no new orders. An offering is active only with a plan that is not archived: archiving the last one takes it back to `draft`. */
                         archived?: boolean;
                         offering_id: string;
                     };
@@ -1942,7 +2013,10 @@ export interface paths {
         };
         put?: never;
         post?: never;
-        /** Delete a plan no live resource uses (its provider) */
+        /**
+         * Delete a plan no live resource uses (its provider)
+         * @description Deleting (or archiving) the last plan of an active offering takes it back to `draft` until a plan is added: see `status_reason` of the offering.
+         */
         delete: {
             parameters: {
                 query?: never;
@@ -1986,7 +2060,7 @@ export interface paths {
                         prices?: {
                             [key: string]: number;
                         };
-                        /** @description An archived plan takes no new orders. */
+                        /** @description An archived plan takes no new orders. An offering is active only with a plan that is not archived: archiving the last one takes it back to `draft`. */
                         archived?: boolean;
                     };
                 };

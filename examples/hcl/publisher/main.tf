@@ -13,6 +13,8 @@ resource "mercato_category" "analytics" {
   description = "Column stores, notebooks and dashboards."
 }
 
+# `status = "active"` below is what the provider asks for: the server activates the offering once
+# it has a plan and a version, which the resources after it add in the same apply.
 resource "mercato_offering" "clickhouse" {
   organization_id   = mercato_organization.provider.id
   category_id       = mercato_category.analytics.id

@@ -6,6 +6,8 @@ data "mercato_category" "databases" {
   title = "Databases"
 }
 
+# `status = "active"` is asked for at once: the catalog shows the offering active once it has a
+# mercato_plan and a mercato_offering_version (declared beside it, they come in the same apply).
 resource "mercato_offering" "clickhouse" {
   organization_id   = mercato_organization.provider.id
   category_id       = data.mercato_category.databases.id
@@ -46,4 +48,26 @@ variable "backend_password" {
   description = "Password the provisioning plugin uses on the ClickHouse backend."
   type        = string
   sensitive   = true
+}
+
+# Shown only to its provider, staff and the organizations and projects listed.
+resource "mercato_offering" "private_gpu" {
+  organization_id          = mercato_organization.provider.id
+  category_id              = data.mercato_category.databases.id
+  name                     = "Private GPU nodes"
+  type                     = "manual"
+  status                   = "active"
+  visibility               = "restricted"
+  allowed_organization_ids = [var.partner_organization_id]
+  allowed_project_ids      = [var.research_project_id]
+}
+
+variable "partner_organization_id" {
+  description = "An organization that may see and order the GPU nodes."
+  type        = string
+}
+
+variable "research_project_id" {
+  description = "A project (of any organization) that may see and order them."
+  type        = string
 }

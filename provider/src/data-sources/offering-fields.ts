@@ -9,6 +9,11 @@ export interface RemoteOffering {
   type: string;
   platform: string;
   status: string;
+  status_reason: string;
+  visibility: string;
+  /** Present for its provider's members and staff only. */
+  allowed_organization_ids?: string[];
+  allowed_project_ids?: string[];
   tags: string[];
   versions: string[];
   latest_version: string | null;
@@ -26,6 +31,8 @@ export const OFFERING_SUMMARY_TYPE = [
     type: 'string',
     platform: 'string',
     status: 'string',
+    status_reason: 'string',
+    visibility: 'string',
     tags: ['list', 'string'],
     versions: ['list', 'string'],
     latest_version: 'string',
@@ -43,6 +50,8 @@ export function summary(o: RemoteOffering) {
     type: o.type,
     platform: o.platform,
     status: o.status,
+    status_reason: o.status_reason ?? '',
+    visibility: o.visibility ?? 'public',
     tags: o.tags,
     versions: o.versions,
     latest_version: o.latest_version ?? '',

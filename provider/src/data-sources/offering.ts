@@ -28,7 +28,34 @@ export const offeringData = withClient<MercatoClient>().defineDataSource({
     category_id: { type: 'string', computed: true, description: 'Catalog category.' },
     type: { type: 'string', computed: true, description: 'Provisioning plugin.' },
     platform: { type: 'string', computed: true, description: 'Platform facet.' },
-    status: { type: 'string', computed: true, description: 'Offering status.' },
+    status: {
+      type: 'string',
+      computed: true,
+      description:
+        'What the catalog shows: `draft`, `active`, `paused` or `archived`. An offering asked to be `active` is `draft` until it has a category, a plan that is not archived and a version.',
+    },
+    status_reason: {
+      type: 'string',
+      computed: true,
+      description: 'Why `status` is not the status its provider asked for (what is missing); empty when it is.',
+    },
+    visibility: {
+      type: 'string',
+      computed: true,
+      description: '`public`, or `restricted` to listed organizations and projects.',
+    },
+    allowed_organization_ids: {
+      type: ['set', 'string'],
+      computed: true,
+      description:
+        "Of a restricted offering, the organizations it is offered to. Shown to its provider's members and staff only: empty for others.",
+    },
+    allowed_project_ids: {
+      type: ['set', 'string'],
+      computed: true,
+      description:
+        "Of a restricted offering, the projects it is offered to. Shown to its provider's members and staff only: empty for others.",
+    },
     tags: { type: ['list', 'string'], computed: true, description: 'Tags.' },
     versions: { type: ['list', 'string'], computed: true, description: 'All versions, oldest first.' },
     latest_version: { type: 'string', computed: true, description: 'The newest available version.' },
@@ -49,6 +76,8 @@ export const offeringData = withClient<MercatoClient>().defineDataSource({
     const plans = await ctx.client.listAll<RemotePlan>('/plans', { offering_id: offering.id });
     return {
       ...summary(offering),
+      allowed_organization_ids: offering.allowed_organization_ids ?? ([] as string[]),
+      allowed_project_ids: offering.allowed_project_ids ?? ([] as string[]),
       plans: Object.fromEntries(
         plans.map((p) => [p.name, { id: p.id, name: p.name, unit: p.unit, prices: p.prices, archived: p.archived }]),
       ),

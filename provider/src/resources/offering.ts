@@ -1,5 +1,7 @@
 import {
   deepEqual,
+  eachValue,
+  isUnknown,
   lengthBetween,
   oneOf,
   regexMatches,
@@ -11,7 +13,16 @@ import type { MercatoClient } from '../client/mercato-client';
 import { collection } from './crud';
 import { reportingFieldErrors } from './api-diagnostics';
 import { exactJson } from './json-arguments';
-import { BILLING_TYPES, COMPONENT_TYPE, NAME_LENGTH, OFFERING_STATUSES, PLATFORMS, SLUG } from '../api-contract';
+import {
+  BILLING_TYPES,
+  COMPONENT_TYPE,
+  NAME_LENGTH,
+  OBJECT_ID,
+  OFFERING_STATUSES,
+  OFFERING_VISIBILITIES,
+  PLATFORMS,
+  SLUG,
+} from '../api-contract';
 
 interface Component {
   type: string;
@@ -30,7 +41,13 @@ interface Remote {
   type: string;
   platform: string;
   tags: string[];
+  /** The effective status: what the catalog shows. */
   status: string;
+  /** The status asked for: what `status` in the configuration is. */
+  requested_status: string;
+  visibility: string;
+  allowed_organization_ids: string[];
+  allowed_project_ids: string[];
   auto_approve: boolean;
   plugin_options: Record<string, unknown>;
   documentation_url: string;
@@ -47,6 +64,9 @@ const EDITABLE = [
   'platform',
   'tags',
   'status',
+  'visibility',
+  'allowed_organization_ids',
+  'allowed_project_ids',
   'auto_approve',
   'plugin_options',
   'documentation_url',
@@ -110,7 +130,31 @@ export const offering = withClient<MercatoClient>().defineResource({
       default: 'draft',
       validators: [oneOf(...OFFERING_STATUSES)],
       description:
-        'Lifecycle in the catalog: `draft` is seen only by the provider, `paused` takes no new orders, `archived` leaves the catalog.',
+        "The status asked for (the API's `requested_status`): `draft` is seen only by the provider, `active` is in the catalog taking orders, `paused` takes no new orders, `archived` leaves the catalog. An offering is active only with a category, a plan that is not archived and a version: declare `active` here beside its `mercato_plan` and `mercato_offering_version`, and the server activates it once they exist, in the same apply; until then the catalog shows it as `draft` (the `mercato_offering` data source's `status` and `status_reason` say what it shows and why).",
+    },
+    visibility: {
+      type: 'string',
+      optional: true,
+      default: 'public',
+      validators: [oneOf(...OFFERING_VISIBILITIES)],
+      description:
+        '`public`: every signed-in user sees it. `restricted`: only its provider, staff and the organizations and projects in `allowed_organization_ids` and `allowed_project_ids` see it, search it and order it. Resources already ordered by an organization taken off the lists keep working (changed, paused, terminated).',
+    },
+    allowed_organization_ids: {
+      type: ['set', 'string'],
+      optional: true,
+      default: [],
+      validators: [eachValue(regexMatches(OBJECT_ID.pattern, 'an organization id'))],
+      description:
+        'Of a `restricted` offering: the organizations whose members (of the organization or of any of its projects) see it and order it into their projects. Default: `[]`.',
+    },
+    allowed_project_ids: {
+      type: ['set', 'string'],
+      optional: true,
+      default: [],
+      validators: [eachValue(regexMatches(OBJECT_ID.pattern, 'a project id'))],
+      description:
+        "Of a `restricted` offering: the projects whose members and whose organization's owners see it and order it into them. Default: `[]`.",
     },
     auto_approve: {
       type: 'bool',
@@ -170,6 +214,19 @@ export const offering = withClient<MercatoClient>().defineResource({
       },
     },
   },
+  validate(config, ctx) {
+    // Only a restricted offering lists who sees it; the server refuses lists on a public one.
+    if (isUnknown(config.visibility) || (config.visibility ?? 'public') !== 'public') return;
+    for (const field of ['allowed_organization_ids', 'allowed_project_ids'] as const) {
+      const list = config[field];
+      if (list !== null && !isUnknown(list) && list.length > 0)
+        ctx.error(
+          'Lists for a public offering',
+          `${field} lists who sees a restricted offering only: set visibility = "restricted", or leave ${field} out.`,
+          field,
+        );
+    }
+  },
   async create(ctx, plan) {
     const body = {
       ...editable(plan),
@@ -186,6 +243,8 @@ export const offering = withClient<MercatoClient>().defineResource({
     if (!remote) return null;
     return {
       ...Object.fromEntries(EDITABLE.map((key) => [key, remote[key]])),
+      // The configuration says the status asked for; the catalog's may lag behind it (see `status`).
+      status: remote.requested_status,
       plugin_options:
         Object.keys(remote.plugin_options).length || state.plugin_options !== null ? remote.plugin_options : null,
       id: remote.id,

@@ -86,10 +86,20 @@ describeLifecycle(() => h, {
       ...(step === 'create' ? [] : [component('base', 'Base fee', 'month', 'fixed')]),
     ].join('\n'),
   planned: (o, step) => offeringPlanned(o, step),
-  // The server keeps the secret options' names only, and the component blocks as `components`.
+  // The server keeps the secret options' names only, and the component blocks as `components`;
+  // `status` is the status asked for (with no plan nor version the catalog shows it as a draft).
   expected: (o, step) => {
-    const { secret_options: secrets, component, ...same } = offeringPlanned(o, step);
-    return { ...same, secret_option_keys: Object.keys(secrets), components: component };
+    const { secret_options: secrets, component, status, ...same } = offeringPlanned(o, step);
+    return {
+      ...same,
+      requested_status: status,
+      status: 'draft',
+      visibility: 'public',
+      allowed_organization_ids: [],
+      allowed_project_ids: [],
+      secret_option_keys: Object.keys(secrets),
+      components: component,
+    };
   },
   updateChanges: ['component', 'tags'],
   replacedBy: 'type',

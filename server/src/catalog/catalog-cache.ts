@@ -1,8 +1,17 @@
 import type { FastifyRequest } from 'fastify';
 import type { Db } from '../db/database';
-import { presentOffering, type PresentedOffering } from './offering-model';
+import { presentOffering } from './offering-model';
+import { audienceRowsOf, toAudience } from './offering-audience-repository';
 import { findLiveOffering, loadCatalog, versionSummaries } from './offerings-repository';
-import { buildSnapshot, lookup, searchJson, type SearchQuery, type Snapshot, type Viewer } from './search-index';
+import {
+  buildSnapshot,
+  lookup,
+  searchJson,
+  type CatalogEntry,
+  type SearchQuery,
+  type Snapshot,
+  type Viewer,
+} from './search-index';
 
 /**
  * The catalog as this process keeps it in memory (the search index), and the one place that
@@ -24,7 +33,7 @@ export class CatalogCache {
    * is current; after a change, straight from the database, so that writing an offering and
    * reading it back does not rebuild the whole index each time (the next search rebuilds it once).
    */
-  async find(request: FastifyRequest, idOrSlug: string): Promise<PresentedOffering | undefined> {
+  async find(request: FastifyRequest, idOrSlug: string): Promise<CatalogEntry | undefined> {
     const generation = request.generations.catalog;
     if (this.snapshot && this.snapshot.generation >= generation) return lookup(this.snapshot.snapshot, idOrSlug);
     return readOffering(this.db, idOrSlug);
@@ -60,8 +69,10 @@ export class CatalogCache {
   }
 }
 
-/** An offering (not deleted) by id or slug as the database has it now, as the API presents it: for reading back what a request wrote. */
-export async function readOffering(db: Db, idOrSlug: string): Promise<PresentedOffering | undefined> {
+/** An offering (not deleted) by id or slug as the database has it now, as the API presents it, with its audience: for reading back what a request wrote. */
+export async function readOffering(db: Db, idOrSlug: string): Promise<CatalogEntry | undefined> {
   const row = await findLiveOffering(db, idOrSlug);
-  return row && presentOffering(row, await versionSummaries(db, row.id));
+  if (!row) return undefined;
+  const [versions, audience] = await Promise.all([versionSummaries(db, row.id), audienceRowsOf(db, row.id)]);
+  return { offering: presentOffering(row, versions, audience), audience: toAudience(row.visibility, audience) };
 }

@@ -1,4 +1,4 @@
-import type { OfferingRow, OfferingVersionRow } from '../db/tables';
+import type { OfferingAudienceRow, OfferingRow, OfferingVersionRow } from '../db/tables';
 import { json } from '../http/route-context';
 import { ID, TIMESTAMP, object } from '../http/schemas';
 import semver from 'semver';
@@ -38,7 +38,27 @@ export const OFFERING = object({
   type: { type: 'string' },
   platform: { type: 'string' },
   tags: { type: 'array', items: { type: 'string' } },
-  status: { type: 'string' },
+  status: {
+    type: 'string',
+    description:
+      'What the catalog shows: `requested_status`, except `draft` while an offering asked to be `active` lacks a category, a plan that is not archived or a version (`status_reason` says which); it turns `active` by itself when they exist.',
+  },
+  requested_status: { type: 'string', description: 'The status its provider asked for (`status` in POST and PATCH).' },
+  status_reason: {
+    type: 'string',
+    description: 'Why `status` differs from `requested_status`; empty when they agree.',
+  },
+  visibility: { type: 'string', description: '`public`, or `restricted` to the listed organizations and projects.' },
+  allowed_organization_ids: {
+    type: 'array',
+    items: { type: 'string' },
+    description: "Of a restricted offering; shown only to its provider's members and staff.",
+  },
+  allowed_project_ids: {
+    type: 'array',
+    items: { type: 'string' },
+    description: "Of a restricted offering; shown only to its provider's members and staff.",
+  },
   auto_approve: { type: 'boolean' },
   plugin_options: { type: 'object', additionalProperties: true },
   secret_option_keys: {
@@ -67,10 +87,20 @@ export function latestVersion(versions: VersionSummary[]): string | null {
   return pick('available') ?? pick('beta') ?? null;
 }
 
-export function presentOffering(row: OfferingRow, versions: VersionSummary[]) {
+/** An offering as the API presents it to its provider's members and staff (presentedFor says what others see). */
+export function presentOffering(row: OfferingRow, versions: VersionSummary[], audience: OfferingAudienceRow[]) {
   const { secret_options, ...rest } = row;
+  const listed = (rows: OfferingAudienceRow[], id: (r: OfferingAudienceRow) => string) => rows.map(id).sort();
   return {
     ...rest,
+    allowed_organization_ids: listed(
+      audience.filter((r) => r.project_id === ''),
+      (r) => r.organization_id,
+    ),
+    allowed_project_ids: listed(
+      audience.filter((r) => r.project_id !== ''),
+      (r) => r.project_id,
+    ),
     tags: json<string[]>(row.tags, []),
     auto_approve: row.auto_approve === 1,
     plugin_options: json<Record<string, unknown>>(row.plugin_options, {}),
@@ -82,6 +112,14 @@ export function presentOffering(row: OfferingRow, versions: VersionSummary[]) {
 }
 
 export type PresentedOffering = ReturnType<typeof presentOffering>;
+
+/** What callers outside the provider see of an offering: who else it is restricted to is not theirs to know. */
+export type ConsumerOffering = Omit<PresentedOffering, 'allowed_organization_ids' | 'allowed_project_ids'>;
+
+export function consumerView(offering: PresentedOffering): ConsumerOffering {
+  const { allowed_organization_ids: _organizations, allowed_project_ids: _projects, ...rest } = offering;
+  return rest;
+}
 
 export function slugify(name: string): string {
   return (

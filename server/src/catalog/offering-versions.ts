@@ -14,10 +14,11 @@ import { misplacedSecretMarks, secretPropertyPaths } from './secret-properties';
 import { formatSecretPath } from '../orders/secret-attributes';
 import { storeAgainUnderSchema } from '../orders/secrets-restore';
 import { VERSION_STATUSES } from './offering-model';
-import { assertProvider, findChild, offeringForChild } from './offering-children';
-import { viewerOf } from './offerings';
+import { assertProvider, findChild, offeringForChild, viewerOf } from './offering-children';
 import { deleteVersion, insertVersion, listVersions, updateVersion } from './offering-versions-repository';
 import { hasLiveResource } from '../resources/resources-repository';
+import { lockOffering } from './offerings-repository';
+import { refreshOfferingStatus } from './offering-activation';
 
 const EDITABLE = {
   options_schema: jsonObject(
@@ -105,6 +106,7 @@ export const offeringVersionsRoutes: FastifyPluginAsyncJsonSchemaToTs = async (a
       };
       try {
         await app.db.transaction().execute(async (trx) => {
+          await lockOffering(trx, offering.id);
           await insertVersion(trx, row);
           await recordEvent(trx, {
             actorId: p.user.id,
@@ -114,6 +116,7 @@ export const offeringVersionsRoutes: FastifyPluginAsyncJsonSchemaToTs = async (a
             providerOrganizationId: offering.organization_id,
             changes: { version: row.version, status: row.status },
           });
+          await refreshOfferingStatus(trx, offering.id, p.user.id);
         });
       } catch (error) {
         if (isUniqueViolation(error)) throw conflict(`the offering already has version ${row.version}`, 'version');
@@ -196,6 +199,7 @@ export const offeringVersionsRoutes: FastifyPluginAsyncJsonSchemaToTs = async (a
       if (await hasLiveResource(app.db, { offering_id: offering.id, version: child.version }))
         throw conflict(`live resources use version ${child.version}; deprecate it instead`);
       await app.db.transaction().execute(async (trx) => {
+        await lockOffering(trx, offering.id);
         await deleteVersion(trx, child.id);
         await recordEvent(trx, {
           actorId: p.user.id,
@@ -205,6 +209,8 @@ export const offeringVersionsRoutes: FastifyPluginAsyncJsonSchemaToTs = async (a
           providerOrganizationId: offering.organization_id,
           changes: { version: child.version },
         });
+        // Deleting the last version of an active offering takes it back to draft (offering-activation.ts).
+        await refreshOfferingStatus(trx, offering.id, p.user.id);
       });
       return reply.code(204).send();
     },

@@ -1,5 +1,6 @@
 import type { Db } from '../db/database';
 import type { OfferingRow } from '../db/tables';
+import { allAudienceRows } from './offering-audience-repository';
 
 /** The SQL of offerings. `db` may be a transaction. */
 
@@ -29,10 +30,78 @@ export async function offeringProvider(db: Db, id: string): Promise<string> {
 export function findParentOffering(db: Db, id: string) {
   return db
     .selectFrom('offerings')
-    .select(['id', 'organization_id', 'status', 'components'])
+    .select(['id', 'organization_id', 'status', 'visibility', 'components'])
     .where('id', '=', id)
     .where('deleted_at', 'is', null)
     .executeTakeFirst();
+}
+
+/**
+ * Takes the offering's row lock for the rest of the transaction, before a change to its plans or
+ * versions: the activation rule then counts them after any concurrent change has committed. (An
+ * UPDATE, not SELECT ... FOR UPDATE, so that on PostgreSQL the cache_generations trigger takes its
+ * lock first, in the order every other catalog write takes them.)
+ */
+export async function lockOffering(db: Db, id: string) {
+  await db
+    .updateTable('offerings')
+    .set((eb) => ({ requested_status: eb.ref('requested_status') }))
+    .where('id', '=', id)
+    .execute();
+}
+
+/** The statuses of an offering not deleted and whether it has each part activation needs. */
+export async function activationFacts(db: Db, id: string) {
+  const row = await db
+    .selectFrom('offerings')
+    .select((eb) => [
+      'organization_id',
+      'status',
+      'requested_status',
+      'status_reason',
+      eb
+        .exists(
+          eb
+            .selectFrom('categories')
+            .select('categories.id')
+            .whereRef('categories.id', '=', 'offerings.category_id')
+            .where('categories.deleted_at', 'is', null),
+        )
+        .as('has_category'),
+      eb
+        .exists(
+          eb
+            .selectFrom('plans')
+            .select('plans.id')
+            .whereRef('plans.offering_id', '=', 'offerings.id')
+            .where('plans.archived', '=', 0),
+        )
+        .as('has_plan'),
+      eb
+        .exists(
+          eb
+            .selectFrom('offering_versions')
+            .select('offering_versions.id')
+            .whereRef('offering_versions.offering_id', '=', 'offerings.id'),
+        )
+        .as('has_version'),
+    ])
+    .where('id', '=', id)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  // SQLite answers EXISTS with 0 or 1, PostgreSQL with a boolean.
+  return {
+    ...row,
+    hasCategory: Boolean(row.has_category),
+    hasPlan: Boolean(row.has_plan),
+    hasVersion: Boolean(row.has_version),
+  };
+}
+
+/** Writes the effective status the activation rule computed. */
+export async function setEffectiveStatus(db: Db, id: string, effective: { status: string; status_reason: string }) {
+  await db.updateTable('offerings').set(effective).where('id', '=', id).execute();
 }
 
 /** The version and status of each version of an offering, for its `versions` and `latest_version`. */
@@ -44,15 +113,16 @@ export function versionSummaries(db: Db, offeringId: string) {
     .execute();
 }
 
-/** Everything the catalog search index is built from: offerings not deleted, every version, category titles and organization names. */
+/** Everything the catalog search index is built from: offerings not deleted, every version and audience row, category titles and organization names. */
 export async function loadCatalog(db: Db) {
-  const [offerings, versions, categories, organizations] = await Promise.all([
+  const [offerings, versions, categories, organizations, audienceRows] = await Promise.all([
     db.selectFrom('offerings').selectAll().where('deleted_at', 'is', null).execute(),
     db.selectFrom('offering_versions').select(['offering_id', 'version', 'status']).execute(),
     db.selectFrom('categories').select(['id', 'title']).execute(),
     db.selectFrom('organizations').select(['id', 'name']).execute(),
+    allAudienceRows(db),
   ]);
-  return { offerings, versions, categories, organizations };
+  return { offerings, versions, categories, organizations, audienceRows };
 }
 
 /** The slugs taken by any offering (deleted ones included) that are `base` or start with `base-`. */

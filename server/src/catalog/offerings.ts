@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncJsonSchemaToTs } from '@fastify/type-provider-json-schema-to-ts';
 import type { Principal } from '../auth/principal';
-import { canSeeOffering, canSeeOrganization, managesOfferingsOf, providerOrganizationIds } from '../auth/access';
+import { canSeeOffering, canSeeOrganization, managesOfferingsOf } from '../auth/access';
 import { diff, recordEvent } from '../audit/record';
 import { isUniqueViolation } from '../db/database';
 import type { OfferingRow } from '../db/tables';
@@ -13,16 +13,21 @@ import { PAGE_QUERY_PROPERTIES } from '../http/pagination';
 import { validateAgainst } from './options-schema';
 import {
   COMPONENT,
+  consumerView,
   OFFERING,
   OFFERING_STATUSES,
   PLATFORMS,
   SLUG_PATTERN,
   slugify,
   type Component,
-  type PresentedOffering,
 } from './offering-model';
-import { FACETS } from './search-index';
+import { FACETS, type CatalogEntry } from './search-index';
 import { readOffering } from './catalog-cache';
+import { AUDIENCE_FIELDS, audienceChange, type AudienceChange, type AudienceInput } from './offering-audience';
+import { replaceAudience } from './offering-audience-repository';
+import { consumesOffering } from './offering-children-repository';
+import { viewerOf } from './offering-children';
+import { refreshOfferingStatus } from './offering-activation';
 import { findLiveCategory } from './categories-repository';
 import { findLiveOrganization } from '../structure/organizations-repository';
 import { hasLiveResource } from '../resources/resources-repository';
@@ -40,7 +45,13 @@ const EDITABLE = {
   description: DESCRIPTION,
   platform: { type: 'string', enum: PLATFORMS },
   tags: { type: 'array', items: { type: 'string', minLength: 1, maxLength: 50 }, maxItems: 50, uniqueItems: true },
-  status: { type: 'string', enum: OFFERING_STATUSES },
+  status: {
+    type: 'string',
+    enum: OFFERING_STATUSES,
+    description:
+      'The status asked for (read back as `requested_status`). `draft`: seen only by its provider; `active`: in the catalog taking orders, once it has a category, a plan that is not archived and a version (until then `status` reads `draft` and `status_reason` says what is missing; it turns active by itself); `paused`: seen, takes no new orders; `archived`: out of the catalog.',
+  },
+  ...AUDIENCE_FIELDS,
   auto_approve: { type: 'boolean', description: 'Skip the provider approval of orders.' },
   plugin_options: jsonObject(),
   secret_options: jsonObject('Write-only: never returned, masked in events.'),
@@ -62,18 +73,28 @@ const SEARCH_RESPONSE = object({
 });
 
 type OfferingInput = Partial<
-  Omit<OfferingRow, 'tags' | 'plugin_options' | 'secret_options' | 'components' | 'auto_approve'>
-> & {
-  tags?: string[];
-  plugin_options?: Record<string, unknown>;
-  secret_options?: Record<string, unknown>;
-  components?: Component[];
-  auto_approve?: boolean;
-};
+  Omit<
+    OfferingRow,
+    'tags' | 'plugin_options' | 'secret_options' | 'components' | 'auto_approve' | 'status_reason' | 'requested_status'
+  >
+> &
+  AudienceInput & {
+    tags?: string[];
+    plugin_options?: Record<string, unknown>;
+    secret_options?: Record<string, unknown>;
+    components?: Component[];
+    auto_approve?: boolean;
+  };
 
-/** Columns as stored, for the fields the input sets. */
+/**
+ * Columns as stored, for the fields the input sets. `status` is the status asked for: the
+ * effective one is the activation rule's (offering-activation.ts). The audience lists have their
+ * own table.
+ */
 function toColumns(input: OfferingInput): Partial<OfferingRow> {
-  const columns: Record<string, unknown> = { ...input };
+  const { status, allowed_organization_ids: _organizations, allowed_project_ids: _projects, ...rest } = input;
+  const columns: Record<string, unknown> = { ...rest };
+  if (status !== undefined) columns.requested_status = status;
   for (const field of ['tags', 'plugin_options', 'secret_options', 'components'] as const) {
     if (input[field] !== undefined) columns[field] = JSON.stringify(input[field]);
   }
@@ -81,13 +102,15 @@ function toColumns(input: OfferingInput): Partial<OfferingRow> {
   return columns as Partial<OfferingRow>;
 }
 
-export const viewerOf = (p: Principal) => ({ isStaff: p.isStaff, providerOrganizationIds: providerOrganizationIds(p) });
+const refOf = ({ offering, audience }: CatalogEntry) => ({
+  organization_id: offering.organization_id,
+  status: offering.status,
+  audience,
+});
 
-/** The offering, or 404 when there is none the caller may see. */
-function visibleTo(p: Principal, idOrSlug: string, offering: PresentedOffering | undefined): PresentedOffering {
-  if (!offering || !canSeeOffering(p, offering)) throw notFound('offering', idOrSlug);
-  return offering;
-}
+/** The offering as the caller may read it: whole for its provider's members and staff, else without its audience lists. */
+const presentedFor = (p: Principal, entry: CatalogEntry) =>
+  managesOfferingsOf(p, entry.offering.organization_id) ? entry.offering : consumerView(entry.offering);
 
 /** The options a write gives, without the ones it leaves out. */
 function definedOptions({ plugin_options, secret_options }: OfferingInput) {
@@ -98,12 +121,20 @@ function definedOptions({ plugin_options, secret_options }: OfferingInput) {
 }
 
 export const offeringsRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
-  /** The offering as the request may see the catalog, 404 when the caller may not see it. */
-  const findOffering = async (request: FastifyRequest, idOrSlug: string) =>
-    visibleTo(request.principal, idOrSlug, await app.catalog.find(request, idOrSlug));
+  /**
+   * The offering as the request may see the catalog, 404 when the caller may not see it. With
+   * `consumers`, also one it has resources of (that has since left its catalog), to read.
+   */
+  const findOffering = async (request: FastifyRequest, idOrSlug: string, consumers = false) => {
+    const p = request.principal;
+    const entry = await app.catalog.find(request, idOrSlug);
+    if (entry && canSeeOffering(p, refOf(entry))) return entry;
+    if (entry && consumers && (await consumesOffering(app.db, viewerOf(p), entry.offering.id))) return entry;
+    throw notFound('offering', idOrSlug);
+  };
 
-  /** What a request wrote, read back from the database. */
-  const readBack = async (p: Principal, id: string) => visibleTo(p, id, await readOffering(app.db, id));
+  /** What a request wrote, read back from the database, as its provider sees it. */
+  const readBack = async (id: string) => (await readOffering(app.db, id))!.offering;
 
   /**
    * `stored`: the options the offering has now, for a change that leaves one of them out; both are
@@ -163,12 +194,14 @@ export const offeringsRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => 
    * it is written (two offerings of one name published at once): the unique index decides, and
    * the loser takes the next free slug.
    */
-  const publishOffering = async (row: OfferingRow, input: OfferingInput, actorId: string) => {
+  const publishOffering = async (row: OfferingRow, input: OfferingInput, audience: AudienceChange, actorId: string) => {
     for (let attempt = 1; ; attempt++) {
       if (!input.slug) row.slug = await freeSlug(input.name!);
       try {
         await app.db.transaction().execute(async (trx) => {
           await insertOffering(trx, row);
+          if (audience.rows) await replaceAudience(trx, row.id, audience.rows);
+          await refreshOfferingStatus(trx, row.id, actorId);
           await recordEvent(trx, {
             actorId,
             action: 'offering.created',
@@ -211,10 +244,12 @@ export const offeringsRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => 
           throw forbidden('only owners and service managers publish offerings');
         throw invalid('organization_id', `no organization ${input.organization_id}`);
       }
-      const errors = await checkReferences(p.user.id, input);
+      const id = newId();
+      const audience = await audienceChange(app.db, id, input);
+      const errors = [...(await checkReferences(p.user.id, input)), ...audience.errors];
       if (errors.length) throw invalidFields(errors);
       const row: OfferingRow = {
-        id: newId(),
+        id,
         slug: input.slug ?? '',
         organization_id: input.organization_id,
         category_id: input.category_id,
@@ -223,7 +258,12 @@ export const offeringsRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => 
         type: input.type,
         platform: 'other',
         tags: '[]',
+        // The status asked for is `requested_status`; the effective one starts as a draft and
+        // refreshOfferingStatus decides it in the same transaction.
         status: 'draft',
+        requested_status: 'draft',
+        status_reason: '',
+        visibility: 'public',
         auto_approve: 0,
         plugin_options: '{}',
         secret_options: '{}',
@@ -235,8 +275,8 @@ export const offeringsRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => 
       } as OfferingRow;
       const { slug: _slug, ...columns } = toColumns(input);
       Object.assign(row, columns);
-      await publishOffering(row, input, p.user.id);
-      return reply.code(201).send(await readBack(p, row.id));
+      await publishOffering(row, input, audience, p.user.id);
+      return reply.code(201).send(await readBack(row.id));
     },
   });
 
@@ -269,9 +309,12 @@ export const offeringsRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => 
     handler: async (request, reply) => {
       const query = request.query;
       if (query.slug) {
-        const offering = await app.catalog.find(request, query.slug);
+        const p = request.principal;
+        const entry = await app.catalog.find(request, query.slug);
         const items =
-          offering && offering.slug === query.slug && canSeeOffering(request.principal, offering) ? [offering] : [];
+          entry && entry.offering.slug === query.slug && canSeeOffering(p, refOf(entry))
+            ? [presentedFor(p, entry)]
+            : [];
         return { items, next_cursor: null, total: items.length, facets: {} };
       }
       const body = await app.catalog.searchJson(
@@ -289,10 +332,12 @@ export const offeringsRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => 
     schema: {
       tags: ['catalog'],
       summary: 'Get an offering by id or slug',
+      description:
+        '404 for an offering the caller may not see (a draft of another provider, one restricted to others), unless the caller has a resource of it that is not terminated: consumers keep reading what their resources were made from.',
       params: ID_PARAMS,
       response: { 200: OFFERING },
     },
-    handler: async (request) => findOffering(request, request.params.id),
+    handler: async (request) => presentedFor(request.principal, await findOffering(request, request.params.id, true)),
   });
 
   app.patch('/offerings/:id', {
@@ -305,35 +350,43 @@ export const offeringsRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => 
     },
     handler: async (request) => {
       const p = request.principal;
-      const offering = await findOffering(request, request.params.id);
+      const { offering } = await findOffering(request, request.params.id);
       if (!managesOfferingsOf(p, offering.organization_id)) throw forbidden("only the offering's provider changes it");
       const input = request.body;
       const row = (await loadOfferingRow(app.db, offering.id))!;
       const optionsChange = input.plugin_options !== undefined || input.secret_options !== undefined;
-      const errors = await checkReferences(
-        p.user.id,
-        { ...input, type: optionsChange ? offering.type : undefined },
-        { plugin_options: json(row.plugin_options, {}), secret_options: json(row.secret_options, {}) },
-      );
+      const audience = await audienceChange(app.db, offering.id, input, offering);
+      const errors = [
+        ...(await checkReferences(
+          p.user.id,
+          { ...input, type: optionsChange ? offering.type : undefined },
+          { plugin_options: json(row.plugin_options, {}), secret_options: json(row.secret_options, {}) },
+        )),
+        ...audience.errors,
+      ];
       if (errors.length) throw invalidFields(errors);
       try {
         await app.db.transaction().execute(async (trx) => {
+          // The first statement locks the offering's row: see offering-activation.ts.
           await updateOffering(trx, offering.id, { ...toColumns(input), updated_at: now() });
+          if (audience.rows) await replaceAudience(trx, offering.id, audience.rows);
           await recordEvent(trx, {
             actorId: p.user.id,
             action: 'offering.updated',
             objectType: 'offering',
             objectId: offering.id,
             providerOrganizationId: offering.organization_id,
-            changes: diff(offering, input),
+            // `status` in a request is the status asked for.
+            changes: diff({ ...offering, status: offering.requested_status }, input),
             secretFields: ['secret_options'],
           });
+          await refreshOfferingStatus(trx, offering.id, p.user.id);
         });
       } catch (error) {
         if (isUniqueViolation(error)) throw conflict(`slug "${input.slug}" is taken by another offering`, 'slug');
         throw error;
       }
-      return readBack(p, offering.id);
+      return readBack(offering.id);
     },
   });
 
@@ -347,7 +400,7 @@ export const offeringsRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => 
     },
     handler: async (request, reply) => {
       const p = request.principal;
-      const offering = await findOffering(request, request.params.id);
+      const { offering } = await findOffering(request, request.params.id);
       if (!managesOfferingsOf(p, offering.organization_id)) throw forbidden("only the offering's provider deletes it");
       if (await hasLiveResource(app.db, { offering_id: offering.id }))
         throw conflict('resources of this offering are still live; terminate them, or archive the offering');

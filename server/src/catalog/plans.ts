@@ -7,10 +7,11 @@ import { conflict, invalidFields, type FieldError } from '../http/problem';
 import { body, DESCRIPTION, ID, ID_PARAMS, listQuery, NAME, object, TIMESTAMP } from '../http/schemas';
 import { json, now, page } from '../http/route-context';
 import type { Component } from './offering-model';
-import { assertProvider, findChild, offeringForChild } from './offering-children';
-import { viewerOf } from './offerings';
+import { assertProvider, findChild, offeringForChild, viewerOf } from './offering-children';
 import { deletePlan, insertPlan, listPlans, updatePlan } from './plans-repository';
 import { hasLiveResource } from '../resources/resources-repository';
+import { lockOffering } from './offerings-repository';
+import { refreshOfferingStatus } from './offering-activation';
 
 const PLAN_UNITS = ['month', 'day', 'hour', 'one-time'];
 
@@ -23,7 +24,11 @@ const EDITABLE = {
     additionalProperties: { type: 'number', minimum: 0 },
     description: 'Price per unit of each component, by component type.',
   },
-  archived: { type: 'boolean', description: 'An archived plan takes no new orders.' },
+  archived: {
+    type: 'boolean',
+    description:
+      'An archived plan takes no new orders. An offering is active only with a plan that is not archived: archiving the last one takes it back to `draft`.',
+  },
 } as const;
 
 const PLAN = object({
@@ -92,6 +97,7 @@ export const plansRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
         updated_at: now(),
       };
       await app.db.transaction().execute(async (trx) => {
+        await lockOffering(trx, offering.id);
         await insertPlan(trx, row);
         await recordEvent(trx, {
           actorId: p.user.id,
@@ -101,6 +107,7 @@ export const plansRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
           providerOrganizationId: offering.organization_id,
           changes: input,
         });
+        await refreshOfferingStatus(trx, offering.id, p.user.id);
       });
       return reply.code(201).send(presentPlan(row));
     },
@@ -147,6 +154,7 @@ export const plansRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
       if (errors.length) throw invalidFields(errors);
       const changes = { ...toColumns(input), updated_at: now() };
       await app.db.transaction().execute(async (trx) => {
+        if (input.archived !== undefined) await lockOffering(trx, offering.id);
         await updatePlan(trx, child.id, changes);
         await recordEvent(trx, {
           actorId: p.user.id,
@@ -156,6 +164,8 @@ export const plansRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
           providerOrganizationId: offering.organization_id,
           changes: diff(presentPlan(child), input),
         });
+        // Archiving the last plan of an active offering takes it back to draft (offering-activation.ts).
+        if (input.archived !== undefined) await refreshOfferingStatus(trx, offering.id, p.user.id);
       });
       const merged = { ...child } as Record<string, unknown>;
       for (const [key, value] of Object.entries(changes)) if (value !== undefined) merged[key] = value;
@@ -164,7 +174,13 @@ export const plansRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
   });
 
   app.delete('/plans/:id', {
-    schema: { tags: ['catalog'], summary: 'Delete a plan no live resource uses (its provider)', params: ID_PARAMS },
+    schema: {
+      tags: ['catalog'],
+      summary: 'Delete a plan no live resource uses (its provider)',
+      description:
+        'Deleting (or archiving) the last plan of an active offering takes it back to `draft` until a plan is added: see `status_reason` of the offering.',
+      params: ID_PARAMS,
+    },
     handler: async (request, reply) => {
       const p = request.principal;
       const { child, offering } = await findChild(app.db, p, 'plans', request.params.id);
@@ -172,6 +188,7 @@ export const plansRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
       if (await hasLiveResource(app.db, { plan_id: child.id }))
         throw conflict('live resources use this plan; archive it instead');
       await app.db.transaction().execute(async (trx) => {
+        await lockOffering(trx, offering.id);
         await deletePlan(trx, child.id);
         await recordEvent(trx, {
           actorId: p.user.id,
@@ -180,6 +197,7 @@ export const plansRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
           objectId: child.id,
           providerOrganizationId: offering.organization_id,
         });
+        await refreshOfferingStatus(trx, offering.id, p.user.id);
       });
       return reply.code(204).send();
     },

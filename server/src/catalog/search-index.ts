@@ -1,4 +1,7 @@
-import { presentOffering, type PresentedOffering, type VersionSummary } from './offering-model';
+import type { Audience } from '../auth/access';
+import type { OfferingAudienceRow } from '../db/tables';
+import { consumerView, presentOffering, type PresentedOffering, type VersionSummary } from './offering-model';
+import { toAudience } from './offering-audience-repository';
 import type { loadCatalog } from './offerings-repository';
 
 /**
@@ -32,10 +35,43 @@ export interface SearchQuery {
   cursor?: string;
 }
 
+/** Who searches, as the visibility rules of auth/access.ts (canSeeOffering) need to know it. */
 export interface Viewer {
   isStaff: boolean;
-  /** Organizations whose draft offerings the viewer may see. */
+  /** Organizations whose offerings the viewer sees whatever their status and audience: it is their provider. */
   providerOrganizationIds: string[];
+  /** Organizations it holds a role in, or in one of whose projects it holds one: restricted offerings listing them. */
+  memberOrganizationIds: string[];
+  /** Projects it holds a role in: restricted offerings listing them. */
+  projectIds: string[];
+  /** Organizations it owns: restricted offerings listing one of their projects. */
+  ownedOrganizationIds: string[];
+}
+
+/** An offering of the catalog with who may see it. */
+export interface CatalogEntry {
+  offering: PresentedOffering;
+  audience: Audience;
+}
+
+/**
+ * Keys of the audience bitsets: a restricted offering is in `o:<organization>` for each listed
+ * organization, `p:<project>` for each listed project and `w:<organization>` for the organization
+ * of each listed project (its owners); a viewer holds the keys of its memberships (Viewer).
+ */
+function audienceKeys(audience: Audience): string[] {
+  return [
+    ...audience.organizationIds.map((id) => `o:${id}`),
+    ...audience.projects.flatMap((project) => [`p:${project.id}`, `w:${project.organization_id}`]),
+  ];
+}
+
+function viewerKeys(viewer: Viewer): string[] {
+  return [
+    ...viewer.memberOrganizationIds.map((id) => `o:${id}`),
+    ...viewer.projectIds.map((id) => `p:${id}`),
+    ...viewer.ownedOrganizationIds.map((id) => `w:${id}`),
+  ];
 }
 
 export interface FacetValue {
@@ -129,8 +165,10 @@ function forEachBit(bits: Bits, visit: (doc: number) => void) {
 /** Everything a search reads, built at once from the database and replaced whole on the next change. */
 export class Snapshot {
   readonly docs: PresentedOffering[];
-  /** Each document as JSON, made once: writing search pages is then string joins. */
+  readonly audiences: Audience[];
+  /** Each document as JSON, made once, as its provider sees it and as others do: writing search pages is then string joins. */
   private readonly json: string[] = [];
+  private readonly consumerJson: string[] = [];
   readonly byId = new Map<string, number>();
   readonly bySlug = new Map<string, number>();
   readonly dictionaries = Object.fromEntries(FACET_NAMES.map((f) => [f, new Dictionary()])) as Record<
@@ -143,9 +181,12 @@ export class Snapshot {
   readonly labels: Record<Facet, Map<string, string>>;
   /** Words of 32 bits in each bitset. */
   readonly width: number;
-  /** Every document; the documents that are not drafts. */
+  /** Every document; the documents that are not drafts; those of them that are public. */
   readonly everything: Bits;
   readonly published: Bits;
+  readonly publicPublished: Bits;
+  /** Restricted documents that are not drafts, by audience key (audienceKeys). */
+  readonly audienceBits = new Map<string, Bits>();
   /** Per facet, per value code: the documents with that value (for version: that have it). */
   readonly valueBits: Record<Facet, Bits[]>;
   readonly tagBits: Bits[];
@@ -156,8 +197,9 @@ export class Snapshot {
   readonly positions: Record<'name' | 'newest', Int32Array>;
   private readonly prefixCache = new Map<string, Bits>();
 
-  constructor(docs: PresentedOffering[], labels: Record<Facet, Map<string, string>>) {
+  constructor(docs: PresentedOffering[], audiences: Audience[], labels: Record<Facet, Map<string, string>>) {
     this.docs = docs;
+    this.audiences = audiences;
     this.labels = labels;
     const n = docs.length;
     const width = (this.width = (n + 31) >>> 5);
@@ -170,6 +212,7 @@ export class Snapshot {
     this.versionCodes = [];
     this.everything = new Uint32Array(width);
     this.published = new Uint32Array(width);
+    this.publicPublished = new Uint32Array(width);
     this.valueBits = Object.fromEntries(FACET_NAMES.map((f) => [f, []])) as unknown as Record<Facet, Bits[]>;
     this.tagBits = [];
     this.postings = new Map();
@@ -178,7 +221,16 @@ export class Snapshot {
       this.byId.set(doc.id, i);
       this.bySlug.set(doc.slug, i);
       setBit(this.everything, i);
-      if (doc.status !== 'draft') setBit(this.published, i);
+      if (doc.status !== 'draft') {
+        setBit(this.published, i);
+        if (!audiences[i].restricted) setBit(this.publicPublished, i);
+        else
+          for (const key of audienceKeys(audiences[i])) {
+            let bits = this.audienceBits.get(key);
+            if (!bits) this.audienceBits.set(key, (bits = new Uint32Array(width)));
+            setBit(bits, i);
+          }
+      }
       const single = {
         category: doc.category_id,
         platform: doc.platform,
@@ -211,9 +263,10 @@ export class Snapshot {
     byNewest.forEach((doc, position) => (this.positions.newest[doc] = position));
   }
 
-  jsonOf(doc: PresentedOffering): string {
-    const index = this.byId.get(doc.id)!;
-    return (this.json[index] ??= JSON.stringify(doc));
+  /** The document as JSON: whole for its provider's members and staff (`full`), else as consumerView shows it. */
+  jsonOf(index: number, full: boolean): string {
+    if (full) return (this.json[index] ??= JSON.stringify(this.docs[index]));
+    return (this.consumerJson[index] ??= JSON.stringify(consumerView(this.docs[index])));
   }
 
   /** Documents holding a word that starts with `prefix`. Read only: the set is cached. */
@@ -239,14 +292,23 @@ export class Snapshot {
 
 /** A snapshot of the catalog as loadCatalog reads it, ready to search. */
 export function buildSnapshot(catalog: Awaited<ReturnType<typeof loadCatalog>>): Snapshot {
-  const { offerings, versions, categories, organizations } = catalog;
+  const { offerings, versions, categories, organizations, audienceRows } = catalog;
   const versionsByOffering = new Map<string, VersionSummary[]>();
   for (const v of versions) {
     const list = versionsByOffering.get(v.offering_id) ?? [];
     list.push(v);
     versionsByOffering.set(v.offering_id, list);
   }
-  const docs = offerings.map((o) => presentOffering(o, versionsByOffering.get(o.id) ?? []));
+  const rowsByOffering = new Map<string, OfferingAudienceRow[]>();
+  for (const row of audienceRows) {
+    const list = rowsByOffering.get(row.offering_id) ?? [];
+    list.push(row);
+    rowsByOffering.set(row.offering_id, list);
+  }
+  const docs = offerings.map((o) =>
+    presentOffering(o, versionsByOffering.get(o.id) ?? [], rowsByOffering.get(o.id) ?? []),
+  );
+  const audiences = offerings.map((o) => toAudience(o.visibility, rowsByOffering.get(o.id) ?? []));
   const labels = {
     category: new Map(categories.map((c) => [c.id, c.title])),
     organization: new Map(organizations.map((o) => [o.id, o.name])),
@@ -254,20 +316,24 @@ export function buildSnapshot(catalog: Awaited<ReturnType<typeof loadCatalog>>):
     version: new Map<string, string>(),
     status: new Map<string, string>(),
   };
-  return new Snapshot(docs, labels);
+  return new Snapshot(docs, audiences, labels);
 }
 
 /** One offering of the snapshot by id or slug. */
-export function lookup(s: Snapshot, idOrSlug: string): PresentedOffering | undefined {
+export function lookup(s: Snapshot, idOrSlug: string): CatalogEntry | undefined {
   const index = s.byId.get(idOrSlug) ?? s.bySlug.get(idOrSlug);
-  return index === undefined ? undefined : s.docs[index];
+  return index === undefined ? undefined : { offering: s.docs[index], audience: s.audiences[index] };
 }
 
 /** The search answer as the JSON text the API sends, built from each offering's cached JSON. */
 export function searchJson(snapshot: Snapshot, query: SearchQuery, viewer: Viewer): string {
   const { items, ...rest } = runSearch(snapshot, query, viewer);
   const head = JSON.stringify(rest);
-  return `{"items":[${items.map((doc) => snapshot.jsonOf(doc)).join(',')}],${head.slice(1)}`;
+  const providers = new Set(viewer.providerOrganizationIds);
+  const json = items.map((doc) =>
+    snapshot.jsonOf(doc, viewer.isStaff || providers.has(snapshot.docs[doc].organization_id)),
+  );
+  return `{"items":[${json.join(',')}],${head.slice(1)}`;
 }
 
 /**
@@ -281,9 +347,14 @@ function runSearch(s: Snapshot, query: SearchQuery, viewer: Viewer) {
   const order = s.orders[sort];
 
   // Visibility, keywords and tags: the filters that are not facets.
-  const base = Uint32Array.from(viewer.isStaff ? s.everything : s.published);
+  const base = Uint32Array.from(viewer.isStaff ? s.everything : s.publicPublished);
   if (!viewer.isStaff) {
-    // Drafts are seen by their provider's owners and service managers.
+    // Restricted offerings are seen by their audience (auth/access.ts inAudience), and drafts and
+    // restricted ones alike by their provider's owners and service managers.
+    for (const key of viewerKeys(viewer)) {
+      const bits = s.audienceBits.get(key);
+      if (bits) orInto(base, bits);
+    }
     for (const id of viewer.providerOrganizationIds) {
       const code = s.dictionaries.organization.lookup(id);
       if (code >= 0) orInto(base, s.valueBits.organization[code]);
@@ -326,7 +397,8 @@ function runSearch(s: Snapshot, query: SearchQuery, viewer: Viewer) {
 
   const total = popcount(matching);
   const start = startPosition(s, sort, query.cursor);
-  const items: PresentedOffering[] = [];
+  /** Document indices. */
+  const items: number[] = [];
   let more = false;
   if (total * 16 < n) {
     // Few matches: sort them by position rather than walk the whole order.
@@ -336,7 +408,7 @@ function runSearch(s: Snapshot, query: SearchQuery, viewer: Viewer) {
       if (position >= start) positions.push(position);
     });
     positions.sort((a, b) => a - b);
-    for (const position of positions.slice(0, query.limit)) items.push(s.docs[order[position]]);
+    for (const position of positions.slice(0, query.limit)) items.push(order[position]);
     more = positions.length > query.limit;
   } else {
     for (let position = start; position < n; position++) {
@@ -346,11 +418,16 @@ function runSearch(s: Snapshot, query: SearchQuery, viewer: Viewer) {
         more = true;
         break;
       }
-      items.push(s.docs[doc]);
+      items.push(doc);
     }
   }
   const last = items[items.length - 1];
-  return { items, next_cursor: more && last ? encodeSearchCursor(s, sort, last.id) : null, total, facets };
+  return {
+    items,
+    next_cursor: more && last !== undefined ? encodeSearchCursor(s, sort, s.docs[last].id) : null,
+    total,
+    facets,
+  };
 }
 
 /** How many of `candidates` hold each value of `facet`. */

@@ -35,25 +35,32 @@ export const cacheGenerations: Migration = {
           RETURN NULL;
         END $$`.execute(db);
     }
-    for (const [kind, tables] of Object.entries(SOURCES)) {
-      for (const source of tables) {
-        if (postgres) {
-          await sql
-            .raw(
-              `CREATE TRIGGER ${source}_bumps_${kind} BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE ON ${source} FOR EACH STATEMENT EXECUTE FUNCTION bump_cache_generation('${kind}')`,
-            )
-            .execute(db);
-          continue;
-        }
-        // SQLite has row triggers only, one per kind of change; it has one writer at a time.
-        for (const change of ['INSERT', 'UPDATE', 'DELETE']) {
-          await sql
-            .raw(
-              `CREATE TRIGGER ${source}_${change.toLowerCase()}_bumps_${kind} AFTER ${change} ON ${source} BEGIN UPDATE cache_generations SET ${kind} = ${kind} + 1; END`,
-            )
-            .execute(db);
-        }
-      }
-    }
+    for (const [kind, tables] of Object.entries(SOURCES)) await bumpOnChange(db, kind, tables);
   },
 };
+
+/**
+ * Triggers that bump the `kind` counter of cache_generations in the transaction of every change
+ * to `tables` (for a table a later migration adds to a cached kind's sources).
+ */
+export async function bumpOnChange(db: Kysely<any>, kind: string, tables: string[]) {
+  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  for (const source of tables) {
+    if (postgres) {
+      await sql
+        .raw(
+          `CREATE TRIGGER ${source}_bumps_${kind} BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE ON ${source} FOR EACH STATEMENT EXECUTE FUNCTION bump_cache_generation('${kind}')`,
+        )
+        .execute(db);
+      continue;
+    }
+    // SQLite has row triggers only, one per kind of change; it has one writer at a time.
+    for (const change of ['INSERT', 'UPDATE', 'DELETE']) {
+      await sql
+        .raw(
+          `CREATE TRIGGER ${source}_${change.toLowerCase()}_bumps_${kind} AFTER ${change} ON ${source} BEGIN UPDATE cache_generations SET ${kind} = ${kind} + 1; END`,
+        )
+        .execute(db);
+    }
+  }
+}

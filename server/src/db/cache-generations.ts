@@ -21,8 +21,8 @@ declare module 'fastify' {
  * invalidate anything. (PostgreSQL's LISTEN/NOTIFY alone could not promise that: a notification
  * may arrive after the next request.)
  *
- * - `catalog`: the catalog search index, built from offerings, offering_versions, categories and
- *   organizations (provider names);
+ * - `catalog`: the catalog search index, built from offerings, offering_versions, categories,
+ *   organizations (provider names) and offering_audience (migration `007-offering-rules`);
  * - `access`: callers resolved from bearer tokens, built from users, tokens, organization_members,
  *   project_members and projects.
  */

@@ -3,6 +3,7 @@ import { cacheGenerations } from './cache-generations-migration';
 import { secretAttributes } from './secret-attributes-migration';
 import { backendState } from './backend-state-migration';
 import { pulledUsage } from './pull-migration';
+import { offeringRules } from './offering-rules-migration';
 
 type AnyDb = Kysely<any>;
 
@@ -252,6 +253,7 @@ const migrations: Record<string, Migration> = {
   '005-secret-attributes': secretAttributes,
   '006-backend-state': backendState,
   '007-pulled-usage': pulledUsage,
+  '008-offering-rules': offeringRules,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

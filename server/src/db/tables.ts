@@ -77,7 +77,14 @@ export interface OfferingRow {
   type: string;
   platform: string;
   tags: string;
+  /** What the catalog shows: `requested_status`, except `draft` while an offering asked to be `active` cannot be (catalog/offering-activation.ts). */
   status: string;
+  /** The status its provider asked for. */
+  requested_status: string;
+  /** Why `status` is not `requested_status` (what is missing); '' when they agree. */
+  status_reason: string;
+  /** `public`, or `restricted` to the organizations and projects of its `offering_audience` rows. */
+  visibility: string;
   auto_approve: number;
   plugin_options: string;
   secret_options: string;
@@ -88,6 +95,16 @@ export interface OfferingRow {
   updated_at: string;
   /** When it was deleted; deleted rows stay as history but are not listed or found. */
   deleted_at?: string | null;
+}
+
+/**
+ * One organization or project a restricted offering is shown to. A whole organization has
+ * `project_id` ''; a project carries its organization too, whose owners see what it may order.
+ */
+export interface OfferingAudienceRow {
+  offering_id: string;
+  organization_id: string;
+  project_id: string;
 }
 
 export interface OfferingVersionRow {
@@ -240,6 +257,7 @@ export interface Tables {
   project_members: ProjectMemberRow;
   categories: CategoryRow;
   offerings: OfferingRow;
+  offering_audience: OfferingAudienceRow;
   offering_versions: OfferingVersionRow;
   plans: PlanRow;
   resources: ResourceRow;

@@ -1,7 +1,7 @@
 import equal from 'fast-deep-equal';
 import type { FastifyInstance } from 'fastify';
 import type { Principal } from '../auth/principal';
-import { approvesForConsumer, approvesForProvider, canSeeProject } from '../auth/access';
+import { approvesForConsumer, approvesForProvider, canSeeOffering, canSeeProject, offeredTo } from '../auth/access';
 import { recordEvent } from '../audit/record';
 import type { OfferingRow, OrderRow, ResourceRow } from '../db/tables';
 import { newId } from '../ids';
@@ -10,6 +10,7 @@ import { json, now } from '../http/route-context';
 import type { IdempotencyKey } from '../http/idempotency';
 import { findLiveOffering, loadOfferingRow } from '../catalog/offerings-repository';
 import { findVersion } from '../catalog/offering-versions-repository';
+import { audienceOf } from '../catalog/offering-audience-repository';
 import { findLiveProject } from '../structure/projects-repository';
 import { findResourceById } from '../resources/resources-repository';
 import { claimResourceForOrder, findOpenOrderOf, insertResourceWithOrder } from './orders-repository';
@@ -67,8 +68,14 @@ export async function placeCreate(
   const project = await findLiveProject(app.db, input.project_id!);
   if (!project || !canSeeProject(p, project)) throw invalid('project_id', `no project ${input.project_id}`);
   const offering = await findLiveOffering(app.db, input.offering_id!);
-  if (!offering || (offering.status === 'draft' && !approvesForProvider(p, offering.organization_id)))
-    throw invalid('offering_id', `no offering ${input.offering_id}`);
+  const ref = offering && { ...offering, audience: await audienceOf(app.db, offering) };
+  // An offering the caller may not see is answered as one that does not exist.
+  if (!offering || !ref || !canSeeOffering(p, ref)) throw invalid('offering_id', `no offering ${input.offering_id}`);
+  if (!offeredTo(ref, project))
+    throw invalid(
+      'project_id',
+      `offering ${offering.slug} is restricted to other organizations and projects: project ${project.name} cannot order it`,
+    );
   assertOrderable(p, offering);
   const plan = await orderablePlan(app, offering, input.plan_id!);
   const version = await orderableVersion(app, offering, input.version);

@@ -179,6 +179,16 @@ export class DataMercatoOffering extends cdktf.TerraformDataSource {
   // ATTRIBUTES
   // ==========
 
+  // allowed_organization_ids - computed: true, optional: false, required: false
+  public get allowedOrganizationIds() {
+    return cdktf.Fn.tolist(this.getListAttribute('allowed_organization_ids'));
+  }
+
+  // allowed_project_ids - computed: true, optional: false, required: false
+  public get allowedProjectIds() {
+    return cdktf.Fn.tolist(this.getListAttribute('allowed_project_ids'));
+  }
+
   // category_id - computed: true, optional: false, required: false
   public get categoryId() {
     return this.getStringAttribute('category_id');
@@ -255,6 +265,11 @@ export class DataMercatoOffering extends cdktf.TerraformDataSource {
     return this.getStringAttribute('status');
   }
 
+  // status_reason - computed: true, optional: false, required: false
+  public get statusReason() {
+    return this.getStringAttribute('status_reason');
+  }
+
   // tags - computed: true, optional: false, required: false
   public get tags() {
     return this.getListAttribute('tags');
@@ -268,6 +283,11 @@ export class DataMercatoOffering extends cdktf.TerraformDataSource {
   // versions - computed: true, optional: false, required: false
   public get versions() {
     return this.getListAttribute('versions');
+  }
+
+  // visibility - computed: true, optional: false, required: false
+  public get visibility() {
+    return this.getStringAttribute('visibility');
   }
 
   // =========

@@ -141,6 +141,11 @@ export class DataMercatoOfferingsOfferingsOutputReference extends cdktf.ComplexO
     return this.getStringAttribute('status');
   }
 
+  // status_reason - computed: true, optional: false, required: false
+  public get statusReason() {
+    return this.getStringAttribute('status_reason');
+  }
+
   // tags - computed: true, optional: false, required: false
   public get tags() {
     return this.getListAttribute('tags');
@@ -154,6 +159,11 @@ export class DataMercatoOfferingsOfferingsOutputReference extends cdktf.ComplexO
   // versions - computed: true, optional: false, required: false
   public get versions() {
     return this.getListAttribute('versions');
+  }
+
+  // visibility - computed: true, optional: false, required: false
+  public get visibility() {
+    return this.getStringAttribute('visibility');
   }
 }
 

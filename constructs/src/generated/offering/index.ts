@@ -9,6 +9,18 @@ import { hclExpression } from '../../hcl-expression';
 
 export interface OfferingConfig extends cdktf.TerraformMetaArguments {
   /**
+  * Of a `restricted` offering: the organizations whose members (of the organization or of any of its projects) see it and order it into their projects. Default: `[]`. Each value must be an organization id (`^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`).
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mercato/mercato/latest/docs/resources/offering#allowed_organization_ids Offering#allowed_organization_ids}
+  */
+  readonly allowedOrganizationIds?: string[];
+  /**
+  * Of a `restricted` offering: the projects whose members and whose organization's owners see it and order it into them. Default: `[]`. Each value must be a project id (`^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`).
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mercato/mercato/latest/docs/resources/offering#allowed_project_ids Offering#allowed_project_ids}
+  */
+  readonly allowedProjectIds?: string[];
+  /**
   * Skip the provider's approval of orders.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mercato/mercato/latest/docs/resources/offering#auto_approve Offering#auto_approve}
@@ -75,7 +87,7 @@ export interface OfferingConfig extends cdktf.TerraformMetaArguments {
   */
   readonly slug?: string;
   /**
-  * Lifecycle in the catalog: `draft` is seen only by the provider, `paused` takes no new orders, `archived` leaves the catalog. Must be one of `draft`, `active`, `paused` or `archived`.
+  * The status asked for (the API's `requested_status`): `draft` is seen only by the provider, `active` is in the catalog taking orders, `paused` takes no new orders, `archived` leaves the catalog. An offering is active only with a category, a plan that is not archived and a version: declare `active` here beside its `mercato_plan` and `mercato_offering_version`, and the server activates it once they exist, in the same apply; until then the catalog shows it as `draft` (the `mercato_offering` data source's `status` and `status_reason` say what it shows and why). Must be one of `draft`, `active`, `paused` or `archived`.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mercato/mercato/latest/docs/resources/offering#status Offering#status}
   */
@@ -92,6 +104,12 @@ export interface OfferingConfig extends cdktf.TerraformMetaArguments {
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mercato/mercato/latest/docs/resources/offering#type Offering#type}
   */
   readonly type: string;
+  /**
+  * `public`: every signed-in user sees it. `restricted`: only its provider, staff and the organizations and projects in `allowed_organization_ids` and `allowed_project_ids` see it, search it and order it. Resources already ordered by an organization taken off the lists keep working (changed, paused, terminated). Must be one of `public` or `restricted`.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mercato/mercato/latest/docs/resources/offering#visibility Offering#visibility}
+  */
+  readonly visibility?: string;
   /**
   * component block
   *
@@ -363,6 +381,8 @@ export class Offering extends cdktf.TerraformResource {
       connection: config.connection,
       forEach: config.forEach
     });
+    this._allowedOrganizationIds = config.allowedOrganizationIds;
+    this._allowedProjectIds = config.allowedProjectIds;
     this._autoApprove = config.autoApprove;
     this._categoryId = config.categoryId;
     this._description = config.description;
@@ -377,12 +397,45 @@ export class Offering extends cdktf.TerraformResource {
     this._status = config.status;
     this._tags = config.tags;
     this._type = config.type;
+    this._visibility = config.visibility;
     if (config.component !== undefined) this._component.internalValue = config.component;
   }
 
   // ==========
   // ATTRIBUTES
   // ==========
+
+  // allowed_organization_ids - computed: true, optional: true, required: false
+  private _allowedOrganizationIds?: string[]; 
+  public get allowedOrganizationIds() {
+    return cdktf.Fn.tolist(this.getListAttribute('allowed_organization_ids'));
+  }
+  public set allowedOrganizationIds(value: string[]) {
+    this._allowedOrganizationIds = value;
+  }
+  public resetAllowedOrganizationIds() {
+    this._allowedOrganizationIds = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get allowedOrganizationIdsInput() {
+    return this._allowedOrganizationIds;
+  }
+
+  // allowed_project_ids - computed: true, optional: true, required: false
+  private _allowedProjectIds?: string[]; 
+  public get allowedProjectIds() {
+    return cdktf.Fn.tolist(this.getListAttribute('allowed_project_ids'));
+  }
+  public set allowedProjectIds(value: string[]) {
+    this._allowedProjectIds = value;
+  }
+  public resetAllowedProjectIds() {
+    this._allowedProjectIds = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get allowedProjectIdsInput() {
+    return this._allowedProjectIds;
+  }
 
   // auto_approve - computed: true, optional: true, required: false
   private _autoApprove?: boolean | cdktf.IResolvable; 
@@ -601,6 +654,22 @@ export class Offering extends cdktf.TerraformResource {
     return this._type;
   }
 
+  // visibility - computed: true, optional: true, required: false
+  private _visibility?: string; 
+  public get visibility() {
+    return this.getStringAttribute('visibility');
+  }
+  public set visibility(value: string) {
+    this._visibility = value;
+  }
+  public resetVisibility() {
+    this._visibility = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get visibilityInput() {
+    return this._visibility;
+  }
+
   // component - computed: false, optional: true, required: false
   private __component?: OfferingComponentList;
   private get _component(): OfferingComponentList {
@@ -626,6 +695,8 @@ export class Offering extends cdktf.TerraformResource {
 
   protected synthesizeAttributes(): { [name: string]: any } {
     return {
+      allowed_organization_ids: cdktf.listMapper(cdktf.stringToTerraform, false)(this._allowedOrganizationIds),
+      allowed_project_ids: cdktf.listMapper(cdktf.stringToTerraform, false)(this._allowedProjectIds),
       auto_approve: cdktf.booleanToTerraform(this._autoApprove),
       category_id: cdktf.stringToTerraform(this._categoryId),
       description: cdktf.stringToTerraform(this._description),
@@ -640,12 +711,25 @@ export class Offering extends cdktf.TerraformResource {
       status: cdktf.stringToTerraform(this._status),
       tags: cdktf.listMapper(cdktf.stringToTerraform, false)(this._tags),
       type: cdktf.stringToTerraform(this._type),
+      visibility: cdktf.stringToTerraform(this._visibility),
       component: cdktf.listMapper(offeringComponentToTerraform, true)(this.__component?.internalValue),
     };
   }
 
   protected synthesizeHclAttributes(): { [name: string]: any } {
     const attrs = {
+      allowed_organization_ids: {
+        value: hclExpression(cdktf.listMapperHcl(cdktf.stringToHclTerraform, false)(this._allowedOrganizationIds)),
+        isBlock: false,
+        type: "reference",
+        storageClassType: "stringList",
+      },
+      allowed_project_ids: {
+        value: hclExpression(cdktf.listMapperHcl(cdktf.stringToHclTerraform, false)(this._allowedProjectIds)),
+        isBlock: false,
+        type: "reference",
+        storageClassType: "stringList",
+      },
       auto_approve: {
         value: hclExpression(cdktf.booleanToHclTerraform(this._autoApprove)),
         isBlock: false,
@@ -726,6 +810,12 @@ export class Offering extends cdktf.TerraformResource {
       },
       type: {
         value: hclExpression(cdktf.stringToHclTerraform(this._type)),
+        isBlock: false,
+        type: "reference",
+        storageClassType: "string",
+      },
+      visibility: {
+        value: hclExpression(cdktf.stringToHclTerraform(this._visibility)),
         isBlock: false,
         type: "reference",
         storageClassType: "string",
