@@ -517,9 +517,17 @@ describe('mercato order, create, delete and get, writing through the API (sqlite
   });
 
   test('get orders --watch prints every state an order entered, also one it left before the next look', async () => {
+    // An order erred before the watches start: its row tells that the --status erred watch has made its first list.
+    const erredBefore = idIn((await as(w.consumer.owner, vm('vm-broken'))).stdout);
     const placed = idIn((await as(w.consumer.owner, vm('vm-flaky'))).stdout);
-    await w.serviceManager.api.expect(200, w.serviceManager.api.post(`/orders/${placed}/approve`));
-    await waitForProviderHandOver(admin, placed, 10000);
+    for (const id of [erredBefore, placed]) {
+      await w.serviceManager.api.expect(200, w.serviceManager.api.post(`/orders/${id}/approve`));
+      await waitForProviderHandOver(admin, id, 10000);
+    }
+    await w.serviceManager.api.expect(
+      200,
+      w.serviceManager.api.post(`/orders/${erredBefore}/fail`, { reason: 'broken' }),
+    );
     const watch = (args: string[]) => {
       const child = startMercato(['get', 'orders', '--project', project, '--watch', ...args], server.url, admin.token!);
       const watched = { child, stdout: '', stderr: '' };
@@ -542,7 +550,7 @@ describe('mercato order, create, delete and get, writing through the API (sqlite
         .filter((line) => line.includes(`"id":"${placed}"`))
         .map((line) => JSON.parse(line) as { state: string; reason: string });
     try {
-      await until(() => states().length > 0, 'first list');
+      await until(() => states().length > 0 && erred.stdout.includes(erredBefore), 'first lists');
       // Another look at the list would see the order executing before and after: it errs and is retried in between.
       await w.serviceManager.api.expect(
         200,
