@@ -24,6 +24,8 @@ const PROBES: { files: Record<string, string>; rule: string }[] = [
     },
   },
   { rule: 'no-undeclared-package', files: { 'cli/src/P/package.ts': "export { default } from 'semver';\n" } },
+  // An npm package named like a folder of the repository resolves to the package, not the folder.
+  { rule: 'no-undeclared-package', files: { 'cli/src/P/constructs.ts': "export { Construct } from 'constructs';\n" } },
   {
     rule: 'no-unresolvable-import',
     files: { 'cli/src/P/missing.ts': "export { x } from 'no-such-package-anywhere';\n" },
@@ -39,6 +41,38 @@ const PROBES: { files: Record<string, string>; rule: string }[] = [
   {
     rule: 'no-dev-package-at-run-time',
     files: { 'api/src/P/dev-package.ts': "export { default } from 'openapi-typescript';\n" },
+  },
+  // The TypeScript sources a package's `types` point to are compiled by whoever imports it: there,
+  // `import type` of a devDependency breaks the importer's build as an import would its run.
+  {
+    rule: 'no-dev-workspace-at-run-time',
+    files: {
+      'constructs/codegen/P/server-types.ts':
+        "import type { buildApp } from '@mercato/server';\nexport type BuildApp = typeof buildApp;\n",
+    },
+  },
+  {
+    rule: 'no-dev-package-at-run-time',
+    files: {
+      'constructs/codegen/P/dev-package-types.ts':
+        "import type { SemVer } from 'semver';\nexport type Version = SemVer;\n",
+    },
+  },
+  // A workspace whose package resolves to its build output (@mercato/cdktf: lib/, compiled by jsii).
+  { rule: 'no-undeclared-workspace', files: { 'api/src/P/cdktf.ts': "export { Offering } from '@mercato/cdktf';\n" } },
+  // The root package's code (bench/, examples/, the root's tests) against the root package.json.
+  { rule: 'no-undeclared-package', files: { 'bench/P/package.ts': "export { Command } from 'commander';\n" } },
+  { rule: 'no-undeclared-package', files: { 'examples/P/package.ts': "export { parse } from 'yaml';\n" } },
+  // A package resolved to run or bundle it is imported too.
+  { rule: 'no-undeclared-package', files: { 'bench/P/resolve.ts': "export const yaml = require.resolve('yaml');\n" } },
+  { rule: 'no-undeclared-workspace', files: { 'bench/P/workspace.ts': "export { ApiError } from '@mercato/api';\n" } },
+  {
+    rule: 'no-undeclared-workspace',
+    files: { 'examples/P/workspace.ts': "export { buildApp } from '@mercato/server';\n" },
+  },
+  {
+    rule: 'no-relative-import-across-workspaces',
+    files: { 'examples/P/relative.ts': "export { Offering } from '../../constructs/src/offering';\n" },
   },
   {
     rule: 'provider-mercato-code-uses-the-framework',

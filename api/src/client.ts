@@ -1,6 +1,7 @@
-import type { AxiosInstance, AxiosRequestConfig } from 'axios';
-import { ApiError, UnreachableError, type Problem } from './errors';
-import { normalizeEndpoint, type Connection } from './settings';
+import type { AxiosInstance, AxiosProxyConfig, AxiosRequestConfig } from 'axios';
+import { ApiError, UnreachableError, type Problem, type ProxyInUse } from './errors';
+import { proxyFor } from './proxy';
+import { normalizeEndpoint, withoutCredentials, type Connection } from './settings';
 
 export interface ClientSettings extends Connection {
   /** Tries of a request that is safe to repeat (see MercatoClient). Default 5. */
@@ -9,14 +10,33 @@ export interface ClientSettings extends Connection {
   timeoutMs?: number;
   /** Sent as `User-Agent`. */
   userAgent?: string;
-  /** Told of each retry. */
-  log?: (message: string, fields?: Record<string, unknown>) => void;
+  /**
+   * Told of each retry, before its wait: `message` is `retrying Mercato API request` and `fields`
+   * a RetryNote.
+   */
+  log?: (message: string, fields?: RetryNote) => void;
+  /** Where the proxy variables are read (HTTP_PROXY, HTTPS_PROXY, NO_PROXY...; see proxy.ts). Default `process.env`. */
+  env?: NodeJS.ProcessEnv;
   /**
    * A request body as JSON text, or throws to keep it from being sent. Default `JSON.stringify`;
    * the provider's refuses numbers the API would round (`request` is `METHOD /path`).
    */
   serialize?: (body: unknown, request: string) => string;
 }
+
+/** What the client tells `log` of a retry: the request, which try failed and why. */
+export type RetryNote = {
+  /** `METHOD /path`, the path below /api/v1. */
+  request: string;
+  /** The try that failed, from 1; the next one is `attempt + 1`. */
+  attempt: number;
+  /** How many tries there are in all. */
+  attempts: number;
+  /** The status of an answer that says "try again" (429, 502, 503, 504)... */
+  status?: number;
+  /** ...or Node's error code when there was no answer (`ETIMEDOUT` for the client's timeout, `ECONNREFUSED`...). */
+  code?: string;
+};
 
 /** Query parameters; `undefined`, `null` and `''` are left out. */
 export type Query = Record<string, string | number | boolean | null | undefined>;
@@ -66,14 +86,18 @@ function keepAliveAgent(endpoint: string): Pick<AxiosRequestConfig, 'httpAgent' 
  * safe to repeat: GETs, and creates (POSTs), which always carry an Idempotency-Key so that a
  * repeated one answers the first result instead of making a second object. Other requests
  * (actions, PATCH, DELETE) are repeated only when the connection was refused, as the server
- * never saw them. Connections are kept alive. Failures are an ApiError (the server answered an
- * error, or a redirect, which is never followed) or an UnreachableError (no answer).
+ * never saw them. Connections are kept alive. Requests go through the proxy that HTTP_PROXY,
+ * HTTPS_PROXY, ALL_PROXY and NO_PROXY choose (proxy.ts), which errors name. Failures are an ApiError
+ * (the server answered an error, or a redirect, which is never followed) or an UnreachableError
+ * (no answer; its message never shows the endpoint's or the proxy's credentials).
  */
 export class MercatoClient {
   /** The server's base URL, without `/api/v1`. */
   readonly endpoint: string;
   private readonly http: AxiosInstance;
   private readonly attempts: number;
+  /** The proxy requests go through, as errors name it; undefined for none. */
+  private readonly proxy?: ProxyInUse;
   private readonly serialize: (body: unknown, request: string) => string;
 
   constructor(readonly settings: ClientSettings) {
@@ -81,6 +105,8 @@ export class MercatoClient {
     // launch or a CLI command that makes no request (`mercato --help`) does not pay for them.
     const axios = require('axios') as typeof import('axios');
     this.endpoint = normalizeEndpoint(settings.endpoint);
+    const proxy = endpointProxy(this.endpoint, settings.env ?? process.env);
+    this.proxy = proxy && { url: withoutCredentials(proxy.url.href.replace(/\/$/, '')), variable: proxy.variable };
     this.http = axios.create({
       baseURL: `${this.endpoint}/api/v1`,
       headers: {
@@ -94,7 +120,11 @@ export class MercatoClient {
       // so the token is never sent to another host. With 0, axios uses node:http(s) itself, not
       // follow-redirects (which the CLI's bundle of axios leaves out: cli/scripts/build.js).
       maxRedirects: 0,
+      // The proxy chosen above, or none: axios then reads no proxy variable itself.
+      proxy: proxy ? axiosProxy(proxy.url) : false,
       timeout: settings.timeoutMs ?? 60000,
+      // A timeout is ETIMEDOUT, not ECONNABORTED (which an aborted request is too).
+      transitional: { clarifyTimeoutError: true },
     });
     this.attempts = settings.attempts ?? 5;
     this.serialize = settings.serialize ?? ((body) => JSON.stringify(body));
@@ -178,12 +208,7 @@ export class MercatoClient {
       };
     } catch (error) {
       if (!(error as { isAxiosError?: boolean }).isAxiosError) throw error;
-      throw new UnreachableError(
-        this.endpoint,
-        (error as { code?: string }).code ?? '',
-        label,
-        (error as Error).message,
-      );
+      throw this.unreachable((error as { code?: string }).code ?? '', label, error as Error);
     }
   }
 
@@ -205,20 +230,43 @@ export class MercatoClient {
           throw new ApiError(response.status, redirectProblem(response.status, response.headers.location), label);
         if (!repeatable || last || !RETRY_STATUSES.has(response.status))
           throw new ApiError(response.status, problemOf(response.data), label);
-        this.settings.log?.('retrying Mercato API request', { request: label, attempt, status: response.status });
+        this.settings.log?.('retrying Mercato API request', {
+          request: label,
+          attempt,
+          attempts: this.attempts,
+          status: response.status,
+        });
       } catch (error) {
         // Only a failure to talk to the server is "cannot reach"; anything else is what it is.
         if (error instanceof ApiError || !(error as { isAxiosError?: boolean }).isAxiosError) throw error;
         const code = (error as { code?: string }).code ?? '';
         // A refused connection never reached the server: even a request that is not repeatable is safe to send again.
         const safe = repeatable || code === 'ECONNREFUSED';
-        if (!safe || last || !RETRY_CODES.has(code))
-          throw new UnreachableError(this.endpoint, code, label, (error as Error).message);
-        this.settings.log?.('retrying Mercato API request', { request: label, attempt, code });
+        if (!safe || last || !RETRY_CODES.has(code)) throw this.unreachable(code, label, error as Error);
+        this.settings.log?.('retrying Mercato API request', { request: label, attempt, attempts: this.attempts, code });
       }
       await sleep(retryDelay(attempt));
     }
   }
+
+  private unreachable(code: string, request: string, error: Error): UnreachableError {
+    return new UnreachableError(withoutCredentials(this.endpoint), code, request, error.message, this.proxy);
+  }
+}
+
+/** The proxy for the endpoint; none for an endpoint that is no URL (its requests fail, as an UnreachableError). */
+function endpointProxy(endpoint: string, env: NodeJS.ProcessEnv) {
+  return URL.canParse(endpoint) ? proxyFor(endpoint, env) : undefined;
+}
+
+/** A proxy URL as axios takes it, credentials decoded (axios sends them as Basic Proxy-Authorization). */
+function axiosProxy(url: URL): AxiosProxyConfig {
+  const port = Number(url.port) || (url.protocol === 'https:' ? 443 : 80);
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  const auth = url.username
+    ? { username: decodeURIComponent(url.username), password: decodeURIComponent(url.password) }
+    : undefined;
+  return { protocol: url.protocol, host, port, ...(auth ? { auth } : {}) };
 }
 
 function withoutBlanks(query: Query = {}): Query {

@@ -46,10 +46,21 @@ export class ApiError extends Error {
   }
 }
 
-/** The request got no answer: no connection, a connection lost or a timeout. */
+/** The proxy a request went through, as errors name it: its URL without credentials, and the variable that set it. */
+export interface ProxyInUse {
+  /** E.g. `http://user:***@proxy:3128` (`withoutCredentials`). */
+  url: string;
+  /** E.g. `HTTPS_PROXY`. */
+  variable: string;
+}
+
+/**
+ * The request got no answer: no connection, a connection lost or a timeout. Through a proxy,
+ * the connection that failed may be the one to the proxy, and the message says so.
+ */
 export class UnreachableError extends Error {
   constructor(
-    /** The server's base URL. */
+    /** The server's base URL, without credentials (`withoutCredentials`). */
     readonly endpoint: string,
     /** Node's error code (`ECONNREFUSED`, `ENOTFOUND`, `ETIMEDOUT`...), or '' when there is none. */
     readonly code: string,
@@ -57,7 +68,12 @@ export class UnreachableError extends Error {
     readonly request: string,
     /** What Node said. */
     readonly reason: string,
+    /** The proxy the request went through, if any. */
+    readonly proxy?: ProxyInUse,
   ) {
-    super(`cannot reach the Mercato server at ${endpoint} (${code || reason}) for ${request}`);
+    const where = proxy
+      ? `the proxy ${proxy.url} (${proxy.variable}) for ${endpoint}`
+      : `the Mercato server at ${endpoint}`;
+    super(`cannot reach ${where} (${code || reason}) for ${request}`);
   }
 }

@@ -3,8 +3,20 @@
  * gives (429, 502, 503, 504), through a small proxy in front of it that answers them first.
  */
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { ApiError, environmentSettings, MercatoClient, normalizeEndpoint, UnreachableError } from '@mercato/api';
+import net, { type AddressInfo } from 'node:net';
+import {
+  ApiError,
+  checkedEndpoint,
+  environmentSettings,
+  MercatoClient,
+  normalizeEndpoint,
+  proxyFor,
+  secondsSetting,
+  SettingError,
+  UnreachableError,
+  withoutCredentials,
+  type RetryNote,
+} from '@mercato/api';
 import { freePort } from '@mercato/test-support/postgres';
 import { startTestServer, type TestServer } from '@mercato/test-support/server-harness';
 
@@ -74,15 +86,77 @@ async function recorder(answer: http.RequestListener) {
 }
 
 describe('settings', () => {
-  test('MERCATO_ENDPOINT and MERCATO_TOKEN are read in one place; blank is unset', () => {
-    expect(environmentSettings({ MERCATO_ENDPOINT: ' http://h:8080/ ', MERCATO_TOKEN: 'mct_x' })).toEqual({
-      endpoint: 'http://h:8080/',
-      token: 'mct_x',
-    });
-    expect(environmentSettings({ MERCATO_ENDPOINT: '', MERCATO_TOKEN: '  ' })).toEqual({
+  test('MERCATO_ENDPOINT, MERCATO_TOKEN and MERCATO_TIMEOUT are read in one place, unchecked; blank is unset', () => {
+    expect(
+      environmentSettings({ MERCATO_ENDPOINT: ' http://h:8080/ ', MERCATO_TOKEN: 'mct_x', MERCATO_TIMEOUT: ' abc ' }),
+    ).toStrictEqual({ endpoint: 'http://h:8080/', token: 'mct_x', timeout: 'abc' });
+    expect(environmentSettings({ MERCATO_ENDPOINT: '', MERCATO_TOKEN: '  ', MERCATO_TIMEOUT: '' })).toStrictEqual({
       endpoint: undefined,
       token: undefined,
+      timeout: undefined,
     });
+  });
+
+  test('a user checks what it uses: an endpoint is an http(s) URL, a timeout a number of seconds; the error names the variable', () => {
+    expect(checkedEndpoint(' https://h:8443/api/v1/ ', 'MERCATO_ENDPOINT')).toBe('https://h:8443');
+    expect(secondsSetting('2.5', 'MERCATO_TIMEOUT', 60)).toBe(2.5);
+    const refused = (check: () => unknown) => {
+      try {
+        check();
+      } catch (error) {
+        return error instanceof SettingError ? error.message : `not a SettingError: ${String(error)}`;
+      }
+      return 'accepted';
+    };
+    expect(refused(() => checkedEndpoint('ftp://u:pw@h', 'endpoint'))).toBe(
+      'endpoint "ftp://u:***@h" has the scheme ftp: expected an http:// or https:// URL such as http://127.0.0.1:8080',
+    );
+    expect(refused(() => secondsSetting('61', 'MERCATO_TIMEOUT', 60))).toBe(
+      'MERCATO_TIMEOUT "61" is out of range: expected seconds greater than 0 and at most 60, without a unit, such as 10',
+    );
+  });
+
+  test('withoutCredentials masks a password, and a user alone (which may be a token), in a URL or not', () => {
+    expect(withoutCredentials('http://alice:s3cret@h:8080/x')).toBe('http://alice:***@h:8080/x');
+    expect(withoutCredentials('https://mct_token@h')).toBe('https://***@h');
+    expect(withoutCredentials('alice:s3cret@h')).toBe('alice:***@h');
+    expect(withoutCredentials('http://h:8080/?to=a@b')).toBe('http://h:8080/?to=a@b');
+    expect(withoutCredentials('http://a:b@c@h/')).toBe('http://a:***@h/');
+  });
+
+  test("the proxy is chosen as axios chooses it: the scheme's variable, lower case first, then ALL_PROXY; NO_PROXY excludes", () => {
+    const chosen = (target: string, env: NodeJS.ProcessEnv) => {
+      const proxy = proxyFor(target, env);
+      return proxy && `${proxy.url.href} ${proxy.variable}`;
+    };
+    expect(chosen('http://h', { HTTP_PROXY: 'http://p:1', http_proxy: 'http://q:2' })).toBe('http://q:2/ http_proxy');
+    expect(chosen('https://h', { HTTP_PROXY: 'http://p:1' })).toBeUndefined();
+    expect(chosen('https://h', { HTTPS_PROXY: 'p:3', ALL_PROXY: 'http://a:4' })).toBe('https://p:3/ HTTPS_PROXY');
+    expect(chosen('https://h', { ALL_PROXY: 'http://a:4' })).toBe('http://a:4/ ALL_PROXY');
+    const proxied = { HTTP_PROXY: 'http://p:1' };
+    for (const [target, noProxy, excluded] of [
+      ['http://api.example.com', '.example.com', true],
+      ['http://api.example.com', '*.example.com', true],
+      ['http://example.com', '.example.com', false],
+      ['http://example.com:8080', 'example.com:8080', true],
+      ['http://example.com:8080', 'example.com:9090', false],
+      ['http://127.0.0.1:8080', 'localhost', true],
+      ['http://[::1]:8080', '127.0.0.1', true],
+      ['http://10.1.2.3', '10.0.0.0/8', true],
+      ['http://11.1.2.3', '10.0.0.0/8', false],
+      ['http://h', 'other, *', true],
+      ['http://h', '', false],
+    ] as const) {
+      expect([target, noProxy, proxyFor(target, { ...proxied, NO_PROXY: noProxy }) === undefined]).toEqual([
+        target,
+        noProxy,
+        excluded,
+      ]);
+    }
+    expect(proxyFor('http://h', { ...proxied, no_proxy: 'h', NO_PROXY: 'other' })).toBeUndefined();
+    expect(() => proxyFor('http://h', { HTTP_PROXY: 'http://' })).toThrow(
+      'HTTP_PROXY "http://" is not a URL: expected a proxy such as http://proxy.example.com:3128',
+    );
   });
 
   test('an endpoint with a trailing slash or /api/v1 is the same server', async () => {
@@ -158,6 +232,48 @@ describe('answers', () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UnreachableError);
     expect(error).toMatchObject({ endpoint, code: 'ECONNREFUSED', request: 'GET /users/me' });
+  });
+});
+
+describe('no answer', () => {
+  test('a timeout is an ETIMEDOUT UnreachableError, after `attempts` tries, each retry told to `log`', async () => {
+    const sockets: net.Socket[] = [];
+    const silent = net.createServer((socket) => sockets.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const endpoint = `http://127.0.0.1:${(silent.address() as AddressInfo).port}`;
+    const notes: RetryNote[] = [];
+    try {
+      const log = (_message: string, note?: RetryNote) => notes.push(note!);
+      const error = await new MercatoClient({ endpoint, timeoutMs: 200, attempts: 2, log })
+        .get('/offerings')
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(UnreachableError);
+      expect(error).toMatchObject({ code: 'ETIMEDOUT', request: 'GET /offerings' });
+      expect(notes).toEqual([{ request: 'GET /offerings', attempt: 1, attempts: 2, code: 'ETIMEDOUT' }]);
+      expect(sockets.length).toBe(2);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => silent.close(resolve));
+    }
+  });
+
+  test("an UnreachableError names the proxy the request went through, and neither the endpoint's nor the proxy's credentials", async () => {
+    const closed = `127.0.0.1:${await freePort()}`;
+    const error = await new MercatoClient({
+      endpoint: `http://someone:endpoint-password@${closed}`,
+      attempts: 1,
+      env: { HTTP_PROXY: `http://proxy-user:proxy-password@${closed}` },
+    })
+      .get('/offerings')
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UnreachableError);
+    expect((error as UnreachableError).message).toBe(
+      `cannot reach the proxy http://proxy-user:***@${closed} (HTTP_PROXY) for http://someone:***@${closed} (ECONNREFUSED) for GET /offerings`,
+    );
+    expect((error as UnreachableError).proxy).toEqual({
+      url: `http://proxy-user:***@${closed}`,
+      variable: 'HTTP_PROXY',
+    });
   });
 });
 

@@ -7,11 +7,18 @@
  * compiles before a module runs, and loads node:crypto (~3 ms) to name its files.
  *
  * A cache file is written at exit when it was missing, made for another build of the bundle, or
- * refused by V8 (another Node). V8 itself checks only the source's length, so each file starts
- * with the bundle's size and modification time, and a bundle rebuilt since is compiled afresh.
+ * refused by V8 (another Node). V8 checks only the source's length and trusts the data it is given,
+ * so each file starts with the bundle's identity (size, inode, mtime and ctime in nanoseconds): any
+ * write to the bundle changes its ctime, which no tool sets back (`cp -a`, `touch -r` and npm's
+ * fixed tarball mtimes do not), and a bundle rebuilt since is compiled afresh. Hashing the content
+ * instead costs 3-6 ms a run (a JS hash, or loading node:zlib or node:crypto), more than it saves.
+ *
  * Files go to `$XDG_CACHE_HOME/mercato/compile-cache/<node version>-<arch>` (`~/.cache` without
- * XDG_CACHE_HOME), made readable and writable by its user only. `NODE_DISABLE_COMPILE_CACHE=1` turns it
- * off, as it does Node's. Any failure to read or write the cache only means compiling as usual.
+ * XDG_CACHE_HOME), one per bundle path, in a directory made for its user only; a directory that
+ * another user owns or may write is not read (its files would run as this user's code).
+ * `NODE_DISABLE_COMPILE_CACHE=1` turns it off, as it does Node's, and so do source maps
+ * (`--enable-source-maps`), which V8 cannot apply to code it did not compile from the file. Any
+ * failure to read or write the cache only means compiling as usual.
  */
 import fs from 'node:fs';
 import Module, { createRequire } from 'node:module';
@@ -21,8 +28,9 @@ import vm from 'node:vm';
 
 /** The bundles whose code is kept: this file's directory (lib/) and below. */
 const LIB = __dirname + path.sep;
-/** Bytes before V8's data in a cache file: the bundle's size and mtime (ms), two float64s. */
-const HEADER_BYTES = 16;
+/** The bundle's identity before V8's data in a cache file: size, inode, mtime and ctime (ns), four uint64s. */
+const IDENTITY = ['size', 'ino', 'mtimeNs', 'ctimeNs'] as const;
+const HEADER_BYTES = IDENTITY.length * 8;
 
 interface Compiled {
   script: vm.Script;
@@ -32,9 +40,9 @@ interface Compiled {
 
 /** Installs the cache for the bundles loaded from now on; nothing when NODE_DISABLE_COMPILE_CACHE is set. */
 export function keepCompiledCode(): void {
-  if (process.env.NODE_DISABLE_COMPILE_CACHE) return;
+  if (process.env.NODE_DISABLE_COMPILE_CACHE || process.sourceMapsEnabled) return;
   const dir = cacheDirectory();
-  if (!dir) return;
+  if (!dir || !isOwnOrMissing(dir)) return;
   const toWrite: Compiled[] = [];
   const prototype = Module.prototype as CompilingModule;
   const compile = prototype._compile;
@@ -73,10 +81,25 @@ function cacheDirectory(): string | undefined {
   return path.join(base, 'mercato', 'compile-cache', `${process.version}-${process.arch}`);
 }
 
+/**
+ * Whether the directory is this user's alone, or not made yet (it is made with mode 0700). Where
+ * there are no user ids (Windows), the user's profile is taken as theirs.
+ */
+function isOwnOrMissing(dir: string): boolean {
+  let stats: fs.Stats;
+  try {
+    stats = fs.lstatSync(dir);
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT';
+  }
+  const uid = process.getuid?.();
+  return stats.isDirectory() && (uid === undefined || (stats.uid === uid && (stats.mode & 0o022) === 0));
+}
+
 /** The bundle compiled, with V8's data from its cache file when that file was made for this build of it. */
 function compileWithCache(content: string, filename: string, dir: string): Compiled & { needsWriting: boolean } {
   const header = bundleHeader(filename);
-  const cacheFile = path.join(dir, `${path.relative(LIB, filename).replace(/[^\w.-]/g, '_')}.cache`);
+  const cacheFile = path.join(dir, cacheFileName(filename));
   const cachedData = readCache(cacheFile, header);
   const script = new vm.Script(Module.wrap(content), {
     filename,
@@ -86,11 +109,23 @@ function compileWithCache(content: string, filename: string, dir: string): Compi
   return { script, cacheFile, header, needsWriting: !cachedData || script.cachedDataRejected === true };
 }
 
+/** `<install>/lib/node_modules/axios/index.js` -> `node_modules_axios_index.js-1a2b3c4d.cache`, named apart per install. */
+function cacheFileName(filename: string): string {
+  const name = path.relative(LIB, filename).replace(/[^\w.-]/g, '_');
+  return `${name}-${fnv1a(filename).toString(16).padStart(8, '0')}.cache`;
+}
+
+/** 32-bit FNV-1a of a string's UTF-16 code units: a short name for a path, not a checksum. */
+function fnv1a(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
+}
+
 function bundleHeader(filename: string): Buffer {
-  const { size, mtimeMs } = fs.statSync(filename);
+  const stats = fs.statSync(filename, { bigint: true });
   const header = Buffer.alloc(HEADER_BYTES);
-  header.writeDoubleLE(size, 0);
-  header.writeDoubleLE(mtimeMs, 8);
+  IDENTITY.forEach((field, i) => header.writeBigUInt64LE(stats[field], i * 8));
   return header;
 }
 

@@ -1,5 +1,5 @@
 import type { MercatoClient } from '@mercato/api';
-import { CliError, messageOf } from './cli-error';
+import { CliError } from './cli-error';
 
 /**
  * Runs a command's work and prints its answer on stdout (if any), or its error on stderr with exit code 1
@@ -14,6 +14,16 @@ export async function report(work: () => Promise<string>): Promise<void> {
     process.stderr.write(`error: ${messageOf(error)}\n`);
     process.exitCode = 1;
   }
+}
+
+/** A CliError as it is, a failed API call in words; anything else that escapes a command is a bug and says so. */
+function messageOf(error: unknown): string {
+  if (error instanceof CliError) return error.message;
+  const { describeApiFailure }: typeof import('./api-client') = require('./api-client');
+  const apiFailure = describeApiFailure(error);
+  if (apiFailure) return apiFailure;
+  if (error instanceof Error) return `unexpected error: ${error.message}`;
+  return `unexpected error: ${String(error)}`;
 }
 
 type ErrorClass = abstract new (...args: never[]) => Error;

@@ -344,12 +344,11 @@ describe('mercato order, create, delete and get, writing through the API (sqlite
       '-o',
       'name',
     ]);
-    expect([created.code, created.stderr]).toEqual([0, '']);
-    const projectId = new RegExp(`^project/(${ID})\n$`).exec(created.stdout)![1];
-    expect(await owner.api.expect(200, owner.api.get(`/projects/${projectId}`))).toMatchObject({
-      name: 'scratch space',
-      organization_id: w.consumer.organization.id,
-    });
+    expect([created.code, created.stdout, created.stderr]).toEqual([0, 'project/scratch space\n', '']);
+    const projects = (
+      await owner.api.expect(200, owner.api.get(`/projects?organization_id=${w.consumer.organization.id}`))
+    ).items as { id: string; name: string }[];
+    const projectId = projects.find((p) => p.name === 'scratch space')!.id;
 
     const granted = await as(owner, [
       'create',
@@ -375,7 +374,7 @@ describe('mercato order, create, delete and get, writing through the API (sqlite
     ]);
     expect((await owner.api.expect(200, owner.api.get(`/projects/${projectId}/members`))).items).toEqual([]);
     const deleted = await as(owner, ['delete', `project/${projectId}`]);
-    expect([deleted.code, deleted.stdout]).toEqual([0, `project/${projectId} deleted\n`]);
+    expect([deleted.code, deleted.stdout]).toEqual([0, 'project/scratch space deleted\n']);
     expect((await owner.api.get(`/projects/${projectId}`)).status).toBe(404);
 
     const notOwner = await as(w.consumer.member, ['create', 'project', 'not mine', '--organization', organization]);
@@ -470,5 +469,108 @@ describe('mercato order, create, delete and get, writing through the API (sqlite
       .map((line) => JSON.parse(line) as { name?: string; state: string; resource_id: string });
     expect(objects.slice(-2).map((o) => o.state)).toEqual(['pending-consumer', 'pending-provider']);
     expect(table.stderr + json.stderr).toBe('');
+  });
+
+  test('-o name prints kind/name for every kind: the name a person knows it by, which commands take; the id for orders and events', async () => {
+    const admin = { id: '', token: server.adminToken, api: new Api(server.url, server.adminToken) };
+    const names = async (args: string[]) => {
+      const run = await as(admin, [...args, '-o', 'name']);
+      expect([args, run.code, run.stderr]).toEqual([args, 0, '']);
+      return run.stdout.trimEnd().split('\n');
+    };
+    const created = await as(admin, ['create', 'organization', 'Named Org', '-o', 'name']);
+    expect([created.code, created.stdout, created.stderr]).toEqual([0, 'organization/Named Org\n', '']);
+    const project = await as(admin, [
+      'create',
+      'project',
+      'named project',
+      '--organization',
+      'Named Org',
+      '-o',
+      'name',
+    ]);
+    expect([project.code, project.stdout, project.stderr]).toEqual([0, 'project/named project\n', '']);
+
+    expect(await names(['get', 'organizations'])).toEqual(
+      expect.arrayContaining(['organization/Named Org', `organization/${w.consumer.organization.name}`]),
+    );
+    expect(await names(['get', 'projects', '--organization', 'Named Org'])).toEqual(['project/named project']);
+    expect(await names(['get', 'users'])).toEqual(expect.arrayContaining(['user/admin', 'user/cliw-consumer-owner']));
+    expect(await names(['get', 'categories'])).toEqual(expect.arrayContaining([`category/${w.category.title}`]));
+    expect(await names(['get', 'offerings'])).toEqual(expect.arrayContaining([`offering/${slug}`]));
+    expect(await names(['get', 'plans', '--offering', slug])).toEqual(['plan/small']);
+    expect(await names(['get', 'offering-versions', '--offering', slug])).toEqual(['offering-version/1.0.0']);
+    expect(await names(['get', 'resources', '--project', w.consumer.project.name])).toEqual(
+      expect.arrayContaining(['resource/vm-a']),
+    );
+    for (const kind of ['orders', 'events']) {
+      const lines = await names(['get', kind]);
+      expect(lines.length).toBeGreaterThan(0);
+      for (const line of lines) expect(line).toMatch(new RegExp(`^${kind.slice(0, -1)}/${ID}$`));
+    }
+
+    // What -o name prints, the commands take.
+    const described = await as(admin, ['describe', 'organization/Named Org', '-o', 'json']);
+    expect(JSON.parse(described.stdout)).toMatchObject({ name: 'Named Org' });
+    const deleted = await as(admin, ['delete', 'project/named project', '-o', 'name']);
+    expect([deleted.code, deleted.stdout, deleted.stderr]).toEqual([0, 'project/named project\n', '']);
+  });
+
+  test('get orders --watch prints every state an order entered, also one it left before the next look', async () => {
+    // An order erred before the watches start: its row tells that the --status erred watch has made its first list.
+    const erredBefore = idIn((await as(w.consumer.owner, vm('vm-broken'))).stdout);
+    const placed = idIn((await as(w.consumer.owner, vm('vm-flaky'))).stdout);
+    for (const id of [erredBefore, placed]) {
+      await w.serviceManager.api.expect(200, w.serviceManager.api.post(`/orders/${id}/approve`));
+      await waitForProviderHandOver(admin, id, 10000);
+    }
+    await w.serviceManager.api.expect(
+      200,
+      w.serviceManager.api.post(`/orders/${erredBefore}/fail`, { reason: 'broken' }),
+    );
+    const watch = (args: string[]) => {
+      const child = startMercato(['get', 'orders', '--project', project, '--watch', ...args], server.url, admin.token!);
+      const watched = { child, stdout: '', stderr: '' };
+      child.stdout!.on('data', (chunk) => (watched.stdout += chunk));
+      child.stderr!.on('data', (chunk) => (watched.stderr += chunk));
+      return watched;
+    };
+    const until = async (condition: () => boolean, what: string) => {
+      const deadline = Date.now() + 30000;
+      while (!condition()) {
+        if (Date.now() > deadline) throw new Error(`no ${what} within 30 s`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    };
+    const json = watch(['-o', 'json']);
+    const erred = watch(['--status', 'erred', '-o', 'name']);
+    const states = () =>
+      json.stdout
+        .split('\n')
+        .filter((line) => line.includes(`"id":"${placed}"`))
+        .map((line) => JSON.parse(line) as { state: string; reason: string });
+    try {
+      await until(() => states().length > 0 && erred.stdout.includes(erredBefore), 'first lists');
+      // Another look at the list would see the order executing before and after: it errs and is retried in between.
+      await w.serviceManager.api.expect(
+        200,
+        w.serviceManager.api.post(`/orders/${placed}/fail`, { reason: 'flaky backend' }),
+      );
+      await w.consumer.owner.api.expect(200, w.consumer.owner.api.post(`/orders/${placed}/retry`));
+      await until(
+        () => states().some((order) => order.state === 'erred') && states().at(-1)!.state === 'executing',
+        'retried order',
+      );
+      await until(() => erred.stdout.includes(placed), 'erred order in --status erred');
+    } finally {
+      json.child.kill('SIGINT');
+      erred.child.kill('SIGINT');
+    }
+    const seen = states();
+    const moves = seen.map((order) => order.state).filter((state, i, all) => state !== all[i - 1]);
+    expect(moves).toEqual(['executing', 'erred', 'executing']);
+    expect(seen.find((order) => order.state === 'erred')!.reason).toBe('flaky backend');
+    expect(erred.stdout.split('\n').filter((line) => line.includes(placed))).toEqual([`order/${placed}`]);
+    expect(json.stderr + erred.stderr).toBe('');
   });
 });

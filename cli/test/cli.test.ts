@@ -160,6 +160,11 @@ describe('mercato CLI against a server with the demo catalog (sqlite)', () => {
     expect(down.code).toBe(1);
     expect(down.stdout).toBe('');
     expect(down.stderr).toMatch(/cannot reach the Mercato server at http:\/\/127\.0\.0\.1:\d+: connection refused/);
+    // Before the error, a line for each retry of the refused connection.
+    expect(down.stderr.split('\n').slice(0, 2)).toEqual([
+      'retrying GET /api/v1/offerings (attempt 2 of 3): connection refused',
+      'retrying GET /api/v1/offerings (attempt 3 of 3): connection refused',
+    ]);
     expect(badToken.code).toBe(1);
     expect(badToken.stdout).toBe('');
     expect(badToken.stderr).toContain('MERCATO_TOKEN');
@@ -172,9 +177,14 @@ describe('mercato CLI against a server with the demo catalog (sqlite)', () => {
     expect(unknownKind.stderr).toContain('unknown kind "gizmos"');
     expect(unknownCategory.code).toBe(1);
     expect(unknownCategory.stderr).toMatch(/no category "nonsense"; known: .*Databases/);
-    // every error is one line on stderr, without a stack trace
+    // every error is one line on stderr (after the retries' notes), without a stack trace
     for (const run of [down, badToken, noToken, missing, unknownKind, unknownCategory]) {
-      expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
+      expect(
+        run.stderr
+          .trimEnd()
+          .split('\n')
+          .filter((line) => !line.startsWith('retrying ')),
+      ).toHaveLength(1);
       expect(run.stderr).not.toMatch(/\n\s+at /);
     }
   });

@@ -175,10 +175,15 @@ describe('npm pack of a checkout that was never built', () => {
     expect(statSync(stamp).mtimeMs).toBe(built);
   });
 
-  test("cdktf and constructs are peer dependencies with the wide ranges prebuilt providers use; the one other dependency is the code generator's, bundled as jsii requires", () => {
+  // The code generator (`@mercato/cdktf/codegen`) runs json-schema-to-typescript, and ships its TypeScript
+  // sources, which the importer's tsc compiles: their `import type` of @mercato/api must resolve too.
+  test("cdktf and constructs are peer dependencies with the wide ranges prebuilt providers use; the other dependencies are the code generator's, bundled as jsii requires", () => {
     const manifest = JSON.parse(readFileSync(join(unpacked, 'package/package.json'), 'utf8'));
-    expect(Object.keys(manifest.dependencies)).toEqual(['json-schema-to-typescript']);
-    expect(manifest.bundleDependencies ?? manifest.bundledDependencies).toEqual(['json-schema-to-typescript']);
+    expect(Object.keys(manifest.dependencies)).toEqual(['@mercato/api', 'json-schema-to-typescript']);
+    expect(manifest.bundleDependencies ?? manifest.bundledDependencies).toEqual([
+      '@mercato/api',
+      'json-schema-to-typescript',
+    ]);
     expect(manifest.peerDependencies).toEqual({ cdktf: '^0.21.0', constructs: '^10.4.2' });
     const prebuilt = (
       JSON.parse(readFileSync(require.resolve('@cdktf/provider-null/package.json'), 'utf8')) as {

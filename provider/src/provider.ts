@@ -1,4 +1,4 @@
-import { environmentSettings } from '@mercato/api';
+import { environmentSettings, withoutCredentials } from '@mercato/api';
 import { defineProvider, sentences } from './framework';
 import { ApiError, UnreachableError } from './client/api-error';
 import { MercatoClient } from './client/mercato-client';
@@ -63,7 +63,7 @@ export const mercatoProvider = defineProvider({
     });
     try {
       const me = await client.get<{ username: string }>('/users/me');
-      ctx.log.info('connected to Mercato', { endpoint, user: me.username });
+      ctx.log.info('connected to Mercato', { endpoint: withoutCredentials(endpoint), user: me.username });
     } catch (error) {
       if (error instanceof UnreachableError)
         ctx.error(
@@ -74,7 +74,7 @@ export const mercatoProvider = defineProvider({
       else if (error instanceof ApiError && error.status === 401)
         ctx.error(
           'Mercato rejected the token',
-          `The server at ${endpoint} answered 401: the token is unknown, revoked or expired. Check \`token\` or MERCATO_TOKEN.`,
+          `The server at ${withoutCredentials(endpoint)} answered 401: the token is unknown, revoked or expired. Check \`token\` or MERCATO_TOKEN.`,
           'token',
         );
       else throw error;

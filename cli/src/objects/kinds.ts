@@ -6,7 +6,7 @@ import {
   RESOURCE_STATES,
 } from '@mercato/api';
 import { CliError } from '../cli-error';
-import type { Named } from './names';
+import { NAME_FIELDS, type Named } from './names';
 import { formatAge, type Column, type Item } from './output';
 
 /** The filters `mercato get` offers; each kind maps the ones it supports to its query parameter. */
@@ -38,7 +38,10 @@ export interface Kind {
   choices?: Partial<Record<FilterName, readonly string[]>>;
   /** Kept, and listed on request (`include_deleted`), when their project or offering is deleted. */
   keepsHistory?: boolean;
-  /** What `-o name` prints after `<singular>/`: what the API answers `/<plural>/<name>` for. Default the id. */
+  /**
+   * What `-o name` prints after `<singular>/`, when not the kind's name field (NAME_FIELDS: an
+   * organization's name, an offering's slug...), or the id for a kind without one (orders, events).
+   */
   nameOf?: (item: Item) => string;
 }
 
@@ -119,7 +122,6 @@ export const KINDS: Kind[] = [
       sort: 'sort',
     },
     choices: { platform: OFFERING_PLATFORMS, status: OFFERING_STATUSES },
-    nameOf: (offering) => String(offering.slug),
   },
   {
     plural: 'offering-versions',
@@ -227,7 +229,18 @@ export function columnsFor(kind: Kind, format: 'table' | 'wide'): Column[] {
   return format === 'wide' ? [...kind.columns, ...kind.wide] : kind.columns;
 }
 
-/** `kind/name`, as `-o name` prints an object and as commands take one: `offering/postgresql`, `order/<id>`. */
+/**
+ * `kind/name`, as `-o name` prints an object and as commands take one, kubectl's way: the name a
+ * person knows it by (NAME_FIELDS: `organization/Acme`, `offering/postgresql`, `user/alice`,
+ * `category/Databases`, `plan/small`, `offering-version/2.0.0`), or the id for a kind without
+ * one, or an object whose name is empty (`order/<id>`, `event/<id>`).
+ */
 export function qualifiedName(kind: Kind, item: Item): string {
-  return `${kind.singular}/${kind.nameOf ? kind.nameOf(item) : String(item.id)}`;
+  return `${kind.singular}/${kind.nameOf ? kind.nameOf(item) : nameOrId(kind, item)}`;
+}
+
+function nameOrId(kind: Kind, item: Item): string {
+  const field = NAME_FIELDS[kind.plural as Named] as string | undefined;
+  const name = field === undefined ? undefined : item[field];
+  return typeof name === 'string' && name !== '' ? name : String(item.id);
 }

@@ -79,3 +79,19 @@ test('no endpoint at all is a clear error', async () => {
     ['Missing Mercato endpoint', 'Set `endpoint` in the provider block or the MERCATO_ENDPOINT environment variable.'],
   ]);
 });
+
+test('an endpoint with credentials in it is named without its password', async () => {
+  const withCredentials = (url: string) => url.replace('://', '://someone:endpoint-password@');
+  // From the environment: Terraform quotes the provider block itself, as written, beside a diagnostic.
+  const down = h.workspace('credentials-down', `provider "mercato" {}\n${ORGANIZATION}`, {
+    MERCATO_ENDPOINT: withCredentials(await closedPortUrl()),
+  });
+  const badToken = h.workspace('credentials-401', `provider "mercato" {}\n${ORGANIZATION}`, {
+    MERCATO_ENDPOINT: withCredentials(h.url),
+    MERCATO_TOKEN: 'mct_not_a_real_token',
+  });
+  const [unreachable, refused] = await Promise.all([down.plan(), badToken.plan()]);
+  expect(errors(unreachable)[0].detail).toContain('cannot reach the Mercato server at http://someone:***@127.0.0.1:');
+  expect(errors(refused)[0].detail).toContain(`The server at ${h.url.replace('://', '://someone:***@')} answered 401`);
+  for (const plan of [unreachable, refused]) expect(plan.output).not.toContain('endpoint-password');
+});
