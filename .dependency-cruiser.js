@@ -28,7 +28,7 @@ const workspaces = readJson('package.json').workspaces.map((dir) => {
 const dirsOf = (names) => workspaces.filter((w) => names.includes(w.name)).map((w) => w.dir);
 
 /** Code that runs in a user's process (as opposed to tests, scripts and benchmarks). */
-const RUN_TIME = '^(api|server|provider|cli)/src/|^constructs/(src|codegen)/';
+const RUN_TIME = '^(api|agent|server|provider|cli|examples/agent)/src/|^constructs/(src|codegen)/';
 
 const betweenWorkspaces = workspaces.flatMap((workspace) => {
   const from = `^${escape(workspace.dir)}/`;

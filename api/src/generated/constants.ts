@@ -26,6 +26,10 @@ export type OfferingStatus = (typeof OFFERING_STATUSES)[number];
 export const OFFERING_VERSION_STATUSES = ['available', 'beta', 'deprecated'] as const;
 export type OfferingVersionStatus = (typeof OFFERING_VERSION_STATUSES)[number];
 
+/** `awaiting` of /api/v1/orders (query parameter). */
+export const ORDER_AWAITINGS = ['provider'] as const;
+export type OrderAwaiting = (typeof ORDER_AWAITINGS)[number];
+
 /** `state` of /api/v1/orders (query parameter, response). */
 export const ORDER_STATES = ['pending-consumer', 'pending-provider', 'executing', 'done', 'erred', 'canceled', 'rejected'] as const;
 export type OrderState = (typeof ORDER_STATES)[number];

@@ -8,7 +8,7 @@ import type { OfferingRow } from '../db/tables';
 import { newId } from '../ids';
 import { conflict, forbidden, invalid, invalidFields, notFound, type FieldError } from '../http/problem';
 import { body, DESCRIPTION, ID, ID_PARAMS, jsonObject, NAME, object } from '../http/schemas';
-import { now } from '../http/route-context';
+import { json, now } from '../http/route-context';
 import { PAGE_QUERY_PROPERTIES } from '../http/pagination';
 import { validateAgainst } from './options-schema';
 import {
@@ -26,7 +26,13 @@ import { readOffering } from './catalog-cache';
 import { findLiveCategory } from './categories-repository';
 import { findLiveOrganization } from '../structure/organizations-repository';
 import { hasLiveResource } from '../resources/resources-repository';
-import { insertOffering, markOfferingDeleted, slugsLike, updateOffering } from './offerings-repository';
+import {
+  insertOffering,
+  loadOfferingRow,
+  markOfferingDeleted,
+  slugsLike,
+  updateOffering,
+} from './offerings-repository';
 
 const EDITABLE = {
   category_id: ID,
@@ -83,6 +89,14 @@ function visibleTo(p: Principal, idOrSlug: string, offering: PresentedOffering |
   return offering;
 }
 
+/** The options a write gives, without the ones it leaves out. */
+function definedOptions({ plugin_options, secret_options }: OfferingInput) {
+  return {
+    ...(plugin_options === undefined ? {} : { plugin_options }),
+    ...(secret_options === undefined ? {} : { secret_options }),
+  };
+}
+
 export const offeringsRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
   /** The offering as the request may see the catalog, 404 when the caller may not see it. */
   const findOffering = async (request: FastifyRequest, idOrSlug: string) =>
@@ -91,7 +105,15 @@ export const offeringsRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => 
   /** What a request wrote, read back from the database. */
   const readBack = async (p: Principal, id: string) => visibleTo(p, id, await readOffering(app.db, id));
 
-  const checkReferences = async (caller: string, input: OfferingInput): Promise<FieldError[]> => {
+  /**
+   * `stored`: the options the offering has now, for a change that leaves one of them out; both are
+   * checked against the plugin's schemas as they will be after the write.
+   */
+  const checkReferences = async (
+    caller: string,
+    input: OfferingInput,
+    stored: Pick<OfferingInput, 'plugin_options' | 'secret_options'> = {},
+  ): Promise<FieldError[]> => {
     const errors: FieldError[] = [];
     if (input.category_id && !(await findLiveCategory(app.db, input.category_id))) {
       errors.push({ field: 'category_id', message: `no category ${input.category_id}` });
@@ -103,15 +125,34 @@ export const offeringsRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => 
       });
     }
     const plugin = app.plugins.get(input.type ?? '');
-    if (plugin?.optionsSchema && input.plugin_options)
+    const options = { ...stored, ...definedOptions(input) };
+    if (plugin?.optionsSchema)
       errors.push(
-        ...(await validateAgainst(app, caller, plugin.optionsSchema, input.plugin_options, 'plugin_options')),
+        ...(await validateAgainst(app, caller, plugin.optionsSchema, options.plugin_options ?? {}, 'plugin_options')),
+      );
+    if (plugin?.secretOptionsSchema)
+      errors.push(
+        ...(await validateAgainst(
+          app,
+          caller,
+          plugin.secretOptionsSchema,
+          options.secret_options ?? {},
+          'secret_options',
+        )),
       );
     const types = (input.components ?? []).map((c) => c.type);
     types.forEach((type, i) => {
       if (types.indexOf(type) !== i)
         errors.push({ field: `components[${i}].type`, message: `duplicates component type "${type}"` });
     });
+    // Rules across the two options (a secret an option needs), once each has passed its schema.
+    if (plugin?.checkOptions && !errors.some((e) => /^(plugin|secret)_options\b/.test(e.field)))
+      errors.push(
+        ...plugin.checkOptions({
+          plugin_options: options.plugin_options ?? {},
+          secret_options: options.secret_options ?? {},
+        }),
+      );
     return errors;
   };
 
@@ -275,10 +316,13 @@ export const offeringsRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => 
       const offering = await findOffering(request, request.params.id);
       if (!managesOfferingsOf(p, offering.organization_id)) throw forbidden("only the offering's provider changes it");
       const input = request.body;
-      const errors = await checkReferences(p.user.id, {
-        ...input,
-        type: input.plugin_options ? offering.type : undefined,
-      });
+      const row = (await loadOfferingRow(app.db, offering.id))!;
+      const optionsChange = input.plugin_options !== undefined || input.secret_options !== undefined;
+      const errors = await checkReferences(
+        p.user.id,
+        { ...input, type: optionsChange ? offering.type : undefined },
+        { plugin_options: json(row.plugin_options, {}), secret_options: json(row.secret_options, {}) },
+      );
       if (errors.length) throw invalidFields(errors);
       try {
         await app.db.transaction().execute(async (trx) => {

@@ -1,12 +1,13 @@
 import type { ProvisioningPlugin } from '../plugin';
 import { allocationPlugin } from './allocation';
 import { manualPlugin } from './manual';
+import { webhookPlugin } from './webhook';
 
 /** Plugins by offering `type`. A new plugin is one more entry here; the worker does not change. */
 export class PluginRegistry {
   private readonly plugins = new Map<string, ProvisioningPlugin>();
 
-  constructor(plugins: ProvisioningPlugin[] = [manualPlugin, allocationPlugin]) {
+  constructor(plugins: ProvisioningPlugin[] = [manualPlugin, allocationPlugin, webhookPlugin]) {
     plugins.forEach((plugin) => this.register(plugin));
   }
 
