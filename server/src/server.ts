@@ -5,11 +5,22 @@ import type { ServerConfig } from './config';
 import { openDatabase } from './db/database';
 import { ensureAdminToken } from './admin-token';
 import { seedDemoCatalog } from './demo/seed';
+import { DEMO_OFFERINGS } from './demo/catalog';
+import {
+  demoAgentOf,
+  demoAgentUrl,
+  freeLocalPort,
+  newSigningSecret,
+  writeDemoAgentSettings,
+  type DemoAgent,
+} from './demo/demo-agent';
 
 export interface RunningServer {
   app: FastifyInstance;
   url: string;
   adminToken?: string;
+  /** The demo's site agent for `mercato serve` to run, when the demo catalog was seeded with it. */
+  demoAgent?: DemoAgent;
 }
 
 /**
@@ -30,7 +41,7 @@ export async function startServer(
     logger: { level: config.logLevel, stream: pino.destination({ dest: 1, sync: true }) },
   });
   const seeded = admin.firstStart && config.seedDemo && admin.token !== undefined;
-  if (seeded) await withoutRequestLogs(app, () => seedDemoCatalog(app, admin.token!));
+  if (seeded) await withoutRequestLogs(app, () => seedWithAgent(app, admin.token!, config.dataDir));
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -44,7 +55,20 @@ export async function startServer(
   if (admin.writtenTo) say(`Admin token (shown once): ${admin.token}\nIt is also in ${admin.writtenTo}`);
   else if (config.adminToken) say('Admin token: the value of MERCATO_ADMIN_TOKEN');
   else say(`Admin token: in ${config.dataDir}/admin-token`);
-  return { app, url, adminToken: admin.token };
+  // The agent calls the server where it listens on this machine, whatever HOST names.
+  const local = ['0.0.0.0', '::'].includes(config.host) ? `http://127.0.0.1:${port}` : url;
+  const demoAgent = config.seedDemo ? demoAgentOf(config.dataDir, local, DEMO_AGENT_OFFERINGS) : undefined;
+  return { app, url, adminToken: admin.token, demoAgent };
+}
+
+const DEMO_AGENT_OFFERINGS = DEMO_OFFERINGS.filter((o) => o.type === 'webhook').map((o) => o.slug);
+
+/** Seeds the demo catalog with its site agent's settings, made now and kept in the data directory. */
+async function seedWithAgent(app: FastifyInstance, adminToken: string, dataDir: string) {
+  const port = await freeLocalPort();
+  const signingSecret = newSigningSecret();
+  const { agentToken } = await seedDemoCatalog(app, adminToken, { url: demoAgentUrl(port), signingSecret });
+  writeDemoAgentSettings(dataDir, { port, signing_secret: signingSecret, token: agentToken! });
 }
 
 /**

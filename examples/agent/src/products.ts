@@ -6,7 +6,7 @@ import type { SimulatedResource } from './simulated-backend';
  * outputs that it is simulated: nothing is created anywhere.
  */
 
-export const SIMULATED_NOTE =
+const SIMULATED_NOTE =
   'Simulated by the Mercato example site agent (examples/agent): no machine or cluster exists behind this resource.';
 
 export interface Product {

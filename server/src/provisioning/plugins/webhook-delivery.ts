@@ -24,7 +24,7 @@ export interface DeliveryPolicy {
 }
 
 /** Order events: about half a minute of retries (0.5, 1, 2, 4 and 8 s, with jitter). */
-export const ORDER_DELIVERY: DeliveryPolicy = {
+const ORDER_DELIVERY: DeliveryPolicy = {
   attempts: 6,
   baseDelayMs: 500,
   maxDelayMs: 30_000,

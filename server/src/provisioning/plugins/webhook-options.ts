@@ -7,7 +7,7 @@ import type { OfferingOptions } from '../plugin';
  */
 
 /** An order no agent completes within this many seconds becomes erred (`timeout_seconds`). */
-export const DEFAULT_TIMEOUT_SECONDS = 3600;
+const DEFAULT_TIMEOUT_SECONDS = 3600;
 /** The shortest signing secret taken: the Standard Webhooks spec asks for at least 24 bytes of key. */
 const MIN_SECRET_LENGTH = 24;
 

@@ -7,7 +7,7 @@ import type { PullResult } from '../plugin';
  * `outputs`, `secret_outputs`, `state` and `usage` (amounts used of the offering's usage
  * components this month, by component type), a field left out being unchanged.
  */
-export const PULL_ANSWER_SCHEMA = {
+const PULL_ANSWER_SCHEMA = {
   type: 'object',
   additionalProperties: false,
   properties: {
