@@ -55,7 +55,7 @@ const IN_A_WORKSPACE = anyOf(workspaces.map((w) => w.dir));
 const TYPE_SOURCES = anyOf(workspaces.flatMap((w) => w.typeSources));
 
 /** Code that runs in a user's process (as opposed to tests, scripts and benchmarks). */
-const RUN_TIME = '^(api|server|provider|cli)/src/|^constructs/(src|codegen)/';
+const RUN_TIME = '^(api|agent|server|provider|cli|examples/agent)/src/|^constructs/(src|codegen)/';
 
 const betweenWorkspaces = workspaces.flatMap((workspace) => {
   const from = `^${escapeRegExp(workspace.dir)}/`;

@@ -8,6 +8,8 @@ module.exports = {
   testEnvironmentOptions: { customExportConditions: ['mercato-source', 'node', 'node-addons'] },
   roots: [
     '<rootDir>/api',
+    '<rootDir>/agent',
+    '<rootDir>/examples/agent',
     '<rootDir>/server',
     '<rootDir>/cli',
     '<rootDir>/provider',

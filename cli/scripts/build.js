@@ -17,8 +17,11 @@ const cliDir = path.resolve(__dirname, '..');
 
 /** Packages loaded only by the commands that need them: HTTP requests (and a proxy for them), YAML output. */
 const LAZY_PACKAGES = ['axios', 'https-proxy-agent', 'yaml'];
-/** Workspaces the CLI runs as they are (their own build): `serve`, `provider install`, `drift`, `constructs generate`. */
-const WORKSPACES = ['@mercato/server', '@mercato/terraform-provider', '@mercato/cdktf'];
+/**
+ * Workspaces the CLI runs as they are (their own build): `serve` (and the demo site agent it
+ * starts as a process of its own), `provider install`, `drift`, `constructs generate`.
+ */
+const WORKSPACES = ['@mercato/server', '@mercato/example-agent', '@mercato/terraform-provider', '@mercato/cdktf'];
 
 const COMMON = {
   bundle: true,

@@ -10,3 +10,4 @@ export { ensureAdminToken } from './admin-token';
 export { startServer, type RunningServer } from './server';
 export { seedDemoCatalog } from './demo/seed';
 export { DEMO_OFFERINGS } from './demo/catalog';
+export type { DemoAgent } from './demo/demo-agent';

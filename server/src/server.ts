@@ -5,11 +5,22 @@ import type { ServerConfig } from './config';
 import { openDatabase } from './db/database';
 import { ensureAdminToken } from './admin-token';
 import { seedDemoCatalog } from './demo/seed';
+import { DEMO_OFFERINGS } from './demo/catalog';
+import {
+  demoAgentOf,
+  demoAgentUrl,
+  freeLocalPort,
+  newSigningSecret,
+  writeDemoAgentSettings,
+  type DemoAgent,
+} from './demo/demo-agent';
 
 export interface RunningServer {
   app: FastifyInstance;
   url: string;
   adminToken?: string;
+  /** The demo's site agent for `mercato serve` to run, when the demo catalog was seeded with it. */
+  demoAgent?: DemoAgent;
 }
 
 /**
@@ -32,9 +43,7 @@ export async function startServer(
   });
   const seeded = admin.firstStart && config.seedDemo && admin.token !== undefined;
   if (seeded)
-    await withoutRequestLogs(app, () =>
-      seedDemoCatalog(app, admin.token!, { postgresAdminUrl: config.demoPostgresUrl }),
-    );
+    await withoutRequestLogs(app, () => seedWithAgent(app, admin.token!, config.dataDir, config.demoPostgresUrl));
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -48,7 +57,23 @@ export async function startServer(
   if (admin.writtenTo) say(`Admin token (shown once): ${admin.token}\nIt is also in ${admin.writtenTo}`);
   else if (config.adminToken) say('Admin token: the value of MERCATO_ADMIN_TOKEN');
   else say(`Admin token: in ${config.dataDir}/admin-token`);
-  return { app, url, adminToken: admin.token };
+  // The agent calls the server where it listens on this machine, whatever HOST names.
+  const local = ['0.0.0.0', '::'].includes(config.host) ? `http://127.0.0.1:${port}` : url;
+  const demoAgent = config.seedDemo ? demoAgentOf(config.dataDir, local, DEMO_AGENT_OFFERINGS) : undefined;
+  return { app, url, adminToken: admin.token, demoAgent };
+}
+
+const DEMO_AGENT_OFFERINGS = DEMO_OFFERINGS.filter((o) => o.type === 'webhook').map((o) => o.slug);
+
+/** Seeds the demo catalog with its site agent's settings, made now and kept in the data directory, and the PostgreSQL server of MERCATO_DEMO_POSTGRES_URL. */
+async function seedWithAgent(app: FastifyInstance, adminToken: string, dataDir: string, postgresAdminUrl?: string) {
+  const port = await freeLocalPort();
+  const signingSecret = newSigningSecret();
+  const { agentToken } = await seedDemoCatalog(app, adminToken, {
+    agent: { url: demoAgentUrl(port), signingSecret },
+    postgresAdminUrl,
+  });
+  writeDemoAgentSettings(dataDir, { port, signing_secret: signingSecret, token: agentToken! });
 }
 
 /**

@@ -30,6 +30,10 @@ export type OfferingVersionStatus = (typeof OFFERING_VERSION_STATUSES)[number];
 export const OFFERING_VISIBILITIES = ['public', 'restricted'] as const;
 export type OfferingVisibility = (typeof OFFERING_VISIBILITIES)[number];
 
+/** `awaiting` of /api/v1/orders (query parameter). */
+export const ORDER_AWAITINGS = ['provider'] as const;
+export type OrderAwaiting = (typeof ORDER_AWAITINGS)[number];
+
 /** `state` of /api/v1/orders (query parameter, response). */
 export const ORDER_STATES = ['pending-consumer', 'pending-provider', 'executing', 'done', 'erred', 'canceled', 'rejected'] as const;
 export type OrderState = (typeof ORDER_STATES)[number];

@@ -2113,6 +2113,8 @@ export interface paths {
                     resource_id?: string;
                     state?: "pending-consumer" | "pending-provider" | "executing" | "done" | "erred" | "canceled" | "rejected";
                     type?: "create" | "update" | "terminate" | "pause" | "resume" | "restart";
+                    /** @description `provider`: only the executing orders handed to their provider to complete or fail (`POST /orders/{id}/complete`, `/fail`), of offerings the caller provides as an owner or service manager (staff: of every offering). What a site agent that polls asks for, with `offering_id`. */
+                    awaiting?: "provider";
                     /** @description Also list those of deleted projects and offerings (kept as history). */
                     include_deleted?: boolean;
                 };
@@ -2615,6 +2617,95 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orders/{id}/provisioning-event": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An order handed to its provider, as the provider's site agent carries it out (the provider)
+         * @description The `order.executing` event the `webhook` plugin POSTs to a site agent, for an agent that polls instead (`GET /orders?awaiting=provider`): the order, its resource and offering, attributes whole, secret ones included. Only for an owner or service manager of the offering's organization, and only while the order waits for the provider (409 otherwise).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An order for the provider's site agent to carry out: what the `webhook` plugin POSTs to the agent's URL, signed. Attributes are whole, secret ones included. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The event's id: `webhook-id` when it is POSTed. */
+                            id: string;
+                            /** @description Always `order.executing`. */
+                            type: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            order: {
+                                id: string;
+                                /** @description create, update, terminate, pause, resume or restart. */
+                                type: string;
+                                /** @description What the resource is to be after the order, secret properties included. */
+                                attributes: {
+                                    [key: string]: unknown;
+                                };
+                                limits: {
+                                    [key: string]: number;
+                                };
+                                plan_id: string;
+                                version: string;
+                                /** @description Runs of this order, this one included. */
+                                attempts: number;
+                            };
+                            resource: {
+                                id: string;
+                                name: string;
+                                /** @description The backend's id of the resource; '' before its create order is done. */
+                                backend_id: string;
+                                /** @description What the resource is now, secret properties included. */
+                                attributes: {
+                                    [key: string]: unknown;
+                                };
+                                limits: {
+                                    [key: string]: number;
+                                };
+                                outputs: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description The `state` the agent last reported. */
+                                backend_state: {
+                                    [key: string]: unknown;
+                                };
+                                state: string;
+                            };
+                            offering: {
+                                id: string;
+                                slug: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orders/{id}/complete": {
         parameters: {
             query?: never;
@@ -2624,7 +2715,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Report a manually provisioned order as done (the provider) */
+        /** Report an order handed to the provider (its staff or site agent) as done */
         post: {
             parameters: {
                 query?: never;
@@ -2643,6 +2734,8 @@ export interface paths {
                         outputs?: Record<string, never>;
                         /** @description Credentials and the like: shown only on a single-resource read to its consumers. Any JSON object nested at most 32 levels deep. */
                         secret_outputs?: Record<string, never>;
+                        /** @description The backend's own record of the resource (a site agent's state), kept as the resource's `backend_state` and given back in later order events. Any JSON object nested at most 32 levels deep. */
+                        state?: Record<string, never>;
                     };
                 };
             };
@@ -2708,7 +2801,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Report a manually provisioned order as failed (the provider), with a reason */
+        /** Report an order handed to the provider (its staff or site agent) as failed, with a reason */
         post: {
             parameters: {
                 query?: never;

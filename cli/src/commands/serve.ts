@@ -12,7 +12,7 @@ export function declareServe(program: Command): void {
   program
     .command('serve')
     .description(
-      'Run the server (API, console, provisioning worker). Reads PORT, HOST, MERCATO_DATA_DIR, DATABASE_URL, MERCATO_ADMIN_TOKEN.',
+      'Run the server (API, console, provisioning worker) and, for the demo catalog, its site agent (simulated backends). Reads PORT, HOST, MERCATO_DATA_DIR, DATABASE_URL, MERCATO_ADMIN_TOKEN.',
     )
     .option('-p, --port <port>', 'port to listen on (PORT, default 8080)')
     .action(async (options: { port?: string }) => {
@@ -21,8 +21,12 @@ export function declareServe(program: Command): void {
       const config = serverConfig();
       if (options.port) config.port = Number(options.port);
       const server = await startServer(config);
+      const { startDemoAgent }: typeof import('../serve/demo-agent') = require('../serve/demo-agent');
+      const agent = server.demoAgent && startDemoAgent(server.demoAgent, console.log);
       const stop = async () => {
+        // The server first: its worker may still be handing an order to the agent.
         await server.app.close();
+        await agent?.stop();
         process.exit(0);
       };
       process.once('SIGINT', () => void stop());

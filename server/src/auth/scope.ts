@@ -44,6 +44,18 @@ export function consumerOrProviderScope(p: Principal, projectColumn: string, off
   };
 }
 
+/** The condition "the row's offering is one the caller provides", for a query of orders or resources; undefined: none. */
+export function providerScope(p: Principal, offeringColumn: string) {
+  const providers = providerOrganizationIds(p);
+  if (!providers.length) return undefined;
+  return (eb: ExpressionBuilder<Tables, keyof Tables>) =>
+    eb(
+      sql.ref(offeringColumn),
+      'in',
+      eb.selectFrom('offerings').select('offerings.id').where('offerings.organization_id', 'in', providers),
+    );
+}
+
 /** The condition of consumerOrProviderScope, for a query of orders or resources. */
 export type RowScope = NonNullable<ReturnType<typeof consumerOrProviderScope>>;
 

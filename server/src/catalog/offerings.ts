@@ -176,6 +176,14 @@ export const offeringsRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => 
       if (types.indexOf(type) !== i)
         errors.push({ field: `components[${i}].type`, message: `duplicates component type "${type}"` });
     });
+    // Rules across the two options (a secret an option needs), once each has passed its schema.
+    if (plugin?.checkOptions && !errors.some((e) => /^(plugin|secret)_options\b/.test(e.field)))
+      errors.push(
+        ...plugin.checkOptions({
+          plugin_options: options.plugin_options ?? {},
+          secret_options: options.secret_options ?? {},
+        }),
+      );
     return errors;
   };
 

@@ -37,9 +37,10 @@ export interface DemoOffering {
   category: string;
   /**
    * Provisioning plugin: `allocation` completes orders at once, `manual` waits for the provider,
-   * `postgresql` creates a real database on the server of MERCATO_DEMO_POSTGRES_URL (seed.ts).
+   * `postgresql` creates a real database on the server of MERCATO_DEMO_POSTGRES_URL, `webhook` goes
+   * to the demo's site agent (examples/agent, simulated backends); seed.ts sets their options.
    */
-  type: 'manual' | 'allocation' | 'postgresql';
+  type: 'manual' | 'allocation' | 'postgresql' | 'webhook';
   plugin_options?: Record<string, unknown>;
   platform: 'aws' | 'azure' | 'gcp' | 'on-premises' | 'other';
   tags: string[];
@@ -126,11 +127,11 @@ const VIRTUAL_MACHINE: DemoOffering = {
   name: 'Virtual Machine',
   slug: 'virtual-machine',
   category: 'Compute',
-  type: 'manual',
+  type: 'webhook',
   platform: 'on-premises',
   tags: ['vm', 'linux', 'windows', 'iaas'],
   description:
-    'A virtual machine in the Mercato Demo Cloud data centre, with a choice of image, shape and network exposure, configured at first boot by cloud-init.',
+    'A virtual machine in the Mercato Demo Cloud data centre, with a choice of image, shape and network exposure, configured at first boot by cloud-init. Demo: provisioned by the example site agent on a simulated backend, which reports a host name, addresses and a root password but creates no machine.',
   documentation_url: `${DOCS}/compute/virtual-machine`,
   requirements: 'An SSH public key to log in. Public networking requires an approved security review for the project.',
   auto_approve: false,
@@ -234,14 +235,14 @@ const OPENSHIFT: DemoOffering = {
   name: 'OpenShift Hosted Cluster',
   slug: 'openshift-hosted-cluster',
   category: 'Containers',
-  type: 'manual',
+  type: 'webhook',
   platform: 'aws',
   tags: ['kubernetes', 'openshift', 'containers', 'paas'],
   description:
-    'A Red Hat OpenShift cluster with a hosted control plane: choose the version and worker node pools with autoscaling; etcd is backed up on a schedule.',
+    'A Red Hat OpenShift cluster with a hosted control plane: choose the version and worker node pools with autoscaling; etcd is backed up on a schedule. Demo: provisioned by the example site agent on a simulated backend, which reports API and console URLs and a kubeadmin password but creates no cluster.',
   documentation_url: `${DOCS}/containers/openshift-hosted-cluster`,
   requirements:
-    'A Red Hat pull secret registered with the provider. Clusters are built by the platform team within one working day.',
+    'A Red Hat pull secret registered with the provider. Clusters are built by the site agent of the platform team.',
   auto_approve: false,
   components: [
     { type: 'control_plane', name: 'Hosted control plane', measured_unit: 'cluster', billing_type: 'fixed' },

@@ -1,24 +1,39 @@
 import type { FastifyInstance } from 'fastify';
 import { DEMO_CATEGORIES, DEMO_OFFERINGS, DEMO_ORGANIZATION, type DemoOffering } from './catalog';
 
+/** Where the demo's site agent listens, and the secret it verifies events with. */
+export interface DemoAgentEndpoint {
+  url: string;
+  signingSecret: string;
+}
+
+/** An order of a `webhook` offering of the demo waits this long for the agent. */
+const DEMO_AGENT_TIMEOUT_SECONDS = 600;
+
 export interface DemoSeedOptions {
   /**
    * Admin URL of the PostgreSQL server the `postgresql` offerings create databases on
    * (MERCATO_DEMO_POSTGRES_URL). Without it they are seeded `paused`, saying what to set.
    */
   postgresAdminUrl?: string;
+  /** The demo's site agent, which the `webhook` offerings send their orders to; without it the agent polls. */
+  agent?: DemoAgentEndpoint;
 }
 
 /**
  * Seeds the demo catalog through the real HTTP API, in-process (`app.inject`): every object
  * passes the same validation, permissions and audit events as one a user creates, so the
  * demo doubles as a smoke test of the catalog routes on every fresh start.
+ *
+ * The `webhook` offerings send their orders to `agent` when it is given, and the demo agent
+ * gets a user of its own, a service manager of the demo organization: its token is answered
+ * (shown nowhere else). Without `agent` they are seeded for an agent that polls.
  */
 export async function seedDemoCatalog(
   app: FastifyInstance,
   adminToken: string,
   options: DemoSeedOptions = {},
-): Promise<void> {
+): Promise<{ agentToken?: string }> {
   const post = poster(app, adminToken);
   const organization = await post(
     '/api/v1/organizations',
@@ -34,8 +49,39 @@ export async function seedDemoCatalog(
     const categoryId = categoryIds.get(offering.category);
     if (!categoryId)
       throw new Error(`demo offering "${offering.slug}" names an unknown category "${offering.category}"`);
-    await seedOffering(post, withBackend(offering, options), organization.id, categoryId);
+    await seedOffering(post, withBackend(offering, options), organization.id, categoryId, options.agent);
   }
+  return options.agent ? { agentToken: await seedAgentUser(post, organization.id) } : {};
+}
+
+/** The demo agent's user, a service manager of the demo organization, and its token. */
+async function seedAgentUser(post: Post, organizationId: string): Promise<string> {
+  const user = await post(
+    '/api/v1/users',
+    { username: 'demo-site-agent', email: 'demo-site-agent@demo.mercato.example' },
+    'the demo site agent user',
+  );
+  await post(
+    `/api/v1/organizations/${organizationId}/members`,
+    { user_id: user.id, role: 'service-manager' },
+    'the demo site agent membership',
+  );
+  const created = await post(
+    `/api/v1/users/${user.id}/tokens`,
+    { name: 'demo site agent' },
+    'the demo site agent token',
+  );
+  return (created as { id: string; token?: string }).token!;
+}
+
+/** The options of a demo `webhook` offering: it sends its orders to the agent (or is polled by it). */
+function agentOptions(agent?: DemoAgentEndpoint) {
+  return agent
+    ? {
+        plugin_options: { url: agent.url, timeout_seconds: DEMO_AGENT_TIMEOUT_SECONDS },
+        secret_options: { signing_secret: agent.signingSecret },
+      }
+    : { plugin_options: { timeout_seconds: DEMO_AGENT_TIMEOUT_SECONDS }, secret_options: {} };
 }
 
 type Post = (url: string, payload: object, what: string) => Promise<{ id: string }>;
@@ -64,6 +110,7 @@ async function seedOffering(
   offering: Published,
   organizationId: string,
   categoryId: string,
+  agent?: DemoAgentEndpoint,
 ): Promise<void> {
   const { plans, versions, category: _title, ...fields } = offering;
   const what = `offering "${offering.slug}"`;
@@ -73,7 +120,7 @@ async function seedOffering(
       ...fields,
       organization_id: organizationId,
       category_id: categoryId,
-      plugin_options: offering.plugin_options ?? {},
+      ...(offering.type === 'webhook' ? agentOptions(agent) : { plugin_options: offering.plugin_options ?? {} }),
     },
     what,
   );

@@ -63,7 +63,7 @@ function awaiting(row: OrderRow): string | null {
       return `provider approval: an owner or service manager of the organization providing offering ${row.offering_id}`;
     case 'executing':
       return row.job_state === 'waiting'
-        ? 'the service provider to complete the order (manual provisioning)'
+        ? 'the service provider to complete the order (its staff or its site agent)'
         : 'provisioning';
     default:
       return null;

@@ -22,7 +22,7 @@ export function findOrderByKey(db: Db, userId: string, key: string) {
 }
 
 type OrderFilters = Partial<Record<'project_id' | 'offering_id' | 'resource_id', string>> &
-  Partial<Pick<OrderRow, 'state' | 'type'>> & { include_deleted?: boolean };
+  Partial<Pick<OrderRow, 'state' | 'type'>> & { include_deleted?: boolean; awaiting?: 'provider' };
 
 /** One page of orders by id, with the filters given, within `scope` (undefined: all); one row more than the limit tells there is a next page. */
 export function listOrders(db: Db, page: Page, filters: OrderFilters, scope?: RowScope) {
@@ -35,6 +35,9 @@ export function listOrders(db: Db, page: Page, filters: OrderFilters, scope?: Ro
   for (const column of ['project_id', 'offering_id', 'resource_id', 'state', 'type'] as const) {
     if (filters[column]) query = query.where(column, '=', filters[column]!);
   }
+  // Handed to the provider: executing, its job waiting for an outside completion.
+  if (filters.awaiting === 'provider')
+    query = query.where('state', '=', 'executing').where('job_state', '=', 'waiting');
   if (!filters.include_deleted) query = query.where(inLiveProjectAndOffering);
   if (scope) query = query.where(scope);
   return query.execute();

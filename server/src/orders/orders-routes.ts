@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncJsonSchemaToTs } from '@fastify/type-provider-js
 import type { FastifyReply } from 'fastify';
 import type { Principal } from '../auth/principal';
 import { approvesForConsumer, approvesForProvider } from '../auth/access';
-import { consumerOrProviderScope, sideOf } from '../auth/scope';
+import { consumerOrProviderScope, providerScope, sideOf } from '../auth/scope';
 import type { OrderRow } from '../db/tables';
 import { listResponseSchema, toPage } from '../http/pagination';
 import { conflict, forbidden, invalid, notFound } from '../http/problem';
@@ -18,6 +18,8 @@ import { ORDER, OPEN_STATES, PENDING_STATES, presentOrder } from './order-model'
 import { ORDER_STATES, ORDER_TYPES, type OrderState } from './order-states';
 import { moveOrder } from './order-transitions';
 import { placeChange, placeCreate } from './order-placement';
+import { loadJob } from '../provisioning/provisioning-job';
+import { ORDER_EVENT_SCHEMA, orderEvent } from '../provisioning/plugins/webhook-event';
 
 const ORDER_BODY = body(
   {
@@ -50,6 +52,9 @@ const COMPLETE_BODY = body({
   },
   outputs: jsonObject(),
   secret_outputs: jsonObject('Credentials and the like: shown only on a single-resource read to its consumers.'),
+  state: jsonObject(
+    "The backend's own record of the resource (a site agent's state), kept as the resource's `backend_state` and given back in later order events.",
+  ),
 });
 
 export const ordersRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
@@ -116,6 +121,12 @@ export const ordersRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
         resource_id: ID,
         state: { type: 'string', enum: ORDER_STATES },
         type: { type: 'string', enum: ORDER_TYPES },
+        awaiting: {
+          type: 'string',
+          enum: ['provider'],
+          description:
+            '`provider`: only the executing orders handed to their provider to complete or fail (`POST /orders/{id}/complete`, `/fail`), of offerings the caller provides as an owner or service manager (staff: of every offering). What a site agent that polls asks for, with `offering_id`.',
+        },
         include_deleted: INCLUDE_DELETED,
       }),
       response: { 200: listResponseSchema(ORDER) },
@@ -123,7 +134,11 @@ export const ordersRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
     handler: async (request) => {
       const p = request.principal;
       const range = page(request.query);
-      const scope = p.isStaff ? undefined : consumerOrProviderScope(p, 'project_id', 'offering_id');
+      const scope = p.isStaff
+        ? undefined
+        : request.query.awaiting === 'provider'
+          ? providerScope(p, 'offering_id')
+          : consumerOrProviderScope(p, 'project_id', 'offering_id');
       if (!p.isStaff && !scope) return { items: [], next_cursor: null };
       return toPage(await listOrders(app.db, range, request.query, scope), range.limit, presentOrder);
     },
@@ -253,10 +268,26 @@ export const ordersRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
       throw conflict('the order is being provisioned by its plugin, not waiting for the provider');
   };
 
+  app.get('/orders/:id/provisioning-event', {
+    schema: {
+      tags: ['orders'],
+      summary: "An order handed to its provider, as the provider's site agent carries it out (the provider)",
+      description:
+        "The `order.executing` event the `webhook` plugin POSTs to a site agent, for an agent that polls instead (`GET /orders?awaiting=provider`): the order, its resource and offering, attributes whole, secret ones included. Only for an owner or service manager of the offering's organization, and only while the order waits for the provider (409 otherwise).",
+      params: ID_PARAMS,
+      response: { 200: ORDER_EVENT_SCHEMA },
+    },
+    handler: async (request) => {
+      const order = await findOrder(request.principal, request.params.id);
+      await assertCompletable(request.principal, order, 'read for provisioning');
+      return orderEvent((await loadJob(app.db, order)).job);
+    },
+  });
+
   app.post('/orders/:id/complete', {
     schema: {
       tags: ['orders'],
-      summary: 'Report a manually provisioned order as done (the provider)',
+      summary: 'Report an order handed to the provider (its staff or site agent) as done',
       params: ID_PARAMS,
       body: COMPLETE_BODY,
       response: { 200: ORDER },
@@ -287,7 +318,7 @@ export const ordersRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
   app.post('/orders/:id/fail', {
     schema: {
       tags: ['orders'],
-      summary: 'Report a manually provisioned order as failed (the provider), with a reason',
+      summary: 'Report an order handed to the provider (its staff or site agent) as failed, with a reason',
       params: ID_PARAMS,
       body: REASON_BODY,
       response: { 200: ORDER },

@@ -39,10 +39,14 @@ export async function claimQueued(db: Db, workerId: string, limit: number): Prom
   return claimed.sort((a, b) => (a.id < b.id ? -1 : 1));
 }
 
-/** Forgets the workers silent since `deadline` and queues again the jobs no live worker holds; how many were queued. */
+/**
+ * Forgets the workers silent since `deadline` and queues again the jobs no live worker holds: the
+ * running ones, and the ones handed over whose worker died while telling the outside system
+ * (still claimed); how many were queued.
+ */
 export async function requeueJobsOfDeadWorkers(db: Db, deadline: string): Promise<number> {
   await db.deleteFrom('workers').where('heartbeat_at', '<', deadline).execute();
-  const result = await db
+  const running = await db
     .updateTable('orders')
     .set({ job_state: 'queued', claimed_by: null })
     .where('job_state', '=', 'running')
@@ -50,16 +54,59 @@ export async function requeueJobsOfDeadWorkers(db: Db, deadline: string): Promis
       eb.or([eb('claimed_by', 'is', null), eb('claimed_by', 'not in', eb.selectFrom('workers').select('id'))]),
     )
     .executeTakeFirst();
-  return Number(result.numUpdatedRows);
+  const handedOver = await db
+    .updateTable('orders')
+    .set({ job_state: 'queued', claimed_by: null })
+    .where('job_state', '=', 'waiting')
+    .where('claimed_by', 'is not', null)
+    .where('claimed_by', 'not in', db.selectFrom('workers').select('id'))
+    .executeTakeFirst();
+  return Number(running.numUpdatedRows) + Number(handedOver.numUpdatedRows);
 }
 
-/** The job the worker holds now waits for someone outside to complete it through the API. */
+/**
+ * The job the worker holds waits for someone outside to complete it through the API from now
+ * on; the worker keeps its claim until its plugin returns (see ProvisioningPlugin.provision).
+ */
+export async function handOver(db: Db, workerId: string, orderId: string) {
+  await db
+    .updateTable('orders')
+    .set({ job_state: 'waiting' })
+    .where('id', '=', orderId)
+    .where('claimed_by', '=', workerId)
+    .where('job_state', '=', 'running')
+    .execute();
+}
+
+/** The job the worker holds now waits for someone outside to complete it through the API; the worker lets it go. */
 export async function markWaiting(db: Db, workerId: string, orderId: string) {
   await db
     .updateTable('orders')
     .set({ job_state: 'waiting', claimed_by: null })
     .where('id', '=', orderId)
     .where('claimed_by', '=', workerId)
+    .execute();
+}
+
+/** The offerings of these plugin types that have orders waiting for an outside completion. */
+export function offeringsWithWaitingOrders(db: Db, types: string[]) {
+  return db
+    .selectFrom('offerings')
+    .select(['id', 'type', 'plugin_options'])
+    .where('type', 'in', types)
+    .where('id', 'in', db.selectFrom('orders').select('offering_id').where('job_state', '=', 'waiting'))
+    .execute();
+}
+
+/** The offering's orders waiting for an outside completion that started executing before `deadline`. */
+export function ordersWaitingSince(db: Db, offeringId: string, deadline: string) {
+  return db
+    .selectFrom('orders')
+    .selectAll()
+    .where('offering_id', '=', offeringId)
+    .where('state', '=', 'executing')
+    .where('job_state', '=', 'waiting')
+    .where('updated_at', '<', deadline)
     .execute();
 }
 

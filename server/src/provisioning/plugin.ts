@@ -99,8 +99,32 @@ export interface ProvisioningPlugin {
   /**
    * Carries out an executing order. Throwing is taken as `erred` with the error's message.
    * `signal` aborts when the server stops; the order is then run again by the next worker.
+   * `handOver` is for a plugin that tells an outside system to complete the order through the API
+   * (a site agent): called before telling it, it makes the order wait for that completion at once,
+   * so an answer that comes before `provision` returns is accepted. The worker still holds the
+   * order until then: an `erred` outcome (the outside system could not be told) applies unless
+   * the order was completed meanwhile, and a worker that dies while telling it runs it again.
+   * (Optional for callers other than the worker, such as a test calling a plugin directly.)
    */
-  provision(job: ProvisioningJob, signal: AbortSignal): Promise<ProvisioningOutcome>;
+  provision(job: ProvisioningJob, signal: AbortSignal, handOver?: () => Promise<void>): Promise<ProvisioningOutcome>;
   /** What the backend has of the resource now; the worker calls it on a schedule for resources that are OK or Paused. */
   pull?(subject: { resource: PluginResource; offering: PluginOffering }, signal: AbortSignal): Promise<PullResult>;
+  /**
+   * Rules across `plugin_options` and `secret_options` that their two schemas cannot state (a
+   * secret required when an option is set), checked after the schemas on the options as they
+   * will be after an offering is written; each error names its field (`secret_options.signing_secret`).
+   */
+  checkOptions?(options: OfferingOptions): Array<{ field: string; message: string }>;
+  /**
+   * How long an order of the offering may wait for an outside completion (`waiting`), in seconds
+   * from when it started executing, and the reason it becomes `erred` with past that; undefined:
+   * it waits as long as it takes. The worker looks for such orders with its heartbeat.
+   */
+  waitingTimeout?(offering: Pick<PluginOffering, 'plugin_options'>): { seconds: number; reason: string } | undefined;
+}
+
+/** An offering's options as its plugin is given them to check. */
+export interface OfferingOptions {
+  plugin_options: Record<string, unknown>;
+  secret_options: Record<string, unknown>;
 }

@@ -3,14 +3,17 @@ import type { Db } from '../db/database';
 import type { OrderRow } from '../db/tables';
 import { newId } from '../ids';
 import { json } from '../http/route-context';
+import { Problem } from '../http/problem';
 import { moveOrder } from '../orders/order-transitions';
-import { storedSecrets, wholeAttributes } from '../orders/secret-attributes';
-import type { ProvisioningJob, ProvisioningOutcome } from './plugin';
+import type { ProvisioningOutcome } from './plugin';
 import type { PluginRegistry } from './plugins/registry';
+import { loadJob } from './provisioning-job';
 import {
   claimQueued,
-  jobSubject,
+  handOver,
   markWaiting,
+  offeringsWithWaitingOrders,
+  ordersWaitingSince,
   recordHeartbeat,
   removeWorker,
   requeueJobsOfDeadWorkers,
@@ -63,7 +66,8 @@ export class ProvisioningWorker {
     const beat = () =>
       this.heartbeat()
         .then(() => this.requeueJobsOfDeadWorkers())
-        .then((requeued) => requeued && this.wake());
+        .then((requeued) => requeued && this.wake())
+        .then(() => this.expireWaitingOrders());
     this.timers.push(
       setInterval(
         () => void beat().catch((e) => this.log.error({ err: e }, 'worker heartbeat failed')),
@@ -138,13 +142,40 @@ export class ProvisioningWorker {
     return count;
   }
 
+  /**
+   * Orders that waited for an outside completion longer than their plugin allows become erred.
+   * Each move is conditional on the order still waiting, so a completion that comes meanwhile wins
+   * or loses whole; runs with the heartbeat, so every worker sweeps and the first one wins.
+   */
+  private async expireWaitingOrders() {
+    const types = this.plugins.types().filter((type) => this.plugins.get(type)!.waitingTimeout);
+    if (!types.length) return;
+    for (const offering of await offeringsWithWaitingOrders(this.db, types)) {
+      const limit = this.plugins.get(offering.type)!.waitingTimeout!({
+        plugin_options: json(offering.plugin_options, {}),
+      });
+      if (!limit) continue;
+      const deadline = new Date(Date.now() - limit.seconds * 1000).toISOString();
+      for (const order of await ordersWaitingSince(this.db, offering.id, deadline)) {
+        try {
+          await this.db
+            .transaction()
+            .execute((trx) => moveOrder(trx, order, 'erred', { actorId: null, reason: limit.reason, claimedBy: null }));
+          this.log.warn({ order: order.id, reason: limit.reason }, 'order waited too long for an outside completion');
+        } catch (error) {
+          if (!isConflict(error)) throw error;
+        }
+      }
+    }
+  }
+
   private async run(order: OrderRow) {
     let outcome: ProvisioningOutcome;
     try {
-      const job = await this.jobFor(order);
+      const job = await loadJob(this.db, order);
       const plugin = this.plugins.get(job.pluginType);
       outcome = plugin
-        ? await plugin.provision(job.job, this.abort.signal)
+        ? await plugin.provision(job.job, this.abort.signal, () => handOver(this.db, this.id, order.id))
         : { status: 'erred', reason: `no provisioning plugin "${job.pluginType}" is installed on this server` };
     } catch (error) {
       outcome = { status: 'erred', reason: `provisioning failed: ${(error as Error).message}` };
@@ -153,7 +184,9 @@ export class ProvisioningWorker {
     try {
       await this.finish(order, outcome);
     } catch (error) {
-      this.log.error({ err: error, order: order.id }, 'could not record the outcome of an order');
+      // A handed-over order may be completed (or timed out) before its plugin returns: that one counts.
+      if (isConflict(error)) this.log.info({ order: order.id }, 'the order was completed while its plugin ran');
+      else this.log.error({ err: error, order: order.id }, 'could not record the outcome of an order');
     }
   }
 
@@ -171,48 +204,6 @@ export class ProvisioningWorker {
       );
     this.log.info({ order: order.id, type: order.type, state: outcome.status }, 'order provisioned');
   }
-
-  private async jobFor(order: OrderRow): Promise<{ pluginType: string; job: ProvisioningJob }> {
-    const row = await jobSubject(this.db, order);
-    const resource = row;
-    const offering = {
-      id: row.offering_id,
-      slug: row.slug,
-      type: row.type,
-      plugin_options: row.plugin_options,
-      secret_options: row.secret_options,
-    };
-    return {
-      pluginType: offering.type,
-      job: {
-        order: {
-          id: order.id,
-          type: order.type,
-          attributes: wholeAttributes(order),
-          limits: json(order.limits, {}),
-          plan_id: order.plan_id,
-          version: order.version,
-          attempts: order.attempts,
-          secret_attributes: storedSecrets(order.secret_attributes),
-        },
-        resource: {
-          id: resource.id,
-          name: resource.name,
-          backend_id: resource.backend_id,
-          attributes: wholeAttributes(resource),
-          limits: json(resource.limits, {}),
-          outputs: json(resource.outputs, {}),
-          backend_state: json(resource.backend_state, {}),
-          state: resource.state,
-          secret_attributes: storedSecrets(resource.secret_attributes),
-        },
-        offering: {
-          id: offering.id,
-          slug: offering.slug,
-          plugin_options: json(offering.plugin_options, {}),
-          secret_options: json(offering.secret_options, {}),
-        },
-      },
-    };
-  }
 }
+
+const isConflict = (error: unknown) => error instanceof Problem && error.status === 409;

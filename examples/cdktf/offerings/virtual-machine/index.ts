@@ -6,7 +6,7 @@ import { VirtualMachineV1_0_0, type VirtualMachineV1_0_0Props } from './v1-0-0';
 
 /**
  * Virtual Machine at its default version 1.0.0: the one the catalog orders when none is named.
- * A virtual machine in the Mercato Demo Cloud data centre, with a choice of image, shape and network exposure, configured at first boot by cloud-init.
+ * A virtual machine in the Mercato Demo Cloud data centre, with a choice of image, shape and network exposure, configured at first boot by cloud-init. Demo: provisioned by the example site agent on a simulated backend, which reports a host name, addresses and a root password but creates no machine.
  */
 export class VirtualMachine extends VirtualMachineV1_0_0 {}
 /** Configuration of {@link VirtualMachine}. */

@@ -3,12 +3,15 @@ import { allocationPlugin } from './allocation';
 import { manualPlugin } from './manual';
 import { scriptPlugin } from './script';
 import { postgresqlPlugin } from './postgresql';
+import { webhookPlugin } from './webhook';
 
 /** Plugins by offering `type`. A new plugin is one more entry here; the worker does not change. */
 export class PluginRegistry {
   private readonly plugins = new Map<string, ProvisioningPlugin>();
 
-  constructor(plugins: ProvisioningPlugin[] = [manualPlugin, allocationPlugin, scriptPlugin, postgresqlPlugin]) {
+  constructor(
+    plugins: ProvisioningPlugin[] = [manualPlugin, allocationPlugin, scriptPlugin, postgresqlPlugin, webhookPlugin],
+  ) {
     plugins.forEach((plugin) => this.register(plugin));
   }
 
