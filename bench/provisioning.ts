@@ -3,8 +3,8 @@
  * offering through each plugin measured (`webhook` with the example site agent of examples/agent,
  * in a process of its own), against the `allocation` plugin for the same orders in the same run:
  * each subject on a fresh server, turn about, medians of BENCH_RUNS runs; the target is at most
- * 3x allocation's median. A subject is one entry of SUBJECTS: a plugin to add (the `script` plugin
- * with a trivial script) is one more entry that publishes its offering.
+ * 3x allocation's median. A subject is one entry of SUBJECTS, which publishes its offering: the
+ * `script` plugin runs a trivial shell script per order.
  *
  *   npx tsx bench/provisioning.ts
  *
@@ -131,7 +131,19 @@ const ALL_SUBJECTS: Subject[] = [
       return { ...published, helper: agent };
     },
   },
-  // { name: 'script', setUp: (catalog) => publish(catalog, 'Scripted', 'script', { plugin_options: { create: [...] } }) },
+  {
+    // A trivial script: reports a backend id (the order on its stdin unread); as many at once as orders in flight.
+    name: 'script',
+    setUp: (catalog) =>
+      publish(catalog, 'Scripted', 'script', {
+        plugin_options: {
+          create: ['/bin/sh', '-c', 'echo \'{"backend_id": "scripted"}\''],
+          update: ['/bin/sh', '-c', 'true'],
+          terminate: ['/bin/sh', '-c', 'true'],
+          max_concurrency: IN_FLIGHT,
+        },
+      }),
+  },
 ];
 const SUBJECTS = ALL_SUBJECTS.filter(
   (s) => !process.env.BENCH_SUBJECTS || process.env.BENCH_SUBJECTS.split(',').includes(s.name),
