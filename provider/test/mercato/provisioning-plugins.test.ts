@@ -1,7 +1,8 @@
 /**
  * The provisioning plugins that create real things (issue 10), through the real Terraform CLI, the
- * real server and real backends: a `script` offering whose commands keep VMs in files, and a
- * `postgresql` offering on a real PostgreSQL cluster. For each: create (outputs and secret outputs
+ * real server and real backends: a `script` offering whose commands keep VMs in files, a
+ * `postgresql` offering on a real PostgreSQL cluster, and a `webhook` offering whose site agent
+ * (built on @mercato/agent-sdk, listening on a free port) keeps VMs in memory. For each: create (outputs and secret outputs
  * in Terraform), update, pause and resume (`paused`), a change on the backend seen as drift after
  * the server pulls it, a backend that lost the resource planned for replacement, destroy.
  */
@@ -14,6 +15,7 @@ import { makeWorld, type World } from '@mercato/test-support/world';
 import { createMercatoHarness, type MercatoHarness } from './mercato-harness';
 import { eventually, expectNoChanges, TERRAFORM, type Workspace } from '../support/terraform';
 import { checkDrift } from '../../src/drift/drift';
+import { createAgent, type Agent, type OrderEvent } from '@mercato/agent-sdk';
 
 let h: MercatoHarness;
 let w: World;
@@ -279,5 +281,92 @@ describe('postgresql: databases on a real cluster', () => {
       ),
     );
     expect(left.rows).toEqual([{ n: 0 }]);
+  });
+});
+
+describe('webhook: a site agent that keeps VMs in memory', () => {
+  const SIGNING_SECRET = 'a-signing-secret-of-the-test-agent';
+  const vms = new Map<string, { ip: string; size: number; power: string }>();
+  let agent: Agent;
+  let offering: { id: string; plan: string };
+  let ws: Workspace;
+  let id: string;
+  const report = (vm: { ip: string; size: number; power: string }) => ({
+    outputs: { ip: vm.ip },
+    state: { size: vm.size, power: vm.power },
+  });
+  const vmOf = (event: OrderEvent) => vms.get(event.resource.id)!;
+
+  beforeAll(async () => {
+    agent = createAgent({
+      endpoint: h.url,
+      token: w.serviceManager.token,
+      signingSecret: SIGNING_SECRET,
+      log: () => undefined,
+      handlers: {
+        create: async (event) => {
+          const vm = { ip: '10.1.0.7', size: event.order.attributes.size as number, power: 'on' };
+          vms.set(event.resource.id, vm);
+          return {
+            backend_id: `agent-${event.resource.id}`,
+            secret_outputs: { root_password: 'agent-pw' },
+            ...report(vm),
+          };
+        },
+        update: async (event) => report(Object.assign(vmOf(event), { size: event.order.attributes.size as number })),
+        pause: async (event) => report(Object.assign(vmOf(event), { power: 'off' })),
+        resume: async (event) => report(Object.assign(vmOf(event), { power: 'on' })),
+        terminate: async (event) => {
+          vms.delete(event.resource.id);
+        },
+        pull: async (event) => {
+          const vm = vms.get(event.resource.id);
+          return vm ? report(vm) : { missing: true, reason: `no VM ${event.resource.id} on the site` };
+        },
+      },
+    });
+    const url = await agent.listen(0);
+    offering = await publish(
+      'webhook',
+      { plugin_options: { url }, secret_options: { signing_secret: SIGNING_SECRET } },
+      { type: 'object', properties: { size: { type: 'integer', minimum: 1 } }, required: ['size'] },
+    );
+  });
+  afterAll(() => agent?.close());
+
+  test('create, update, pause and resume go through the agent; its outputs are in Terraform', async () => {
+    ws = h.workspace('webhook', config(offering, '{ size = 1 }', false));
+    await ws.apply();
+    id = ws.resources()['mercato_resource.r'].values.id as string;
+    expect(await ws.outputValues()).toEqual({
+      outputs: { ip: '10.1.0.7' },
+      secret_outputs: { root_password: 'agent-pw' },
+    });
+    ws.write(config(offering, '{ size = 3 }', true));
+    await ws.apply();
+    expect([vms.get(id), await resourceState(id)]).toEqual([{ ip: '10.1.0.7', size: 3, power: 'off' }, 'Paused']);
+    ws.write(config(offering, '{ size = 3 }', false));
+    await ws.apply();
+    expect([vms.get(id)!.power, await resourceState(id)]).toEqual(['on', 'OK']);
+    expectNoChanges(await ws.plan());
+  });
+
+  test('a change on the site is pulled and shows as drift; a lost VM is replaced; destroy terminates', async () => {
+    vms.get(id)!.ip = '10.1.0.8';
+    await eventually('the pulled ip', async () => {
+      const resource = await h.admin.expect(200, h.admin.get(`/resources/${id}`));
+      return resource.outputs.ip === '10.1.0.8' || undefined;
+    });
+    expect(await driftedPaths(ws)).toEqual(expect.arrayContaining([expect.stringMatching(/^outputs/)]));
+
+    vms.delete(id);
+    await eventually('the resource Erred', async () => ((await resourceState(id)) === 'Erred' ? true : undefined));
+    const plan = await ws.savedPlan();
+    expect(plan.change!('mercato_resource.r')!.actions).toEqual(['delete', 'create']);
+    await ws.applySaved();
+    id = ws.resources()['mercato_resource.r'].values.id as string;
+    expect(vms.get(id)).toMatchObject({ size: 3, power: 'on' });
+    await ws.destroy();
+    expect([vms.has(id), await resourceState(id)]).toEqual([false, 'Terminated']);
   });
 });
