@@ -98,7 +98,7 @@ describe('mercato pause, resume and restart (sqlite)', () => {
     const row = listed.stdout.split('\n').find((line) => line.startsWith(id))!;
     expect(row.split(/\s{3,}/).slice(1, 3)).toEqual(['lic-a', 'Paused']);
     const onlyPaused = await as(w.consumer.manager, ['get', 'resources', '--status', 'paused', '-o', 'name']);
-    expect(onlyPaused.stdout).toBe(`resource/${id}\n`);
+    expect(onlyPaused.stdout).toBe('resource/lic-a\n');
 
     const again = await as(w.consumer.manager, ['pause', 'lic-a']);
     expect([again.code, again.stdout, again.stderr]).toEqual([
