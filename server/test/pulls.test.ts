@@ -27,6 +27,8 @@ function simulatedPlugin(backend: Backend): ProvisioningPlugin {
     },
     provision: async ({ order, resource }) => {
       const id = resource.backend_id || `sim-${resource.id}`;
+      if (order.type === 'terminate' && resource.name === 'undroppable')
+        return { status: 'erred', reason: `cannot drop ${id}: its password first-password is in use` };
       if (order.type === 'terminate') {
         backend.delete(id);
         return { status: 'done' };
@@ -176,6 +178,16 @@ describe.each(DATABASE_KINDS)('pulls on %s', (kind) => {
     const api = w.consumer.owner.api;
     const terminate = await api.expect(201, api.post('/orders', { type: 'terminate', resource_id: id }));
     expect((await waitForOrder(admin, terminate.id)).state).toBe('done');
+  });
+
+  test("a failed order's reason never quotes the resource's secret outputs", async () => {
+    const id = await createResource('undroppable');
+    const api = w.consumer.owner.api;
+    const terminate = await api.expect(201, api.post('/orders', { type: 'terminate', resource_id: id }));
+    const erred = await waitForOrder(admin, terminate.id);
+    expect(erred.reason).toMatch(/^cannot drop sim-.*: its password \*{8} is in use$/);
+    const events = await admin.expect(200, admin.get(`/events?object_id=${terminate.id}`));
+    expect(JSON.stringify(events)).not.toContain('first-password');
   });
 
   test('GET /plugins lists each plugin with its schemas, actions and whether it pulls', async () => {

@@ -3319,7 +3319,7 @@ export interface paths {
                                 secret_options_schema?: {
                                     [key: string]: unknown;
                                 };
-                                /** @description The management orders it carries out besides create, update and terminate. */
+                                /** @description The management orders it can carry out besides create, update and terminate; an offering may carry out fewer (a `script` offering, those it has commands for). */
                                 actions?: ("pause" | "resume" | "restart")[];
                                 /** @description Whether it reports resources as they are on the backend (state, outputs, usage) on the server's schedule. */
                                 pulls?: boolean;

@@ -28,8 +28,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 function openSqlite(dataDir: string): Database {
   // Loaded lazily so that a PostgreSQL deployment does not need the native module.
   const SqliteDriver: typeof import('better-sqlite3') = require('better-sqlite3');
-  fs.mkdirSync(dataDir, { recursive: true });
-  const sqlite = new SqliteDriver(path.join(dataDir, 'mercato.db'));
+  const file = ownFile(dataDir, 'mercato.db');
+  const sqlite = new SqliteDriver(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
@@ -71,4 +71,18 @@ function openPostgres(url: string): Database {
 export function isUniqueViolation(error: unknown): boolean {
   const e = error as { code?: string };
   return e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
+/**
+ * The database file, made readable and writable by its user only before SQLite opens it: it holds
+ * secret options, secret attributes and outputs, and SQLite gives its -wal and -shm files the
+ * database file's mode. A data directory made here is its user's only too.
+ */
+function ownFile(dataDir: string, name: string): string {
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const file = path.join(dataDir, name);
+  fs.closeSync(fs.openSync(file, 'a', 0o600));
+  // Files of an older server, made with the default mode, are closed to others too.
+  for (const own of [file, `${file}-wal`, `${file}-shm`]) if (fs.existsSync(own)) fs.chmodSync(own, 0o600);
+  return file;
 }

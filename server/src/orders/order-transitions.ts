@@ -7,7 +7,7 @@ import { RESOURCE_STATE_WHILE } from './order-model';
 import type { OrderState, OrderType } from './order-states';
 import { redactSecrets, storedSecrets } from './secret-attributes';
 import { orderOrganizations, updateOrderIfUnchanged } from './orders-repository';
-import { updateResource } from '../resources/resources-repository';
+import { findResourceById, updateResource } from '../resources/resources-repository';
 import { loadOfferingRow } from '../catalog/offerings-repository';
 
 type Trx = Kysely<Tables>;
@@ -81,13 +81,16 @@ function resourceChangesOnDone(order: OrderRow, provisioned: Provisioned = {}): 
 
 /**
  * A reason as it is kept and shown: the text of a plugin's error, or of a person who rejects or
- * fails an order, often repeats what it was given, so no secret of the order's configuration or
- * of its offering's secret options is quoted.
+ * fails an order, often repeats what it was given, so no secret of the order's configuration, of
+ * its resource's secret outputs (a password made at create, quoted by a failing terminate) or of
+ * its offering's secret options is quoted.
  */
 async function withoutSecrets(trx: Trx, order: OrderRow, reason: string): Promise<string> {
   const offering = await loadOfferingRow(trx, order.offering_id);
+  const resource = await findResourceById(trx, order.resource_id);
   return redactSecrets(reason, [
     ...storedSecrets(order.secret_attributes),
+    { path: [], value: json(resource?.secret_outputs ?? '', {}) },
     { path: [], value: json(offering?.secret_options ?? '', {}) },
   ]);
 }

@@ -17,7 +17,8 @@ const PLUGIN = object({
   actions: {
     type: 'array',
     items: { type: 'string', enum: MANAGEMENT_ACTIONS },
-    description: 'The management orders it carries out besides create, update and terminate.',
+    description:
+      'The management orders it can carry out besides create, update and terminate; an offering may carry out fewer (a `script` offering, those it has commands for).',
   },
   pulls: {
     type: 'boolean',

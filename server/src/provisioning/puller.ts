@@ -188,8 +188,13 @@ function changedColumns(row: ResourceRow, report: Extract<PullResult, { status: 
   return changes;
 }
 
+/** What a pull's reason or error must not quote: the resource's secret attributes and outputs, the offering's secret options. */
 function secretsOf(row: DueResource) {
-  return [...storedSecrets(row.secret_attributes), { path: [], value: json(row.secret_options, {}) }];
+  return [
+    ...storedSecrets(row.secret_attributes),
+    { path: [], value: json(row.secret_outputs, {}) },
+    { path: [], value: json(row.secret_options, {}) },
+  ];
 }
 
 async function eventScope(db: Db, row: ResourceRow) {
