@@ -2,22 +2,7 @@ import { withClient } from '../framework';
 import type { MercatoClient } from '../client/mercato-client';
 import { RESOURCE_STATES } from '../api-contract';
 import { isPaused } from '../resources/resource-pause';
-
-interface RemoteResource {
-  id: string;
-  name: string;
-  project_id: string;
-  offering_id: string;
-  plan_id: string;
-  version: string;
-  attributes: Record<string, unknown>;
-  limits: Record<string, number>;
-  state: string;
-  backend_id: string;
-  outputs: Record<string, unknown>;
-  backend_state?: Record<string, unknown>;
-  pulled_at?: string | null;
-}
+import type { RemoteResource } from '../resources/resource';
 
 /** A resource by id, or by its name among the project's resources that are not terminated. */
 async function findResource(

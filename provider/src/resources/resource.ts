@@ -26,7 +26,8 @@ import { NAME_LENGTH, RESOURCE_STATES } from '../api-contract';
 import { DEFAULT_TIMEOUT, reportUnfinished, stoppedByTerraform, waitLogging } from './resource-orders';
 import { isPaused, placePauseOrder } from './resource-pause';
 
-interface Remote {
+/** A resource as the API answers it (`GET /resources/{id}`), as the resource and its data source read it. */
+export interface RemoteResource {
   id: string;
   name: string;
   project_id: string;
@@ -40,6 +41,7 @@ interface Remote {
   outputs: Record<string, unknown>;
   secret_outputs?: Record<string, unknown>;
   backend_state?: Record<string, unknown>;
+  pulled_at?: string | null;
 }
 
 /** The states in which a resource has no open order: a new order may be placed. */
@@ -283,7 +285,7 @@ export const resource = withClient<MercatoClient>().defineResource({
     if (!order) return null;
     ctx.log.info('placed create order', { order: order.id, resource: order.resource_id, state: order.state });
     const final = await waitLogging(ctx, order);
-    const remote = await ctx.client.find<Remote>(`/resources/${order.resource_id}`);
+    const remote = await ctx.client.find<RemoteResource>(`/resources/${order.resource_id}`);
     if (final.state === 'done' && remote) {
       const created = { ...toState(remote, plan), order_id: order.id };
       return plan.paused ? pauseAfterCreate(ctx, plan, created) : created;
@@ -308,7 +310,7 @@ export const resource = withClient<MercatoClient>().defineResource({
   },
 
   async read(ctx, state) {
-    const remote = await ctx.client.find<Remote>(`/resources/${state.id}`);
+    const remote = await ctx.client.find<RemoteResource>(`/resources/${state.id}`);
     if (!remote || remote.state === 'Terminated') return null;
     return toState(remote, state);
   },
@@ -331,7 +333,7 @@ export const resource = withClient<MercatoClient>().defineResource({
     }
     let orderId = prior.order_id;
     const read = async () => {
-      const remote = await ctx.client.find<Remote>(`/resources/${prior.id}`);
+      const remote = await ctx.client.find<RemoteResource>(`/resources/${prior.id}`);
       return remote ? { ...toState(remote, plan), order_id: orderId } : prior;
     };
     const setPaused = async (paused: boolean) => {
@@ -537,7 +539,7 @@ async function warnOfOpenOrders(ctx: PlanContext<MercatoClient>, prior: { id: st
  * Secrets, which the server never returns, are as `believedSecrets` (by default the known ones) has them.
  */
 function toState(
-  remote: Remote,
+  remote: RemoteResource,
   known: { attributes?: unknown; secret_attributes?: unknown; limits?: unknown; order_id?: string | null },
   believedSecrets = known.secret_attributes,
 ) {
@@ -583,7 +585,7 @@ async function pauseAfterCreate(
   const outcome = await placePauseOrder(ctx, created.id, true, 'pause after create', plan.timeouts?.create);
   const orderId = outcome.order?.id ?? created.order_id;
   if (outcome.status === 'interrupted') return { ...created, paused: true, order_id: orderId };
-  const remote = await ctx.client.find<Remote>(`/resources/${created.id}`);
+  const remote = await ctx.client.find<RemoteResource>(`/resources/${created.id}`);
   return { ...(remote ? toState(remote, plan) : created), order_id: orderId };
 }
 
@@ -600,8 +602,8 @@ async function settleOpenOrders(
   ctx: ResourceContext<MercatoClient>,
   id: string,
   pending: 'wait' | 'cancel pending',
-): Promise<{ remote?: Remote; unfinished?: Order }> {
-  const remote = await ctx.client.find<Remote>(`/resources/${id}`);
+): Promise<{ remote?: RemoteResource; unfinished?: Order }> {
+  const remote = await ctx.client.find<RemoteResource>(`/resources/${id}`);
   if (!remote || [...AT_REST, 'Erred', 'Terminated'].includes(remote.state)) return { remote };
   for (const open of await openOrders(ctx.client, remote.id)) {
     if (pending === 'cancel pending' && PENDING_STATES.includes(open.state)) {
@@ -611,9 +613,9 @@ async function settleOpenOrders(
     }
     const final = await waitLogging(ctx, open);
     if (!FINAL_STATES.includes(final.state))
-      return { remote: await ctx.client.find<Remote>(`/resources/${id}`), unfinished: final };
+      return { remote: await ctx.client.find<RemoteResource>(`/resources/${id}`), unfinished: final };
   }
-  return { remote: await ctx.client.find<Remote>(`/resources/${id}`) };
+  return { remote: await ctx.client.find<RemoteResource>(`/resources/${id}`) };
 }
 
 /** The server refuses an order on a resource that is busy (409) or no longer there (422 on `resource_id`). */

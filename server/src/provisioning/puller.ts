@@ -6,8 +6,9 @@ import type { Db } from '../db/database';
 import type { ResourceRow } from '../db/tables';
 import { json } from '../http/route-context';
 import { orderOrganizations } from '../orders/orders-repository';
-import { redactSecrets, storedSecrets, wholeAttributes } from '../orders/secret-attributes';
-import type { PluginOffering, PluginResource, PullResult, Usage } from './plugin';
+import { redactSecrets, storedSecrets } from '../orders/secret-attributes';
+import type { PullResult, Usage } from './plugin';
+import { pluginOffering, pluginResource } from './provisioning-job';
 import type { PluginRegistry } from './plugins/registry';
 import { claimPull, type DueResource, resourcesDue, updatePulledResource } from './pulls-repository';
 import { upsertUsage } from '../usage/usage-repository';
@@ -83,7 +84,7 @@ export class ResourcePuller {
     const plugin = this.plugins.get(row.type)!;
     let result: PullResult;
     try {
-      result = await plugin.pull!(pullSubject(row), this.abort.signal);
+      result = await plugin.pull!({ resource: pluginResource(row), offering: pluginOffering(row) }, this.abort.signal);
     } catch (error) {
       const message = redactSecrets((error as Error).message, secretsOf(row));
       this.log.warn({ resource: row.id, offering: row.slug, error: message }, 'could not pull a resource');
@@ -151,28 +152,6 @@ export class ResourcePuller {
     });
     this.log.warn({ resource: row.id, offering: row.slug }, 'the backend has lost a resource');
   }
-}
-
-/** What a plugin's `pull` is given of a due resource and its offering. */
-function pullSubject(row: DueResource): { resource: PluginResource; offering: PluginOffering } {
-  return {
-    resource: {
-      id: row.id,
-      name: row.name,
-      backend_id: row.backend_id,
-      attributes: wholeAttributes(row),
-      limits: json(row.limits, {}),
-      outputs: json(row.outputs, {}),
-      backend_state: json(row.backend_state, {}),
-      state: row.state,
-    },
-    offering: {
-      id: row.offering_id,
-      slug: row.slug,
-      plugin_options: json(row.plugin_options, {}),
-      secret_options: json(row.secret_options, {}),
-    },
-  };
 }
 
 /** The resource columns a pull changes; none when the backend reports what Mercato has. */
