@@ -20,10 +20,19 @@ interface KnownCaller {
   expiresAt: number;
 }
 
+/**
+ * The caller's token: `Authorization: Bearer <token>`, or `Basic base64(<any user name>:<token>)`,
+ * the only credentials Terraform's http state backend sends (its `username` and `password`).
+ */
 function bearerToken(request: FastifyRequest): string | undefined {
   const header = request.headers.authorization;
-  const match = header?.match(/^Bearer\s+(\S+)$/i);
-  return match?.[1];
+  const bearer = header?.match(/^Bearer\s+(\S+)$/i);
+  if (bearer) return bearer[1];
+  const basic = header?.match(/^Basic\s+([A-Za-z0-9+/]+={0,2})$/i);
+  if (!basic) return undefined;
+  const decoded = Buffer.from(basic[1], 'base64').toString('utf8');
+  const password = decoded.slice(decoded.indexOf(':') + 1);
+  return decoded.includes(':') && password ? password : undefined;
 }
 
 /**
