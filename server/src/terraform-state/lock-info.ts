@@ -51,18 +51,33 @@ export function readLockInfo(body: Buffer | undefined): LockInfo | undefined {
   return info;
 }
 
+/** RFC 3339, as Go's time.Time reads it from JSON (Terraform decodes `Created` so). */
+const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+
 /**
- * The holder's LockInfo as a 423 answers it, `Info` naming the Mercato user whose token took the
- * lock (Terraform prints every field under "Lock Info:"; `Who` alone names a machine's user).
+ * The holder's LockInfo as a 423 answers it. Terraform 1.11 prints only the `ID` of that body
+ * ("HTTP remote state already locked: ID=..."; the "Lock Info:" it prints after is its own
+ * request's), so `ID` is the lock's ID followed by who holds it: the Mercato user whose token took
+ * the lock, the operation, `Who` (user@host) and since when. `Info` names the Mercato user too,
+ * for Terraform versions that print the holder's LockInfo. `Created` is always a time Go can
+ * decode (Terraform refuses the whole body otherwise): the holder's, else when the lock was taken.
  */
-export function holderLockInfo(stored: string, username: string | null): LockInfo {
+export function holderLockInfo(stored: string, username: string | null, lockedAt: string): LockInfo {
   const info = JSON.parse(stored) as LockInfo;
   const holder = `locked through Mercato by ${username ?? 'a deleted user'}`;
-  return { ...info, Info: info.Info ? `${info.Info} (${holder})` : holder };
+  const created = RFC3339.test(info.Created) ? info.Created : lockedAt;
+  const what = [info.Operation, info.Who && `by ${info.Who}`, `since ${created}`].filter(Boolean).join(' ');
+  return {
+    ...info,
+    ID: `${info.ID} (${holder}: ${what})`,
+    Info: info.Info ? `${info.Info} (${holder})` : holder,
+    Created: created,
+  };
 }
 
-/** One line naming a lock's holder, for problem details and events. */
-export function describeHolder(info: LockInfo, username: string | null): string {
+/** One line naming a lock's holder, for problem details. */
+export function describeHolder(stored: string, username: string | null): string {
+  const info = JSON.parse(stored) as LockInfo;
   const what = [info.Operation, info.Who && `by ${info.Who}`, info.Created && `since ${info.Created}`]
     .filter(Boolean)
     .join(' ');

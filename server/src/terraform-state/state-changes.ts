@@ -52,10 +52,9 @@ const eventOf = (target: StateTarget, state: TerraformStateRow) => ({
 
 async function lockedError(db: Db, state: TerraformStateRow, doing: string): Promise<StateLocked> {
   const username = await usernameOf(db, state.locked_by);
-  const holder = holderLockInfo(state.lock_info, username);
   return new StateLocked(
-    holder,
-    `Terraform state ${state.name} is locked by ${describeHolder(holder, username)}; ${doing} needs that lock's ID (Terraform sends it as ?ID=) or its unlock`,
+    holderLockInfo(state.lock_info, username, state.locked_at ?? ''),
+    `Terraform state ${state.name} is locked by ${describeHolder(state.lock_info, username)}; ${doing} needs that lock's ID (Terraform sends it as ?ID=) or its unlock`,
   );
 }
 
