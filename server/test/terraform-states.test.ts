@@ -378,6 +378,24 @@ describe.each(DATABASE_KINDS)('Terraform states on %s', (kind) => {
     expect((await call(server, manager.token, 'GET', `${path}/versions/1/state`)).text).toBe(first);
   });
 
+  test('a restore changes only the serial of the file, wherever it is and whatever the resources hold', async () => {
+    const path = fresh();
+    // members in another order than Terraform writes them, strings that look like JSON, a nested
+    // "serial", an integer no double holds: everything but the top-level serial stays as it was
+    const tricky = `{"resources":[{"mode":"managed","type":"t","name":"x","instances":[{"attributes":{"serial":999,"text":"{\\"serial\\": 1, \\"a\\": [\\"}\\"]","big":123456789012345678901234567890}}]}],
+ "outputs" : {"o": {"value": "]},{", "type": "string"}},
+ "serial"   :  4 ,"lineage":"${LINEAGE}","version":4,"terraform_version":"1.11.4"}`;
+    expect(() => JSON.parse(tricky)).not.toThrow();
+    await call(server, manager.token, 'POST', path, tricky);
+    await call(server, manager.token, 'POST', path, stateFile({ serial: 5 }));
+    await manager.api.expect(201, manager.api.post(`${path}/versions/1/restore`));
+    const restored = (await call(server, manager.token, 'GET', path)).text;
+    expect(restored).toBe(tricky.replace('"serial"   :  4 ,', '"serial"   :  6 ,'));
+    const detail = await manager.api.expect(200, manager.api.get(`${path}/versions/3`));
+    expect(detail.outputs).toEqual({ o: { type: 'string', sensitive: false, value: ']},{' } });
+    expect(detail.resources[0]).toMatchObject({ address: 't.x', instances: 1 });
+  });
+
   test('force-unlock (an UNLOCK without body, as `terraform force-unlock` sends) releases any lock', async () => {
     const path = fresh();
     expect((await call(server, manager.token, 'LOCK', path, lockInfo('stuck'))).status).toBe(200);

@@ -23,7 +23,7 @@ import { findState, findVersionById } from './terraform-states-repository';
  */
 
 /** The largest state file accepted, in bytes. */
-export const STATE_BODY_LIMIT = 64 * 1024 * 1024;
+const STATE_BODY_LIMIT = 64 * 1024 * 1024;
 
 const STATE_PATH = '/projects/:id/terraform-states/:name';
 

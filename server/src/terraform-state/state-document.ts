@@ -2,13 +2,14 @@ import { createHash } from 'node:crypto';
 import { isUtf8 } from 'node:buffer';
 import { isSafeNumber, parse as parseLossless, stringify as stringifyLossless } from 'lossless-json';
 import { badRequest, invalidFields, type FieldError } from '../http/problem';
+import { topLevelMembers, type Span } from './top-level-members';
 
 /**
  * A Terraform state file (format version 4, what Terraform 0.12 and later write: see Terraform's
  * internal/states/statefile/version4.go) as Mercato reads it. Mercato stores the bytes Terraform
- * sent as they are and reads only the few fields it checks and shows; whatever it writes itself (a
- * restore's new serial, a member's outputs-only view) goes through a lossless JSON parser, so that
- * a number no double holds (an integer past 2^53 in an attribute) keeps its exact text.
+ * sent as they are and reads only the few fields it checks and shows; what it writes itself keeps
+ * every number's exact text (an integer past 2^53 in an output or an attribute): a restore changes
+ * only the serial's digits, and outputs go through a lossless JSON parser.
  */
 
 /** What a state says of itself. */
@@ -29,7 +30,7 @@ export interface StateFile extends StateFacts {
 }
 
 /** What `sensitive` outputs show in the API's views. */
-export const SENSITIVE_MASK = '********';
+const SENSITIVE_MASK = '********';
 
 const MAX_LINEAGE = 200;
 
@@ -87,11 +88,26 @@ function digests(bytes: Buffer) {
   };
 }
 
-/** The state file with another `serial` (a restore makes an old version the newest), every other value as it was. */
+/** A member of a stored state file, parsed (JSON.parse: for members whose numbers are small); undefined when absent. */
+function member(text: string, members: Map<string, Span>, name: string): unknown {
+  const span = members.get(name);
+  return span ? JSON.parse(text.slice(span.start, span.end)) : undefined;
+}
+
+/** The outputs of a stored state file, every number kept as its text (LosslessNumber) or turned by `number`. */
+function outputsOf(text: string, members: Map<string, Span>, number?: (text: string) => unknown): JsonObject {
+  const span = members.get('outputs');
+  const outputs = span ? parseLossless(text.slice(span.start, span.end), null, number) : undefined;
+  return isObject(outputs) ? outputs : {};
+}
+
+/**
+ * The state file with another `serial` (a restore makes an old version the newest): the text
+ * with the serial's digits replaced, every other byte as it was.
+ */
 export function withSerial(text: string, serial: number): StateFile {
-  const document = parseLossless(text) as JsonObject;
-  document.serial = serial;
-  const rewritten = `${stringifyLossless(document, null, 2)}\n`;
+  const span = topLevelMembers(text).get('serial')!;
+  const rewritten = `${text.slice(0, span.start)}${serial}${text.slice(span.end)}`;
   return readStateFile(Buffer.from(rewritten, 'utf8'));
 }
 
@@ -102,19 +118,19 @@ export function withSerial(text: string, serial: number): StateFile {
  * because providers do not mark every secret attribute sensitive (a value derived from a secret
  * input often is not), while Terraform refuses an output that carries a sensitive value unless
  * it is marked so. A sensitive output is left out rather than emptied, so that a configuration
- * that refers to it fails loudly instead of reading null.
+ * that refers to it fails loudly instead of reading null. Only the outputs are parsed (the
+ * lossless parser is slow, and resources are most of a state).
  */
 export function outputsOnlyState(text: string): string {
-  const document = parseLossless(text) as JsonObject;
-  const outputs = isObject(document.outputs) ? document.outputs : {};
+  const members = topLevelMembers(text);
   const shown = Object.fromEntries(
-    Object.entries(outputs).filter(([, output]) => isObject(output) && output.sensitive !== true),
+    Object.entries(outputsOf(text, members)).filter(([, output]) => isObject(output) && output.sensitive !== true),
   );
   const view = {
-    version: document.version,
-    terraform_version: document.terraform_version,
-    serial: document.serial,
-    lineage: document.lineage,
+    version: member(text, members, 'version'),
+    terraform_version: member(text, members, 'terraform_version'),
+    serial: member(text, members, 'serial'),
+    lineage: member(text, members, 'lineage'),
     outputs: shown,
     resources: [],
     check_results: null,
@@ -143,12 +159,10 @@ export type ResourceView = {
 
 /** What the API shows of a state's content: outputs (sensitive ones masked) and resources' addresses. */
 export function contentView(text: string): { outputs: Record<string, OutputView>; resources: ResourceView[] } {
+  const members = topLevelMembers(text);
   // Numbers a double keeps are numbers; the others keep their exact text as strings.
-  const document = parseLossless(text, null, (number) =>
-    isSafeNumber(number) ? Number(number) : number,
-  ) as JsonObject;
-  const outputs = isObject(document.outputs) ? document.outputs : {};
-  const resources = Array.isArray(document.resources) ? document.resources.filter(isObject) : [];
+  const outputs = outputsOf(text, members, (number) => (isSafeNumber(number) ? Number(number) : number));
+  const resources = member(text, members, 'resources');
   return {
     outputs: Object.fromEntries(
       Object.entries(outputs)
@@ -158,7 +172,7 @@ export function contentView(text: string): { outputs: Record<string, OutputView>
           return [name, { type: output.type ?? null, sensitive, value: sensitive ? SENSITIVE_MASK : output.value }];
         }),
     ),
-    resources: resources.map(resourceView),
+    resources: Array.isArray(resources) ? resources.filter(isObject).map(resourceView) : [],
   };
 }
 

@@ -1,6 +1,6 @@
 import { ID, object, TIMESTAMP } from '../http/schemas';
 import type { LockInfo } from './lock-info';
-import type { StateListRow, VersionListRow } from './terraform-states-repository';
+import type { StateListRow } from './terraform-states-repository';
 
 /**
  * How the API shows Terraform states and their versions: facts about them (serial, lineage,
@@ -18,7 +18,7 @@ export const STATE_NAME = {
 const NULLABLE_TEXT = { type: ['string', 'null'] } as const;
 const NULLABLE_INTEGER = { type: ['integer', 'null'] } as const;
 
-export const LOCK = {
+const LOCK = {
   type: ['object', 'null'],
   description: 'The lock a Terraform run holds, as Terraform described it; null when unlocked.',
   properties: {
@@ -95,7 +95,7 @@ export const STATE_VERSION_DETAIL = {
   },
 } as const;
 
-export function presentLock(row: {
+function presentLock(row: {
   lock_id: string | null;
   lock_info: string;
   locked_by: string | null;
@@ -122,5 +122,3 @@ export function presentState(row: StateListRow) {
   const { lock_id: _id, lock_info: _info, locked_by: _by, locked_at: _at, locked_by_username: _name, ...rest } = row;
   return { ...rest, lock: presentLock(row) };
 }
-
-export const presentVersion = (row: VersionListRow) => row;

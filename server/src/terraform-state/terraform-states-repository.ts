@@ -143,8 +143,6 @@ export function listVersions(db: Db, stateId: string, page: Page) {
   return query.execute();
 }
 
-export type VersionListRow = Awaited<ReturnType<typeof listVersions>>[number];
-
 /** Which states a caller sees: those of projects of organizations it owns and of projects it is a member of. */
 interface StateScope {
   ownedOrganizationIds: string[];
