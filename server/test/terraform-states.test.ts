@@ -393,6 +393,15 @@ describe.each(DATABASE_KINDS)('Terraform states on %s', (kind) => {
     expect(restored).toBe(tricky.replace('"serial"   :  4 ,', '"serial"   :  6 ,'));
     const detail = await manager.api.expect(200, manager.api.get(`${path}/versions/3`));
     expect(detail.outputs).toEqual({ o: { type: 'string', sensitive: false, value: ']},{' } });
+    // a key repeated in the outputs reads as JSON.parse reads it: the last one
+    const repeated = stateFile({ serial: 7 }).replace(
+      '"outputs": {}',
+      '"outputs": {"o": {"value": "first", "type": "string"}, "o": {"value": "last", "type": "string"}}',
+    );
+    expect((await call(server, manager.token, 'POST', path, repeated)).status).toBe(200);
+    expect(JSON.parse((await call(server, member.token, 'GET', path)).text).outputs).toEqual({
+      o: { value: 'last', type: 'string' },
+    });
     expect(detail.resources[0]).toMatchObject({ address: 't.x', instances: 1 });
   });
 

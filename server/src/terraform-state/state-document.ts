@@ -97,7 +97,12 @@ function member(text: string, members: Map<string, Span>, name: string): unknown
 /** The outputs of a stored state file, every number kept as its text (LosslessNumber) or turned by `number`. */
 function outputsOf(text: string, members: Map<string, Span>, number?: (text: string) => unknown): JsonObject {
   const span = members.get('outputs');
-  const outputs = span ? parseLossless(text.slice(span.start, span.end), null, number) : undefined;
+  // a repeated key: the last value, as JSON.parse (which checked the file when it was written) reads it
+  const options = {
+    ...(number ? { parseNumber: number } : {}),
+    onDuplicateKey: ({ newValue }: { newValue: unknown }) => newValue,
+  };
+  const outputs = span ? parseLossless(text.slice(span.start, span.end), null, options) : undefined;
   return isObject(outputs) ? outputs : {};
 }
 
