@@ -143,7 +143,8 @@ describe.each(DATABASE_KINDS)('Terraform http backend on %s', (kind) => {
   let manager: Actor;
   let member: Actor;
   let root: string;
-  const address = (name: string) => `${server.url}/api/v1/projects/${w.consumer.project.id}/terraform-states/${name}`;
+  const address = (name: string, base = server.url) =>
+    `${base}/api/v1/projects/${w.consumer.project.id}/terraform-states/${name}`;
   const statePath = (name: string) => `/projects/${w.consumer.project.id}/terraform-states/${name}`;
   const as = (actor: Actor) => ({ TF_HTTP_USERNAME: 'terraform', TF_HTTP_PASSWORD: actor.token });
   let dirs = 0;
@@ -151,7 +152,7 @@ describe.each(DATABASE_KINDS)('Terraform http backend on %s', (kind) => {
     new Workdir(join(root, `w${++dirs}`), root, credentials);
 
   beforeAll(async () => {
-    server = await startTestServer(kind, { worker: { enabled: false } });
+    server = await startTestServer(kind, { worker: { enabled: false }, https: true });
     admin = new Api(server.url, server.adminToken);
     w = await makeWorld(admin, `tfb-${kind}`);
     manager = w.consumer.manager;
@@ -163,8 +164,12 @@ describe.each(DATABASE_KINDS)('Terraform http backend on %s', (kind) => {
     rmSync(root, { recursive: true, force: true });
   });
 
-  test('applies twice with the token in the backend block: each write is a version with its writer', async () => {
-    const dir = workdir().write({ 'main.tf': backendBlock(address('twice'), manager.token) + OUTPUTS });
+  test('applies twice over HTTPS with the token in the backend block: each write is a version with its writer', async () => {
+    // the server's HTTPS listener, its local CA trusted as Terraform trusts one
+    const dir = workdir({ SSL_CERT_FILE: server.caFile! }).write({
+      'main.tf': backendBlock(address('twice', server.httpsUrl), manager.token) + OUTPUTS,
+    });
+    expect(server.httpsUrl).toMatch(/^https:/);
     await dir.ok(['init', '-input=false']);
     await dir.ok(['apply', '-auto-approve', '-input=false', '-var', 'size=1']);
     await dir.ok(['apply', '-auto-approve', '-input=false', '-var', 'size=2']);
