@@ -4,7 +4,7 @@ import type { Kind } from './kinds';
 import { NAME_FIELDS, type Named } from './names';
 import { objectArguments } from './object-ref';
 import { formatAge, formatCell, renderJson, renderTable, renderYaml, type DESCRIBE_FORMATS, type Item } from './output';
-import { resolveId } from './references';
+import { resolveId, resolveOrganizationId } from './references';
 import { maskSecrets } from './secret-values';
 
 export interface DescribeOptions {
@@ -19,10 +19,12 @@ const DESCRIBE_USAGE =
 
 /**
  * The id of the object a person named: an id as it is; an offering by slug (the server answers
- * it); another kind by its name (`NAME_FIELDS`). Orders and events have ids only.
+ * it); an organization by slug or name; another kind by its name (`NAME_FIELDS`). Orders and
+ * events have ids only.
  */
 export async function idOf(client: MercatoClient, kind: Kind, ref: string): Promise<string> {
   if (isId(ref) || kind.plural === 'offerings') return ref;
+  if (kind.plural === 'organizations') return resolveOrganizationId(client, ref);
   if (kind.plural === 'terraform-states') {
     const { stateIdOf }: typeof import('../terraform-state/state-ref') = require('../terraform-state/state-ref');
     return stateIdOf(client, ref);
