@@ -25,6 +25,7 @@ import { ProvisioningWorker, type WorkerOptions } from './provisioning/worker';
 import { pluginsRoutes } from './provisioning/plugins-routes';
 import { ResourcePuller, type PullerOptions } from './provisioning/puller';
 import { consoleRoutes } from './console/console-routes';
+import { terraformStatesRoutes } from './terraform-state/terraform-states-routes';
 import { SchemaPool, type SchemaPoolOptions } from './validation/schema-pool';
 import { addLinearFormats } from './validation/linear-formats';
 import { addHttpsListener, type HttpsSettings } from './tls/https-listener';
@@ -146,6 +147,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         resourcesRoutes,
         eventsRoutes,
         pluginsRoutes,
+        terraformStatesRoutes,
       ]) {
         await api.register(routes);
       }

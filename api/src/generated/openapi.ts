@@ -3351,6 +3351,596 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/projects/{id}/terraform-states/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a state (Terraform's http backend)
+         * @description The current version of the state, for Terraform. Project managers, the organization's owners and staff get the state file as it was written; project members get a state of the same serial and lineage with only its outputs that are not sensitive (what `terraform_remote_state` and `terraform output` read), no resources. 404 when the state has no version.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    /** @description The state's name in its project: letters, digits, ".", "_" and "-", starting with a letter or digit. */
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Write a new version of a state (Terraform's http backend)
+         * @description The body is the state file (JSON, format version 4). Refused with 423 while another lock than `ID` is held, with 409 when `ID` names a lock no longer held or when the state has the lineage of the current version and a lower serial. Answers the version written.
+         */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description The lock's ID, while Terraform holds it. */
+                    ID?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                    /** @description The state's name in its project: letters, digits, ".", "_" and "-", starting with a letter or digit. */
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        /**
+         * Delete a state (Terraform's http backend)
+         * @description The state has no current version any more; its versions are kept, and a write or a restore brings it back. Refused with 423 while locked by another lock than `ID`.
+         */
+        delete: {
+            parameters: {
+                query?: {
+                    /** @description The lock's ID, while Terraform holds it. */
+                    ID?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                    /** @description The state's name in its project: letters, digits, ".", "_" and "-", starting with a letter or digit. */
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/terraform-states": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the Terraform states of the projects the caller sees */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Items per page. */
+                    limit?: number;
+                    /** @description The `next_cursor` of the previous page. */
+                    cursor?: string;
+                    project_id?: string;
+                    /** @description The state's name in its project: letters, digits, ".", "_" and "-", starting with a letter or digit. */
+                    name?: string;
+                    /** @description Also states deleted by Terraform (their versions are kept) and states never written. */
+                    include_deleted?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items?: {
+                                id?: string;
+                                project_id?: string;
+                                organization_id?: string;
+                                name?: string;
+                                /** @description Number of the current version; null when deleted or never written. */
+                                version?: number | null;
+                                serial?: number | null;
+                                lineage?: string | null;
+                                terraform_version?: string | null;
+                                /** @description Bytes of the current version. */
+                                size?: number | null;
+                                /** @description When the current version was written. */
+                                updated_at?: string | null;
+                                /** @description Who wrote the current version (user id). */
+                                updated_by?: string | null;
+                                updated_by_username?: string | null;
+                                /** @description The lock a Terraform run holds, as Terraform described it; null when unlocked. */
+                                lock?: {
+                                    /** @description Terraform's lock ID (what `terraform force-unlock` takes). */
+                                    id?: string;
+                                    operation?: string;
+                                    /** @description user@host of the machine that runs Terraform. */
+                                    who?: string;
+                                    /** @description Terraform version. */
+                                    version?: string;
+                                    created?: string;
+                                    info?: string;
+                                    locked_by?: string;
+                                    locked_by_username?: string | null;
+                                    /** Format: date-time */
+                                    locked_at?: string;
+                                } | null;
+                                /** Format: date-time */
+                                created_at?: string;
+                                deleted_at?: string | null;
+                            }[];
+                            next_cursor?: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/terraform-states/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a Terraform state by id: its current version and its lock */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id?: string;
+                            project_id?: string;
+                            organization_id?: string;
+                            name?: string;
+                            /** @description Number of the current version; null when deleted or never written. */
+                            version?: number | null;
+                            serial?: number | null;
+                            lineage?: string | null;
+                            terraform_version?: string | null;
+                            /** @description Bytes of the current version. */
+                            size?: number | null;
+                            /** @description When the current version was written. */
+                            updated_at?: string | null;
+                            /** @description Who wrote the current version (user id). */
+                            updated_by?: string | null;
+                            updated_by_username?: string | null;
+                            /** @description The lock a Terraform run holds, as Terraform described it; null when unlocked. */
+                            lock?: {
+                                /** @description Terraform's lock ID (what `terraform force-unlock` takes). */
+                                id?: string;
+                                operation?: string;
+                                /** @description user@host of the machine that runs Terraform. */
+                                who?: string;
+                                /** @description Terraform version. */
+                                version?: string;
+                                created?: string;
+                                info?: string;
+                                locked_by?: string;
+                                locked_by_username?: string | null;
+                                /** Format: date-time */
+                                locked_at?: string;
+                            } | null;
+                            /** Format: date-time */
+                            created_at?: string;
+                            deleted_at?: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/terraform-states": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List a project's Terraform states with their latest serial and lock */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Items per page. */
+                    limit?: number;
+                    /** @description The `next_cursor` of the previous page. */
+                    cursor?: string;
+                    /** @description The state's name in its project: letters, digits, ".", "_" and "-", starting with a letter or digit. */
+                    name?: string;
+                    /** @description Also states deleted by Terraform (their versions are kept) and states never written. */
+                    include_deleted?: boolean;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items?: {
+                                id?: string;
+                                project_id?: string;
+                                organization_id?: string;
+                                name?: string;
+                                /** @description Number of the current version; null when deleted or never written. */
+                                version?: number | null;
+                                serial?: number | null;
+                                lineage?: string | null;
+                                terraform_version?: string | null;
+                                /** @description Bytes of the current version. */
+                                size?: number | null;
+                                /** @description When the current version was written. */
+                                updated_at?: string | null;
+                                /** @description Who wrote the current version (user id). */
+                                updated_by?: string | null;
+                                updated_by_username?: string | null;
+                                /** @description The lock a Terraform run holds, as Terraform described it; null when unlocked. */
+                                lock?: {
+                                    /** @description Terraform's lock ID (what `terraform force-unlock` takes). */
+                                    id?: string;
+                                    operation?: string;
+                                    /** @description user@host of the machine that runs Terraform. */
+                                    who?: string;
+                                    /** @description Terraform version. */
+                                    version?: string;
+                                    created?: string;
+                                    info?: string;
+                                    locked_by?: string;
+                                    locked_by_username?: string | null;
+                                    /** Format: date-time */
+                                    locked_at?: string;
+                                } | null;
+                                /** Format: date-time */
+                                created_at?: string;
+                                deleted_at?: string | null;
+                            }[];
+                            next_cursor?: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/terraform-states/{name}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List a state's versions, oldest first: serial, lineage, digests, who wrote each and when */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Items per page. */
+                    limit?: number;
+                    /** @description The `next_cursor` of the previous page. */
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                    /** @description The state's name in its project: letters, digits, ".", "_" and "-", starting with a letter or digit. */
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items?: {
+                                id?: string;
+                                state_id?: string;
+                                /** @description 1 for the state's first version, then one more for each. */
+                                number?: number;
+                                serial?: number;
+                                lineage?: string;
+                                terraform_version?: string;
+                                sha256?: string;
+                                md5?: string;
+                                /** @description Bytes. */
+                                size?: number;
+                                /** @description The version this one restored; null for a write by Terraform. */
+                                restored_from?: number | null;
+                                created_by?: string;
+                                created_by_username?: string | null;
+                                /** Format: date-time */
+                                created_at?: string;
+                            }[];
+                            next_cursor?: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/terraform-states/{name}/versions/{number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a version of a state: its facts, its outputs (sensitive ones masked) and its resources */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    /** @description The state's name in its project: letters, digits, ".", "_" and "-", starting with a letter or digit. */
+                    name: string;
+                    number: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id?: string;
+                            state_id?: string;
+                            /** @description 1 for the state's first version, then one more for each. */
+                            number?: number;
+                            serial?: number;
+                            lineage?: string;
+                            terraform_version?: string;
+                            sha256?: string;
+                            md5?: string;
+                            /** @description Bytes. */
+                            size?: number;
+                            /** @description The version this one restored; null for a write by Terraform. */
+                            restored_from?: number | null;
+                            created_by?: string;
+                            created_by_username?: string | null;
+                            /** Format: date-time */
+                            created_at?: string;
+                            current?: boolean;
+                            /** @description Outputs by name: `type`, `sensitive`, `value` (`********` when sensitive). */
+                            outputs?: {
+                                [key: string]: {
+                                    type?: unknown;
+                                    sensitive?: boolean;
+                                    value?: unknown;
+                                };
+                            };
+                            resources?: {
+                                address?: string;
+                                mode?: string;
+                                type?: string;
+                                name?: string;
+                                provider?: string;
+                                instances?: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/terraform-states/{name}/versions/{number}/state": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download the state file of a version
+         * @description As Terraform reads the current one: the file as written for the project's managers, the organization's owners and staff; for project members, a state with only the outputs that are not sensitive.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    /** @description The state's name in its project: letters, digits, ".", "_" and "-", starting with a letter or digit. */
+                    name: string;
+                    number: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/terraform-states/{name}/versions/{number}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Make an old version of a state the current one (manager)
+         * @description Adds a version with the old version's content and a serial past every serial the state had (Terraform's next write goes on from it). Refused with 423 while a Terraform run holds the lock, unless `lock_id` is that lock's ID.
+         */
+        post: {
+            parameters: {
+                query?: {
+                    lock_id?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                    /** @description The state's name in its project: letters, digits, ".", "_" and "-", starting with a letter or digit. */
+                    name: string;
+                    number: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id?: string;
+                            state_id?: string;
+                            /** @description 1 for the state's first version, then one more for each. */
+                            number?: number;
+                            serial?: number;
+                            lineage?: string;
+                            terraform_version?: string;
+                            sha256?: string;
+                            md5?: string;
+                            /** @description Bytes. */
+                            size?: number;
+                            /** @description The version this one restored; null for a write by Terraform. */
+                            restored_from?: number | null;
+                            created_by?: string;
+                            created_by_username?: string | null;
+                            /** Format: date-time */
+                            created_at?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {

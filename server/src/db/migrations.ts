@@ -5,6 +5,7 @@ import { backendState } from './backend-state-migration';
 import { pulledUsage } from './pull-migration';
 import { offeringRules } from './offering-rules-migration';
 import { organizationSlugs } from './organization-slugs-migration';
+import { terraformStates } from './terraform-states-migration';
 
 type AnyDb = Kysely<any>;
 
@@ -256,6 +257,7 @@ const migrations: Record<string, Migration> = {
   '007-pulled-usage': pulledUsage,
   '008-offering-rules': offeringRules,
   '009-organization-slugs': organizationSlugs,
+  '012-terraform-states': terraformStates,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -248,6 +248,50 @@ export interface CacheGenerationsRow {
   access: number;
 }
 
+/** A Terraform state of a project (terraform-state/), by name; its content is in its versions. */
+export interface TerraformStateRow {
+  id: string;
+  project_id: string;
+  /** Its name in the project, the last segment of its backend address. */
+  name: string;
+  /** The version Terraform reads; null for a state never written, or deleted. */
+  current_version_id: string | null;
+  /** The ID of the lock a Terraform run holds on it (Terraform's LockInfo.ID); null when unlocked. */
+  lock_id: string | null;
+  /** The holder's LockInfo as Terraform sent it (JSON), '' when unlocked. */
+  lock_info: string;
+  /** The user whose token took the lock. */
+  locked_by: string | null;
+  locked_at: string | null;
+  created_at: string;
+  updated_at: string;
+  /** When Terraform deleted it; its versions stay, and a write or a restore brings it back. */
+  deleted_at: string | null;
+}
+
+/** One version of a Terraform state, kept for ever. */
+export interface TerraformStateVersionRow {
+  id: string;
+  state_id: string;
+  /** 1 for a state's first version, then one more for each. */
+  number: number;
+  /** The state file's `serial` and `lineage` (Terraform's own version of it). */
+  serial: number;
+  lineage: string;
+  terraform_version: string;
+  /** Digests of `content` in hex. */
+  sha256: string;
+  md5: string;
+  /** Bytes of `content` in UTF-8. */
+  size: number;
+  /** The state file (JSON) exactly as it was written. */
+  content: string;
+  /** The `number` of the version this one restored, or null for a write by Terraform. */
+  restored_from: number | null;
+  created_by: string;
+  created_at: string;
+}
+
 export interface Tables {
   idempotency_keys: IdempotencyKeyRow;
   cache_generations: CacheGenerationsRow;
@@ -267,4 +311,6 @@ export interface Tables {
   workers: WorkerRow;
   usage_reports: UsageReportRow;
   events: EventRow;
+  terraform_states: TerraformStateRow;
+  terraform_state_versions: TerraformStateVersionRow;
 }
