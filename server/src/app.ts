@@ -27,6 +27,9 @@ import { ResourcePuller, type PullerOptions } from './provisioning/puller';
 import { consoleRoutes } from './console/console-routes';
 import { SchemaPool, type SchemaPoolOptions } from './validation/schema-pool';
 import { addLinearFormats } from './validation/linear-formats';
+import { providerRegistryApiRoutes } from './registry/providers/providers-routes';
+import { providerRegistryProtocol } from './registry/providers/registry-protocol';
+import type { OperatorSigningKey } from './registry/providers/signing-keys';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -50,6 +53,8 @@ export interface AppOptions {
   worker?: WorkerOptions & PullerOptions & { enabled?: boolean };
   bodyLimit?: number;
   schemas?: SchemaPoolOptions;
+  /** The operator's key that signs published providers (MERCATO_PROVIDER_SIGNING_KEY); default: a key per organization. */
+  providerSigningKey?: OperatorSigningKey;
 }
 
 export const API_PREFIX = '/api/v1';
@@ -143,9 +148,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       ]) {
         await api.register(routes);
       }
+      await api.register(providerRegistryApiRoutes, { signingKey: options.providerSigningKey });
     },
     { prefix: API_PREFIX },
   );
+  await app.register(providerRegistryProtocol);
   await app.register(consoleRoutes);
 
   app.addHook('onReady', async () => {

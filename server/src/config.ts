@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 export interface ServerConfig {
@@ -14,6 +15,8 @@ export interface ServerConfig {
   logLevel: string;
   /** How long a resource goes between two pulls from its backend, in seconds. */
   pullIntervalSeconds: number;
+  /** The operator's OpenPGP key for signing published providers (MERCATO_PROVIDER_SIGNING_KEY, a file). */
+  providerSigningKey?: { armoredPrivateKey: string; passphrase?: string };
 }
 
 /**
@@ -35,7 +38,22 @@ export function configFromEnvironment(
     demoPostgresUrl: env.MERCATO_DEMO_POSTGRES_URL || undefined,
     logLevel: env.LOG_LEVEL ?? 'info',
     pullIntervalSeconds: positiveSeconds(env, 'MERCATO_PULL_INTERVAL_SECONDS', 60),
+    providerSigningKey: providerSigningKey(env, baseDirectory),
   };
+}
+
+/** MERCATO_PROVIDER_SIGNING_KEY: the file of an armored private key; its passphrase in MERCATO_PROVIDER_SIGNING_KEY_PASSPHRASE. */
+function providerSigningKey(env: NodeJS.ProcessEnv, baseDirectory: string): ServerConfig['providerSigningKey'] {
+  const file = env.MERCATO_PROVIDER_SIGNING_KEY;
+  if (!file) return undefined;
+  try {
+    return {
+      armoredPrivateKey: readFileSync(path.resolve(baseDirectory, file), 'utf8'),
+      passphrase: env.MERCATO_PROVIDER_SIGNING_KEY_PASSPHRASE || undefined,
+    };
+  } catch (error) {
+    throw new Error(`MERCATO_PROVIDER_SIGNING_KEY: cannot read ${file}: ${(error as Error).message}`);
+  }
 }
 
 /** A number of seconds greater than 0 from the environment; throws naming the variable otherwise. */

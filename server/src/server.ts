@@ -40,6 +40,7 @@ export async function startServer(
     database,
     logger: { level: config.logLevel, stream: pino.destination({ dest: 1, sync: true }) },
     worker: { pullIntervalMs: config.pullIntervalSeconds * 1000 },
+    providerSigningKey: config.providerSigningKey,
   });
   const seeded = admin.firstStart && config.seedDemo && admin.token !== undefined;
   if (seeded)

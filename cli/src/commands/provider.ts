@@ -86,4 +86,50 @@ export function declareProvider(program: Command): void {
         return describeRelease(release);
       }),
     );
+  provider
+    .command('publish <dir>')
+    .description(
+      "Publish a provider release folder to Mercato's registry in one request: its zips, and SHA256SUMS with its .sig and public key if it has them (otherwise Mercato signs with its key)",
+    )
+    .requiredOption('--namespace <slug>', "the organization's slug the provider is published under")
+    .option('--type <type>', "the provider type (default: from the zips' names)")
+    .option('--version <version>', "the version (default: from the zips' names)")
+    .option('--protocols <list>', "plugin protocol versions, comma-separated (default: the manifest's, else 5.0)")
+    .option('--visibility <visibility>', 'public or private, for a new provider (default private)')
+    .option('--public-key <file>', "the armored public key that verifies the .sig (default: the folder's .asc file)")
+    .action(
+      (
+        dir: string,
+        options: {
+          namespace: string;
+          type?: string;
+          version?: string;
+          protocols?: string;
+          visibility?: string;
+          publicKey?: string;
+        },
+      ) =>
+        report(async () => {
+          if (options.visibility !== undefined && !['public', 'private'].includes(options.visibility))
+            throw new CliError(`--visibility ${options.visibility}: expected public or private`);
+          const {
+            publishRequest,
+            describePublished,
+          }: typeof import('../registry/provider-publish') = require('../registry/provider-publish');
+          const { clientFromEnvironment }: typeof import('../api-client') = require('../api-client');
+          const request = publishRequest(userPath(dir), {
+            namespace: options.namespace,
+            type: options.type,
+            version: options.version,
+            protocols: options.protocols?.split(',').map((p) => p.trim()),
+            visibility: options.visibility as 'public' | 'private' | undefined,
+            publicKey: options.publicKey === undefined ? undefined : userPath(options.publicKey),
+          });
+          const published = await clientFromEnvironment().create<Parameters<typeof describePublished>[0]>(
+            '/terraform-provider-versions',
+            request,
+          );
+          return describePublished(published);
+        }),
+    );
 }
