@@ -154,3 +154,6 @@ export function describeRelease(release: Release): string {
     );
   return lines.join('\n');
 }
+
+export { buildSingleExecutable, type StartUp } from './single-executable';
+export { hostPlatform, platformName } from './platforms';

@@ -23,7 +23,11 @@ import type { ProviderSigningKeyRow } from '../../db/tables';
 import { newId } from '../../ids';
 
 type OpenPgp = typeof import('openpgp', { with: { 'resolution-mode': 'require' } });
-const openpgp = (): OpenPgp => require('openpgp');
+/** openpgp is loaded at the first signature, not with the server. */
+function openpgp(): OpenPgp {
+  const loaded: OpenPgp = require('openpgp');
+  return loaded;
+}
 
 /** The operator's key as the server's configuration gives it. */
 export interface OperatorSigningKey {
