@@ -20,7 +20,7 @@ export async function zipExecutable(executable: string, entryName: string, zipPa
 }
 
 /** SHA-256 of a file's bytes, hex: what SHA256SUMS and the registry's `shasum` hold. */
-export async function sha256OfFile(path: string): Promise<string> {
+async function sha256OfFile(path: string): Promise<string> {
   const hash = createHash('sha256');
   await pipeline(createReadStream(path), hash);
   return hash.digest('hex');

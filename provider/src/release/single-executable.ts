@@ -44,7 +44,7 @@ export interface SingleExecutable {
 }
 
 /** Whether this machine can run `nodeBinary`: it is of the host's platform. */
-export const runsHere = (platform: TerraformPlatform): boolean =>
+const runsHere = (platform: TerraformPlatform): boolean =>
   platformName(platform) === platformName(hostPlatform());
 
 /**

@@ -13,7 +13,7 @@ import type { Db } from '../../db/database';
 import { isUniqueViolation } from '../../db/database';
 
 /** How long a signed URL works: Terraform fetches the files right after asking for the download. */
-export const SIGNED_URL_SECONDS = 10 * 60;
+const SIGNED_URL_SECONDS = 10 * 60;
 const SECRET_ID = 'provider-download-urls';
 
 export interface UrlSigner {

@@ -55,8 +55,6 @@ export const TERRAFORM_PROVIDER_VERSION = object({
   created_at: TIMESTAMP,
 });
 
-export const presentProvider = (row: ProviderWithNamespace) => row;
-
 export function presentVersion(
   provider: ProviderWithNamespace,
   version: TerraformProviderVersionRow,

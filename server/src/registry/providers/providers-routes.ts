@@ -31,7 +31,7 @@ import { presentVersion, TERRAFORM_PROVIDER, TERRAFORM_PROVIDER_VERSION, VISIBIL
 import { loadOperatorKey, type OperatorSigningKey } from './signing-keys';
 
 /** A publish carries every platform's zip (a Node single executable zips to ~37 MB), base64 in JSON. */
-export const PUBLISH_BODY_LIMIT = 1024 * 1024 * 1024;
+const PUBLISH_BODY_LIMIT = 1024 * 1024 * 1024;
 
 export interface ProviderRegistryOptions {
   /** The operator's key (MERCATO_PROVIDER_SIGNING_KEY); without it, a key per organization. */

@@ -37,7 +37,7 @@ import {
   type ProviderWithNamespace,
 } from './providers-repository';
 
-export const PROVIDERS_PREFIX = '/v1/providers';
+const PROVIDERS_PREFIX = '/v1/providers';
 
 const SEGMENT = { type: 'string', minLength: 1, maxLength: 128 } as const;
 const ADDRESS = {
