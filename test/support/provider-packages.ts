@@ -33,7 +33,10 @@ export const sha256 = (bytes: Buffer | string) => createHash('sha256').update(by
 export const sha256Sums = (files: { filename: string; content: Buffer }[]) =>
   files.map((f) => `${sha256(f.content)}  ${f.filename}\n`).join('');
 
-const openpgp = (): typeof Openpgp => require('openpgp');
+function openpgp(): typeof Openpgp {
+  const loaded: typeof Openpgp = require('openpgp');
+  return loaded;
+}
 
 /** A fresh Ed25519 OpenPGP key pair, armored. */
 export async function newKeyPair(name = 'Provider publisher') {

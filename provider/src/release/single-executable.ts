@@ -44,8 +44,7 @@ export interface SingleExecutable {
 }
 
 /** Whether this machine can run `nodeBinary`: it is of the host's platform. */
-const runsHere = (platform: TerraformPlatform): boolean =>
-  platformName(platform) === platformName(hostPlatform());
+const runsHere = (platform: TerraformPlatform): boolean => platformName(platform) === platformName(hostPlatform());
 
 /**
  * Makes the executable. The blob is made by the target binary itself when it runs here (so a
