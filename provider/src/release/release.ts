@@ -13,7 +13,7 @@
  * platform with its own node; another platform needs that platform's official node binary of the
  * same version (`nodeBinaries`), and a macOS one must be signed again on a Mac.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PROVIDER_VERSION } from '../provider';
 import { PROVIDER_TYPE } from '../install/install';
@@ -85,6 +85,14 @@ export async function buildRelease(options: ReleaseOptions): Promise<Release> {
   const outDir = resolve(options.outDir);
   const names = releaseFileNames(PROVIDER_TYPE, version);
   const binaries = { [platformName(hostPlatform())]: process.execPath, ...options.nodeBinaries };
+  // Every platform and binary checked before anything is built.
+  const targets = Object.entries(binaries)
+    .sort()
+    .map(([name, nodeBinary]) => {
+      const platform = parsePlatform(name);
+      if (!existsSync(nodeBinary)) throw new Error(`the node binary for ${name}, ${nodeBinary}, does not exist`);
+      return { name, platform, nodeBinary };
+    });
   mkdirSync(outDir, { recursive: true });
 
   const { bundleAll }: typeof import('../../scripts/build.js') = require('../../scripts/build.js');
@@ -95,8 +103,7 @@ export async function buildRelease(options: ReleaseOptions): Promise<Release> {
     const entry = join(__dirname, '../../src/release/sea-entry.ts');
     const bundle = await bundleAll(entry, join(work, 'provider-sea.js'));
     const platforms: ReleasePlatform[] = [];
-    for (const [name, nodeBinary] of Object.entries(binaries).sort()) {
-      const platform = parsePlatform(name);
+    for (const { name, platform, nodeBinary } of targets) {
       const executable = join(work, names.executable(platform));
       const built = await buildSingleExecutable({
         bundle,
