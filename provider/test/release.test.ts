@@ -24,11 +24,11 @@ function entries(zip: Buffer): Promise<{ name: string; mode: number; content: Bu
   const yauzl: typeof import('yauzl') = require('yauzl');
   return new Promise((resolve, reject) =>
     yauzl.fromBuffer(zip, { lazyEntries: true }, (error, file) => {
-      if (error || !file) return reject(error);
+      if (error || !file) return reject(error ?? new Error('not a zip'));
       const found: { name: string; mode: number; content: Buffer }[] = [];
       file.on('entry', (entry: Entry) =>
         file.openReadStream(entry, (streamError, stream) => {
-          if (streamError || !stream) return reject(streamError);
+          if (streamError || !stream) return reject(streamError ?? new Error('no entry stream'));
           const chunks: Buffer[] = [];
           stream.on('data', (c: Buffer) => chunks.push(c));
           stream.on('end', () => {
