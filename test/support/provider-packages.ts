@@ -23,8 +23,9 @@ export const zipName = (type: string, version: string, platform: string) =>
   `terraform-provider-${type}_${version}_${platform}.zip`;
 
 /** A provider package for a platform: a shell script executable, named as Terraform runs it. */
-export async function providerZip(type: string, version: string, platform: string, script = '#!/bin/sh\nexit 1\n') {
-  const content = await zipOf(`terraform-provider-${type}_v${version}`, script);
+export async function providerZip(type: string, version: string, platform: string, script?: string) {
+  // Each platform's differs, as real builds do, so their hashes tell them apart.
+  const content = await zipOf(`terraform-provider-${type}_v${version}`, script ?? `#!/bin/sh\n# ${platform}\nexit 1\n`);
   return { filename: zipName(type, version, platform), content };
 }
 

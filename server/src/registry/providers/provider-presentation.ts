@@ -68,7 +68,9 @@ export function presentVersion(
     type: provider.type,
     version: version.version,
     protocols: JSON.parse(version.protocols) as string[],
-    platforms: platforms.map(({ os, arch, filename, shasum, size }) => ({ os, arch, filename, shasum, size })),
+    platforms: [...platforms]
+      .sort((a, b) => (`${a.os}_${a.arch}` < `${b.os}_${b.arch}` ? -1 : 1))
+      .map(({ os, arch, filename, shasum, size }) => ({ os, arch, filename, shasum, size })),
     signing_key: { key_id: key.key_id, origin: key.origin },
     published_by: version.published_by,
     yanked: version.yanked_at !== null,
