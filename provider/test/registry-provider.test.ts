@@ -77,6 +77,9 @@ function workspace(name: string, mainTf: string, cliConfig = ''): Workspace {
   return ws;
 }
 
+/** Terraform's output in one line: it wraps long messages at word boundaries. */
+const oneLine = (output: string) => output.replace(/\s+/g, ' ');
+
 const required = (version = PROVIDER_VERSION) => `terraform {
   required_providers {
     mercato = {
@@ -166,7 +169,9 @@ test('Terraform refuses a SHA256SUMS signed by another key than the one served',
     const init = await workspace('bad-signature', required()).terraform(['init', '-input=false']);
     expect(init.code).toBe(1);
     expect(init.output).toMatch(/Failed to install provider/);
-    expect(init.output).toMatch(/error checking signature: openpgp: signature made by unknown entity/);
+    expect(oneLine(init.output)).toContain(
+      `Error while installing ${server.registryHost}/mercato/mercato v${PROVIDER_VERSION}: authentication signature from unknown issuer`,
+    );
   } finally {
     await server.app.db
       .updateTable('terraform_provider_versions')
@@ -197,7 +202,7 @@ test('Terraform refuses a zip whose checksum is not the published one', async ()
     const init = await workspace('bad-checksum', required()).terraform(['init', '-input=false']);
     expect(init.code).toBe(1);
     expect(init.output).toMatch(/Failed to install provider/);
-    expect(init.output).toContain(
+    expect(oneLine(init.output)).toContain(
       `archive has incorrect checksum zh:${sha256(altered)} (expected zh:${release.platforms[0].shasum})`,
     );
   } finally {
@@ -211,7 +216,7 @@ test("a private provider: Terraform without credentials is refused; with a membe
   try {
     const anonymous = await workspace('private-anonymous', required()).terraform(['init', '-input=false']);
     expect(anonymous.code).toBe(1);
-    expect(anonymous.output).toContain(`host ${server.registryHost} requires authentication credentials`);
+    expect(oneLine(anonymous.output)).toContain(`host ${server.registryHost} requires authentication credentials`);
 
     const owner = await makeUser(admin, 'registry-tf-owner');
     await admin.expect(
@@ -234,8 +239,7 @@ test("a private provider: Terraform without credentials is refused; with a membe
       '-input=false',
     ]);
     expect(refused.code).toBe(1);
-    expect(refused.output).toContain('provider registry');
-    expect(refused.output).toMatch(/does not have a provider named\s+.*mercato\/mercato/);
+    expect(oneLine(refused.output)).toMatch(/does not have a provider named .*mercato\/mercato/);
 
     const installed = await workspace('private-member', required(), credentials(member.token)).init();
     expect(installed.output).toContain(`Installed ${server.registryHost}/mercato/mercato v${PROVIDER_VERSION}`);
@@ -277,9 +281,8 @@ test('a yanked version is not chosen for a new install; a lock file that pins it
 
   const locked = await pinned.terraform(['init', '-input=false']);
   expect(locked.code).toBe(1);
-  expect(locked.output).toMatch(
-    /locked provider .*0\.2\.0 does not match configured version constraint|no available releases match the given constraints/,
-  );
+  expect(oneLine(locked.output)).toContain('0.2.0 was yanked: broken release');
+  expect(oneLine(locked.output)).toContain('the previously-selected version 0.2.0 is no longer available');
   // ...though its files stay downloadable, for mirrors and caches that hold the lock's hashes.
   const download = await fetch(`${server.url}/v1/providers/mercato/mercato/0.2.0/download/linux/amd64`);
   expect(download.status).toBe(200);
