@@ -8,14 +8,19 @@
  * each launched in turn within every round, in the same run; medians of the rounds and each
  * one's ratio to the baseline (target: the release's executable faster, ratio < 1).
  *
- *   npm run build && npx tsx bench/provider-sea.ts [--runs 41]
+ * Then `terraform init` of the released provider from Mercato's registry (HTTPS, a server in this
+ * process on SQLite, the release published with Mercato's signature) in a fresh configuration and
+ * HOME each time, against `terraform init` of the same zip from a local filesystem mirror (no
+ * registry, no signature to check) in the same run, turn about: medians and their ratio.
+ *
+ *   npm run build && npx tsx --conditions=mercato-source bench/provider-sea.ts [--runs 41] [--init-runs 7]
  */
-import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build, bundleAll } from '@mercato/terraform-provider/build';
-import { buildSingleExecutable, hostPlatform, type StartUp } from '@mercato/terraform-provider/release';
+import { buildRelease, buildSingleExecutable, hostPlatform, type StartUp } from '@mercato/terraform-provider/release';
 import { fmt, loadAverage, median, ROOT } from './support/processes';
 
 const argv = process.argv.slice(2);
@@ -24,6 +29,8 @@ const option = (name: string, fallback: string) => {
   return i >= 0 && argv[i + 1] !== undefined ? argv[i + 1] : fallback;
 };
 const RUNS = Math.min(Number(option('runs', '41')), 500);
+const INIT_RUNS = Math.min(Number(option('init-runs', '7')), 50);
+const TERRAFORM = process.env.TERRAFORM ?? '/usr/local/bin/terraform';
 const MAGIC_COOKIE = 'd602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2';
 
 interface Variant {
@@ -60,7 +67,8 @@ async function main() {
         `| ${variant.name} | ${fmt(median(s))} | ${fmt(percentile(s, 0.1))} | ${fmt(percentile(s, 0.9))} | ${fmt(median(s) / baseline, 2)} |`,
       );
     }
-    console.log(`\nRESULT ${JSON.stringify({ runs: RUNS, medians_ms: result })}`);
+    const init = INIT_RUNS > 0 ? await terraformInit(work) : undefined;
+    console.log(`\nRESULT ${JSON.stringify({ runs: RUNS, medians_ms: result, init })}`);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
@@ -87,6 +95,83 @@ async function buildVariants(work: string): Promise<Variant[]> {
     variants.push({ name, command: [output] });
   }
   return variants;
+}
+
+/**
+ * `terraform init` from the registry against the same zip from a filesystem mirror, turn about,
+ * INIT_RUNS times each; answers the medians in seconds.
+ */
+async function terraformInit(work: string) {
+  const { startTestServer } = await import('@mercato/test-support/server-harness');
+  const { Api } = await import('@mercato/test-support/api-client');
+  const release = await buildRelease({ outDir: path.join(work, 'release') });
+  const server = await startTestServer('sqlite', { https: true, worker: { enabled: false } });
+  try {
+    const admin = new Api(server.url, server.adminToken);
+    await admin.expect(201, admin.post('/organizations', { name: 'Mercato', slug: 'mercato' }));
+    const [zip] = release.platforms;
+    const filename = path.basename(zip.zip);
+    await admin.expect(
+      201,
+      admin.post('/terraform-provider-versions', {
+        namespace: 'mercato',
+        type: 'mercato',
+        version: release.version,
+        protocols: ['6.0'],
+        visibility: 'public',
+        archives: [{ filename, content: readFileSync(zip.zip).toString('base64') }],
+      }),
+    );
+    const host = server.registryHost!;
+    const mirror = path.join(work, 'mirror');
+    mkdirSync(path.join(mirror, host, 'mercato', 'mercato'), { recursive: true });
+    copyFileSync(zip.zip, path.join(mirror, host, 'mercato', 'mercato', filename));
+    const mainTf = `terraform {\n  required_providers {\n    mercato = { source = "${host}/mercato/mercato" }\n  }\n}\n`;
+    let n = 0;
+    const initOnce = (cliConfig: string) => {
+      const dir = path.join(work, `init-${n++}`);
+      mkdirSync(path.join(dir, 'home'), { recursive: true });
+      writeFileSync(path.join(dir, 'main.tf'), mainTf);
+      writeFileSync(path.join(dir, 'cli.tfrc'), cliConfig);
+      const env = {
+        PATH: process.env.PATH,
+        HOME: path.join(dir, 'home'),
+        TF_CLI_CONFIG_FILE: path.join(dir, 'cli.tfrc'),
+        SSL_CERT_FILE: server.caFile!,
+        CHECKPOINT_DISABLE: '1',
+        TF_IN_AUTOMATION: '1',
+      };
+      const start = process.hrtime.bigint();
+      const result = spawnSync(TERRAFORM, ['init', '-input=false', '-no-color'], { cwd: dir, env });
+      const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+      if (result.status !== 0) throw new Error(`terraform init failed:\n${result.stdout}${result.stderr}`);
+      rmSync(dir, { recursive: true, force: true });
+      return seconds;
+    };
+    const fromMirror = `provider_installation {\n  filesystem_mirror {\n    path = "${mirror}"\n  }\n}\n`;
+    const registry: number[] = [];
+    const local: number[] = [];
+    initOnce(''); // warm up: the server's first signature, the file cache
+    for (let i = 0; i < INIT_RUNS; i++) {
+      registry.push(initOnce(''));
+      local.push(initOnce(fromMirror));
+    }
+    console.log(
+      `\nterraform init of mercato/mercato ${release.version} (${INIT_RUNS} runs each, fresh HOME and configuration)\n`,
+    );
+    console.log('| Source | Median (s) | Min (s) | Max (s) | Ratio to the filesystem mirror |');
+    console.log('|---|---:|---:|---:|---:|');
+    for (const [name, samples] of [
+      ["Mercato's registry (HTTPS, signed)", registry],
+      ['filesystem mirror of the same zip', local],
+    ] as const)
+      console.log(
+        `| ${name} | ${fmt(median(samples), 2)} | ${fmt(Math.min(...samples), 2)} | ${fmt(Math.max(...samples), 2)} | ${fmt(median(samples) / median(local), 2)} |`,
+      );
+    return { registry_s: median(registry), mirror_s: median(local), zip_bytes: statSync(zip.zip).size };
+  } finally {
+    await server.close();
+  }
 }
 
 /** Terraform sends a fresh PEM certificate each launch; a real one from openssl keeps this honest. */
