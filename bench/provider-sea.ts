@@ -15,7 +15,7 @@
  *
  *   npm run build && npx tsx --conditions=mercato-source bench/provider-sea.ts [--runs 41] [--init-runs 7]
  */
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -128,7 +128,8 @@ async function terraformInit(work: string) {
     copyFileSync(zip.zip, path.join(mirror, host, 'mercato', 'mercato', filename));
     const mainTf = `terraform {\n  required_providers {\n    mercato = { source = "${host}/mercato/mercato" }\n  }\n}\n`;
     let n = 0;
-    const initOnce = (cliConfig: string) => {
+    // Asynchronous: the server answering Terraform runs in this very process.
+    const initOnce = async (cliConfig: string) => {
       const dir = path.join(work, `init-${n++}`);
       mkdirSync(path.join(dir, 'home'), { recursive: true });
       writeFileSync(path.join(dir, 'main.tf'), mainTf);
@@ -142,19 +143,25 @@ async function terraformInit(work: string) {
         TF_IN_AUTOMATION: '1',
       };
       const start = process.hrtime.bigint();
-      const result = spawnSync(TERRAFORM, ['init', '-input=false', '-no-color'], { cwd: dir, env });
+      const result = await new Promise<{ status: number | null; output: string }>((resolve) => {
+        const child = spawn(TERRAFORM, ['init', '-input=false', '-no-color'], { cwd: dir, env });
+        let output = '';
+        child.stdout.on('data', (chunk) => (output += chunk));
+        child.stderr.on('data', (chunk) => (output += chunk));
+        child.on('close', (status) => resolve({ status, output }));
+      });
       const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-      if (result.status !== 0) throw new Error(`terraform init failed:\n${result.stdout}${result.stderr}`);
+      if (result.status !== 0) throw new Error(`terraform init failed:\n${result.output}`);
       rmSync(dir, { recursive: true, force: true });
       return seconds;
     };
     const fromMirror = `provider_installation {\n  filesystem_mirror {\n    path = "${mirror}"\n  }\n}\n`;
     const registry: number[] = [];
     const local: number[] = [];
-    initOnce(''); // warm up: the server's first signature, the file cache
+    await initOnce(''); // warm up: the server's first signature, the file cache
     for (let i = 0; i < INIT_RUNS; i++) {
-      registry.push(initOnce(''));
-      local.push(initOnce(fromMirror));
+      registry.push(await initOnce(''));
+      local.push(await initOnce(fromMirror));
     }
     console.log(
       `\nterraform init of mercato/mercato ${release.version} (${INIT_RUNS} runs each, fresh HOME and configuration)\n`,
