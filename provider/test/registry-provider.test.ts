@@ -33,7 +33,7 @@ const darwinZip = providerZip('mercato', PROVIDER_VERSION, 'darwin_arm64');
 let emptyBin: string;
 
 beforeAll(async () => {
-  server = (await startTestServer('sqlite', { https: true, worker: { enabled: false } } as never)) as typeof server;
+  server = (await startTestServer('sqlite', { https: true, worker: { enabled: false } })) as typeof server;
   admin = new Api(server.url, server.adminToken);
   root = mkdtempSync(join(tmpdir(), 'mercato-registry-tf-'));
   emptyBin = join(root, 'bin');

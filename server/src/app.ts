@@ -27,6 +27,8 @@ import { ResourcePuller, type PullerOptions } from './provisioning/puller';
 import { consoleRoutes } from './console/console-routes';
 import { SchemaPool, type SchemaPoolOptions } from './validation/schema-pool';
 import { addLinearFormats } from './validation/linear-formats';
+import { addHttpsListener, type HttpsSettings } from './tls/https-listener';
+import { serviceDiscoveryRoutes } from './registry/service-discovery';
 import { providerRegistryApiRoutes } from './registry/providers/providers-routes';
 import { providerRegistryProtocol } from './registry/providers/registry-protocol';
 import type { OperatorSigningKey } from './registry/providers/signing-keys';
@@ -53,6 +55,8 @@ export interface AppOptions {
   worker?: WorkerOptions & PullerOptions & { enabled?: boolean };
   bodyLimit?: number;
   schemas?: SchemaPoolOptions;
+  /** Also serve every route over HTTPS (the registry protocols need it). */
+  https?: HttpsSettings;
   /** The operator's key that signs published providers (MERCATO_PROVIDER_SIGNING_KEY); default: a key per organization. */
   providerSigningKey?: OperatorSigningKey;
 }
@@ -85,6 +89,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     clientErrorHandler,
     return503OnClosing: false,
   });
+  if (options.https) addHttpsListener(app, options.https);
   app.setValidatorCompiler(validatorCompiler());
   app.setErrorHandler((error, request, reply) => sendProblem(error as never, request, reply));
   app.setNotFoundHandler((request, reply) =>
@@ -130,6 +135,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(idempotency);
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  await app.register(serviceDiscoveryRoutes);
   await app.register(
     async (api) => {
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -1,9 +1,6 @@
-// PLACEHOLDER until the coordinator's "Registry foundation" commit is merged (its version wins).
-import { sql, type Kysely } from 'kysely';
+import { type Kysely, PostgresAdapter } from 'kysely';
 
-export function binaryColumnType(db: Kysely<any>) {
-  const postgres = (db as unknown as { getExecutor(): { adapter: { constructor: { name: string } } } })
-    .getExecutor()
-    .adapter.constructor.name.includes('Postgres');
-  return postgres ? sql`bytea` : sql`blob`;
+/** The column type for bytes, for a migration: `bytea` on PostgreSQL, `blob` on SQLite. Both read back as a Buffer. */
+export function binaryColumnType(db: Kysely<unknown>): 'bytea' | 'blob' {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? 'bytea' : 'blob';
 }

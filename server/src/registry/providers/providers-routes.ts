@@ -152,7 +152,7 @@ export const providerRegistryApiRoutes: FastifyPluginAsyncJsonSchemaToTs<{ Optio
     handler: async (request) => {
       const range = page(request.query);
       const rows = await listProviders(app.db, range, request.query, privateReadable(request.principal));
-      return toPage(rows, range.limit, (r) => r);
+      return toPage(rows, range.limit, (r) => ({ ...r }));
     },
   });
 
@@ -163,7 +163,7 @@ export const providerRegistryApiRoutes: FastifyPluginAsyncJsonSchemaToTs<{ Optio
       params: ID_PARAMS,
       response: { 200: TERRAFORM_PROVIDER },
     },
-    handler: async (request) => readableProvider(request.principal, request.params.id),
+    handler: async (request) => ({ ...(await readableProvider(request.principal, request.params.id)) }),
   });
 
   app.patch('/terraform-providers/:id', {
