@@ -125,7 +125,7 @@ export function declareProvider(program: Command): void {
             visibility: options.visibility as 'public' | 'private' | undefined,
             publicKey: options.publicKey === undefined ? undefined : userPath(options.publicKey),
           });
-          const published = await clientFromEnvironment().create<Parameters<typeof describePublished>[0]>(
+          const published = await clientFromEnvironment().create<import('@mercato/api').TerraformProviderVersion>(
             '/terraform-provider-versions',
             request,
           );

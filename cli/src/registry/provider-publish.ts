@@ -13,6 +13,7 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import type { TerraformProviderVersion } from '@mercato/api';
 import { CliError } from '../cli-error';
 
 export interface PublishOptions {
@@ -100,17 +101,11 @@ function manifestProtocols(dir: string, name: string, files: string[]): string[]
 }
 
 /** The answer of a publish, in a few lines. */
-export function describePublished(version: {
-  namespace: string;
-  type: string;
-  version: string;
-  platforms: { os: string; arch: string; shasum: string }[];
-  signing_key: { key_id: string; origin: string };
-}): string {
-  const signer = version.signing_key.origin === 'publisher' ? 'your key' : "Mercato's key";
+export function describePublished(version: TerraformProviderVersion): string {
+  const signer = version.signing_key?.origin === 'publisher' ? 'your key' : "Mercato's key";
   return [
     `published ${version.namespace}/${version.type} ${version.version}`,
-    ...version.platforms.map((p) => `  ${p.os}_${p.arch}  ${p.shasum}`),
-    `  SHA256SUMS signed by ${signer} ${version.signing_key.key_id}`,
+    ...(version.platforms ?? []).map((p) => `  ${p.os}_${p.arch}  ${p.shasum}`),
+    `  SHA256SUMS signed by ${signer} ${version.signing_key?.key_id}`,
   ].join('\n');
 }

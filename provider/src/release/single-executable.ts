@@ -93,15 +93,24 @@ type Inject = (
 ) => Promise<void>;
 
 /**
- * postject's API. It prints LIEF's warnings about the ELF's note sections on stderr ("Can't find
- * string offset"), which are harmless: the result runs. A macOS binary is left with a broken code
+ * postject's API. LIEF's warnings about the ELF's note sections ("Can't find string offset"),
+ * which are harmless (the result runs), are left out. A macOS binary is left with a broken code
  * signature, which must be signed again on a Mac (`codesign --sign - <file>`) before it runs there.
  */
 async function injectBlob(file: string, blob: Buffer, platform: TerraformPlatform): Promise<void> {
   const { inject }: { inject: Inject } = require('postject');
-  await inject(file, SEA_RESOURCE, blob, {
-    sentinelFuse: SEA_FUSE,
-    ...(platform.os === 'darwin' ? { machoSegmentName: MACHO_SEGMENT } : {}),
-    overwrite: true,
-  });
+  // postject's LIEF reports each note section of node's ELF it cannot name, through console.warn.
+  const warn = console.warn;
+  console.warn = (...args: unknown[]) => {
+    if (!/Can't find string offset for section name/.test(String(args[0]))) warn(...args);
+  };
+  try {
+    await inject(file, SEA_RESOURCE, blob, {
+      sentinelFuse: SEA_FUSE,
+      ...(platform.os === 'darwin' ? { machoSegmentName: MACHO_SEGMENT } : {}),
+      overwrite: true,
+    });
+  } finally {
+    console.warn = warn;
+  }
 }
