@@ -56,7 +56,7 @@ beforeAll(async () => {
     { ...process.env, MERCATO_ENDPOINT: server.url, MERCATO_TOKEN: server.adminToken },
   );
   expect(published.stderr).toBe('');
-  keyId = /signed by Mercato's key ([0-9A-F]{16})/.exec(published.stdout)![1];
+  keyId = /signed by Mercato's key for the organization ([0-9A-F]{16})/.exec(published.stdout)![1];
 }, 300000);
 afterAll(async () => {
   await server?.close();

@@ -102,7 +102,12 @@ function manifestProtocols(dir: string, name: string, files: string[]): string[]
 
 /** The answer of a publish, in a few lines. */
 export function describePublished(version: TerraformProviderVersion): string {
-  const signer = version.signing_key?.origin === 'publisher' ? 'your key' : "Mercato's key";
+  const signers: Record<string, string> = {
+    publisher: 'your key',
+    operator: "the operator's key",
+    generated: "Mercato's key for the organization",
+  };
+  const signer = signers[version.signing_key?.origin ?? 'generated'];
   return [
     `published ${version.namespace}/${version.type} ${version.version}`,
     ...(version.platforms ?? []).map((p) => `  ${p.os}_${p.arch}  ${p.shasum}`),
