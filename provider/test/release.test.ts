@@ -115,3 +115,50 @@ test('what cannot be built is refused before anything is, naming the option', as
   const key = await release(['--out', join(root, 'x'), '--signing-key', 'missing.asc']);
   expect(key.stderr).toContain('--signing-key missing.asc: ENOENT');
 });
+
+test('`mercato provider publish` refuses a folder it cannot publish whole, naming the file, before any request', async () => {
+  const publish = (dir: string) =>
+    run(process.execPath, [MERCATO_CLI, 'provider', 'publish', dir, '--namespace', 'acme'], root, {
+      ...process.env,
+      // Nothing listens there: every refusal below comes before a request.
+      MERCATO_ENDPOINT: 'http://127.0.0.1:9',
+      MERCATO_TOKEN: 'mct_unused',
+    });
+  const folder = (name: string, files: Record<string, string>) => {
+    const dir = join(root, name);
+    mkdirSync(dir);
+    for (const [file, content] of Object.entries(files)) writeFileSync(join(dir, file), content);
+    return dir;
+  };
+  const empty = await publish(folder('empty', { 'README.md': 'no zips' }));
+  expect([empty.code, empty.stderr]).toEqual([
+    1,
+    expect.stringContaining('holds no terraform-provider-<type>_<version>_<os>_<arch>.zip'),
+  ]);
+  const mixed = await publish(
+    folder('mixed', {
+      'terraform-provider-dns_1.0.0_linux_amd64.zip': 'x',
+      'terraform-provider-dns_1.1.0_linux_amd64.zip': 'x',
+    }),
+  );
+  expect(mixed.stderr).toContain(
+    'holds zips of several providers or versions (dns / 1.0.0, 1.1.0): choose with --type and --version',
+  );
+  const unsigned = await publish(
+    folder('no-key', {
+      'terraform-provider-dns_1.0.0_linux_amd64.zip': 'x',
+      'terraform-provider-dns_1.0.0_SHA256SUMS': 'x',
+      'terraform-provider-dns_1.0.0_SHA256SUMS.sig': 'x',
+    }),
+  );
+  expect(unsigned.stderr).toContain(
+    'has a SHA256SUMS.sig, so the public key that verifies it is needed: it holds no .asc file',
+  );
+  const manifest = await publish(
+    folder('bad-manifest', {
+      'terraform-provider-dns_1.0.0_linux_amd64.zip': 'x',
+      'terraform-provider-dns_1.0.0_manifest.json': '{"version": 1,',
+    }),
+  );
+  expect(manifest.stderr).toMatch(/terraform-provider-dns_1\.0\.0_manifest\.json is not JSON/);
+});
