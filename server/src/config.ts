@@ -70,7 +70,9 @@ function providerSigningKey(env: NodeJS.ProcessEnv, baseDirectory: string): Serv
       passphrase: env.MERCATO_PROVIDER_SIGNING_KEY_PASSPHRASE || undefined,
     };
   } catch (error) {
-    throw new Error(`MERCATO_PROVIDER_SIGNING_KEY: cannot read ${file}: ${(error as Error).message}`);
+    throw new Error(`MERCATO_PROVIDER_SIGNING_KEY: cannot read ${file}: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
 }
 
