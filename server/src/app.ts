@@ -30,6 +30,9 @@ import { SchemaPool, type SchemaPoolOptions } from './validation/schema-pool';
 import { addLinearFormats } from './validation/linear-formats';
 import { addHttpsListener, type HttpsSettings } from './tls/https-listener';
 import { serviceDiscoveryRoutes } from './registry/service-discovery';
+import { providerRegistryApiRoutes } from './registry/providers/providers-routes';
+import { providerRegistryProtocol } from './registry/providers/registry-protocol';
+import type { OperatorSigningKey } from './registry/providers/signing-keys';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -55,6 +58,8 @@ export interface AppOptions {
   schemas?: SchemaPoolOptions;
   /** Also serve every route over HTTPS (the registry protocols need it). */
   https?: HttpsSettings;
+  /** The operator's key that signs published providers (MERCATO_PROVIDER_SIGNING_KEY); default: a key per organization. */
+  providerSigningKey?: OperatorSigningKey;
 }
 
 export const API_PREFIX = '/api/v1';
@@ -151,9 +156,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       ]) {
         await api.register(routes);
       }
+      await api.register(providerRegistryApiRoutes, { signingKey: options.providerSigningKey });
     },
     { prefix: API_PREFIX },
   );
+  await app.register(providerRegistryProtocol);
   await app.register(consoleRoutes);
 
   app.addHook('onReady', async () => {

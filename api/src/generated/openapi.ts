@@ -3941,6 +3941,552 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/terraform-provider-versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List a Terraform provider's versions, yanked ones too, oldest first */
+        get: {
+            parameters: {
+                query: {
+                    provider_id: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items?: {
+                                id?: string;
+                                provider_id?: string;
+                                namespace?: string;
+                                type?: string;
+                                version?: string;
+                                protocols?: string[];
+                                platforms?: {
+                                    os?: string;
+                                    arch?: string;
+                                    filename?: string;
+                                    /** @description SHA-256 of the zip, hex. */
+                                    shasum?: string;
+                                    /** @description Bytes of the zip. */
+                                    size?: number;
+                                }[];
+                                signing_key?: {
+                                    /** @description The OpenPGP key id, 16 hex digits. */
+                                    key_id?: string;
+                                    /**
+                                     * @description Who holds the key: Mercato's for the organization, the operator's, or the publisher's own.
+                                     * @enum {string}
+                                     */
+                                    origin?: "generated" | "operator" | "publisher";
+                                };
+                                published_by?: string | null;
+                                /** @description Hidden from the versions Terraform chooses from; still downloadable. */
+                                yanked?: boolean;
+                                yanked_at?: string | null;
+                                yank_reason?: string;
+                                /** Format: date-time */
+                                created_at?: string;
+                            }[];
+                            next_cursor?: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Publish a Terraform provider version: every platform's zip at once, atomically (owners and service managers of the namespace)
+         * @description The provider `<namespace>/<type>` is made on its first version. Give `shasums`, `shasums_signature` and `public_key` to publish your own signature (it must verify), or none of them to have Mercato write the SHA256SUMS and sign it with its key. A published version never changes.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description An organization's slug. */
+                        namespace: string;
+                        /** @description The provider type, e.g. `mercato`. */
+                        type: string;
+                        /** @description A semantic version, e.g. `1.2.3`. */
+                        version: string;
+                        /** @description Plugin protocol versions the provider speaks, e.g. `["6.0"]`. */
+                        protocols: string[];
+                        /**
+                         * @description `public`: anyone installs it, no token needed. `private`: only staff and members of the organization or of its projects (a token in Terraform's credentials). Only for a new provider; default private.
+                         * @enum {string}
+                         */
+                        visibility?: "public" | "private";
+                        archives: {
+                            /** @description `terraform-provider-<type>_<version>_<os>_<arch>.zip` */
+                            filename: string;
+                            /**
+                             * Format: byte
+                             * @description The zip's bytes, base64.
+                             */
+                            content: string;
+                        }[];
+                        /** @description The SHA256SUMS document. */
+                        shasums?: string;
+                        /**
+                         * Format: byte
+                         * @description Its binary detached OpenPGP signature, base64.
+                         */
+                        shasums_signature?: string;
+                        /** @description The armored OpenPGP public key that verifies it. */
+                        public_key?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id?: string;
+                            provider_id?: string;
+                            namespace?: string;
+                            type?: string;
+                            version?: string;
+                            protocols?: string[];
+                            platforms?: {
+                                os?: string;
+                                arch?: string;
+                                filename?: string;
+                                /** @description SHA-256 of the zip, hex. */
+                                shasum?: string;
+                                /** @description Bytes of the zip. */
+                                size?: number;
+                            }[];
+                            signing_key?: {
+                                /** @description The OpenPGP key id, 16 hex digits. */
+                                key_id?: string;
+                                /**
+                                 * @description Who holds the key: Mercato's for the organization, the operator's, or the publisher's own.
+                                 * @enum {string}
+                                 */
+                                origin?: "generated" | "operator" | "publisher";
+                            };
+                            published_by?: string | null;
+                            /** @description Hidden from the versions Terraform chooses from; still downloadable. */
+                            yanked?: boolean;
+                            yanked_at?: string | null;
+                            yank_reason?: string;
+                            /** Format: date-time */
+                            created_at?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/terraform-providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the Terraform providers the caller may install */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Items per page. */
+                    limit?: number;
+                    /** @description The `next_cursor` of the previous page. */
+                    cursor?: string;
+                    /** @description An organization's slug. */
+                    namespace?: string;
+                    type?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items?: {
+                                id?: string;
+                                organization_id?: string;
+                                /** @description The organization's slug: the provider's address is `<host>/<namespace>/<type>`. */
+                                namespace?: string;
+                                type?: string;
+                                /**
+                                 * @description `public`: anyone installs it, no token needed. `private`: only staff and members of the organization or of its projects (a token in Terraform's credentials).
+                                 * @enum {string}
+                                 */
+                                visibility?: "public" | "private";
+                                /** Format: date-time */
+                                created_at?: string;
+                                /** Format: date-time */
+                                updated_at?: string;
+                            }[];
+                            next_cursor?: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/terraform-providers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a Terraform provider */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id?: string;
+                            organization_id?: string;
+                            /** @description The organization's slug: the provider's address is `<host>/<namespace>/<type>`. */
+                            namespace?: string;
+                            type?: string;
+                            /**
+                             * @description `public`: anyone installs it, no token needed. `private`: only staff and members of the organization or of its projects (a token in Terraform's credentials).
+                             * @enum {string}
+                             */
+                            visibility?: "public" | "private";
+                            /** Format: date-time */
+                            created_at?: string;
+                            /** Format: date-time */
+                            updated_at?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a Terraform provider's visibility (owners and service managers) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description `public`: anyone installs it, no token needed. `private`: only staff and members of the organization or of its projects (a token in Terraform's credentials).
+                         * @enum {string}
+                         */
+                        visibility: "public" | "private";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id?: string;
+                            organization_id?: string;
+                            /** @description The organization's slug: the provider's address is `<host>/<namespace>/<type>`. */
+                            namespace?: string;
+                            type?: string;
+                            /**
+                             * @description `public`: anyone installs it, no token needed. `private`: only staff and members of the organization or of its projects (a token in Terraform's credentials).
+                             * @enum {string}
+                             */
+                            visibility?: "public" | "private";
+                            /** Format: date-time */
+                            created_at?: string;
+                            /** Format: date-time */
+                            updated_at?: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/terraform-provider-versions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a Terraform provider version */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id?: string;
+                            provider_id?: string;
+                            namespace?: string;
+                            type?: string;
+                            version?: string;
+                            protocols?: string[];
+                            platforms?: {
+                                os?: string;
+                                arch?: string;
+                                filename?: string;
+                                /** @description SHA-256 of the zip, hex. */
+                                shasum?: string;
+                                /** @description Bytes of the zip. */
+                                size?: number;
+                            }[];
+                            signing_key?: {
+                                /** @description The OpenPGP key id, 16 hex digits. */
+                                key_id?: string;
+                                /**
+                                 * @description Who holds the key: Mercato's for the organization, the operator's, or the publisher's own.
+                                 * @enum {string}
+                                 */
+                                origin?: "generated" | "operator" | "publisher";
+                            };
+                            published_by?: string | null;
+                            /** @description Hidden from the versions Terraform chooses from; still downloadable. */
+                            yanked?: boolean;
+                            yanked_at?: string | null;
+                            yank_reason?: string;
+                            /** Format: date-time */
+                            created_at?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/terraform-provider-versions/{id}/yank": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Yank a version: Terraform no longer chooses it from the versions list; its files stay downloadable (owners and service managers) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id?: string;
+                            provider_id?: string;
+                            namespace?: string;
+                            type?: string;
+                            version?: string;
+                            protocols?: string[];
+                            platforms?: {
+                                os?: string;
+                                arch?: string;
+                                filename?: string;
+                                /** @description SHA-256 of the zip, hex. */
+                                shasum?: string;
+                                /** @description Bytes of the zip. */
+                                size?: number;
+                            }[];
+                            signing_key?: {
+                                /** @description The OpenPGP key id, 16 hex digits. */
+                                key_id?: string;
+                                /**
+                                 * @description Who holds the key: Mercato's for the organization, the operator's, or the publisher's own.
+                                 * @enum {string}
+                                 */
+                                origin?: "generated" | "operator" | "publisher";
+                            };
+                            published_by?: string | null;
+                            /** @description Hidden from the versions Terraform chooses from; still downloadable. */
+                            yanked?: boolean;
+                            yanked_at?: string | null;
+                            yank_reason?: string;
+                            /** Format: date-time */
+                            created_at?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/terraform-provider-versions/{id}/unyank": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take back a yank: the version is listed again (owners and service managers) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id?: string;
+                            provider_id?: string;
+                            namespace?: string;
+                            type?: string;
+                            version?: string;
+                            protocols?: string[];
+                            platforms?: {
+                                os?: string;
+                                arch?: string;
+                                filename?: string;
+                                /** @description SHA-256 of the zip, hex. */
+                                shasum?: string;
+                                /** @description Bytes of the zip. */
+                                size?: number;
+                            }[];
+                            signing_key?: {
+                                /** @description The OpenPGP key id, 16 hex digits. */
+                                key_id?: string;
+                                /**
+                                 * @description Who holds the key: Mercato's for the organization, the operator's, or the publisher's own.
+                                 * @enum {string}
+                                 */
+                                origin?: "generated" | "operator" | "publisher";
+                            };
+                            published_by?: string | null;
+                            /** @description Hidden from the versions Terraform chooses from; still downloadable. */
+                            yanked?: boolean;
+                            yanked_at?: string | null;
+                            yank_reason?: string;
+                            /** Format: date-time */
+                            created_at?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {

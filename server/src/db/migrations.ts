@@ -6,6 +6,7 @@ import { pulledUsage } from './pull-migration';
 import { offeringRules } from './offering-rules-migration';
 import { organizationSlugs } from './organization-slugs-migration';
 import { terraformStates } from './terraform-states-migration';
+import { providerRegistry } from './provider-registry-migration';
 
 type AnyDb = Kysely<any>;
 
@@ -257,6 +258,7 @@ const migrations: Record<string, Migration> = {
   '007-pulled-usage': pulledUsage,
   '008-offering-rules': offeringRules,
   '009-organization-slugs': organizationSlugs,
+  '011-provider-registry': providerRegistry,
   '012-terraform-states': terraformStates,
 };
 

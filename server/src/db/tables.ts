@@ -292,6 +292,70 @@ export interface TerraformStateVersionRow {
   created_at: string;
 }
 
+/** An OpenPGP key that signs providers' SHA256SUMS (registry/providers/signing-keys.ts). */
+export interface ProviderSigningKeyRow {
+  id: string;
+  /** The namespace it signs for; null for the operator's key (MERCATO_PROVIDER_SIGNING_KEY). */
+  organization_id: string | null;
+  /** The organization Mercato generated it for (one each); null for other keys. */
+  generated_for: string | null;
+  origin: 'generated' | 'operator' | 'publisher';
+  /** 16 upper-case hex digits. */
+  key_id: string;
+  /** The armored public key. */
+  ascii_armor: string;
+  /** The armored private key of a generated key; never served. Null for others. */
+  private_key: string | null;
+  created_at: string;
+}
+
+/** A Terraform provider `<organization slug>/<type>` (registry/providers/). */
+export interface TerraformProviderRow {
+  id: string;
+  organization_id: string;
+  type: string;
+  visibility: 'public' | 'private';
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TerraformProviderVersionRow {
+  id: string;
+  provider_id: string;
+  version: string;
+  /** JSON array of plugin protocol versions, e.g. `["6.0"]`. */
+  protocols: string;
+  /** The SHA256SUMS document. */
+  shasums: string;
+  /** Its binary detached OpenPGP signature. */
+  shasums_signature: Buffer;
+  signing_key_id: string;
+  published_by: string | null;
+  /** When it was yanked (hidden from the versions list); null while it is not. */
+  yanked_at: string | null;
+  yank_reason: string;
+  created_at: string;
+}
+
+export interface TerraformProviderPlatformRow {
+  version_id: string;
+  os: string;
+  arch: string;
+  filename: string;
+  /** SHA-256 of the zip, hex. */
+  shasum: string;
+  /** Bytes of the zip. */
+  size: number;
+  archive: Buffer;
+}
+
+/** Secrets the registry keeps for all server processes (e.g. the one signing download URLs). */
+export interface RegistryUrlSecretRow {
+  id: string;
+  secret: string;
+  created_at: string;
+}
+
 export interface Tables {
   idempotency_keys: IdempotencyKeyRow;
   cache_generations: CacheGenerationsRow;
@@ -313,4 +377,9 @@ export interface Tables {
   events: EventRow;
   terraform_states: TerraformStateRow;
   terraform_state_versions: TerraformStateVersionRow;
+  provider_signing_keys: ProviderSigningKeyRow;
+  terraform_providers: TerraformProviderRow;
+  terraform_provider_versions: TerraformProviderVersionRow;
+  terraform_provider_platforms: TerraformProviderPlatformRow;
+  registry_url_secrets: RegistryUrlSecretRow;
 }
