@@ -37,6 +37,10 @@ export async function runDescribe(
   options: DescribeOptions = {},
 ): Promise<string> {
   const { kind, ref } = objectArguments(kindName, name, DESCRIBE_USAGE);
+  if (kind.plural === 'modules') {
+    const { describeModule }: typeof import('../modules/module-describe') = require('../modules/module-describe');
+    return describeModule(client, ref, options.output);
+  }
   const answer = await client.get<Item>(`/${kind.plural}/${encodeURIComponent(await idOf(client, kind, ref))}`);
   const object = options.showSecrets ? answer : maskSecrets(answer);
   if (options.output === 'json') return renderJson(object);
@@ -98,7 +102,8 @@ async function membersSection(client: MercatoClient, collection: string, id: str
   ];
 }
 
-function section(title: string, items: Item[], table: string): string {
+/** A titled, indented table; `<none>` when there are no items. */
+export function section(title: string, items: Item[], table: string): string {
   const body = items.length ? table : '<none>';
   return `${title}:\n${body
     .split('\n')

@@ -15,7 +15,7 @@ import {
  * structure. Facts: Terraform's "Input Variables", "Output Values", "Provider Requirements",
  * "Version Constraints" and "Standard Module Structure" pages.
  */
-export interface ModuleMetadata {
+export type ModuleMetadata = {
   inputs: ModuleInput[];
   outputs: ModuleOutput[];
   required_providers: RequiredProvider[];
@@ -29,9 +29,9 @@ export interface ModuleMetadata {
   submodules: string[];
   /** The configuration files of the root module read, in order. */
   files: string[];
-}
+};
 
-export interface ModuleInput {
+export type ModuleInput = {
   name: string;
   /** The type constraint as written (`map(string)`), or null when the variable takes any type. */
   type: string | null;
@@ -44,22 +44,22 @@ export interface ModuleInput {
   /** Whether null is accepted (Terraform's default: true). */
   nullable: boolean;
   validations: { condition: string; error_message: string }[];
-}
+};
 
-export interface ModuleOutput {
+export type ModuleOutput = {
   name: string;
   description: string;
   sensitive: boolean;
-}
+};
 
-export interface RequiredProvider {
+export type RequiredProvider = {
   /** The local name the module uses (`aws`). */
   name: string;
   /** The source address (`hashicorp/aws`); Terraform's default `hashicorp/<name>` when not given. */
   source: string;
   /** The version constraint; empty when none. */
   version: string;
-}
+};
 
 /** Arguments Terraform accepts in a `variable` and an `output` block. */
 const VARIABLE_ARGUMENTS = new Set([

@@ -1,0 +1,103 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import semver from 'semver';
+import { recordEvent } from '../../audit/record';
+import type { Principal } from '../../auth/principal';
+import { UUID_PATTERN } from '../../ids';
+import { notFound, Problem, unauthorized } from '../../http/problem';
+import { mayReadPrivate, registryCaller } from '../registry-access';
+import { MODULE_PARAMS, modulePath, VERSION_PARAMS, type ModuleName } from './module-address';
+import { archiveUrlProblem, signArchive, signingKey } from './download-url';
+import { archiveOf, findModule, findVersion, versionsOf, type ModuleWithNamespace } from './modules-repository';
+
+/** Where service discovery points `modules.v1` (`/.well-known/terraform.json`). */
+export const MODULES_V1 = '/v1/modules';
+
+const ARCHIVE_FILE = new RegExp(`^(${UUID_PATTERN.slice(1, -1)})\\.tar\\.gz$`);
+
+/**
+ * The module a caller of the protocol may install. Anonymous callers (no credentials for this
+ * host in Terraform's CLI configuration) are answered 401 for anything but a public module, so
+ * they learn nothing of which private modules exist and Terraform says the registry wants
+ * credentials; a signed-in caller without access is answered 404, as if it were not there.
+ */
+async function installableModule(
+  app: FastifyInstance,
+  caller: Principal | undefined,
+  name: ModuleName,
+): Promise<ModuleWithNamespace> {
+  const module = await findModule(app.db, name.namespace, name.name, name.system);
+  if (module?.visibility === 'public') return module;
+  if (!caller)
+    throw unauthorized(
+      `${modulePath(name)} is not a public module: give Terraform a token for this registry (a credentials block or TF_TOKEN_<host>)`,
+    );
+  if (!module || !mayReadPrivate(caller, module.organization_id)) throw notFound('module', modulePath(name));
+  return module;
+}
+
+/**
+ * Terraform's module registry protocol (modules.v1), as Terraform 1.11 uses it (the "Module
+ * Registry Protocol" page): the versions of a module, yanked ones left out, and the location of
+ * a version's archive in `X-Terraform-Get` (204). The location is a short-lived signed URL
+ * (download-url.ts) because Terraform sends no registry credentials when it fetches it.
+ */
+export async function moduleProtocolRoutes(app: FastifyInstance): Promise<void> {
+  app.get('/:namespace/:name/:system/versions', {
+    schema: { hide: true, params: MODULE_PARAMS },
+    handler: async (request: FastifyRequest) => {
+      const module = await installableModule(app, registryCaller(request), request.params as ModuleName);
+      const versions = (await versionsOf(app.db, module.id)).filter((v) => !v.yanked);
+      return { modules: [{ versions: versions.map((v) => ({ version: v.version })) }] };
+    },
+  });
+
+  app.get('/:namespace/:name/:system/:version/download', {
+    schema: { hide: true, params: VERSION_PARAMS },
+    handler: async (request: FastifyRequest, reply: FastifyReply) => {
+      const params = request.params as ModuleName & { version: string };
+      const caller = registryCaller(request);
+      const module = await installableModule(app, caller, params);
+      const version = semver.valid(params.version) ? await findVersion(app.db, module.id, params.version) : undefined;
+      if (!version) throw notFound('module version', `${modulePath(params)} ${params.version}`);
+      if (caller)
+        await recordEvent(app.db, {
+          actorId: caller.user.id,
+          action: 'module_version.downloaded',
+          objectType: 'module_version',
+          objectId: version.id,
+          organizationId: module.organization_id,
+          providerOrganizationId: module.organization_id,
+          changes: { module: modulePath(module), version: version.version },
+        });
+      const signed = signArchive(await signingKey(app.db), version.id);
+      const location = `${MODULES_V1}/archives/${version.id}.tar.gz?expires=${signed.expires}&signature=${signed.signature}`;
+      return reply.code(204).header('x-terraform-get', location).send();
+    },
+  });
+
+  app.get('/archives/:file', {
+    schema: {
+      hide: true,
+      params: { type: 'object', required: ['file'], properties: { file: { type: 'string', maxLength: 100 } } },
+      querystring: {
+        type: 'object',
+        required: ['expires', 'signature'],
+        properties: { expires: { type: 'integer' }, signature: { type: 'string', maxLength: 100 } },
+      },
+    },
+    handler: async (request: FastifyRequest, reply: FastifyReply) => {
+      const { file } = request.params as { file: string };
+      const { expires, signature } = request.query as { expires: number; signature: string };
+      const versionId = ARCHIVE_FILE.exec(file)?.[1];
+      if (!versionId) throw notFound('module archive', file);
+      const problem = archiveUrlProblem(await signingKey(app.db), versionId, expires, signature);
+      if (problem) throw new Problem(403, 'Forbidden', problem);
+      const archive = await archiveOf(app.db, versionId);
+      if (!archive) throw notFound('module archive', file);
+      return reply
+        .header('content-type', 'application/gzip')
+        .header('cache-control', 'private, max-age=300')
+        .send(archive);
+    },
+  });
+}
