@@ -202,7 +202,7 @@ describe.each(DATABASE_KINDS)('module registry API (%s)', (kind) => {
       [{ 'main.tf': 'resource "x" "y" {\n}\nfoo {\n}\n' }, 'main.tf:3', 'Unsupported block type'],
       [
         { 'stack.tf.json': '{\n  "variable": {\n    "a": {"type": "string",}\n  }\n}\n' },
-        'stack.tf.json:3,29',
+        'stack.tf.json:3,28',
         'Invalid JSON syntax',
       ],
       [{ 'README.md': '# nothing else\n' }, 'the archive', 'No configuration files'],
@@ -309,7 +309,7 @@ describe.each(DATABASE_KINDS)('module registry API (%s)', (kind) => {
   });
 
   test('search by keyword, namespace and system, page by page', async () => {
-    const archive = moduleArchive({ 'main.tf': 'variable "x" {}\n', 'README.md': 'Stores blobs in buckets.\n' });
+    const archive = moduleArchive({ 'main.tf': 'variable "x" {}\n', 'README.md': 'Stores blobs.\n' });
     for (const [name, system] of [
       ['bucket', 'aws'],
       ['bucket', 'google'],

@@ -1,3 +1,4 @@
+import { sql, type SqlBool } from 'kysely';
 import semver from 'semver';
 import type { Db } from '../../db/database';
 import type { ModuleRow, ModuleVersionRow } from '../../db/tables';
@@ -60,6 +61,9 @@ export function findModule(db: Db, namespace: string, name: string, system: stri
     .executeTakeFirst() as Promise<ModuleWithNamespace | undefined>;
 }
 
+/** The columns a keyword is looked for in. */
+const SEARCHED = ['organizations.slug', 'modules.name', 'modules.system', 'modules.description'];
+
 export interface ModuleFilters {
   /** Words each found (case-insensitive) in the namespace, name, system or description. */
   q?: string;
@@ -83,11 +87,10 @@ export function listModules(db: Db, page: Page, filters: ModuleFilters, readable
   if (filters.system) query = query.where('modules.system', '=', filters.system);
   for (const word of (filters.q ?? '').toLowerCase().split(/\s+/).filter(Boolean)) {
     const pattern = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    // `escape` said outright: SQLite's LIKE has no escape character otherwise.
     query = query.where((eb) =>
       eb.or(
-        ['organizations.slug', 'modules.name', 'modules.system', 'modules.description'].map((column) =>
-          eb(eb.fn('lower', [eb.ref(column)]), 'like', eb.val(pattern)),
-        ),
+        SEARCHED.map((column) => sql<SqlBool>`lower(${sql.ref(column)}) like ${pattern} escape '\\'`),
       ),
     );
   }
