@@ -6,6 +6,7 @@
  * yank, deprecate, visibility; who may publish and who may read a private module.
  */
 import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import { Api } from '@mercato/test-support/api-client';
 import { DATABASE_KINDS, startTestServer, type TestServer } from '@mercato/test-support/server-harness';
 import { makeUser, makeWorld, type World } from '@mercato/test-support/world';
@@ -223,7 +224,7 @@ describe.each(DATABASE_KINDS)('module registry API (%s)', (kind) => {
     const cases: [Buffer, string][] = [
       [good.subarray(0, good.length - 20), 'the archive is truncated'],
       [Buffer.from('PK\u0003\u0004 a zip file, not a tarball'), 'is not gzip-compressed'],
-      [require('node:zlib').gzipSync(Buffer.from('just some text, no tar headers at all')), 'not a valid tar archive'],
+      [gzipSync(Buffer.from('just some text, no tar headers at all')), 'not a valid tar archive'],
       [
         tarGz([
           { name: 'main.tf', body: 'variable "a" {}\n' },

@@ -1,4 +1,4 @@
-import type { MercatoClient } from '@mercato/api';
+import { MODULE_VISIBILITIES, type MercatoClient } from '@mercato/api';
 import { CliError } from '../cli-error';
 import type { Item, WriteFormat } from '../objects/output';
 import { renderJson, renderYaml } from '../objects/output';
@@ -87,8 +87,8 @@ export async function versionAction(
 
 /** `mercato module visibility MODULE public|private`. */
 export async function setVisibility(client: MercatoClient, module: string, visibility: string): Promise<string> {
-  if (visibility !== 'public' && visibility !== 'private')
-    throw new CliError(`unknown visibility "${visibility}"; one of public, private`);
+  if (!(MODULE_VISIBILITIES as readonly string[]).includes(visibility))
+    throw new CliError(`unknown visibility "${visibility}"; one of ${MODULE_VISIBILITIES.join(', ')}`);
   const answer = await client.patch<Item>(`/modules/${modulePathOf(module)}`, { visibility });
   return `${answer.path} is ${answer.visibility}`;
 }
