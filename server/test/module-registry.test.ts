@@ -247,6 +247,11 @@ describe.each(DATABASE_KINDS)('module registry API (%s)', (kind) => {
         ]),
         'h: is a hard link',
       ],
+      // 51 MiB of zeros in 50 kB: refused before it is unpacked.
+      [
+        tarGz([{ name: 'main.tf', body: '' }, { name: 'zeros.bin', body: '\0'.repeat(51 * 1024 * 1024) }]),
+        'the archive unpacks to more than 52428800 bytes',
+      ],
     ];
     for (const [archive, message] of cases) {
       const refused = await publish(world.serviceManager.token, path, archive, { version: '1.0.0' });
@@ -262,6 +267,10 @@ describe.each(DATABASE_KINDS)('module registry API (%s)', (kind) => {
     expect(linked.status).toBe(201);
     expect(linked.body.metadata.inputs.map((i: any) => i.name)).toEqual(['linked']);
 
+    const tooLarge = await publish(world.serviceManager.token, path, Buffer.alloc(11 * 1024 * 1024, 1), {
+      version: '2.0.0',
+    });
+    expect(tooLarge.status).toBe(413);
     const empty = await publish(world.serviceManager.token, path, Buffer.alloc(0), { version: '2.0.0' });
     expect(empty.status).toBe(400);
     const json = await publish(
