@@ -1,4 +1,5 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncJsonSchemaToTs } from '@fastify/type-provider-json-schema-to-ts';
+import type { FastifyInstance } from 'fastify';
 import semver from 'semver';
 import { recordEvent } from '../../audit/record';
 import type { Principal } from '../../auth/principal';
@@ -41,11 +42,11 @@ async function installableModule(
  * a version's archive in `X-Terraform-Get` (204). The location is a short-lived signed URL
  * (download-url.ts) because Terraform sends no registry credentials when it fetches it.
  */
-export async function moduleProtocolRoutes(app: FastifyInstance): Promise<void> {
+export const moduleProtocolRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
   app.get('/:namespace/:name/:system/versions', {
     schema: { hide: true, params: MODULE_PARAMS },
-    handler: async (request: FastifyRequest) => {
-      const module = await installableModule(app, registryCaller(request), request.params as ModuleName);
+    handler: async (request) => {
+      const module = await installableModule(app, registryCaller(request), request.params);
       const versions = (await versionsOf(app.db, module.id)).filter((v) => !v.yanked);
       return { modules: [{ versions: versions.map((v) => ({ version: v.version })) }] };
     },
@@ -53,8 +54,8 @@ export async function moduleProtocolRoutes(app: FastifyInstance): Promise<void> 
 
   app.get('/:namespace/:name/:system/:version/download', {
     schema: { hide: true, params: VERSION_PARAMS },
-    handler: async (request: FastifyRequest, reply: FastifyReply) => {
-      const params = request.params as ModuleName & { version: string };
+    handler: async (request, reply) => {
+      const params = request.params;
       const caller = registryCaller(request);
       const module = await installableModule(app, caller, params);
       const version = semver.valid(params.version) ? await findVersion(app.db, module.id, params.version) : undefined;
@@ -85,9 +86,9 @@ export async function moduleProtocolRoutes(app: FastifyInstance): Promise<void> 
         properties: { expires: { type: 'integer' }, signature: { type: 'string', maxLength: 100 } },
       },
     },
-    handler: async (request: FastifyRequest, reply: FastifyReply) => {
-      const { file } = request.params as { file: string };
-      const { expires, signature } = request.query as { expires: number; signature: string };
+    handler: async (request, reply) => {
+      const { file } = request.params;
+      const { expires, signature } = request.query;
       const versionId = ARCHIVE_FILE.exec(file)?.[1];
       if (!versionId) throw notFound('module archive', file);
       const problem = archiveUrlProblem(await signingKey(app.db), versionId, expires, signature);
@@ -100,4 +101,4 @@ export async function moduleProtocolRoutes(app: FastifyInstance): Promise<void> 
         .send(archive);
     },
   });
-}
+};
