@@ -106,6 +106,7 @@ export async function startMercato(options: MercatoOptions = {}): Promise<Mercat
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: '0',
+    MERCATO_HTTPS_PORT: '0',
     HOST: '127.0.0.1',
     MERCATO_DATA_DIR: dataDir,
     MERCATO_ADMIN_TOKEN: adminToken,

@@ -495,6 +495,10 @@ describe('mercato order, create, delete and get, writing through the API (sqlite
       expect.arrayContaining(['organization/Named Org', `organization/${w.consumer.organization.name}`]),
     );
     expect(await names(['get', 'projects', '--organization', 'Named Org'])).toEqual(['project/named project']);
+    // an organization's slug, its registry namespace, names it too
+    expect(await names(['get', 'projects', '--organization', 'named-org'])).toEqual(['project/named project']);
+    const organizationBySlug = await as(admin, ['describe', 'organization', 'named-org', '-o', 'json']);
+    expect(JSON.parse(organizationBySlug.stdout)).toMatchObject({ name: 'Named Org', slug: 'named-org' });
     expect(await names(['get', 'users'])).toEqual(expect.arrayContaining(['user/admin', 'user/cliw-consumer-owner']));
     expect(await names(['get', 'categories'])).toEqual(expect.arrayContaining([`category/${w.category.title}`]));
     expect(await names(['get', 'offerings'])).toEqual(expect.arrayContaining([`offering/${slug}`]));

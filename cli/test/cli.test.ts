@@ -409,7 +409,13 @@ class Served {
 
   constructor(dir: string, port: number, logLevel = 'warn') {
     this.child = spawn(process.execPath, [BIN, 'serve'], {
-      env: cleanEnv({ PORT: String(port), HOST: '127.0.0.1', MERCATO_DATA_DIR: dir, LOG_LEVEL: logLevel }),
+      env: cleanEnv({
+        PORT: String(port),
+        MERCATO_HTTPS_PORT: '0',
+        HOST: '127.0.0.1',
+        MERCATO_DATA_DIR: dir,
+        LOG_LEVEL: logLevel,
+      }),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child.stdout!.on('data', (chunk) => (this.output += chunk));
@@ -465,6 +471,9 @@ describe('mercato serve', () => {
     expect(first).toContain(`Mercato is running: console and API at http://127.0.0.1:${port}/`);
     expect(first).toContain('Seeded the demo catalog.');
     expect(first).toContain(`SQLite in ${dir}`);
+    // the registry's HTTPS listener, and the CA Terraform must trust
+    expect(first).toMatch(/Terraform registry and HTTPS API at https:\/\/127\.0\.0\.1:\d+\//);
+    expect(first).toContain(`SSL_CERT_FILE=${path.join(dir, 'tls', 'ca.pem')}`);
     const token = first.match(/Admin token \(shown once\): (\S+)/)?.[1];
     expect(token).toMatch(/^mct_/);
     expect(first.split(token!).length - 1).toBe(1);
@@ -506,6 +515,8 @@ describe('mercato serve', () => {
     expect((await api(port2, token!, '/categories?limit=500')).body.items).toHaveLength(categories.body.items.length);
     const organizations = await api(port2, token!, '/organizations?name=Mercato%20Demo%20Cloud');
     expect(organizations.body.items).toHaveLength(1);
+    // the namespace of the provider mercato/mercato in the registry
+    expect(organizations.body.items[0].slug).toBe('mercato');
     expect(await running.stop()).toBe(0);
   });
 
@@ -536,6 +547,8 @@ describe('mercato serve', () => {
       const last = lines.findIndex((line) => line.startsWith('It is also in'));
       expect(lines.slice(banner, last + 1)).toEqual([
         `Mercato is running: console and API at http://127.0.0.1:${port}/ (API under http://127.0.0.1:${port}/api/v1, OpenAPI at http://127.0.0.1:${port}/api/v1/openapi.json)`,
+        expect.stringMatching(/^Terraform registry and HTTPS API at https:\/\/127\.0\.0\.1:\d+\/ \(modules: /),
+        `Its certificate is from a local CA: for Terraform, SSL_CERT_FILE=${path.join(fresh, 'tls', 'ca.pem')}`,
         `Database: SQLite in ${fresh}`,
         expect.stringMatching(/^Admin token \(shown once\): mct_\S+$/),
         `It is also in ${path.join(fresh, 'admin-token')}`,

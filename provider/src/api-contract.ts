@@ -36,6 +36,9 @@ export const NAME_LENGTH = { min: 1, max: 200 } as const;
 /** An offering's `slug`. */
 export const SLUG = { pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 100 } as const;
 
+/** An organization's `slug`: its namespace in the Terraform registry. */
+export const ORGANIZATION_SLUG = { pattern: SLUG.pattern, maxLength: 64 } as const;
+
 /** A component's `type`: the key in plan `prices` and resource `limits`. */
 export const COMPONENT_TYPE = { pattern: '^[a-z][a-z0-9_]*$', maxLength: 100 } as const;
 

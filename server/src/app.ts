@@ -29,6 +29,8 @@ import { modulesRoutes } from './registry/modules/modules-routes';
 import { moduleProtocolRoutes, MODULES_V1 } from './registry/modules/module-protocol-routes';
 import { SchemaPool, type SchemaPoolOptions } from './validation/schema-pool';
 import { addLinearFormats } from './validation/linear-formats';
+import { addHttpsListener, type HttpsSettings } from './tls/https-listener';
+import { serviceDiscoveryRoutes } from './registry/service-discovery';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -52,6 +54,8 @@ export interface AppOptions {
   worker?: WorkerOptions & PullerOptions & { enabled?: boolean };
   bodyLimit?: number;
   schemas?: SchemaPoolOptions;
+  /** Also serve every route over HTTPS (the registry protocols need it). */
+  https?: HttpsSettings;
 }
 
 export const API_PREFIX = '/api/v1';
@@ -82,6 +86,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     clientErrorHandler,
     return503OnClosing: false,
   });
+  if (options.https) addHttpsListener(app, options.https);
   app.setValidatorCompiler(validatorCompiler());
   app.setErrorHandler((error, request, reply) => sendProblem(error as never, request, reply));
   app.setNotFoundHandler((request, reply) =>
@@ -127,6 +132,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(idempotency);
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  await app.register(serviceDiscoveryRoutes);
   await app.register(
     async (api) => {
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());

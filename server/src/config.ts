@@ -14,6 +14,11 @@ export interface ServerConfig {
   logLevel: string;
   /** How long a resource goes between two pulls from its backend, in seconds. */
   pullIntervalSeconds: number;
+  /** The HTTPS listener's port (the registry protocols need HTTPS); undefined: no HTTPS listener. */
+  httpsPort?: number;
+  /** PEM files of the operator's certificate and key; without them a local CA makes one. */
+  tlsCertFile?: string;
+  tlsKeyFile?: string;
 }
 
 /**
@@ -35,7 +40,20 @@ export function configFromEnvironment(
     demoPostgresUrl: env.MERCATO_DEMO_POSTGRES_URL || undefined,
     logLevel: env.LOG_LEVEL ?? 'info',
     pullIntervalSeconds: positiveSeconds(env, 'MERCATO_PULL_INTERVAL_SECONDS', 60),
+    httpsPort: httpsPort(env.MERCATO_HTTPS_PORT),
+    tlsCertFile: env.MERCATO_TLS_CERT ? path.resolve(baseDirectory, env.MERCATO_TLS_CERT) : undefined,
+    tlsKeyFile: env.MERCATO_TLS_KEY ? path.resolve(baseDirectory, env.MERCATO_TLS_KEY) : undefined,
   };
+}
+
+/** MERCATO_HTTPS_PORT: 8443 when unset, `off` for no HTTPS listener, else a port number (0: any free one). */
+function httpsPort(text: string | undefined): number | undefined {
+  if (text === undefined || text === '') return 8443;
+  if (text === 'off') return undefined;
+  const port = Number(text);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`MERCATO_HTTPS_PORT must be a port number (0-65535) or "off", not "${text}"`);
+  return port;
 }
 
 /** A number of seconds greater than 0 from the environment; throws naming the variable otherwise. */

@@ -4,6 +4,7 @@ import { buildApp } from './app';
 import type { ServerConfig } from './config';
 import { openDatabase } from './db/database';
 import { ensureAdminToken } from './admin-token';
+import type { HttpsAddress } from './tls/https-listener';
 import { seedDemoCatalog } from './demo/seed';
 import { DEMO_OFFERINGS } from './demo/catalog';
 import {
@@ -40,6 +41,16 @@ export async function startServer(
     database,
     logger: { level: config.logLevel, stream: pino.destination({ dest: 1, sync: true }) },
     worker: { pullIntervalMs: config.pullIntervalSeconds * 1000 },
+    https:
+      config.httpsPort === undefined
+        ? undefined
+        : {
+            port: config.httpsPort,
+            host: config.host,
+            dataDir: config.dataDir,
+            certFile: config.tlsCertFile,
+            keyFile: config.tlsKeyFile,
+          },
   });
   const seeded = admin.firstStart && config.seedDemo && admin.token !== undefined;
   if (seeded)
@@ -53,6 +64,7 @@ export async function startServer(
   say(
     `Mercato is running: console and API at ${url}/ (API under ${url}/api/v1, OpenAPI at ${url}/api/v1/openapi.json)`,
   );
+  if (app.httpsAddress) say(httpsLine(app.httpsAddress));
   say(`Database: ${database.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `SQLite in ${config.dataDir}`}`);
   if (admin.writtenTo) say(`Admin token (shown once): ${admin.token}\nIt is also in ${admin.writtenTo}`);
   else if (config.adminToken) say('Admin token: the value of MERCATO_ADMIN_TOKEN');
@@ -61,6 +73,12 @@ export async function startServer(
   const local = ['0.0.0.0', '::'].includes(config.host) ? `http://127.0.0.1:${port}` : url;
   const demoAgent = config.seedDemo ? demoAgentOf(config.dataDir, local, DEMO_AGENT_OFFERINGS) : undefined;
   return { app, url, adminToken: admin.token, demoAgent };
+}
+
+/** Where the registry is, and which CA a client must trust when the certificate is the local one. */
+function httpsLine({ url, caFile }: HttpsAddress): string {
+  const registry = `Terraform registry and HTTPS API at ${url}/ (modules: ${url.replace('https://', '')}/<namespace>/<name>/<system>)`;
+  return caFile ? `${registry}\nIts certificate is from a local CA: for Terraform, SSL_CERT_FILE=${caFile}` : registry;
 }
 
 const DEMO_AGENT_OFFERINGS = DEMO_OFFERINGS.filter((o) => o.type === 'webhook').map((o) => o.slug);

@@ -11,6 +11,12 @@ export const DATABASE_KINDS: DatabaseKind[] = ['sqlite', 'postgres'];
 
 export interface TestServer {
   url: string;
+  /** With `https: true`: the HTTPS listener, e.g. `https://127.0.0.1:43123`. */
+  httpsUrl?: string;
+  /** With `https: true`: what registry addresses start with, e.g. `127.0.0.1:43123`. */
+  registryHost?: string;
+  /** With `https: true`: the local CA's certificate, for Terraform's SSL_CERT_FILE. */
+  caFile?: string;
   adminToken: string;
   app: FastifyInstance;
   dataDir: string;
@@ -32,17 +38,31 @@ export async function freshDatabase(kind: DatabaseKind): Promise<{ dataDir: stri
   return { dataDir, databaseUrl: base.replace(/\/[^/]*$/, `/${name}`) };
 }
 
-/** The real server on a free port over HTTP, on an existing or fresh database. */
-export async function startTestServer(
-  kind: DatabaseKind,
-  options: Partial<AppOptions> & { location?: { dataDir: string; databaseUrl?: string } } = {},
-): Promise<TestServer> {
-  const location = options.location ?? (await freshDatabase(kind));
+export type TestServerOptions = Omit<Partial<AppOptions>, 'https'> & {
+  location?: { dataDir: string; databaseUrl?: string };
+  https?: boolean;
+};
+
+/**
+ * The real server on a free port over HTTP, on an existing or fresh database; with `https: true`
+ * also over HTTPS on another free port, with a certificate from a local CA in its data directory.
+ */
+export async function startTestServer(kind: DatabaseKind, options: TestServerOptions = {}): Promise<TestServer> {
+  const { location = await freshDatabase(kind), https, ...appOptions } = options;
   const database = await openDatabase(location);
   const adminToken = 'mct_test_admin_token';
   await ensureAdminToken(database.db, location.dataDir, adminToken);
-  const app = await buildApp({ database, ...options });
+  const app = await buildApp({
+    database,
+    ...appOptions,
+    https: https ? { port: 0, host: '127.0.0.1', dataDir: location.dataDir } : undefined,
+  });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as { port: number };
-  return { url: `http://127.0.0.1:${port}`, adminToken, app, ...location, close: () => app.close() };
+  const secure = app.httpsAddress && {
+    httpsUrl: app.httpsAddress.url,
+    registryHost: app.httpsAddress.url.replace('https://', ''),
+    caFile: app.httpsAddress.caFile,
+  };
+  return { url: `http://127.0.0.1:${port}`, adminToken, app, ...location, ...secure, close: () => app.close() };
 }

@@ -350,6 +350,7 @@ export interface paths {
                     /** @description The `next_cursor` of the previous page. */
                     cursor?: string;
                     name?: string;
+                    slug?: string;
                 };
                 header?: never;
                 path?: never;
@@ -367,6 +368,8 @@ export interface paths {
                             items?: {
                                 id?: string;
                                 name?: string;
+                                /** @description Unique; its namespace in the Terraform registry */
+                                slug?: string;
                                 description?: string;
                                 /** Format: date-time */
                                 created_at?: string;
@@ -392,6 +395,8 @@ export interface paths {
                 content: {
                     "application/json": {
                         name: string;
+                        /** @description Unique; derived from the name when not given. Its modules and providers are at `<registry host>/<slug>/...` */
+                        slug?: string;
                         description?: string;
                     };
                 };
@@ -406,6 +411,8 @@ export interface paths {
                         "application/json": {
                             id?: string;
                             name?: string;
+                            /** @description Unique; its namespace in the Terraform registry */
+                            slug?: string;
                             description?: string;
                             /** Format: date-time */
                             created_at?: string;
@@ -429,7 +436,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get an organization */
+        /** Get an organization by id or slug */
         get: {
             parameters: {
                 query?: never;
@@ -450,6 +457,8 @@ export interface paths {
                         "application/json": {
                             id?: string;
                             name?: string;
+                            /** @description Unique; its namespace in the Terraform registry */
+                            slug?: string;
                             description?: string;
                             /** Format: date-time */
                             created_at?: string;
@@ -499,6 +508,8 @@ export interface paths {
                 content: {
                     "application/json": {
                         name?: string;
+                        /** @description Unique; derived from the name when not given. Its modules and providers are at `<registry host>/<slug>/...` */
+                        slug?: string;
                         description?: string;
                     };
                 };
@@ -513,6 +524,8 @@ export interface paths {
                         "application/json": {
                             id?: string;
                             name?: string;
+                            /** @description Unique; its namespace in the Terraform registry */
+                            slug?: string;
                             description?: string;
                             /** Format: date-time */
                             created_at?: string;

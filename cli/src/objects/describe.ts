@@ -4,7 +4,7 @@ import type { Kind } from './kinds';
 import { NAME_FIELDS, type Named } from './names';
 import { objectArguments } from './object-ref';
 import { formatAge, formatCell, renderJson, renderTable, renderYaml, type DESCRIBE_FORMATS, type Item } from './output';
-import { resolveId } from './references';
+import { resolveId, resolveOrganizationId } from './references';
 import { maskSecrets } from './secret-values';
 
 export interface DescribeOptions {
@@ -18,10 +18,12 @@ const DESCRIBE_USAGE = 'name it as `mercato describe offering postgresql` or `me
 
 /**
  * The id of the object a person named: an id as it is; an offering by slug (the server answers
- * it); another kind by its name (`NAME_FIELDS`). Orders and events have ids only.
+ * it); an organization by slug or name; another kind by its name (`NAME_FIELDS`). Orders and
+ * events have ids only.
  */
 export async function idOf(client: MercatoClient, kind: Kind, ref: string): Promise<string> {
   if (isId(ref) || kind.plural === 'offerings') return ref;
+  if (kind.plural === 'organizations') return resolveOrganizationId(client, ref);
   if (!(kind.plural in NAME_FIELDS))
     throw new CliError(
       `${kind.plural} have no name: give the id (\`mercato get ${kind.plural}\` lists them), not "${ref}"`,

@@ -63,7 +63,7 @@ export const KINDS: Kind[] = [
     plural: 'organizations',
     singular: 'organization',
     aliases: ['org', 'orgs'],
-    columns: [ID, column('name', 'name'), AGE],
+    columns: [ID, column('name', 'name'), column('slug', 'slug'), AGE],
     wide: [DESCRIPTION],
     filters: {},
   },

@@ -38,7 +38,12 @@ export async function resolveId(
 }
 
 export const resolveCategoryId = (client: MercatoClient, ref: string) => resolveId(client, 'categories', ref);
-export const resolveOrganizationId = (client: MercatoClient, ref: string) => resolveId(client, 'organizations', ref);
+/** An organization by id, by slug (its namespace in the registry) or by name. */
+export async function resolveOrganizationId(client: MercatoClient, ref: string): Promise<string> {
+  if (isId(ref)) return ref;
+  const [bySlug] = await client.listAll<Item>('/organizations', { slug: ref });
+  return bySlug ? String(bySlug.id) : resolveId(client, 'organizations', ref);
+}
 export const resolveProjectId = (client: MercatoClient, ref: string) => resolveId(client, 'projects', ref);
 export const resolveUserId = (client: MercatoClient, ref: string) => resolveId(client, 'users', ref);
 

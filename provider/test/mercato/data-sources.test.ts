@@ -54,6 +54,10 @@ data "mercato_organization" "consumer" {
   name = "${w.consumer.organization.name}"
 }
 
+data "mercato_organization" "provider_by_slug" {
+  slug = "${w.provider.slug}"
+}
+
 data "mercato_project" "consumer" {
   organization_id = data.mercato_organization.consumer.id
   name            = "consumer project"
@@ -80,6 +84,9 @@ output "anywhere_names" {
 }
 output "organization" {
   value = data.mercato_organization.consumer
+}
+output "provider_by_slug" {
+  value = data.mercato_organization.provider_by_slug
 }
 output "project" {
   value = data.mercato_project.consumer
@@ -113,6 +120,13 @@ output "category" {
   expect(out.organization).toEqual({
     id: w.consumer.organization.id,
     name: w.consumer.organization.name,
+    slug: w.consumer.organization.slug,
+    description: '',
+  });
+  expect(out.provider_by_slug).toEqual({
+    id: w.provider.id,
+    name: w.provider.name,
+    slug: w.provider.slug,
     description: '',
   });
   expect(out.project).toEqual({

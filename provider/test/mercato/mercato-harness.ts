@@ -9,8 +9,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { startTestServer, type TestServer } from '@mercato/test-support/server-harness';
-import type { AppOptions } from '@mercato/server';
+import { startTestServer, type TestServer, type TestServerOptions } from '@mercato/test-support/server-harness';
 import { Api } from '@mercato/test-support/api-client';
 import { freePort } from '@mercato/test-support/postgres';
 import { buildProvider, requiredProviders, terraformEnv, Workspace, writeDevOverrides } from '../support/terraform';
@@ -43,7 +42,7 @@ export interface MercatoHarness {
  * MERCATO_PROVIDER_DEBUG=1; `server`: the server's options (a short pull interval, say).
  */
 export async function createMercatoHarness(
-  options: { debug?: boolean; server?: Partial<AppOptions> } = {},
+  options: { debug?: boolean; server?: TestServerOptions } = {},
 ): Promise<MercatoHarness> {
   const attached = (options.debug ?? PROVIDER_DEBUG) ? new AttachedProviders(mercatoProvider) : undefined;
   const root = mkdtempSync(join(tmpdir(), 'tf-mercato-test-'));

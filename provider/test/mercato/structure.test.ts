@@ -5,6 +5,7 @@
  */
 import { createMercatoHarness, type MercatoHarness } from './mercato-harness';
 import { describeLifecycle } from './lifecycle';
+import { errors, expectNoChanges } from '../support/terraform';
 
 let h: MercatoHarness;
 beforeAll(async () => {
@@ -32,6 +33,44 @@ describeLifecycle(() => h, {
     return async () => void (await api.expect(204, api.delete(`/projects/${project.id}`)));
   },
   refusedDelete: 'Cannot delete the organization',
+});
+
+test('an organization’s slug is derived from its name, or set, and changed in place', async () => {
+  const ws = h.workspace(
+    'organization-slugs',
+    `provider "mercato" {}
+variable "slug" {
+  type    = string
+  default = null
+}
+resource "mercato_organization" "derived" {
+  name = "Platform Team One"
+}
+resource "mercato_organization" "chosen" {
+  name = "Platform Team Two"
+  slug = var.slug
+}
+output "slugs" {
+  value = [mercato_organization.derived.slug, mercato_organization.chosen.slug]
+}
+`,
+  );
+  await ws.apply(['-var', 'slug=platform']);
+  expect((await ws.outputValues()).slugs).toEqual(['platform-team-one', 'platform']);
+  const chosenId = () => ws.resources()['mercato_organization.chosen'].values.id;
+  const before = chosenId();
+  await ws.apply(['-var', 'slug=infra']);
+  expect((await ws.outputValues()).slugs).toEqual(['platform-team-one', 'infra']);
+  // in place: the same organization, found by its new slug
+  expect(chosenId()).toBe(before);
+  expect(await h.admin.expect(200, h.admin.get('/organizations/infra'))).toMatchObject({ id: before });
+  expectNoChanges(await ws.plan(['-var', 'slug=infra']));
+  const invalid = await ws.plan(['-var', 'slug=Not A Slug']);
+  expect(
+    errors(invalid)
+      .map((d) => d.detail)
+      .join('\n'),
+  ).toMatch(/lowercase letters and digits/);
 });
 
 describeLifecycle(() => h, {

@@ -20,14 +20,28 @@ interface KnownCaller {
   expiresAt: number;
 }
 
-function bearerToken(request: FastifyRequest): string | undefined {
-  const header = request.headers.authorization;
-  const match = header?.match(/^Bearer\s+(\S+)$/i);
-  return match?.[1];
+/**
+ * The caller's Mercato token: `Authorization: Bearer <token>`, or `Basic` credentials whose
+ * password is the token (the user name is not read), because Terraform's http state backend
+ * can send only Basic credentials.
+ */
+function callerToken(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization ?? '';
+  const bearer = header.match(/^Bearer\s+(\S+)$/i);
+  if (bearer) return bearer[1];
+  const basic = header.match(/^Basic\s+([A-Za-z0-9+/=]+)$/i);
+  if (!basic) return undefined;
+  const credentials = Buffer.from(basic[1], 'base64').toString('utf8');
+  const password = credentials.slice(credentials.indexOf(':') + 1);
+  return credentials.includes(':') && password !== '' ? password : undefined;
 }
 
+/** Terraform's registry protocols: public modules and providers are read with no token at all. */
+const isRegistryProtocol = (path: string) => path.startsWith('/v1/');
+
 /**
- * Every API request carries a bearer token; the caller and its roles are resolved once per
+ * Every API request carries a token (a registry protocol request may carry none: then
+ * `request.principal` stays null, see registry/registry-access.ts); the caller and its roles are resolved once per
  * request. Resolving costs three queries and reads far outnumber writes, so callers are kept in
  * memory, but only while the `access` generation (db/cache-generations.ts) has not moved: a
  * role granted or removed, or a token revoked, through any replica applies to the next request.
@@ -38,8 +52,10 @@ export const authentication = fp(async (app: FastifyInstance) => {
 
   app.addHook('onRequest', async (request) => {
     const path = request.url.split('?')[0];
-    if (!path.startsWith('/api/') || PUBLIC_PATHS.has(path)) return;
-    const token = bearerToken(request);
+    const registry = isRegistryProtocol(path);
+    if ((!path.startsWith('/api/') && !registry) || PUBLIC_PATHS.has(path)) return;
+    const token = callerToken(request);
+    if (!token && registry) return;
     if (!token) throw unauthorized('missing bearer token: send "Authorization: Bearer <token>"');
     const generation = request.generations.access;
     const cached = known.get(token);

@@ -7,7 +7,6 @@ export const PLATFORMS = ['aws', 'azure', 'gcp', 'on-premises', 'other'];
 export const OFFERING_STATUSES = ['draft', 'active', 'paused', 'archived'];
 const BILLING_TYPES = ['fixed', 'usage', 'limit', 'one-time'];
 export const VERSION_STATUSES = ['available', 'beta', 'deprecated'];
-export const SLUG_PATTERN = '^[a-z0-9]+(-[a-z0-9]+)*$';
 
 export interface Component {
   type: string;
@@ -119,14 +118,4 @@ export type ConsumerOffering = Omit<PresentedOffering, 'allowed_organization_ids
 export function consumerView(offering: PresentedOffering): ConsumerOffering {
   const { allowed_organization_ids: _organizations, allowed_project_ids: _projects, ...rest } = offering;
   return rest;
-}
-
-export function slugify(name: string): string {
-  return (
-    name
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 60) || 'offering'
-  );
 }

@@ -4,6 +4,7 @@ import type { Principal } from '../auth/principal';
 import { canSeeOffering, canSeeOrganization, managesOfferingsOf } from '../auth/access';
 import { diff, recordEvent } from '../audit/record';
 import { isUniqueViolation } from '../db/database';
+import { firstFreeSlug, slugify, SLUG_PATTERN } from '../slugs';
 import type { OfferingRow } from '../db/tables';
 import { newId } from '../ids';
 import { conflict, forbidden, invalid, invalidFields, notFound, type FieldError } from '../http/problem';
@@ -11,16 +12,7 @@ import { body, DESCRIPTION, ID, ID_PARAMS, jsonObject, NAME, object } from '../h
 import { json, now } from '../http/route-context';
 import { PAGE_QUERY_PROPERTIES } from '../http/pagination';
 import { validateAgainst } from './options-schema';
-import {
-  COMPONENT,
-  consumerView,
-  OFFERING,
-  OFFERING_STATUSES,
-  PLATFORMS,
-  SLUG_PATTERN,
-  slugify,
-  type Component,
-} from './offering-model';
+import { COMPONENT, consumerView, OFFERING, OFFERING_STATUSES, PLATFORMS, type Component } from './offering-model';
 import { FACETS, type CatalogEntry } from './search-index';
 import { readOffering } from './catalog-cache';
 import { AUDIENCE_FIELDS, audienceChange, type AudienceChange, type AudienceInput } from './offering-audience';
@@ -189,12 +181,8 @@ export const offeringsRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => 
 
   /** The first of `base`, `base-2`, `base-3`... no offering has yet. */
   const freeSlug = async (name: string) => {
-    const base = slugify(name);
-    const taken = await slugsLike(app.db, base);
-    for (let n = 1; ; n++) {
-      const slug = n === 1 ? base : `${base}-${n}`;
-      if (!taken.has(slug)) return slug;
-    }
+    const base = slugify(name, 'offering');
+    return firstFreeSlug(base, await slugsLike(app.db, base));
   };
 
   /**

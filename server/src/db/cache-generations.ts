@@ -84,11 +84,11 @@ class GenerationReader {
   }
 }
 
-/** Reads the generations as each API request begins, before authentication uses them. */
+/** Reads the generations as each API or registry protocol request begins, before authentication uses them. */
 export const cacheGenerationsPerRequest = fp(async (app: FastifyInstance) => {
   const reader = new GenerationReader(app.db);
   app.decorateRequest('generations', null as unknown as Generations);
   app.addHook('onRequest', async (request) => {
-    if (request.url.startsWith('/api/')) request.generations = await reader.read();
+    if (request.url.startsWith('/api/') || request.url.startsWith('/v1/')) request.generations = await reader.read();
   });
 });

@@ -4,6 +4,7 @@ import { secretAttributes } from './secret-attributes-migration';
 import { backendState } from './backend-state-migration';
 import { pulledUsage } from './pull-migration';
 import { offeringRules } from './offering-rules-migration';
+import { organizationSlugs } from './organization-slugs-migration';
 import { moduleRegistry } from './module-registry-migration';
 
 type AnyDb = Kysely<any>;
@@ -255,6 +256,7 @@ const migrations: Record<string, Migration> = {
   '006-backend-state': backendState,
   '007-pulled-usage': pulledUsage,
   '008-offering-rules': offeringRules,
+  '009-organization-slugs': organizationSlugs,
   '010-module-registry': moduleRegistry,
 };
 

@@ -25,6 +25,8 @@ export interface TokenRow {
 export interface OrganizationRow {
   id: string;
   name: string;
+  /** Unique; the organization's namespace in the Terraform registry. A deleted one's is `slug~id`. */
+  slug: string;
   description: string;
   created_at: string;
   updated_at: string;

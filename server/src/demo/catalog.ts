@@ -57,6 +57,8 @@ export type JsonSchema = { [keyword: string]: unknown };
 
 export const DEMO_ORGANIZATION = {
   name: 'Mercato Demo Cloud',
+  // The registry namespace of the provider mercato/mercato, published from here.
+  slug: 'mercato',
   description: 'The service provider of the demo catalog: sample offerings to browse, order and manage as code.',
 };
 

@@ -18,7 +18,7 @@ export function findLiveOrganization(db: Db, id: string) {
  * One page of the organizations not deleted, by id, optionally of one name and among `ids`
  * (undefined: all); one row more than the limit tells there is a next page.
  */
-export function listOrganizations(db: Db, page: Page, filters: { name?: string }, ids?: string[]) {
+export function listOrganizations(db: Db, page: Page, filters: { name?: string; slug?: string }, ids?: string[]) {
   let query = db
     .selectFrom('organizations')
     .selectAll()
@@ -27,6 +27,7 @@ export function listOrganizations(db: Db, page: Page, filters: { name?: string }
     .limit(page.limit + 1);
   if (page.after) query = query.where('id', '>', page.after);
   if (filters.name) query = query.where('name', '=', filters.name);
+  if (filters.slug) query = query.where('slug', '=', filters.slug);
   if (ids) query = query.where('id', 'in', ids);
   return query.execute();
 }
@@ -45,7 +46,34 @@ export async function updateOrganization(db: Db, id: string, changes: Partial<Or
   await db.updateTable('organizations').set(changes).where('id', '=', id).execute();
 }
 
-/** Kept with its members, as the history of its deleted projects and offerings is: owners still read it. */
-export async function markOrganizationDeleted(db: Db, id: string, at: string) {
-  await db.updateTable('organizations').set({ deleted_at: at, updated_at: at }).where('id', '=', id).execute();
+/** The slugs taken by any organization (deleted ones included) that are `base` or start with `base-`. */
+export async function organizationSlugsLike(db: Db, base: string): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('organizations')
+    .select('slug')
+    .where((eb) => eb.or([eb('slug', '=', base), eb('slug', 'like', `${base}-%`)]))
+    .execute();
+  return new Set(rows.map((r) => r.slug));
+}
+
+/** An organization not deleted, by slug. */
+export function findLiveOrganizationBySlug(db: Db, slug: string) {
+  return db
+    .selectFrom('organizations')
+    .selectAll()
+    .where('slug', '=', slug)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+}
+
+/**
+ * Kept with its members, as the history of its deleted projects and offerings is: owners still read it.
+ * Its slug moves aside (no live slug has a `~`), so that a new organization may take it.
+ */
+export async function markOrganizationDeleted(db: Db, organization: Pick<OrganizationRow, 'id' | 'slug'>, at: string) {
+  await db
+    .updateTable('organizations')
+    .set({ deleted_at: at, updated_at: at, slug: `${organization.slug}~${organization.id}` })
+    .where('id', '=', organization.id)
+    .execute();
 }

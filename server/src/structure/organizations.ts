@@ -3,15 +3,19 @@ import type { Principal } from '../auth/principal';
 import { canSeeOrganization, isOwnerOf } from '../auth/access';
 import { diff, recordEvent } from '../audit/record';
 import type { OrganizationRow } from '../db/tables';
-import { newId } from '../ids';
+import { newId, UUID_PATTERN } from '../ids';
 import { listResponseSchema, toPage } from '../http/pagination';
 import { conflict, forbidden, notFound } from '../http/problem';
 import { body, DESCRIPTION, ID, ID_PARAMS, listQuery, NAME, object, TIMESTAMP } from '../http/schemas';
 import { now, page } from '../http/route-context';
 import { membershipRoutes } from './memberships';
+import { isUniqueViolation } from '../db/database';
+import { firstFreeSlug, slugify, SLUG_PATTERN } from '../slugs';
 import {
   findLiveOrganization,
+  findLiveOrganizationBySlug,
   insertOrganization,
+  organizationSlugsLike,
   listOrganizations,
   markOrganizationDeleted,
   updateOrganization,
@@ -22,14 +26,32 @@ import { hasLiveOffering } from '../catalog/offerings-repository';
 const ORGANIZATION = object({
   id: ID,
   name: { type: 'string' },
+  slug: { type: 'string', description: 'Unique; its namespace in the Terraform registry' },
   description: { type: 'string' },
   created_at: TIMESTAMP,
   updated_at: TIMESTAMP,
 });
 
+const ORGANIZATION_SLUG = {
+  type: 'string',
+  pattern: SLUG_PATTERN,
+  maxLength: 64,
+  description:
+    'Unique; derived from the name when not given. Its modules and providers are at `<registry host>/<slug>/...`',
+} as const;
+
+const UUID = new RegExp(UUID_PATTERN);
+
+const slugTaken = (slug: string) => conflict(`slug "${slug}" is taken by another organization`, 'slug');
+
 export const organizationsRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
+  const freeSlug = async (name: string) => {
+    const base = slugify(name, 'organization');
+    return firstFreeSlug(base, await organizationSlugsLike(app.db, base));
+  };
+
   const findOrganization = async (p: Principal, id: string) => {
-    const row = await findLiveOrganization(app.db, id);
+    const row = UUID.test(id) ? await findLiveOrganization(app.db, id) : await findLiveOrganizationBySlug(app.db, id);
     if (!row || !canSeeOrganization(p, row.id)) throw notFound('organization', id);
     return row;
   };
@@ -38,7 +60,7 @@ export const organizationsRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app)
     schema: {
       tags: ['structure'],
       summary: 'Create an organization; a non-staff creator becomes its owner',
-      body: body({ name: NAME, description: DESCRIPTION }, ['name']),
+      body: body({ name: NAME, slug: ORGANIZATION_SLUG, description: DESCRIPTION }, ['name']),
       response: { 201: ORGANIZATION },
     },
     handler: async (request, reply) => {
@@ -47,22 +69,34 @@ export const organizationsRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app)
       const row = {
         id: newId(),
         name: input.name,
+        slug: input.slug ?? '',
         description: input.description ?? '',
         created_at: now(),
         updated_at: now(),
       } satisfies OrganizationRow;
-      await app.db.transaction().execute(async (trx) => {
-        await insertOrganization(trx, row, p.isStaff ? undefined : p.user.id);
-        await recordEvent(trx, {
-          actorId: p.user.id,
-          action: 'organization.created',
-          objectType: 'organization',
-          objectId: row.id,
-          organizationId: row.id,
-          changes: input,
-        });
-      });
-      return reply.code(201).send(row);
+      // A derived slug free when looked up may be taken when written: the unique index decides
+      // and the loser takes the next one. A slug the caller chose is refused when taken.
+      for (let attempt = 1; ; attempt++) {
+        if (!input.slug) row.slug = await freeSlug(input.name);
+        try {
+          await app.db.transaction().execute(async (trx) => {
+            await insertOrganization(trx, row, p.isStaff ? undefined : p.user.id);
+            await recordEvent(trx, {
+              actorId: p.user.id,
+              action: 'organization.created',
+              objectType: 'organization',
+              objectId: row.id,
+              organizationId: row.id,
+              changes: { ...input, slug: row.slug },
+            });
+          });
+        } catch (error) {
+          if (!isUniqueViolation(error)) throw error;
+          if (input.slug || attempt >= 100) throw slugTaken(row.slug);
+          continue;
+        }
+        return reply.code(201).send(row);
+      }
     },
   });
 
@@ -70,7 +104,7 @@ export const organizationsRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app)
     schema: {
       tags: ['structure'],
       summary: 'List the organizations the caller belongs to',
-      querystring: listQuery({ name: { type: 'string' } }),
+      querystring: listQuery({ name: { type: 'string' }, slug: { type: 'string' } }),
       response: { 200: listResponseSchema(ORGANIZATION) },
     },
     handler: async (request) => {
@@ -85,7 +119,12 @@ export const organizationsRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app)
   });
 
   app.get('/organizations/:id', {
-    schema: { tags: ['structure'], summary: 'Get an organization', params: ID_PARAMS, response: { 200: ORGANIZATION } },
+    schema: {
+      tags: ['structure'],
+      summary: 'Get an organization by id or slug',
+      params: ID_PARAMS,
+      response: { 200: ORGANIZATION },
+    },
     handler: async (request) => findOrganization(request.principal, request.params.id),
   });
 
@@ -94,7 +133,7 @@ export const organizationsRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app)
       tags: ['structure'],
       summary: 'Change an organization (owner)',
       params: ID_PARAMS,
-      body: body({ name: NAME, description: DESCRIPTION }),
+      body: body({ name: NAME, slug: ORGANIZATION_SLUG, description: DESCRIPTION }),
       response: { 200: ORGANIZATION },
     },
     handler: async (request) => {
@@ -104,7 +143,11 @@ export const organizationsRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app)
       const input = request.body;
       const updated = { ...row, ...input, updated_at: now() };
       await app.db.transaction().execute(async (trx) => {
-        await updateOrganization(trx, row.id, { ...input, updated_at: updated.updated_at });
+        try {
+          await updateOrganization(trx, row.id, { ...input, updated_at: updated.updated_at });
+        } catch (error) {
+          throw isUniqueViolation(error) ? slugTaken(input.slug!) : error;
+        }
         await recordEvent(trx, {
           actorId: p.user.id,
           action: 'organization.updated',
@@ -131,7 +174,7 @@ export const organizationsRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app)
       if ((await hasLiveProject(app.db, row.id)) || (await hasLiveOffering(app.db, 'organization_id', row.id)))
         throw conflict('the organization still has projects or offerings; delete them first');
       await app.db.transaction().execute(async (trx) => {
-        await markOrganizationDeleted(trx, row.id, now());
+        await markOrganizationDeleted(trx, row, now());
         await recordEvent(trx, {
           actorId: p.user.id,
           action: 'organization.deleted',
