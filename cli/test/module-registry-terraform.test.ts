@@ -6,10 +6,10 @@
  * with a `credentials` block (the archive itself fetched without them, through a signed URL); a
  * synthesized CDKTF stack publishes as a module; `get modules` and `describe module` show them.
  */
-import type { IncomingMessage } from 'node:http';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Writable } from 'node:stream';
 import { Api } from '@mercato/test-support/api-client';
 import { startTestServer, type TestServer } from '@mercato/test-support/server-harness';
 import { makeWorld, type World } from '@mercato/test-support/world';
@@ -97,10 +97,31 @@ output "greeting" {
     ).Modules.find((m) => m.Key === key)?.Version;
 
   beforeAll(async () => {
-    server = (await startTestServer('sqlite', { worker: { enabled: false }, https: true } as never)) as typeof server;
-    const observe = (request: IncomingMessage) =>
-      requests.push({ url: request.url ?? '', authorized: request.headers.authorization !== undefined });
-    (server as unknown as { httpsServer: import('node:https').Server }).httpsServer?.on('request', observe);
+    // The server's request log, to see which requests carried credentials (the header itself is never logged).
+    const log = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        for (const line of chunk.toString().split('\n').filter(Boolean)) {
+          const entry = JSON.parse(line) as { req?: { url: string; authorized: boolean } };
+          if (entry.req) requests.push(entry.req);
+        }
+        done();
+      },
+    });
+    const started = await startTestServer('sqlite', {
+      worker: { enabled: false },
+      https: true,
+      logger: {
+        level: 'info',
+        stream: log,
+        serializers: {
+          req: (request: { url: string; headers: Record<string, unknown> }) => ({
+            url: request.url,
+            authorized: request.headers.authorization !== undefined,
+          }),
+        },
+      },
+    });
+    server = { ...started, httpsUrl: started.httpsUrl!, registryHost: started.registryHost!, caFile: started.caFile! };
     const admin = new Api(server.url, server.adminToken);
     world = await makeWorld(admin, 'mrtf');
     namespace = (await admin.expect(200, admin.get(`/organizations/${world.provider.id}`))).slug;
@@ -179,9 +200,16 @@ output "greeting" {
     expect(download?.authorized).toBe(true);
     expect(archive).toMatchObject({ authorized: false });
     expect(archive!.url).toMatch(/\.tar\.gz\?expires=\d+&signature=[\w-]+$/);
-    // The signed URL is no Mercato token and stops working when tampered with.
-    const tampered = await fetch(`${server.httpsUrl}${archive!.url.replace(/signature=.{4}/, 'signature=AAAA')}`);
+    // The signed URL is no Mercato token and works only as signed (the same routes answer on the HTTP port).
+    const signed = await fetch(`${server.url}${archive!.url}`);
+    expect(signed.status).toBe(200);
+    expect(Buffer.from(await signed.arrayBuffer()).subarray(0, 2)).toEqual(Buffer.from([0x1f, 0x8b]));
+    const tampered = await fetch(`${server.url}${archive!.url.replace(/signature=.{4}/, 'signature=AAAA')}`);
     expect(tampered.status).toBe(403);
+    const extended = await fetch(
+      `${server.url}${archive!.url.replace(/expires=(\d+)/, (_, e) => `expires=${Number(e) + 3600}`)}`,
+    );
+    expect(extended.status).toBe(403);
 
     const admin = new Api(server.url, server.adminToken);
     const events = await admin.expect(200, admin.get('/events?action=module_version.downloaded'));

@@ -34,8 +34,7 @@ const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 /** The module source to write in a configuration: the registry's host (its HTTPS listener) and the module's path. */
 function sourceLine(version: Item): string {
   const module = version.module as Item;
-  const host = typeof module.registry_host === 'string' && module.registry_host ? `${module.registry_host}/` : '';
-  return `source = "${host}${module.path}"`;
+  return `source = "${String(module.source ?? module.path)}"`;
 }
 
 /** `mercato module publish DIR`: packs the folder and publishes it as a version. */

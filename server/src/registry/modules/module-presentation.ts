@@ -66,6 +66,11 @@ const MODULE_PROPERTIES = {
   name: STRING,
   system: STRING,
   path: { ...STRING, description: '`namespace/name/system`: a module source is `<registry host>/<path>`.' },
+  source: {
+    type: ['string', 'null'],
+    description:
+      "The `source` of a `module` block: the registry's host (this server's HTTPS listener, as the request reached it) and the path; null when the server has no HTTPS listener.",
+  },
   visibility: { type: 'string', enum: ['public', 'private'] },
   description: { ...STRING, description: "The first paragraph of the latest version's README." },
   latest_version: { ...STRING, description: 'The highest version not yanked; empty when none.' },
@@ -94,7 +99,8 @@ export const MODULE_DETAIL = object({
   },
 });
 
-export function presentModule(row: ModuleWithNamespace) {
+/** A module as answers show it; `registryHost` (registry-host.ts) makes its `source`. */
+export function presentModule(row: ModuleWithNamespace, registryHost?: string) {
   return {
     id: row.id,
     organization_id: row.organization_id,
@@ -102,6 +108,7 @@ export function presentModule(row: ModuleWithNamespace) {
     name: row.name,
     system: row.system,
     path: modulePath(row),
+    source: registryHost ? `${registryHost}/${modulePath(row)}` : null,
     visibility: row.visibility as 'public' | 'private',
     description: row.description,
     latest_version: row.latest_version,
@@ -129,14 +136,14 @@ export function presentVersionSummary(row: VersionInfo) {
 
 export const metadataOf = (row: VersionInfo) => json<ModuleMetadata>(row.metadata, {} as ModuleMetadata);
 
-export function presentVersion(module: ModuleWithNamespace, row: VersionInfo) {
-  return { ...presentVersionSummary(row), module: presentModule(module), metadata: metadataOf(row) };
+export function presentVersion(module: ModuleWithNamespace, row: VersionInfo, registryHost?: string) {
+  return { ...presentVersionSummary(row), module: presentModule(module, registryHost), metadata: metadataOf(row) };
 }
 
-export function presentModuleDetail(module: ModuleWithNamespace, versions: VersionInfo[]) {
+export function presentModuleDetail(module: ModuleWithNamespace, versions: VersionInfo[], registryHost?: string) {
   const latest = versions.find((v) => v.version === module.latest_version);
   return {
-    ...presentModule(module),
+    ...presentModule(module, registryHost),
     versions: versions.map(presentVersionSummary),
     latest: latest ? { version: latest.version, ...metadataOf(latest) } : null,
   };

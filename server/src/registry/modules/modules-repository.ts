@@ -89,9 +89,7 @@ export function listModules(db: Db, page: Page, filters: ModuleFilters, readable
     const pattern = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     // `escape` said outright: SQLite's LIKE has no escape character otherwise.
     query = query.where((eb) =>
-      eb.or(
-        SEARCHED.map((column) => sql<SqlBool>`lower(${sql.ref(column)}) like ${pattern} escape '\\'`),
-      ),
+      eb.or(SEARCHED.map((column) => sql<SqlBool>`lower(${sql.ref(column)}) like ${pattern} escape '\\'`)),
     );
   }
   if (readableOrganizationIds)

@@ -9,6 +9,7 @@ import { badRequest, forbidden, notFound, Problem } from '../../http/problem';
 import { now, page } from '../../http/route-context';
 import { body, ID, listQuery } from '../../http/schemas';
 import { mayPublish, mayReadPrivate, organizationBySlug } from '../registry-access';
+import { registryHostOf } from '../registry-host';
 import { ARCHIVE_LIMITS } from './module-archive';
 import {
   MODULE_PARAMS,
@@ -136,7 +137,7 @@ export const modulesRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
         archive: request.body as unknown as Buffer,
       });
       const version = (await findVersion(app.db, published.module.id, request.query.version))!;
-      return reply.code(201).send(presentVersion(published.module, version));
+      return reply.code(201).send(presentVersion(published.module, version, registryHostOf(request)));
     },
   });
 
@@ -162,7 +163,10 @@ export const modulesRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
       const p = request.principal;
       const range = page(request.query);
       const readable = p.isStaff ? undefined : memberOrganizationIds(p);
-      return toPage(await listModules(app.db, range, request.query, readable), range.limit, presentModule);
+      const host = registryHostOf(request);
+      return toPage(await listModules(app.db, range, request.query, readable), range.limit, (row) =>
+        presentModule(row, host),
+      );
     },
   });
 
@@ -175,7 +179,7 @@ export const modulesRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
     },
     handler: async (request) => {
       const module = await readableModule(app.db, request.principal, request.params);
-      return presentModuleDetail(module, await versionsOf(app.db, module.id));
+      return presentModuleDetail(module, await versionsOf(app.db, module.id), registryHostOf(request));
     },
   });
 
@@ -203,7 +207,7 @@ export const modulesRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
           changes: { module: modulePath(module), ...diff(module, request.body) },
         });
       });
-      return presentModule({ ...module, visibility: request.body.visibility, updated_at: at });
+      return presentModule({ ...module, visibility: request.body.visibility, updated_at: at }, registryHostOf(request));
     },
   });
 
@@ -216,7 +220,7 @@ export const modulesRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
     },
     handler: async (request) => {
       const module = await readableModule(app.db, request.principal, request.params);
-      return presentVersion(module, await versionOf(app.db, module, request.params.version));
+      return presentVersion(module, await versionOf(app.db, module, request.params.version), registryHostOf(request));
     },
   });
 
@@ -270,7 +274,7 @@ export const modulesRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
           });
         });
         const updated = (await findModule(app.db, module.namespace, module.name, module.system))!;
-        return presentVersion(updated, { ...version, ...changes });
+        return presentVersion(updated, { ...version, ...changes }, registryHostOf(request));
       },
     });
 
