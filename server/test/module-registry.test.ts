@@ -249,7 +249,10 @@ describe.each(DATABASE_KINDS)('module registry API (%s)', (kind) => {
       ],
       // 51 MiB of zeros in 50 kB: refused before it is unpacked.
       [
-        tarGz([{ name: 'main.tf', body: '' }, { name: 'zeros.bin', body: '\0'.repeat(51 * 1024 * 1024) }]),
+        tarGz([
+          { name: 'main.tf', body: '' },
+          { name: 'zeros.bin', body: '\0'.repeat(51 * 1024 * 1024) },
+        ]),
         'the archive unpacks to more than 52428800 bytes',
       ],
     ];

@@ -1,6 +1,13 @@
 import type { MercatoClient } from '@mercato/api';
-import { section } from '../objects/describe';
-import { formatAge, renderJson, renderTable, renderYaml, type DESCRIBE_FORMATS, type Item } from '../objects/output';
+import {
+  formatAge,
+  renderJson,
+  renderTable,
+  renderYaml,
+  section,
+  type DESCRIBE_FORMATS,
+  type Item,
+} from '../objects/output';
 import { modulePathOf } from './module-commands';
 
 /**

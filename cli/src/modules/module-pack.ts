@@ -10,7 +10,7 @@ import { CliError } from '../cli-error';
  */
 
 /** Why a path inside the folder is left out, or undefined when it is packed. */
-export function leftOut(relative: string): string | undefined {
+function leftOut(relative: string): string | undefined {
   const parts = relative.split(/[\\/]/);
   if (parts.includes('.terraform')) return "Terraform's working directory";
   if (parts.includes('.git')) return 'version control';

@@ -3,7 +3,16 @@ import { CliError } from '../cli-error';
 import type { Kind } from './kinds';
 import { NAME_FIELDS, type Named } from './names';
 import { objectArguments } from './object-ref';
-import { formatAge, formatCell, renderJson, renderTable, renderYaml, type DESCRIBE_FORMATS, type Item } from './output';
+import {
+  formatAge,
+  formatCell,
+  renderJson,
+  renderTable,
+  renderYaml,
+  section,
+  type DESCRIBE_FORMATS,
+  type Item,
+} from './output';
 import { resolveId, resolveOrganizationId } from './references';
 import { maskSecrets } from './secret-values';
 
@@ -102,15 +111,6 @@ async function membersSection(client: MercatoClient, collection: string, id: str
       ]),
     ),
   ];
-}
-
-/** A titled, indented table; `<none>` when there are no items. */
-export function section(title: string, items: Item[], table: string): string {
-  const body = items.length ? table : '<none>';
-  return `${title}:\n${body
-    .split('\n')
-    .map((line) => `  ${line}`)
-    .join('\n')}`;
 }
 
 const firstLine = (text: unknown) => formatCell(String(text ?? '').split('\n')[0]);

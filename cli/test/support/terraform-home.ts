@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /** The real Terraform CLI. */
-export const TERRAFORM = '/usr/local/bin/terraform';
+const TERRAFORM = '/usr/local/bin/terraform';
 
 /** A closed local port: any attempt to reach the Internet through the proxy fails at once. */
 const NO_NETWORK = 'http://127.0.0.1:9';

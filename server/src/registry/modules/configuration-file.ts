@@ -44,7 +44,7 @@ export interface TopBlock {
 }
 
 /** How many labels each top-level block type of Terraform takes. */
-export const BLOCK_LABELS: Record<string, number> = {
+const BLOCK_LABELS: Record<string, number> = {
   terraform: 0,
   locals: 0,
   moved: 0,

@@ -117,7 +117,7 @@ export function presentModule(row: ModuleWithNamespace, registryHost?: string) {
   };
 }
 
-export function presentVersionSummary(row: VersionInfo) {
+function presentVersionSummary(row: VersionInfo) {
   return {
     version: row.version,
     sha256: row.sha256,
@@ -134,7 +134,7 @@ export function presentVersionSummary(row: VersionInfo) {
   };
 }
 
-export const metadataOf = (row: VersionInfo) => json<ModuleMetadata>(row.metadata, {} as ModuleMetadata);
+const metadataOf = (row: VersionInfo) => json<ModuleMetadata>(row.metadata, {} as ModuleMetadata);
 
 export function presentVersion(module: ModuleWithNamespace, row: VersionInfo, registryHost?: string) {
   return { ...presentVersionSummary(row), module: presentModule(module, registryHost), metadata: metadataOf(row) };

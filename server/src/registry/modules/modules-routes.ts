@@ -41,7 +41,7 @@ import {
 } from './modules-repository';
 
 /** Content types a publish takes: the archive's bytes as they are. */
-export const ARCHIVE_CONTENT_TYPES = ['application/gzip', 'application/x-gzip', 'application/octet-stream'];
+const ARCHIVE_CONTENT_TYPES = ['application/gzip', 'application/x-gzip', 'application/octet-stream'];
 
 const VISIBILITY = {
   type: 'string',
