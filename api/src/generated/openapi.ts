@@ -3426,6 +3426,8 @@ export interface paths {
                                 system?: string;
                                 /** @description `namespace/name/system`: a module source is `<registry host>/<path>`. */
                                 path?: string;
+                                /** @description The `source` of a `module` block: the registry's host (this server's HTTPS listener, as the request reached it) and the path; null when the server has no HTTPS listener. */
+                                source?: string | null;
                                 /** @enum {string} */
                                 visibility?: "public" | "private";
                                 /** @description The first paragraph of the latest version's README. */
@@ -3535,6 +3537,8 @@ export interface paths {
                                 system?: string;
                                 /** @description `namespace/name/system`: a module source is `<registry host>/<path>`. */
                                 path?: string;
+                                /** @description The `source` of a `module` block: the registry's host (this server's HTTPS listener, as the request reached it) and the path; null when the server has no HTTPS listener. */
+                                source?: string | null;
                                 /** @enum {string} */
                                 visibility?: "public" | "private";
                                 /** @description The first paragraph of the latest version's README. */
@@ -3599,6 +3603,8 @@ export interface paths {
                             system?: string;
                             /** @description `namespace/name/system`: a module source is `<registry host>/<path>`. */
                             path?: string;
+                            /** @description The `source` of a `module` block: the registry's host (this server's HTTPS listener, as the request reached it) and the path; null when the server has no HTTPS listener. */
+                            source?: string | null;
                             /** @enum {string} */
                             visibility?: "public" | "private";
                             /** @description The first paragraph of the latest version's README. */
@@ -3724,6 +3730,8 @@ export interface paths {
                             system?: string;
                             /** @description `namespace/name/system`: a module source is `<registry host>/<path>`. */
                             path?: string;
+                            /** @description The `source` of a `module` block: the registry's host (this server's HTTPS listener, as the request reached it) and the path; null when the server has no HTTPS listener. */
+                            source?: string | null;
                             /** @enum {string} */
                             visibility?: "public" | "private";
                             /** @description The first paragraph of the latest version's README. */
@@ -3801,6 +3809,8 @@ export interface paths {
                                 system?: string;
                                 /** @description `namespace/name/system`: a module source is `<registry host>/<path>`. */
                                 path?: string;
+                                /** @description The `source` of a `module` block: the registry's host (this server's HTTPS listener, as the request reached it) and the path; null when the server has no HTTPS listener. */
+                                source?: string | null;
                                 /** @enum {string} */
                                 visibility?: "public" | "private";
                                 /** @description The first paragraph of the latest version's README. */
@@ -3927,6 +3937,8 @@ export interface paths {
                                 system?: string;
                                 /** @description `namespace/name/system`: a module source is `<registry host>/<path>`. */
                                 path?: string;
+                                /** @description The `source` of a `module` block: the registry's host (this server's HTTPS listener, as the request reached it) and the path; null when the server has no HTTPS listener. */
+                                source?: string | null;
                                 /** @enum {string} */
                                 visibility?: "public" | "private";
                                 /** @description The first paragraph of the latest version's README. */
@@ -4051,6 +4063,8 @@ export interface paths {
                                 system?: string;
                                 /** @description `namespace/name/system`: a module source is `<registry host>/<path>`. */
                                 path?: string;
+                                /** @description The `source` of a `module` block: the registry's host (this server's HTTPS listener, as the request reached it) and the path; null when the server has no HTTPS listener. */
+                                source?: string | null;
                                 /** @enum {string} */
                                 visibility?: "public" | "private";
                                 /** @description The first paragraph of the latest version's README. */
@@ -4182,6 +4196,8 @@ export interface paths {
                                 system?: string;
                                 /** @description `namespace/name/system`: a module source is `<registry host>/<path>`. */
                                 path?: string;
+                                /** @description The `source` of a `module` block: the registry's host (this server's HTTPS listener, as the request reached it) and the path; null when the server has no HTTPS listener. */
+                                source?: string | null;
                                 /** @enum {string} */
                                 visibility?: "public" | "private";
                                 /** @description The first paragraph of the latest version's README. */
@@ -4306,6 +4322,8 @@ export interface paths {
                                 system?: string;
                                 /** @description `namespace/name/system`: a module source is `<registry host>/<path>`. */
                                 path?: string;
+                                /** @description The `source` of a `module` block: the registry's host (this server's HTTPS listener, as the request reached it) and the path; null when the server has no HTTPS listener. */
+                                source?: string | null;
                                 /** @enum {string} */
                                 visibility?: "public" | "private";
                                 /** @description The first paragraph of the latest version's README. */
