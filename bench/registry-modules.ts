@@ -17,7 +17,6 @@
  */
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -64,17 +63,6 @@ variable "subnets" {
   'examples/basic/main.tf': 'module "network" {\n  source = "../.."\n  name   = "bench"\n}\n',
 };
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 function writeFiles(dir: string, files: Record<string, string>): void {
   for (const [file, content] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
@@ -96,11 +84,9 @@ async function timeInit(dir: string, env: NodeJS.ProcessEnv): Promise<number> {
 
 async function main(): Promise<void> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'mercato-bench-modules-'));
-  const httpsPort = await freePort();
-  process.env.MERCATO_HTTPS_PORT = String(httpsPort);
+  // Its HTTPS listener on a free port (MERCATO_HTTPS_PORT=0), the certificate from the CA it makes.
   const server = await startMercato();
   try {
-    const registryHost = `127.0.0.1:${httpsPort}`;
     const moduleDir = path.join(root, 'module');
     writeFiles(moduleDir, MODULE_FILES);
     const organization = (await (
@@ -130,6 +116,9 @@ async function main(): Promise<void> {
       { env: { PATH: process.env.PATH, MERCATO_ENDPOINT: server.url, MERCATO_TOKEN: server.adminToken } },
     );
     say(published.stdout.trim());
+    // The source to write, as the CLI prints it: the registry's host and port, then the module's path.
+    const source = /source = "([^"]+)"/.exec(published.stdout)?.[1];
+    if (!source?.startsWith('127.0.0.1:')) throw new Error(`no registry source in: ${published.stdout}`);
 
     const home = path.join(root, 'home');
     fs.mkdirSync(home);
@@ -149,11 +138,7 @@ async function main(): Promise<void> {
         writeFiles(path.join(dir, 'modules', 'network'), MODULE_FILES);
         fs.writeFileSync(path.join(dir, 'main.tf'), consumer('./modules/network'));
       },
-      registry: (dir: string) =>
-        fs.writeFileSync(
-          path.join(dir, 'main.tf'),
-          consumer(`${registryHost}/${organization.slug}/network/bench`, '~> 1.0'),
-        ),
+      registry: (dir: string) => fs.writeFileSync(path.join(dir, 'main.tf'), consumer(source, '~> 1.0')),
     };
     const samples: Record<keyof typeof kinds, number[]> = { local: [], registry: [] };
     const ratios: number[] = [];

@@ -8,7 +8,7 @@ import { notFound, Problem, unauthorized } from '../../http/problem';
 import { mayReadPrivate, registryCaller } from '../registry-access';
 import { MODULE_PARAMS, modulePath, VERSION_PARAMS, type ModuleName } from './module-address';
 import { archiveUrlProblem, signArchive, signingKey } from './download-url';
-import { archiveOf, findModule, findVersion, versionsOf, type ModuleWithNamespace } from './modules-repository';
+import { archiveOf, findModule, installableVersions, versionId, type ModuleWithNamespace } from './modules-repository';
 
 /** Where service discovery points `modules.v1` (`/.well-known/terraform.json`). */
 export const MODULES_V1 = '/v1/modules';
@@ -47,8 +47,8 @@ export const moduleProtocolRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app
     schema: { hide: true, params: MODULE_PARAMS },
     handler: async (request) => {
       const module = await installableModule(app, registryCaller(request), request.params);
-      const versions = (await versionsOf(app.db, module.id)).filter((v) => !v.yanked);
-      return { modules: [{ versions: versions.map((v) => ({ version: v.version })) }] };
+      const versions = await installableVersions(app.db, module.id);
+      return { modules: [{ versions: versions.map((version) => ({ version })) }] };
     },
   });
 
@@ -58,20 +58,20 @@ export const moduleProtocolRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app
       const params = request.params;
       const caller = registryCaller(request);
       const module = await installableModule(app, caller, params);
-      const version = semver.valid(params.version) ? await findVersion(app.db, module.id, params.version) : undefined;
-      if (!version) throw notFound('module version', `${modulePath(params)} ${params.version}`);
+      const id = semver.valid(params.version) ? await versionId(app.db, module.id, params.version) : undefined;
+      if (!id) throw notFound('module version', `${modulePath(params)} ${params.version}`);
       if (caller)
         await recordEvent(app.db, {
           actorId: caller.user.id,
           action: 'module_version.downloaded',
           objectType: 'module_version',
-          objectId: version.id,
+          objectId: id,
           organizationId: module.organization_id,
           providerOrganizationId: module.organization_id,
-          changes: { module: modulePath(module), version: version.version },
+          changes: { module: modulePath(module), version: params.version },
         });
-      const signed = signArchive(await signingKey(app.db), version.id);
-      const location = `${MODULES_V1}/archives/${version.id}.tar.gz?expires=${signed.expires}&signature=${signed.signature}`;
+      const signed = signArchive(await signingKey(app.db), id);
+      const location = `${MODULES_V1}/archives/${id}.tar.gz?expires=${signed.expires}&signature=${signed.signature}`;
       return reply.code(204).header('x-terraform-get', location).send();
     },
   });

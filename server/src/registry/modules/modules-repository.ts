@@ -145,6 +145,28 @@ export function findVersion(db: Db, moduleId: string, version: string): Promise<
     .executeTakeFirst();
 }
 
+/** The versions `terraform init` may choose from (not yanked): numbers only, for the protocol's versions list. */
+export async function installableVersions(db: Db, moduleId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('module_versions')
+    .select('version')
+    .where('module_id', '=', moduleId)
+    .where('yanked', '=', 0)
+    .execute();
+  return rows.map((r) => r.version);
+}
+
+/** The id of a version of a module, or undefined. */
+export async function versionId(db: Db, moduleId: string, version: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('module_versions')
+    .select('id')
+    .where('module_id', '=', moduleId)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return row?.id;
+}
+
 /** A version's archive by the version's id. */
 export async function archiveOf(db: Db, versionId: string): Promise<Buffer | undefined> {
   const row = await db.selectFrom('module_versions').select('archive').where('id', '=', versionId).executeTakeFirst();
