@@ -176,6 +176,13 @@ output "greeting" {
       `Failed to retrieve available versions for module "private" (main.tf:1) from ${server.registryHost}: error looking up module versions: 401 Unauthorized.`,
     );
 
+    // Anonymous callers cannot tell a private module from a missing one in a namespace.
+    const versions = (module: string) => fetch(`${server.url}/v1/modules/${module}/versions`).then((r) => r.status);
+    expect(await versions(`${namespace}/private/test`)).toBe(401);
+    expect(await versions(`${namespace}/nothing/test`)).toBe(401);
+    expect(await versions(`${namespace}/greeter/test`)).toBe(200);
+    expect(await versions('no-such-namespace/private/test')).toBe(404);
+
     // A member of another organization's project: the module is not there for it.
     terraform.configure(`credentials "${server.registryHost}" {\n  token = "${world.other.member.token}"\n}\n`);
     const stranger = await terraform.terraform(dir, ['init', '-input=false']);

@@ -5,7 +5,7 @@ import { recordEvent } from '../../audit/record';
 import type { Principal } from '../../auth/principal';
 import { UUID_PATTERN } from '../../ids';
 import { notFound, Problem, unauthorized } from '../../http/problem';
-import { mayReadPrivate, registryCaller } from '../registry-access';
+import { mayReadPrivate, organizationBySlug, registryCaller } from '../registry-access';
 import { MODULE_PARAMS, modulePath, VERSION_PARAMS, type ModuleName } from './module-address';
 import { archiveUrlProblem, signArchive, signingKey } from './download-url';
 import { archiveOf, findModule, installableVersions, versionId, type ModuleWithNamespace } from './modules-repository';
@@ -16,10 +16,12 @@ export const MODULES_V1 = '/v1/modules';
 const ARCHIVE_FILE = new RegExp(`^(${UUID_PATTERN.slice(1, -1)})\\.tar\\.gz$`);
 
 /**
- * The module a caller of the protocol may install. Anonymous callers (no credentials for this
- * host in Terraform's CLI configuration) are answered 401 for anything but a public module, so
- * they learn nothing of which private modules exist and Terraform says the registry wants
- * credentials; a signed-in caller without access is answered 404, as if it were not there.
+ * The module a caller of the protocol may install. An anonymous caller (no credentials for this
+ * host in Terraform's CLI configuration) is answered 401 for anything in an organization's
+ * namespace but a public module, missing or private alike, so it learns nothing of which private
+ * modules exist and Terraform says the registry wants credentials (as HCP Terraform's private
+ * registry does); a namespace no organization has is 404. A signed-in caller without access is
+ * answered 404, as if the module were not there.
  */
 async function installableModule(
   app: FastifyInstance,
@@ -28,11 +30,11 @@ async function installableModule(
 ): Promise<ModuleWithNamespace> {
   const module = await findModule(app.db, name.namespace, name.name, name.system);
   if (module?.visibility === 'public') return module;
-  if (!caller)
+  if (!caller && (module || (await organizationBySlug(app.db, name.namespace))))
     throw unauthorized(
-      `${modulePath(name)} is not a public module: give Terraform a token for this registry (a credentials block or TF_TOKEN_<host>)`,
+      `${modulePath(name)} is not a public module: give Terraform a token for this registry (a credentials block in its CLI configuration)`,
     );
-  if (!module || !mayReadPrivate(caller, module.organization_id)) throw notFound('module', modulePath(name));
+  if (!module || !caller || !mayReadPrivate(caller, module.organization_id)) throw notFound('module', modulePath(name));
   return module;
 }
 
