@@ -32,3 +32,5 @@ export type Plan = ResponseBody<'/api/v1/plans/{id}'>;
 export type Order = ResponseBody<'/api/v1/orders/{id}'>;
 export type Resource = ResponseBody<'/api/v1/resources/{id}'>;
 export type Event = NonNullable<ResponseBody<'/api/v1/events'>['items']>[number];
+export type TerraformProvider = ResponseBody<'/api/v1/terraform-providers/{id}'>;
+export type TerraformProviderVersion = ResponseBody<'/api/v1/terraform-provider-versions/{id}'>;

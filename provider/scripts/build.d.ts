@@ -4,3 +4,5 @@
  * `node_modules/` folder beside it. Answers the absolute path of the executable.
  */
 export function build(entry?: string, outfile?: string): Promise<string>;
+/** Bundles `entry` with every package it uses into one CommonJS file (the script of a single executable). */
+export function bundleAll(entry: string, outfile: string): Promise<string>;

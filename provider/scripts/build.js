@@ -57,7 +57,16 @@ async function build(
   return path.resolve(outfile);
 }
 
-module.exports = { build };
+/**
+ * Bundles `entry` with every package it uses into one CommonJS file, no shebang: the script of a
+ * Node single executable, where `require()` loads only Node's built-in modules (release/single-executable.ts).
+ */
+async function bundleAll(entry, outfile) {
+  await esbuild.build({ ...COMMON, entryPoints: [path.resolve(entry)], outfile: path.resolve(outfile) });
+  return path.resolve(outfile);
+}
+
+module.exports = { build, bundleAll };
 
 if (require.main === module) {
   const [entry, outfile] = process.argv.slice(2);

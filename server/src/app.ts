@@ -27,10 +27,14 @@ import { ResourcePuller, type PullerOptions } from './provisioning/puller';
 import { consoleRoutes } from './console/console-routes';
 import { modulesRoutes } from './registry/modules/modules-routes';
 import { moduleProtocolRoutes, MODULES_V1 } from './registry/modules/module-protocol-routes';
+import { terraformStatesRoutes } from './terraform-state/terraform-states-routes';
 import { SchemaPool, type SchemaPoolOptions } from './validation/schema-pool';
 import { addLinearFormats } from './validation/linear-formats';
 import { addHttpsListener, type HttpsSettings } from './tls/https-listener';
 import { serviceDiscoveryRoutes } from './registry/service-discovery';
+import { providerRegistryApiRoutes } from './registry/providers/providers-routes';
+import { providerRegistryProtocol } from './registry/providers/registry-protocol';
+import type { OperatorSigningKey } from './registry/providers/signing-keys';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -56,6 +60,8 @@ export interface AppOptions {
   schemas?: SchemaPoolOptions;
   /** Also serve every route over HTTPS (the registry protocols need it). */
   https?: HttpsSettings;
+  /** The operator's key that signs published providers (MERCATO_PROVIDER_SIGNING_KEY); default: a key per organization. */
+  providerSigningKey?: OperatorSigningKey;
 }
 
 export const API_PREFIX = '/api/v1';
@@ -149,13 +155,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         eventsRoutes,
         pluginsRoutes,
         modulesRoutes,
+        terraformStatesRoutes,
       ]) {
         await api.register(routes);
       }
+      await api.register(providerRegistryApiRoutes, { signingKey: options.providerSigningKey });
     },
     { prefix: API_PREFIX },
   );
   await app.register(moduleProtocolRoutes, { prefix: MODULES_V1 });
+  await app.register(providerRegistryProtocol);
   await app.register(consoleRoutes);
 
   app.addHook('onReady', async () => {

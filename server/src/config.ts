@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 export interface ServerConfig {
@@ -19,6 +20,8 @@ export interface ServerConfig {
   /** PEM files of the operator's certificate and key; without them a local CA makes one. */
   tlsCertFile?: string;
   tlsKeyFile?: string;
+  /** The operator's OpenPGP key for signing published providers (MERCATO_PROVIDER_SIGNING_KEY, a file). */
+  providerSigningKey?: { armoredPrivateKey: string; passphrase?: string };
 }
 
 /**
@@ -43,6 +46,7 @@ export function configFromEnvironment(
     httpsPort: httpsPort(env.MERCATO_HTTPS_PORT),
     tlsCertFile: env.MERCATO_TLS_CERT ? path.resolve(baseDirectory, env.MERCATO_TLS_CERT) : undefined,
     tlsKeyFile: env.MERCATO_TLS_KEY ? path.resolve(baseDirectory, env.MERCATO_TLS_KEY) : undefined,
+    providerSigningKey: providerSigningKey(env, baseDirectory),
   };
 }
 
@@ -54,6 +58,22 @@ function httpsPort(text: string | undefined): number | undefined {
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`MERCATO_HTTPS_PORT must be a port number (0-65535) or "off", not "${text}"`);
   return port;
+}
+
+/** MERCATO_PROVIDER_SIGNING_KEY: the file of an armored private key; its passphrase in MERCATO_PROVIDER_SIGNING_KEY_PASSPHRASE. */
+function providerSigningKey(env: NodeJS.ProcessEnv, baseDirectory: string): ServerConfig['providerSigningKey'] {
+  const file = env.MERCATO_PROVIDER_SIGNING_KEY;
+  if (!file) return undefined;
+  try {
+    return {
+      armoredPrivateKey: readFileSync(path.resolve(baseDirectory, file), 'utf8'),
+      passphrase: env.MERCATO_PROVIDER_SIGNING_KEY_PASSPHRASE || undefined,
+    };
+  } catch (error) {
+    throw new Error(`MERCATO_PROVIDER_SIGNING_KEY: cannot read ${file}: ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
 }
 
 /** A number of seconds greater than 0 from the environment; throws naming the variable otherwise. */

@@ -51,6 +51,7 @@ export async function startServer(
             certFile: config.tlsCertFile,
             keyFile: config.tlsKeyFile,
           },
+    providerSigningKey: config.providerSigningKey,
   });
   const seeded = admin.firstStart && config.seedDemo && admin.token !== undefined;
   if (seeded)

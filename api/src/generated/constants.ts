@@ -65,3 +65,15 @@ export type ProjectRole = (typeof PROJECT_ROLES)[number];
 /** `state` of /api/v1/resources (query parameter, response). */
 export const RESOURCE_STATES = ['Creating', 'OK', 'Paused', 'Updating', 'Terminating', 'Terminated', 'Erred'] as const;
 export type ResourceState = (typeof RESOURCE_STATES)[number];
+
+/** `origin` of /api/v1/terraform-provider-versions (response). */
+export const TERRAFORM_PROVIDER_VERSION_ORIGINS = ['generated', 'operator', 'publisher'] as const;
+export type TerraformProviderVersionOrigin = (typeof TERRAFORM_PROVIDER_VERSION_ORIGINS)[number];
+
+/** `visibility` of /api/v1/terraform-provider-versions (request body). */
+export const TERRAFORM_PROVIDER_VERSION_VISIBILITIES = ['public', 'private'] as const;
+export type TerraformProviderVersionVisibility = (typeof TERRAFORM_PROVIDER_VERSION_VISIBILITIES)[number];
+
+/** `visibility` of /api/v1/terraform-providers (request body, response). */
+export const TERRAFORM_PROVIDER_VISIBILITIES = ['public', 'private'] as const;
+export type TerraformProviderVisibility = (typeof TERRAFORM_PROVIDER_VISIBILITIES)[number];

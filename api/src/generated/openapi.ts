@@ -4386,6 +4386,1142 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/projects/{id}/terraform-states/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a state (Terraform's http backend)
+         * @description The current version of the state, for Terraform. Project managers, the organization's owners and staff get the state file as it was written; project members get a state of the same serial and lineage with only its outputs that are not sensitive (what `terraform_remote_state` and `terraform output` read), no resources. 404 when the state has no version.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    /** @description The state's name in its project: letters, digits, ".", "_" and "-", starting with a letter or digit. */
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Write a new version of a state (Terraform's http backend)
+         * @description The body is the state file (JSON, format version 4). Refused with 423 while another lock than `ID` is held, with 409 when `ID` names a lock no longer held or when the state has the lineage of the current version and a lower serial. Answers the version written.
+         */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description The lock's ID, while Terraform holds it. */
+                    ID?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                    /** @description The state's name in its project: letters, digits, ".", "_" and "-", starting with a letter or digit. */
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        /**
+         * Delete a state (Terraform's http backend)
+         * @description The state has no current version any more; its versions are kept, and a write or a restore brings it back. Refused with 423 while locked by another lock than `ID`.
+         */
+        delete: {
+            parameters: {
+                query?: {
+                    /** @description The lock's ID, while Terraform holds it. */
+                    ID?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                    /** @description The state's name in its project: letters, digits, ".", "_" and "-", starting with a letter or digit. */
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/terraform-states": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the Terraform states of the projects the caller sees */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Items per page. */
+                    limit?: number;
+                    /** @description The `next_cursor` of the previous page. */
+                    cursor?: string;
+                    project_id?: string;
+                    /** @description The state's name in its project: letters, digits, ".", "_" and "-", starting with a letter or digit. */
+                    name?: string;
+                    /** @description Also states deleted by Terraform (their versions are kept) and states never written. */
+                    include_deleted?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items?: {
+                                id?: string;
+                                project_id?: string;
+                                organization_id?: string;
+                                name?: string;
+                                /** @description Number of the current version; null when deleted or never written. */
+                                version?: number | null;
+                                serial?: number | null;
+                                lineage?: string | null;
+                                terraform_version?: string | null;
+                                /** @description Bytes of the current version. */
+                                size?: number | null;
+                                /** @description When the current version was written. */
+                                updated_at?: string | null;
+                                /** @description Who wrote the current version (user id). */
+                                updated_by?: string | null;
+                                updated_by_username?: string | null;
+                                /** @description The lock a Terraform run holds, as Terraform described it; null when unlocked. */
+                                lock?: {
+                                    /** @description Terraform's lock ID (what `terraform force-unlock` takes). */
+                                    id?: string;
+                                    operation?: string;
+                                    /** @description user@host of the machine that runs Terraform. */
+                                    who?: string;
+                                    /** @description Terraform version. */
+                                    version?: string;
+                                    created?: string;
+                                    info?: string;
+                                    locked_by?: string;
+                                    locked_by_username?: string | null;
+                                    /** Format: date-time */
+                                    locked_at?: string;
+                                } | null;
+                                /** Format: date-time */
+                                created_at?: string;
+                                deleted_at?: string | null;
+                            }[];
+                            next_cursor?: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/terraform-states/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a Terraform state by id: its current version and its lock */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id?: string;
+                            project_id?: string;
+                            organization_id?: string;
+                            name?: string;
+                            /** @description Number of the current version; null when deleted or never written. */
+                            version?: number | null;
+                            serial?: number | null;
+                            lineage?: string | null;
+                            terraform_version?: string | null;
+                            /** @description Bytes of the current version. */
+                            size?: number | null;
+                            /** @description When the current version was written. */
+                            updated_at?: string | null;
+                            /** @description Who wrote the current version (user id). */
+                            updated_by?: string | null;
+                            updated_by_username?: string | null;
+                            /** @description The lock a Terraform run holds, as Terraform described it; null when unlocked. */
+                            lock?: {
+                                /** @description Terraform's lock ID (what `terraform force-unlock` takes). */
+                                id?: string;
+                                operation?: string;
+                                /** @description user@host of the machine that runs Terraform. */
+                                who?: string;
+                                /** @description Terraform version. */
+                                version?: string;
+                                created?: string;
+                                info?: string;
+                                locked_by?: string;
+                                locked_by_username?: string | null;
+                                /** Format: date-time */
+                                locked_at?: string;
+                            } | null;
+                            /** Format: date-time */
+                            created_at?: string;
+                            deleted_at?: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/terraform-states": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List a project's Terraform states with their latest serial and lock */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Items per page. */
+                    limit?: number;
+                    /** @description The `next_cursor` of the previous page. */
+                    cursor?: string;
+                    /** @description The state's name in its project: letters, digits, ".", "_" and "-", starting with a letter or digit. */
+                    name?: string;
+                    /** @description Also states deleted by Terraform (their versions are kept) and states never written. */
+                    include_deleted?: boolean;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items?: {
+                                id?: string;
+                                project_id?: string;
+                                organization_id?: string;
+                                name?: string;
+                                /** @description Number of the current version; null when deleted or never written. */
+                                version?: number | null;
+                                serial?: number | null;
+                                lineage?: string | null;
+                                terraform_version?: string | null;
+                                /** @description Bytes of the current version. */
+                                size?: number | null;
+                                /** @description When the current version was written. */
+                                updated_at?: string | null;
+                                /** @description Who wrote the current version (user id). */
+                                updated_by?: string | null;
+                                updated_by_username?: string | null;
+                                /** @description The lock a Terraform run holds, as Terraform described it; null when unlocked. */
+                                lock?: {
+                                    /** @description Terraform's lock ID (what `terraform force-unlock` takes). */
+                                    id?: string;
+                                    operation?: string;
+                                    /** @description user@host of the machine that runs Terraform. */
+                                    who?: string;
+                                    /** @description Terraform version. */
+                                    version?: string;
+                                    created?: string;
+                                    info?: string;
+                                    locked_by?: string;
+                                    locked_by_username?: string | null;
+                                    /** Format: date-time */
+                                    locked_at?: string;
+                                } | null;
+                                /** Format: date-time */
+                                created_at?: string;
+                                deleted_at?: string | null;
+                            }[];
+                            next_cursor?: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/terraform-states/{name}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List a state's versions, oldest first: serial, lineage, digests, who wrote each and when */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Items per page. */
+                    limit?: number;
+                    /** @description The `next_cursor` of the previous page. */
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                    /** @description The state's name in its project: letters, digits, ".", "_" and "-", starting with a letter or digit. */
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items?: {
+                                id?: string;
+                                state_id?: string;
+                                /** @description 1 for the state's first version, then one more for each. */
+                                number?: number;
+                                serial?: number;
+                                lineage?: string;
+                                terraform_version?: string;
+                                sha256?: string;
+                                md5?: string;
+                                /** @description Bytes. */
+                                size?: number;
+                                /** @description The version this one restored; null for a write by Terraform. */
+                                restored_from?: number | null;
+                                created_by?: string;
+                                created_by_username?: string | null;
+                                /** Format: date-time */
+                                created_at?: string;
+                            }[];
+                            next_cursor?: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/terraform-states/{name}/versions/{number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a version of a state: its facts, its outputs (sensitive ones masked) and its resources */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    /** @description The state's name in its project: letters, digits, ".", "_" and "-", starting with a letter or digit. */
+                    name: string;
+                    number: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id?: string;
+                            state_id?: string;
+                            /** @description 1 for the state's first version, then one more for each. */
+                            number?: number;
+                            serial?: number;
+                            lineage?: string;
+                            terraform_version?: string;
+                            sha256?: string;
+                            md5?: string;
+                            /** @description Bytes. */
+                            size?: number;
+                            /** @description The version this one restored; null for a write by Terraform. */
+                            restored_from?: number | null;
+                            created_by?: string;
+                            created_by_username?: string | null;
+                            /** Format: date-time */
+                            created_at?: string;
+                            current?: boolean;
+                            /** @description Outputs by name: `type`, `sensitive`, `value` (`********` when sensitive). */
+                            outputs?: {
+                                [key: string]: {
+                                    type?: unknown;
+                                    sensitive?: boolean;
+                                    value?: unknown;
+                                };
+                            };
+                            resources?: {
+                                address?: string;
+                                mode?: string;
+                                type?: string;
+                                name?: string;
+                                provider?: string;
+                                instances?: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/terraform-states/{name}/versions/{number}/state": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download the state file of a version
+         * @description As Terraform reads the current one: the file as written for the project's managers, the organization's owners and staff; for project members, a state with only the outputs that are not sensitive.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    /** @description The state's name in its project: letters, digits, ".", "_" and "-", starting with a letter or digit. */
+                    name: string;
+                    number: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/terraform-states/{name}/versions/{number}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Make an old version of a state the current one (manager)
+         * @description Adds a version with the old version's content and a serial past every serial the state had (Terraform's next write goes on from it). Refused with 423 while a Terraform run holds the lock, unless `lock_id` is that lock's ID.
+         */
+        post: {
+            parameters: {
+                query?: {
+                    lock_id?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                    /** @description The state's name in its project: letters, digits, ".", "_" and "-", starting with a letter or digit. */
+                    name: string;
+                    number: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id?: string;
+                            state_id?: string;
+                            /** @description 1 for the state's first version, then one more for each. */
+                            number?: number;
+                            serial?: number;
+                            lineage?: string;
+                            terraform_version?: string;
+                            sha256?: string;
+                            md5?: string;
+                            /** @description Bytes. */
+                            size?: number;
+                            /** @description The version this one restored; null for a write by Terraform. */
+                            restored_from?: number | null;
+                            created_by?: string;
+                            created_by_username?: string | null;
+                            /** Format: date-time */
+                            created_at?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/terraform-provider-versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List a Terraform provider's versions, yanked ones too, oldest first */
+        get: {
+            parameters: {
+                query: {
+                    provider_id: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items?: {
+                                id?: string;
+                                provider_id?: string;
+                                namespace?: string;
+                                type?: string;
+                                version?: string;
+                                protocols?: string[];
+                                platforms?: {
+                                    os?: string;
+                                    arch?: string;
+                                    filename?: string;
+                                    /** @description SHA-256 of the zip, hex. */
+                                    shasum?: string;
+                                    /** @description Bytes of the zip. */
+                                    size?: number;
+                                }[];
+                                signing_key?: {
+                                    /** @description The OpenPGP key id, 16 hex digits. */
+                                    key_id?: string;
+                                    /**
+                                     * @description Who holds the key: Mercato's for the organization, the operator's, or the publisher's own.
+                                     * @enum {string}
+                                     */
+                                    origin?: "generated" | "operator" | "publisher";
+                                };
+                                published_by?: string | null;
+                                /** @description Hidden from the versions Terraform chooses from; still downloadable. */
+                                yanked?: boolean;
+                                yanked_at?: string | null;
+                                yank_reason?: string;
+                                /** Format: date-time */
+                                created_at?: string;
+                            }[];
+                            next_cursor?: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Publish a Terraform provider version: every platform's zip at once, atomically (owners and service managers of the namespace)
+         * @description The provider `<namespace>/<type>` is made on its first version. Give `shasums`, `shasums_signature` and `public_key` to publish your own signature (it must verify), or none of them to have Mercato write the SHA256SUMS and sign it with its key. A published version never changes.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description An organization's slug. */
+                        namespace: string;
+                        /** @description The provider type, e.g. `mercato`. */
+                        type: string;
+                        /** @description A semantic version, e.g. `1.2.3`. */
+                        version: string;
+                        /** @description Plugin protocol versions the provider speaks, e.g. `["6.0"]`. */
+                        protocols: string[];
+                        /**
+                         * @description `public`: anyone installs it, no token needed. `private`: only staff and members of the organization or of its projects (a token in Terraform's credentials). Only for a new provider; default private.
+                         * @enum {string}
+                         */
+                        visibility?: "public" | "private";
+                        archives: {
+                            /** @description `terraform-provider-<type>_<version>_<os>_<arch>.zip` */
+                            filename: string;
+                            /**
+                             * Format: byte
+                             * @description The zip's bytes, base64.
+                             */
+                            content: string;
+                        }[];
+                        /** @description The SHA256SUMS document. */
+                        shasums?: string;
+                        /**
+                         * Format: byte
+                         * @description Its binary detached OpenPGP signature, base64.
+                         */
+                        shasums_signature?: string;
+                        /** @description The armored OpenPGP public key that verifies it. */
+                        public_key?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id?: string;
+                            provider_id?: string;
+                            namespace?: string;
+                            type?: string;
+                            version?: string;
+                            protocols?: string[];
+                            platforms?: {
+                                os?: string;
+                                arch?: string;
+                                filename?: string;
+                                /** @description SHA-256 of the zip, hex. */
+                                shasum?: string;
+                                /** @description Bytes of the zip. */
+                                size?: number;
+                            }[];
+                            signing_key?: {
+                                /** @description The OpenPGP key id, 16 hex digits. */
+                                key_id?: string;
+                                /**
+                                 * @description Who holds the key: Mercato's for the organization, the operator's, or the publisher's own.
+                                 * @enum {string}
+                                 */
+                                origin?: "generated" | "operator" | "publisher";
+                            };
+                            published_by?: string | null;
+                            /** @description Hidden from the versions Terraform chooses from; still downloadable. */
+                            yanked?: boolean;
+                            yanked_at?: string | null;
+                            yank_reason?: string;
+                            /** Format: date-time */
+                            created_at?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/terraform-providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the Terraform providers the caller may install */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Items per page. */
+                    limit?: number;
+                    /** @description The `next_cursor` of the previous page. */
+                    cursor?: string;
+                    /** @description An organization's slug. */
+                    namespace?: string;
+                    type?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items?: {
+                                id?: string;
+                                organization_id?: string;
+                                /** @description The organization's slug: the provider's address is `<host>/<namespace>/<type>`. */
+                                namespace?: string;
+                                type?: string;
+                                /**
+                                 * @description `public`: anyone installs it, no token needed. `private`: only staff and members of the organization or of its projects (a token in Terraform's credentials).
+                                 * @enum {string}
+                                 */
+                                visibility?: "public" | "private";
+                                /** Format: date-time */
+                                created_at?: string;
+                                /** Format: date-time */
+                                updated_at?: string;
+                            }[];
+                            next_cursor?: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/terraform-providers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a Terraform provider */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id?: string;
+                            organization_id?: string;
+                            /** @description The organization's slug: the provider's address is `<host>/<namespace>/<type>`. */
+                            namespace?: string;
+                            type?: string;
+                            /**
+                             * @description `public`: anyone installs it, no token needed. `private`: only staff and members of the organization or of its projects (a token in Terraform's credentials).
+                             * @enum {string}
+                             */
+                            visibility?: "public" | "private";
+                            /** Format: date-time */
+                            created_at?: string;
+                            /** Format: date-time */
+                            updated_at?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a Terraform provider's visibility (owners and service managers) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description `public`: anyone installs it, no token needed. `private`: only staff and members of the organization or of its projects (a token in Terraform's credentials).
+                         * @enum {string}
+                         */
+                        visibility: "public" | "private";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id?: string;
+                            organization_id?: string;
+                            /** @description The organization's slug: the provider's address is `<host>/<namespace>/<type>`. */
+                            namespace?: string;
+                            type?: string;
+                            /**
+                             * @description `public`: anyone installs it, no token needed. `private`: only staff and members of the organization or of its projects (a token in Terraform's credentials).
+                             * @enum {string}
+                             */
+                            visibility?: "public" | "private";
+                            /** Format: date-time */
+                            created_at?: string;
+                            /** Format: date-time */
+                            updated_at?: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/terraform-provider-versions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a Terraform provider version */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id?: string;
+                            provider_id?: string;
+                            namespace?: string;
+                            type?: string;
+                            version?: string;
+                            protocols?: string[];
+                            platforms?: {
+                                os?: string;
+                                arch?: string;
+                                filename?: string;
+                                /** @description SHA-256 of the zip, hex. */
+                                shasum?: string;
+                                /** @description Bytes of the zip. */
+                                size?: number;
+                            }[];
+                            signing_key?: {
+                                /** @description The OpenPGP key id, 16 hex digits. */
+                                key_id?: string;
+                                /**
+                                 * @description Who holds the key: Mercato's for the organization, the operator's, or the publisher's own.
+                                 * @enum {string}
+                                 */
+                                origin?: "generated" | "operator" | "publisher";
+                            };
+                            published_by?: string | null;
+                            /** @description Hidden from the versions Terraform chooses from; still downloadable. */
+                            yanked?: boolean;
+                            yanked_at?: string | null;
+                            yank_reason?: string;
+                            /** Format: date-time */
+                            created_at?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/terraform-provider-versions/{id}/yank": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Yank a version: Terraform no longer chooses it from the versions list; its files stay downloadable (owners and service managers) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id?: string;
+                            provider_id?: string;
+                            namespace?: string;
+                            type?: string;
+                            version?: string;
+                            protocols?: string[];
+                            platforms?: {
+                                os?: string;
+                                arch?: string;
+                                filename?: string;
+                                /** @description SHA-256 of the zip, hex. */
+                                shasum?: string;
+                                /** @description Bytes of the zip. */
+                                size?: number;
+                            }[];
+                            signing_key?: {
+                                /** @description The OpenPGP key id, 16 hex digits. */
+                                key_id?: string;
+                                /**
+                                 * @description Who holds the key: Mercato's for the organization, the operator's, or the publisher's own.
+                                 * @enum {string}
+                                 */
+                                origin?: "generated" | "operator" | "publisher";
+                            };
+                            published_by?: string | null;
+                            /** @description Hidden from the versions Terraform chooses from; still downloadable. */
+                            yanked?: boolean;
+                            yanked_at?: string | null;
+                            yank_reason?: string;
+                            /** Format: date-time */
+                            created_at?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/terraform-provider-versions/{id}/unyank": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take back a yank: the version is listed again (owners and service managers) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id?: string;
+                            provider_id?: string;
+                            namespace?: string;
+                            type?: string;
+                            version?: string;
+                            protocols?: string[];
+                            platforms?: {
+                                os?: string;
+                                arch?: string;
+                                filename?: string;
+                                /** @description SHA-256 of the zip, hex. */
+                                shasum?: string;
+                                /** @description Bytes of the zip. */
+                                size?: number;
+                            }[];
+                            signing_key?: {
+                                /** @description The OpenPGP key id, 16 hex digits. */
+                                key_id?: string;
+                                /**
+                                 * @description Who holds the key: Mercato's for the organization, the operator's, or the publisher's own.
+                                 * @enum {string}
+                                 */
+                                origin?: "generated" | "operator" | "publisher";
+                            };
+                            published_by?: string | null;
+                            /** @description Hidden from the versions Terraform chooses from; still downloadable. */
+                            yanked?: boolean;
+                            yanked_at?: string | null;
+                            yank_reason?: string;
+                            /** Format: date-time */
+                            created_at?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {

@@ -10,6 +10,7 @@ import { declareOrder } from './order';
 import { declareProvider } from './provider';
 import { declareResourceActions } from './resource-actions';
 import { declareServe } from './serve';
+import { declareTerraformState } from './terraform-state';
 
 /**
  * Every command of `mercato`, in the order `mercato --help` lists them. Each file declares one
@@ -26,6 +27,7 @@ export const COMMANDS: ((program: Command) => void)[] = [
   declareDelete,
   declareProvider,
   declareModule,
+  declareTerraformState,
   declareDrift,
   declareConstructs,
 ];

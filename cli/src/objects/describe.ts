@@ -23,7 +23,8 @@ export interface DescribeOptions {
   showSecrets?: boolean;
 }
 
-const DESCRIBE_USAGE = 'name it as `mercato describe offering postgresql` or `mercato describe offering/postgresql`';
+const DESCRIBE_USAGE =
+  'name it as `mercato describe offering postgresql` or `mercato describe offering/postgresql` (a Terraform state: `terraform-state PROJECT/NAME`)';
 
 /**
  * The id of the object a person named: an id as it is; an offering by slug (the server answers
@@ -33,6 +34,10 @@ const DESCRIBE_USAGE = 'name it as `mercato describe offering postgresql` or `me
 export async function idOf(client: MercatoClient, kind: Kind, ref: string): Promise<string> {
   if (isId(ref) || kind.plural === 'offerings') return ref;
   if (kind.plural === 'organizations') return resolveOrganizationId(client, ref);
+  if (kind.plural === 'terraform-states') {
+    const { stateIdOf }: typeof import('../terraform-state/state-ref') = require('../terraform-state/state-ref');
+    return stateIdOf(client, ref);
+  }
   if (!(kind.plural in NAME_FIELDS))
     throw new CliError(
       `${kind.plural} have no name: give the id (\`mercato get ${kind.plural}\` lists them), not "${ref}"`,
@@ -56,15 +61,27 @@ export async function runDescribe(
   const object = options.showSecrets ? answer : maskSecrets(answer);
   if (options.output === 'json') return renderJson(object);
   if (options.output === 'yaml') return renderYaml(object);
-  const sections = [renderYaml(object), ...(await relatedSections(client, kind, String(object.id)))];
+  const sections = [renderYaml(object), ...(await relatedSections(client, kind, object))];
   return sections.join('\n\n');
 }
 
 /** What a person looks for beside the object: an offering's plans and versions, who is in a project or organization. */
-function relatedSections(client: MercatoClient, kind: Kind, id: string): Promise<string[]> {
+function relatedSections(client: MercatoClient, kind: Kind, object: Item): Promise<string[]> {
+  const id = String(object.id);
   if (kind.plural === 'offerings') return offeringSections(client, id);
   if (kind.plural === 'projects' || kind.plural === 'organizations') return membersSection(client, kind.plural, id);
+  if (kind.plural === 'terraform-states') return stateSections(client, object);
   return Promise.resolve([]);
+}
+
+/** A Terraform state's current outputs (sensitive ones masked) and its versions: what `terraform-state restore` takes. */
+async function stateSections(client: MercatoClient, state: Item): Promise<string[]> {
+  const {
+    stateOutputsTable,
+    stateVersionsTable,
+  }: typeof import('../terraform-state/versions-section') = require('../terraform-state/versions-section');
+  const [outputs, versions] = await Promise.all([stateOutputsTable(client, state), stateVersionsTable(client, state)]);
+  return [section('Outputs', outputs.items, outputs.table), section('Versions', versions.items, versions.table)];
 }
 
 /** What someone about to order needs beside the offering: its plans with prices and its versions' status. */

@@ -229,7 +229,34 @@ export const KINDS: Kind[] = [
     // Known by their path, as module sources and `describe module NAMESPACE/NAME/SYSTEM` write it.
     nameOf: (item) => String(item.path),
   },
+  {
+    plural: 'terraform-states',
+    singular: 'terraform-state',
+    aliases: ['tfstate', 'tfstates'],
+    columns: [
+      column('name', 'name'),
+      nameColumn('project', 'project_id', 'projects'),
+      column('serial', 'serial'),
+      column('lineage', 'lineage'),
+      { header: 'updated', value: (item) => (item.updated_at ? formatAge(item.updated_at) : '') },
+      column('by', 'updated_by_username'),
+      { header: 'locked by', value: (item) => lockHolder(item.lock) },
+    ],
+    wide: [column('version', 'version'), column('terraform', 'terraform_version'), column('bytes', 'size'), ID],
+    filters: { project: 'project_id' },
+    // deleted states (their versions are kept) with --include-deleted
+    keepsHistory: true,
+    // `describe terraform-state <project id>/<name>` finds it again
+    nameOf: (item) => `${String(item.project_id)}/${String(item.name)}`,
+  },
 ];
+
+/** Who holds a Terraform state's lock: the Mercato user and Terraform's `user@host`; '' when unlocked. */
+function lockHolder(lock: unknown): string {
+  if (!lock || typeof lock !== 'object') return '';
+  const { locked_by_username: user, who } = lock as Item;
+  return who ? `${String(user ?? '')} (${String(who)})` : String(user ?? '');
+}
 
 /** A kind by its plural, singular or short name, case-insensitive: `offerings`, `offering`, `of`. */
 export function findKind(name: string): Kind {

@@ -10,7 +10,7 @@
  * length-prefixed messages (1 byte compressed flag, 4 bytes big-endian length, the bytes); the answer
  * is headers, the same framing, and trailers carrying `grpc-status` (0 = OK) and `grpc-message`.
  */
-import http2 from 'node:http2';
+import type * as http2 from 'node:http2';
 
 export type UnaryHandler = (request: Buffer) => Promise<Buffer>;
 
@@ -42,11 +42,14 @@ export function createGrpcServer(
   routes: GrpcRoutes | ((session: http2.Http2Session) => GrpcRoutes),
   options: GrpcServerOptions,
 ): http2.Http2Server {
+  // Loaded when a server starts, not with the module: the single executable's start-up snapshot
+  // (release/sea-entry.ts) holds this module, and node:http2 cannot be loaded while one is built.
+  const { createSecureServer, createServer }: typeof import('node:http2') = require('node:http2');
   const settings = { maxHeaderListSize: 64 * 1024, initialWindowSize: 1024 * 1024 };
   // A state message can be far larger than http2's default 10 MB of per-session buffering.
   const maxSessionMemory = Math.ceil((2 * options.maxMessageBytes) / (1024 * 1024));
   const server = options.tls
-    ? http2.createSecureServer({
+    ? createSecureServer({
         key: options.tls.key,
         cert: options.tls.cert,
         ca: options.tls.clientCert,
@@ -55,7 +58,7 @@ export function createGrpcServer(
         settings,
         maxSessionMemory,
       })
-    : http2.createServer({ settings, maxSessionMemory });
+    : createServer({ settings, maxSessionMemory });
   const routesOf = typeof routes === 'function' ? perSession(routes) : () => routes;
   server.on('stream', (stream, headers) =>
     route(routesOf(stream.session!), options.maxMessageBytes, stream, String(headers[':path'])),

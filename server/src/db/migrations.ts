@@ -6,6 +6,8 @@ import { pulledUsage } from './pull-migration';
 import { offeringRules } from './offering-rules-migration';
 import { organizationSlugs } from './organization-slugs-migration';
 import { moduleRegistry } from './module-registry-migration';
+import { terraformStates } from './terraform-states-migration';
+import { providerRegistry } from './provider-registry-migration';
 
 type AnyDb = Kysely<any>;
 
@@ -258,6 +260,8 @@ const migrations: Record<string, Migration> = {
   '008-offering-rules': offeringRules,
   '009-organization-slugs': organizationSlugs,
   '010-module-registry': moduleRegistry,
+  '011-provider-registry': providerRegistry,
+  '012-terraform-states': terraformStates,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

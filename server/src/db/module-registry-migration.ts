@@ -6,7 +6,7 @@ import { binaryColumnType } from './binary-column';
  * as Terraform's module addresses are (`<host>/<namespace>/<name>/<system>`), public or private;
  * each published version keeps its archive (.tar.gz bytes, in the database so replicas share
  * it), their sha256 and size, what was read from it (JSON), who published it and when, and
- * whether it is yanked or deprecated. `module_url_keys` holds the key that signs download URLs.
+ * whether it is yanked or deprecated.
  */
 export const moduleRegistry: Migration = {
   async up(db: Kysely<any>) {
@@ -45,11 +45,5 @@ export const moduleRegistry: Migration = {
       .addUniqueConstraint('module_versions_version', ['module_id', 'version'])
       .execute();
     await db.schema.createIndex('modules_organization').on('modules').columns(['organization_id']).execute();
-    await db.schema
-      .createTable('module_url_keys')
-      .addColumn('id', 'text', (c) => c.primaryKey())
-      .addColumn('secret', 'text', (c) => c.notNull())
-      .addColumn('created_at', 'text', (c) => c.notNull())
-      .execute();
   },
 };

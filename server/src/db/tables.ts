@@ -248,6 +248,114 @@ export interface CacheGenerationsRow {
   access: number;
 }
 
+/** A Terraform state of a project (terraform-state/), by name; its content is in its versions. */
+export interface TerraformStateRow {
+  id: string;
+  project_id: string;
+  /** Its name in the project, the last segment of its backend address. */
+  name: string;
+  /** The version Terraform reads; null for a state never written, or deleted. */
+  current_version_id: string | null;
+  /** The ID of the lock a Terraform run holds on it (Terraform's LockInfo.ID); null when unlocked. */
+  lock_id: string | null;
+  /** The holder's LockInfo as Terraform sent it (JSON), '' when unlocked. */
+  lock_info: string;
+  /** The user whose token took the lock. */
+  locked_by: string | null;
+  locked_at: string | null;
+  created_at: string;
+  updated_at: string;
+  /** When Terraform deleted it; its versions stay, and a write or a restore brings it back. */
+  deleted_at: string | null;
+}
+
+/** One version of a Terraform state, kept for ever. */
+export interface TerraformStateVersionRow {
+  id: string;
+  state_id: string;
+  /** 1 for a state's first version, then one more for each. */
+  number: number;
+  /** The state file's `serial` and `lineage` (Terraform's own version of it). */
+  serial: number;
+  lineage: string;
+  terraform_version: string;
+  /** Digests of `content` in hex. */
+  sha256: string;
+  md5: string;
+  /** Bytes of `content` in UTF-8. */
+  size: number;
+  /** The state file (JSON) exactly as it was written. */
+  content: string;
+  /** The `number` of the version this one restored, or null for a write by Terraform. */
+  restored_from: number | null;
+  created_by: string;
+  created_at: string;
+}
+
+/** An OpenPGP key that signs providers' SHA256SUMS (registry/providers/signing-keys.ts). */
+export interface ProviderSigningKeyRow {
+  id: string;
+  /** The namespace it signs for; null for the operator's key (MERCATO_PROVIDER_SIGNING_KEY). */
+  organization_id: string | null;
+  /** The organization Mercato generated it for (one each); null for other keys. */
+  generated_for: string | null;
+  origin: 'generated' | 'operator' | 'publisher';
+  /** 16 upper-case hex digits. */
+  key_id: string;
+  /** The armored public key. */
+  ascii_armor: string;
+  /** The armored private key of a generated key; never served. Null for others. */
+  private_key: string | null;
+  created_at: string;
+}
+
+/** A Terraform provider `<organization slug>/<type>` (registry/providers/). */
+export interface TerraformProviderRow {
+  id: string;
+  organization_id: string;
+  type: string;
+  visibility: 'public' | 'private';
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TerraformProviderVersionRow {
+  id: string;
+  provider_id: string;
+  version: string;
+  /** JSON array of plugin protocol versions, e.g. `["6.0"]`. */
+  protocols: string;
+  /** The SHA256SUMS document. */
+  shasums: string;
+  /** Its binary detached OpenPGP signature. */
+  shasums_signature: Buffer;
+  signing_key_id: string;
+  published_by: string | null;
+  /** When it was yanked (hidden from the versions list); null while it is not. */
+  yanked_at: string | null;
+  yank_reason: string;
+  created_at: string;
+}
+
+export interface TerraformProviderPlatformRow {
+  version_id: string;
+  os: string;
+  arch: string;
+  filename: string;
+  /** SHA-256 of the zip, hex. */
+  shasum: string;
+  /** Bytes of the zip. */
+  size: number;
+  archive: Buffer;
+}
+
+/** Secrets the registry keeps for all server processes (e.g. the one signing download URLs). */
+export interface RegistryUrlSecretRow {
+  id: string;
+  secret: string;
+  created_at: string;
+}
+
 /** A module of the registry (registry/modules): `<host>/<namespace>/<name>/<system>`, namespace = its organization's slug. */
 export interface ModuleRow {
   id: string;
@@ -289,13 +397,6 @@ export interface ModuleVersionRow {
   deprecated_by: string | null;
 }
 
-/** The secret that signs module download URLs (one row, made on first use). */
-export interface ModuleUrlKeyRow {
-  id: string;
-  secret: string;
-  created_at: string;
-}
-
 export interface Tables {
   idempotency_keys: IdempotencyKeyRow;
   cache_generations: CacheGenerationsRow;
@@ -317,5 +418,11 @@ export interface Tables {
   events: EventRow;
   modules: ModuleRow;
   module_versions: ModuleVersionRow;
-  module_url_keys: ModuleUrlKeyRow;
+  terraform_states: TerraformStateRow;
+  terraform_state_versions: TerraformStateVersionRow;
+  provider_signing_keys: ProviderSigningKeyRow;
+  terraform_providers: TerraformProviderRow;
+  terraform_provider_versions: TerraformProviderVersionRow;
+  terraform_provider_platforms: TerraformProviderPlatformRow;
+  registry_url_secrets: RegistryUrlSecretRow;
 }

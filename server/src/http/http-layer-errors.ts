@@ -17,6 +17,16 @@ import { Problem, problemDocument, sendProblem } from './problem';
  * - a request that reaches a server already closing: 503 (in place of Fastify's `return503OnClosing`).
  */
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /**
+     * Lets bodies of up to `limit` bytes through to the routes whose URL (path and query) matches
+     * `url`, also when announced with `Expect: 100-continue`; the routes set their own `bodyLimit`.
+     */
+    allowLargerBodies(url: RegExp, limit: number): void;
+  }
+}
+
 const rawPath = (url: string | undefined) => (url ?? '/').split('?')[0];
 
 function problemText(status: number, detail: string, path: string): string {
@@ -56,10 +66,10 @@ function answerRaw(response: ServerResponse, status: number, detail: string, pat
   response.end(body);
 }
 
-/** Refuses an announced body over `bodyLimit` bytes before the client sends it; lets the others come. */
-function checkExpect(server: Server, bodyLimit: number) {
+/** Refuses an announced body over the limit of its URL before the client sends it; lets the others come. */
+function checkExpect(server: Server, bodyLimit: (url: string) => number) {
   server.on('checkContinue', (request: IncomingMessage, response: ServerResponse) => {
-    if (Number(request.headers['content-length']) > bodyLimit) {
+    if (Number(request.headers['content-length']) > bodyLimit(request.url ?? '/')) {
       answerRaw(response, 413, 'the request body is larger than the limit', rawPath(request.url));
       return;
     }
@@ -78,7 +88,10 @@ function checkExpect(server: Server, bodyLimit: number) {
 
 /** Registers the hooks; `frameworkErrors`, `clientErrorHandler` and `return503OnClosing: false` are Fastify options. */
 export const httpLayerErrors = fp(async (app: FastifyInstance) => {
-  checkExpect(app.server, app.initialConfig.bodyLimit ?? 1024 * 1024);
+  const larger: { url: RegExp; limit: number }[] = [];
+  app.decorate('allowLargerBodies', (url: RegExp, limit: number) => void larger.push({ url, limit }));
+  const limit = app.initialConfig.bodyLimit ?? 1024 * 1024;
+  checkExpect(app.server, (url) => larger.find((l) => l.url.test(url))?.limit ?? limit);
   let closing = false;
   app.addHook('preClose', async () => {
     closing = true;

@@ -9,7 +9,7 @@ import { hclExpression } from '../../hcl-expression';
 
 export interface DataMercatoOrganizationConfig extends cdktf.TerraformMetaArguments {
   /**
-  * Server ID; set this or `name`.
+  * Server ID; set this, `slug` or `name`.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mercato/mercato/latest/docs/data-sources/organization#id DataMercatoOrganization#id}
   *
@@ -18,11 +18,17 @@ export interface DataMercatoOrganizationConfig extends cdktf.TerraformMetaArgume
   */
   readonly id?: string;
   /**
-  * Exact name; set this or `id`.
+  * Exact name; set this, `id` or `slug`.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mercato/mercato/latest/docs/data-sources/organization#name DataMercatoOrganization#name}
   */
   readonly name?: string;
+  /**
+  * Unique short name, its namespace in Mercato's Terraform registry; set this, `id` or `name`.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mercato/mercato/latest/docs/data-sources/organization#slug DataMercatoOrganization#slug}
+  */
+  readonly slug?: string;
 }
 
 /**
@@ -76,6 +82,7 @@ export class DataMercatoOrganization extends cdktf.TerraformDataSource {
     });
     this._id = config.id;
     this._name = config.name;
+    this._slug = config.slug;
   }
 
   // ==========
@@ -119,6 +126,22 @@ export class DataMercatoOrganization extends cdktf.TerraformDataSource {
     return this._name;
   }
 
+  // slug - computed: true, optional: true, required: false
+  private _slug?: string; 
+  public get slug() {
+    return this.getStringAttribute('slug');
+  }
+  public set slug(value: string) {
+    this._slug = value;
+  }
+  public resetSlug() {
+    this._slug = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get slugInput() {
+    return this._slug;
+  }
+
   // =========
   // SYNTHESIS
   // =========
@@ -127,6 +150,7 @@ export class DataMercatoOrganization extends cdktf.TerraformDataSource {
     return {
       id: cdktf.stringToTerraform(this._id),
       name: cdktf.stringToTerraform(this._name),
+      slug: cdktf.stringToTerraform(this._slug),
     };
   }
 
@@ -140,6 +164,12 @@ export class DataMercatoOrganization extends cdktf.TerraformDataSource {
       },
       name: {
         value: hclExpression(cdktf.stringToHclTerraform(this._name)),
+        isBlock: false,
+        type: "reference",
+        storageClassType: "string",
+      },
+      slug: {
+        value: hclExpression(cdktf.stringToHclTerraform(this._slug)),
         isBlock: false,
         type: "reference",
         storageClassType: "string",

@@ -20,6 +20,12 @@ export interface OrganizationConfig extends cdktf.TerraformMetaArguments {
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mercato/mercato/latest/docs/resources/organization#name Organization#name}
   */
   readonly name: string;
+  /**
+  * Unique short name, derived from the name when not set: the namespace of the organization's modules and providers in Mercato's Terraform registry (`<host>/<slug>/<name>/<system>`). Must be lowercase letters and digits, in words joined by single hyphens (`^[a-z0-9]+(-[a-z0-9]+)*$`). Must be 1 to 64 characters long. Known in plans once the object exists.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mercato/mercato/latest/docs/resources/organization#slug Organization#slug}
+  */
+  readonly slug?: string;
 }
 
 /**
@@ -73,6 +79,7 @@ export class Organization extends cdktf.TerraformResource {
     });
     this._description = config.description;
     this._name = config.name;
+    this._slug = config.slug;
   }
 
   // ==========
@@ -113,6 +120,22 @@ export class Organization extends cdktf.TerraformResource {
     return this._name;
   }
 
+  // slug - computed: true, optional: true, required: false
+  private _slug?: string; 
+  public get slug() {
+    return this.getStringAttribute('slug');
+  }
+  public set slug(value: string) {
+    this._slug = value;
+  }
+  public resetSlug() {
+    this._slug = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get slugInput() {
+    return this._slug;
+  }
+
   // =========
   // SYNTHESIS
   // =========
@@ -121,6 +144,7 @@ export class Organization extends cdktf.TerraformResource {
     return {
       description: cdktf.stringToTerraform(this._description),
       name: cdktf.stringToTerraform(this._name),
+      slug: cdktf.stringToTerraform(this._slug),
     };
   }
 
@@ -134,6 +158,12 @@ export class Organization extends cdktf.TerraformResource {
       },
       name: {
         value: hclExpression(cdktf.stringToHclTerraform(this._name)),
+        isBlock: false,
+        type: "reference",
+        storageClassType: "string",
+      },
+      slug: {
+        value: hclExpression(cdktf.stringToHclTerraform(this._slug)),
         isBlock: false,
         type: "reference",
         storageClassType: "string",

@@ -20,18 +20,18 @@ const KEY_ID = 'module-archives';
 /** Keys read, per database: a key never changes once made, so each process reads it once. */
 const known = new WeakMap<Db, Buffer>();
 
-/** The signing key, made once (by whichever replica first needs it) and kept in the database. */
+/** The signing key, made once (by whichever replica first needs it) and kept in the database (`registry_url_secrets`, beside the provider registry's). */
 export async function signingKey(db: Db): Promise<Buffer> {
   const cached = known.get(db);
   if (cached) return cached;
-  const existing = await db.selectFrom('module_url_keys').select('secret').where('id', '=', KEY_ID).executeTakeFirst();
+  const existing = await db.selectFrom('registry_url_secrets').select('secret').where('id', '=', KEY_ID).executeTakeFirst();
   if (existing) {
     const key = Buffer.from(existing.secret, 'base64');
     known.set(db, key);
     return key;
   }
   await db
-    .insertInto('module_url_keys')
+    .insertInto('registry_url_secrets')
     .values({ id: KEY_ID, secret: randomBytes(32).toString('base64'), created_at: now() })
     .onConflict((oc) => oc.column('id').doNothing())
     .execute();
