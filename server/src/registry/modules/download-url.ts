@@ -24,7 +24,11 @@ const known = new WeakMap<Db, Buffer>();
 export async function signingKey(db: Db): Promise<Buffer> {
   const cached = known.get(db);
   if (cached) return cached;
-  const existing = await db.selectFrom('registry_url_secrets').select('secret').where('id', '=', KEY_ID).executeTakeFirst();
+  const existing = await db
+    .selectFrom('registry_url_secrets')
+    .select('secret')
+    .where('id', '=', KEY_ID)
+    .executeTakeFirst();
   if (existing) {
     const key = Buffer.from(existing.secret, 'base64');
     known.set(db, key);
