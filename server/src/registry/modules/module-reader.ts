@@ -13,7 +13,8 @@ import {
  * downloads the module: its inputs (variables), outputs, required providers and Terraform
  * version, README, and the examples/ and modules/ folders of Terraform's standard module
  * structure. Facts: Terraform's "Input Variables", "Output Values", "Provider Requirements",
- * "Version Constraints" and "Standard Module Structure" pages.
+ * "Version Constraints" and "Standard Module Structure" pages. (Type aliases rather than
+ * interfaces: the answers' types inferred from the route schemas take them as they are.)
  */
 export type ModuleMetadata = {
   inputs: ModuleInput[];
