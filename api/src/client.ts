@@ -179,6 +179,23 @@ export class MercatoClient {
   }
 
   /**
+   * POST bytes as they are (an archive to publish), with their content type: repeated only when
+   * the server never saw it, like an action.
+   */
+  upload<T>(path: string, bytes: Buffer, contentType: string, query?: Query): Promise<T> {
+    return this.send<T>(
+      {
+        method: 'POST',
+        url: path,
+        params: withoutBlanks(query),
+        data: bytes,
+        headers: { 'content-type': contentType },
+      },
+      false,
+    );
+  }
+
+  /**
    * One request as given, answered whatever its status: no retry, and an Idempotency-Key only
    * when `headers` has one. For tests and tools that look at the answer itself.
    */
@@ -214,12 +231,16 @@ export class MercatoClient {
 
   private async send<T>(request: AxiosRequestConfig, repeatable: boolean): Promise<T> {
     const label = `${request.method} ${request.url}`;
-    // Without a body, no Content-Type either (axios would send a form's).
-    const body = request.data === undefined ? undefined : this.serialize(request.data, label);
+    // Without a body, no Content-Type either (axios would send a form's); bytes go as they are, with their own.
+    const bytes = Buffer.isBuffer(request.data);
+    const body = request.data === undefined || bytes ? request.data : this.serialize(request.data, label);
     request = {
       ...request,
       data: body,
-      headers: { ...request.headers, 'content-type': body === undefined ? false : 'application/json' },
+      headers: {
+        ...request.headers,
+        'content-type': body === undefined ? false : bytes ? request.headers?.['content-type'] : 'application/json',
+      },
     };
     for (let attempt = 1; ; attempt++) {
       const last = attempt >= this.attempts;

@@ -15,8 +15,8 @@ const esbuild = require('esbuild');
 
 const cliDir = path.resolve(__dirname, '..');
 
-/** Packages loaded only by the commands that need them: HTTP requests (and a proxy for them), YAML output. */
-const LAZY_PACKAGES = ['axios', 'https-proxy-agent', 'yaml'];
+/** Packages loaded only by the commands that need them: HTTP requests (and a proxy for them), YAML output, packing a module (tar). */
+const LAZY_PACKAGES = ['axios', 'https-proxy-agent', 'yaml', 'tar'];
 /**
  * Workspaces the CLI runs as they are (their own build): `serve` (and the demo site agent it
  * starts as a process of its own), `provider install`, `drift`, `constructs generate`.
@@ -186,6 +186,7 @@ const LAZY_BUILDS = {
   },
   'https-proxy-agent': { entryPoints: [require.resolve('https-proxy-agent', { paths: [AXIOS_LIB] })] },
   yaml: { entryPoints: [require.resolve('yaml', { paths: [cliDir] })] },
+  tar: { entryPoints: [require.resolve('tar', { paths: [cliDir] })] },
 };
 
 async function build() {

@@ -25,6 +25,8 @@ import { ProvisioningWorker, type WorkerOptions } from './provisioning/worker';
 import { pluginsRoutes } from './provisioning/plugins-routes';
 import { ResourcePuller, type PullerOptions } from './provisioning/puller';
 import { consoleRoutes } from './console/console-routes';
+import { modulesRoutes } from './registry/modules/modules-routes';
+import { moduleProtocolRoutes, MODULES_V1 } from './registry/modules/module-protocol-routes';
 import { terraformStatesRoutes } from './terraform-state/terraform-states-routes';
 import { SchemaPool, type SchemaPoolOptions } from './validation/schema-pool';
 import { addLinearFormats } from './validation/linear-formats';
@@ -152,6 +154,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         resourcesRoutes,
         eventsRoutes,
         pluginsRoutes,
+        modulesRoutes,
         terraformStatesRoutes,
       ]) {
         await api.register(routes);
@@ -160,6 +163,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
     { prefix: API_PREFIX },
   );
+  await app.register(moduleProtocolRoutes, { prefix: MODULES_V1 });
   await app.register(providerRegistryProtocol);
   await app.register(consoleRoutes);
 

@@ -6,6 +6,10 @@
 /** An object id, as every `id` of the API's answers is. */
 export const ID_PATTERN = new RegExp("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$");
 
+/** `visibility` of /api/v1/modules (query parameter, request body, response). */
+export const MODULE_VISIBILITIES = ['public', 'private'] as const;
+export type ModuleVisibility = (typeof MODULE_VISIBILITIES)[number];
+
 /** `billing_type` of /api/v1/offerings (request body, response). */
 export const OFFERING_BILLING_TYPES = ['fixed', 'usage', 'limit', 'one-time'] as const;
 export type OfferingBillingType = (typeof OFFERING_BILLING_TYPES)[number];

@@ -3351,6 +3351,1041 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/modules/{namespace}/{name}/{system}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish a module version (owners and service managers of the namespace organization)
+         * @description The body is the module archive: its folder packed as a gzip-compressed tar (.tar.gz), the module's files at its root, at most 10485760 bytes (`mercato module publish DIR` packs and sends it). Content-Type: application/gzip, application/x-gzip, application/octet-stream. The module is read on the way in (variables, outputs, required providers, README); an archive that is broken or unsafe, or a folder that is not a valid module, is refused naming the file and line.
+         */
+        post: {
+            parameters: {
+                query: {
+                    /** @description The semantic version, e.g. `1.2.0`. */
+                    version: string;
+                    /** @description `public`: anyone may read and install it, without a token. `private`: only members of its organization or of one of its projects (and staff). Omitted: a new module is public, an existing one keeps its visibility. */
+                    visibility?: "public" | "private";
+                };
+                header?: never;
+                path: {
+                    /** @description The module's namespace: its organization's slug. */
+                    namespace: string;
+                    /** @description The module's name: 1 to 64 letters, digits, `-` and `_`. */
+                    name: string;
+                    /** @description The system the module targets (Terraform's "provider" part of a module address, e.g. `aws`): 1 to 64 lowercase letters and digits. */
+                    system: string;
+                };
+                cookie?: never;
+            };
+            /** @description The .tar.gz archive. */
+            requestBody: {
+                content: {
+                    "application/gzip": string;
+                    "application/x-gzip": string;
+                    "application/octet-stream": string;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            version?: string;
+                            /** @description Hex SHA-256 of the archive. */
+                            sha256?: string;
+                            /** @description Bytes of the archive (.tar.gz). */
+                            size?: number;
+                            published_by?: string;
+                            /** Format: date-time */
+                            published_at?: string;
+                            /** @description Hidden from `terraform init` (its versions list); still downloadable by version. */
+                            yanked?: boolean;
+                            /** Format: date-time */
+                            yanked_at?: string | null;
+                            yanked_by?: string | null;
+                            deprecated?: boolean;
+                            deprecation_message?: string;
+                            /** Format: date-time */
+                            deprecated_at?: string | null;
+                            deprecated_by?: string | null;
+                            module?: {
+                                id?: string;
+                                organization_id?: string;
+                                /** @description Its organization's slug. */
+                                namespace?: string;
+                                name?: string;
+                                system?: string;
+                                /** @description `namespace/name/system`: a module source is `<registry host>/<path>`. */
+                                path?: string;
+                                /** @description The `source` of a `module` block: the registry's host (this server's HTTPS listener, as the request reached it) and the path; null when the server has no HTTPS listener. */
+                                source?: string | null;
+                                /** @enum {string} */
+                                visibility?: "public" | "private";
+                                /** @description The first paragraph of the latest version's README. */
+                                description?: string;
+                                /** @description The highest version not yanked; empty when none. */
+                                latest_version?: string;
+                                /** Format: date-time */
+                                created_at?: string;
+                                /** Format: date-time */
+                                updated_at?: string;
+                            };
+                            metadata?: {
+                                /** @description The module's variables. */
+                                inputs?: {
+                                    name?: string;
+                                    /** @description The type constraint as written; null: any type. */
+                                    type?: string | null;
+                                    description?: string;
+                                    /** @description No default: a caller must set it. */
+                                    required?: boolean;
+                                    /** @description The default value, when it has one; HCL expressions as `${...}`. */
+                                    default?: unknown;
+                                    sensitive?: boolean;
+                                    nullable?: boolean;
+                                    validations?: {
+                                        condition?: string;
+                                        error_message?: string;
+                                    }[];
+                                }[];
+                                /** @description The module's outputs. */
+                                outputs?: {
+                                    name?: string;
+                                    description?: string;
+                                    sensitive?: boolean;
+                                }[];
+                                required_providers?: {
+                                    name?: string;
+                                    source?: string;
+                                    version?: string;
+                                }[];
+                                /** @description The Terraform versions it requires; null when it says none. */
+                                required_version?: string | null;
+                                /** @description The README of the module's root folder (Markdown). */
+                                readme?: string;
+                                /** @description Folders under examples/. */
+                                examples?: string[];
+                                /** @description Folders under modules/ (nested modules). */
+                                submodules?: string[];
+                                /** @description The configuration files of the root module. */
+                                files?: string[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/modules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List and search modules
+         * @description Public modules, and the private ones of organizations the caller has a role in (or in one of their projects).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Items per page. */
+                    limit?: number;
+                    /** @description The `next_cursor` of the previous page. */
+                    cursor?: string;
+                    /** @description Keywords, each found in the namespace, name, system or description. */
+                    q?: string;
+                    /** @description An organization's slug. */
+                    namespace?: string;
+                    organization_id?: string;
+                    system?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items?: {
+                                id?: string;
+                                organization_id?: string;
+                                /** @description Its organization's slug. */
+                                namespace?: string;
+                                name?: string;
+                                system?: string;
+                                /** @description `namespace/name/system`: a module source is `<registry host>/<path>`. */
+                                path?: string;
+                                /** @description The `source` of a `module` block: the registry's host (this server's HTTPS listener, as the request reached it) and the path; null when the server has no HTTPS listener. */
+                                source?: string | null;
+                                /** @enum {string} */
+                                visibility?: "public" | "private";
+                                /** @description The first paragraph of the latest version's README. */
+                                description?: string;
+                                /** @description The highest version not yanked; empty when none. */
+                                latest_version?: string;
+                                /** Format: date-time */
+                                created_at?: string;
+                                /** Format: date-time */
+                                updated_at?: string;
+                            }[];
+                            next_cursor?: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/modules/{namespace}/{name}/{system}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a module: its versions and its latest version's inputs, outputs and README */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The module's namespace: its organization's slug. */
+                    namespace: string;
+                    /** @description The module's name: 1 to 64 letters, digits, `-` and `_`. */
+                    name: string;
+                    /** @description The system the module targets (Terraform's "provider" part of a module address, e.g. `aws`): 1 to 64 lowercase letters and digits. */
+                    system: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id?: string;
+                            organization_id?: string;
+                            /** @description Its organization's slug. */
+                            namespace?: string;
+                            name?: string;
+                            system?: string;
+                            /** @description `namespace/name/system`: a module source is `<registry host>/<path>`. */
+                            path?: string;
+                            /** @description The `source` of a `module` block: the registry's host (this server's HTTPS listener, as the request reached it) and the path; null when the server has no HTTPS listener. */
+                            source?: string | null;
+                            /** @enum {string} */
+                            visibility?: "public" | "private";
+                            /** @description The first paragraph of the latest version's README. */
+                            description?: string;
+                            /** @description The highest version not yanked; empty when none. */
+                            latest_version?: string;
+                            /** Format: date-time */
+                            created_at?: string;
+                            /** Format: date-time */
+                            updated_at?: string;
+                            /** @description Highest first, yanked ones too. */
+                            versions?: {
+                                version?: string;
+                                /** @description Hex SHA-256 of the archive. */
+                                sha256?: string;
+                                /** @description Bytes of the archive (.tar.gz). */
+                                size?: number;
+                                published_by?: string;
+                                /** Format: date-time */
+                                published_at?: string;
+                                /** @description Hidden from `terraform init` (its versions list); still downloadable by version. */
+                                yanked?: boolean;
+                                /** Format: date-time */
+                                yanked_at?: string | null;
+                                yanked_by?: string | null;
+                                deprecated?: boolean;
+                                deprecation_message?: string;
+                                /** Format: date-time */
+                                deprecated_at?: string | null;
+                                deprecated_by?: string | null;
+                            }[];
+                            /** @description What the latest version holds; null when every version is yanked. */
+                            latest?: {
+                                version?: string;
+                                /** @description The module's variables. */
+                                inputs?: {
+                                    name?: string;
+                                    /** @description The type constraint as written; null: any type. */
+                                    type?: string | null;
+                                    description?: string;
+                                    /** @description No default: a caller must set it. */
+                                    required?: boolean;
+                                    /** @description The default value, when it has one; HCL expressions as `${...}`. */
+                                    default?: unknown;
+                                    sensitive?: boolean;
+                                    nullable?: boolean;
+                                    validations?: {
+                                        condition?: string;
+                                        error_message?: string;
+                                    }[];
+                                }[];
+                                /** @description The module's outputs. */
+                                outputs?: {
+                                    name?: string;
+                                    description?: string;
+                                    sensitive?: boolean;
+                                }[];
+                                required_providers?: {
+                                    name?: string;
+                                    source?: string;
+                                    version?: string;
+                                }[];
+                                /** @description The Terraform versions it requires; null when it says none. */
+                                required_version?: string | null;
+                                /** @description The README of the module's root folder (Markdown). */
+                                readme?: string;
+                                /** @description Folders under examples/. */
+                                examples?: string[];
+                                /** @description Folders under modules/ (nested modules). */
+                                submodules?: string[];
+                                /** @description The configuration files of the root module. */
+                                files?: string[];
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Set a module's visibility (owners and service managers of its organization) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The module's namespace: its organization's slug. */
+                    namespace: string;
+                    /** @description The module's name: 1 to 64 letters, digits, `-` and `_`. */
+                    name: string;
+                    /** @description The system the module targets (Terraform's "provider" part of a module address, e.g. `aws`): 1 to 64 lowercase letters and digits. */
+                    system: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description `public`: anyone may read and install it, without a token. `private`: only members of its organization or of one of its projects (and staff).
+                         * @enum {string}
+                         */
+                        visibility: "public" | "private";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id?: string;
+                            organization_id?: string;
+                            /** @description Its organization's slug. */
+                            namespace?: string;
+                            name?: string;
+                            system?: string;
+                            /** @description `namespace/name/system`: a module source is `<registry host>/<path>`. */
+                            path?: string;
+                            /** @description The `source` of a `module` block: the registry's host (this server's HTTPS listener, as the request reached it) and the path; null when the server has no HTTPS listener. */
+                            source?: string | null;
+                            /** @enum {string} */
+                            visibility?: "public" | "private";
+                            /** @description The first paragraph of the latest version's README. */
+                            description?: string;
+                            /** @description The highest version not yanked; empty when none. */
+                            latest_version?: string;
+                            /** Format: date-time */
+                            created_at?: string;
+                            /** Format: date-time */
+                            updated_at?: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/modules/{namespace}/{name}/{system}/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a module version with everything read from its archive */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The module's namespace: its organization's slug. */
+                    namespace: string;
+                    /** @description The module's name: 1 to 64 letters, digits, `-` and `_`. */
+                    name: string;
+                    /** @description The system the module targets (Terraform's "provider" part of a module address, e.g. `aws`): 1 to 64 lowercase letters and digits. */
+                    system: string;
+                    /** @description A published version, e.g. `1.2.0`. */
+                    version: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            version?: string;
+                            /** @description Hex SHA-256 of the archive. */
+                            sha256?: string;
+                            /** @description Bytes of the archive (.tar.gz). */
+                            size?: number;
+                            published_by?: string;
+                            /** Format: date-time */
+                            published_at?: string;
+                            /** @description Hidden from `terraform init` (its versions list); still downloadable by version. */
+                            yanked?: boolean;
+                            /** Format: date-time */
+                            yanked_at?: string | null;
+                            yanked_by?: string | null;
+                            deprecated?: boolean;
+                            deprecation_message?: string;
+                            /** Format: date-time */
+                            deprecated_at?: string | null;
+                            deprecated_by?: string | null;
+                            module?: {
+                                id?: string;
+                                organization_id?: string;
+                                /** @description Its organization's slug. */
+                                namespace?: string;
+                                name?: string;
+                                system?: string;
+                                /** @description `namespace/name/system`: a module source is `<registry host>/<path>`. */
+                                path?: string;
+                                /** @description The `source` of a `module` block: the registry's host (this server's HTTPS listener, as the request reached it) and the path; null when the server has no HTTPS listener. */
+                                source?: string | null;
+                                /** @enum {string} */
+                                visibility?: "public" | "private";
+                                /** @description The first paragraph of the latest version's README. */
+                                description?: string;
+                                /** @description The highest version not yanked; empty when none. */
+                                latest_version?: string;
+                                /** Format: date-time */
+                                created_at?: string;
+                                /** Format: date-time */
+                                updated_at?: string;
+                            };
+                            metadata?: {
+                                /** @description The module's variables. */
+                                inputs?: {
+                                    name?: string;
+                                    /** @description The type constraint as written; null: any type. */
+                                    type?: string | null;
+                                    description?: string;
+                                    /** @description No default: a caller must set it. */
+                                    required?: boolean;
+                                    /** @description The default value, when it has one; HCL expressions as `${...}`. */
+                                    default?: unknown;
+                                    sensitive?: boolean;
+                                    nullable?: boolean;
+                                    validations?: {
+                                        condition?: string;
+                                        error_message?: string;
+                                    }[];
+                                }[];
+                                /** @description The module's outputs. */
+                                outputs?: {
+                                    name?: string;
+                                    description?: string;
+                                    sensitive?: boolean;
+                                }[];
+                                required_providers?: {
+                                    name?: string;
+                                    source?: string;
+                                    version?: string;
+                                }[];
+                                /** @description The Terraform versions it requires; null when it says none. */
+                                required_version?: string | null;
+                                /** @description The README of the module's root folder (Markdown). */
+                                readme?: string;
+                                /** @description Folders under examples/. */
+                                examples?: string[];
+                                /** @description Folders under modules/ (nested modules). */
+                                submodules?: string[];
+                                /** @description The configuration files of the root module. */
+                                files?: string[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/modules/{namespace}/{name}/{system}/versions/{version}/yank": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Yank a version: `terraform init` no longer chooses it (it stays downloadable by exact version) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The module's namespace: its organization's slug. */
+                    namespace: string;
+                    /** @description The module's name: 1 to 64 letters, digits, `-` and `_`. */
+                    name: string;
+                    /** @description The system the module targets (Terraform's "provider" part of a module address, e.g. `aws`): 1 to 64 lowercase letters and digits. */
+                    system: string;
+                    /** @description A published version, e.g. `1.2.0`. */
+                    version: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            version?: string;
+                            /** @description Hex SHA-256 of the archive. */
+                            sha256?: string;
+                            /** @description Bytes of the archive (.tar.gz). */
+                            size?: number;
+                            published_by?: string;
+                            /** Format: date-time */
+                            published_at?: string;
+                            /** @description Hidden from `terraform init` (its versions list); still downloadable by version. */
+                            yanked?: boolean;
+                            /** Format: date-time */
+                            yanked_at?: string | null;
+                            yanked_by?: string | null;
+                            deprecated?: boolean;
+                            deprecation_message?: string;
+                            /** Format: date-time */
+                            deprecated_at?: string | null;
+                            deprecated_by?: string | null;
+                            module?: {
+                                id?: string;
+                                organization_id?: string;
+                                /** @description Its organization's slug. */
+                                namespace?: string;
+                                name?: string;
+                                system?: string;
+                                /** @description `namespace/name/system`: a module source is `<registry host>/<path>`. */
+                                path?: string;
+                                /** @description The `source` of a `module` block: the registry's host (this server's HTTPS listener, as the request reached it) and the path; null when the server has no HTTPS listener. */
+                                source?: string | null;
+                                /** @enum {string} */
+                                visibility?: "public" | "private";
+                                /** @description The first paragraph of the latest version's README. */
+                                description?: string;
+                                /** @description The highest version not yanked; empty when none. */
+                                latest_version?: string;
+                                /** Format: date-time */
+                                created_at?: string;
+                                /** Format: date-time */
+                                updated_at?: string;
+                            };
+                            metadata?: {
+                                /** @description The module's variables. */
+                                inputs?: {
+                                    name?: string;
+                                    /** @description The type constraint as written; null: any type. */
+                                    type?: string | null;
+                                    description?: string;
+                                    /** @description No default: a caller must set it. */
+                                    required?: boolean;
+                                    /** @description The default value, when it has one; HCL expressions as `${...}`. */
+                                    default?: unknown;
+                                    sensitive?: boolean;
+                                    nullable?: boolean;
+                                    validations?: {
+                                        condition?: string;
+                                        error_message?: string;
+                                    }[];
+                                }[];
+                                /** @description The module's outputs. */
+                                outputs?: {
+                                    name?: string;
+                                    description?: string;
+                                    sensitive?: boolean;
+                                }[];
+                                required_providers?: {
+                                    name?: string;
+                                    source?: string;
+                                    version?: string;
+                                }[];
+                                /** @description The Terraform versions it requires; null when it says none. */
+                                required_version?: string | null;
+                                /** @description The README of the module's root folder (Markdown). */
+                                readme?: string;
+                                /** @description Folders under examples/. */
+                                examples?: string[];
+                                /** @description Folders under modules/ (nested modules). */
+                                submodules?: string[];
+                                /** @description The configuration files of the root module. */
+                                files?: string[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/modules/{namespace}/{name}/{system}/versions/{version}/unyank": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take back a yank */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The module's namespace: its organization's slug. */
+                    namespace: string;
+                    /** @description The module's name: 1 to 64 letters, digits, `-` and `_`. */
+                    name: string;
+                    /** @description The system the module targets (Terraform's "provider" part of a module address, e.g. `aws`): 1 to 64 lowercase letters and digits. */
+                    system: string;
+                    /** @description A published version, e.g. `1.2.0`. */
+                    version: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            version?: string;
+                            /** @description Hex SHA-256 of the archive. */
+                            sha256?: string;
+                            /** @description Bytes of the archive (.tar.gz). */
+                            size?: number;
+                            published_by?: string;
+                            /** Format: date-time */
+                            published_at?: string;
+                            /** @description Hidden from `terraform init` (its versions list); still downloadable by version. */
+                            yanked?: boolean;
+                            /** Format: date-time */
+                            yanked_at?: string | null;
+                            yanked_by?: string | null;
+                            deprecated?: boolean;
+                            deprecation_message?: string;
+                            /** Format: date-time */
+                            deprecated_at?: string | null;
+                            deprecated_by?: string | null;
+                            module?: {
+                                id?: string;
+                                organization_id?: string;
+                                /** @description Its organization's slug. */
+                                namespace?: string;
+                                name?: string;
+                                system?: string;
+                                /** @description `namespace/name/system`: a module source is `<registry host>/<path>`. */
+                                path?: string;
+                                /** @description The `source` of a `module` block: the registry's host (this server's HTTPS listener, as the request reached it) and the path; null when the server has no HTTPS listener. */
+                                source?: string | null;
+                                /** @enum {string} */
+                                visibility?: "public" | "private";
+                                /** @description The first paragraph of the latest version's README. */
+                                description?: string;
+                                /** @description The highest version not yanked; empty when none. */
+                                latest_version?: string;
+                                /** Format: date-time */
+                                created_at?: string;
+                                /** Format: date-time */
+                                updated_at?: string;
+                            };
+                            metadata?: {
+                                /** @description The module's variables. */
+                                inputs?: {
+                                    name?: string;
+                                    /** @description The type constraint as written; null: any type. */
+                                    type?: string | null;
+                                    description?: string;
+                                    /** @description No default: a caller must set it. */
+                                    required?: boolean;
+                                    /** @description The default value, when it has one; HCL expressions as `${...}`. */
+                                    default?: unknown;
+                                    sensitive?: boolean;
+                                    nullable?: boolean;
+                                    validations?: {
+                                        condition?: string;
+                                        error_message?: string;
+                                    }[];
+                                }[];
+                                /** @description The module's outputs. */
+                                outputs?: {
+                                    name?: string;
+                                    description?: string;
+                                    sensitive?: boolean;
+                                }[];
+                                required_providers?: {
+                                    name?: string;
+                                    source?: string;
+                                    version?: string;
+                                }[];
+                                /** @description The Terraform versions it requires; null when it says none. */
+                                required_version?: string | null;
+                                /** @description The README of the module's root folder (Markdown). */
+                                readme?: string;
+                                /** @description Folders under examples/. */
+                                examples?: string[];
+                                /** @description Folders under modules/ (nested modules). */
+                                submodules?: string[];
+                                /** @description The configuration files of the root module. */
+                                files?: string[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/modules/{namespace}/{name}/{system}/versions/{version}/deprecate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Deprecate a version with a message (it is still installed; the registry shows the message) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The module's namespace: its organization's slug. */
+                    namespace: string;
+                    /** @description The module's name: 1 to 64 letters, digits, `-` and `_`. */
+                    name: string;
+                    /** @description The system the module targets (Terraform's "provider" part of a module address, e.g. `aws`): 1 to 64 lowercase letters and digits. */
+                    system: string;
+                    /** @description A published version, e.g. `1.2.0`. */
+                    version: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Why, and what to use instead. */
+                        message: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            version?: string;
+                            /** @description Hex SHA-256 of the archive. */
+                            sha256?: string;
+                            /** @description Bytes of the archive (.tar.gz). */
+                            size?: number;
+                            published_by?: string;
+                            /** Format: date-time */
+                            published_at?: string;
+                            /** @description Hidden from `terraform init` (its versions list); still downloadable by version. */
+                            yanked?: boolean;
+                            /** Format: date-time */
+                            yanked_at?: string | null;
+                            yanked_by?: string | null;
+                            deprecated?: boolean;
+                            deprecation_message?: string;
+                            /** Format: date-time */
+                            deprecated_at?: string | null;
+                            deprecated_by?: string | null;
+                            module?: {
+                                id?: string;
+                                organization_id?: string;
+                                /** @description Its organization's slug. */
+                                namespace?: string;
+                                name?: string;
+                                system?: string;
+                                /** @description `namespace/name/system`: a module source is `<registry host>/<path>`. */
+                                path?: string;
+                                /** @description The `source` of a `module` block: the registry's host (this server's HTTPS listener, as the request reached it) and the path; null when the server has no HTTPS listener. */
+                                source?: string | null;
+                                /** @enum {string} */
+                                visibility?: "public" | "private";
+                                /** @description The first paragraph of the latest version's README. */
+                                description?: string;
+                                /** @description The highest version not yanked; empty when none. */
+                                latest_version?: string;
+                                /** Format: date-time */
+                                created_at?: string;
+                                /** Format: date-time */
+                                updated_at?: string;
+                            };
+                            metadata?: {
+                                /** @description The module's variables. */
+                                inputs?: {
+                                    name?: string;
+                                    /** @description The type constraint as written; null: any type. */
+                                    type?: string | null;
+                                    description?: string;
+                                    /** @description No default: a caller must set it. */
+                                    required?: boolean;
+                                    /** @description The default value, when it has one; HCL expressions as `${...}`. */
+                                    default?: unknown;
+                                    sensitive?: boolean;
+                                    nullable?: boolean;
+                                    validations?: {
+                                        condition?: string;
+                                        error_message?: string;
+                                    }[];
+                                }[];
+                                /** @description The module's outputs. */
+                                outputs?: {
+                                    name?: string;
+                                    description?: string;
+                                    sensitive?: boolean;
+                                }[];
+                                required_providers?: {
+                                    name?: string;
+                                    source?: string;
+                                    version?: string;
+                                }[];
+                                /** @description The Terraform versions it requires; null when it says none. */
+                                required_version?: string | null;
+                                /** @description The README of the module's root folder (Markdown). */
+                                readme?: string;
+                                /** @description Folders under examples/. */
+                                examples?: string[];
+                                /** @description Folders under modules/ (nested modules). */
+                                submodules?: string[];
+                                /** @description The configuration files of the root module. */
+                                files?: string[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/modules/{namespace}/{name}/{system}/versions/{version}/undeprecate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take back a deprecation */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The module's namespace: its organization's slug. */
+                    namespace: string;
+                    /** @description The module's name: 1 to 64 letters, digits, `-` and `_`. */
+                    name: string;
+                    /** @description The system the module targets (Terraform's "provider" part of a module address, e.g. `aws`): 1 to 64 lowercase letters and digits. */
+                    system: string;
+                    /** @description A published version, e.g. `1.2.0`. */
+                    version: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            version?: string;
+                            /** @description Hex SHA-256 of the archive. */
+                            sha256?: string;
+                            /** @description Bytes of the archive (.tar.gz). */
+                            size?: number;
+                            published_by?: string;
+                            /** Format: date-time */
+                            published_at?: string;
+                            /** @description Hidden from `terraform init` (its versions list); still downloadable by version. */
+                            yanked?: boolean;
+                            /** Format: date-time */
+                            yanked_at?: string | null;
+                            yanked_by?: string | null;
+                            deprecated?: boolean;
+                            deprecation_message?: string;
+                            /** Format: date-time */
+                            deprecated_at?: string | null;
+                            deprecated_by?: string | null;
+                            module?: {
+                                id?: string;
+                                organization_id?: string;
+                                /** @description Its organization's slug. */
+                                namespace?: string;
+                                name?: string;
+                                system?: string;
+                                /** @description `namespace/name/system`: a module source is `<registry host>/<path>`. */
+                                path?: string;
+                                /** @description The `source` of a `module` block: the registry's host (this server's HTTPS listener, as the request reached it) and the path; null when the server has no HTTPS listener. */
+                                source?: string | null;
+                                /** @enum {string} */
+                                visibility?: "public" | "private";
+                                /** @description The first paragraph of the latest version's README. */
+                                description?: string;
+                                /** @description The highest version not yanked; empty when none. */
+                                latest_version?: string;
+                                /** Format: date-time */
+                                created_at?: string;
+                                /** Format: date-time */
+                                updated_at?: string;
+                            };
+                            metadata?: {
+                                /** @description The module's variables. */
+                                inputs?: {
+                                    name?: string;
+                                    /** @description The type constraint as written; null: any type. */
+                                    type?: string | null;
+                                    description?: string;
+                                    /** @description No default: a caller must set it. */
+                                    required?: boolean;
+                                    /** @description The default value, when it has one; HCL expressions as `${...}`. */
+                                    default?: unknown;
+                                    sensitive?: boolean;
+                                    nullable?: boolean;
+                                    validations?: {
+                                        condition?: string;
+                                        error_message?: string;
+                                    }[];
+                                }[];
+                                /** @description The module's outputs. */
+                                outputs?: {
+                                    name?: string;
+                                    description?: string;
+                                    sensitive?: boolean;
+                                }[];
+                                required_providers?: {
+                                    name?: string;
+                                    source?: string;
+                                    version?: string;
+                                }[];
+                                /** @description The Terraform versions it requires; null when it says none. */
+                                required_version?: string | null;
+                                /** @description The README of the module's root folder (Markdown). */
+                                readme?: string;
+                                /** @description Folders under examples/. */
+                                examples?: string[];
+                                /** @description Folders under modules/ (nested modules). */
+                                submodules?: string[];
+                                /** @description The configuration files of the root module. */
+                                files?: string[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/projects/{id}/terraform-states/{name}": {
         parameters: {
             query?: never;

@@ -5,6 +5,7 @@ import { declareDelete } from './delete';
 import { declareDescribe } from './describe';
 import { declareDrift } from './drift';
 import { declareGet } from './get';
+import { declareModule } from './module';
 import { declareOrder } from './order';
 import { declareProvider } from './provider';
 import { declareResourceActions } from './resource-actions';
@@ -25,6 +26,7 @@ export const COMMANDS: ((program: Command) => void)[] = [
   declareCreate,
   declareDelete,
   declareProvider,
+  declareModule,
   declareTerraformState,
   declareDrift,
   declareConstructs,

@@ -3,7 +3,16 @@ import { CliError } from '../cli-error';
 import type { Kind } from './kinds';
 import { NAME_FIELDS, type Named } from './names';
 import { objectArguments } from './object-ref';
-import { formatAge, formatCell, renderJson, renderTable, renderYaml, type DESCRIBE_FORMATS, type Item } from './output';
+import {
+  formatAge,
+  formatCell,
+  renderJson,
+  renderTable,
+  renderYaml,
+  section,
+  type DESCRIBE_FORMATS,
+  type Item,
+} from './output';
 import { resolveId, resolveOrganizationId } from './references';
 import { maskSecrets } from './secret-values';
 
@@ -44,6 +53,10 @@ export async function runDescribe(
   options: DescribeOptions = {},
 ): Promise<string> {
   const { kind, ref } = objectArguments(kindName, name, DESCRIBE_USAGE);
+  if (kind.plural === 'modules') {
+    const { describeModule }: typeof import('../modules/module-describe') = require('../modules/module-describe');
+    return describeModule(client, ref, options.output);
+  }
   const answer = await client.get<Item>(`/${kind.plural}/${encodeURIComponent(await idOf(client, kind, ref))}`);
   const object = options.showSecrets ? answer : maskSecrets(answer);
   if (options.output === 'json') return renderJson(object);
@@ -115,14 +128,6 @@ async function membersSection(client: MercatoClient, collection: string, id: str
       ]),
     ),
   ];
-}
-
-function section(title: string, items: Item[], table: string): string {
-  const body = items.length ? table : '<none>';
-  return `${title}:\n${body
-    .split('\n')
-    .map((line) => `  ${line}`)
-    .join('\n')}`;
 }
 
 const firstLine = (text: unknown) => formatCell(String(text ?? '').split('\n')[0]);

@@ -215,6 +215,21 @@ export const KINDS: Kind[] = [
     filters: { organization: 'organization_id', project: 'project_id' },
   },
   {
+    plural: 'modules',
+    singular: 'module',
+    aliases: ['mod', 'mods'],
+    columns: [
+      column('module', 'path'),
+      column('latest', 'latest_version'),
+      column('visibility', 'visibility'),
+      { header: 'updated', value: (item) => formatAge(item.updated_at) },
+    ],
+    wide: [nameColumn('organization', 'organization_id', 'organizations'), DESCRIPTION],
+    filters: { search: 'q', organization: 'organization_id' },
+    // Known by their path, as module sources and `describe module NAMESPACE/NAME/SYSTEM` write it.
+    nameOf: (item) => String(item.path),
+  },
+  {
     plural: 'terraform-states',
     singular: 'terraform-state',
     aliases: ['tfstate', 'tfstates'],

@@ -80,3 +80,12 @@ export function renderYaml(value: unknown): string {
   const YAML: typeof import('yaml') = require('yaml');
   return YAML.stringify(value, { lineWidth: 0 }).trimEnd();
 }
+
+/** A titled, indented table; `<none>` when there are no items. */
+export function section(title: string, items: Item[], table: string): string {
+  const body = items.length ? table : '<none>';
+  return `${title}:\n${body
+    .split('\n')
+    .map((line) => `  ${line}`)
+    .join('\n')}`;
+}

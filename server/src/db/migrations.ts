@@ -5,6 +5,7 @@ import { backendState } from './backend-state-migration';
 import { pulledUsage } from './pull-migration';
 import { offeringRules } from './offering-rules-migration';
 import { organizationSlugs } from './organization-slugs-migration';
+import { moduleRegistry } from './module-registry-migration';
 import { terraformStates } from './terraform-states-migration';
 import { providerRegistry } from './provider-registry-migration';
 
@@ -258,6 +259,7 @@ const migrations: Record<string, Migration> = {
   '007-pulled-usage': pulledUsage,
   '008-offering-rules': offeringRules,
   '009-organization-slugs': organizationSlugs,
+  '010-module-registry': moduleRegistry,
   '011-provider-registry': providerRegistry,
   '012-terraform-states': terraformStates,
 };

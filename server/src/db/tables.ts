@@ -356,6 +356,47 @@ export interface RegistryUrlSecretRow {
   created_at: string;
 }
 
+/** A module of the registry (registry/modules): `<host>/<namespace>/<name>/<system>`, namespace = its organization's slug. */
+export interface ModuleRow {
+  id: string;
+  organization_id: string;
+  name: string;
+  system: string;
+  /** `public` (anyone, even anonymous, may read and download it) or `private`. */
+  visibility: string;
+  /** The first paragraph of the latest version's README. */
+  description: string;
+  /** The highest version not yanked; empty when none. */
+  latest_version: string;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A published version of a module, with its archive. */
+export interface ModuleVersionRow {
+  id: string;
+  module_id: string;
+  version: string;
+  /** The .tar.gz as uploaded. */
+  archive: Buffer;
+  /** Hex SHA-256 of the archive. */
+  sha256: string;
+  /** Bytes of the archive. */
+  size: number;
+  /** JSON of registry/modules/module-reader.ts's ModuleMetadata. */
+  metadata: string;
+  published_by: string;
+  created_at: string;
+  yanked: number;
+  yanked_at: string | null;
+  yanked_by: string | null;
+  deprecated: number;
+  deprecation_message: string;
+  deprecated_at: string | null;
+  deprecated_by: string | null;
+}
+
 export interface Tables {
   idempotency_keys: IdempotencyKeyRow;
   cache_generations: CacheGenerationsRow;
@@ -375,6 +416,8 @@ export interface Tables {
   workers: WorkerRow;
   usage_reports: UsageReportRow;
   events: EventRow;
+  modules: ModuleRow;
+  module_versions: ModuleVersionRow;
   terraform_states: TerraformStateRow;
   terraform_state_versions: TerraformStateVersionRow;
   provider_signing_keys: ProviderSigningKeyRow;

@@ -1,0 +1,106 @@
+import type { FastifyPluginAsyncJsonSchemaToTs } from '@fastify/type-provider-json-schema-to-ts';
+import type { FastifyInstance } from 'fastify';
+import semver from 'semver';
+import { recordEvent } from '../../audit/record';
+import type { Principal } from '../../auth/principal';
+import { UUID_PATTERN } from '../../ids';
+import { notFound, Problem, unauthorized } from '../../http/problem';
+import { mayReadPrivate, organizationBySlug, registryCaller } from '../registry-access';
+import { MODULE_PARAMS, modulePath, VERSION_PARAMS, type ModuleName } from './module-address';
+import { archiveUrlProblem, signArchive, signingKey } from './download-url';
+import { archiveOf, findModule, installableVersions, versionId, type ModuleWithNamespace } from './modules-repository';
+
+/** Where service discovery points `modules.v1` (`/.well-known/terraform.json`). */
+export const MODULES_V1 = '/v1/modules';
+
+const ARCHIVE_FILE = new RegExp(`^(${UUID_PATTERN.slice(1, -1)})\\.tar\\.gz$`);
+
+/**
+ * The module a caller of the protocol may install. An anonymous caller (no credentials for this
+ * host in Terraform's CLI configuration) is answered 401 for anything in an organization's
+ * namespace but a public module, missing or private alike, so it learns nothing of which private
+ * modules exist and Terraform says the registry wants credentials (as HCP Terraform's private
+ * registry does); a namespace no organization has is 404. A signed-in caller without access is
+ * answered 404, as if the module were not there.
+ */
+async function installableModule(
+  app: FastifyInstance,
+  caller: Principal | undefined,
+  name: ModuleName,
+): Promise<ModuleWithNamespace> {
+  const module = await findModule(app.db, name.namespace, name.name, name.system);
+  if (module?.visibility === 'public') return module;
+  if (!caller && (module || (await organizationBySlug(app.db, name.namespace))))
+    throw unauthorized(
+      `${modulePath(name)} is not a public module: give Terraform a token for this registry (a credentials block in its CLI configuration)`,
+    );
+  if (!module || !caller || !mayReadPrivate(caller, module.organization_id)) throw notFound('module', modulePath(name));
+  return module;
+}
+
+/**
+ * Terraform's module registry protocol (modules.v1), as Terraform 1.11 uses it (the "Module
+ * Registry Protocol" page): the versions of a module, yanked ones left out, and the location of
+ * a version's archive in `X-Terraform-Get` (204). The location is a short-lived signed URL
+ * (download-url.ts) because Terraform sends no registry credentials when it fetches it.
+ */
+export const moduleProtocolRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
+  app.get('/:namespace/:name/:system/versions', {
+    schema: { hide: true, params: MODULE_PARAMS },
+    handler: async (request) => {
+      const module = await installableModule(app, registryCaller(request), request.params);
+      const versions = await installableVersions(app.db, module.id);
+      return { modules: [{ versions: versions.map((version) => ({ version })) }] };
+    },
+  });
+
+  app.get('/:namespace/:name/:system/:version/download', {
+    schema: { hide: true, params: VERSION_PARAMS },
+    handler: async (request, reply) => {
+      const params = request.params;
+      const caller = registryCaller(request);
+      const module = await installableModule(app, caller, params);
+      const id = semver.valid(params.version) ? await versionId(app.db, module.id, params.version) : undefined;
+      if (!id) throw notFound('module version', `${modulePath(params)} ${params.version}`);
+      if (caller)
+        await recordEvent(app.db, {
+          actorId: caller.user.id,
+          action: 'module_version.downloaded',
+          objectType: 'module_version',
+          objectId: id,
+          organizationId: module.organization_id,
+          providerOrganizationId: module.organization_id,
+          changes: { module: modulePath(module), version: params.version },
+        });
+      const signed = signArchive(await signingKey(app.db), id);
+      const location = `${MODULES_V1}/archives/${id}.tar.gz?expires=${signed.expires}&signature=${signed.signature}`;
+      return reply.code(204).header('x-terraform-get', location).send();
+    },
+  });
+
+  app.get('/archives/:file', {
+    schema: {
+      hide: true,
+      params: { type: 'object', required: ['file'], properties: { file: { type: 'string', maxLength: 100 } } },
+      querystring: {
+        type: 'object',
+        required: ['expires', 'signature'],
+        properties: { expires: { type: 'integer' }, signature: { type: 'string', maxLength: 100 } },
+      },
+    },
+    handler: async (request, reply) => {
+      const { file } = request.params;
+      const { expires, signature } = request.query;
+      const versionId = ARCHIVE_FILE.exec(file)?.[1];
+      if (!versionId) throw notFound('module archive', file);
+      const problem = archiveUrlProblem(await signingKey(app.db), versionId, expires, signature);
+      if (problem) throw new Problem(403, 'Forbidden', problem);
+      const archive = await archiveOf(app.db, versionId);
+      if (!archive) throw notFound('module archive', file);
+      return reply
+        .header('content-type', 'application/gzip')
+        .header('cache-control', 'private, max-age=300')
+        .send(archive);
+    },
+  });
+};
