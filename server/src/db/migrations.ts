@@ -6,6 +6,7 @@ import { pulledUsage } from './pull-migration';
 import { offeringRules } from './offering-rules-migration';
 import { organizationSlugs } from './organization-slugs-migration';
 import { terraformStates } from './terraform-states-migration';
+import { registryLogins } from './registry-logins-migration';
 import { providerRegistry } from './provider-registry-migration';
 
 type AnyDb = Kysely<any>;
@@ -260,6 +261,7 @@ const migrations: Record<string, Migration> = {
   '009-organization-slugs': organizationSlugs,
   '011-provider-registry': providerRegistry,
   '012-terraform-states': terraformStates,
+  '013-registry-logins': registryLogins,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
