@@ -32,6 +32,7 @@ import { SchemaPool, type SchemaPoolOptions } from './validation/schema-pool';
 import { addLinearFormats } from './validation/linear-formats';
 import { addHttpsListener, type HttpsSettings } from './tls/https-listener';
 import { serviceDiscoveryRoutes } from './registry/service-discovery';
+import { terraformLoginRoutes } from './registry/login/login-routes';
 import { providerRegistryApiRoutes } from './registry/providers/providers-routes';
 import { providerRegistryProtocol } from './registry/providers/registry-protocol';
 import type { OperatorSigningKey } from './registry/providers/signing-keys';
@@ -139,6 +140,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   await app.register(serviceDiscoveryRoutes);
+  await app.register(terraformLoginRoutes);
   await app.register(
     async (api) => {
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -43,7 +43,10 @@ describe('the HTTPS listener', () => {
     expect(server.caFile).toBe(path.join(server.dataDir, 'tls', 'ca.pem'));
     const discovery = await getHttps(`${server.httpsUrl}/.well-known/terraform.json`, ca);
     expect(discovery.status).toBe(200);
-    expect(JSON.parse(discovery.body)).toEqual({ 'modules.v1': '/v1/modules/', 'providers.v1': '/v1/providers/' });
+    expect(JSON.parse(discovery.body)).toMatchObject({
+      'modules.v1': '/v1/modules/',
+      'providers.v1': '/v1/providers/',
+    });
     const health = await getHttps(`${server.httpsUrl}/healthz`, ca);
     expect(JSON.parse(health.body)).toEqual({ status: 'ok' });
     // the same routes and the same authentication as over HTTP

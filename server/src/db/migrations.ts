@@ -7,6 +7,7 @@ import { offeringRules } from './offering-rules-migration';
 import { organizationSlugs } from './organization-slugs-migration';
 import { moduleRegistry } from './module-registry-migration';
 import { terraformStates } from './terraform-states-migration';
+import { registryLogins } from './registry-logins-migration';
 import { providerRegistry } from './provider-registry-migration';
 
 type AnyDb = Kysely<any>;
@@ -262,6 +263,7 @@ const migrations: Record<string, Migration> = {
   '010-module-registry': moduleRegistry,
   '011-provider-registry': providerRegistry,
   '012-terraform-states': terraformStates,
+  '013-registry-logins': registryLogins,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

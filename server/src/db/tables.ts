@@ -397,6 +397,18 @@ export interface ModuleVersionRow {
   deprecated_by: string | null;
 }
 
+/** An unredeemed `terraform login` authorization code (registry/login/login-codes.ts). */
+export interface TerraformLoginCodeRow {
+  /** SHA-256 of the code, hex. */
+  code_hash: string;
+  user_id: string;
+  client_id: string;
+  redirect_uri: string;
+  code_challenge: string;
+  created_at: string;
+  expires_at: string;
+}
+
 export interface Tables {
   idempotency_keys: IdempotencyKeyRow;
   cache_generations: CacheGenerationsRow;
@@ -425,4 +437,5 @@ export interface Tables {
   terraform_provider_versions: TerraformProviderVersionRow;
   terraform_provider_platforms: TerraformProviderPlatformRow;
   registry_url_secrets: RegistryUrlSecretRow;
+  terraform_login_codes: TerraformLoginCodeRow;
 }

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { LOGIN_SERVICE } from './login/login-service';
 
 /**
  * Terraform's remote service discovery: before it speaks a registry protocol to a host, Terraform
@@ -9,6 +10,7 @@ import type { FastifyInstance } from 'fastify';
 const SERVICES = {
   'modules.v1': '/v1/modules/',
   'providers.v1': '/v1/providers/',
+  'login.v1': LOGIN_SERVICE,
 } as const;
 
 export async function serviceDiscoveryRoutes(app: FastifyInstance): Promise<void> {
