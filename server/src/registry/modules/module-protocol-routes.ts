@@ -7,7 +7,7 @@ import { UUID_PATTERN } from '../../ids';
 import { notFound, Problem, unauthorized } from '../../http/problem';
 import { mayReadPrivate, organizationBySlug, registryCaller } from '../registry-access';
 import { MODULE_PARAMS, modulePath, VERSION_PARAMS, type ModuleName } from './module-address';
-import { archiveUrlProblem, signArchive, signingKey } from './download-url';
+import { urlSigner } from '../signed-urls';
 import { archiveOf, findModule, installableVersions, versionId, type ModuleWithNamespace } from './modules-repository';
 
 /** Where service discovery points `modules.v1` (`/.well-known/terraform.json`). */
@@ -42,9 +42,10 @@ async function installableModule(
  * Terraform's module registry protocol (modules.v1), as Terraform 1.11 uses it (the "Module
  * Registry Protocol" page): the versions of a module, yanked ones left out, and the location of
  * a version's archive in `X-Terraform-Get` (204). The location is a short-lived signed URL
- * (download-url.ts) because Terraform sends no registry credentials when it fetches it.
+ * (../signed-urls.ts, 5 minutes) because Terraform sends no registry credentials when it fetches it.
  */
 export const moduleProtocolRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
+  const archiveUrls = urlSigner(app.db, { keyId: 'module-archives', lifetimeSeconds: 5 * 60 });
   app.get('/:namespace/:name/:system/versions', {
     schema: { hide: true, params: MODULE_PARAMS },
     handler: async (request) => {
@@ -72,8 +73,7 @@ export const moduleProtocolRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app
           providerOrganizationId: module.organization_id,
           changes: { module: modulePath(module), version: params.version },
         });
-      const signed = signArchive(await signingKey(app.db), id);
-      const location = `${MODULES_V1}/archives/${id}.tar.gz?expires=${signed.expires}&signature=${signed.signature}`;
+      const location = (await archiveUrls()).sign(`${MODULES_V1}/archives/${id}.tar.gz`);
       return reply.code(204).header('x-terraform-get', location).send();
     },
   });
@@ -85,15 +85,14 @@ export const moduleProtocolRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app
       querystring: {
         type: 'object',
         required: ['expires', 'signature'],
-        properties: { expires: { type: 'integer' }, signature: { type: 'string', maxLength: 100 } },
+        properties: { expires: { type: 'string', maxLength: 20 }, signature: { type: 'string', maxLength: 100 } },
       },
     },
     handler: async (request, reply) => {
       const { file } = request.params;
-      const { expires, signature } = request.query;
       const versionId = ARCHIVE_FILE.exec(file)?.[1];
       if (!versionId) throw notFound('module archive', file);
-      const problem = archiveUrlProblem(await signingKey(app.db), versionId, expires, signature);
+      const problem = (await archiveUrls()).problem(`${MODULES_V1}/archives/${file}`, request.query);
       if (problem) throw new Problem(403, 'Forbidden', problem);
       const archive = await archiveOf(app.db, versionId);
       if (!archive) throw notFound('module archive', file);

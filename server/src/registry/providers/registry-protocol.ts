@@ -11,7 +11,7 @@
  * A namespace is an organization's slug. Public providers are read by anyone; a private one by
  * a caller that `mayReadPrivate` (Terraform sends `Authorization: Bearer <token>` from its
  * `credentials` blocks or TF_TOKEN_<host> to the two JSON endpoints), and its files through the
- * signed URLs the download endpoint hands out (download-urls.ts). A provider the caller may not
+ * signed URLs the download endpoint hands out (../signed-urls.ts). A provider the caller may not
  * read does not exist for a signed-in caller (404); an anonymous one is asked for credentials
  * (401, which Terraform words as "host ... requires authentication credentials") whether or not
  * it exists, so nothing tells an anonymous caller which private providers there are.
@@ -25,7 +25,7 @@ import type { Principal } from '../../auth/principal';
 import { recordEvent } from '../../audit/record';
 import { notFound, unauthorized } from '../../http/problem';
 import { mayReadPrivate, organizationBySlug, registryCaller } from '../registry-access';
-import { urlSigner } from './download-urls';
+import { urlSigner } from '../signed-urls';
 import {
   findPlatform,
   findProvider,
@@ -54,7 +54,7 @@ const VERSION_ADDRESS = {
 type Address = { namespace: string; type: string };
 
 export async function providerRegistryProtocol(app: FastifyInstance): Promise<void> {
-  const signer = urlSigner(app.db);
+  const signer = urlSigner(app.db, { keyId: 'provider-download-urls', lifetimeSeconds: 10 * 60 });
 
   /** The provider at this address if the caller may read it; otherwise 404, or 401 for an anonymous caller. */
   const readable = async (request: FastifyRequest, address: Address) => {
@@ -159,8 +159,7 @@ export async function providerRegistryProtocol(app: FastifyInstance): Promise<vo
       const { namespace, type, version, filename } = request.params;
       const organization = await organizationBySlug(app.db, namespace);
       const provider = organization && (await findProvider(app.db, organization.id, type));
-      const signed =
-        provider && (await signer()).verify(filesPath(provider, version, filename), request.query as never);
+      const signed = provider && !(await signer()).problem(filesPath(provider, version, filename), request.query);
       // A signed URL is its own permission; without one, the caller must be able to read the provider.
       const { provider: allowed } = signed ? { provider } : await readable(request, { namespace, type });
       const row = await publishedVersion(allowed, version);
