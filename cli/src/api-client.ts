@@ -121,6 +121,8 @@ function describeFailure(error: ApiError, env: NodeJS.ProcessEnv): string {
 
 /** The server's `detail` usually lists the field errors already; add only those it left out. */
 function fieldErrorsNotIn({ problem, fieldErrors }: ApiError): string {
-  const missing = fieldErrors.map((e) => `${e.field}: ${e.message}`).filter((text) => !problem.detail?.includes(text));
+  const missing = fieldErrors
+    .filter((e) => !problem.detail?.includes(e.message))
+    .map((e) => `${e.field}: ${e.message}`);
   return missing.length ? ` [${missing.join('; ')}]` : '';
 }

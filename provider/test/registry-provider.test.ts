@@ -56,6 +56,7 @@ beforeAll(async () => {
     { ...process.env, MERCATO_ENDPOINT: server.url, MERCATO_TOKEN: server.adminToken },
   );
   expect(published.stderr).toBe('');
+  expect(published.stdout).toContain('  public: terraform init installs it with no token');
   keyId = /signed by Mercato's key for the organization ([0-9A-F]{16})/.exec(published.stdout)![1];
 }, 300000);
 afterAll(async () => {
@@ -212,7 +213,16 @@ test('Terraform refuses a zip whose checksum is not the published one', async ()
 
 test("a private provider: Terraform without credentials is refused; with a member's token in a credentials block it installs", async () => {
   const { provider_id } = await versionRow();
-  await admin.expect(200, admin.patch(`/terraform-providers/${provider_id}`, { visibility: 'private' }));
+  const setVisibility = (visibility: string) =>
+    run(process.execPath, [MERCATO_CLI, 'provider', 'visibility', 'mercato/mercato', visibility], root, {
+      ...process.env,
+      MERCATO_ENDPOINT: server.url,
+      MERCATO_TOKEN: server.adminToken,
+    });
+  const closed = await setVisibility('private');
+  expect(closed.stdout).toContain(
+    'mercato/mercato is private\n  private: terraform init needs a token of someone in mercato',
+  );
   try {
     const anonymous = await workspace('private-anonymous', required()).terraform(['init', '-input=false']);
     expect(anonymous.code).toBe(1);
@@ -249,7 +259,7 @@ test("a private provider: Terraform without credentials is refused; with a membe
     );
     expect(events.items.map((e: { actor_id: string }) => e.actor_id)).toContain(member.id);
   } finally {
-    await admin.expect(200, admin.patch(`/terraform-providers/${provider_id}`, { visibility: 'public' }));
+    expect((await setVisibility('public')).stdout).toContain('mercato/mercato is public');
   }
 });
 

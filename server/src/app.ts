@@ -8,6 +8,7 @@ import { idempotency } from './http/idempotency';
 import { jsonBody } from './http/json-body';
 import { clientErrorHandler, frameworkErrors, httpLayerErrors } from './http/http-layer-errors';
 import { requestText } from './http/request-text';
+import { requestLogFields } from './http/request-log';
 import { sendProblem, PROBLEM_SCHEMA } from './http/problem';
 import { CatalogCache } from './catalog/catalog-cache';
 import { categoriesRoutes } from './catalog/categories';
@@ -83,9 +84,15 @@ function validatorCompiler() {
     (httpPart === 'body' ? strict : coercing).compile(schema);
 }
 
+/** The app's logger settings, with request URLs logged without their secrets (http/request-log.ts). */
+function withRequestLogFields(logger: AppOptions['logger']): FastifyServerOptions['logger'] {
+  if (!logger) return false;
+  return { ...(logger === true ? {} : logger), serializers: { req: requestLogFields } };
+}
+
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ?? false,
+    logger: withRequestLogFields(options.logger),
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
     ajv: { customOptions: { removeAdditional: false } },
     // errors raised before a route runs: problem+json too (http/http-layer-errors.ts)

@@ -3,6 +3,8 @@
  * use them: good until they expire, for the one path they were signed for, with the key that signed them.
  */
 import { randomBytes } from 'node:crypto';
+import { startTestServer } from '@mercato/test-support/server-harness';
+import { loggedUrl } from '../src/http/request-log';
 import { signerWithKey } from '../src/registry/signed-urls';
 
 describe('signed registry URLs', () => {
@@ -33,5 +35,28 @@ describe('signed registry URLs', () => {
     expect(signer.problem(path, { ...query, signature: query.signature.slice(1) }, now)).toBe(invalid);
     expect(signer.problem(path, { ...query, signature: '' }, now)).toBe(invalid);
     expect(signer.problem(path, { expires: 'soon', signature: query.signature }, now)).toBe(invalid);
+  });
+});
+
+describe('request logs', () => {
+  test('show a signed URL with its signature masked, so reading them grants no download', async () => {
+    const lines: string[] = [];
+    const stream = { write: (line: string) => void lines.push(line) };
+    const server = await startTestServer('sqlite', { worker: { enabled: false }, logger: { level: 'info', stream } });
+    try {
+      const archive = '/v1/modules/archives/01a22fe4-3384-7000-9a5e-1b3ec05883b8.tar.gz';
+      const answer = await fetch(`${server.url}${archive}?expires=1796103405&signature=s3cr3t-signature-value`);
+      expect(answer.status).toBe(403);
+      const logged = lines.join('');
+      expect(logged).toContain(`${archive}?expires=1796103405&signature=********`);
+      expect(logged).not.toContain('s3cr3t-signature-value');
+    } finally {
+      await server.close();
+    }
+  });
+
+  test('keep every other URL as it came', () => {
+    expect(loggedUrl('/api/v1/offerings?q=postgres&limit=5')).toBe('/api/v1/offerings?q=postgres&limit=5');
+    expect(loggedUrl('/healthz')).toBe('/healthz');
   });
 });

@@ -362,6 +362,7 @@ describe.each(DATABASE_KINDS)('Terraform states on %s', (kind) => {
     const refused = await manager.api.post(`${path}/versions/1/restore`);
     expect(refused.status).toBe(423);
     expect(refused.body.detail).toContain('lock ID run-1');
+    expect(refused.body.detail).toContain('(?lock_id= of the API, --lock-id of mercato terraform-state restore)');
     const underLock = await manager.api.post(`${path}/versions/1/restore?lock_id=run-1`);
     expect(underLock.status).toBe(201);
     expect(underLock.body).toMatchObject({ number: 4, serial: 4, restored_from: 1, lineage: LINEAGE });

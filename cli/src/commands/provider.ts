@@ -95,7 +95,10 @@ export function declareProvider(program: Command): void {
     .option('--type <type>', "the provider type (default: from the zips' names)")
     .option('--version <version>', "the version (default: from the zips' names)")
     .option('--protocols <list>', "plugin protocol versions, comma-separated (default: the manifest's, else 5.0)")
-    .option('--visibility <visibility>', 'public or private, for a new provider (default private)')
+    .option(
+      '--visibility <visibility>',
+      'public or private, for a new provider (default private; later: mercato provider visibility)',
+    )
     .option('--public-key <file>', "the armored public key that verifies the .sig (default: the folder's .asc file)")
     .action(
       (
@@ -125,11 +128,32 @@ export function declareProvider(program: Command): void {
             visibility: options.visibility as 'public' | 'private' | undefined,
             publicKey: options.publicKey === undefined ? undefined : userPath(options.publicKey),
           });
-          const published = await clientFromEnvironment().create<import('@mercato/api').TerraformProviderVersion>(
+          const client = clientFromEnvironment();
+          const published = await client.create<import('@mercato/api').TerraformProviderVersion>(
             '/terraform-provider-versions',
             request,
           );
-          return describePublished(published);
+          const provider = await client.get<import('@mercato/api').TerraformProvider>(
+            `/terraform-providers/${published.provider_id}`,
+          );
+          const {
+            visibilityLine,
+          }: typeof import('../registry/provider-visibility') = require('../registry/provider-visibility');
+          return `${describePublished(published)}\n${visibilityLine(provider)}`;
         }),
+    );
+  provider
+    .command('visibility')
+    .description("Set a provider's visibility: public (anyone, no token) or private (its organization's members)")
+    .argument('<provider>', 'NAMESPACE/TYPE')
+    .argument('<visibility>', 'public or private')
+    .action((address: string, visibility: string) =>
+      report(async () => {
+        const {
+          setProviderVisibility,
+        }: typeof import('../registry/provider-visibility') = require('../registry/provider-visibility');
+        const { clientFromEnvironment }: typeof import('../api-client') = require('../api-client');
+        return setProviderVisibility(clientFromEnvironment(), address, visibility);
+      }),
     );
 }

@@ -50,11 +50,17 @@ const eventOf = (target: StateTarget, state: TerraformStateRow) => ({
   projectId: target.project.id,
 });
 
+/** How a caller passes the lock's ID: Terraform for its own requests, people for a restore. */
+const LOCK_ID_PARAMETER: Record<string, string> = {
+  'restoring a version': '?lock_id= of the API, --lock-id of mercato terraform-state restore',
+};
+
 async function lockedError(db: Db, state: TerraformStateRow, doing: string): Promise<StateLocked> {
   const username = await usernameOf(db, state.locked_by);
+  const parameter = LOCK_ID_PARAMETER[doing] ?? 'Terraform sends it as ?ID=';
   return new StateLocked(
     holderLockInfo(state.lock_info, username, state.locked_at ?? ''),
-    `Terraform state ${state.name} is locked by ${describeHolder(state.lock_info, username)}; ${doing} needs that lock's ID (Terraform sends it as ?ID=) or its unlock`,
+    `Terraform state ${state.name} is locked by ${describeHolder(state.lock_info, username)}; ${doing} needs that lock's ID (${parameter}) or its unlock`,
   );
 }
 
