@@ -264,6 +264,21 @@ output "greeting" {
       '1.0.0',
     ]);
     expect(missing.stderr).toBe(`error: ${path.join(scratch, 'nowhere')}: no such folder\n`);
+    // an address Terraform would not parse: the option is named, before anything is packed
+    const upper = await mercato([
+      'module',
+      'publish',
+      dir,
+      '--namespace',
+      namespace,
+      '--name',
+      'x',
+      '--system',
+      'AWS',
+      '--version',
+      '1.0.0',
+    ]);
+    expect(upper.stderr).toBe('error: --system "AWS": must be 1 to 64 lowercase letters and digits, e.g. aws\n');
   });
 
   test('a synthesized CDKTF stack publishes as a module: its variables and outputs read, installed and applied by Terraform', async () => {

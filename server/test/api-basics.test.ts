@@ -205,7 +205,8 @@ describe.each(DATABASE_KINDS)('API basics on %s', (kind) => {
     const plain = await send('name=x', 'text/plain');
     expect([400, 415]).toContain(plain.status);
     expect(plain.headers.get('content-type')).toContain('application/problem+json');
-    await expectProblem(send('<name>x</name>', 'application/xml'), 415);
+    const xml = await expectProblem(send('<name>x</name>', 'application/xml'), 415);
+    expect(xml.detail).toBe('Content-Type application/xml is not accepted here; send application/json');
     const huge = await expectProblem(
       owner.api.post('/organizations', { name: 'big', description: 'x'.repeat(2 * 1024 * 1024) }),
       413,

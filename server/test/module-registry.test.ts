@@ -261,6 +261,12 @@ describe.each(DATABASE_KINDS)('module registry API (%s)', (kind) => {
       expect(refused.status).toBe(422);
       expect(refused.body.errors).toEqual([{ field: 'archive', message: expect.stringContaining(message) }]);
     }
+    // a body of another type: the answer says which types the route takes
+    const zip = await publish(world.serviceManager.token, path, good, { version: '1.0.0' }, 'application/zip');
+    expect(zip.status).toBe(415);
+    expect(zip.body.detail).toBe(
+      'Content-Type application/zip is not accepted here; send application/gzip or application/x-gzip or application/octet-stream',
+    );
     const inside = tarGz([
       { name: 'main.tf', body: 'output "x" { value = 1 }\n' },
       { name: 'vars.tf', type: 'symlink', linkname: 'shared/vars.tf' },

@@ -38,7 +38,28 @@ function sourceLine(version: Item): string {
 }
 
 /** `mercato module publish DIR`: packs the folder and publishes it as a version. */
+/**
+ * Terraform's rules for the parts of a module address (hashicorp/terraform-registry-address),
+ * checked before the folder is packed so that a mistake names the option, not a URL parameter.
+ */
+const ADDRESS_PARTS = {
+  namespace: [/^[0-9A-Za-z](?:[0-9A-Za-z_-]{0,62}[0-9A-Za-z])?$/, "an organization's slug"],
+  name: [
+    /^[0-9A-Za-z](?:[0-9A-Za-z_-]{0,62}[0-9A-Za-z])?$/,
+    '1 to 64 letters, digits, - and _, not starting or ending with - or _',
+  ],
+  system: [/^[0-9a-z]{1,64}$/, '1 to 64 lowercase letters and digits, e.g. aws'],
+} as const;
+
+function checkAddress(options: PublishOptions): void {
+  for (const [option, [pattern, rule]] of Object.entries(ADDRESS_PARTS)) {
+    const value = options[option as keyof typeof ADDRESS_PARTS];
+    if (!pattern.test(value)) throw new CliError(`--${option} "${value}": must be ${rule}`);
+  }
+}
+
 export async function publishModule(client: MercatoClient, dir: string, options: PublishOptions): Promise<string> {
+  checkAddress(options);
   const archive = await packModule(userPath(dir));
   const path = modulePathOf(`${options.namespace}/${options.name}/${options.system}`);
   const version = await client.upload<Item>(`/modules/${path}/versions`, archive, 'application/gzip', {

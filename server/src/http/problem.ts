@@ -87,7 +87,7 @@ export function fieldErrorsFrom(errors: AjvLikeError[], prefix = ''): FieldError
   });
 }
 
-function fromFastifyError(error: FastifyError): Problem {
+function fromFastifyError(error: FastifyError, request: FastifyRequest): Problem {
   if (error.validation) {
     const part = error.validationContext === 'body' ? '' : `${error.validationContext ?? ''}`;
     const errors = fieldErrorsFrom(error.validation as AjvLikeError[], part);
@@ -96,8 +96,23 @@ function fromFastifyError(error: FastifyError): Problem {
   const status = error.statusCode ?? 500;
   if (status === 413) return new Problem(413, 'Payload Too Large', 'the request body is larger than the limit');
   if (status === 414) return new Problem(414, 'URI Too Long', 'a path parameter is longer than 100 characters');
+  if (status === 415) return unsupportedMediaType(request);
   if (status >= 400 && status < 500) return new Problem(status, STATUS_CODES[status] ?? 'Bad Request', error.message);
   return new Problem(500, 'Internal Server Error', 'an unexpected error occurred; it has been logged');
+}
+
+/** A body of a type the route does not read: which types it does (the route's `consumes`, else JSON). */
+function unsupportedMediaType(request: FastifyRequest): Problem {
+  const consumes = (request.routeOptions.schema as { consumes?: string[] } | undefined)?.consumes ?? [
+    'application/json',
+  ];
+  const sent = request.headers['content-type'] ?? '(none)';
+  return new Problem(
+    415,
+    'Unsupported Media Type',
+    `Content-Type ${sent} is not accepted here; send ${consumes.join(' or ')}`,
+    [{ field: 'Content-Type', message: `must be ${consumes.join(' or ')}` }],
+  );
 }
 
 /** The application/problem+json document of a problem about `path`. */
@@ -113,7 +128,7 @@ export function problemDocument(problem: Problem, path: string) {
 }
 
 export function sendProblem(error: FastifyError | Problem, request: FastifyRequest, reply: FastifyReply) {
-  const problem = error instanceof Problem ? error : fromFastifyError(error);
+  const problem = error instanceof Problem ? error : fromFastifyError(error, request);
   if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
   return reply
     .code(problem.status)
