@@ -21,6 +21,10 @@ const greeter = (version: string) => ({
   'main.tf': `variable "name" {
   type        = string
   description = "Who to greet"
+  validation {
+    condition     = length(var.name) > 0
+    error_message = "The name must not be empty."
+  }
 }
 
 resource "terraform_data" "greeting" {
@@ -300,7 +304,7 @@ output "greeting" {
     const describe = await mercato(['describe', 'module', `${namespace}/cdktfweb/test`]);
     expect(describe.code).toBe(0);
     expect(describe.stdout).toMatch(
-      /Inputs of 0\.1\.0:\n\s+NAME\s+TYPE\s+REQUIRED\s+DEFAULT\s+SENSITIVE\s+DESCRIPTION\n\s+name\s+string\s+yes\s+<none>\s+no\s+Who to greet\n\s+replicas\s+number\s+no\s+2\s+no/,
+      /Inputs of 0\.1\.0:\n\s+NAME\s+TYPE\s+REQUIRED\s+DEFAULT\s+SENSITIVE\s+DESCRIPTION\s+VALIDATIONS\n\s+name\s+string\s+yes\s+<none>\s+no\s+Who to greet\s+<none>\n\s+replicas\s+number\s+no\s+2\s+no/,
     );
     expect(describe.stdout).toMatch(
       /Outputs of 0\.1\.0:\n\s+NAME\s+SENSITIVE\s+DESCRIPTION\n\s+greeting\s+no\s+The greeting/,
@@ -342,6 +346,10 @@ output "greeting" {
     expect(deprecate.stdout.trim()).toBe(`${namespace}/greeter/test 1.0.0 deprecated`);
     expect((await mercato(['describe', 'module', `${namespace}/greeter/test`])).stdout).toMatch(
       /1\.0\.0\s+\S+\s+no\s+Use 2\.x/,
+    );
+    // the inputs with their validations' messages
+    expect(page.stdout).toMatch(
+      /Inputs of 2\.0\.0:\n\s+NAME .*VALIDATIONS\n\s+name\s+string\s+yes .*The name must not be empty\./,
     );
     const yaml = await mercato(['describe', 'module', `${namespace}/greeter/test`, '-o', 'yaml']);
     expect(yaml.stdout).toContain('readme: |');

@@ -84,10 +84,11 @@ function validatorCompiler() {
     (httpPart === 'body' ? strict : coercing).compile(schema);
 }
 
-/** The app's logger settings, with request URLs logged without their secrets (http/request-log.ts). */
+/** The app's logger settings, with request URLs logged without their secrets (http/request-log.ts) unless the caller serializes requests itself. */
 function withRequestLogFields(logger: AppOptions['logger']): FastifyServerOptions['logger'] {
   if (!logger) return false;
-  return { ...(logger === true ? {} : logger), serializers: { req: requestLogFields } };
+  const given = logger === true ? {} : logger;
+  return { ...given, serializers: { req: requestLogFields, ...given.serializers } };
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {

@@ -40,6 +40,7 @@ export async function describeModule(
           { header: 'default', value: (i) => ('default' in i ? JSON.stringify(i.default) : '') },
           { header: 'sensitive', value: (i) => (i.sensitive ? 'yes' : 'no') },
           { header: 'description', value: (i) => i.description },
+          { header: 'validations', value: (i) => validationMessages(i) },
         ]),
       ),
       section(
@@ -68,6 +69,11 @@ export async function describeModule(
     if (submodules.length) sections.push(`Submodules: ${submodules.join(', ')}`);
   }
   return sections.join('\n\n');
+}
+
+/** What the input's validation blocks say when a value fails them (their conditions: `-o yaml`). */
+function validationMessages(input: Item): string {
+  return ((input.validations ?? []) as { error_message: string }[]).map((v) => v.error_message).join('; ');
 }
 
 function versionsSection(versions: Item[]): string {
