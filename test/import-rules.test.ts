@@ -25,7 +25,7 @@ const PROBES: { files: Record<string, string>; rule: string }[] = [
   },
   { rule: 'no-undeclared-package', files: { 'cli/src/P/package.ts': "export { default } from 'semver';\n" } },
   // An npm package named like a folder of the repository resolves to the package, not the folder.
-  { rule: 'no-undeclared-package', files: { 'cli/src/P/constructs.ts': "export { Construct } from 'constructs';\n" } },
+  { rule: 'no-undeclared-package', files: { 'api/src/P/constructs.ts': "export { Construct } from 'constructs';\n" } },
   {
     rule: 'no-unresolvable-import',
     files: { 'cli/src/P/missing.ts': "export { x } from 'no-such-package-anywhere';\n" },
