@@ -2,6 +2,7 @@ import fp from 'fastify-plugin';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { unauthorized } from '../http/problem';
 import { principalForToken, type Principal } from './principal';
+import { basicCredentials } from './basic-credentials';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -29,11 +30,7 @@ function callerToken(request: FastifyRequest): string | undefined {
   const header = request.headers.authorization ?? '';
   const bearer = header.match(/^Bearer\s+(\S+)$/i);
   if (bearer) return bearer[1];
-  const basic = header.match(/^Basic\s+([A-Za-z0-9+/=]+)$/i);
-  if (!basic) return undefined;
-  const credentials = Buffer.from(basic[1], 'base64').toString('utf8');
-  const password = credentials.slice(credentials.indexOf(':') + 1);
-  return credentials.includes(':') && password !== '' ? password : undefined;
+  return basicCredentials(header)?.password || undefined;
 }
 
 /** Terraform's registry protocols: public modules and providers are read with no token at all. */

@@ -125,16 +125,6 @@ export async function loadCatalog(db: Db) {
   return { offerings, versions, categories, organizations, audienceRows };
 }
 
-/** The slugs taken by any offering (deleted ones included) that are `base` or start with `base-`. */
-export async function slugsLike(db: Db, base: string): Promise<Set<string>> {
-  const rows = await db
-    .selectFrom('offerings')
-    .select('slug')
-    .where((eb) => eb.or([eb('slug', '=', base), eb('slug', 'like', `${base}-%`)]))
-    .execute();
-  return new Set(rows.map((r) => r.slug));
-}
-
 /** Whether an offering not deleted is in the category, or provided by the organization. */
 export async function hasLiveOffering(db: Db, column: 'category_id' | 'organization_id', value: string) {
   return (

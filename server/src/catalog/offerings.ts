@@ -4,7 +4,8 @@ import type { Principal } from '../auth/principal';
 import { canSeeOffering, canSeeOrganization, managesOfferingsOf } from '../auth/access';
 import { diff, recordEvent } from '../audit/record';
 import { isUniqueViolation } from '../db/database';
-import { firstFreeSlug, slugify, SLUG_PATTERN } from '../slugs';
+import { SLUG_PATTERN } from '../slugs';
+import { freeSlug } from '../db/free-slug';
 import type { OfferingRow } from '../db/tables';
 import { newId } from '../ids';
 import { conflict, forbidden, invalid, invalidFields, notFound, type FieldError } from '../http/problem';
@@ -23,13 +24,7 @@ import { refreshOfferingStatus } from './offering-activation';
 import { findLiveCategory } from './categories-repository';
 import { findLiveOrganization } from '../structure/organizations-repository';
 import { hasLiveResource } from '../resources/resources-repository';
-import {
-  insertOffering,
-  loadOfferingRow,
-  markOfferingDeleted,
-  slugsLike,
-  updateOffering,
-} from './offerings-repository';
+import { insertOffering, loadOfferingRow, markOfferingDeleted, updateOffering } from './offerings-repository';
 
 const EDITABLE = {
   category_id: ID,
@@ -179,12 +174,6 @@ export const offeringsRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => 
     return errors;
   };
 
-  /** The first of `base`, `base-2`, `base-3`... no offering has yet. */
-  const freeSlug = async (name: string) => {
-    const base = slugify(name, 'offering');
-    return firstFreeSlug(base, await slugsLike(app.db, base));
-  };
-
   /**
    * Inserts a new offering. A derived slug is free when looked up but may be taken by the time
    * it is written (two offerings of one name published at once): the unique index decides, and
@@ -192,7 +181,7 @@ export const offeringsRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => 
    */
   const publishOffering = async (row: OfferingRow, input: OfferingInput, audience: AudienceChange, actorId: string) => {
     for (let attempt = 1; ; attempt++) {
-      if (!input.slug) row.slug = await freeSlug(input.name!);
+      if (!input.slug) row.slug = await freeSlug(app.db, 'offerings', input.name!, 'offering');
       try {
         await app.db.transaction().execute(async (trx) => {
           await insertOffering(trx, row);

@@ -46,16 +46,6 @@ export async function updateOrganization(db: Db, id: string, changes: Partial<Or
   await db.updateTable('organizations').set(changes).where('id', '=', id).execute();
 }
 
-/** The slugs taken by any organization (deleted ones included) that are `base` or start with `base-`. */
-export async function organizationSlugsLike(db: Db, base: string): Promise<Set<string>> {
-  const rows = await db
-    .selectFrom('organizations')
-    .select('slug')
-    .where((eb) => eb.or([eb('slug', '=', base), eb('slug', 'like', `${base}-%`)]))
-    .execute();
-  return new Set(rows.map((r) => r.slug));
-}
-
 /** An organization not deleted, by slug. */
 export function findLiveOrganizationBySlug(db: Db, slug: string) {
   return db

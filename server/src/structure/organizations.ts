@@ -10,12 +10,12 @@ import { body, DESCRIPTION, ID, ID_PARAMS, listQuery, NAME, object, TIMESTAMP } 
 import { now, page } from '../http/route-context';
 import { membershipRoutes } from './memberships';
 import { isUniqueViolation } from '../db/database';
-import { firstFreeSlug, slugify, SLUG_PATTERN } from '../slugs';
+import { SLUG_PATTERN } from '../slugs';
+import { freeSlug } from '../db/free-slug';
 import {
   findLiveOrganization,
   findLiveOrganizationBySlug,
   insertOrganization,
-  organizationSlugsLike,
   listOrganizations,
   markOrganizationDeleted,
   updateOrganization,
@@ -45,11 +45,6 @@ const UUID = new RegExp(UUID_PATTERN);
 const slugTaken = (slug: string) => conflict(`slug "${slug}" is taken by another organization`, 'slug');
 
 export const organizationsRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
-  const freeSlug = async (name: string) => {
-    const base = slugify(name, 'organization');
-    return firstFreeSlug(base, await organizationSlugsLike(app.db, base));
-  };
-
   const findOrganization = async (p: Principal, id: string) => {
     const row = UUID.test(id) ? await findLiveOrganization(app.db, id) : await findLiveOrganizationBySlug(app.db, id);
     if (!row || !canSeeOrganization(p, row.id)) throw notFound('organization', id);
@@ -77,7 +72,7 @@ export const organizationsRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app)
       // A derived slug free when looked up may be taken when written: the unique index decides
       // and the loser takes the next one. A slug the caller chose is refused when taken.
       for (let attempt = 1; ; attempt++) {
-        if (!input.slug) row.slug = await freeSlug(input.name);
+        if (!input.slug) row.slug = await freeSlug(app.db, 'organizations', input.name, 'organization');
         try {
           await app.db.transaction().execute(async (trx) => {
             await insertOrganization(trx, row, p.isStaff ? undefined : p.user.id);

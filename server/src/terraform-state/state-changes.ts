@@ -55,6 +55,29 @@ const LOCK_ID_PARAMETER: Record<string, string> = {
   'restoring a version': '?lock_id= of the API, --lock-id of mercato terraform-state restore',
 };
 
+/** A new version of `state` holding `file`, written by the target's caller; `restoredFrom`: the number of the version it restores, if it does. */
+function versionRow(
+  target: StateTarget,
+  state: TerraformStateRow,
+  file: StateFile,
+  restoredFrom: number | null,
+  at: string,
+): Omit<TerraformStateVersionRow, 'id' | 'number'> {
+  return {
+    state_id: state.id,
+    serial: file.serial,
+    lineage: file.lineage,
+    terraform_version: file.terraformVersion,
+    sha256: file.sha256,
+    md5: file.md5,
+    size: file.size,
+    content: file.text,
+    restored_from: restoredFrom,
+    created_by: target.principal.user.id,
+    created_at: at,
+  };
+}
+
 async function lockedError(db: Db, state: TerraformStateRow, doing: string): Promise<StateLocked> {
   const username = await usernameOf(db, state.locked_by);
   const parameter = LOCK_ID_PARAMETER[doing] ?? 'Terraform sends it as ?ID=';
@@ -102,19 +125,7 @@ export async function writeState(
         `serial ${file.serial} is lower than the current serial ${current.serial} of lineage ${file.lineage}: this state is older than the one stored, nothing was written (restore an old version with POST .../versions/<number>/restore)`,
         'serial',
       );
-    const version = await addVersion(trx, {
-      state_id: state.id,
-      serial: file.serial,
-      lineage: file.lineage,
-      terraform_version: file.terraformVersion,
-      sha256: file.sha256,
-      md5: file.md5,
-      size: file.size,
-      content: file.text,
-      restored_from: null,
-      created_by: target.principal.user.id,
-      created_at: at,
-    });
+    const version = await addVersion(trx, versionRow(target, state, file, null, at));
     await recordEvent(trx, {
       ...eventOf(target, state),
       action: 'terraform-state.written',
@@ -230,19 +241,7 @@ export async function restoreVersion(
       .where('state_id', '=', state.id)
       .executeTakeFirstOrThrow();
     const file = withSerial(old.content, Number(highest.serial ?? 0) + 1);
-    const version = await addVersion(trx, {
-      state_id: state.id,
-      serial: file.serial,
-      lineage: file.lineage,
-      terraform_version: file.terraformVersion,
-      sha256: file.sha256,
-      md5: file.md5,
-      size: file.size,
-      content: file.text,
-      restored_from: old.number,
-      created_by: target.principal.user.id,
-      created_at: at,
-    });
+    const version = await addVersion(trx, versionRow(target, state, file, old.number, at));
     await recordEvent(trx, {
       ...eventOf(target, state),
       action: 'terraform-state.restored',

@@ -20,6 +20,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { recordEvent } from '../../audit/record';
 import { principalForToken } from '../../auth/principal';
 import { generateToken, hashToken } from '../../auth/tokens';
+import { basicCredentials } from '../../auth/basic-credentials';
 import { now } from '../../http/route-context';
 import { newId } from '../../ids';
 import { insertToken } from '../../structure/users-repository';
@@ -49,12 +50,10 @@ const oauthError = (reply: FastifyReply, error: string, description: string) =>
  * an empty password, which Go's oauth2 package (Terraform's) sends first.
  */
 function tokenClientId(form: Form, authorization: string | undefined): string {
-  const basic = authorization?.match(/^Basic\s+([A-Za-z0-9+/=]+)$/i);
+  const basic = basicCredentials(authorization);
   if (!basic) return form.client_id ?? '';
-  const credentials = Buffer.from(basic[1], 'base64').toString('utf8');
-  const colon = credentials.indexOf(':');
   try {
-    return decodeURIComponent(colon < 0 ? credentials : credentials.slice(0, colon));
+    return decodeURIComponent(basic.user);
   } catch {
     return ''; // not percent-encoded UTF-8: matches no client
   }
