@@ -13,7 +13,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes, X509Certificate } from 'node:crypto';
 import { isIP } from 'node:net';
 import type { pki as Pki } from 'node-forge';
 
@@ -90,13 +90,16 @@ function writePair(certFile: string, keyFile: string, pair: TlsCertificate): Tls
   return pair;
 }
 
-/** Whether the certificate names every host and is valid for more than RENEW_DAYS. */
+/**
+ * Whether the certificate names every host and is valid for more than RENEW_DAYS. Read with
+ * Node's own X509Certificate, so that a restart with nothing to issue does not load node-forge.
+ */
 function coversHosts(certPem: string, hosts: string[]): boolean {
-  const cert = forge().pki.certificateFromPem(certPem);
-  if (cert.validity.notAfter.getTime() - Date.now() < RENEW_DAYS * DAY_MS) return false;
-  const altNames = (cert.getExtension('subjectAltName') as { altNames?: { value?: string; ip?: string }[] })?.altNames;
-  const named = new Set((altNames ?? []).map((n) => n.ip ?? n.value));
-  return hosts.every((host) => named.has(host));
+  const cert = new X509Certificate(certPem);
+  if (Date.parse(cert.validTo) - Date.now() < RENEW_DAYS * DAY_MS) return false;
+  return hosts.every((host) =>
+    isIP(host) ? cert.checkIP(host) !== undefined : cert.checkHost(host, { wildcards: false }) !== undefined,
+  );
 }
 
 function newKeyPair(): { privatePem: string; publicKey: Pki.PublicKey } {
