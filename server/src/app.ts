@@ -21,7 +21,8 @@ import { projectsRoutes } from './structure/projects';
 import { ordersRoutes } from './orders/orders-routes';
 import { resourcesRoutes } from './resources/resources-routes';
 import { eventsRoutes } from './audit/events-routes';
-import { PluginRegistry } from './provisioning/plugins/registry';
+import { DEFAULT_PLUGINS, PluginRegistry } from './provisioning/plugins/registry';
+import { terraformPlugin } from './provisioning/plugins/terraform/terraform-plugin';
 import { ProvisioningWorker, type WorkerOptions } from './provisioning/worker';
 import { pluginsRoutes } from './provisioning/plugins-routes';
 import { ResourcePuller, type PullerOptions } from './provisioning/puller';
@@ -117,7 +118,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       }),
   );
 
-  const plugins = options.plugins ?? new PluginRegistry();
+  const plugins =
+    options.plugins ??
+    new PluginRegistry([...DEFAULT_PLUGINS, terraformPlugin({ httpsAddress: () => app.httpsAddress })]);
   app.decorate('db', options.database.db);
   app.decorate('catalog', new CatalogCache(options.database.db));
   app.decorate('plugins', plugins);

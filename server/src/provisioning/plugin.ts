@@ -52,6 +52,35 @@ export interface ProvisioningJob {
   };
   resource: PluginResource;
   offering: PluginOffering;
+  /** Where the run writes what it did, kept with the order for those who may read it; absent: nowhere. */
+  log?: RunLog;
+}
+
+/**
+ * The log of one run of a plugin for an order (a `terraform` plan or apply), kept with the order.
+ * The plugin masks secrets before writing: the log is shown to the project's managers and the
+ * offering's provider as it was written.
+ */
+export interface RunLog {
+  /** Appends `text` (any length, newlines kept) to the log of `step` (`init`, `plan`, `apply`...) of this run. */
+  write(step: string, text: string): Promise<void>;
+}
+
+/**
+ * What carrying out an order would change on the backend, as Terraform's plan says it, for an
+ * approver to see before approving: counts of resource instances to add, change (in place) and
+ * destroy (a replacement counts as one add and one destroy), each change by address, and the
+ * outputs that would change. Facts: `terraform show -json` of a saved plan (`resource_changes`,
+ * `output_changes`, each with `change.actions`).
+ */
+export interface PlanSummary {
+  add: number;
+  change: number;
+  destroy: number;
+  /** Each resource instance the plan touches (no-op ones left out), by address, with Terraform's actions (`create`, `update`, `delete`, `["delete","create"]` for a replacement, `read`). */
+  resource_changes: Array<{ address: string; actions: string[] }>;
+  /** Names of the outputs whose value would change. */
+  output_changes: string[];
 }
 
 /** What a backend reports of a resource; a field left out is unchanged. */
@@ -107,6 +136,12 @@ export interface ProvisioningPlugin {
    * (Optional for callers other than the worker, such as a test calling a plugin directly.)
    */
   provision(job: ProvisioningJob, signal: AbortSignal, handOver?: () => Promise<void>): Promise<ProvisioningOutcome>;
+  /**
+   * What carrying out an order would change, without changing anything: for an order waiting for
+   * approval, so the approver sees it first. Throwing is taken as "the plan failed" with the
+   * error's message, shown to the approver in place of the summary.
+   */
+  plan?(job: ProvisioningJob, signal: AbortSignal): Promise<PlanSummary>;
   /** What the backend has of the resource now; the worker calls it on a schedule for resources that are OK or Paused. */
   pull?(subject: { resource: PluginResource; offering: PluginOffering }, signal: AbortSignal): Promise<PullResult>;
   /**
