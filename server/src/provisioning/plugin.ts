@@ -93,10 +93,15 @@ export interface BackendReport {
 }
 
 export type ProvisioningOutcome =
-  | ({ status: 'done' } & BackendReport)
+  | ({ status: 'done' } & BackendReport & AppliedPlan)
   /** Someone outside completes the order later through the API (`/orders/<id>/complete` or `/fail`). */
   | { status: 'waiting'; message?: string }
-  | { status: 'erred'; reason: string };
+  | ({ status: 'erred'; reason: string } & AppliedPlan);
+
+/** The plan a run carried out (or failed to), kept on the order beside the one shown before approval. */
+export interface AppliedPlan {
+  plan?: PlanSummary;
+}
 
 /** Amounts used of an offering's `usage` components since the start of the current month (UTC), by component type. */
 export type Usage = Record<string, number>;
