@@ -38,9 +38,10 @@ export interface DemoOffering {
   /**
    * Provisioning plugin: `allocation` completes orders at once, `manual` waits for the provider,
    * `postgresql` creates a real database on the server of MERCATO_DEMO_POSTGRES_URL, `webhook` goes
-   * to the demo's site agent (examples/agent, simulated backends); seed.ts sets their options.
+   * to the demo's site agent (examples/agent, simulated backends), `terraform` applies one of
+   * DEMO_MODULES with the Terraform CLI on the server; seed.ts sets their options.
    */
-  type: 'manual' | 'allocation' | 'postgresql' | 'webhook';
+  type: 'manual' | 'allocation' | 'postgresql' | 'webhook' | 'terraform';
   plugin_options?: Record<string, unknown>;
   platform: 'aws' | 'azure' | 'gcp' | 'on-premises' | 'other';
   tags: string[];
@@ -50,7 +51,17 @@ export interface DemoOffering {
   auto_approve: boolean;
   components: DemoComponent[];
   plans: DemoPlan[];
+  /** A `terraform` offering has none here: its versions are made from its module's. */
   versions: DemoVersion[];
+}
+
+/** A module the demo publishes to its registry: the folder beside this file under `modules/`. */
+export interface DemoModule {
+  folder: string;
+  namespace: string;
+  name: string;
+  system: string;
+  version: string;
 }
 
 export type JsonSchema = { [keyword: string]: unknown };
@@ -709,6 +720,29 @@ const MONITORING: DemoOffering = {
   ],
 };
 
+/** examples/modules: the module published, offered as `web-service`, and ordered from HCL there. */
+export const DEMO_MODULES: DemoModule[] = [
+  { folder: 'web-service', namespace: DEMO_ORGANIZATION.slug, name: 'web-service', system: 'demo', version: '1.0.0' },
+];
+
+const WEB_SERVICE: DemoOffering = {
+  name: 'Web Service',
+  slug: 'web-service',
+  category: 'Compute',
+  type: 'terraform',
+  plugin_options: { module: `${DEMO_ORGANIZATION.slug}/web-service/demo` },
+  platform: 'other',
+  tags: ['web', 'load-balancer', 'terraform-module'],
+  description:
+    'A load-balanced web service made by a Terraform module from this registry (mercato/web-service/demo), applied on the server with the Terraform CLI: its inputs are the configuration, its outputs the resource outputs. Needs `terraform` on the server (MERCATO_TERRAFORM_BIN).',
+  documentation_url: `${DOCS}/compute/web-service`,
+  requirements: 'None: the module stands in for cloud resources with terraform_data.',
+  auto_approve: true,
+  components: [{ type: 'instance', name: 'Instance', measured_unit: 'instance', billing_type: 'fixed' }],
+  plans: [{ name: 'standard', description: 'Instances of any size.', unit: 'month', prices: { instance: 12 } }],
+  versions: [],
+};
+
 export const DEMO_OFFERINGS: DemoOffering[] = [
   VIRTUAL_MACHINE,
   OPENSHIFT,
@@ -717,4 +751,5 @@ export const DEMO_OFFERINGS: DemoOffering[] = [
   KAFKA,
   S3_BUCKET,
   MONITORING,
+  WEB_SERVICE,
 ];

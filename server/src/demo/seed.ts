@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { DEMO_CATEGORIES, DEMO_OFFERINGS, DEMO_ORGANIZATION, type DemoOffering } from './catalog';
+import path from 'node:path';
+import { DEMO_CATEGORIES, DEMO_MODULES, DEMO_OFFERINGS, DEMO_ORGANIZATION, type DemoOffering } from './catalog';
 
 /** Where the demo's site agent listens, and the secret it verifies events with. */
 export interface DemoAgentEndpoint {
@@ -40,6 +41,7 @@ export async function seedDemoCatalog(
     DEMO_ORGANIZATION,
     `organization "${DEMO_ORGANIZATION.name}"`,
   );
+  for (const module of DEMO_MODULES) await publishDemoModule(app, adminToken, module);
   const categoryIds = new Map<string, string>();
   for (const category of DEMO_CATEGORIES) {
     const created = await post('/api/v1/categories', category, `category "${category.title}"`);
@@ -138,6 +140,26 @@ async function seedOffering(
       `plan "${plan.name}" of ${what}`,
     );
   }
+}
+
+/** Publishes a module of the demo's `modules/` folder to its registry, packed as `mercato module publish` packs one. */
+async function publishDemoModule(app: FastifyInstance, adminToken: string, module: (typeof DEMO_MODULES)[number]) {
+  const tar: typeof import('tar') = require('tar');
+  const folder = path.join(__dirname, 'modules', module.folder);
+  const chunks: Buffer[] = [];
+  for await (const chunk of tar.create({ gzip: true, cwd: folder, portable: true }, ['.']))
+    chunks.push(chunk as Buffer);
+  const url = `/api/v1/modules/${module.namespace}/${module.name}/${module.system}/versions?version=${module.version}`;
+  const response = await app.inject({
+    method: 'POST',
+    url,
+    headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/gzip' },
+    payload: Buffer.concat(chunks),
+  });
+  if (response.statusCode !== 201)
+    throw new Error(
+      `seeding the demo catalog failed on module ${module.name}: POST ${url} answered ${response.statusCode}: ${response.body}`,
+    );
 }
 
 /** A POST as the admin that answers the created object, or throws naming what failed and why. */
