@@ -124,7 +124,7 @@ describe.each(DATABASE_KINDS)('module-backed offerings (%s)', (kind) => {
             required: ['zone'],
           },
         },
-        size: { type: ['number', 'null'], default: 2, enum: [1, 2, 4] },
+        size: { type: 'number', default: 2, enum: [1, 2, 4] },
       },
       required: ['name'],
     });

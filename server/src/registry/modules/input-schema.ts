@@ -64,7 +64,8 @@ function inputProperty(input: ModuleInput): Schema {
   const { type: integer, ...rest } = keywords;
   if (integer === 'integer') schema.type = 'integer';
   schema = { ...schema, ...rest };
-  const acceptsNull = input.nullable || !input.required;
+  // An enum (from `contains`) decides alone: Terraform's `contains` fails on null, so null is refused anyway.
+  const acceptsNull = (input.nullable || !input.required) && !('enum' in rest);
   if (acceptsNull) schema = withNull(schema);
   const notes: string[] = [];
   if (input.description) notes.push(input.description);
