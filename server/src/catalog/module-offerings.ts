@@ -52,7 +52,7 @@ export function moduleAddressOf(pluginOptions: unknown): string | undefined {
 }
 
 /** The module at `path` when the organization may offer it (its own namespace, or a public module), else undefined. */
-export async function usableModule(
+async function usableModule(
   db: Db,
   organizationId: string,
   path: string,

@@ -99,7 +99,7 @@ function readType(input: ModuleInput): TypeConstraint {
  * The schema of a value of a type (null refused: only optional attributes and the top level take
  * it). `secret`: the value is a secret, so no default of it is shown, not even an attribute's.
  */
-export function typeSchema(type: TypeConstraint, secret = false): Schema {
+function typeSchema(type: TypeConstraint, secret = false): Schema {
   const inner = (t: TypeConstraint) => typeSchema(t, secret);
   switch (type.kind) {
     case 'string':

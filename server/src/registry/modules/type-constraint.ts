@@ -358,7 +358,7 @@ class NotLiteral extends Error {}
 const ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', '"': '"', '\\': '\\' };
 
 /** The text of an HCL quoted string's body: `\n`, `\t`, `\"`, `\\`, `\uNNNN`, `\UNNNNNNNN`, `$${` and `%%{`. */
-export function unescapeHclString(body: string): string {
+function unescapeHclString(body: string): string {
   return body
     .replace(/\\(u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)/g, (_whole, escape: string) => {
       if (escape.length > 1) return String.fromCodePoint(parseInt(escape.slice(1), 16));
