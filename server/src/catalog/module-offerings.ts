@@ -52,11 +52,7 @@ export function moduleAddressOf(pluginOptions: unknown): string | undefined {
 }
 
 /** The module at `path` when the organization may offer it (its own namespace, or a public module), else undefined. */
-async function usableModule(
-  db: Db,
-  organizationId: string,
-  path: string,
-): Promise<ModuleWithNamespace | undefined> {
+async function usableModule(db: Db, organizationId: string, path: string): Promise<ModuleWithNamespace | undefined> {
   const [namespace, name, system] = path.split('/');
   const module = await findModule(db, namespace, name, system);
   if (!module || (module.visibility !== 'public' && module.organization_id !== organizationId)) return undefined;
