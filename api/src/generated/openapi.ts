@@ -3448,7 +3448,7 @@ export interface paths {
                                     description?: string;
                                     /** @description No default: a caller must set it. */
                                     required?: boolean;
-                                    /** @description The default value, when it has one; HCL expressions as `${...}`. */
+                                    /** @description The default value, when it has one and the input is not sensitive; HCL expressions as `${...}`. */
                                     default?: unknown;
                                     sensitive?: boolean;
                                     nullable?: boolean;
@@ -3647,7 +3647,7 @@ export interface paths {
                                     description?: string;
                                     /** @description No default: a caller must set it. */
                                     required?: boolean;
-                                    /** @description The default value, when it has one; HCL expressions as `${...}`. */
+                                    /** @description The default value, when it has one and the input is not sensitive; HCL expressions as `${...}`. */
                                     default?: unknown;
                                     sensitive?: boolean;
                                     nullable?: boolean;
@@ -3831,7 +3831,7 @@ export interface paths {
                                     description?: string;
                                     /** @description No default: a caller must set it. */
                                     required?: boolean;
-                                    /** @description The default value, when it has one; HCL expressions as `${...}`. */
+                                    /** @description The default value, when it has one and the input is not sensitive; HCL expressions as `${...}`. */
                                     default?: unknown;
                                     sensitive?: boolean;
                                     nullable?: boolean;
@@ -3959,7 +3959,7 @@ export interface paths {
                                     description?: string;
                                     /** @description No default: a caller must set it. */
                                     required?: boolean;
-                                    /** @description The default value, when it has one; HCL expressions as `${...}`. */
+                                    /** @description The default value, when it has one and the input is not sensitive; HCL expressions as `${...}`. */
                                     default?: unknown;
                                     sensitive?: boolean;
                                     nullable?: boolean;
@@ -4085,7 +4085,7 @@ export interface paths {
                                     description?: string;
                                     /** @description No default: a caller must set it. */
                                     required?: boolean;
-                                    /** @description The default value, when it has one; HCL expressions as `${...}`. */
+                                    /** @description The default value, when it has one and the input is not sensitive; HCL expressions as `${...}`. */
                                     default?: unknown;
                                     sensitive?: boolean;
                                     nullable?: boolean;
@@ -4218,7 +4218,7 @@ export interface paths {
                                     description?: string;
                                     /** @description No default: a caller must set it. */
                                     required?: boolean;
-                                    /** @description The default value, when it has one; HCL expressions as `${...}`. */
+                                    /** @description The default value, when it has one and the input is not sensitive; HCL expressions as `${...}`. */
                                     default?: unknown;
                                     sensitive?: boolean;
                                     nullable?: boolean;
@@ -4344,7 +4344,7 @@ export interface paths {
                                     description?: string;
                                     /** @description No default: a caller must set it. */
                                     required?: boolean;
-                                    /** @description The default value, when it has one; HCL expressions as `${...}`. */
+                                    /** @description The default value, when it has one and the input is not sensitive; HCL expressions as `${...}`. */
                                     default?: unknown;
                                     sensitive?: boolean;
                                     nullable?: boolean;
