@@ -1694,7 +1694,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description JSON Schema (draft-07) of the configuration (`attributes`) of resources of this version; property names in snake_case. It stands alone (no `$id`, anchors, or `$ref` outside itself); patterns run on RE2. Any JSON object nested at most 32 levels deep. */
+                        /** @description JSON Schema (draft-07) of the configuration (`attributes`) of resources of this version; property names in snake_case. It stands alone (no `$id`, anchors, or `$ref` outside itself); patterns run on RE2. A `terraform` offering's is generated from the inputs of its module's version of the same number, and may not be written. Any JSON object nested at most 32 levels deep. */
                         options_schema?: Record<string, never>;
                         changelog?: string;
                         /** @enum {string} */
@@ -1827,7 +1827,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description JSON Schema (draft-07) of the configuration (`attributes`) of resources of this version; property names in snake_case. It stands alone (no `$id`, anchors, or `$ref` outside itself); patterns run on RE2. Any JSON object nested at most 32 levels deep. */
+                        /** @description JSON Schema (draft-07) of the configuration (`attributes`) of resources of this version; property names in snake_case. It stands alone (no `$id`, anchors, or `$ref` outside itself); patterns run on RE2. A `terraform` offering's is generated from the inputs of its module's version of the same number, and may not be written. Any JSON object nested at most 32 levels deep. */
                         options_schema?: Record<string, never>;
                         changelog?: string;
                         /** @enum {string} */
@@ -3448,7 +3448,7 @@ export interface paths {
                                     description?: string;
                                     /** @description No default: a caller must set it. */
                                     required?: boolean;
-                                    /** @description The default value, when it has one; HCL expressions as `${...}`. */
+                                    /** @description The default value, when it has one and the input is not sensitive; HCL expressions as `${...}`. */
                                     default?: unknown;
                                     sensitive?: boolean;
                                     nullable?: boolean;
@@ -3647,7 +3647,7 @@ export interface paths {
                                     description?: string;
                                     /** @description No default: a caller must set it. */
                                     required?: boolean;
-                                    /** @description The default value, when it has one; HCL expressions as `${...}`. */
+                                    /** @description The default value, when it has one and the input is not sensitive; HCL expressions as `${...}`. */
                                     default?: unknown;
                                     sensitive?: boolean;
                                     nullable?: boolean;
@@ -3831,7 +3831,7 @@ export interface paths {
                                     description?: string;
                                     /** @description No default: a caller must set it. */
                                     required?: boolean;
-                                    /** @description The default value, when it has one; HCL expressions as `${...}`. */
+                                    /** @description The default value, when it has one and the input is not sensitive; HCL expressions as `${...}`. */
                                     default?: unknown;
                                     sensitive?: boolean;
                                     nullable?: boolean;
@@ -3959,7 +3959,7 @@ export interface paths {
                                     description?: string;
                                     /** @description No default: a caller must set it. */
                                     required?: boolean;
-                                    /** @description The default value, when it has one; HCL expressions as `${...}`. */
+                                    /** @description The default value, when it has one and the input is not sensitive; HCL expressions as `${...}`. */
                                     default?: unknown;
                                     sensitive?: boolean;
                                     nullable?: boolean;
@@ -4085,7 +4085,7 @@ export interface paths {
                                     description?: string;
                                     /** @description No default: a caller must set it. */
                                     required?: boolean;
-                                    /** @description The default value, when it has one; HCL expressions as `${...}`. */
+                                    /** @description The default value, when it has one and the input is not sensitive; HCL expressions as `${...}`. */
                                     default?: unknown;
                                     sensitive?: boolean;
                                     nullable?: boolean;
@@ -4218,7 +4218,7 @@ export interface paths {
                                     description?: string;
                                     /** @description No default: a caller must set it. */
                                     required?: boolean;
-                                    /** @description The default value, when it has one; HCL expressions as `${...}`. */
+                                    /** @description The default value, when it has one and the input is not sensitive; HCL expressions as `${...}`. */
                                     default?: unknown;
                                     sensitive?: boolean;
                                     nullable?: boolean;
@@ -4344,7 +4344,7 @@ export interface paths {
                                     description?: string;
                                     /** @description No default: a caller must set it. */
                                     required?: boolean;
-                                    /** @description The default value, when it has one; HCL expressions as `${...}`. */
+                                    /** @description The default value, when it has one and the input is not sensitive; HCL expressions as `${...}`. */
                                     default?: unknown;
                                     sensitive?: boolean;
                                     nullable?: boolean;

@@ -17,12 +17,13 @@ import { VERSION_STATUSES } from './offering-model';
 import { assertProvider, findChild, offeringForChild, viewerOf } from './offering-children';
 import { deleteVersion, insertVersion, listVersions, updateVersion } from './offering-versions-repository';
 import { hasLiveResource } from '../resources/resources-repository';
-import { lockOffering } from './offerings-repository';
+import { loadOfferingRow, lockOffering } from './offerings-repository';
+import { generatedSchemaProblem, TERRAFORM_PLUGIN, versionFromModule } from './module-offerings';
 import { refreshOfferingStatus } from './offering-activation';
 
 const EDITABLE = {
   options_schema: jsonObject(
-    'JSON Schema (draft-07) of the configuration (`attributes`) of resources of this version; property names in snake_case. It stands alone (no `$id`, anchors, or `$ref` outside itself); patterns run on RE2.',
+    "JSON Schema (draft-07) of the configuration (`attributes`) of resources of this version; property names in snake_case. It stands alone (no `$id`, anchors, or `$ref` outside itself); patterns run on RE2. A `terraform` offering's is generated from the inputs of its module's version of the same number, and may not be written.",
   ),
   changelog: { type: 'string', maxLength: 100000 },
   status: { type: 'string', enum: VERSION_STATUSES },
@@ -60,8 +61,20 @@ function presentVersion(row: OfferingVersionRow) {
 
 type VersionInput = Partial<Omit<OfferingVersionRow, 'options_schema'>> & { options_schema?: object };
 
-async function problems(app: FastifyInstance, caller: string, input: VersionInput): Promise<FieldError[]> {
+/** Whether the offering is made of a module (its versions' schemas are generated: module-offerings.ts). */
+async function moduleBacked(app: FastifyInstance, offeringId: string) {
+  const row = (await loadOfferingRow(app.db, offeringId))!;
+  return row.type === TERRAFORM_PLUGIN ? row : undefined;
+}
+
+async function problems(
+  app: FastifyInstance,
+  caller: string,
+  input: VersionInput,
+  generated: boolean,
+): Promise<FieldError[]> {
   const errors: FieldError[] = [];
+  if (generated && input.options_schema !== undefined) return [generatedSchemaProblem()];
   if (input.version !== undefined && !semver.valid(input.version))
     errors.push({ field: 'version', message: `"${input.version}" is not a semantic version such as 1.2.0` });
   if (input.replacement_version && !semver.valid(input.replacement_version))
@@ -90,16 +103,21 @@ export const offeringVersionsRoutes: FastifyPluginAsyncJsonSchemaToTs = async (a
       const input = request.body;
       const offering = await offeringForChild(app.db, p, input.offering_id);
       assertProvider(p, offering);
-      const errors = await problems(app, p.user.id, input);
+      const terraform = await moduleBacked(app, offering.id);
+      const errors = await problems(app, p.user.id, input, terraform !== undefined);
       if (errors.length) throw invalidFields(errors);
+      // A terraform offering's version is made from the module version of the same number.
+      const generated = terraform && (await versionFromModule(app.db, terraform, semver.valid(input.version)!));
       const row: OfferingVersionRow = {
         id: newId(),
         offering_id: offering.id,
         version: semver.valid(input.version)!,
-        options_schema: JSON.stringify(input.options_schema ?? { type: 'object' }),
-        changelog: input.changelog ?? '',
-        status: input.status ?? 'available',
-        deprecation_message: input.deprecation_message ?? '',
+        options_schema: generated
+          ? generated.options_schema
+          : JSON.stringify(input.options_schema ?? { type: 'object' }),
+        changelog: input.changelog ?? generated?.changelog ?? '',
+        status: input.status ?? generated?.status ?? 'available',
+        deprecation_message: input.deprecation_message ?? generated?.deprecation_message ?? '',
         replacement_version: input.replacement_version ?? '',
         created_at: now(),
         updated_at: now(),
@@ -166,7 +184,7 @@ export const offeringVersionsRoutes: FastifyPluginAsyncJsonSchemaToTs = async (a
       const { child, offering } = await findChild(app.db, p, 'offering_versions', request.params.id);
       assertProvider(p, offering);
       const input = request.body;
-      const errors = await problems(app, p.user.id, input);
+      const errors = await problems(app, p.user.id, input, (await moduleBacked(app, offering.id)) !== undefined);
       if (errors.length) throw invalidFields(errors);
       const changes = {
         ...input,

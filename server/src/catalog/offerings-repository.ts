@@ -1,3 +1,4 @@
+import { sql, type SqlBool } from 'kysely';
 import type { Db } from '../db/database';
 import type { OfferingRow } from '../db/tables';
 import { allAudienceRows } from './offering-audience-repository';
@@ -155,4 +156,19 @@ export async function markOfferingDeleted(db: Db, offering: Pick<OfferingRow, 'i
     .set({ deleted_at: at, updated_at: at, slug: `${offering.slug}~${offering.id}` })
     .where('id', '=', offering.id)
     .execute();
+}
+
+/** The `terraform` offerings (not deleted) whose plugin_options name the module `path` (`NS/NAME/SYSTEM`), with their options. */
+export async function offeringsOfModule(db: Db, path: string) {
+  // A LIKE on the options' JSON text finds the candidates on both databases; the exact test is on the parsed options.
+  const quoted = JSON.stringify(path).replace(/[\\%_]/g, (c) => `\\${c}`);
+  const rows = await db
+    .selectFrom('offerings')
+    .select(['id', 'organization_id', 'plugin_options'])
+    .where('type', '=', 'terraform')
+    .where('deleted_at', 'is', null)
+    .where(sql<SqlBool>`plugin_options like ${`%${quoted}%`} escape '\\'`)
+    .orderBy('id')
+    .execute();
+  return rows.filter((row) => (JSON.parse(row.plugin_options) as { module?: unknown }).module === path);
 }

@@ -25,6 +25,13 @@ import { findLiveCategory } from './categories-repository';
 import { findLiveOrganization } from '../structure/organizations-repository';
 import { hasLiveResource } from '../resources/resources-repository';
 import { insertOffering, loadOfferingRow, markOfferingDeleted, updateOffering } from './offerings-repository';
+import {
+  lockOfferedModule,
+  makeOfferingVersions,
+  moduleAddressOf,
+  moduleUseProblems,
+  TERRAFORM_PLUGIN,
+} from './module-offerings';
 
 const EDITABLE = {
   category_id: ID,
@@ -129,6 +136,7 @@ export const offeringsRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => 
    */
   const checkReferences = async (
     caller: string,
+    organizationId: string,
     input: OfferingInput,
     stored: Pick<OfferingInput, 'plugin_options' | 'secret_options'> = {},
   ): Promise<FieldError[]> => {
@@ -171,7 +179,28 @@ export const offeringsRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => 
           secret_options: options.secret_options ?? {},
         }),
       );
+    // A module-backed offering names a module its organization may use (module-offerings.ts).
+    if (plugin?.type === TERRAFORM_PLUGIN && !errors.some((e) => e.field.startsWith('plugin_options')))
+      errors.push(...(await moduleUseProblems(app.db, organizationId, options.plugin_options)));
     return errors;
+  };
+
+  /**
+   * The module a `terraform` offering names, locked (the first statement of the transaction that
+   * writes the offering: see module-offerings.ts), when the write sets it; 422 when it is no longer
+   * one the organization may use.
+   */
+  const offeredModule = async (
+    trx: typeof app.db,
+    organizationId: string,
+    terraform: boolean,
+    input: OfferingInput,
+  ) => {
+    const path = moduleAddressOf(input.plugin_options);
+    if (!terraform || path === undefined) return undefined;
+    const module = await lockOfferedModule(trx, organizationId, path);
+    if (!module) throw invalidFields(await moduleUseProblems(trx, organizationId, input.plugin_options));
+    return module;
   };
 
   /**
@@ -184,8 +213,10 @@ export const offeringsRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => 
       if (!input.slug) row.slug = await freeSlug(app.db, 'offerings', input.name!, 'offering');
       try {
         await app.db.transaction().execute(async (trx) => {
+          const module = await offeredModule(trx, row.organization_id, row.type === TERRAFORM_PLUGIN, input);
           await insertOffering(trx, row);
           if (audience.rows) await replaceAudience(trx, row.id, audience.rows);
+          if (module) await makeOfferingVersions(trx, row, module, actorId);
           await refreshOfferingStatus(trx, row.id, actorId);
           await recordEvent(trx, {
             actorId,
@@ -231,7 +262,7 @@ export const offeringsRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => 
       }
       const id = newId();
       const audience = await audienceChange(app.db, id, input);
-      const errors = [...(await checkReferences(p.user.id, input)), ...audience.errors];
+      const errors = [...(await checkReferences(p.user.id, input.organization_id, input)), ...audience.errors];
       if (errors.length) throw invalidFields(errors);
       const row: OfferingRow = {
         id,
@@ -344,17 +375,29 @@ export const offeringsRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => 
       const errors = [
         ...(await checkReferences(
           p.user.id,
+          offering.organization_id,
           { ...input, type: optionsChange ? offering.type : undefined },
           { plugin_options: json(row.plugin_options, {}), secret_options: json(row.secret_options, {}) },
         )),
         ...audience.errors,
       ];
       if (errors.length) throw invalidFields(errors);
+      // A new module gives the offering the module's versions (module-offerings.ts).
+      const moduleChanged =
+        moduleAddressOf(input.plugin_options) !== undefined &&
+        moduleAddressOf(input.plugin_options) !== moduleAddressOf(json(row.plugin_options, {}));
       try {
         await app.db.transaction().execute(async (trx) => {
-          // The first statement locks the offering's row: see offering-activation.ts.
+          const module = await offeredModule(
+            trx,
+            offering.organization_id,
+            offering.type === TERRAFORM_PLUGIN && moduleChanged,
+            input,
+          );
+          // The first catalog statement locks the offering's row: see offering-activation.ts.
           await updateOffering(trx, offering.id, { ...toColumns(input), updated_at: now() });
           if (audience.rows) await replaceAudience(trx, offering.id, audience.rows);
+          if (module) await makeOfferingVersions(trx, offering, module, p.user.id);
           await recordEvent(trx, {
             actorId: p.user.id,
             action: 'offering.updated',

@@ -19,7 +19,9 @@ const METADATA_PROPERTIES = {
       type: { ...NULLABLE_STRING, description: 'The type constraint as written; null: any type.' },
       description: STRING,
       required: { ...BOOLEAN, description: 'No default: a caller must set it.' },
-      default: { description: 'The default value, when it has one; HCL expressions as `${...}`.' },
+      default: {
+        description: 'The default value, when it has one and the input is not sensitive; HCL expressions as `${...}`.',
+      },
       sensitive: BOOLEAN,
       nullable: BOOLEAN,
       validations: { type: 'array', items: object({ condition: STRING, error_message: STRING }) },
@@ -134,7 +136,16 @@ function presentVersionSummary(row: VersionInfo) {
   };
 }
 
-const metadataOf = (row: VersionInfo) => json<ModuleMetadata>(row.metadata, {} as ModuleMetadata);
+/** A version's metadata as answers show it: a sensitive input's default left out, as Terraform hides sensitive values. */
+function metadataOf(row: VersionInfo): ModuleMetadata {
+  const metadata = json<ModuleMetadata>(row.metadata, {} as ModuleMetadata);
+  return {
+    ...metadata,
+    inputs: metadata.inputs?.map(({ default: value, ...input }) =>
+      input.sensitive || value === undefined ? input : { ...input, default: value },
+    ),
+  };
+}
 
 export function presentVersion(module: ModuleWithNamespace, row: VersionInfo, registryHost?: string) {
   return { ...presentVersionSummary(row), module: presentModule(module, registryHost), metadata: metadataOf(row) };

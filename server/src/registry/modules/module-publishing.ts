@@ -13,6 +13,7 @@ import { descriptionFromReadme } from './module-presentation';
 import { readModule, type ModuleMetadata } from './module-reader';
 import { ConfigurationProblem, placeText } from './configuration-file';
 import { ensureModule, findModule, insertVersion, refreshLatestVersion, updateModule } from './modules-repository';
+import { moduleVersionChanged } from '../../catalog/module-offerings';
 
 export type Visibility = 'public' | 'private';
 
@@ -27,7 +28,9 @@ export interface PublishRequest extends ModuleName {
 /**
  * Publishes a version: reads the archive and the module in it (refused as a 422 naming the
  * file and line), then in one transaction makes the module if it is new, stores the version
- * with its archive, sets the module's latest version and records `module_version.published`.
+ * with its archive, sets the module's latest version, records `module_version.published` and
+ * gives every `terraform` offering naming the module its offering version (a 422 naming the input
+ * when one's type cannot be read for the schema).
  * A version already published is a 409: versions are immutable, as Terraform's lock-free module
  * installs assume (a new version instead).
  */
@@ -89,6 +92,9 @@ export async function publishVersion(db: Db, principal: Principal, request: Publ
           visibility: changes.visibility ?? module.visibility,
         },
       });
+      // The offerings made of this module get the version (catalog/module-offerings.ts).
+      const offered = (await findModule(trx, request.namespace, request.name, request.system))!;
+      await moduleVersionChanged(trx, offered, row, principal.user.id);
     });
   } catch (error) {
     if (isUniqueViolation(error))

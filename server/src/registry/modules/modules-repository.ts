@@ -192,3 +192,16 @@ export async function refreshLatestVersion(db: Db, moduleId: string, updatedAt: 
   await updateModule(db, moduleId, { latest_version: latest, updated_at: updatedAt });
   return latest;
 }
+
+/**
+ * Takes the module's row lock for the rest of the transaction (an UPDATE that changes nothing),
+ * before the catalog is written: publishing a version takes it too, so offering versions made
+ * from a module and a version published at once cannot miss each other (see module-offerings.ts).
+ */
+export async function lockModule(db: Db, id: string) {
+  await db
+    .updateTable('modules')
+    .set((eb) => ({ updated_at: eb.ref('updated_at') }))
+    .where('id', '=', id)
+    .execute();
+}

@@ -28,6 +28,7 @@ import {
   presentVersion,
 } from './module-presentation';
 import { publishVersion } from './module-publishing';
+import { moduleVersionChanged } from '../../catalog/module-offerings';
 import {
   findModule,
   findVersion,
@@ -272,6 +273,8 @@ export const modulesRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
             providerOrganizationId: module.organization_id,
             changes: { module: modulePath(module), version: version.version, ...diff(version, changes) },
           });
+          // Offering versions made from it follow its state (catalog/module-offerings.ts).
+          await moduleVersionChanged(trx, module, { ...version, ...changes }, p.user.id);
         });
         const updated = (await findModule(app.db, module.namespace, module.name, module.system))!;
         return presentVersion(updated, { ...version, ...changes }, registryHostOf(request));
