@@ -85,10 +85,20 @@ async function main(): Promise<void> {
     writeFiles(moduleDir, MODULE_FILES);
     await promisify(execFile)(
       process.execPath,
-      [MERCATO, 'module', 'publish', moduleDir, '--namespace', 'bench', '--name', 'nodes', '--system', 'bench'].concat([
+      [
+        MERCATO,
+        'module',
+        'publish',
+        moduleDir,
+        '--namespace',
+        'bench',
+        '--name',
+        'nodes',
+        '--system',
+        'bench',
         '--version',
         '1.0.0',
-      ]),
+      ],
       { env: { PATH: process.env.PATH, MERCATO_ENDPOINT: server.url, MERCATO_TOKEN: server.adminToken } },
     );
     const category = await admin.post('/categories', { title: 'Bench' });
