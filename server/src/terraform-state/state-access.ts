@@ -84,12 +84,12 @@ export const stateAccess = (db: Db, p: Principal, project: ProjectRow, name: str
 
 /** Refuses a change by someone who may only read. */
 export function assertMayWrite(access: StateProject, action: string): void {
+  if (access.mayWrite) return;
   if (access.resourceId)
     throw forbidden(
       `this state belongs to resource ${access.resourceId}: only its orders' Terraform runs ${action} it (people read its outputs); change the resource through orders`,
     );
-  if (!access.mayWrite)
-    throw forbidden(
-      `only the project's managers, its organization's owners and staff ${action} its Terraform states; project members read them`,
-    );
+  throw forbidden(
+    `only the project's managers, its organization's owners and staff ${action} its Terraform states; project members read them`,
+  );
 }
