@@ -14,7 +14,8 @@ import { Api } from '@mercato/test-support/api-client';
 import { DATABASE_KINDS, startTestServer, type TestServer } from '@mercato/test-support/server-harness';
 import { makeWorld, waitForOrder, type World } from '@mercato/test-support/world';
 import type { PlanSummary, ProvisioningOutcome, ProvisioningPlugin } from '../src/provisioning/plugin';
-import { moduleArchive } from './support/module-archives';
+import { issueRunToken } from '../src/provisioning/plugins/terraform/run-token';
+import { namespaceOf, offerModule, publishModule } from './support/terraform-offerings';
 
 /** The sensitive input's value: it must appear nowhere but in Terraform's own inputs. */
 const PASSWORD = 'Sensitive-Input-Value-7319';
@@ -139,18 +140,6 @@ describe.each(DATABASE_KINDS)('terraform plugin (%s)', (kind) => {
     return body;
   };
 
-  async function publish(version: string, files: Record<string, string>, system = 'local', name = 'greeter') {
-    const response = await fetch(
-      `${server.url}/api/v1/modules/${namespace}/${name}/${system}/versions?version=${version}&visibility=private`,
-      {
-        method: 'POST',
-        headers: { authorization: `Bearer ${world.serviceManager.token}`, 'content-type': 'application/gzip' },
-        body: moduleArchive(files),
-      },
-    );
-    expect(response.status).toBe(201);
-  }
-
   const order = (body: Record<string, unknown>) =>
     expectAnswer(world.consumer.manager.api, 201, world.consumer.manager.api.post('/orders', body));
 
@@ -171,29 +160,11 @@ describe.each(DATABASE_KINDS)('terraform plugin (%s)', (kind) => {
     admin = new Api(server.url, server.adminToken);
     world = await makeWorld(admin, `tf${kind}`);
     recorded = recordRuns(server);
-    namespace = (await admin.expect(200, admin.get(`/organizations/${world.provider.id}`))).slug;
-    await publish('1.0.0', greeter('v1.0.0'));
-    await publish('1.1.0', greeter('v1.1.0'));
-    const api = world.serviceManager.api;
-    const created = await api.expect(
-      201,
-      api.post('/offerings', {
-        organization_id: world.provider.id,
-        category_id: world.category.id,
-        name: `Greeter ${kind}`,
-        type: 'terraform',
-        auto_approve: true,
-        plugin_options: { module: `${namespace}/greeter/local` },
-      }),
-    );
-    for (const version of ['1.0.0', '1.1.0'])
-      await api.expect(
-        201,
-        api.post('/offering-versions', { offering_id: created.id, version, options_schema: OPTIONS_SCHEMA }),
-      );
-    const plan = await api.expect(201, api.post('/plans', { offering_id: created.id, name: 'basic', unit: 'month' }));
-    await api.expect(200, api.patch(`/offerings/${created.id}`, { status: 'active' }));
-    offering = { id: created.id, plan };
+    namespace = await namespaceOf(admin, world);
+    const address = `${namespace}/greeter/local`;
+    await publishModule(server, world, address, '1.0.0', greeter('v1.0.0'));
+    await publishModule(server, world, address, '1.1.0', greeter('v1.1.0'));
+    offering = await offerModule(world, `Greeter ${kind}`, address, ['1.0.0', '1.1.0'], OPTIONS_SCHEMA);
   });
   afterAll(() => server.close());
 
@@ -272,6 +243,98 @@ describe.each(DATABASE_KINDS)('terraform plugin (%s)', (kind) => {
       const lock = await call(token, 'LOCK', JSON.stringify({ ID: 'x', Operation: 'OperationTypeApply' }));
       expect(lock.status).toBe(403);
     }
+  });
+
+  test("a run token installs only its offering's module and uses only its resource's state; nothing else", async () => {
+    const other = `${namespace}/other/local`;
+    await publishModule(server, world, other, '1.0.0', { 'main.tf': 'output "x" { value = 1 }\n' });
+    const module = await server.app.db
+      .selectFrom('modules')
+      .select('id')
+      .where('name', '=', 'greeter')
+      .executeTakeFirstOrThrow();
+    const run = await issueRunToken(server.app.db, {
+      orderId: null,
+      resourceId,
+      projectId: projectId(),
+      stateName: `resource-${resourceId}`,
+      moduleId: module.id,
+      userId: world.consumer.manager.id,
+      lifetimeSeconds: 60,
+    });
+    const basic = `Basic ${Buffer.from(`terraform-run:${run.token}`).toString('base64')}`;
+    const as = (path: string, method = 'GET', authorization = `Bearer ${run.token}`) =>
+      fetch(`${server.url}${path}`, { method, headers: { authorization } });
+    const state = `/api/v1/projects/${projectId()}/terraform-states`;
+    const full = await as(`${state}/resource-${resourceId}`, 'GET', basic);
+    expect(full.status).toBe(200);
+    expect(((await full.json()) as any).resources.length).toBe(3);
+    expect((await as(`/v1/modules/${namespace}/greeter/local/versions`)).status).toBe(200);
+    expect((await as(`/v1/modules/${namespace}/greeter/local/1.0.0/download`)).status).toBe(204);
+    // Another private module of the same namespace: as if anonymous.
+    expect((await as(`/v1/modules/${other}/versions`)).status).toBe(401);
+    expect((await as(`${state}/another`, 'GET', basic)).status).toBe(403);
+    expect(
+      (await as(`/api/v1/projects/${world.other.project.id}/terraform-states/resource-${resourceId}`)).status,
+    ).toBe(403);
+    for (const [path, method] of [
+      ['/api/v1/projects', 'GET'],
+      [`/api/v1/resources/${resourceId}`, 'GET'],
+      [`/api/v1/users/${world.consumer.manager.id}/tokens`, 'POST'],
+      ['/api/v1/organizations', 'POST'],
+    ]) {
+      const refused = await as(path, method);
+      expect([path, refused.status]).toEqual([path, 403]);
+    }
+    await run.revoke();
+    expect((await as(`${state}/resource-${resourceId}`, 'GET', basic)).status).toBe(401);
+  });
+
+  test('plan() previews an order without changing anything: the summary, no new state version, no lock', async () => {
+    const plugin = server.app.plugins.get('terraform')!;
+    const resource = await admin.expect(200, admin.get(`/resources/${resourceId}`));
+    const before = await stateVersion(projectId(), `resource-${resourceId}`);
+    const logs: string[] = [];
+    const summary = await plugin.plan!(
+      {
+        order: {
+          id: 'preview',
+          type: 'update',
+          attributes: { name: 'gamma', password: PASSWORD },
+          limits: {},
+          plan_id: offering.plan.id,
+          version: '1.0.0',
+          attempts: 0,
+        },
+        resource: { ...resource, attributes: { name: 'alpha', password: PASSWORD }, backend_state: {} },
+        offering: {
+          id: offering.id,
+          slug: '',
+          plugin_options: { module: `${namespace}/greeter/local` },
+          secret_options: {},
+        },
+        log: { write: async (_step, text) => void logs.push(text) },
+      },
+      new AbortController().signal,
+    );
+    expect(summary).toEqual({
+      add: 1,
+      change: 1,
+      destroy: 1,
+      resource_changes: [
+        { address: 'module.main.terraform_data.guard', actions: ['delete', 'create'] },
+        { address: 'module.main.terraform_data.this', actions: ['update'] },
+      ],
+      output_changes: ['message'],
+    });
+    expect(logs.join('')).toContain('Plan: 1 to add, 1 to change, 1 to destroy.');
+    const after = await stateVersion(projectId(), `resource-${resourceId}`);
+    expect(after.number).toBe(before.number);
+    const listed = await admin.expect(
+      200,
+      admin.get(`/projects/${projectId()}/terraform-states?name=resource-${resourceId}`),
+    );
+    expect(listed.items[0].lock).toBeNull();
   });
 
   test('an update re-plans and applies; a new version upgrades the module', async () => {

@@ -10,6 +10,8 @@ export interface PlanJson {
   resource_drift?: ResourceChange[];
   output_changes?: Record<string, { actions: string[] }>;
   planned_values?: { outputs?: Record<string, { sensitive?: boolean; value?: unknown }>; root_module?: ModuleValues };
+  /** The state as refreshed before planning (for a refresh-only plan: what is real now). */
+  prior_state?: { values?: { root_module?: ModuleValues } };
 }
 
 interface ResourceChange {
@@ -56,12 +58,17 @@ export function driftOf(plan: PlanJson): Array<{ address: string; actions: strin
 }
 
 /** The addresses of the managed resource instances the plan leaves in place (the module's resources after an apply). */
-export function plannedResources(plan: PlanJson): string[] {
+export const plannedResources = (plan: PlanJson): string[] => managedResources(plan.planned_values?.root_module);
+
+/** The addresses of the managed resource instances in the refreshed state (for a refresh-only plan: those that still exist). */
+export const refreshedResources = (plan: PlanJson): string[] => managedResources(plan.prior_state?.values?.root_module);
+
+function managedResources(root: ModuleValues | undefined): string[] {
   const addresses: string[] = [];
   const walk = (module: ModuleValues | undefined) => {
     for (const r of module?.resources ?? []) if (r.mode !== 'data') addresses.push(r.address);
     for (const child of module?.child_modules ?? []) walk(child);
   };
-  walk(plan.planned_values?.root_module);
+  walk(root);
   return addresses.sort();
 }

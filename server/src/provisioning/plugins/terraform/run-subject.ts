@@ -65,13 +65,18 @@ export async function loadSubject(
   };
 }
 
-/** The user who placed the order (for a pull: the resource's latest order). */
+/** The user who placed the order; for a pull (or an order not found): who placed the resource's latest order. */
 async function actingUser(db: Db, resourceId: string, orderId: string | undefined): Promise<string> {
-  let query = db.selectFrom('orders').select('created_by');
-  query = orderId
-    ? query.where('id', '=', orderId)
-    : query.where('resource_id', '=', resourceId).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(1);
-  const row = await query.executeTakeFirst();
+  const orders = db.selectFrom('orders').select('created_by');
+  const placed = orderId ? await orders.where('id', '=', orderId).executeTakeFirst() : undefined;
+  const row =
+    placed ??
+    (await orders
+      .where('resource_id', '=', resourceId)
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst());
   if (!row) throw new RunRefused(`resource ${resourceId} has no order`);
   return row.created_by;
 }

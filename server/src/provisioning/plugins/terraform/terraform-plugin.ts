@@ -11,7 +11,7 @@ import type {
 } from '../../plugin';
 import { NAME_PATTERN, SYSTEM_PATTERN } from '../../../registry/modules/module-address';
 import { splitOutputs } from './module-outputs';
-import { driftOf, plannedResources } from './plan-summary';
+import { driftOf, plannedResources, refreshedResources } from './plan-summary';
 import { MODULE_CALL } from './root-module';
 import { RunFailed, TerraformRun, type RunRequest } from './terraform-run';
 
@@ -68,6 +68,7 @@ type Drift = Array<{ address: string; actions: string[] }>;
 export function terraformPlugin(settings: TerraformPluginSettings): ProvisioningPlugin {
   // A state lock would refuse a second run anyway; waiting here makes it take its turn instead.
   const perResource = new KeyedSemaphore();
+  const inits = new KeyedSemaphore();
 
   /** Runs `body` in a prepared run of `request`, one per resource at a time; the run is always cleaned up. */
   async function withRun<T>(request: RunRequest, signal: AbortSignal, body: (run: TerraformRun) => Promise<T>) {
@@ -109,7 +110,7 @@ export function terraformPlugin(settings: TerraformPluginSettings): Provisioning
     async provision(job, signal): Promise<ProvisioningOutcome> {
       try {
         return await withRun(orderRequest(job), signal, async (run) => {
-          await run.init();
+          await run.init(inits);
           const destroy = job.order.type === 'terminate';
           const { json, summary } = await run.plan(destroy ? ['-destroy'] : []);
           await run.apply(summary);
@@ -130,7 +131,7 @@ export function terraformPlugin(settings: TerraformPluginSettings): Provisioning
 
     async plan(job, signal): Promise<PlanSummary> {
       return withRun(orderRequest(job), signal, async (run) => {
-        await run.init();
+        await run.init(inits);
         const destroy = job.order.type === 'terminate';
         return (await run.plan(['-lock=false', ...(destroy ? ['-destroy'] : [])])).summary;
       });
@@ -138,13 +139,13 @@ export function terraformPlugin(settings: TerraformPluginSettings): Provisioning
 
     async pull({ resource, offering }, signal): Promise<PullResult> {
       return withRun(pullRequest(resource, offering), signal, async (run) => {
-        await run.init();
+        await run.init(inits);
         const { json } = await run.plan(['-refresh-only']);
         const drift: Drift = driftOf(json);
         return {
           status: 'present',
           ...splitOutputs(json.planned_values?.outputs ?? {}),
-          state: { ...moduleState(run, plannedResources(json)), drift },
+          state: { ...moduleState(run, refreshedResources(json)), drift },
         };
       });
     },

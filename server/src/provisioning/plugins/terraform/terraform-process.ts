@@ -113,7 +113,7 @@ export function runTerraform(args: string[], call: TerraformCall): Promise<Terra
 }
 
 /** The `-json` messages of a command's stdout; lines that are not JSON objects are left out. */
-export function uiMessages(stdout: string): UiMessage[] {
+function uiMessages(stdout: string): UiMessage[] {
   const messages: UiMessage[] = [];
   for (const line of stdout.split('\n')) {
     if (!line.startsWith('{')) continue;
@@ -127,7 +127,7 @@ export function uiMessages(stdout: string): UiMessage[] {
 }
 
 /** The error diagnostics of a run. */
-export const errorsOf = (result: TerraformResult): Diagnostic[] =>
+const errorsOf = (result: TerraformResult): Diagnostic[] =>
   result.messages.flatMap((m) => (m.type === 'diagnostic' && m.diagnostic?.severity === 'error' ? [m.diagnostic] : []));
 
 /**

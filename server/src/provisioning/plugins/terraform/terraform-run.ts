@@ -1,5 +1,6 @@
 import type { Db } from '../../../db/database';
 import type { StoredSecret } from '../../../orders/secret-attributes';
+import type { KeyedSemaphore } from '../../keyed-semaphore';
 import type { PlanSummary, RunLog } from '../../plugin';
 import { cliConfiguration } from './cli-configuration';
 import { RunSecrets } from './masking';
@@ -203,9 +204,18 @@ export class TerraformRun {
     return result;
   }
 
-  /** `terraform init`: the module from Mercato's registry, its providers, the backend. */
-  async init(): Promise<void> {
-    await this.terraform('init', ['init', '-input=false', '-json']);
+  /**
+   * `terraform init`: the module from Mercato's registry, its providers, the backend. One init at
+   * a time per server process (`inits`): Terraform's plugin cache, shared by the runs, is not safe
+   * for concurrent installs.
+   */
+  async init(inits: KeyedSemaphore): Promise<void> {
+    const release = await inits.acquire('plugin-cache', 1, this.signal);
+    try {
+      await this.terraform('init', ['init', '-input=false', '-json']);
+    } finally {
+      release();
+    }
   }
 
   /** A saved plan (`plan -out`) with these extra flags, and what `show -json` reads of it. */
@@ -244,7 +254,7 @@ export class TerraformRun {
 }
 
 /** The state of a resource: `resource-<resource id>` in its project's backend. */
-export const stateNameOf = (resourceId: string) => `resource-${resourceId}`;
+const stateNameOf = (resourceId: string) => `resource-${resourceId}`;
 
 /**
  * The environment Terraform runs with: nothing of the server's own (database URL, admin token)
