@@ -22,11 +22,14 @@ export async function publishModule(
   version: string,
   files: Record<string, string>,
 ): Promise<void> {
-  const response = await fetch(`${server.url}/api/v1/modules/${address}/versions?version=${version}&visibility=private`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${world.serviceManager.token}`, 'content-type': 'application/gzip' },
-    body: moduleArchive(files),
-  });
+  const response = await fetch(
+    `${server.url}/api/v1/modules/${address}/versions?version=${version}&visibility=private`,
+    {
+      method: 'POST',
+      headers: { authorization: `Bearer ${world.serviceManager.token}`, 'content-type': 'application/gzip' },
+      body: moduleArchive(files),
+    },
+  );
   if (response.status !== 201) throw new Error(`publishing ${address} ${version}: ${await response.text()}`);
 }
 
@@ -54,7 +57,10 @@ export async function offerModule(
     }),
   );
   for (const version of versions)
-    await api.expect(201, api.post('/offering-versions', { offering_id: offering.id, version, options_schema: schema }));
+    await api.expect(
+      201,
+      api.post('/offering-versions', { offering_id: offering.id, version, options_schema: schema }),
+    );
   const plan = await api.expect(201, api.post('/plans', { offering_id: offering.id, name: 'basic', unit: 'month' }));
   await api.expect(200, api.patch(`/offerings/${offering.id}`, { status: 'active' }));
   return { id: offering.id, plan };
