@@ -225,7 +225,7 @@ describe.each(DATABASE_KINDS)('terraform plugin (%s)', (kind) => {
     expect(applyLog).toContain('the password is ********');
   });
 
-  test('people, project managers and staff too, cannot write or lock the resource state; they read its outputs only', async () => {
+  test('people, project managers and staff too, cannot write or lock the resource state; they read its outputs only and may force-unlock it', async () => {
     const address = `${server.url}/api/v1/projects/${projectId()}/terraform-states/resource-${resourceId}`;
     const basic = (token: string) => `Basic ${Buffer.from(`user:${token}`).toString('base64')}`;
     const call = (token: string, method: string, body?: string) =>
@@ -242,7 +242,11 @@ describe.each(DATABASE_KINDS)('terraform plugin (%s)', (kind) => {
       expect(((await write.json()) as any).detail).toContain(`belongs to resource ${resourceId}`);
       const lock = await call(token, 'LOCK', JSON.stringify({ ID: 'x', Operation: 'OperationTypeApply' }));
       expect(lock.status).toBe(403);
+      // terraform force-unlock (an UNLOCK without body) stays possible: a crashed run's lock would block the resource.
+      expect((await call(token, 'UNLOCK')).status).toBe(200);
     }
+    const member = await call(world.consumer.member.token, 'UNLOCK');
+    expect(member.status).toBe(403);
   });
 
   test("a run token installs only its offering's module and uses only its resource's state; nothing else", async () => {

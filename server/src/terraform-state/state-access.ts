@@ -15,8 +15,9 @@ import { findLiveProject } from '../structure/projects-repository';
  * plugin keeps a module-backed resource there) is written by the plugin's runs only, each with
  * its run token (auth/run-grants.ts): people, managers and staff too, read its outputs that are
  * not sensitive and its facts, never write, lock, delete or restore it and never get its full
- * content (it holds the module's inputs, secret ones among them). A run token uses its own state
- * and no other.
+ * content (it holds the module's inputs, secret ones among them). Those who manage the project
+ * may still release its lock, for a run that a crash stopped while holding it. A run token uses
+ * its own state and no other.
  */
 
 /** A project, what the caller may do with one of its states (or with its states in general). */
@@ -26,6 +27,8 @@ export interface StateProject {
   mayWrite: boolean;
   /** May read the state file as it was written (else: its outputs that are not sensitive). */
   mayReadContent: boolean;
+  /** May release a lock (`terraform force-unlock`): also people who manage the project for a resource's state, to clear the lock of a run a crash left behind. */
+  mayUnlock: boolean;
   /** The resource whose state it is, when it is one (people may not change it). */
   resourceId?: string;
 }
@@ -50,8 +53,8 @@ async function owningResource(db: Db, projectId: string, name: string): Promise<
 async function accessTo(db: Db, p: Principal, project: ProjectRow, name: string): Promise<StateProject> {
   const manages = managesProject(p, project);
   const resourceId = await owningResource(db, project.id, name);
-  if (resourceId) return { project, mayWrite: false, mayReadContent: false, resourceId };
-  return { project, mayWrite: manages, mayReadContent: manages };
+  if (resourceId) return { project, mayWrite: false, mayReadContent: false, mayUnlock: manages, resourceId };
+  return { project, mayWrite: manages, mayReadContent: manages, mayUnlock: manages };
 }
 
 /**
@@ -65,7 +68,7 @@ export async function backendProject(db: Db, p: Principal, projectId: string, na
   if (p.run) {
     if (!project || p.run.projectId !== projectId || p.run.stateName !== name)
       throw forbidden("a Terraform run's token uses its resource's state and no other");
-    return { project, mayWrite: true, mayReadContent: true, resourceId: p.run.resourceId };
+    return { project, mayWrite: true, mayReadContent: true, mayUnlock: true, resourceId: p.run.resourceId };
   }
   if (!project || !canSeeProject(p, project))
     throw forbidden(`no project ${projectId} whose Terraform states you may use`);
@@ -82,9 +85,9 @@ export async function visibleProject(db: Db, p: Principal, projectId: string): P
 /** What a caller who sees the project (visibleProject) may do with its state `name`. */
 export const stateAccess = (db: Db, p: Principal, project: ProjectRow, name: string) => accessTo(db, p, project, name);
 
-/** Refuses a change by someone who may only read. */
+/** Refuses a change by someone who may only read; releasing a lock (`action` `unlock`) by someone who may not. */
 export function assertMayWrite(access: StateProject, action: string): void {
-  if (access.mayWrite) return;
+  if (action === 'unlock' ? access.mayUnlock : access.mayWrite) return;
   if (access.resourceId)
     throw forbidden(
       `this state belongs to resource ${access.resourceId}: only its orders' Terraform runs ${action} it (people read its outputs); change the resource through orders`,
