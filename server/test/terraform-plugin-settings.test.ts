@@ -65,6 +65,6 @@ describe('terraform plugin settings', () => {
       'tfrc',
     );
     expect(state).toBe('erred');
-    expect(reason).toContain('MERCATO_TERRAFORM_CLI_CONFIG: cannot read /nonexistent/operator.tfrc');
+    expect(reason).toMatch(/^MERCATO_TERRAFORM_CLI_CONFIG: cannot read \/nonexistent\/operator\.tfrc: ENOENT/);
   });
 });

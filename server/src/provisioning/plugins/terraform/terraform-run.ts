@@ -159,7 +159,8 @@ export class TerraformRun {
     } catch (error) {
       await directory?.remove();
       await token.revoke();
-      throw error;
+      // The working directory or the operator's CLI configuration: the order errs saying which.
+      throw error instanceof RunFailed ? error : new RunFailed((error as Error).message);
     }
   }
 
