@@ -57,17 +57,6 @@ output "title" {
 `,
 };
 
-const SCHEMA = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['endpoint', 'token', 'title'],
-  properties: {
-    endpoint: { type: 'string' },
-    token: { type: 'string', writeOnly: true },
-    title: { type: 'string' },
-  },
-};
-
 describe('terraform plugin: drift of a module on the mercato provider', () => {
   const root = mkdtempSync(path.join(tmpdir(), 'mercato-tf-drift-'));
   const mirror = path.join(root, 'providers');
@@ -107,7 +96,7 @@ describe('terraform plugin: drift of a module on the mercato provider', () => {
   test('a change behind Terraform is reported by the next pull as drift, with refreshed outputs', async () => {
     const address = `${await namespaceOf(admin, world)}/catalog/mercato`;
     await publishModule(server, world, address, '1.0.0', CATALOG_MODULE);
-    const offering = await offerModule(world, 'Catalog category', address, ['1.0.0'], SCHEMA);
+    const offering = await offerModule(world, 'Catalog category', address);
     const api = world.consumer.manager.api;
     const placed = await api.expect(
       201,

@@ -12,7 +12,6 @@ import { namespaceOf, offerModule, publishModule } from './support/terraform-off
 const MODULE = {
   'main.tf': 'variable "name" {\n  type = string\n}\n\nresource "terraform_data" "this" {\n  input = var.name\n}\n',
 };
-const SCHEMA = { type: 'object', required: ['name'], properties: { name: { type: 'string' } } };
 
 /** The reason an order of a one-resource module errs with on a server started with `options`. */
 async function reasonOn(options: TestServerOptions, prefix: string): Promise<{ state: string; reason: string }> {
@@ -22,7 +21,7 @@ async function reasonOn(options: TestServerOptions, prefix: string): Promise<{ s
     const world = await makeWorld(admin, prefix);
     const address = `${await namespaceOf(admin, world)}/one/local`;
     await publishModule(server, world, address, '1.0.0', MODULE);
-    const offering = await offerModule(world, 'One', address, ['1.0.0'], SCHEMA);
+    const offering = await offerModule(world, 'One', address);
     const api = world.consumer.manager.api;
     const placed = await api.expect(
       201,

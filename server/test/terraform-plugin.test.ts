@@ -72,18 +72,6 @@ output "password_hash" {
   'README.md': '# Greeter\n\nGreets, for tests.\n',
 });
 
-/** The options schema by hand until schemas are generated from inputs: the sensitive input writeOnly. */
-const OPTIONS_SCHEMA = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['name', 'password'],
-  properties: {
-    name: { type: 'string', description: 'What to greet' },
-    password: { type: 'string', writeOnly: true },
-    greeting: { type: 'string' },
-  },
-};
-
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /** What the plugin wrote to the runs' logs, and the outcomes it returned, by order id. */
@@ -164,7 +152,7 @@ describe.each(DATABASE_KINDS)('terraform plugin (%s)', (kind) => {
     const address = `${namespace}/greeter/local`;
     await publishModule(server, world, address, '1.0.0', greeter('v1.0.0'));
     await publishModule(server, world, address, '1.1.0', greeter('v1.1.0'));
-    offering = await offerModule(world, `Greeter ${kind}`, address, ['1.0.0', '1.1.0'], OPTIONS_SCHEMA);
+    offering = await offerModule(world, `Greeter ${kind}`, address);
   });
   afterAll(() => server.close());
 

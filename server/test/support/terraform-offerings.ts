@@ -5,8 +5,8 @@ import { moduleArchive } from './module-archives';
 
 /**
  * Modules published to the test server's registry and offered as `terraform` offerings, as a
- * service manager does it: publish each version (private), create the offering naming the module,
- * an offering version per module version with its options schema, a plan, then activate it.
+ * service manager does it: publish each version (private), create the offering naming the module
+ * (its versions follow the module's), a plan, then activate it.
  */
 
 /** The namespace a world's provider organization publishes to: its slug. */
@@ -34,15 +34,13 @@ export async function publishModule(
 }
 
 /**
- * A `terraform` offering of module `address` (auto-approved), with an offering version of each
- * of `versions` whose options schema is `schema` (by hand, until schemas are generated from inputs).
+ * A `terraform` offering of module `address` (auto-approved): its offering versions are made from
+ * the module's published versions, their options schemas from its inputs.
  */
 export async function offerModule(
   world: World,
   name: string,
   address: string,
-  versions: string[],
-  schema: object,
 ): Promise<{ id: string; plan: { id: string } }> {
   const api = world.serviceManager.api;
   const offering = await api.expect(
@@ -56,11 +54,6 @@ export async function offerModule(
       plugin_options: { module: address },
     }),
   );
-  for (const version of versions)
-    await api.expect(
-      201,
-      api.post('/offering-versions', { offering_id: offering.id, version, options_schema: schema }),
-    );
   const plan = await api.expect(201, api.post('/plans', { offering_id: offering.id, name: 'basic', unit: 'month' }));
   await api.expect(200, api.patch(`/offerings/${offering.id}`, { status: 'active' }));
   return { id: offering.id, plan };
