@@ -22,7 +22,7 @@ import { ordersRoutes } from './orders/orders-routes';
 import { resourcesRoutes } from './resources/resources-routes';
 import { eventsRoutes } from './audit/events-routes';
 import { DEFAULT_PLUGINS, PluginRegistry } from './provisioning/plugins/registry';
-import { terraformPlugin } from './provisioning/plugins/terraform/terraform-plugin';
+import { terraformPlugin, type TerraformPluginSettings } from './provisioning/plugins/terraform/terraform-plugin';
 import { ProvisioningWorker, type WorkerOptions } from './provisioning/worker';
 import { pluginsRoutes } from './provisioning/plugins-routes';
 import { ResourcePuller, type PullerOptions } from './provisioning/puller';
@@ -65,6 +65,8 @@ export interface AppOptions {
   https?: HttpsSettings;
   /** The operator's key that signs published providers (MERCATO_PROVIDER_SIGNING_KEY); default: a key per organization. */
   providerSigningKey?: OperatorSigningKey;
+  /** How the `terraform` plugin runs Terraform (MERCATO_TERRAFORM_BIN, MERCATO_TERRAFORM_CLI_CONFIG). */
+  terraform?: Pick<TerraformPluginSettings, 'bin' | 'cliConfigFile' | 'runTimeoutSeconds'>;
 }
 
 export const API_PREFIX = '/api/v1';
@@ -120,7 +122,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   const plugins =
     options.plugins ??
-    new PluginRegistry([...DEFAULT_PLUGINS, terraformPlugin({ httpsAddress: () => app.httpsAddress })]);
+    new PluginRegistry([
+      ...DEFAULT_PLUGINS,
+      terraformPlugin({
+        httpsAddress: () => app.httpsAddress,
+        db: options.database.db,
+        dataDir: options.https?.dataDir,
+        ...options.terraform,
+      }),
+    ]);
   app.decorate('db', options.database.db);
   app.decorate('catalog', new CatalogCache(options.database.db));
   app.decorate('plugins', plugins);

@@ -22,6 +22,8 @@ export interface ServerConfig {
   tlsKeyFile?: string;
   /** The operator's OpenPGP key for signing published providers (MERCATO_PROVIDER_SIGNING_KEY, a file). */
   providerSigningKey?: { armoredPrivateKey: string; passphrase?: string };
+  /** The `terraform` plugin's Terraform CLI (MERCATO_TERRAFORM_BIN; default `terraform` on PATH) and the operator's CLI configuration (MERCATO_TERRAFORM_CLI_CONFIG). */
+  terraform: { bin?: string; cliConfigFile?: string };
 }
 
 /**
@@ -47,6 +49,12 @@ export function configFromEnvironment(
     tlsCertFile: env.MERCATO_TLS_CERT ? path.resolve(baseDirectory, env.MERCATO_TLS_CERT) : undefined,
     tlsKeyFile: env.MERCATO_TLS_KEY ? path.resolve(baseDirectory, env.MERCATO_TLS_KEY) : undefined,
     providerSigningKey: providerSigningKey(env, baseDirectory),
+    terraform: {
+      bin: env.MERCATO_TERRAFORM_BIN || undefined,
+      cliConfigFile: env.MERCATO_TERRAFORM_CLI_CONFIG
+        ? path.resolve(baseDirectory, env.MERCATO_TERRAFORM_CLI_CONFIG)
+        : undefined,
+    },
   };
 }
 

@@ -52,6 +52,7 @@ export async function startServer(
             keyFile: config.tlsKeyFile,
           },
     providerSigningKey: config.providerSigningKey,
+    terraform: config.terraform,
   });
   const seeded = admin.firstStart && config.seedDemo && admin.token !== undefined;
   if (seeded)

@@ -4395,7 +4395,7 @@ export interface paths {
         };
         /**
          * Read a state (Terraform's http backend)
-         * @description The current version of the state, for Terraform. Project managers, the organization's owners and staff get the state file as it was written; project members get a state of the same serial and lineage with only its outputs that are not sensitive (what `terraform_remote_state` and `terraform output` read), no resources. 404 when the state has no version.
+         * @description The current version of the state, for Terraform. Project managers, the organization's owners and staff get the state file as it was written; project members get a state of the same serial and lineage with only its outputs that are not sensitive (what `terraform_remote_state` and `terraform output` read), no resources. A resource's state (`resource-<resource id>`, kept by the `terraform` plugin) is read so by everyone; only the plugin's runs write, lock or read it whole. 404 when the state has no version.
          */
         get: {
             parameters: {

@@ -1,8 +1,9 @@
 import fp from 'fastify-plugin';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { unauthorized } from '../http/problem';
+import { forbidden, unauthorized } from '../http/problem';
 import { principalForToken, type Principal } from './principal';
 import { basicCredentials } from './basic-credentials';
+import { isRunToken, principalForRunToken, runStatePath } from './run-grants';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -54,6 +55,16 @@ export const authentication = fp(async (app: FastifyInstance) => {
     const token = callerToken(request);
     if (!token && registry) return;
     if (!token) throw unauthorized('missing bearer token: send "Authorization: Bearer <token>"');
+    if (isRunToken(token)) {
+      const run = await principalForRunToken(app.db, token);
+      if (!run) throw unauthorized('the run token is not valid (unknown, expired, or its run has ended)');
+      // Terraform sends it to every registry request of the host: beyond its module, it reads as no one.
+      if (registry) request.principal = (path.startsWith('/v1/modules/') ? run : null) as Principal;
+      else if (path === runStatePath(run.run!)) request.principal = run;
+      else
+        throw forbidden("a Terraform run's token may only install its offering's module and use its resource's state");
+      return;
+    }
     const generation = request.generations.access;
     const cached = known.get(token);
     if (cached && cached.generation >= generation && cached.expiresAt > Date.now()) {

@@ -11,6 +11,20 @@ export interface Principal {
   organizationRoles: Map<string, OrganizationRole>;
   /** Project id to the role held in it and the project's organization. */
   projectRoles: Map<string, { role: ProjectRole; organizationId: string }>;
+  /**
+   * Set for a run of the `terraform` plugin (auth/run-grants.ts): what its token may do. Such a
+   * caller holds no role; `user` is whom the run acts for, named in audit events and state versions.
+   */
+  run?: RunGrant;
+}
+
+/** What a `terraform` plugin run's token grants: installing one module and using one state. */
+export interface RunGrant {
+  tokenId: string;
+  resourceId: string;
+  projectId: string;
+  stateName: string;
+  moduleId: string;
 }
 
 /**

@@ -409,6 +409,25 @@ export interface TerraformLoginCodeRow {
   expires_at: string;
 }
 
+/** A credential of one run of the `terraform` plugin (db/terraform-run-tokens-migration.ts). */
+export interface TerraformRunTokenRow {
+  id: string;
+  /** SHA-256 of the token, hex. */
+  token_hash: string;
+  /** The order the run carries out; null for a pull. */
+  order_id: string | null;
+  resource_id: string;
+  /** The project whose state `state_name` the run uses. */
+  project_id: string;
+  state_name: string;
+  /** The one module the run may install. */
+  module_id: string;
+  /** Whom the run acts for in audit events and state versions: the user who placed the resource's latest order. */
+  user_id: string;
+  created_at: string;
+  expires_at: string;
+}
+
 export interface Tables {
   idempotency_keys: IdempotencyKeyRow;
   cache_generations: CacheGenerationsRow;
@@ -438,4 +457,5 @@ export interface Tables {
   terraform_provider_platforms: TerraformProviderPlatformRow;
   registry_url_secrets: RegistryUrlSecretRow;
   terraform_login_codes: TerraformLoginCodeRow;
+  terraform_run_tokens: TerraformRunTokenRow;
 }

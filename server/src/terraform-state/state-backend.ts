@@ -45,7 +45,7 @@ interface BackendRequest {
 }
 
 async function target(app: FastifyInstance, request: FastifyRequest<BackendRequest>, action?: string) {
-  const access = await backendProject(app.db, request.principal, request.params.id);
+  const access = await backendProject(app.db, request.principal, request.params.id, request.params.name);
   if (action) assertMayWrite(access, action);
   const to: StateTarget = { project: access.project, name: request.params.name, principal: request.principal };
   return { access, to };
@@ -66,7 +66,7 @@ export async function terraformStateBackend(app: FastifyInstance): Promise<void>
       tags: ['terraform-states'],
       summary: "Read a state (Terraform's http backend)",
       description:
-        "The current version of the state, for Terraform. Project managers, the organization's owners and staff get the state file as it was written; project members get a state of the same serial and lineage with only its outputs that are not sensitive (what `terraform_remote_state` and `terraform output` read), no resources. 404 when the state has no version.",
+        "The current version of the state, for Terraform. Project managers, the organization's owners and staff get the state file as it was written; project members get a state of the same serial and lineage with only its outputs that are not sensitive (what `terraform_remote_state` and `terraform output` read), no resources. A resource's state (`resource-<resource id>`, kept by the `terraform` plugin) is read so by everyone; only the plugin's runs write, lock or read it whole. 404 when the state has no version.",
       params: PARAMS,
     },
     handler: async (request, reply) => {
@@ -75,7 +75,7 @@ export async function terraformStateBackend(app: FastifyInstance): Promise<void>
       const version = state?.current_version_id ? await findVersionById(app.db, state.current_version_id) : undefined;
       if (!version) throw notFound('Terraform state', to.name);
       reply.type('application/json').header('cache-control', 'no-store');
-      if (!access.mayWrite) return reply.send(outputsOnlyState(version.content));
+      if (!access.mayReadContent) return reply.send(outputsOnlyState(version.content));
       return reply.header('content-md5', contentMd5(version.md5)).send(version.content);
     },
   });

@@ -6,7 +6,7 @@ import { ID, ID_PARAMS, listQuery } from '../http/schemas';
 import { page } from '../http/route-context';
 import type { Principal } from '../auth/principal';
 import type { Db } from '../db/database';
-import { assertMayWrite, visibleProject } from './state-access';
+import { assertMayWrite, stateAccess, visibleProject } from './state-access';
 import { restoreVersion } from './state-changes';
 import { contentMd5, contentView, outputsOnlyState } from './state-document';
 import { presentState, STATE_NAME, STATE_VERSION, STATE_VERSION_DETAIL, TERRAFORM_STATE } from './state-views';
@@ -43,10 +43,10 @@ async function statesPage(db: Db, p: Principal, query: StateFilters & { limit?: 
 
 /** A state of a project the caller sees, by name, deleted or not; 404 when there is none. */
 async function visibleState(db: Db, p: Principal, projectId: string, name: string) {
-  const access = await visibleProject(db, p, projectId);
+  const project = await visibleProject(db, p, projectId);
   const state = await findState(db, projectId, name);
   if (!state) throw notFound('Terraform state', name);
-  return { access, state };
+  return { access: await stateAccess(db, p, project, name), state };
 }
 
 /**
@@ -149,7 +149,7 @@ export const terraformStatesRoutes: FastifyPluginAsyncJsonSchemaToTs = async (ap
       const version = await findVersion(app.db, state.id, request.params.number);
       if (!version) throw notFound(`version of Terraform state ${state.name}`, String(request.params.number));
       reply.type('application/json').header('cache-control', 'no-store');
-      if (!access.mayWrite) return reply.send(outputsOnlyState(version.content));
+      if (!access.mayReadContent) return reply.send(outputsOnlyState(version.content));
       return reply.header('content-md5', contentMd5(version.md5)).send(version.content);
     },
   });
@@ -169,7 +169,8 @@ export const terraformStatesRoutes: FastifyPluginAsyncJsonSchemaToTs = async (ap
       response: { 201: STATE_VERSION },
     },
     handler: async (request, reply) => {
-      const access = await visibleProject(app.db, request.principal, request.params.id);
+      const project = await visibleProject(app.db, request.principal, request.params.id);
+      const access = await stateAccess(app.db, request.principal, project, request.params.name);
       assertMayWrite(access, 'restore');
       const version = await restoreVersion(
         app.db,

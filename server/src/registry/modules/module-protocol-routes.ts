@@ -21,7 +21,8 @@ const ARCHIVE_FILE = new RegExp(`^(${UUID_PATTERN.slice(1, -1)})\\.tar\\.gz$`);
  * namespace but a public module, missing or private alike, so it learns nothing of which private
  * modules exist and Terraform says the registry wants credentials (as HCP Terraform's private
  * registry does); a namespace no organization has is 404. A signed-in caller without access is
- * answered 404, as if the module were not there.
+ * answered 404, as if the module were not there. A `terraform` plugin run's token reads the one
+ * module of its offering (auth/run-grants.ts) and is anonymous for every other.
  */
 async function installableModule(
   app: FastifyInstance,
@@ -30,6 +31,11 @@ async function installableModule(
 ): Promise<ModuleWithNamespace> {
   const module = await findModule(app.db, name.namespace, name.name, name.system);
   if (module?.visibility === 'public') return module;
+  // A `terraform` plugin run reads its own module, private or not, and nothing else private.
+  if (caller?.run) {
+    if (module && module.id === caller.run.moduleId) return module;
+    caller = undefined;
+  }
   if (!caller && (module || (await organizationBySlug(app.db, name.namespace))))
     throw unauthorized(
       `${modulePath(name)} is not a public module: give Terraform a token for this registry (a credentials block in its CLI configuration)`,

@@ -1,5 +1,19 @@
-import type { ProvisioningPlugin } from '../../plugin';
+import type { Db } from '../../../db/database';
+import { KeyedSemaphore } from '../../keyed-semaphore';
+import type {
+  PlanSummary,
+  ProvisioningJob,
+  ProvisioningOutcome,
+  ProvisioningPlugin,
+  PullResult,
+  PluginOffering,
+  PluginResource,
+} from '../../plugin';
 import { NAME_PATTERN, SYSTEM_PATTERN } from '../../../registry/modules/module-address';
+import { splitOutputs } from './module-outputs';
+import { driftOf, plannedResources, refreshedResources } from './plan-summary';
+import { MODULE_CALL } from './root-module';
+import { RunFailed, TerraformRun, type RunRequest } from './terraform-run';
 
 const part = (pattern: string) => pattern.slice(1, -1);
 
@@ -24,18 +38,126 @@ const TERRAFORM_OPTIONS_SCHEMA = {
 export interface TerraformPluginSettings {
   /** The server's HTTPS listener once it listens (`app.httpsAddress`): Terraform reaches the registry and the state backend there. */
   httpsAddress: () => { url: string; port: number; caFile?: string } | undefined;
+  /** The server's database: modules, resources, run tokens. */
+  db: Db;
+  /** The server's data directory (MERCATO_DATA_DIR): runs happen in `<dataDir>/terraform/runs/`. Undefined without HTTPS. */
+  dataDir?: string;
+  /** The Terraform CLI (MERCATO_TERRAFORM_BIN): a path, or a name looked up on PATH. Default `terraform`. */
+  bin?: string;
+  /** The operator's CLI configuration file (MERCATO_TERRAFORM_CLI_CONFIG), e.g. its `provider_installation`; see cli-configuration.ts. */
+  cliConfigFile?: string;
+  /** Seconds one run (init to apply) may take before it is stopped and its order erred. Default 3600. */
+  runTimeoutSeconds?: number;
 }
+
+/** What a pull reports in `backend_state`, besides the module and its resources. */
+type Drift = Array<{ address: string; actions: string[] }>;
 
 /**
  * The `terraform` plugin: a resource is an instance of a module from Mercato's registry, applied
- * by the real Terraform CLI on the server with its state in the project's state backend.
+ * by the real Terraform CLI on the server with its state in the project's state backend
+ * (`resource-<resource id>`). Each run: its own working directory and run token (terraform-run.ts);
+ * one run per resource at a time in this process (the state's lock keeps replicas apart).
+ * - create and update: init, plan (saved), apply of that plan, outputs; the plan summary is
+ *   returned as the outcome's `plan`. An update to another offering version upgrades the module.
+ * - terminate: the same with a destroy plan; the state is left with no resources.
+ * - plan (for an approver): init and a plan with `-lock=false`; nothing applied.
+ * - pull: a refresh-only plan: `backend_state.drift` lists resources changed or deleted behind
+ *   Terraform's back, and the outputs are refreshed.
  */
-export function terraformPlugin(_settings: TerraformPluginSettings): ProvisioningPlugin {
+export function terraformPlugin(settings: TerraformPluginSettings): ProvisioningPlugin {
+  // A state lock would refuse a second run anyway; waiting here makes it take its turn instead.
+  const perResource = new KeyedSemaphore();
+  const inits = new KeyedSemaphore();
+
+  /** Runs `body` in a prepared run of `request`, one per resource at a time; the run is always cleaned up. */
+  async function withRun<T>(request: RunRequest, signal: AbortSignal, body: (run: TerraformRun) => Promise<T>) {
+    const release = await perResource.acquire(request.resourceId, 1, signal);
+    try {
+      const run = await TerraformRun.start(settings, request, signal);
+      try {
+        return await body(run);
+      } finally {
+        await run.end();
+      }
+    } finally {
+      release();
+    }
+  }
+
+  const orderRequest = (job: ProvisioningJob): RunRequest => ({
+    resourceId: job.resource.id,
+    offeringOptions: job.offering.plugin_options,
+    orderId: job.order.id,
+    version: job.order.version,
+    attributes: job.order.attributes,
+    secrets: [...(job.order.secret_attributes ?? []), ...(job.resource.secret_attributes ?? [])],
+    log: job.log,
+  });
+
+  const moduleState = (run: TerraformRun, resources: string[]) => ({
+    module: run.subject.modulePath,
+    module_version: run.subject.version,
+    resources: resources.filter((address) => address.startsWith(`module.${MODULE_CALL}.`)),
+  });
+
   return {
     type: 'terraform',
     description:
-      "Applies a module from Mercato's registry with the Terraform CLI: the order's attributes are the module's inputs, its outputs the resource's outputs.",
+      "Applies a module from Mercato's registry with the Terraform CLI: the order's attributes are the module's inputs, its outputs the resource's outputs (sensitive ones secret outputs). The state is `resource-<resource id>` in the project's Terraform state backend; pulls report drift in `backend_state.drift`.",
     optionsSchema: TERRAFORM_OPTIONS_SCHEMA,
-    provision: async () => ({ status: 'erred', reason: 'the terraform plugin cannot run modules yet' }),
+
+    async provision(job, signal): Promise<ProvisioningOutcome> {
+      try {
+        return await withRun(orderRequest(job), signal, async (run) => {
+          await run.init(inits);
+          const destroy = job.order.type === 'terminate';
+          const { json, summary } = await run.plan(destroy ? ['-destroy'] : []);
+          await run.apply(summary);
+          const outputs = destroy ? { outputs: {}, secret_outputs: {} } : await run.outputs(summary);
+          return {
+            status: 'done',
+            backend_id: run.stateName,
+            ...outputs,
+            state: moduleState(run, destroy ? [] : plannedResources(json)),
+            plan: summary,
+          };
+        });
+      } catch (error) {
+        if (error instanceof RunFailed) return { status: 'erred', reason: error.message, plan: error.plan };
+        throw error;
+      }
+    },
+
+    async plan(job, signal): Promise<PlanSummary> {
+      return withRun(orderRequest(job), signal, async (run) => {
+        await run.init(inits);
+        const destroy = job.order.type === 'terminate';
+        return (await run.plan(['-lock=false', ...(destroy ? ['-destroy'] : [])])).summary;
+      });
+    },
+
+    async pull({ resource, offering }, signal): Promise<PullResult> {
+      return withRun(pullRequest(resource, offering), signal, async (run) => {
+        await run.init(inits);
+        const { json } = await run.plan(['-refresh-only']);
+        const drift: Drift = driftOf(json);
+        return {
+          status: 'present',
+          ...splitOutputs(json.planned_values?.outputs ?? {}),
+          state: { ...moduleState(run, refreshedResources(json)), drift },
+        };
+      });
+    },
+  };
+}
+
+/** A pull's run: the resource as it is, at its own version. */
+function pullRequest(resource: PluginResource, offering: PluginOffering): RunRequest {
+  return {
+    resourceId: resource.id,
+    offeringOptions: offering.plugin_options,
+    attributes: resource.attributes,
+    secrets: resource.secret_attributes ?? [],
   };
 }

@@ -1,0 +1,69 @@
+/**
+ * What the `terraform` plugin needs of the server it runs in, and the order's reason when it is
+ * missing: the Terraform CLI (MERCATO_TERRAFORM_BIN, else `terraform` on PATH), the HTTPS
+ * listener (MERCATO_HTTPS_PORT), a readable operator CLI configuration (MERCATO_TERRAFORM_CLI_CONFIG).
+ * Each is a real server with one setting wrong; the order errs saying what to set.
+ */
+import { Api } from '@mercato/test-support/api-client';
+import { startTestServer, type TestServerOptions } from '@mercato/test-support/server-harness';
+import { makeWorld, waitForOrder } from '@mercato/test-support/world';
+import { namespaceOf, offerModule, publishModule } from './support/terraform-offerings';
+
+const MODULE = {
+  'main.tf': 'variable "name" {\n  type = string\n}\n\nresource "terraform_data" "this" {\n  input = var.name\n}\n',
+};
+
+/** The reason an order of a one-resource module errs with on a server started with `options`. */
+async function reasonOn(options: TestServerOptions, prefix: string): Promise<{ state: string; reason: string }> {
+  const server = await startTestServer('sqlite', { worker: { pollIntervalMs: 50 }, ...options });
+  try {
+    const admin = new Api(server.url, server.adminToken);
+    const world = await makeWorld(admin, prefix);
+    const address = `${await namespaceOf(admin, world)}/one/local`;
+    await publishModule(server, world, address, '1.0.0', MODULE);
+    const offering = await offerModule(world, 'One', address);
+    const api = world.consumer.manager.api;
+    const placed = await api.expect(
+      201,
+      api.post('/orders', {
+        type: 'create',
+        project_id: world.consumer.project.id,
+        offering_id: offering.id,
+        plan_id: offering.plan.id,
+        version: '1.0.0',
+        name: 'one',
+        attributes: { name: 'x' },
+      }),
+    );
+    const { state, reason } = await waitForOrder(admin, placed.id, undefined, 60000);
+    expect(await server.app.db.selectFrom('terraform_run_tokens').selectAll().execute()).toEqual([]);
+    return { state, reason };
+  } finally {
+    await server.close();
+  }
+}
+
+describe('terraform plugin settings', () => {
+  test('no Terraform CLI where MERCATO_TERRAFORM_BIN points: the order errs saying so', async () => {
+    expect(await reasonOn({ https: true, terraform: { bin: '/nonexistent/terraform' } }, 'tfbin')).toEqual({
+      state: 'erred',
+      reason:
+        'the terraform plugin needs the Terraform CLI: MERCATO_TERRAFORM_BIN names /nonexistent/terraform, which is not an executable file',
+    });
+  });
+
+  test('no HTTPS listener: the order errs saying the plugin needs MERCATO_HTTPS_PORT', async () => {
+    const { state, reason } = await reasonOn({}, 'tfhttps');
+    expect(state).toBe('erred');
+    expect(reason).toContain("the terraform plugin needs the server's HTTPS listener (MERCATO_HTTPS_PORT)");
+  });
+
+  test('an operator CLI configuration that cannot be read: the order errs naming it', async () => {
+    const { state, reason } = await reasonOn(
+      { https: true, terraform: { cliConfigFile: '/nonexistent/operator.tfrc' } },
+      'tfrc',
+    );
+    expect(state).toBe('erred');
+    expect(reason).toMatch(/^MERCATO_TERRAFORM_CLI_CONFIG: cannot read \/nonexistent\/operator\.tfrc: ENOENT/);
+  });
+});
