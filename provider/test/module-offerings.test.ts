@@ -36,12 +36,10 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** The module's resources in the resource's Terraform state, by address. */
-async function moduleResources(projectId: string, resourceId: string): Promise<string[]> {
-  const state = await api.expect(200, api.get(`/projects/${projectId}/terraform-states/resource-${resourceId}`));
-  return (state.resources as Array<{ module?: string; type: string; name: string; instances: unknown[] }>)
-    .flatMap((r) => r.instances.map((_, index) => `${r.type}.${r.name}[${index}]`))
-    .sort();
+/** The module's resources as the resource's last run found them in its Terraform state (`backend_state.resources`). */
+async function moduleResources(resourceId: string): Promise<string[]> {
+  const resource = await api.expect(200, api.get(`/resources/${resourceId}`));
+  return [...(resource.backend_state.resources as string[])].sort();
 }
 
 test('orders the web-service module from HCL, updates it, and destroys its resources', async () => {
@@ -59,11 +57,11 @@ test('orders the web-service module from HCL, updates it, and destroys its resou
   expect(await ws.outputValues()).toMatchObject({ url: outputs.url });
 
   const resource = await api.expect(200, api.get(`/resources/${site.id}`));
-  expect(await moduleResources(resource.project_id, resource.id)).toEqual([
-    'terraform_data.admin_user[0]',
-    'terraform_data.instance[0]',
-    'terraform_data.instance[1]',
-    'terraform_data.load_balancer[0]',
+  expect(await moduleResources(resource.id)).toEqual([
+    'module.main.terraform_data.admin_user',
+    'module.main.terraform_data.instance[0]',
+    'module.main.terraform_data.instance[1]',
+    'module.main.terraform_data.load_balancer',
   ]);
   // The sensitive input: kept as a secret attribute, never answered, never in events or the run's log.
   const order = await api.expect(200, api.get(`/orders/${site.order_id}`));
@@ -76,10 +74,10 @@ test('orders the web-service module from HCL, updates it, and destroys its resou
   expect(updated.summary).toMatchObject({ add: 0, change: 1, remove: 0 });
   const after = resourcesByAddress(await ws.state())['mercato_resource.site'].values;
   expect((after.outputs as { instance_ids: string[] }).instance_ids).toHaveLength(3);
-  expect(await moduleResources(resource.project_id, resource.id)).toContain('terraform_data.instance[2]');
+  expect(await moduleResources(resource.id)).toContain('module.main.terraform_data.instance[2]');
 
   await ws.destroy();
   const terminated = await api.expect(200, api.get(`/resources/${site.id}`));
   expect(terminated.state).toBe('Terminated');
-  expect(await moduleResources(resource.project_id, resource.id)).toEqual([]);
+  expect(await moduleResources(resource.id)).toEqual([]);
 });

@@ -24,12 +24,16 @@ resource "mercato_resource" "site" {
   name        = "shop-${var.environment}"
 
   attributes = {
-    name           = "shop-${var.environment}"
-    replicas       = var.replicas
-    size           = "medium"
-    ports          = [{ port = 443 }, { port = 80, protocol = "tcp" }]
-    tags           = { team = "shop", environment = var.environment }
-    admin_password = var.admin_password # sensitive in the module: never shown back
+    name     = "shop-${var.environment}"
+    replicas = var.replicas
+    size     = "medium"
+    ports    = [{ port = 443 }, { port = 80, protocol = "tcp" }]
+    tags     = { team = "shop", environment = var.environment }
+  }
+
+  # The module's sensitive input: kept out of plans and never answered back.
+  secret_attributes = {
+    admin_password = var.admin_password
   }
 
   timeouts {
