@@ -9,6 +9,7 @@ import { moduleRegistry } from './module-registry-migration';
 import { terraformStates } from './terraform-states-migration';
 import { registryLogins } from './registry-logins-migration';
 import { providerRegistry } from './provider-registry-migration';
+import { orderPlansAndLogs } from './order-plans-and-logs-migration';
 
 type AnyDb = Kysely<any>;
 
@@ -264,6 +265,7 @@ const migrations: Record<string, Migration> = {
   '011-provider-registry': providerRegistry,
   '012-terraform-states': terraformStates,
   '013-registry-logins': registryLogins,
+  '015-order-plans-and-logs': orderPlansAndLogs,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
