@@ -28,7 +28,7 @@ export const RESOURCE_STATES_FOR: Record<Exclude<OrderType, 'create'>, string[]>
 };
 
 /** What carrying out an order would change (provisioning/plugin.ts PlanSummary), as Terraform's plan says it. */
-export const PLAN_SUMMARY = {
+const PLAN_SUMMARY = {
   type: 'object',
   properties: {
     add: { type: 'integer', description: 'Resource instances to create (a replacement counts here and in `destroy`).' },
@@ -44,7 +44,8 @@ export const PLAN_SUMMARY = {
           actions: {
             type: 'array',
             items: { type: 'string' },
-            description: 'Terraform\'s actions: `create`, `update`, `delete`, `["delete","create"]` for a replacement, `read`.',
+            description:
+              'Terraform\'s actions: `create`, `update`, `delete`, `["delete","create"]` for a replacement, `read`.',
           },
         },
       },
@@ -59,10 +60,14 @@ const PLAN_STATES = ['planning', 'planned', 'failed', 'stopped'] as const;
 const ORDER_PLAN = {
   type: ['object', 'null'],
   description:
-    "The plan previewed while the order waits for approval, for offerings whose plugin plans (e.g. `terraform`); null: none. `planning` until it is ready (approving does not wait for it), `stopped` when the order left approval first.",
+    'The plan previewed while the order waits for approval, for offerings whose plugin plans (e.g. `terraform`); null: none. `planning` until it is ready (approving does not wait for it), `stopped` when the order left approval first.',
   properties: {
     state: { type: 'string', enum: PLAN_STATES },
-    summary: { ...PLAN_SUMMARY, type: ['object', 'null'], description: 'What the order would change; null unless `planned`.' },
+    summary: {
+      ...PLAN_SUMMARY,
+      type: ['object', 'null'],
+      description: 'What the order would change; null unless `planned`.',
+    },
     error: { type: 'string', description: 'Why the plan failed; empty unless `failed`.' },
     planned_at: { type: ['string', 'null'], description: 'When the plan was ready or failed.' },
   },
@@ -92,7 +97,11 @@ export const ORDER = object({
   reason: { type: 'string', description: 'Why the order was rejected, canceled or erred.' },
   attempts: { type: 'integer' },
   plan: ORDER_PLAN,
-  applied_plan: { ...PLAN_SUMMARY, type: ['object', 'null'], description: 'The plan its last run carried out, as its plugin reported it; null: none reported.' },
+  applied_plan: {
+    ...PLAN_SUMMARY,
+    type: ['object', 'null'],
+    description: 'The plan its last run carried out, as its plugin reported it; null: none reported.',
+  },
   created_at: TIMESTAMP,
   updated_at: TIMESTAMP,
   completed_at: { type: ['string', 'null'] },

@@ -68,7 +68,7 @@ export class OrderRunLog implements RunLog {
 }
 
 /** The longest start of `text` that takes at most `bytes` bytes in UTF-8, cut between characters. */
-export function utf8Prefix(text: string, bytes: number): string {
+function utf8Prefix(text: string, bytes: number): string {
   const encoded = Buffer.from(text);
   if (encoded.length <= bytes) return text;
   let end = Math.max(0, bytes);

@@ -74,7 +74,8 @@ export class PlanPreviewer {
   /** Queues again the previews of workers that died; with the worker's heartbeat, after it forgot the dead. */
   async requeueDead() {
     const count = await requeuePlansOfDeadWorkers(this.db);
-    if (count) this.log.warn({ count }, 'queued again the plan previews of workers that stopped without finishing them');
+    if (count)
+      this.log.warn({ count }, 'queued again the plan previews of workers that stopped without finishing them');
     if (count) this.wake();
   }
 
@@ -124,7 +125,10 @@ export class PlanPreviewer {
       const { pluginType, job } = await loadJob(this.db, order);
       const plugin = this.plugins.get(pluginType);
       if (!plugin?.plan)
-        return { state: 'failed', error: `no provisioning plugin "${pluginType}" that plans is installed on this server` };
+        return {
+          state: 'failed',
+          error: `no provisioning plugin "${pluginType}" that plans is installed on this server`,
+        };
       job.log = new OrderRunLog(this.db, order.id, PREVIEW_ATTEMPT, job, this.options.logLimitBytes);
       return { state: 'planned', summary: JSON.stringify(planSummary(await plugin.plan(job, signal))) };
     } catch (error) {
