@@ -62,7 +62,8 @@ const ORDER_PLAN = {
   description:
     'The plan previewed while the order waits for approval, for offerings whose plugin plans (e.g. `terraform`); null: none. `planning` until it is ready (approving does not wait for it), `stopped` when the order left approval first.',
   properties: {
-    state: { type: 'string', enum: PLAN_STATES },
+    // No `enum`: @mercato/api names enumerations by field, and an order's `state` is another set.
+    state: { type: 'string', description: `One of ${PLAN_STATES.map((state) => `\`${state}\``).join(', ')}.` },
     summary: {
       ...PLAN_SUMMARY,
       type: ['object', 'null'],
