@@ -22,6 +22,7 @@ const SCHEMA = {
     count: { type: 'integer', minimum: 0 },
     fail: { type: 'boolean' },
     hang: { type: 'boolean' },
+    stubborn: { type: 'boolean' },
     chatty: { type: 'integer', minimum: 0 },
     password: { type: 'string', writeOnly: true },
   },
@@ -51,6 +52,8 @@ function summaryOf(type: string, count: number): PlanSummary {
 interface PlanCalls {
   signals: AbortSignal[];
   release?: () => void;
+  /** For each provision call: whether the order's preview had been aborted by then. */
+  previewAbortedAtProvision: boolean[];
 }
 
 /** A plugin that plans like Terraform would, and writes what it does (its secret too: the log must mask it). */
@@ -63,12 +66,18 @@ function plannedPlugin(calls: PlanCalls): ProvisioningPlugin {
       const attributes = job.order.attributes;
       await job.log?.write('init', 'Initializing modules...\n');
       await job.log?.write('plan', `planning with password ${String(attributes.password ?? '')}\n`);
-      if (attributes.hang) await new Promise<void>((resolve) => (calls.release = resolve));
+      // A hanging plan ends when aborted, unless it is `stubborn`.
+      if (attributes.hang)
+        await new Promise<void>((resolve) => {
+          calls.release = resolve;
+          if (!attributes.stubborn) signal.addEventListener('abort', () => resolve());
+        });
       if (attributes.fail) throw new Error(`Invalid value for variable "password" (${String(attributes.password)})`);
       for (let i = 0; i < Number(attributes.chatty ?? 0); i++) await job.log?.write('plan', `${'x'.repeat(999)}\n`);
       return summaryOf(job.order.type, Number(attributes.count ?? 1));
     },
     provision: async (job) => {
+      if (job.order.attributes.hang) calls.previewAbortedAtProvision.push(calls.signals.at(-1)!.aborted);
       await job.log?.write('apply', `applying ${job.order.type} (attempt ${job.order.attempts})\n`);
       const plan = summaryOf(job.order.type, Number(job.order.attributes.count ?? 1));
       if (job.order.type === 'terminate') return { status: 'done' };
@@ -112,7 +121,7 @@ describe.each(DATABASE_KINDS)('plan previews and run logs on %s', (kind) => {
   let admin: Api;
   let w: World;
   let offering: { id: string; plan: { id: string } };
-  const calls: PlanCalls = { signals: [] };
+  const calls: PlanCalls = { signals: [], previewAbortedAtProvision: [] };
 
   beforeAll(async () => {
     server = await startTestServer(kind, {
@@ -266,6 +275,17 @@ describe.each(DATABASE_KINDS)('plan previews and run logs on %s', (kind) => {
     expect(await waitForOrder(admin, direct.id)).toMatchObject({ state: 'done', plan: null });
   });
 
+  test('approving during planning stops the plan before the run starts, and does not wait for it', async () => {
+    const before = calls.signals.length;
+    const placed = await placeCreate('hurried', { hang: true, count: 2 });
+    await orderWhen(admin, placed.id, () => calls.signals.length > before, 'the plan to start');
+    const approved = await w.serviceManager.api.expect(200, w.serviceManager.api.post(`/orders/${placed.id}/approve`));
+    expect(approved).toMatchObject({ state: 'executing', plan: { state: 'stopped', summary: null } });
+    const done = await waitForOrder(admin, placed.id);
+    expect(done).toMatchObject({ state: 'done', plan: { state: 'stopped' }, applied_plan: summaryOf('create', 2) });
+    expect(calls.previewAbortedAtProvision).toEqual([true]);
+  });
+
   test("an order's log is cut at its limit, and says so", async () => {
     const placed = await placeCreate('chatty', { chatty: 20 });
     await orderWhen(admin, placed.id, (o) => o.plan.state === 'planned', 'the plan');
@@ -284,7 +304,7 @@ describe.each(DATABASE_KINDS)('plan previews and run logs on %s', (kind) => {
 describe.each(DATABASE_KINDS)('a plan preview across a restart on %s', (kind) => {
   test('a preview whose server died while planning is planned by the next one, once', async () => {
     const location = await freshDatabase(kind);
-    const calls: PlanCalls = { signals: [] };
+    const calls: PlanCalls = { signals: [], previewAbortedAtProvision: [] };
     const worker = { pollIntervalMs: 50, staleAfterMs: 500, heartbeatIntervalMs: 100 };
     const plugins = () => new PluginRegistry([manualPlugin, allocationPlugin, plannedPlugin(calls)]);
     const first = await startTestServer(kind, { location, plugins: plugins(), worker });
@@ -301,7 +321,7 @@ describe.each(DATABASE_KINDS)('a plan preview across a restart on %s', (kind) =>
           offering_id: offering.id,
           plan_id: offering.plan.id,
           name: 'survivor',
-          attributes: { count: 4, hang: true },
+          attributes: { count: 4, hang: true, stubborn: true },
         }),
       );
       await orderWhen(admin, placed.id, () => calls.signals.length === 1, 'the first plan to start');

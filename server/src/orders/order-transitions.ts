@@ -122,7 +122,8 @@ export async function moveOrder(
   if (!(await updateOrderIfUnchanged(trx, order, set, options.claimedBy)))
     throw conflict(`order ${order.id} changed meanwhile; read it again`);
   // Its plan preview was for an approver: once the order leaves approval, it is not run any more.
-  if (PENDING_STATES.includes(order.state) && !PENDING_STATES.includes(to)) await stopPlan(trx, order.id);
+  const planStopped =
+    PENDING_STATES.includes(order.state) && !PENDING_STATES.includes(to) && (await stopPlan(trx, order.id));
 
   const scope = await orderOrganizations(trx, order);
   const eventScope = {
@@ -158,5 +159,5 @@ export async function moveOrder(
       secretFields: ['secret_outputs', 'secret_attributes'],
     });
   }
-  return { ...order, ...set } as OrderRow;
+  return { ...order, ...set, ...(planStopped ? { plan_state: 'stopped', plan_claimed_by: null } : {}) } as OrderRow;
 }

@@ -100,12 +100,13 @@ export async function releasePlans(db: Db, workerId: string) {
     .execute();
 }
 
-/** The order left approval: a preview not yet done is stopped (a worker running it lets it go). */
-export async function stopPlan(db: Db, orderId: string) {
-  await db
+/** The order left approval: a preview not yet done is stopped (a worker running it lets it go); whether there was one. */
+export async function stopPlan(db: Db, orderId: string): Promise<boolean> {
+  const result = await db
     .updateTable('orders')
     .set({ plan_state: 'stopped', plan_claimed_by: null })
     .where('id', '=', orderId)
     .where('plan_state', 'in', ['queued', 'planning'])
-    .execute();
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }

@@ -17,6 +17,9 @@ import {
   storePlan,
 } from './plan-previews-repository';
 
+/** How long a run waits for its order's aborted preview to end before it starts anyway, in milliseconds. */
+const SETTLE_PATIENCE_MS = 5000;
+
 export interface PlanPreviewOptions {
   /** Previews running at once on this server. */
   concurrency: number;
@@ -77,6 +80,22 @@ export class PlanPreviewer {
     if (count)
       this.log.warn({ count }, 'queued again the plan previews of workers that stopped without finishing them');
     if (count) this.wake();
+  }
+
+  /**
+   * Aborts this server's preview of the order, if it runs one, and waits for it to end: the order
+   * was approved, and its run should not meet its own preview (a Terraform plan holds the state's
+   * lock). A preview on another server is aborted at that server's next poll.
+   */
+  async settle(orderId: string) {
+    const running = this.inFlight.get(orderId);
+    if (!running) return;
+    running.controller.abort();
+    // A plugin that does not heed the abort must not hold the run up for ever.
+    let timer: NodeJS.Timeout | undefined;
+    const patience = new Promise<void>((resolve) => (timer = setTimeout(resolve, SETTLE_PATIENCE_MS)));
+    await Promise.race([running.done, patience]);
+    clearTimeout(timer);
   }
 
   /** Aborts the previews in hand and lets other workers take them. */

@@ -189,6 +189,7 @@ export class ProvisioningWorker {
   private async run(order: OrderRow) {
     let outcome: ProvisioningOutcome;
     try {
+      await this.previews.settle(order.id);
       const job = await loadJob(this.db, order);
       job.job.log = new OrderRunLog(this.db, order.id, order.attempts, job.job, this.options.logLimitBytes);
       const plugin = this.plugins.get(job.pluginType);
