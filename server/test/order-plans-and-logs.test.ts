@@ -48,13 +48,18 @@ function summaryOf(type: string, count: number): PlanSummary {
   };
 }
 
-/** Calls of `plan` the test can watch: each one's signal, and a way to let a hanging one return. */
+/** Calls of `plan` the test can watch: each one's signal, and, for hanging ones, a way to let each return. */
 interface PlanCalls {
   signals: AbortSignal[];
-  release?: () => void;
-  /** For each provision call: whether the order's preview had been aborted by then. */
-  previewAbortedAtProvision: boolean[];
+  /** One for each plan that hangs, in the order they started hanging. */
+  releases: Array<() => void>;
+  /** Plans hanging now. */
+  hanging: number;
+  /** For each provision call of a hanging order: whether no plan was hanging any more by then. */
+  plansEndedAtProvision: boolean[];
 }
+
+const planCalls = (): PlanCalls => ({ signals: [], releases: [], hanging: 0, plansEndedAtProvision: [] });
 
 /** A plugin that plans like Terraform would, and writes what it does (its secret too: the log must mask it). */
 function plannedPlugin(calls: PlanCalls): ProvisioningPlugin {
@@ -66,18 +71,19 @@ function plannedPlugin(calls: PlanCalls): ProvisioningPlugin {
       const attributes = job.order.attributes;
       await job.log?.write('init', 'Initializing modules...\n');
       await job.log?.write('plan', `planning with password ${String(attributes.password ?? '')}\n`);
-      // A hanging plan ends when aborted, unless it is `stubborn`.
+      // A hanging plan ends 300 ms after it is aborted (as Terraform lets go of the state's lock), unless it is `stubborn`.
       if (attributes.hang)
         await new Promise<void>((resolve) => {
-          calls.release = resolve;
-          if (!attributes.stubborn) signal.addEventListener('abort', () => resolve());
-        });
+          calls.hanging++;
+          calls.releases.push(resolve);
+          if (!attributes.stubborn) signal.addEventListener('abort', () => setTimeout(resolve, 300));
+        }).finally(() => calls.hanging--);
       if (attributes.fail) throw new Error(`Invalid value for variable "password" (${String(attributes.password)})`);
       for (let i = 0; i < Number(attributes.chatty ?? 0); i++) await job.log?.write('plan', `${'x'.repeat(999)}\n`);
       return summaryOf(job.order.type, Number(attributes.count ?? 1));
     },
     provision: async (job) => {
-      if (job.order.attributes.hang) calls.previewAbortedAtProvision.push(calls.signals.at(-1)!.aborted);
+      if (job.order.attributes.hang) calls.plansEndedAtProvision.push(calls.hanging === 0);
       await job.log?.write('apply', `applying ${job.order.type} (attempt ${job.order.attempts})\n`);
       const plan = summaryOf(job.order.type, Number(job.order.attributes.count ?? 1));
       if (job.order.type === 'terminate') return { status: 'done' };
@@ -121,7 +127,7 @@ describe.each(DATABASE_KINDS)('plan previews and run logs on %s', (kind) => {
   let admin: Api;
   let w: World;
   let offering: { id: string; plan: { id: string } };
-  const calls: PlanCalls = { signals: [], previewAbortedAtProvision: [] };
+  const calls = planCalls();
 
   beforeAll(async () => {
     server = await startTestServer(kind, {
@@ -254,7 +260,7 @@ describe.each(DATABASE_KINDS)('plan previews and run logs on %s', (kind) => {
     const deadline = Date.now() + 5000;
     while (!signal.aborted && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
     expect(signal.aborted).toBe(true);
-    calls.release?.();
+    calls.releases.forEach((release) => release());
     await new Promise((r) => setTimeout(r, 200));
     expect((await admin.expect(200, admin.get(`/orders/${placed.id}`))).plan.state).toBe('stopped');
     expect(await eventsOf(placed.id, 'order.planned')).toHaveLength(0);
@@ -275,7 +281,7 @@ describe.each(DATABASE_KINDS)('plan previews and run logs on %s', (kind) => {
     expect(await waitForOrder(admin, direct.id)).toMatchObject({ state: 'done', plan: null });
   });
 
-  test('approving during planning stops the plan before the run starts, and does not wait for it', async () => {
+  test('approving does not wait for the plan; the run starts once its aborted preview has ended', async () => {
     const before = calls.signals.length;
     const placed = await placeCreate('hurried', { hang: true, count: 2 });
     await orderWhen(admin, placed.id, () => calls.signals.length > before, 'the plan to start');
@@ -283,7 +289,7 @@ describe.each(DATABASE_KINDS)('plan previews and run logs on %s', (kind) => {
     expect(approved).toMatchObject({ state: 'executing', plan: { state: 'stopped', summary: null } });
     const done = await waitForOrder(admin, placed.id);
     expect(done).toMatchObject({ state: 'done', plan: { state: 'stopped' }, applied_plan: summaryOf('create', 2) });
-    expect(calls.previewAbortedAtProvision).toEqual([true]);
+    expect(calls.plansEndedAtProvision).toEqual([true]);
   });
 
   test("an order's log is cut at its limit, and says so", async () => {
@@ -304,7 +310,7 @@ describe.each(DATABASE_KINDS)('plan previews and run logs on %s', (kind) => {
 describe.each(DATABASE_KINDS)('a plan preview across a restart on %s', (kind) => {
   test('a preview whose server died while planning is planned by the next one, once', async () => {
     const location = await freshDatabase(kind);
-    const calls: PlanCalls = { signals: [], previewAbortedAtProvision: [] };
+    const calls = planCalls();
     const worker = { pollIntervalMs: 50, staleAfterMs: 500, heartbeatIntervalMs: 100 };
     const plugins = () => new PluginRegistry([manualPlugin, allocationPlugin, plannedPlugin(calls)]);
     const first = await startTestServer(kind, { location, plugins: plugins(), worker });
@@ -324,16 +330,15 @@ describe.each(DATABASE_KINDS)('a plan preview across a restart on %s', (kind) =>
           attributes: { count: 4, hang: true, stubborn: true },
         }),
       );
-      await orderWhen(admin, placed.id, () => calls.signals.length === 1, 'the first plan to start');
-      const firstRelease = calls.release!;
+      await orderWhen(admin, placed.id, () => calls.releases.length === 1, 'the first plan to hang');
 
       // The first server's worker dies mid-planning (no clean stop); a second server takes over.
       first.app.worker.abandon();
       second = await startTestServer(kind, { location, plugins: plugins(), worker });
       const api = new Api(second.url, second.adminToken);
-      await orderWhen(api, placed.id, () => calls.signals.length === 2, 'the second plan to start');
-      firstRelease(); // the dead planner's call returns late: it must not be kept
-      calls.release!();
+      await orderWhen(api, placed.id, () => calls.releases.length === 2, 'the second plan to hang');
+      calls.releases[0](); // the dead planner's call returns late: it must not be kept
+      calls.releases[1]();
       const planned = await orderWhen(api, placed.id, (o) => o.plan.state !== 'planning', 'the plan');
       expect(planned).toMatchObject({
         state: 'pending-provider',
