@@ -2106,6 +2106,68 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/orders/{id}/logs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The log of an order's runs (its plan preview and provisioning attempts), in the order written
+         * @description What the offering's plugin wrote while planning and provisioning the order (e.g. Terraform's output), secrets masked; an order's log holds at most a fixed number of bytes, and says so where it was cut. For the project's managers, its organization's owners and the offering's provider.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Items per page. */
+                    limit?: number;
+                    /** @description The `next_cursor` of the previous page. */
+                    cursor?: string;
+                    /** @description Only this run. */
+                    attempt?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items?: {
+                                id?: string;
+                                order_id?: string;
+                                /** @description The run: 0 for the plan previewed before approval, then the order's provisioning attempts from 1. */
+                                attempt?: number;
+                                /** @description What the run was doing, as its plugin names it (`init`, `plan`, `apply`...). */
+                                step?: string;
+                                /** @description Output of the run, secrets masked. */
+                                text?: string;
+                                /** Format: date-time */
+                                created_at?: string;
+                            }[];
+                            next_cursor?: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orders": {
         parameters: {
             query?: never;
@@ -2174,6 +2236,49 @@ export interface paths {
                                 /** @description Why the order was rejected, canceled or erred. */
                                 reason?: string;
                                 attempts?: number;
+                                /** @description The plan previewed while the order waits for approval, for offerings whose plugin plans (e.g. `terraform`); null: none. `planning` until it is ready (approving does not wait for it), `stopped` when the order left approval first. */
+                                plan?: {
+                                    /** @description One of `planning`, `planned`, `failed`, `stopped`. */
+                                    state?: string;
+                                    /** @description What the order would change; null unless `planned`. */
+                                    summary?: {
+                                        /** @description Resource instances to create (a replacement counts here and in `destroy`). */
+                                        add?: number;
+                                        /** @description Resource instances to update in place. */
+                                        change?: number;
+                                        /** @description Resource instances to destroy. */
+                                        destroy?: number;
+                                        /** @description Each resource instance the plan touches, by address, with its actions. */
+                                        resource_changes?: {
+                                            address?: string;
+                                            /** @description Terraform's actions: `create`, `update`, `delete`, `["delete","create"]` for a replacement, `read`. */
+                                            actions?: string[];
+                                        }[];
+                                        /** @description Outputs whose value would change. */
+                                        output_changes?: string[];
+                                    } | null;
+                                    /** @description Why the plan failed; empty unless `failed`. */
+                                    error?: string;
+                                    /** @description When the plan was ready or failed. */
+                                    planned_at?: string | null;
+                                } | null;
+                                /** @description The plan its last run carried out, as its plugin reported it; null: none reported. */
+                                applied_plan?: {
+                                    /** @description Resource instances to create (a replacement counts here and in `destroy`). */
+                                    add?: number;
+                                    /** @description Resource instances to update in place. */
+                                    change?: number;
+                                    /** @description Resource instances to destroy. */
+                                    destroy?: number;
+                                    /** @description Each resource instance the plan touches, by address, with its actions. */
+                                    resource_changes?: {
+                                        address?: string;
+                                        /** @description Terraform's actions: `create`, `update`, `delete`, `["delete","create"]` for a replacement, `read`. */
+                                        actions?: string[];
+                                    }[];
+                                    /** @description Outputs whose value would change. */
+                                    output_changes?: string[];
+                                } | null;
                                 /** Format: date-time */
                                 created_at?: string;
                                 /** Format: date-time */
@@ -2261,6 +2366,49 @@ export interface paths {
                             /** @description Why the order was rejected, canceled or erred. */
                             reason?: string;
                             attempts?: number;
+                            /** @description The plan previewed while the order waits for approval, for offerings whose plugin plans (e.g. `terraform`); null: none. `planning` until it is ready (approving does not wait for it), `stopped` when the order left approval first. */
+                            plan?: {
+                                /** @description One of `planning`, `planned`, `failed`, `stopped`. */
+                                state?: string;
+                                /** @description What the order would change; null unless `planned`. */
+                                summary?: {
+                                    /** @description Resource instances to create (a replacement counts here and in `destroy`). */
+                                    add?: number;
+                                    /** @description Resource instances to update in place. */
+                                    change?: number;
+                                    /** @description Resource instances to destroy. */
+                                    destroy?: number;
+                                    /** @description Each resource instance the plan touches, by address, with its actions. */
+                                    resource_changes?: {
+                                        address?: string;
+                                        /** @description Terraform's actions: `create`, `update`, `delete`, `["delete","create"]` for a replacement, `read`. */
+                                        actions?: string[];
+                                    }[];
+                                    /** @description Outputs whose value would change. */
+                                    output_changes?: string[];
+                                } | null;
+                                /** @description Why the plan failed; empty unless `failed`. */
+                                error?: string;
+                                /** @description When the plan was ready or failed. */
+                                planned_at?: string | null;
+                            } | null;
+                            /** @description The plan its last run carried out, as its plugin reported it; null: none reported. */
+                            applied_plan?: {
+                                /** @description Resource instances to create (a replacement counts here and in `destroy`). */
+                                add?: number;
+                                /** @description Resource instances to update in place. */
+                                change?: number;
+                                /** @description Resource instances to destroy. */
+                                destroy?: number;
+                                /** @description Each resource instance the plan touches, by address, with its actions. */
+                                resource_changes?: {
+                                    address?: string;
+                                    /** @description Terraform's actions: `create`, `update`, `delete`, `["delete","create"]` for a replacement, `read`. */
+                                    actions?: string[];
+                                }[];
+                                /** @description Outputs whose value would change. */
+                                output_changes?: string[];
+                            } | null;
                             /** Format: date-time */
                             created_at?: string;
                             /** Format: date-time */
@@ -2305,6 +2453,49 @@ export interface paths {
                             /** @description Why the order was rejected, canceled or erred. */
                             reason?: string;
                             attempts?: number;
+                            /** @description The plan previewed while the order waits for approval, for offerings whose plugin plans (e.g. `terraform`); null: none. `planning` until it is ready (approving does not wait for it), `stopped` when the order left approval first. */
+                            plan?: {
+                                /** @description One of `planning`, `planned`, `failed`, `stopped`. */
+                                state?: string;
+                                /** @description What the order would change; null unless `planned`. */
+                                summary?: {
+                                    /** @description Resource instances to create (a replacement counts here and in `destroy`). */
+                                    add?: number;
+                                    /** @description Resource instances to update in place. */
+                                    change?: number;
+                                    /** @description Resource instances to destroy. */
+                                    destroy?: number;
+                                    /** @description Each resource instance the plan touches, by address, with its actions. */
+                                    resource_changes?: {
+                                        address?: string;
+                                        /** @description Terraform's actions: `create`, `update`, `delete`, `["delete","create"]` for a replacement, `read`. */
+                                        actions?: string[];
+                                    }[];
+                                    /** @description Outputs whose value would change. */
+                                    output_changes?: string[];
+                                } | null;
+                                /** @description Why the plan failed; empty unless `failed`. */
+                                error?: string;
+                                /** @description When the plan was ready or failed. */
+                                planned_at?: string | null;
+                            } | null;
+                            /** @description The plan its last run carried out, as its plugin reported it; null: none reported. */
+                            applied_plan?: {
+                                /** @description Resource instances to create (a replacement counts here and in `destroy`). */
+                                add?: number;
+                                /** @description Resource instances to update in place. */
+                                change?: number;
+                                /** @description Resource instances to destroy. */
+                                destroy?: number;
+                                /** @description Each resource instance the plan touches, by address, with its actions. */
+                                resource_changes?: {
+                                    address?: string;
+                                    /** @description Terraform's actions: `create`, `update`, `delete`, `["delete","create"]` for a replacement, `read`. */
+                                    actions?: string[];
+                                }[];
+                                /** @description Outputs whose value would change. */
+                                output_changes?: string[];
+                            } | null;
                             /** Format: date-time */
                             created_at?: string;
                             /** Format: date-time */
@@ -2381,6 +2572,49 @@ export interface paths {
                             /** @description Why the order was rejected, canceled or erred. */
                             reason?: string;
                             attempts?: number;
+                            /** @description The plan previewed while the order waits for approval, for offerings whose plugin plans (e.g. `terraform`); null: none. `planning` until it is ready (approving does not wait for it), `stopped` when the order left approval first. */
+                            plan?: {
+                                /** @description One of `planning`, `planned`, `failed`, `stopped`. */
+                                state?: string;
+                                /** @description What the order would change; null unless `planned`. */
+                                summary?: {
+                                    /** @description Resource instances to create (a replacement counts here and in `destroy`). */
+                                    add?: number;
+                                    /** @description Resource instances to update in place. */
+                                    change?: number;
+                                    /** @description Resource instances to destroy. */
+                                    destroy?: number;
+                                    /** @description Each resource instance the plan touches, by address, with its actions. */
+                                    resource_changes?: {
+                                        address?: string;
+                                        /** @description Terraform's actions: `create`, `update`, `delete`, `["delete","create"]` for a replacement, `read`. */
+                                        actions?: string[];
+                                    }[];
+                                    /** @description Outputs whose value would change. */
+                                    output_changes?: string[];
+                                } | null;
+                                /** @description Why the plan failed; empty unless `failed`. */
+                                error?: string;
+                                /** @description When the plan was ready or failed. */
+                                planned_at?: string | null;
+                            } | null;
+                            /** @description The plan its last run carried out, as its plugin reported it; null: none reported. */
+                            applied_plan?: {
+                                /** @description Resource instances to create (a replacement counts here and in `destroy`). */
+                                add?: number;
+                                /** @description Resource instances to update in place. */
+                                change?: number;
+                                /** @description Resource instances to destroy. */
+                                destroy?: number;
+                                /** @description Each resource instance the plan touches, by address, with its actions. */
+                                resource_changes?: {
+                                    address?: string;
+                                    /** @description Terraform's actions: `create`, `update`, `delete`, `["delete","create"]` for a replacement, `read`. */
+                                    actions?: string[];
+                                }[];
+                                /** @description Outputs whose value would change. */
+                                output_changes?: string[];
+                            } | null;
                             /** Format: date-time */
                             created_at?: string;
                             /** Format: date-time */
@@ -2456,6 +2690,49 @@ export interface paths {
                             /** @description Why the order was rejected, canceled or erred. */
                             reason?: string;
                             attempts?: number;
+                            /** @description The plan previewed while the order waits for approval, for offerings whose plugin plans (e.g. `terraform`); null: none. `planning` until it is ready (approving does not wait for it), `stopped` when the order left approval first. */
+                            plan?: {
+                                /** @description One of `planning`, `planned`, `failed`, `stopped`. */
+                                state?: string;
+                                /** @description What the order would change; null unless `planned`. */
+                                summary?: {
+                                    /** @description Resource instances to create (a replacement counts here and in `destroy`). */
+                                    add?: number;
+                                    /** @description Resource instances to update in place. */
+                                    change?: number;
+                                    /** @description Resource instances to destroy. */
+                                    destroy?: number;
+                                    /** @description Each resource instance the plan touches, by address, with its actions. */
+                                    resource_changes?: {
+                                        address?: string;
+                                        /** @description Terraform's actions: `create`, `update`, `delete`, `["delete","create"]` for a replacement, `read`. */
+                                        actions?: string[];
+                                    }[];
+                                    /** @description Outputs whose value would change. */
+                                    output_changes?: string[];
+                                } | null;
+                                /** @description Why the plan failed; empty unless `failed`. */
+                                error?: string;
+                                /** @description When the plan was ready or failed. */
+                                planned_at?: string | null;
+                            } | null;
+                            /** @description The plan its last run carried out, as its plugin reported it; null: none reported. */
+                            applied_plan?: {
+                                /** @description Resource instances to create (a replacement counts here and in `destroy`). */
+                                add?: number;
+                                /** @description Resource instances to update in place. */
+                                change?: number;
+                                /** @description Resource instances to destroy. */
+                                destroy?: number;
+                                /** @description Each resource instance the plan touches, by address, with its actions. */
+                                resource_changes?: {
+                                    address?: string;
+                                    /** @description Terraform's actions: `create`, `update`, `delete`, `["delete","create"]` for a replacement, `read`. */
+                                    actions?: string[];
+                                }[];
+                                /** @description Outputs whose value would change. */
+                                output_changes?: string[];
+                            } | null;
                             /** Format: date-time */
                             created_at?: string;
                             /** Format: date-time */
@@ -2535,6 +2812,49 @@ export interface paths {
                             /** @description Why the order was rejected, canceled or erred. */
                             reason?: string;
                             attempts?: number;
+                            /** @description The plan previewed while the order waits for approval, for offerings whose plugin plans (e.g. `terraform`); null: none. `planning` until it is ready (approving does not wait for it), `stopped` when the order left approval first. */
+                            plan?: {
+                                /** @description One of `planning`, `planned`, `failed`, `stopped`. */
+                                state?: string;
+                                /** @description What the order would change; null unless `planned`. */
+                                summary?: {
+                                    /** @description Resource instances to create (a replacement counts here and in `destroy`). */
+                                    add?: number;
+                                    /** @description Resource instances to update in place. */
+                                    change?: number;
+                                    /** @description Resource instances to destroy. */
+                                    destroy?: number;
+                                    /** @description Each resource instance the plan touches, by address, with its actions. */
+                                    resource_changes?: {
+                                        address?: string;
+                                        /** @description Terraform's actions: `create`, `update`, `delete`, `["delete","create"]` for a replacement, `read`. */
+                                        actions?: string[];
+                                    }[];
+                                    /** @description Outputs whose value would change. */
+                                    output_changes?: string[];
+                                } | null;
+                                /** @description Why the plan failed; empty unless `failed`. */
+                                error?: string;
+                                /** @description When the plan was ready or failed. */
+                                planned_at?: string | null;
+                            } | null;
+                            /** @description The plan its last run carried out, as its plugin reported it; null: none reported. */
+                            applied_plan?: {
+                                /** @description Resource instances to create (a replacement counts here and in `destroy`). */
+                                add?: number;
+                                /** @description Resource instances to update in place. */
+                                change?: number;
+                                /** @description Resource instances to destroy. */
+                                destroy?: number;
+                                /** @description Each resource instance the plan touches, by address, with its actions. */
+                                resource_changes?: {
+                                    address?: string;
+                                    /** @description Terraform's actions: `create`, `update`, `delete`, `["delete","create"]` for a replacement, `read`. */
+                                    actions?: string[];
+                                }[];
+                                /** @description Outputs whose value would change. */
+                                output_changes?: string[];
+                            } | null;
                             /** Format: date-time */
                             created_at?: string;
                             /** Format: date-time */
@@ -2614,6 +2934,49 @@ export interface paths {
                             /** @description Why the order was rejected, canceled or erred. */
                             reason?: string;
                             attempts?: number;
+                            /** @description The plan previewed while the order waits for approval, for offerings whose plugin plans (e.g. `terraform`); null: none. `planning` until it is ready (approving does not wait for it), `stopped` when the order left approval first. */
+                            plan?: {
+                                /** @description One of `planning`, `planned`, `failed`, `stopped`. */
+                                state?: string;
+                                /** @description What the order would change; null unless `planned`. */
+                                summary?: {
+                                    /** @description Resource instances to create (a replacement counts here and in `destroy`). */
+                                    add?: number;
+                                    /** @description Resource instances to update in place. */
+                                    change?: number;
+                                    /** @description Resource instances to destroy. */
+                                    destroy?: number;
+                                    /** @description Each resource instance the plan touches, by address, with its actions. */
+                                    resource_changes?: {
+                                        address?: string;
+                                        /** @description Terraform's actions: `create`, `update`, `delete`, `["delete","create"]` for a replacement, `read`. */
+                                        actions?: string[];
+                                    }[];
+                                    /** @description Outputs whose value would change. */
+                                    output_changes?: string[];
+                                } | null;
+                                /** @description Why the plan failed; empty unless `failed`. */
+                                error?: string;
+                                /** @description When the plan was ready or failed. */
+                                planned_at?: string | null;
+                            } | null;
+                            /** @description The plan its last run carried out, as its plugin reported it; null: none reported. */
+                            applied_plan?: {
+                                /** @description Resource instances to create (a replacement counts here and in `destroy`). */
+                                add?: number;
+                                /** @description Resource instances to update in place. */
+                                change?: number;
+                                /** @description Resource instances to destroy. */
+                                destroy?: number;
+                                /** @description Each resource instance the plan touches, by address, with its actions. */
+                                resource_changes?: {
+                                    address?: string;
+                                    /** @description Terraform's actions: `create`, `update`, `delete`, `["delete","create"]` for a replacement, `read`. */
+                                    actions?: string[];
+                                }[];
+                                /** @description Outputs whose value would change. */
+                                output_changes?: string[];
+                            } | null;
                             /** Format: date-time */
                             created_at?: string;
                             /** Format: date-time */
@@ -2789,6 +3152,49 @@ export interface paths {
                             /** @description Why the order was rejected, canceled or erred. */
                             reason?: string;
                             attempts?: number;
+                            /** @description The plan previewed while the order waits for approval, for offerings whose plugin plans (e.g. `terraform`); null: none. `planning` until it is ready (approving does not wait for it), `stopped` when the order left approval first. */
+                            plan?: {
+                                /** @description One of `planning`, `planned`, `failed`, `stopped`. */
+                                state?: string;
+                                /** @description What the order would change; null unless `planned`. */
+                                summary?: {
+                                    /** @description Resource instances to create (a replacement counts here and in `destroy`). */
+                                    add?: number;
+                                    /** @description Resource instances to update in place. */
+                                    change?: number;
+                                    /** @description Resource instances to destroy. */
+                                    destroy?: number;
+                                    /** @description Each resource instance the plan touches, by address, with its actions. */
+                                    resource_changes?: {
+                                        address?: string;
+                                        /** @description Terraform's actions: `create`, `update`, `delete`, `["delete","create"]` for a replacement, `read`. */
+                                        actions?: string[];
+                                    }[];
+                                    /** @description Outputs whose value would change. */
+                                    output_changes?: string[];
+                                } | null;
+                                /** @description Why the plan failed; empty unless `failed`. */
+                                error?: string;
+                                /** @description When the plan was ready or failed. */
+                                planned_at?: string | null;
+                            } | null;
+                            /** @description The plan its last run carried out, as its plugin reported it; null: none reported. */
+                            applied_plan?: {
+                                /** @description Resource instances to create (a replacement counts here and in `destroy`). */
+                                add?: number;
+                                /** @description Resource instances to update in place. */
+                                change?: number;
+                                /** @description Resource instances to destroy. */
+                                destroy?: number;
+                                /** @description Each resource instance the plan touches, by address, with its actions. */
+                                resource_changes?: {
+                                    address?: string;
+                                    /** @description Terraform's actions: `create`, `update`, `delete`, `["delete","create"]` for a replacement, `read`. */
+                                    actions?: string[];
+                                }[];
+                                /** @description Outputs whose value would change. */
+                                output_changes?: string[];
+                            } | null;
                             /** Format: date-time */
                             created_at?: string;
                             /** Format: date-time */
@@ -2868,6 +3274,49 @@ export interface paths {
                             /** @description Why the order was rejected, canceled or erred. */
                             reason?: string;
                             attempts?: number;
+                            /** @description The plan previewed while the order waits for approval, for offerings whose plugin plans (e.g. `terraform`); null: none. `planning` until it is ready (approving does not wait for it), `stopped` when the order left approval first. */
+                            plan?: {
+                                /** @description One of `planning`, `planned`, `failed`, `stopped`. */
+                                state?: string;
+                                /** @description What the order would change; null unless `planned`. */
+                                summary?: {
+                                    /** @description Resource instances to create (a replacement counts here and in `destroy`). */
+                                    add?: number;
+                                    /** @description Resource instances to update in place. */
+                                    change?: number;
+                                    /** @description Resource instances to destroy. */
+                                    destroy?: number;
+                                    /** @description Each resource instance the plan touches, by address, with its actions. */
+                                    resource_changes?: {
+                                        address?: string;
+                                        /** @description Terraform's actions: `create`, `update`, `delete`, `["delete","create"]` for a replacement, `read`. */
+                                        actions?: string[];
+                                    }[];
+                                    /** @description Outputs whose value would change. */
+                                    output_changes?: string[];
+                                } | null;
+                                /** @description Why the plan failed; empty unless `failed`. */
+                                error?: string;
+                                /** @description When the plan was ready or failed. */
+                                planned_at?: string | null;
+                            } | null;
+                            /** @description The plan its last run carried out, as its plugin reported it; null: none reported. */
+                            applied_plan?: {
+                                /** @description Resource instances to create (a replacement counts here and in `destroy`). */
+                                add?: number;
+                                /** @description Resource instances to update in place. */
+                                change?: number;
+                                /** @description Resource instances to destroy. */
+                                destroy?: number;
+                                /** @description Each resource instance the plan touches, by address, with its actions. */
+                                resource_changes?: {
+                                    address?: string;
+                                    /** @description Terraform's actions: `create`, `update`, `delete`, `["delete","create"]` for a replacement, `read`. */
+                                    actions?: string[];
+                                }[];
+                                /** @description Outputs whose value would change. */
+                                output_changes?: string[];
+                            } | null;
                             /** Format: date-time */
                             created_at?: string;
                             /** Format: date-time */
@@ -2941,6 +3390,49 @@ export interface paths {
                             /** @description Why the order was rejected, canceled or erred. */
                             reason?: string;
                             attempts?: number;
+                            /** @description The plan previewed while the order waits for approval, for offerings whose plugin plans (e.g. `terraform`); null: none. `planning` until it is ready (approving does not wait for it), `stopped` when the order left approval first. */
+                            plan?: {
+                                /** @description One of `planning`, `planned`, `failed`, `stopped`. */
+                                state?: string;
+                                /** @description What the order would change; null unless `planned`. */
+                                summary?: {
+                                    /** @description Resource instances to create (a replacement counts here and in `destroy`). */
+                                    add?: number;
+                                    /** @description Resource instances to update in place. */
+                                    change?: number;
+                                    /** @description Resource instances to destroy. */
+                                    destroy?: number;
+                                    /** @description Each resource instance the plan touches, by address, with its actions. */
+                                    resource_changes?: {
+                                        address?: string;
+                                        /** @description Terraform's actions: `create`, `update`, `delete`, `["delete","create"]` for a replacement, `read`. */
+                                        actions?: string[];
+                                    }[];
+                                    /** @description Outputs whose value would change. */
+                                    output_changes?: string[];
+                                } | null;
+                                /** @description Why the plan failed; empty unless `failed`. */
+                                error?: string;
+                                /** @description When the plan was ready or failed. */
+                                planned_at?: string | null;
+                            } | null;
+                            /** @description The plan its last run carried out, as its plugin reported it; null: none reported. */
+                            applied_plan?: {
+                                /** @description Resource instances to create (a replacement counts here and in `destroy`). */
+                                add?: number;
+                                /** @description Resource instances to update in place. */
+                                change?: number;
+                                /** @description Resource instances to destroy. */
+                                destroy?: number;
+                                /** @description Each resource instance the plan touches, by address, with its actions. */
+                                resource_changes?: {
+                                    address?: string;
+                                    /** @description Terraform's actions: `create`, `update`, `delete`, `["delete","create"]` for a replacement, `read`. */
+                                    actions?: string[];
+                                }[];
+                                /** @description Outputs whose value would change. */
+                                output_changes?: string[];
+                            } | null;
                             /** Format: date-time */
                             created_at?: string;
                             /** Format: date-time */

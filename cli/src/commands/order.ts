@@ -2,6 +2,7 @@ import { Option, type Command } from 'commander';
 import { ORDER_TYPES } from '@mercato/api';
 import type { OrderAction, OrderActionOptions } from '../orders/order-actions';
 import type { OrderCreateOptions } from '../orders/order-create';
+import type { OrderLogsOptions } from '../orders/order-logs';
 import { WRITE_FORMATS } from '../objects/output';
 import { reportWithClient } from '../report';
 
@@ -41,11 +42,11 @@ const ACTIONS: Record<OrderAction, { help: string; options: (command: Command) =
   retry: { help: 'Run an erred order again', options: (c) => c },
 };
 
-/** `mercato order create|approve|reject|cancel|complete|fail|retry`: what people do with orders. */
+/** `mercato order create|logs|approve|reject|cancel|complete|fail|retry`: what people do with orders. */
 export function declareOrder(program: Command): void {
   const order = program
     .command('order')
-    .description('Place an order, and approve, reject, cancel, complete, fail or retry one');
+    .description('Place an order, read its logs, and approve, reject, cancel, complete, fail or retry one');
   order
     .command('create')
     .description(
@@ -68,6 +69,20 @@ export function declareOrder(program: Command): void {
       reportWithClient((client) => {
         const { runOrderCreate }: typeof import('../orders/order-create') = require('../orders/order-create');
         return runOrderCreate(client, options);
+      }),
+    );
+  order
+    .command('logs')
+    .description(
+      "Print the log of an order's runs (its plan preview and provisioning attempts), as its plugin wrote it (project managers, organization owners, the provider)",
+    )
+    .argument('<order>', 'the order: its id, or order/<id> as `get orders -o name` prints it')
+    .option('--attempt <number>', 'only this run: 0 for the plan preview, 1, 2... for the provisioning attempts')
+    .addOption(new Option('-o, --output <format>', 'the entries as json or yaml').choices(['json', 'yaml']))
+    .action((id: string, given: OrderLogsOptions) =>
+      reportWithClient((client) => {
+        const { runOrderLogs }: typeof import('../orders/order-logs') = require('../orders/order-logs');
+        return runOrderLogs(client, id, given);
       }),
     );
   for (const [action, { help, options }] of Object.entries(ACTIONS) as [OrderAction, (typeof ACTIONS)[OrderAction]][]) {

@@ -65,12 +65,16 @@ export async function runDescribe(
   return sections.join('\n\n');
 }
 
-/** What a person looks for beside the object: an offering's plans and versions, who is in a project or organization. */
+/** What a person looks for beside the object: an offering's plans and versions, who is in a project or organization, an order's plans. */
 function relatedSections(client: MercatoClient, kind: Kind, object: Item): Promise<string[]> {
   const id = String(object.id);
   if (kind.plural === 'offerings') return offeringSections(client, id);
   if (kind.plural === 'projects' || kind.plural === 'organizations') return membersSection(client, kind.plural, id);
   if (kind.plural === 'terraform-states') return stateSections(client, object);
+  if (kind.plural === 'orders') {
+    const { orderPlanSections }: typeof import('../orders/order-plan') = require('../orders/order-plan');
+    return Promise.resolve(orderPlanSections(object));
+  }
   return Promise.resolve([]);
 }
 

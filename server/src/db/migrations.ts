@@ -10,6 +10,7 @@ import { terraformStates } from './terraform-states-migration';
 import { registryLogins } from './registry-logins-migration';
 import { providerRegistry } from './provider-registry-migration';
 import { terraformRunTokens } from './terraform-run-tokens-migration';
+import { orderPlansAndLogs } from './order-plans-and-logs-migration';
 
 type AnyDb = Kysely<any>;
 
@@ -266,6 +267,7 @@ const migrations: Record<string, Migration> = {
   '012-terraform-states': terraformStates,
   '013-registry-logins': registryLogins,
   '014-terraform-run-tokens': terraformRunTokens,
+  '015-order-plans-and-logs': orderPlansAndLogs,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -191,6 +191,31 @@ export interface OrderRow {
   created_at: string;
   updated_at: string;
   completed_at: string | null;
+  /** The plan previewed while it waits for approval (provisioning/plan-previews.ts): queued, planning, planned, failed, stopped; null: none. */
+  plan_state?: string | null;
+  /** The worker that holds the planning. */
+  plan_claimed_by?: string | null;
+  /** The PlanSummary (JSON) once planned; ''. */
+  plan_summary?: string;
+  /** Why the plan failed (secrets masked); ''. */
+  plan_error?: string;
+  planned_at?: string | null;
+  /** The PlanSummary (JSON) its run carried out, as its plugin reported it; ''. */
+  applied_plan?: string;
+  /** Bytes of its log (`order_logs`) so far, for the cap. */
+  log_bytes?: number;
+}
+
+/** One write to the log of an order's run (provisioning/order-run-log.ts); ordered by id. */
+export interface OrderLogRow {
+  id: string;
+  order_id: string;
+  /** The run: 0 for the plan previewed before approval, then the order's `attempts` of each provisioning run. */
+  attempt: number;
+  /** What the run was doing (`init`, `plan`, `apply`...), as the plugin names it. */
+  step: string;
+  text: string;
+  created_at: string;
 }
 
 /** An amount of a `usage` component a resource used in a month, as one report gave it. */
@@ -444,6 +469,7 @@ export interface Tables {
   plans: PlanRow;
   resources: ResourceRow;
   orders: OrderRow;
+  order_logs: OrderLogRow;
   workers: WorkerRow;
   usage_reports: UsageReportRow;
   events: EventRow;

@@ -27,6 +27,53 @@ export const RESOURCE_STATES_FOR: Record<Exclude<OrderType, 'create'>, string[]>
   restart: ['OK'],
 };
 
+/** What carrying out an order would change (provisioning/plugin.ts PlanSummary), as Terraform's plan says it. */
+const PLAN_SUMMARY = {
+  type: 'object',
+  properties: {
+    add: { type: 'integer', description: 'Resource instances to create (a replacement counts here and in `destroy`).' },
+    change: { type: 'integer', description: 'Resource instances to update in place.' },
+    destroy: { type: 'integer', description: 'Resource instances to destroy.' },
+    resource_changes: {
+      type: 'array',
+      description: 'Each resource instance the plan touches, by address, with its actions.',
+      items: {
+        type: 'object',
+        properties: {
+          address: { type: 'string' },
+          actions: {
+            type: 'array',
+            items: { type: 'string' },
+            description:
+              'Terraform\'s actions: `create`, `update`, `delete`, `["delete","create"]` for a replacement, `read`.',
+          },
+        },
+      },
+    },
+    output_changes: { type: 'array', items: { type: 'string' }, description: 'Outputs whose value would change.' },
+  },
+} as const;
+
+/** The internal preview states as shown: queued and planning are both "not ready yet". */
+const PLAN_STATES = ['planning', 'planned', 'failed', 'stopped'] as const;
+
+const ORDER_PLAN = {
+  type: ['object', 'null'],
+  description:
+    'The plan previewed while the order waits for approval, for offerings whose plugin plans (e.g. `terraform`); null: none. `planning` until it is ready (approving does not wait for it), `stopped` when the order left approval first.',
+  properties: {
+    // No `enum`: @mercato/api names enumerations by field, and an order's `state` is another set.
+    state: { type: 'string', description: `One of ${PLAN_STATES.map((state) => `\`${state}\``).join(', ')}.` },
+    summary: {
+      ...PLAN_SUMMARY,
+      type: ['object', 'null'],
+      description: 'What the order would change; null unless `planned`.',
+    },
+    error: { type: 'string', description: 'Why the plan failed; empty unless `failed`.' },
+    planned_at: { type: ['string', 'null'], description: 'When the plan was ready or failed.' },
+  },
+} as const;
+
 export const ORDER = object({
   id: ID,
   type: { type: 'string', enum: ORDER_TYPES },
@@ -50,6 +97,12 @@ export const ORDER = object({
   awaiting: { type: ['string', 'null'], description: 'Who must act next, in words.' },
   reason: { type: 'string', description: 'Why the order was rejected, canceled or erred.' },
   attempts: { type: 'integer' },
+  plan: ORDER_PLAN,
+  applied_plan: {
+    ...PLAN_SUMMARY,
+    type: ['object', 'null'],
+    description: 'The plan its last run carried out, as its plugin reported it; null: none reported.',
+  },
   created_at: TIMESTAMP,
   updated_at: TIMESTAMP,
   completed_at: { type: ['string', 'null'] },
@@ -77,6 +130,12 @@ export function presentOrder(row: OrderRow) {
     job_state: _job,
     claimed_by: _claim,
     prior_resource_state: _prior,
+    plan_state: _planState,
+    plan_claimed_by: _planClaim,
+    plan_summary: _summary,
+    plan_error: _planError,
+    planned_at: _plannedAt,
+    log_bytes: _logBytes,
     secret_attributes,
     ...rest
   } = row;
@@ -87,5 +146,18 @@ export function presentOrder(row: OrderRow) {
     limits: json<Record<string, number>>(row.limits, {}),
     changes: json<string[]>(row.changes, []),
     awaiting: awaiting(row),
+    plan: previewOf(row),
+    applied_plan: row.applied_plan ? json<Record<string, unknown>>(row.applied_plan, {}) : null,
+  };
+}
+
+/** The plan preview as the API shows it; null for an order that has none. */
+function previewOf(row: OrderRow) {
+  if (!row.plan_state) return null;
+  return {
+    state: (row.plan_state === 'queued' ? 'planning' : row.plan_state) as (typeof PLAN_STATES)[number],
+    summary: row.plan_summary ? json<Record<string, unknown>>(row.plan_summary, {}) : null,
+    error: row.plan_error ?? '',
+    planned_at: row.planned_at ?? null,
   };
 }

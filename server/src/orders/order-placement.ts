@@ -126,6 +126,7 @@ export async function placeCreate(
     ...idempotencyColumns(keyed),
     job_state: state === 'executing' ? 'queued' : null,
     claimed_by: null,
+    plan_state: previewState(app, offering, state),
     prior_resource_state: '',
     attempts: 0,
     created_at: timestamp,
@@ -157,6 +158,14 @@ export async function placeCreate(
     });
   });
   return order;
+}
+
+/**
+ * An order that waits for approval is queued for a plan preview when its offering's plugin plans
+ * (`ProvisioningPlugin.plan`; provisioning/plan-previews.ts runs it); null: no preview.
+ */
+function previewState(app: FastifyInstance, offering: Pick<OfferingRow, 'type'>, state: OrderState): 'queued' | null {
+  return state !== 'executing' && app.plugins.get(offering.type)?.plan ? 'queued' : null;
 }
 
 const isManagementAction = (type: OrderType): type is ManagementAction =>
@@ -279,6 +288,7 @@ export async function placeChange(
     input.type === 'terminate' || offering.auto_approve === 1 || approvesForProvider(p, offering.organization_id);
   order.state = initialState(consumerApproved, providerApproved);
   order.job_state = order.state === 'executing' ? 'queued' : null;
+  order.plan_state = previewState(app, offering, order.state);
   order.consumer_approved_by = consumerApproved ? p.user.id : null;
   order.provider_approved_by = providerApproved ? p.user.id : null;
   const scope = {

@@ -3,12 +3,13 @@ import { recordEvent } from '../audit/record';
 import type { OrderRow, ResourceRow, Tables } from '../db/tables';
 import { conflict } from '../http/problem';
 import { json } from '../http/route-context';
-import { RESOURCE_STATE_WHILE } from './order-model';
 import type { OrderState, OrderType } from './order-states';
 import { redactSecrets, storedSecrets } from './secret-attributes';
 import { orderOrganizations, updateOrderIfUnchanged } from './orders-repository';
 import { findResourceById, updateResource } from '../resources/resources-repository';
 import { loadOfferingRow } from '../catalog/offerings-repository';
+import { stopPlan } from '../provisioning/plan-previews-repository';
+import { PENDING_STATES, RESOURCE_STATE_WHILE } from './order-model';
 
 type Trx = Kysely<Tables>;
 
@@ -85,7 +86,7 @@ function resourceChangesOnDone(order: OrderRow, provisioned: Provisioned = {}): 
  * its resource's secret outputs (a password made at create, quoted by a failing terminate) or of
  * its offering's secret options is quoted.
  */
-async function withoutSecrets(trx: Trx, order: OrderRow, reason: string): Promise<string> {
+export async function withoutSecrets(trx: Trx, order: OrderRow, reason: string): Promise<string> {
   const offering = await loadOfferingRow(trx, order.offering_id);
   const resource = await findResourceById(trx, order.resource_id);
   return redactSecrets(reason, [
@@ -120,6 +121,9 @@ export async function moveOrder(
   };
   if (!(await updateOrderIfUnchanged(trx, order, set, options.claimedBy)))
     throw conflict(`order ${order.id} changed meanwhile; read it again`);
+  // Its plan preview was for an approver: once the order leaves approval, it is not run any more.
+  const planStopped =
+    PENDING_STATES.includes(order.state) && !PENDING_STATES.includes(to) && (await stopPlan(trx, order.id));
 
   const scope = await orderOrganizations(trx, order);
   const eventScope = {
@@ -155,5 +159,5 @@ export async function moveOrder(
       secretFields: ['secret_outputs', 'secret_attributes'],
     });
   }
-  return { ...order, ...set } as OrderRow;
+  return { ...order, ...set, ...(planStopped ? { plan_state: 'stopped', plan_claimed_by: null } : {}) } as OrderRow;
 }

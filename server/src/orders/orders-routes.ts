@@ -20,6 +20,7 @@ import { moveOrder } from './order-transitions';
 import { placeChange, placeCreate } from './order-placement';
 import { loadJob } from '../provisioning/provisioning-job';
 import { ORDER_EVENT_SCHEMA, orderEvent } from '../provisioning/plugins/webhook-event';
+import { orderLogsRoutes } from './order-logs-routes';
 
 const ORDER_BODY = body(
   {
@@ -58,6 +59,7 @@ const COMPLETE_BODY = body({
 });
 
 export const ordersRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
+  await app.register(orderLogsRoutes);
   /** The order the caller placed with this key; 422 when it was placed with another request. */
   const orderPlacedWith = async (p: Principal, keyed: IdempotencyKey) => {
     const order = await findOrderByKey(app.db, p.user.id, keyed.key);
@@ -106,7 +108,8 @@ export const ordersRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
         if (previous) return replayOrder(reply, previous);
         throw error;
       }
-      if (order.state === 'executing') app.worker.wake();
+      // Executing: a job to run; queued for a plan preview: a plan to run.
+      if (order.state === 'executing' || order.plan_state) app.worker.wake();
       return reply.code(201).send(presentOrder(order));
     },
   });

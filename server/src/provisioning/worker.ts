@@ -8,6 +8,8 @@ import { moveOrder } from '../orders/order-transitions';
 import type { ProvisioningOutcome } from './plugin';
 import type { PluginRegistry } from './plugins/registry';
 import { loadJob } from './provisioning-job';
+import { DEFAULT_LOG_LIMIT_BYTES, OrderRunLog } from './order-run-log';
+import { PlanPreviewer, planSummary } from './plan-previews';
 import {
   claimQueued,
   handOver,
@@ -26,6 +28,8 @@ export interface WorkerOptions {
   /** A worker silent for this long is dead; its running jobs are queued again. */
   staleAfterMs?: number;
   concurrency?: number;
+  /** Bytes an order's log (`GET /orders/{id}/logs`) holds at most, all its runs together (default 1 MiB). */
+  logLimitBytes?: number;
 }
 
 /**
@@ -43,6 +47,8 @@ export class ProvisioningWorker {
   private wakeAgain = false;
   private stopped = true;
   private readonly abort = new AbortController();
+  /** Plans the orders that wait for approval (plan-previews.ts), with this worker's id and heartbeat. */
+  private readonly previews: PlanPreviewer;
 
   constructor(
     private readonly db: Db,
@@ -55,18 +61,25 @@ export class ProvisioningWorker {
       heartbeatIntervalMs: 2000,
       staleAfterMs: 10000,
       concurrency: 16,
+      logLimitBytes: DEFAULT_LOG_LIMIT_BYTES,
       ...options,
     };
+    this.previews = new PlanPreviewer(db, plugins, log, this.id, {
+      concurrency: this.options.concurrency,
+      logLimitBytes: this.options.logLimitBytes,
+    });
   }
 
   async start() {
     this.stopped = false;
     await this.heartbeat();
     await this.requeueJobsOfDeadWorkers();
+    await this.previews.requeueDead();
     const beat = () =>
       this.heartbeat()
         .then(() => this.requeueJobsOfDeadWorkers())
         .then((requeued) => requeued && this.wake())
+        .then(() => this.previews.requeueDead())
         .then(() => this.expireWaitingOrders());
     this.timers.push(
       setInterval(
@@ -76,12 +89,14 @@ export class ProvisioningWorker {
     );
     this.timers.push(setInterval(() => this.wake(), this.options.pollIntervalMs));
     this.timers.forEach((t) => t.unref());
+    this.previews.start();
     this.wake();
   }
 
-  /** Look for work now (called when an order becomes executing). */
+  /** Look for work now (called when an order is placed or moves): jobs to run, plans to preview. */
   wake() {
     if (this.stopped) return;
+    this.previews.wake();
     if (this.polling) {
       this.wakeAgain = true;
       return;
@@ -103,6 +118,7 @@ export class ProvisioningWorker {
     this.timers.forEach(clearInterval);
     await this.polling;
     await Promise.all(this.running);
+    await this.previews.stop();
     await removeWorker(this.db, this.id);
   }
 
@@ -112,6 +128,7 @@ export class ProvisioningWorker {
     this.timers.forEach(clearInterval);
     this.abort.abort();
     this.running.clear();
+    this.previews.abandon();
   }
 
   private async heartbeat() {
@@ -172,7 +189,9 @@ export class ProvisioningWorker {
   private async run(order: OrderRow) {
     let outcome: ProvisioningOutcome;
     try {
+      await this.previews.settle(order.id);
       const job = await loadJob(this.db, order);
+      job.job.log = new OrderRunLog(this.db, order.id, order.attempts, job.job, this.options.logLimitBytes);
       const plugin = this.plugins.get(job.pluginType);
       outcome = plugin
         ? await plugin.provision(job.job, this.abort.signal, () => handOver(this.db, this.id, order.id))
@@ -195,12 +214,14 @@ export class ProvisioningWorker {
       await markWaiting(this.db, this.id, order.id);
       return;
     }
+    // The plan this run carried out replaces that of an earlier attempt: none reported, none kept.
+    const set = { applied_plan: outcome.plan ? JSON.stringify(planSummary(outcome.plan)) : '' };
     await this.db
       .transaction()
       .execute((trx) =>
         outcome.status === 'done'
-          ? moveOrder(trx, order, 'done', { actorId: null, provisioned: outcome, claimedBy: this.id })
-          : moveOrder(trx, order, 'erred', { actorId: null, reason: outcome.reason, claimedBy: this.id }),
+          ? moveOrder(trx, order, 'done', { actorId: null, provisioned: outcome, claimedBy: this.id, set })
+          : moveOrder(trx, order, 'erred', { actorId: null, reason: outcome.reason, claimedBy: this.id, set }),
       );
     this.log.info({ order: order.id, type: order.type, state: outcome.status }, 'order provisioned');
   }
