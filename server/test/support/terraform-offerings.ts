@@ -34,13 +34,14 @@ export async function publishModule(
 }
 
 /**
- * A `terraform` offering of module `address` (auto-approved): its offering versions are made from
+ * A `terraform` offering of module `address` (auto-approved unless `autoApprove` is false): its offering versions are made from
  * the module's published versions, their options schemas from its inputs.
  */
 export async function offerModule(
   world: World,
   name: string,
   address: string,
+  { autoApprove = true } = {},
 ): Promise<{ id: string; plan: { id: string } }> {
   const api = world.serviceManager.api;
   const offering = await api.expect(
@@ -50,7 +51,7 @@ export async function offerModule(
       category_id: world.category.id,
       name,
       type: 'terraform',
-      auto_approve: true,
+      auto_approve: autoApprove,
       plugin_options: { module: address },
     }),
   );
