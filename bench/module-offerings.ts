@@ -176,7 +176,7 @@ async function main(): Promise<void> {
     console.log(`\n| ${RESOURCES} terraform_data resources | median (ms) | min | max |`);
     console.log('|---|---|---|---|');
     const rows: Array<[string, number[]]> = [
-      ['order to done (Mercato: init, plan, apply, outputs)', samples.order],
+      ['order to done (Mercato: init from its registry, apply, outputs from the state)', samples.order],
       ['terraform init + apply, module from a local path', samples.initAndApply],
       ['terraform apply alone', samples.apply],
     ];

@@ -1,7 +1,7 @@
 /**
  * A module's outputs as a resource's: those the module marks `sensitive` are secret outputs
- * (stored, never shown), the others outputs. Read from `terraform output -json` (each output as
- * `{sensitive, type, value}`) or from a saved plan's `planned_values.outputs` (`{sensitive, value}`,
+ * (stored, never shown), the others outputs. Read from a state file's `outputs` (each output as
+ * `{value, type, sensitive}`) or from a saved plan's `planned_values.outputs` (`{sensitive, value}`,
  * no `value` while unknown).
  */
 export function splitOutputs(outputs: Record<string, { sensitive?: boolean; value?: unknown }>): {

@@ -1,14 +1,13 @@
 import type { PlanSummary } from '../../plugin';
+import type { UiMessage } from './terraform-process';
 
 /**
- * What the plugin reads of `terraform show -json <saved plan>` (Terraform's "JSON Output Format"
- * page, format version 1.x): the resource changes, the output changes, the drift found by
- * refreshing, and the planned values (the resources and outputs as they will be).
+ * What the plugin reads of `terraform show -json <saved plan>` of a pull's refresh-only plan
+ * (Terraform's "JSON Output Format" page, format version 1.x): the drift found by refreshing,
+ * the planned values (the outputs as they are now) and the refreshed state.
  */
 export interface PlanJson {
-  resource_changes?: ResourceChange[];
   resource_drift?: ResourceChange[];
-  output_changes?: Record<string, { actions: string[] }>;
   planned_values?: { outputs?: Record<string, { sensitive?: boolean; value?: unknown }>; root_module?: ModuleValues };
   /** The state as refreshed before planning (for a refresh-only plan: what is real now). */
   prior_state?: { values?: { root_module?: ModuleValues } };
@@ -28,22 +27,43 @@ interface ModuleValues {
 const isNoOp = (actions: string[]) => actions.length === 1 && actions[0] === 'no-op';
 
 /**
- * The summary an approver sees: resource instances to add (`create`, a replacement's create),
- * change (`update`) and destroy (`delete`, a replacement's delete), each touched one by address
- * with its actions, and the outputs whose value changes. As Terraform's own "Plan: N to add, N
- * to change, N to destroy" counts them; `read` (a data source) is listed but not counted.
+ * A planned change's action in the machine-readable UI (`planned_change`, `change.action`) as
+ * the actions of the JSON plan format; undefined for one that changes no object (`noop`, and a
+ * `move` or `import` alone). A `replace` is `["delete", "create"]`: the UI does not say whether
+ * the resource creates before destroying.
  */
-export function planSummary(plan: PlanJson): PlanSummary {
-  const changes = (plan.resource_changes ?? []).filter((c) => !isNoOp(c.change.actions));
-  const count = (action: string) => changes.filter((c) => c.change.actions.includes(action)).length;
+const STREAMED_ACTIONS: Record<string, string[] | undefined> = {
+  create: ['create'],
+  read: ['read'],
+  update: ['update'],
+  replace: ['delete', 'create'],
+  delete: ['delete'],
+  remove: ['forget'],
+};
+
+/**
+ * The summary of the plan a `plan -json` or `apply -json` run printed (Terraform's
+ * "Machine-Readable UI" page): each `planned_change` by address, the counts of the plan's
+ * `change_summary` ("Plan: N to add, N to change, N to destroy"), the outputs whose `outputs`
+ * message action is not `noop`. Undefined when the run printed no plan (it failed before).
+ */
+export function streamedPlanSummary(messages: UiMessage[]): PlanSummary | undefined {
+  const counts = messages.find((m) => m.type === 'change_summary' && m.changes?.operation !== 'apply')?.changes;
+  if (!counts) return undefined;
+  const resourceChanges = messages.flatMap((m) => {
+    const actions = m.type === 'planned_change' ? STREAMED_ACTIONS[m.change?.action ?? ''] : undefined;
+    return actions && m.change ? [{ address: m.change.resource.addr, actions }] : [];
+  });
+  const outputs = messages.find((m) => m.type === 'outputs')?.outputs ?? {};
   return {
-    add: count('create'),
-    change: count('update'),
-    destroy: count('delete'),
-    resource_changes: changes.map((c) => ({ address: c.address, actions: c.change.actions })),
-    output_changes: Object.entries(plan.output_changes ?? {})
-      .filter(([, change]) => !isNoOp(change.actions))
-      .map(([name]) => name),
+    add: counts.add,
+    change: counts.change,
+    destroy: counts.remove,
+    resource_changes: resourceChanges.sort((a, b) => a.address.localeCompare(b.address)),
+    output_changes: Object.entries(outputs)
+      .filter(([, output]) => output.action !== undefined && output.action !== 'noop')
+      .map(([name]) => name)
+      .sort(),
   };
 }
 
@@ -56,9 +76,6 @@ export function driftOf(plan: PlanJson): Array<{ address: string; actions: strin
     .filter((d) => d.mode !== 'data' && !isNoOp(d.change.actions))
     .map((d) => ({ address: d.address, actions: d.change.actions }));
 }
-
-/** The addresses of the managed resource instances the plan leaves in place (the module's resources after an apply). */
-export const plannedResources = (plan: PlanJson): string[] => managedResources(plan.planned_values?.root_module);
 
 /** The addresses of the managed resource instances in the refreshed state (for a refresh-only plan: those that still exist). */
 export const refreshedResources = (plan: PlanJson): string[] => managedResources(plan.prior_state?.values?.root_module);

@@ -11,7 +11,7 @@ import type {
 } from '../../plugin';
 import { NAME_PATTERN, SYSTEM_PATTERN } from '../../../registry/modules/module-address';
 import { splitOutputs } from './module-outputs';
-import { driftOf, plannedResources, refreshedResources } from './plan-summary';
+import { driftOf, refreshedResources } from './plan-summary';
 import { MODULE_CALL } from './root-module';
 import { RunFailed, TerraformRun, type RunRequest } from './terraform-run';
 
@@ -58,9 +58,11 @@ type Drift = Array<{ address: string; actions: string[] }>;
  * by the real Terraform CLI on the server with its state in the project's state backend
  * (`resource-<resource id>`). Each run: its own working directory and run token (terraform-run.ts);
  * one run per resource at a time in this process (the state's lock keeps replicas apart).
- * - create and update: init, plan (saved), apply of that plan, outputs; the plan summary is
- *   returned as the outcome's `plan`. An update to another offering version upgrades the module.
- * - terminate: the same with a destroy plan; the state is left with no resources.
+ * - create and update: init, one `apply -auto-approve` (two processes where a saved plan took
+ *   four: bench/README.md "Module-backed offerings"), the outputs read from the state it wrote;
+ *   the plan summary of its messages is the outcome's `plan`. An update to another offering
+ *   version upgrades the module.
+ * - terminate: the same with `-destroy`; the state is left with no resources.
  * - plan (for an approver): init and a plan with `-lock=false`; nothing applied.
  * - pull: a refresh-only plan: `backend_state.drift` lists resources changed or deleted behind
  *   Terraform's back, and the outputs are refreshed.
@@ -111,17 +113,9 @@ export function terraformPlugin(settings: TerraformPluginSettings): Provisioning
       try {
         return await withRun(orderRequest(job), signal, async (run) => {
           await run.init(inits);
-          const destroy = job.order.type === 'terminate';
-          const { json, summary } = await run.plan(destroy ? ['-destroy'] : []);
-          await run.apply(summary);
-          const outputs = destroy ? { outputs: {}, secret_outputs: {} } : await run.outputs(summary);
-          return {
-            status: 'done',
-            backend_id: run.stateName,
-            ...outputs,
-            state: moduleState(run, destroy ? [] : plannedResources(json)),
-            plan: summary,
-          };
+          const plan = await run.apply(job.order.type === 'terminate' ? ['-destroy'] : []);
+          const { resources, ...outputs } = await run.appliedState();
+          return { status: 'done', backend_id: run.stateName, ...outputs, state: moduleState(run, resources), plan };
         });
       } catch (error) {
         if (error instanceof RunFailed) return { status: 'erred', reason: error.message, plan: error.plan };
@@ -132,15 +126,14 @@ export function terraformPlugin(settings: TerraformPluginSettings): Provisioning
     async plan(job, signal): Promise<PlanSummary> {
       return withRun(orderRequest(job), signal, async (run) => {
         await run.init(inits);
-        const destroy = job.order.type === 'terminate';
-        return (await run.plan(['-lock=false', ...(destroy ? ['-destroy'] : [])])).summary;
+        return run.preview(['-lock=false', ...(job.order.type === 'terminate' ? ['-destroy'] : [])]);
       });
     },
 
     async pull({ resource, offering }, signal): Promise<PullResult> {
       return withRun(pullRequest(resource, offering), signal, async (run) => {
         await run.init(inits);
-        const { json } = await run.plan(['-refresh-only']);
+        const json = await run.savedPlan(['-refresh-only']);
         const drift: Drift = driftOf(json);
         return {
           status: 'present',

@@ -15,6 +15,12 @@ export interface UiMessage {
   '@level'?: string;
   '@message'?: string;
   diagnostic?: Diagnostic;
+  /** `planned_change`: the resource instance and what the plan does to it. */
+  change?: { resource: { addr: string }; action: string };
+  /** `change_summary`: the counts of a plan or an apply. */
+  changes?: { add: number; change: number; remove: number; operation: string };
+  /** `outputs`: each root output, with `action` in a plan's and `value` (not for sensitive ones) after an apply. */
+  outputs?: Record<string, { sensitive?: boolean; action?: string; value?: unknown }>;
 }
 
 /** A diagnostic as `-json` prints it: `summary` is the headline ("Invalid value for variable"), `detail` the explanation. */

@@ -5,7 +5,8 @@ import type { PlanSummary, RunLog } from '../../plugin';
 import { cliConfiguration } from './cli-configuration';
 import { RunSecrets } from './masking';
 import { splitOutputs } from './module-outputs';
-import { planSummary, type PlanJson } from './plan-summary';
+import { streamedPlanSummary, type PlanJson } from './plan-summary';
+import { readRunState } from './run-state';
 import { inputValues, rootModule } from './root-module';
 import { loadSubject, RunRefused, type RunSubject } from './run-subject';
 import { issueRunToken, type RunToken } from './run-token';
@@ -61,6 +62,7 @@ export class TerraformRun {
     /** The state's name in the project's backend. */
     readonly stateName: string,
     private readonly directory: RunDirectory,
+    private readonly db: Db,
     private readonly token: RunToken,
     private readonly env: NodeJS.ProcessEnv,
     private readonly bin: string,
@@ -142,6 +144,7 @@ export class TerraformRun {
         subject,
         stateName,
         directory,
+        settings.db,
         token,
         env,
         bin,
@@ -175,7 +178,8 @@ export class TerraformRun {
 
   /**
    * Runs `terraform <args>` as step `step`; its output goes to the log unless `quiet` (commands
-   * whose output holds values: `show -json`, `output -json`). Throws RunFailed when it fails.
+   * whose output holds values: `show -json`). Throws RunFailed when it fails, with the plan it was
+   * carrying out (`plan`, or the one it printed).
    */
   async terraform(
     step: string,
@@ -190,18 +194,16 @@ export class TerraformRun {
     });
     if (!options.quiet || result.code !== 0)
       await this.write(step, options.quiet ? result.stderr : renderOutput(result));
+    const plan = options.plan ?? streamedPlanSummary(result.messages);
     if (result.stopped)
       throw new RunFailed(
         this.signal.reason instanceof DOMException && this.signal.reason.name === 'TimeoutError'
           ? `terraform ${step} was stopped: the run took longer than ${this.timeoutSeconds} s`
           : `terraform ${step} was stopped: the server is stopping`,
-        options.plan,
+        plan,
       );
     if (result.code !== 0)
-      throw new RunFailed(
-        this.secrets.mask(`terraform ${step} failed: ${failureText(result)}`).slice(0, 8000),
-        options.plan,
-      );
+      throw new RunFailed(this.secrets.mask(`terraform ${step} failed: ${failureText(result)}`).slice(0, 8000), plan);
     return result;
   }
 
@@ -219,8 +221,37 @@ export class TerraformRun {
     }
   }
 
-  /** A saved plan (`plan -out`) with these extra flags, and what `show -json` reads of it. */
-  async plan(extra: string[]): Promise<{ json: PlanJson; summary: PlanSummary }> {
+  /**
+   * Plans and applies in one `terraform apply -auto-approve` with these extra flags (`-destroy`):
+   * what it applied is what it planned, and one process fewer than a saved plan. Answers the
+   * plan's summary, from the messages it printed.
+   */
+  async apply(extra: string[] = []): Promise<PlanSummary> {
+    const result = await this.terraform('apply', [
+      'apply',
+      '-auto-approve',
+      '-input=false',
+      '-json',
+      `-var-file=${this.directory.varsFile}`,
+      ...extra,
+    ]);
+    return streamedPlanSummary(result.messages)!;
+  }
+
+  /** What `terraform plan` with these extra flags would do, from the messages it printed; nothing applied. */
+  async preview(extra: string[] = []): Promise<PlanSummary> {
+    const result = await this.terraform('plan', [
+      'plan',
+      '-input=false',
+      '-json',
+      `-var-file=${this.directory.varsFile}`,
+      ...extra,
+    ]);
+    return streamedPlanSummary(result.messages)!;
+  }
+
+  /** A saved plan (`plan -out`) with these extra flags, and what `show -json` reads of it (drift, refreshed values). */
+  async savedPlan(extra: string[]): Promise<PlanJson> {
     await this.terraform('plan', [
       'plan',
       '-input=false',
@@ -230,21 +261,18 @@ export class TerraformRun {
       ...extra,
     ]);
     const shown = await this.terraform('show', ['show', '-json', this.directory.planFile], { quiet: true });
-    const json = JSON.parse(shown.stdout) as PlanJson;
-    return { json, summary: planSummary(json) };
+    return JSON.parse(shown.stdout) as PlanJson;
   }
 
-  /** Applies the saved plan: exactly what it showed. */
-  async apply(plan: PlanSummary): Promise<void> {
-    await this.terraform('apply', ['apply', '-input=false', '-json', this.directory.planFile], { plan });
-  }
-
-  /** The root module's outputs (the module's), split into outputs and secret outputs; secret ones masked from now on. */
-  async outputs(plan: PlanSummary) {
-    const result = await this.terraform('output', ['output', '-json'], { quiet: true, plan });
-    const split = splitOutputs(JSON.parse(result.stdout) as Record<string, { sensitive?: boolean; value?: unknown }>);
+  /**
+   * What the apply left in the resource's state: the root outputs (the module's) split into
+   * outputs and secret outputs, secret ones masked from now on, and the resource instances.
+   */
+  async appliedState() {
+    const state = await readRunState(this.db, this.subject.projectId, this.stateName);
+    const split = splitOutputs(state.outputs);
     this.secrets.add(split.secret_outputs);
-    return split;
+    return { ...split, resources: state.resources };
   }
 
   /** Removes the working directory (variables, plan, CLI configuration) and deletes the run token. */
