@@ -1,4 +1,3 @@
-import type { Db } from '../../../db/database';
 import { KeyedSemaphore } from '../../keyed-semaphore';
 import type {
   PlanSummary,
@@ -13,7 +12,7 @@ import { NAME_PATTERN, SYSTEM_PATTERN } from '../../../registry/modules/module-a
 import { splitOutputs } from './module-outputs';
 import { driftOf, refreshedResources } from './plan-summary';
 import { MODULE_CALL } from './root-module';
-import { RunFailed, TerraformRun, type RunRequest } from './terraform-run';
+import { RunFailed, TerraformRun, type RunRequest, type RunSettings } from './terraform-run';
 
 const part = (pattern: string) => pattern.slice(1, -1);
 
@@ -34,21 +33,8 @@ const TERRAFORM_OPTIONS_SCHEMA = {
   },
 } as const;
 
-/** What the plugin needs of the server it runs in. */
-export interface TerraformPluginSettings {
-  /** The server's HTTPS listener once it listens (`app.httpsAddress`): Terraform reaches the registry and the state backend there. */
-  httpsAddress: () => { url: string; port: number; caFile?: string } | undefined;
-  /** The server's database: modules, resources, run tokens. */
-  db: Db;
-  /** The server's data directory (MERCATO_DATA_DIR): runs happen in `<dataDir>/terraform/runs/`. Undefined without HTTPS. */
-  dataDir?: string;
-  /** The Terraform CLI (MERCATO_TERRAFORM_BIN): a path, or a name looked up on PATH. Default `terraform`. */
-  bin?: string;
-  /** The operator's CLI configuration file (MERCATO_TERRAFORM_CLI_CONFIG), e.g. its `provider_installation`; see cli-configuration.ts. */
-  cliConfigFile?: string;
-  /** Seconds one run (init to apply) may take before it is stopped and its order erred. Default 3600. */
-  runTimeoutSeconds?: number;
-}
+/** What the plugin needs of the server it runs in (terraform-run.ts documents each setting). */
+export type TerraformPluginSettings = RunSettings;
 
 /** What a pull reports in `backend_state`, besides the module and its resources. */
 type Drift = Array<{ address: string; actions: string[] }>;

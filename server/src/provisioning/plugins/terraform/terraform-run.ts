@@ -13,13 +13,19 @@ import { issueRunToken, type RunToken } from './run-token';
 import { failureText, findExecutable, renderOutput, runTerraform, type TerraformResult } from './terraform-process';
 import { RunDirectory } from './working-directory';
 
-/** What the plugin needs of the server it runs in (terraform-plugin.ts documents each setting). */
+/** What the plugin needs of the server it runs in. */
 export interface RunSettings {
+  /** The server's HTTPS listener once it listens (`app.httpsAddress`): Terraform reaches the registry and the state backend there. */
   httpsAddress: () => { url: string; port: number; caFile?: string } | undefined;
+  /** The server's database: modules, resources, run tokens. */
   db: Db;
+  /** The server's data directory (MERCATO_DATA_DIR): runs happen in `<dataDir>/terraform/runs/`. Undefined without HTTPS. */
   dataDir?: string;
+  /** The Terraform CLI (MERCATO_TERRAFORM_BIN): a path, or a name looked up on PATH. Default `terraform`. */
   bin?: string;
+  /** The operator's CLI configuration file (MERCATO_TERRAFORM_CLI_CONFIG), e.g. its `provider_installation`; see cli-configuration.ts. */
   cliConfigFile?: string;
+  /** Seconds one run (init to apply) may take before it is stopped and its order erred. Default 3600. */
   runTimeoutSeconds?: number;
 }
 
