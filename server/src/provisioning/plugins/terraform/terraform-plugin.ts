@@ -97,7 +97,7 @@ export function terraformPlugin(settings: TerraformPluginSettings): Provisioning
 
     async provision(job, signal): Promise<ProvisioningOutcome> {
       try {
-        return await withRun(orderRequest(job), signal, async (run) => {
+        return await withRun({ ...orderRequest(job), applies: true }, signal, async (run) => {
           await run.init(inits);
           const plan = await run.apply(job.order.type === 'terminate' ? ['-destroy'] : []);
           const { resources, ...outputs } = await run.appliedState();
@@ -119,7 +119,8 @@ export function terraformPlugin(settings: TerraformPluginSettings): Provisioning
     async pull({ resource, offering }, signal): Promise<PullResult> {
       return withRun(pullRequest(resource, offering), signal, async (run) => {
         await run.init(inits);
-        const json = await run.savedPlan(['-refresh-only']);
+        // A plan writes no state: without the lock a pull never blocks an order's run, nor leaves a lock behind.
+        const json = await run.savedPlan(['-refresh-only', '-lock=false']);
         const drift: Drift = driftOf(json);
         return {
           status: 'present',

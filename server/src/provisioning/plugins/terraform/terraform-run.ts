@@ -3,6 +3,7 @@ import type { StoredSecret } from '../../../orders/secret-attributes';
 import type { KeyedSemaphore } from '../../keyed-semaphore';
 import type { PlanSummary, RunLog } from '../../plugin';
 import { cliConfiguration } from './cli-configuration';
+import { clearDeadRuns } from './dead-runs';
 import { RunSecrets } from './masking';
 import { splitOutputs } from './module-outputs';
 import { streamedPlanSummary, type PlanJson } from './plan-summary';
@@ -35,6 +36,8 @@ export interface RunRequest {
   offeringOptions: Record<string, unknown>;
   /** The order carried out, if any. */
   orderId?: string;
+  /** It applies the order (not a preview or a pull): it locks the state, once dead runs' locks are cleared (dead-runs.ts). */
+  applies?: boolean;
   /** The module version: the order's; undefined: the resource's. */
   version?: string;
   /** The module's inputs, secret ones whole. */
@@ -113,6 +116,15 @@ export class TerraformRun {
     const timeoutSeconds = settings.runTimeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS;
     const registryHost = `127.0.0.1:${https.port}`;
     const stateName = stateNameOf(request.resourceId);
+    if (request.applies && request.orderId) {
+      const start = { orderId: request.orderId, resourceId: request.resourceId, projectId: subject.projectId };
+      const released = await clearDeadRuns(settings.db, { ...start, stateName, userId: subject.userId });
+      if (released)
+        await request.log?.write(
+          'init',
+          `Released the lock on ${stateName} that a run stopped by a server's death held.\n`,
+        );
+    }
     const token = await issueRunToken(settings.db, {
       orderId: request.orderId ?? null,
       resourceId: request.resourceId,
