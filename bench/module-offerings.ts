@@ -80,7 +80,11 @@ async function main(): Promise<void> {
   const server = await startMercato();
   try {
     const admin = new Client(server.url, server.adminToken);
-    const organization = await admin.post('/organizations', { name: 'Bench Platform', slug: 'bench' });
+    const organization = await admin.post('/organizations', {
+      name: 'Bench Platform',
+      slug: 'bench',
+      terraform_runs_allowed: true,
+    });
     const moduleDir = path.join(root, 'module');
     writeFiles(moduleDir, MODULE_FILES);
     await promisify(execFile)(

@@ -138,6 +138,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate('worker', new ProvisioningWorker(options.database.db, plugins, app.log, options.worker));
   app.decorate('puller', new ResourcePuller(options.database.db, plugins, app.log, options.worker));
 
+  // Added before any other preClose hook (http-layer-errors answers 503 from its own): the runs in
+  // hand finish while the server still answers them, as a `terraform` run's state backend must.
+  app.addHook('preClose', async () => {
+    await app.puller.stop();
+    await app.worker.stop();
+  });
+
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
@@ -197,8 +204,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }
   });
   app.addHook('onClose', async () => {
-    await app.puller.stop();
-    await app.worker.stop();
     await app.schemas.close();
     await options.database.close();
   });

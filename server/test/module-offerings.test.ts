@@ -246,6 +246,11 @@ describe.each(DATABASE_KINDS)('module-backed offerings (%s)', (kind) => {
     // A private module's new versions reach only its own organization's offerings.
     expect((await publish(other, `${otherNamespace}/hidden/local`, '1.1.0', V2)).status).toBe(201);
     expect((await admin.expect(200, admin.get(`/offerings/${own.id}`))).versions).toEqual(['1.0.0', '1.1.0']);
+    // A public module's new version reaches another organization's offering only when its provider adds it.
+    expect((await publish(other, `${otherNamespace}/shared/local`, '1.1.0', V2)).status).toBe(201);
+    expect((await admin.expect(200, admin.get(`/offerings/${shared.id}`))).versions).toEqual(['1.0.0']);
+    await sm.expect(201, sm.post('/offering-versions', { offering_id: shared.id, version: '1.1.0' }));
+    expect((await admin.expect(200, admin.get(`/offerings/${shared.id}`))).versions).toEqual(['1.0.0', '1.1.0']);
   });
 
   test('changing the module of an offering makes its versions from the new module', async () => {

@@ -4,7 +4,7 @@
  * the plan summary of the module's resources on it (the preview's run log kept, nothing
  * applied: no state yet); approving applies it and keeps the plan it applied. An upgrade to the
  * next offering version is previewed the same way: the module's new resource shows before it is
- * approved.
+ * approved. Once that module version is yanked, the resource is still terminated.
  */
 import { Api } from '@mercato/test-support/api-client';
 import { startTestServer, type TestServer } from '@mercato/test-support/server-harness';
@@ -50,12 +50,13 @@ describe('terraform plugin: the plan before approval', () => {
   let admin: Api;
   let world: World;
   let offering: { id: string; plan: { id: string } };
+  let address: string;
 
   beforeAll(async () => {
     server = await startTestServer('sqlite', { https: true, worker: { pollIntervalMs: 50 } });
     admin = new Api(server.url, server.adminToken);
     world = await makeWorld(admin, 'tfapproval');
-    const address = `${await namespaceOf(admin, world)}/web/local`;
+    address = `${await namespaceOf(admin, world)}/web/local`;
     await publishModule(server, world, address, '1.0.0', webModule(false));
     await publishModule(server, world, address, '1.1.0', webModule(true));
     offering = await offerModule(world, 'Approved web', address, { autoApprove: false });
@@ -128,5 +129,17 @@ describe('terraform plugin: the plan before approval', () => {
     const upgraded = await admin.expect(200, admin.get(`/resources/${resource.id}`));
     expect(upgraded.version).toBe('1.1.0');
     expect(upgraded.backend_state.resources).toContain('module.main.terraform_data.balancer');
+
+    // Its module version yanked, the resource still ends: its run installs the version it pins.
+    const sm = world.serviceManager.api;
+    await sm.expect(200, sm.post(`/modules/${address}/versions/1.1.0/yank`));
+    const terminate = await consumer.expect(
+      201,
+      consumer.post('/orders', { type: 'terminate', resource_id: resource.id }),
+    );
+    // (A terminate needs no approval: it runs at once.)
+    const ended = await waitForOrder(admin, terminate.id, undefined, 90_000);
+    expect([ended.state, ended.reason ?? '']).toEqual(['done', '']);
+    expect(ended.applied_plan).toMatchObject({ add: 0, change: 0, destroy: 3 });
   });
 });

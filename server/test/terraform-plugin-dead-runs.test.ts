@@ -1,13 +1,16 @@
 /**
- * A run whose server was killed mid-apply leaves its run token and the lock on the resource's
- * state; the next order of the resource must not fail on that lock. The real server over HTTPS
- * and the real Terraform CLI: the dead run is made as it would be left (a run token of an order
- * that has ended, the state locked with it through the http backend, as Terraform locks it),
- * then an update order runs: done, the lock released with an event, its log saying so.
+ * Servers that stop in the middle of a `terraform` run, with the real server over HTTPS and the
+ * real Terraform CLI. A server stopped (SIGTERM: `close`) lets the run finish while it still
+ * answers the run's state backend: the order is done and the state saved and unlocked. A run
+ * whose server was killed mid-apply leaves its run token and the lock on the resource's state;
+ * the next order of the resource must not fail on that lock: the dead run is made as it would
+ * be left (a run token of an order that has ended, the state locked with it through the http
+ * backend, as Terraform locks it), then an update order runs: done, the lock released with an
+ * event, its log saying so.
  */
 import { randomUUID } from 'node:crypto';
 import { Api } from '@mercato/test-support/api-client';
-import { startTestServer, type TestServer } from '@mercato/test-support/server-harness';
+import { freshDatabase, startTestServer, type TestServer } from '@mercato/test-support/server-harness';
 import { makeWorld, waitForOrder, type World } from '@mercato/test-support/world';
 import { issueRunToken } from '../src/provisioning/plugins/terraform/run-token';
 import { namespaceOf, offerModule, publishModule } from './support/terraform-offerings';
@@ -25,6 +28,66 @@ resource "terraform_data" "instance" {
 }
 `,
 };
+
+/** A module whose apply takes a while: a provisioner that sleeps. */
+const SLOW_MODULE = {
+  'main.tf': `
+resource "terraform_data" "slow" {
+  input = "slow"
+
+  provisioner "local-exec" {
+    command = "sleep 3"
+  }
+}
+`,
+};
+
+test('a server stopped during an apply lets the run finish and save its state before it closes', async () => {
+  const location = await freshDatabase('sqlite');
+  const first = await startTestServer('sqlite', { location, https: true, worker: { pollIntervalMs: 50 } });
+  const admin = new Api(first.url, first.adminToken);
+  const world = await makeWorld(admin, 'tfstop');
+  const address = `${await namespaceOf(admin, world)}/slow/local`;
+  await publishModule(first, world, address, '1.0.0', SLOW_MODULE);
+  const offering = await offerModule(world, 'Slow', address);
+  const consumer = world.consumer.manager.api;
+  const placed = await consumer.expect(
+    201,
+    consumer.post('/orders', {
+      type: 'create',
+      project_id: world.consumer.project.id,
+      offering_id: offering.id,
+      plan_id: offering.plan.id,
+      version: '1.0.0',
+      name: 'slow',
+      attributes: {},
+    }),
+  );
+  // Stopped once the run is applying (its provisioner sleeping), as SIGTERM stops `mercato serve`.
+  for (let i = 0; ; i++) {
+    const log = await admin.expect(200, admin.get(`/orders/${placed.id}/logs?limit=500`));
+    if (log.items.some((entry: { step: string }) => entry.step === 'init')) break;
+    if (i > 600) throw new Error('the run never started');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  await first.close();
+
+  const second = await startTestServer('sqlite', { location, https: true, worker: { enabled: false } });
+  try {
+    const again = new Api(second.url, second.adminToken);
+    const order = await again.expect(200, again.get(`/orders/${placed.id}`));
+    expect([order.state, order.reason ?? '']).toEqual(['done', '']);
+    const resource = await again.expect(200, again.get(`/resources/${placed.resource_id}`));
+    expect(resource.backend_state.resources).toEqual(['module.main.terraform_data.slow']);
+    const state = await again.expect(
+      200,
+      again.get(`/terraform-states?project_id=${world.consumer.project.id}&name=resource-${placed.resource_id}`),
+    );
+    expect(state.items).toEqual([expect.objectContaining({ lock: null })]);
+  } finally {
+    await second.close();
+  }
+});
 
 describe('terraform plugin: what a dead run leaves', () => {
   let server: TestServer;

@@ -371,6 +371,8 @@ export interface paths {
                                 /** @description Unique; its namespace in the Terraform registry */
                                 slug?: string;
                                 description?: string;
+                                /** @description Whether the server runs the Terraform modules of this organization's namespace for `terraform` offerings: a module is code (provisioners, external data sources, providers) that runs with the server's privileges, so staff alone sets it. Default false. */
+                                terraform_runs_allowed?: boolean;
                                 /** Format: date-time */
                                 created_at?: string;
                                 /** Format: date-time */
@@ -398,6 +400,8 @@ export interface paths {
                         /** @description Unique; derived from the name when not given. Its modules and providers are at `<registry host>/<slug>/...` */
                         slug?: string;
                         description?: string;
+                        /** @description Whether the server runs the Terraform modules of this organization's namespace for `terraform` offerings: a module is code (provisioners, external data sources, providers) that runs with the server's privileges, so staff alone sets it. Default false. */
+                        terraform_runs_allowed?: boolean;
                     };
                 };
             };
@@ -414,6 +418,8 @@ export interface paths {
                             /** @description Unique; its namespace in the Terraform registry */
                             slug?: string;
                             description?: string;
+                            /** @description Whether the server runs the Terraform modules of this organization's namespace for `terraform` offerings: a module is code (provisioners, external data sources, providers) that runs with the server's privileges, so staff alone sets it. Default false. */
+                            terraform_runs_allowed?: boolean;
                             /** Format: date-time */
                             created_at?: string;
                             /** Format: date-time */
@@ -460,6 +466,8 @@ export interface paths {
                             /** @description Unique; its namespace in the Terraform registry */
                             slug?: string;
                             description?: string;
+                            /** @description Whether the server runs the Terraform modules of this organization's namespace for `terraform` offerings: a module is code (provisioners, external data sources, providers) that runs with the server's privileges, so staff alone sets it. Default false. */
+                            terraform_runs_allowed?: boolean;
                             /** Format: date-time */
                             created_at?: string;
                             /** Format: date-time */
@@ -511,6 +519,8 @@ export interface paths {
                         /** @description Unique; derived from the name when not given. Its modules and providers are at `<registry host>/<slug>/...` */
                         slug?: string;
                         description?: string;
+                        /** @description Whether the server runs the Terraform modules of this organization's namespace for `terraform` offerings: a module is code (provisioners, external data sources, providers) that runs with the server's privileges, so staff alone sets it. Default false. */
+                        terraform_runs_allowed?: boolean;
                     };
                 };
             };
@@ -527,6 +537,8 @@ export interface paths {
                             /** @description Unique; its namespace in the Terraform registry */
                             slug?: string;
                             description?: string;
+                            /** @description Whether the server runs the Terraform modules of this organization's namespace for `terraform` offerings: a module is code (provisioners, external data sources, providers) that runs with the server's privileges, so staff alone sets it. Default false. */
+                            terraform_runs_allowed?: boolean;
                             /** Format: date-time */
                             created_at?: string;
                             /** Format: date-time */

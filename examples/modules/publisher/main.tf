@@ -4,6 +4,9 @@
 #
 #   npx mercato module publish server/src/demo/modules/web-service \
 #     --namespace <your organization's slug> --name web-service --system demo --version 1.0.0
+#
+# The server runs a module's code (Terraform, its provisioners and providers) only for
+# organizations staff allowed: `terraform_runs_allowed = true` on the organization, set by staff.
 
 variable "organization_slug" {
   description = "Slug of your organization: the module's namespace."

@@ -197,8 +197,11 @@ async function regenerate(
 
 /**
  * A module version was published, or its yank or deprecation changed: each `terraform` offering
- * naming the module (and allowed to use it) gets the offering version, or has its status set
- * again. In the transaction of the change, after it.
+ * naming the module (and allowed to use it) has the status of that version set again, and an
+ * offering of the module's own organization gets the new version. Another organization's
+ * offering of a public module gets it only when its provider adds it (`POST /offering-versions`):
+ * its orders run that organization's code, which the provider reviews first. In the transaction
+ * of the change, after it.
  */
 export async function moduleVersionChanged(
   trx: Db,
@@ -212,7 +215,7 @@ export async function moduleVersionChanged(
     await lockOffering(trx, offering.id);
     const had = await findVersion(trx, offering.id, version.version);
     if (had) await regenerate(trx, offering, had, statusFrom(version), actorId);
-    else if (!version.yanked)
+    else if (!version.yanked && offering.organization_id === module.organization_id)
       await addVersion(trx, offering, version.version, generatedVersion(module, version, 'archive'), actorId);
     await refreshOfferingStatus(trx, offering.id, actorId);
   }

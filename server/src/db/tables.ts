@@ -28,6 +28,8 @@ export interface OrganizationRow {
   /** Unique; the organization's namespace in the Terraform registry. A deleted one's is `slug~id`. */
   slug: string;
   description: string;
+  /** 1 when staff let the server run its namespace's Terraform modules (`terraform` offerings); 0 otherwise. */
+  terraform_runs_allowed?: number;
   created_at: string;
   updated_at: string;
   /** When it was deleted; deleted rows stay as history but are not listed or found. */

@@ -36,9 +36,10 @@ export async function seedDemoCatalog(
   options: DemoSeedOptions = {},
 ): Promise<{ agentToken?: string }> {
   const post = poster(app, adminToken);
+  // Its modules are the demo's own (DEMO_MODULES): the server may run them for `terraform` offerings.
   const organization = await post(
     '/api/v1/organizations',
-    DEMO_ORGANIZATION,
+    { ...DEMO_ORGANIZATION, terraform_runs_allowed: true },
     `organization "${DEMO_ORGANIZATION.name}"`,
   );
   for (const module of DEMO_MODULES) await publishDemoModule(app, adminToken, module);

@@ -193,11 +193,11 @@ export async function placeChange(
   keyed?: IdempotencyKey,
 ): Promise<OrderRow> {
   if (!input.resource_id)
-    throw badRequest(`a ${input.type} order needs resource_id`, [
-      { field: 'resource_id', message: `is required for a ${input.type} order` },
+    throw badRequest(`${withArticle(input.type)} order needs resource_id`, [
+      { field: 'resource_id', message: `is required for ${withArticle(input.type)} order` },
     ]);
   for (const field of ['project_id', 'offering_id', 'name'] as const) {
-    if (input[field] !== undefined) throw invalid(field, `cannot be set on a ${input.type} order`);
+    if (input[field] !== undefined) throw invalid(field, `cannot be set on ${withArticle(input.type)} order`);
   }
   const resource = await findResourceById(app.db, input.resource_id);
   const project = resource && (await findLiveProject(app.db, resource.project_id));
@@ -207,7 +207,7 @@ export async function placeChange(
   const allowedStates = RESOURCE_STATES_FOR[type];
   if (!allowedStates.includes(resource.state))
     throw conflict(
-      `resource ${resource.name} is ${resource.state}; a ${input.type} order needs it ${allowedStates.join(' or ')}`,
+      `resource ${resource.name} is ${resource.state}; ${withArticle(input.type)} order needs it ${allowedStates.join(' or ')}`,
       'resource_id',
     );
   const open = await findOpenOrderOf(app.db, resource.id);
@@ -279,7 +279,7 @@ export async function placeChange(
       throw badRequest('the update order changes nothing: give a new plan_id, version, attributes or limits');
     order.changes = JSON.stringify(changes);
   } else if (input.plan_id || input.version || input.attributes || input.limits) {
-    throw badRequest(`a ${input.type} order takes only resource_id`);
+    throw badRequest(`${withArticle(input.type)} order takes only resource_id`);
   }
 
   const consumerApproved = approvesForConsumer(p, project);
@@ -310,3 +310,6 @@ export async function placeChange(
   });
   return order;
 }
+
+/** An order type with its indefinite article: "an update", "a terminate". */
+const withArticle = (type: string) => `${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}`;

@@ -5,7 +5,7 @@ import { diff, recordEvent } from '../audit/record';
 import type { OrganizationRow } from '../db/tables';
 import { newId, UUID_PATTERN } from '../ids';
 import { listResponseSchema, toPage } from '../http/pagination';
-import { conflict, forbidden, notFound } from '../http/problem';
+import { conflict, forbidden, notFound, Problem } from '../http/problem';
 import { body, DESCRIPTION, ID, ID_PARAMS, listQuery, NAME, object, TIMESTAMP } from '../http/schemas';
 import { now, page } from '../http/route-context';
 import { membershipRoutes } from './memberships';
@@ -23,11 +23,29 @@ import {
 import { hasLiveProject } from './projects-repository';
 import { hasLiveOffering } from '../catalog/offerings-repository';
 
+const TERRAFORM_RUNS_ALLOWED = {
+  type: 'boolean',
+  description:
+    "Whether the server runs the Terraform modules of this organization's namespace for `terraform` offerings: a module is code (provisioners, external data sources, providers) that runs with the server's privileges, so staff alone sets it. Default false.",
+} as const;
+
+/** An organization as answers show it. */
+const present = (row: OrganizationRow) => ({ ...row, terraform_runs_allowed: row.terraform_runs_allowed === 1 });
+
+/** Refuses `terraform_runs_allowed` from anyone but staff, naming the field. */
+function assertStaffSetsRuns(p: Principal, input: { terraform_runs_allowed?: boolean }) {
+  if (input.terraform_runs_allowed !== undefined && !p.isStaff)
+    throw new Problem(403, 'Forbidden', "only staff let the server run an organization's Terraform modules", [
+      { field: 'terraform_runs_allowed', message: 'only staff set it' },
+    ]);
+}
+
 const ORGANIZATION = object({
   id: ID,
   name: { type: 'string' },
   slug: { type: 'string', description: 'Unique; its namespace in the Terraform registry' },
   description: { type: 'string' },
+  terraform_runs_allowed: TERRAFORM_RUNS_ALLOWED,
   created_at: TIMESTAMP,
   updated_at: TIMESTAMP,
 });
@@ -55,17 +73,27 @@ export const organizationsRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app)
     schema: {
       tags: ['structure'],
       summary: 'Create an organization; a non-staff creator becomes its owner',
-      body: body({ name: NAME, slug: ORGANIZATION_SLUG, description: DESCRIPTION }, ['name']),
+      body: body(
+        {
+          name: NAME,
+          slug: ORGANIZATION_SLUG,
+          description: DESCRIPTION,
+          terraform_runs_allowed: TERRAFORM_RUNS_ALLOWED,
+        },
+        ['name'],
+      ),
       response: { 201: ORGANIZATION },
     },
     handler: async (request, reply) => {
       const p = request.principal;
       const input = request.body;
+      assertStaffSetsRuns(p, input);
       const row = {
         id: newId(),
         name: input.name,
         slug: input.slug ?? '',
         description: input.description ?? '',
+        terraform_runs_allowed: input.terraform_runs_allowed ? 1 : 0,
         created_at: now(),
         updated_at: now(),
       } satisfies OrganizationRow;
@@ -90,7 +118,7 @@ export const organizationsRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app)
           if (input.slug || attempt >= 100) throw slugTaken(row.slug);
           continue;
         }
-        return reply.code(201).send(row);
+        return reply.code(201).send(present(row));
       }
     },
   });
@@ -109,7 +137,7 @@ export const organizationsRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app)
         ? undefined
         : [...p.organizationRoles.keys(), ...[...p.projectRoles.values()].map((r) => r.organizationId)];
       if (ids && !ids.length) return { items: [], next_cursor: null };
-      return toPage(await listOrganizations(app.db, range, request.query, ids), range.limit, (r) => r);
+      return toPage(await listOrganizations(app.db, range, request.query, ids), range.limit, present);
     },
   });
 
@@ -120,7 +148,7 @@ export const organizationsRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app)
       params: ID_PARAMS,
       response: { 200: ORGANIZATION },
     },
-    handler: async (request) => findOrganization(request.principal, request.params.id),
+    handler: async (request) => present(await findOrganization(request.principal, request.params.id)),
   });
 
   app.patch('/organizations/:id', {
@@ -128,20 +156,30 @@ export const organizationsRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app)
       tags: ['structure'],
       summary: 'Change an organization (owner)',
       params: ID_PARAMS,
-      body: body({ name: NAME, slug: ORGANIZATION_SLUG, description: DESCRIPTION }),
+      body: body({
+        name: NAME,
+        slug: ORGANIZATION_SLUG,
+        description: DESCRIPTION,
+        terraform_runs_allowed: TERRAFORM_RUNS_ALLOWED,
+      }),
       response: { 200: ORGANIZATION },
     },
     handler: async (request) => {
       const p = request.principal;
       const row = await findOrganization(p, request.params.id);
       if (!isOwnerOf(p, row.id)) throw forbidden('only the organization owner changes it');
-      const input = request.body;
-      const updated = { ...row, ...input, updated_at: now() };
+      const { terraform_runs_allowed: runsAllowed, ...fields } = request.body;
+      assertStaffSetsRuns(p, request.body);
+      const changes = {
+        ...fields,
+        ...(runsAllowed === undefined ? {} : { terraform_runs_allowed: runsAllowed ? 1 : 0 }),
+      };
+      const updated = { ...row, ...changes, updated_at: now() };
       await app.db.transaction().execute(async (trx) => {
         try {
-          await updateOrganization(trx, row.id, { ...input, updated_at: updated.updated_at });
+          await updateOrganization(trx, row.id, { ...changes, updated_at: updated.updated_at });
         } catch (error) {
-          throw isUniqueViolation(error) ? slugTaken(input.slug!) : error;
+          throw isUniqueViolation(error) ? slugTaken(fields.slug!) : error;
         }
         await recordEvent(trx, {
           actorId: p.user.id,
@@ -149,10 +187,10 @@ export const organizationsRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app)
           objectType: 'organization',
           objectId: row.id,
           organizationId: row.id,
-          changes: diff(row, input),
+          changes: diff(row, changes),
         });
       });
-      return updated;
+      return present(updated);
     },
   });
 

@@ -9,9 +9,16 @@ import { moduleArchive } from './module-archives';
  * (its versions follow the module's), a plan, then activate it.
  */
 
-/** The namespace a world's provider organization publishes to: its slug. */
-export async function namespaceOf(admin: Api, world: World): Promise<string> {
-  return (await admin.expect(200, admin.get(`/organizations/${world.provider.id}`))).slug;
+/**
+ * The namespace a world's provider organization publishes to (its slug), once staff (`admin`)
+ * has let the server run its modules; with `allowRuns: false`, as it is before.
+ */
+export async function namespaceOf(admin: Api, world: World, { allowRuns = true } = {}): Promise<string> {
+  const path = `/organizations/${world.provider.id}`;
+  const organization = allowRuns
+    ? await admin.expect(200, admin.patch(path, { terraform_runs_allowed: true }))
+    : await admin.expect(200, admin.get(path));
+  return organization.slug;
 }
 
 /** Publishes a module version as the world's service manager (private); fails the test on anything but 201. */

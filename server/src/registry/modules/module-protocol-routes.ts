@@ -46,7 +46,8 @@ async function installableModule(
 
 /**
  * Terraform's module registry protocol (modules.v1), as Terraform 1.11 uses it (the "Module
- * Registry Protocol" page): the versions of a module, yanked ones left out, and the location of
+ * Registry Protocol" page): the versions of a module, yanked ones left out (but for a
+ * `terraform` plugin run of the module, which pins the version of its resource), and the location of
  * a version's archive in `X-Terraform-Get` (204). The location is a short-lived signed URL
  * (../signed-urls.ts, 5 minutes) because Terraform sends no registry credentials when it fetches it.
  */
@@ -55,8 +56,10 @@ export const moduleProtocolRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app
   app.get('/:namespace/:name/:system/versions', {
     schema: { hide: true, params: MODULE_PARAMS },
     handler: async (request) => {
-      const module = await installableModule(app, registryCaller(request), request.params);
-      const versions = await installableVersions(app.db, module.id);
+      const caller = registryCaller(request);
+      const module = await installableModule(app, caller, request.params);
+      // A run of a resource on a yanked version installs it still (its update, its terminate).
+      const versions = await installableVersions(app.db, module.id, caller?.run?.moduleId === module.id);
       return { modules: [{ versions: versions.map((version) => ({ version })) }] };
     },
   });

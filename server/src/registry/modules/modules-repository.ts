@@ -146,14 +146,10 @@ export function findVersion(db: Db, moduleId: string, version: string): Promise<
 }
 
 /** The versions `terraform init` may choose from (not yanked): numbers only, for the protocol's versions list. */
-export async function installableVersions(db: Db, moduleId: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('module_versions')
-    .select('version')
-    .where('module_id', '=', moduleId)
-    .where('yanked', '=', 0)
-    .execute();
-  return rows.map((r) => r.version);
+export async function installableVersions(db: Db, moduleId: string, withYanked = false): Promise<string[]> {
+  let query = db.selectFrom('module_versions').select('version').where('module_id', '=', moduleId);
+  if (!withYanked) query = query.where('yanked', '=', 0);
+  return (await query.execute()).map((r) => r.version);
 }
 
 /** The id of a version of a module, or undefined. */

@@ -25,7 +25,9 @@ export class RunRefused extends Error {}
 
 /**
  * Reads the subject of a run for `resourceId` at module `version` (the order's; a pull's: the
- * resource's). Throws RunRefused naming what is missing: the module, the version, the resource.
+ * resource's; yanked or not: resources on it are still updated and terminated). Throws
+ * RunRefused naming what is missing (the module, the version, the resource) or when staff has
+ * not allowed the module's organization to run Terraform on the server.
  */
 export async function loadSubject(
   db: Db,
@@ -52,8 +54,15 @@ export async function loadSubject(
     throw new RunRefused(
       `module ${modulePath} has no version ${wanted}: each offering version pins the module version of the same number; publish it`,
     );
-  if (found.yanked)
-    throw new RunRefused(`version ${wanted} of module ${modulePath} is yanked: Terraform cannot install it`);
+  const owner = await db
+    .selectFrom('organizations')
+    .select('terraform_runs_allowed')
+    .where('id', '=', module.organization_id)
+    .executeTakeFirst();
+  if (owner?.terraform_runs_allowed !== 1)
+    throw new RunRefused(
+      `module ${modulePath} would run code on this server (Terraform, its provisioners, data sources and providers), and organization ${namespace} is not allowed to: staff allow it with PATCH /api/v1/organizations/${namespace} {"terraform_runs_allowed": true}`,
+    );
   return {
     projectId: resource.project_id,
     module,

@@ -137,7 +137,7 @@ export class TerraformRun {
     secrets.add(token.token);
     let directory: RunDirectory | undefined;
     try {
-      directory = await RunDirectory.create(settings.dataDir);
+      directory = await RunDirectory.create(settings.dataDir, (timeoutSeconds + 300) * 1000);
       const root = rootModule({
         registryHost,
         module: subject.modulePath,

@@ -1,4 +1,4 @@
-import { chmod, mkdir, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { newId } from '../../../ids';
 
@@ -16,10 +16,15 @@ export class RunDirectory {
     readonly dir: string,
   ) {}
 
-  /** A new, empty run directory under `dataDir`. */
-  static async create(dataDir: string): Promise<RunDirectory> {
+  /**
+   * A new, empty run directory under `dataDir`. Directories older than `staleAfterMs` (longer
+   * than a run may last) are removed first: a server killed mid-run left them, variables file
+   * and all.
+   */
+  static async create(dataDir: string, staleAfterMs: number): Promise<RunDirectory> {
     const runs = path.join(dataDir, 'terraform', 'runs');
     await mkdir(runs, { recursive: true, mode: 0o700 });
+    await removeStale(runs, Date.now() - staleAfterMs);
     const dir = path.join(runs, newId());
     await mkdir(path.join(dir, 'home'), { recursive: true, mode: 0o700 });
     await chmod(dir, 0o700);
@@ -57,5 +62,17 @@ export class RunDirectory {
   /** Removes the directory and everything in it. */
   remove(): Promise<void> {
     return rm(this.dir, { recursive: true, force: true });
+  }
+}
+
+/** Removes the run directories in `runs` last changed before `before` (ms since the epoch). */
+async function removeStale(runs: string, before: number): Promise<void> {
+  for (const name of await readdir(runs)) {
+    const dir = path.join(runs, name);
+    const changed = await stat(dir).then(
+      (s) => s.mtimeMs,
+      () => Infinity,
+    );
+    if (changed < before) await rm(dir, { recursive: true, force: true });
   }
 }
