@@ -19,6 +19,7 @@ import { usersRoutes } from './structure/users';
 import { organizationsRoutes } from './structure/organizations';
 import { projectsRoutes } from './structure/projects';
 import { ordersRoutes } from './orders/orders-routes';
+import { quotasRoutes } from './quotas/quotas-routes';
 import { resourcesRoutes } from './resources/resources-routes';
 import { eventsRoutes } from './audit/events-routes';
 import { DEFAULT_PLUGINS, PluginRegistry } from './provisioning/plugins/registry';
@@ -181,6 +182,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         offeringVersionsRoutes,
         plansRoutes,
         ordersRoutes,
+        quotasRoutes,
         resourcesRoutes,
         eventsRoutes,
         pluginsRoutes,

@@ -1922,6 +1922,14 @@ export interface paths {
                                 prices?: {
                                     [key: string]: number;
                                 };
+                                /** @description Per limit-billed component of the offering (by type), the range an order may choose: `minimum` (0 when left out), `maximum` (none when left out), `default` (taken by an order that leaves the limit out; the minimum when left out). */
+                                limits?: {
+                                    [key: string]: {
+                                        minimum?: number;
+                                        maximum?: number;
+                                        default?: number;
+                                    };
+                                };
                                 archived?: boolean;
                                 /** Format: date-time */
                                 created_at?: string;
@@ -1954,6 +1962,14 @@ export interface paths {
                         prices?: {
                             [key: string]: number;
                         };
+                        /** @description Per limit-billed component of the offering (by type), the range an order may choose: `minimum` (0 when left out), `maximum` (none when left out), `default` (taken by an order that leaves the limit out; the minimum when left out). */
+                        limits?: {
+                            [key: string]: {
+                                minimum?: number;
+                                maximum?: number;
+                                default?: number;
+                            };
+                        };
                         /** @description An archived plan takes no new orders. An offering is active only with a plan that is not archived: archiving the last one takes it back to `draft`. */
                         archived?: boolean;
                         offering_id: string;
@@ -1975,6 +1991,14 @@ export interface paths {
                             unit?: string;
                             prices?: {
                                 [key: string]: number;
+                            };
+                            /** @description Per limit-billed component of the offering (by type), the range an order may choose: `minimum` (0 when left out), `maximum` (none when left out), `default` (taken by an order that leaves the limit out; the minimum when left out). */
+                            limits?: {
+                                [key: string]: {
+                                    minimum?: number;
+                                    maximum?: number;
+                                    default?: number;
+                                };
                             };
                             archived?: boolean;
                             /** Format: date-time */
@@ -2025,6 +2049,14 @@ export interface paths {
                             unit?: string;
                             prices?: {
                                 [key: string]: number;
+                            };
+                            /** @description Per limit-billed component of the offering (by type), the range an order may choose: `minimum` (0 when left out), `maximum` (none when left out), `default` (taken by an order that leaves the limit out; the minimum when left out). */
+                            limits?: {
+                                [key: string]: {
+                                    minimum?: number;
+                                    maximum?: number;
+                                    default?: number;
+                                };
                             };
                             archived?: boolean;
                             /** Format: date-time */
@@ -2085,6 +2117,14 @@ export interface paths {
                         prices?: {
                             [key: string]: number;
                         };
+                        /** @description Per limit-billed component of the offering (by type), the range an order may choose: `minimum` (0 when left out), `maximum` (none when left out), `default` (taken by an order that leaves the limit out; the minimum when left out). */
+                        limits?: {
+                            [key: string]: {
+                                minimum?: number;
+                                maximum?: number;
+                                default?: number;
+                            };
+                        };
                         /** @description An archived plan takes no new orders. An offering is active only with a plan that is not archived: archiving the last one takes it back to `draft`. */
                         archived?: boolean;
                     };
@@ -2105,6 +2145,14 @@ export interface paths {
                             unit?: string;
                             prices?: {
                                 [key: string]: number;
+                            };
+                            /** @description Per limit-billed component of the offering (by type), the range an order may choose: `minimum` (0 when left out), `maximum` (none when left out), `default` (taken by an order that leaves the limit out; the minimum when left out). */
+                            limits?: {
+                                [key: string]: {
+                                    minimum?: number;
+                                    maximum?: number;
+                                    default?: number;
+                                };
                             };
                             archived?: boolean;
                             /** Format: date-time */
@@ -3459,6 +3507,237 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quotas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the quotas the caller may see, with their usage
+         * @description With `project_id`: the quotas that hold for that project, its own and its organization-wide ones.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    organization_id?: string;
+                    project_id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items?: {
+                                id?: string;
+                                organization_id?: string;
+                                /** @description null: the quota holds for the whole organization. */
+                                project_id?: string | null;
+                                /** @description A limit component type (e.g. `cpu`): the quota caps the total of its limits across live resources. */
+                                component?: string | null;
+                                /** @description The quota caps the number of live resources of this offering. */
+                                offering_id?: string | null;
+                                limit?: number;
+                                /** @description What the scope holds now: the total of the limits (or the number of resources) of resources not terminated, open orders included. */
+                                usage?: number;
+                                /** Format: date-time */
+                                created_at?: string;
+                                /** Format: date-time */
+                                updated_at?: string;
+                            }[];
+                            next_cursor?: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Set a quota on an organization or one of its projects (the organization's owners, staff)
+         * @description Give `organization_id` or `project_id`, and `component` (a limit component type) or `offering_id` (a number of resources). A quota below its usage takes no new orders but keeps what is there.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        organization_id?: string;
+                        project_id?: string;
+                        component?: string;
+                        /** @description Offering id or slug. */
+                        offering_id?: string;
+                        /** @description The most the scope may hold. */
+                        limit: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id?: string;
+                            organization_id?: string;
+                            /** @description null: the quota holds for the whole organization. */
+                            project_id?: string | null;
+                            /** @description A limit component type (e.g. `cpu`): the quota caps the total of its limits across live resources. */
+                            component?: string | null;
+                            /** @description The quota caps the number of live resources of this offering. */
+                            offering_id?: string | null;
+                            limit?: number;
+                            /** @description What the scope holds now: the total of the limits (or the number of resources) of resources not terminated, open orders included. */
+                            usage?: number;
+                            /** Format: date-time */
+                            created_at?: string;
+                            /** Format: date-time */
+                            updated_at?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quotas/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a quota with its usage */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id?: string;
+                            organization_id?: string;
+                            /** @description null: the quota holds for the whole organization. */
+                            project_id?: string | null;
+                            /** @description A limit component type (e.g. `cpu`): the quota caps the total of its limits across live resources. */
+                            component?: string | null;
+                            /** @description The quota caps the number of live resources of this offering. */
+                            offering_id?: string | null;
+                            limit?: number;
+                            /** @description What the scope holds now: the total of the limits (or the number of resources) of resources not terminated, open orders included. */
+                            usage?: number;
+                            /** Format: date-time */
+                            created_at?: string;
+                            /** Format: date-time */
+                            updated_at?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Remove a quota (the organization's owners, staff) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a quota's limit (the organization's owners, staff) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The most the scope may hold. */
+                        limit: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id?: string;
+                            organization_id?: string;
+                            /** @description null: the quota holds for the whole organization. */
+                            project_id?: string | null;
+                            /** @description A limit component type (e.g. `cpu`): the quota caps the total of its limits across live resources. */
+                            component?: string | null;
+                            /** @description The quota caps the number of live resources of this offering. */
+                            offering_id?: string | null;
+                            limit?: number;
+                            /** @description What the scope holds now: the total of the limits (or the number of resources) of resources not terminated, open orders included. */
+                            usage?: number;
+                            /** Format: date-time */
+                            created_at?: string;
+                            /** Format: date-time */
+                            updated_at?: string;
+                        };
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/v1/resources": {

@@ -12,6 +12,7 @@ import { deletePlan, insertPlan, listPlans, updatePlan } from './plans-repositor
 import { hasLiveResource } from '../resources/resources-repository';
 import { lockOffering } from './offerings-repository';
 import { refreshOfferingStatus } from './offering-activation';
+import { PLAN_LIMITS, planLimitProblems, type PlanLimits } from './plan-limits';
 
 const PLAN_UNITS = ['month', 'day', 'hour', 'one-time'];
 
@@ -24,6 +25,7 @@ const EDITABLE = {
     additionalProperties: { type: 'number', minimum: 0 },
     description: 'Price per unit of each component, by component type.',
   },
+  limits: PLAN_LIMITS,
   archived: {
     type: 'boolean',
     description:
@@ -38,6 +40,7 @@ const PLAN = object({
   description: { type: 'string' },
   unit: { type: 'string' },
   prices: { type: 'object', additionalProperties: { type: 'number' } },
+  limits: PLAN_LIMITS,
   archived: { type: 'boolean' },
   created_at: TIMESTAMP,
   updated_at: TIMESTAMP,
@@ -46,11 +49,13 @@ const PLAN = object({
 const presentPlan = (row: PlanRow) => ({
   ...row,
   prices: json<Record<string, number>>(row.prices, {}),
+  limits: json<PlanLimits>(row.limits, {}),
   archived: row.archived === 1,
 });
 
-type PlanInput = Partial<Omit<PlanRow, 'prices' | 'archived'>> & {
+type PlanInput = Partial<Omit<PlanRow, 'prices' | 'limits' | 'archived'>> & {
   prices?: Record<string, number>;
+  limits?: PlanLimits;
   archived?: boolean;
 };
 
@@ -67,6 +72,7 @@ function priceProblems(prices: Record<string, number> | undefined, componentsJso
 const toColumns = (input: PlanInput) => ({
   ...input,
   prices: input.prices === undefined ? undefined : JSON.stringify(input.prices),
+  limits: input.limits === undefined ? undefined : JSON.stringify(input.limits),
   archived: input.archived === undefined ? undefined : input.archived ? 1 : 0,
 });
 
@@ -83,7 +89,10 @@ export const plansRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
       const input = request.body;
       const offering = await offeringForChild(app.db, p, input.offering_id);
       assertProvider(p, offering);
-      const errors = priceProblems(input.prices, offering.components);
+      const errors = [
+        ...priceProblems(input.prices, offering.components),
+        ...planLimitProblems(input.limits, offering.components),
+      ];
       if (errors.length) throw invalidFields(errors);
       const row: PlanRow = {
         id: newId(),
@@ -92,6 +101,7 @@ export const plansRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
         description: input.description ?? '',
         unit: input.unit ?? 'month',
         prices: JSON.stringify(input.prices ?? {}),
+        limits: JSON.stringify(input.limits ?? {}),
         archived: input.archived ? 1 : 0,
         created_at: now(),
         updated_at: now(),
@@ -150,7 +160,10 @@ export const plansRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
       assertProvider(p, offering);
       const input = request.body;
       const components = await offeringForChild(app.db, p, offering.id);
-      const errors = priceProblems(input.prices, components.components);
+      const errors = [
+        ...priceProblems(input.prices, components.components),
+        ...planLimitProblems(input.limits, components.components),
+      ];
       if (errors.length) throw invalidFields(errors);
       const changes = { ...toColumns(input), updated_at: now() };
       await app.db.transaction().execute(async (trx) => {

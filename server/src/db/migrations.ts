@@ -12,6 +12,7 @@ import { providerRegistry } from './provider-registry-migration';
 import { terraformRunTokens } from './terraform-run-tokens-migration';
 import { orderPlansAndLogs } from './order-plans-and-logs-migration';
 import { terraformRunsAllowed } from './terraform-runs-allowed-migration';
+import { planLimitsAndQuotas } from './plan-limits-and-quotas-migration';
 
 type AnyDb = Kysely<any>;
 
@@ -270,6 +271,7 @@ const migrations: Record<string, Migration> = {
   '014-terraform-run-tokens': terraformRunTokens,
   '015-order-plans-and-logs': orderPlansAndLogs,
   '016-terraform-runs-allowed': terraformRunsAllowed,
+  '017-plan-limits-and-quotas': planLimitsAndQuotas,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -131,6 +131,8 @@ export interface PlanRow {
   description: string;
   unit: string;
   prices: string;
+  /** Per limit-billed component, its allowed range (JSON; catalog/plan-limits.ts). */
+  limits: string;
   archived: number;
   created_at: string;
   updated_at: string;
@@ -455,6 +457,21 @@ export interface TerraformRunTokenRow {
   expires_at: string;
 }
 
+/** A cap on an organization or one of its projects (quotas/quota-model.ts); absent parts are ''. */
+export interface QuotaRow {
+  id: string;
+  organization_id: string;
+  /** '': the whole organization. */
+  project_id: string;
+  /** A limit component's type: the quota caps the total of that limit; '' with offering_id. */
+  component: string;
+  /** The quota caps the number of live resources of this offering; '' with component. */
+  offering_id: string;
+  limit: number;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Tables {
   idempotency_keys: IdempotencyKeyRow;
   cache_generations: CacheGenerationsRow;
@@ -486,4 +503,5 @@ export interface Tables {
   registry_url_secrets: RegistryUrlSecretRow;
   terraform_login_codes: TerraformLoginCodeRow;
   terraform_run_tokens: TerraformRunTokenRow;
+  quotas: QuotaRow;
 }

@@ -26,6 +26,9 @@ import {
   throwIfAny,
 } from './order-validation';
 import { orderedAttributes, storedAttributes, storedSecrets } from './secret-attributes';
+import { withinPlan } from '../catalog/plan-limits';
+import { findPlanOf } from '../catalog/plans-repository';
+import { assertWithinQuotas } from '../quotas/quota-enforcement';
 
 /** What a client asks for when it places an order. */
 export interface OrderInput {
@@ -80,8 +83,13 @@ export async function placeCreate(
   const plan = await orderablePlan(app, offering, input.plan_id!);
   const version = await orderableVersion(app, offering, input.version);
   const attributes = input.attributes ?? {};
-  const limits = input.limits ?? {};
-  throwIfAny([...(await attributeProblems(app, p, version, attributes)), ...limitProblems(offering, limits)]);
+  const { limits, errors: rangeErrors } = withinPlan(plan.limits, plan.name, input.limits ?? {});
+  const limitErrors = limitProblems(offering, input.limits ?? {});
+  throwIfAny([
+    ...(await attributeProblems(app, p, version, attributes)),
+    ...limitErrors,
+    ...rangeErrors.filter((e) => !limitErrors.some((l) => l.field === e.field)),
+  ]);
   const stored = storedAttributes(version, attributes);
 
   const consumerApproved = approvesForConsumer(p, project);
@@ -139,6 +147,7 @@ export async function placeCreate(
     providerOrganizationId: offering.organization_id,
   };
   await app.db.transaction().execute(async (trx) => {
+    await assertWithinQuotas(trx, { ...quotaScope(project, resource), limits });
     await insertResourceWithOrder(trx, resource, order);
     await recordEvent(trx, {
       actorId: p.user.id,
@@ -244,8 +253,10 @@ export async function placeChange(
   };
   if (input.type === 'update') {
     const changes: string[] = [];
+    let plan = await findPlanOf(app.db, offering.id, resource.plan_id);
     if (input.plan_id !== undefined && input.plan_id !== resource.plan_id) {
-      order.plan_id = (await orderablePlan(app, offering, input.plan_id)).id;
+      plan = await orderablePlan(app, offering, input.plan_id);
+      order.plan_id = plan.id;
       changes.push('plan_id');
     }
     const version = await orderableVersion(app, offering, input.version ?? resource.version).catch((error) => {
@@ -259,8 +270,10 @@ export async function placeChange(
     // Compared as values, not as JSON text: the same object with its keys in another order is no change.
     const { attributes, changed } = orderedAttributes(resource, input.attributes);
     if (changed) changes.push('attributes');
-    if (input.limits !== undefined && !equal(input.limits, json(resource.limits, {}))) {
-      order.limits = JSON.stringify(input.limits);
+    // New limits, or the current ones under a new plan, lie in the plan's ranges; left out, the defaults.
+    const planned = withinPlan(plan?.limits ?? '{}', plan?.name ?? '', input.limits ?? json(resource.limits, {}));
+    if (!equal(planned.limits, json(resource.limits, {}))) {
+      order.limits = JSON.stringify(planned.limits);
       changes.push('limits');
     }
     const targetVersion = changes.includes('version')
@@ -271,6 +284,9 @@ export async function placeChange(
         ? await attributeProblems(app, p, targetVersion, attributes)
         : []),
       ...(input.limits ? limitProblems(offering, input.limits) : []),
+      ...planned.errors.filter(
+        (e) => !input.limits || limitProblems(offering, input.limits).every((l) => l.field !== e.field),
+      ),
     ]);
     // Stored as the version the order leads to says: what it makes secret is kept apart.
     if (targetVersion && (changes.includes('attributes') || changes.includes('version')))
@@ -297,6 +313,8 @@ export async function placeChange(
     providerOrganizationId: offering.organization_id,
   };
   await app.db.transaction().execute(async (trx) => {
+    if (json<string[]>(order.changes, []).includes('limits'))
+      await assertWithinQuotas(trx, { ...quotaScope(project, resource), limits: json(order.limits, {}) });
     const claimed = await claimResourceForOrder(trx, order, RESOURCE_STATE_WHILE[input.type], allowedStates, now());
     if (!claimed) throw conflict(`resource ${resource.name} changed meanwhile; read it again`, 'resource_id');
     await recordEvent(trx, {
@@ -310,6 +328,17 @@ export async function placeChange(
   });
   return order;
 }
+
+/** Where a resource's claim on quotas counts: its project, its organization, its offering. */
+const quotaScope = (
+  project: { id: string; organization_id: string },
+  resource: Pick<ResourceRow, 'id' | 'offering_id'>,
+) => ({
+  organizationId: project.organization_id,
+  projectId: project.id,
+  offeringId: resource.offering_id,
+  resourceId: resource.id,
+});
 
 /** An order type with its indefinite article: "an update", "a terminate". */
 const withArticle = (type: string) => `${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}`;
