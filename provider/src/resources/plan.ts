@@ -20,8 +20,39 @@ interface Remote {
   description: string;
   unit: string;
   prices: Record<string, number>;
+  limits: Record<string, LimitRange>;
   archived: boolean;
 }
+
+/** A plan's range for one limit component, as the API gives it: a bound left out is absent. */
+interface LimitRange {
+  minimum?: number;
+  maximum?: number;
+  default?: number;
+}
+
+const RANGE_FIELDS = ['minimum', 'maximum', 'default'] as const;
+
+/** The ranges as the API takes them: bounds left null in the configuration are left out. */
+const rangesForApi = (limits: Record<string, Record<(typeof RANGE_FIELDS)[number], unknown>> | null) =>
+  Object.fromEntries(
+    Object.entries(limits ?? {}).map(([type, range]) => [
+      type,
+      Object.fromEntries(RANGE_FIELDS.filter((f) => range[f] !== null).map((f) => [f, range[f]])),
+    ]),
+  );
+
+/** The ranges as the state holds them: every bound, null when the plan has none. */
+const rangesFromApi = (limits: Record<string, LimitRange> | undefined) =>
+  Object.fromEntries(
+    Object.entries(limits ?? {}).map(([type, range]) => [
+      type,
+      Object.fromEntries(RANGE_FIELDS.map((f) => [f, range[f] ?? null])) as Record<
+        (typeof RANGE_FIELDS)[number],
+        number | null
+      >,
+    ]),
+  );
 
 const api = collection<Record<string, unknown>, Remote>('plans', 'plan');
 
@@ -58,6 +89,14 @@ export const plan = withClient<MercatoClient>().defineResource({
       validators: [exactNumbers, eachValue(atLeast(MINIMUM_PRICE))],
       description: "Price per unit of each component, keyed by the offering's component `type`.",
     },
+    limits: {
+      // All three named (null for none): CDKTF's bindings cannot take object types with optional attributes.
+      type: ['map', ['object', { minimum: 'number', maximum: 'number', default: 'number' }]],
+      optional: true,
+      default: {},
+      description:
+        "Per limit-billed component of the offering (keyed by its `type`), the range an order's `limits` may choose: `minimum` (0 when null), `maximum` (none when null), `default` (taken by an order that leaves the limit out; the minimum when null); give all three, null for none, e.g. `{ cpu = { minimum = 1, maximum = 64, default = 2 } }`. An order outside the range is refused.",
+    },
     archived: { type: 'bool', optional: true, default: false, description: 'An archived plan takes no new orders.' },
   },
   async create(ctx, plan) {
@@ -67,6 +106,7 @@ export const plan = withClient<MercatoClient>().defineResource({
       description: plan.description,
       unit: plan.unit,
       prices: plan.prices ?? {},
+      limits: rangesForApi(plan.limits),
       archived: plan.archived,
     };
     const created = await reportingFieldErrors(ctx, 'Invalid plan', () => api.create(ctx.client, body));
@@ -82,6 +122,7 @@ export const plan = withClient<MercatoClient>().defineResource({
       description: remote.description,
       unit: remote.unit,
       prices: remote.prices,
+      limits: rangesFromApi(remote.limits),
       archived: remote.archived,
     };
   },
@@ -91,6 +132,7 @@ export const plan = withClient<MercatoClient>().defineResource({
       description: plan.description,
       unit: plan.unit,
       prices: plan.prices ?? {},
+      limits: rangesForApi(plan.limits),
       archived: plan.archived,
     };
     await reportingFieldErrors(ctx, 'Invalid plan', () => api.update(ctx.client, prior.id, body));

@@ -21,6 +21,12 @@ export interface PlanConfig extends cdktf.TerraformMetaArguments {
   */
   readonly description?: string;
   /**
+  * Per limit-billed component of the offering (keyed by its `type`), the range an order's `limits` may choose: `minimum` (0 when null), `maximum` (none when null), `default` (taken by an order that leaves the limit out; the minimum when null); give all three, null for none, e.g. `{ cpu = { minimum = 1, maximum = 64, default = 2 } }`. An order outside the range is refused.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mercato/mercato/latest/docs/resources/plan#limits Plan#limits}
+  */
+  readonly limits?: { [key: string]: PlanLimits } | cdktf.IResolvable;
+  /**
   * Name, e.g. `small`. Must be 1 to 200 characters long.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mercato/mercato/latest/docs/resources/plan#name Plan#name}
@@ -44,6 +50,186 @@ export interface PlanConfig extends cdktf.TerraformMetaArguments {
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mercato/mercato/latest/docs/resources/plan#unit Plan#unit}
   */
   readonly unit?: string;
+}
+export interface PlanLimits {
+  /**
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mercato/mercato/latest/docs/resources/plan#default Plan#default}
+  */
+  readonly default?: number;
+  /**
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mercato/mercato/latest/docs/resources/plan#maximum Plan#maximum}
+  */
+  readonly maximum?: number;
+  /**
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mercato/mercato/latest/docs/resources/plan#minimum Plan#minimum}
+  */
+  readonly minimum?: number;
+}
+
+export function planLimitsToTerraform(struct?: PlanLimits | cdktf.IResolvable): any {
+  if (!cdktf.canInspect(struct) || cdktf.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktf.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
+  }
+  return {
+    default: cdktf.numberToTerraform(struct!.default),
+    maximum: cdktf.numberToTerraform(struct!.maximum),
+    minimum: cdktf.numberToTerraform(struct!.minimum),
+  }
+}
+
+
+export function planLimitsToHclTerraform(struct?: PlanLimits | cdktf.IResolvable): any {
+  if (!cdktf.canInspect(struct) || cdktf.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktf.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
+  }
+  const attrs = {
+    default: {
+      value: hclExpression(cdktf.numberToHclTerraform(struct!.default)),
+      isBlock: false,
+      type: "reference",
+      storageClassType: "number",
+    },
+    maximum: {
+      value: hclExpression(cdktf.numberToHclTerraform(struct!.maximum)),
+      isBlock: false,
+      type: "reference",
+      storageClassType: "number",
+    },
+    minimum: {
+      value: hclExpression(cdktf.numberToHclTerraform(struct!.minimum)),
+      isBlock: false,
+      type: "reference",
+      storageClassType: "number",
+    },
+  };
+
+  // remove undefined attributes
+  return Object.fromEntries(Object.entries(attrs).filter(([_, value]) => value !== undefined && value.value !== undefined));
+}
+
+export class PlanLimitsOutputReference extends cdktf.ComplexObject {
+  private isEmptyObject = false;
+  private resolvableValue?: cdktf.IResolvable;
+
+  /**
+  * @param terraformResource The parent resource
+  * @param terraformAttribute The attribute on the parent resource this class is referencing
+  * @param complexObjectKey the key of this item in the map
+  */
+  public constructor(terraformResource: cdktf.IInterpolatingParent, terraformAttribute: string, complexObjectKey: string) {
+    super(terraformResource, terraformAttribute, false, complexObjectKey);
+  }
+
+  public get internalValue(): PlanLimits | cdktf.IResolvable | undefined {
+    if (this.resolvableValue) {
+      return this.resolvableValue;
+    }
+    let hasAnyValues = this.isEmptyObject;
+    const internalValueResult: any = {};
+    if (this._default !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.default = this._default;
+    }
+    if (this._maximum !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.maximum = this._maximum;
+    }
+    if (this._minimum !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.minimum = this._minimum;
+    }
+    return hasAnyValues ? internalValueResult : undefined;
+  }
+
+  public set internalValue(value: PlanLimits | cdktf.IResolvable | undefined) {
+    if (value === undefined) {
+      this.isEmptyObject = false;
+      this.resolvableValue = undefined;
+      this._default = undefined;
+      this._maximum = undefined;
+      this._minimum = undefined;
+    }
+    else if (cdktf.Tokenization.isResolvable(value)) {
+      this.isEmptyObject = false;
+      this.resolvableValue = value;
+    }
+    else {
+      this.isEmptyObject = Object.keys(value).length === 0;
+      this.resolvableValue = undefined;
+      this._default = value.default;
+      this._maximum = value.maximum;
+      this._minimum = value.minimum;
+    }
+  }
+
+  // default - computed: true, optional: true, required: false
+  private _default?: number; 
+  public get default() {
+    return this.getNumberAttribute('default');
+  }
+  public set default(value: number) {
+    this._default = value;
+  }
+  public resetDefault() {
+    this._default = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get defaultInput() {
+    return this._default;
+  }
+
+  // maximum - computed: true, optional: true, required: false
+  private _maximum?: number; 
+  public get maximum() {
+    return this.getNumberAttribute('maximum');
+  }
+  public set maximum(value: number) {
+    this._maximum = value;
+  }
+  public resetMaximum() {
+    this._maximum = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get maximumInput() {
+    return this._maximum;
+  }
+
+  // minimum - computed: true, optional: true, required: false
+  private _minimum?: number; 
+  public get minimum() {
+    return this.getNumberAttribute('minimum');
+  }
+  public set minimum(value: number) {
+    this._minimum = value;
+  }
+  public resetMinimum() {
+    this._minimum = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get minimumInput() {
+    return this._minimum;
+  }
+}
+
+export class PlanLimitsMap extends cdktf.ComplexMap {
+  public internalValue? : { [key: string]: PlanLimits } | cdktf.IResolvable
+
+  /**
+  * @param terraformResource The parent resource
+  * @param terraformAttribute The attribute on the parent resource this class is referencing
+  */
+  constructor(protected terraformResource: cdktf.IInterpolatingParent, protected terraformAttribute: string) {
+    super(terraformResource, terraformAttribute)
+  }
+
+  /**
+  * @param key the key of the item to return
+  */
+  public get(key: string): PlanLimitsOutputReference {
+    return new PlanLimitsOutputReference(this.terraformResource, this.terraformAttribute, key);
+  }
 }
 
 /**
@@ -97,6 +283,7 @@ export class Plan extends cdktf.TerraformResource {
     });
     this._archived = config.archived;
     this._description = config.description;
+    if (config.limits !== undefined) this._limits.internalValue = config.limits;
     this._name = config.name;
     this._offeringId = config.offeringId;
     this._prices = config.prices;
@@ -142,6 +329,25 @@ export class Plan extends cdktf.TerraformResource {
   // id - computed: true, optional: false, required: false
   public get id() {
     return this.getStringAttribute('id');
+  }
+
+  // limits - computed: true, optional: true, required: false
+  private __limits?: PlanLimitsMap;
+  private get _limits(): PlanLimitsMap {
+    return (this.__limits ??= new PlanLimitsMap(this, "limits"));
+  }
+  public get limits() {
+    return this._limits;
+  }
+  public putLimits(value: { [key: string]: PlanLimits } | cdktf.IResolvable) {
+    this._limits.internalValue = value;
+  }
+  public resetLimits() {
+    this._limits.internalValue = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get limitsInput() {
+    return this._limits.internalValue;
   }
 
   // name - computed: false, optional: false, required: true
@@ -210,6 +416,7 @@ export class Plan extends cdktf.TerraformResource {
     return {
       archived: cdktf.booleanToTerraform(this._archived),
       description: cdktf.stringToTerraform(this._description),
+      limits: cdktf.hashMapper(planLimitsToTerraform)(this.__limits?.internalValue),
       name: cdktf.stringToTerraform(this._name),
       offering_id: cdktf.stringToTerraform(this._offeringId),
       prices: cdktf.hashMapper(cdktf.numberToTerraform)(this._prices),
@@ -230,6 +437,12 @@ export class Plan extends cdktf.TerraformResource {
         isBlock: false,
         type: "reference",
         storageClassType: "string",
+      },
+      limits: {
+        value: cdktf.hashMapperHcl(planLimitsToHclTerraform)(this.__limits?.internalValue),
+        isBlock: true,
+        type: "map",
+        storageClassType: "PlanLimitsMap",
       },
       name: {
         value: hclExpression(cdktf.stringToHclTerraform(this._name)),
