@@ -3523,6 +3523,10 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    /** @description Items per page. */
+                    limit?: number;
+                    /** @description The `next_cursor` of the previous page. */
+                    cursor?: string;
                     organization_id?: string;
                     project_id?: string;
                 };

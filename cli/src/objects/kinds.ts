@@ -197,6 +197,23 @@ export const KINDS: Kind[] = [
     keepsHistory: true,
   },
   {
+    plural: 'quotas',
+    singular: 'quota',
+    aliases: [],
+    columns: [
+      ID,
+      nameColumn('organization', 'organization_id', 'organizations'),
+      nameColumn('project', 'project_id', 'projects'),
+      column('component', 'component'),
+      nameColumn('offering', 'offering_id', 'offerings'),
+      column('usage', 'usage'),
+      column('limit', 'limit'),
+    ],
+    wide: [AGE],
+    filters: { organization: 'organization_id', project: 'project_id' },
+    nameOf: (item) => String(item.id),
+  },
+  {
     plural: 'events',
     singular: 'event',
     aliases: ['ev'],

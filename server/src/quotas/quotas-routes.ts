@@ -7,7 +7,7 @@ import type { QuotaRow } from '../db/tables';
 import { newId } from '../ids';
 import { listResponseSchema } from '../http/pagination';
 import { conflict, forbidden, invalid, notFound } from '../http/problem';
-import { body, ID, ID_PARAMS, object, TIMESTAMP } from '../http/schemas';
+import { body, ID, ID_PARAMS, listQuery, object, TIMESTAMP } from '../http/schemas';
 import { now } from '../http/route-context';
 import { findLiveOffering } from '../catalog/offerings-repository';
 import { findLiveProject } from '../structure/projects-repository';
@@ -79,11 +79,8 @@ export const quotasRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
       tags: ['quotas'],
       summary: 'List the quotas the caller may see, with their usage',
       description: 'With `project_id`: the quotas that hold for that project, its own and its organization-wide ones.',
-      querystring: {
-        type: 'object',
-        additionalProperties: false,
-        properties: { organization_id: ID, project_id: ID },
-      },
+      // Page parameters are taken and every quota answered: a scope has a handful.
+      querystring: listQuery({ organization_id: ID, project_id: ID }),
       response: { 200: listResponseSchema(QUOTA) },
     },
     handler: async (request) => {
