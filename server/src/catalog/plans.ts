@@ -12,6 +12,8 @@ import { deletePlan, insertPlan, listPlans, updatePlan } from './plans-repositor
 import { hasLiveResource } from '../resources/resources-repository';
 import { lockOffering } from './offerings-repository';
 import { refreshOfferingStatus } from './offering-activation';
+import { currencyProblem, DEFAULT_CURRENCY } from '../billing/currencies';
+import { presentPrices, PRICE_INPUT, PRICE_OUTPUT, storedPrices } from '../billing/prices';
 
 const PLAN_UNITS = ['month', 'day', 'hour', 'one-time'];
 
@@ -21,8 +23,13 @@ const EDITABLE = {
   unit: { type: 'string', enum: PLAN_UNITS },
   prices: {
     type: 'object',
-    additionalProperties: { type: 'number', minimum: 0 },
-    description: 'Price per unit of each component, by component type.',
+    additionalProperties: PRICE_INPUT,
+    description:
+      'Price per unit of each component, by component type, in `currency`: JSON numbers or decimal strings (`"0.015"`), kept exactly.',
+  },
+  currency: {
+    type: 'string',
+    description: "ISO 4217 code of the prices' currency, e.g. `EUR`, `USD`, `JPY` (default `EUR`).",
   },
   archived: {
     type: 'boolean',
@@ -37,7 +44,12 @@ const PLAN = object({
   name: { type: 'string' },
   description: { type: 'string' },
   unit: { type: 'string' },
-  prices: { type: 'object', additionalProperties: { type: 'number' } },
+  prices: {
+    type: 'object',
+    additionalProperties: PRICE_OUTPUT,
+    description: 'Price per unit of each component, by component type, in `currency`, as decimal strings.',
+  },
+  currency: { type: 'string', description: "ISO 4217 code of the prices' currency." },
   archived: { type: 'boolean' },
   created_at: TIMESTAMP,
   updated_at: TIMESTAMP,
@@ -45,28 +57,30 @@ const PLAN = object({
 
 const presentPlan = (row: PlanRow) => ({
   ...row,
-  prices: json<Record<string, number>>(row.prices, {}),
+  prices: presentPrices(row.prices),
   archived: row.archived === 1,
 });
 
 type PlanInput = Partial<Omit<PlanRow, 'prices' | 'archived'>> & {
-  prices?: Record<string, number>;
+  prices?: Record<string, number | string>;
   archived?: boolean;
 };
 
-function priceProblems(prices: Record<string, number> | undefined, componentsJson: string): FieldError[] {
+function priceProblems(input: PlanInput, componentsJson: string): FieldError[] {
   const types = json<Component[]>(componentsJson, []).map((c) => c.type);
-  return Object.keys(prices ?? {})
+  const currency = input.currency === undefined ? undefined : currencyProblem(input.currency);
+  return Object.keys(input.prices ?? {})
     .filter((type) => !types.includes(type))
     .map((type) => ({
       field: `prices.${type}`,
       message: `the offering has no component "${type}" (it has: ${types.join(', ') || 'none'})`,
-    }));
+    }))
+    .concat(currency ? [{ field: 'currency', message: currency }] : []);
 }
 
 const toColumns = (input: PlanInput) => ({
   ...input,
-  prices: input.prices === undefined ? undefined : JSON.stringify(input.prices),
+  prices: input.prices === undefined ? undefined : storedPrices(input.prices),
   archived: input.archived === undefined ? undefined : input.archived ? 1 : 0,
 });
 
@@ -83,7 +97,7 @@ export const plansRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
       const input = request.body;
       const offering = await offeringForChild(app.db, p, input.offering_id);
       assertProvider(p, offering);
-      const errors = priceProblems(input.prices, offering.components);
+      const errors = priceProblems(input, offering.components);
       if (errors.length) throw invalidFields(errors);
       const row: PlanRow = {
         id: newId(),
@@ -91,7 +105,8 @@ export const plansRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
         name: input.name,
         description: input.description ?? '',
         unit: input.unit ?? 'month',
-        prices: JSON.stringify(input.prices ?? {}),
+        prices: storedPrices(input.prices ?? {}),
+        currency: input.currency ?? DEFAULT_CURRENCY,
         archived: input.archived ? 1 : 0,
         created_at: now(),
         updated_at: now(),
@@ -150,7 +165,7 @@ export const plansRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
       assertProvider(p, offering);
       const input = request.body;
       const components = await offeringForChild(app.db, p, offering.id);
-      const errors = priceProblems(input.prices, components.components);
+      const errors = priceProblems(input, components.components);
       if (errors.length) throw invalidFields(errors);
       const changes = { ...toColumns(input), updated_at: now() };
       await app.db.transaction().execute(async (trx) => {

@@ -25,6 +25,8 @@ import {
   orderableVersion,
   throwIfAny,
 } from './order-validation';
+import { estimatePlan } from '../billing/plan-estimate';
+import { findPlanOf } from '../catalog/plans-repository';
 import { orderedAttributes, storedAttributes, storedSecrets } from './secret-attributes';
 
 /** What a client asks for when it places an order. */
@@ -118,6 +120,7 @@ export async function placeCreate(
     version: version.version,
     ...stored,
     limits: resource.limits,
+    cost_estimate: JSON.stringify(estimatePlan(offering, plan, limits)),
     changes: '[]',
     created_by: p.user.id,
     consumer_approved_by: consumerApproved ? p.user.id : null,
@@ -244,8 +247,10 @@ export async function placeChange(
   };
   if (input.type === 'update') {
     const changes: string[] = [];
+    let plan = await findPlanOf(app.db, offering.id, resource.plan_id);
     if (input.plan_id !== undefined && input.plan_id !== resource.plan_id) {
-      order.plan_id = (await orderablePlan(app, offering, input.plan_id)).id;
+      plan = await orderablePlan(app, offering, input.plan_id);
+      order.plan_id = plan.id;
       changes.push('plan_id');
     }
     const version = await orderableVersion(app, offering, input.version ?? resource.version).catch((error) => {
@@ -278,6 +283,8 @@ export async function placeChange(
     if (!changes.length)
       throw badRequest('the update order changes nothing: give a new plan_id, version, attributes or limits');
     order.changes = JSON.stringify(changes);
+    // What the resource costs once the update is done (its plan and limits as the order leaves them).
+    if (plan) order.cost_estimate = JSON.stringify(estimatePlan(offering, plan, json(order.limits, {})));
   } else if (input.plan_id || input.version || input.attributes || input.limits) {
     throw badRequest(`${withArticle(input.type)} order takes only resource_id`);
   }
