@@ -1,4 +1,5 @@
 import {
+  regexMatches,
   atLeast,
   eachValue,
   lengthBetween,
@@ -19,7 +20,9 @@ interface Remote {
   name: string;
   description: string;
   unit: string;
-  prices: Record<string, number>;
+  /** Decimal strings: the server keeps prices exactly. */
+  prices: Record<string, string>;
+  currency: string;
   archived: boolean;
 }
 
@@ -58,6 +61,14 @@ export const plan = withClient<MercatoClient>().defineResource({
       validators: [exactNumbers, eachValue(atLeast(MINIMUM_PRICE))],
       description: "Price per unit of each component, keyed by the offering's component `type`.",
     },
+    currency: {
+      type: 'string',
+      optional: true,
+      default: 'EUR',
+      validators: [regexMatches('^[A-Z]{3}$', 'an ISO 4217 code: three capital letters')],
+      description:
+        "ISO 4217 code of the prices' currency, e.g. `EUR`, `USD`, `JPY`; the server checks it against ISO 4217. Default: `EUR`.",
+    },
     archived: { type: 'bool', optional: true, default: false, description: 'An archived plan takes no new orders.' },
   },
   async create(ctx, plan) {
@@ -67,6 +78,7 @@ export const plan = withClient<MercatoClient>().defineResource({
       description: plan.description,
       unit: plan.unit,
       prices: plan.prices ?? {},
+      currency: plan.currency,
       archived: plan.archived,
     };
     const created = await reportingFieldErrors(ctx, 'Invalid plan', () => api.create(ctx.client, body));
@@ -81,7 +93,9 @@ export const plan = withClient<MercatoClient>().defineResource({
       name: remote.name,
       description: remote.description,
       unit: remote.unit,
-      prices: remote.prices,
+      // Decimal strings on the server; numbers the provider sent come back as the same numbers.
+      prices: Object.fromEntries(Object.entries(remote.prices).map(([type, price]) => [type, Number(price)])),
+      currency: remote.currency,
       archived: remote.archived,
     };
   },
@@ -91,6 +105,7 @@ export const plan = withClient<MercatoClient>().defineResource({
       description: plan.description,
       unit: plan.unit,
       prices: plan.prices ?? {},
+      currency: plan.currency,
       archived: plan.archived,
     };
     await reportingFieldErrors(ctx, 'Invalid plan', () => api.update(ctx.client, prior.id, body));
