@@ -103,6 +103,22 @@ describe.each(DATABASE_KINDS)('plan currency and cost estimates on %s', (kind) =
     expect((await sm.expect(200, sm.get(`/plans/${precise.id}`))).prices).toEqual({ cpu: '0.0000001' });
   });
 
+  test('prices stored as JSON numbers (before migration 018) are read as the same decimals', async () => {
+    const sm = w.serviceManager.api;
+    const old = await sm.expect(201, sm.post('/plans', { offering_id: offering.id, name: 'old' }));
+    await server.app.db
+      .updateTable('plans')
+      .set({ prices: '{"cpu":0.05,"base":12}' })
+      .where('id', '=', old.id)
+      .execute();
+    expect((await sm.expect(200, sm.get(`/plans/${old.id}`))).prices).toEqual({ cpu: '0.05', base: '12' });
+    const estimate = await w.consumer.manager.api.expect(
+      200,
+      w.consumer.manager.api.post('/cost-estimates', { offering_id: offering.id, plan_id: old.id, limits: { cpu: 3 } }),
+    );
+    expect(estimate).toMatchObject({ currency: 'EUR', monthly_total: '12.15' });
+  });
+
   test('an unknown currency, one without a minor unit, and prices that are not decimals are refused naming the field', async () => {
     const sm = w.serviceManager.api;
     const refused = async (body: object, field: string, message: RegExp) => {
