@@ -135,7 +135,7 @@ describe('mercato CLI against a server with the demo catalog (sqlite)', () => {
     expect(versions).toMatch(/\n\s+2\.0\.0\s+beta\s+Adds `disk_size_gb`/);
     const plans = page.stdout.slice(page.stdout.indexOf('Plans:'), page.stdout.indexOf('Versions:'));
     for (const plan of ['small', 'medium', 'large'])
-      expect(plans).toMatch(new RegExp(`\\n\\s+${plan}\\s+month\\s+cpu=`));
+      expect(plans).toMatch(new RegExp(`\\n\\s+${plan}\\s+month\\s+EUR\\s+cpu=`));
     expect(json.code).toBe(0);
     expect(JSON.parse(json.stdout)).toMatchObject({
       slug: 'virtual-machine',

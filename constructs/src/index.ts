@@ -22,6 +22,7 @@ export * as plan from './generated/plan';
 export * as mercatoProject from './generated/project';
 export * as resource from './generated/resource';
 export * as dataMercatoCategory from './generated/data-mercato-category';
+export * as dataMercatoCostEstimate from './generated/data-mercato-cost-estimate';
 export * as dataMercatoOffering from './generated/data-mercato-offering';
 export * as dataMercatoOfferings from './generated/data-mercato-offerings';
 export * as dataMercatoOrganization from './generated/data-mercato-organization';

@@ -15,6 +15,7 @@ import { projectData } from './data-sources/project';
 import { organizationData } from './data-sources/organization';
 import { categoryData } from './data-sources/category';
 import { resourceData } from './data-sources/resource';
+import { costEstimateData } from './data-sources/cost-estimate';
 
 export const PROVIDER_VERSION = '0.1.0';
 
@@ -82,5 +83,13 @@ export const mercatoProvider = defineProvider({
     return client;
   },
   resources: [organization, project, category, offering, offeringVersion, plan, resource],
-  dataSources: [offeringData, offeringsData, projectData, organizationData, categoryData, resourceData],
+  dataSources: [
+    offeringData,
+    offeringsData,
+    projectData,
+    organizationData,
+    categoryData,
+    resourceData,
+    costEstimateData,
+  ],
 });

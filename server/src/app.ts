@@ -25,6 +25,7 @@ import { eventsRoutes } from './audit/events-routes';
 import { DEFAULT_PLUGINS, PluginRegistry } from './provisioning/plugins/registry';
 import { terraformPlugin, type TerraformPluginSettings } from './provisioning/plugins/terraform/terraform-plugin';
 import { ProvisioningWorker, type WorkerOptions } from './provisioning/worker';
+import { costEstimatesRoutes } from './billing/cost-estimates-routes';
 import { pluginsRoutes } from './provisioning/plugins-routes';
 import { ResourcePuller, type PullerOptions } from './provisioning/puller';
 import { consoleRoutes } from './console/console-routes';
@@ -188,6 +189,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         pluginsRoutes,
         modulesRoutes,
         terraformStatesRoutes,
+        costEstimatesRoutes,
       ]) {
         await api.register(routes);
       }

@@ -172,7 +172,7 @@ describe.each(DATABASE_KINDS)('API basics on %s', (kind) => {
         { organization_id: organization.id, category_id: category.id, name: 'x', type: 'allocation', tags: 'a,b' },
         'tags',
       ],
-      ['/plans', { offering_id: offering.id, name: 'p', prices: { cpu: '5' } }, 'prices.cpu'],
+      ['/plans', { offering_id: offering.id, name: 'p', prices: { cpu: 'five' } }, 'prices.cpu'],
       ['/plans', { offering_id: offering.id, name: 'p', archived: 0 }, 'archived'],
     ];
     for (const [url, payload, field] of cases) {
@@ -403,7 +403,7 @@ describe.each(DATABASE_KINDS)('API basics on %s', (kind) => {
       owner.api.post('/plans', { offering_id: offering.id, name: 'gold', prices: { cpu: 1 } }),
     );
     await expectProblem(owner.api.patch(`/plans/${plan.id}`, { prices: { disk: 1 } }), 422, ['prices.disk']);
-    expect((await owner.api.expect(200, owner.api.get(`/plans/${plan.id}`))).prices).toEqual({ cpu: 1 });
+    expect((await owner.api.expect(200, owner.api.get(`/plans/${plan.id}`))).prices).toEqual({ cpu: '1' });
     await owner.api.expect(204, owner.api.delete(`/plans/${plan.id}`));
   });
 

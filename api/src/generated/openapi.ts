@@ -1919,9 +1919,12 @@ export interface paths {
                                 name?: string;
                                 description?: string;
                                 unit?: string;
+                                /** @description Price per unit of each component, by component type, in `currency`, as decimal strings. */
                                 prices?: {
-                                    [key: string]: number;
+                                    [key: string]: string;
                                 };
+                                /** @description ISO 4217 code of the prices' currency. */
+                                currency?: string;
                                 /** @description Per limit-billed component of the offering (by type), the range an order may choose: `minimum` (0 when left out), `maximum` (none when left out), `default` (taken by an order that leaves the limit out; the minimum when left out). */
                                 limits?: {
                                     [key: string]: {
@@ -1958,10 +1961,12 @@ export interface paths {
                         description?: string;
                         /** @enum {string} */
                         unit?: "month" | "day" | "hour" | "one-time";
-                        /** @description Price per unit of each component, by component type. */
+                        /** @description Price per unit of each component, by component type, in `currency`: JSON numbers or decimal strings (`"0.015"`), kept exactly. */
                         prices?: {
-                            [key: string]: number;
+                            [key: string]: number | string;
                         };
+                        /** @description ISO 4217 code of the prices' currency, e.g. `EUR`, `USD`, `JPY` (default `EUR`). */
+                        currency?: string;
                         /** @description Per limit-billed component of the offering (by type), the range an order may choose: `minimum` (0 when left out), `maximum` (none when left out), `default` (taken by an order that leaves the limit out; the minimum when left out). */
                         limits?: {
                             [key: string]: {
@@ -1989,9 +1994,12 @@ export interface paths {
                             name?: string;
                             description?: string;
                             unit?: string;
+                            /** @description Price per unit of each component, by component type, in `currency`, as decimal strings. */
                             prices?: {
-                                [key: string]: number;
+                                [key: string]: string;
                             };
+                            /** @description ISO 4217 code of the prices' currency. */
+                            currency?: string;
                             /** @description Per limit-billed component of the offering (by type), the range an order may choose: `minimum` (0 when left out), `maximum` (none when left out), `default` (taken by an order that leaves the limit out; the minimum when left out). */
                             limits?: {
                                 [key: string]: {
@@ -2047,9 +2055,12 @@ export interface paths {
                             name?: string;
                             description?: string;
                             unit?: string;
+                            /** @description Price per unit of each component, by component type, in `currency`, as decimal strings. */
                             prices?: {
-                                [key: string]: number;
+                                [key: string]: string;
                             };
+                            /** @description ISO 4217 code of the prices' currency. */
+                            currency?: string;
                             /** @description Per limit-billed component of the offering (by type), the range an order may choose: `minimum` (0 when left out), `maximum` (none when left out), `default` (taken by an order that leaves the limit out; the minimum when left out). */
                             limits?: {
                                 [key: string]: {
@@ -2113,10 +2124,12 @@ export interface paths {
                         description?: string;
                         /** @enum {string} */
                         unit?: "month" | "day" | "hour" | "one-time";
-                        /** @description Price per unit of each component, by component type. */
+                        /** @description Price per unit of each component, by component type, in `currency`: JSON numbers or decimal strings (`"0.015"`), kept exactly. */
                         prices?: {
-                            [key: string]: number;
+                            [key: string]: number | string;
                         };
+                        /** @description ISO 4217 code of the prices' currency, e.g. `EUR`, `USD`, `JPY` (default `EUR`). */
+                        currency?: string;
                         /** @description Per limit-billed component of the offering (by type), the range an order may choose: `minimum` (0 when left out), `maximum` (none when left out), `default` (taken by an order that leaves the limit out; the minimum when left out). */
                         limits?: {
                             [key: string]: {
@@ -2143,9 +2156,12 @@ export interface paths {
                             name?: string;
                             description?: string;
                             unit?: string;
+                            /** @description Price per unit of each component, by component type, in `currency`, as decimal strings. */
                             prices?: {
-                                [key: string]: number;
+                                [key: string]: string;
                             };
+                            /** @description ISO 4217 code of the prices' currency. */
+                            currency?: string;
                             /** @description Per limit-billed component of the offering (by type), the range an order may choose: `minimum` (0 when left out), `maximum` (none when left out), `default` (taken by an order that leaves the limit out; the minimum when left out). */
                             limits?: {
                                 [key: string]: {
@@ -2288,6 +2304,32 @@ export interface paths {
                                 };
                                 /** @description What an update order changes. */
                                 changes?: string[];
+                                /** @description What the resource costs each month with the plan and limits the order leads to, estimated when the order was placed (create and update orders; null for others and for orders from before estimates). See `POST /api/v1/cost-estimates`. */
+                                cost_estimate?: {
+                                    /** @description ISO 4217 code: the plan's currency. */
+                                    currency: string;
+                                    /** @description Each month's amount of the components charged monthly, a decimal string with the currency's minor unit (`"42.50"`). */
+                                    monthly_total: string;
+                                    /** @description Charged once, when the resource is created; not in `monthly_total`. */
+                                    one_time_total: string;
+                                    components: {
+                                        type?: string;
+                                        name?: string;
+                                        /** @description `fixed`, `limit`, `usage` or `one-time`. */
+                                        billing_type?: string;
+                                        measured_unit?: string;
+                                        /** @description Units charged: 1 (fixed, one-time), the limit (limit), 0 (usage). */
+                                        quantity?: string;
+                                        /** @description The plan's price of the component, a decimal string. */
+                                        unit_price?: string;
+                                        /** @description quantity × unit_price, rounded once, half-up, to the currency's minor unit. */
+                                        amount?: string;
+                                        /** @description `monthly` or `one-time`: which total has the amount. */
+                                        charged?: string;
+                                        /** @description Why an amount is not what it will be (usage: not estimable in advance). */
+                                        note?: string;
+                                    }[];
+                                } | null;
                                 created_by?: string;
                                 consumer_approved_by?: string | null;
                                 provider_approved_by?: string | null;
@@ -2418,6 +2460,32 @@ export interface paths {
                             };
                             /** @description What an update order changes. */
                             changes?: string[];
+                            /** @description What the resource costs each month with the plan and limits the order leads to, estimated when the order was placed (create and update orders; null for others and for orders from before estimates). See `POST /api/v1/cost-estimates`. */
+                            cost_estimate?: {
+                                /** @description ISO 4217 code: the plan's currency. */
+                                currency: string;
+                                /** @description Each month's amount of the components charged monthly, a decimal string with the currency's minor unit (`"42.50"`). */
+                                monthly_total: string;
+                                /** @description Charged once, when the resource is created; not in `monthly_total`. */
+                                one_time_total: string;
+                                components: {
+                                    type?: string;
+                                    name?: string;
+                                    /** @description `fixed`, `limit`, `usage` or `one-time`. */
+                                    billing_type?: string;
+                                    measured_unit?: string;
+                                    /** @description Units charged: 1 (fixed, one-time), the limit (limit), 0 (usage). */
+                                    quantity?: string;
+                                    /** @description The plan's price of the component, a decimal string. */
+                                    unit_price?: string;
+                                    /** @description quantity × unit_price, rounded once, half-up, to the currency's minor unit. */
+                                    amount?: string;
+                                    /** @description `monthly` or `one-time`: which total has the amount. */
+                                    charged?: string;
+                                    /** @description Why an amount is not what it will be (usage: not estimable in advance). */
+                                    note?: string;
+                                }[];
+                            } | null;
                             created_by?: string;
                             consumer_approved_by?: string | null;
                             provider_approved_by?: string | null;
@@ -2505,6 +2573,32 @@ export interface paths {
                             };
                             /** @description What an update order changes. */
                             changes?: string[];
+                            /** @description What the resource costs each month with the plan and limits the order leads to, estimated when the order was placed (create and update orders; null for others and for orders from before estimates). See `POST /api/v1/cost-estimates`. */
+                            cost_estimate?: {
+                                /** @description ISO 4217 code: the plan's currency. */
+                                currency: string;
+                                /** @description Each month's amount of the components charged monthly, a decimal string with the currency's minor unit (`"42.50"`). */
+                                monthly_total: string;
+                                /** @description Charged once, when the resource is created; not in `monthly_total`. */
+                                one_time_total: string;
+                                components: {
+                                    type?: string;
+                                    name?: string;
+                                    /** @description `fixed`, `limit`, `usage` or `one-time`. */
+                                    billing_type?: string;
+                                    measured_unit?: string;
+                                    /** @description Units charged: 1 (fixed, one-time), the limit (limit), 0 (usage). */
+                                    quantity?: string;
+                                    /** @description The plan's price of the component, a decimal string. */
+                                    unit_price?: string;
+                                    /** @description quantity × unit_price, rounded once, half-up, to the currency's minor unit. */
+                                    amount?: string;
+                                    /** @description `monthly` or `one-time`: which total has the amount. */
+                                    charged?: string;
+                                    /** @description Why an amount is not what it will be (usage: not estimable in advance). */
+                                    note?: string;
+                                }[];
+                            } | null;
                             created_by?: string;
                             consumer_approved_by?: string | null;
                             provider_approved_by?: string | null;
@@ -2624,6 +2718,32 @@ export interface paths {
                             };
                             /** @description What an update order changes. */
                             changes?: string[];
+                            /** @description What the resource costs each month with the plan and limits the order leads to, estimated when the order was placed (create and update orders; null for others and for orders from before estimates). See `POST /api/v1/cost-estimates`. */
+                            cost_estimate?: {
+                                /** @description ISO 4217 code: the plan's currency. */
+                                currency: string;
+                                /** @description Each month's amount of the components charged monthly, a decimal string with the currency's minor unit (`"42.50"`). */
+                                monthly_total: string;
+                                /** @description Charged once, when the resource is created; not in `monthly_total`. */
+                                one_time_total: string;
+                                components: {
+                                    type?: string;
+                                    name?: string;
+                                    /** @description `fixed`, `limit`, `usage` or `one-time`. */
+                                    billing_type?: string;
+                                    measured_unit?: string;
+                                    /** @description Units charged: 1 (fixed, one-time), the limit (limit), 0 (usage). */
+                                    quantity?: string;
+                                    /** @description The plan's price of the component, a decimal string. */
+                                    unit_price?: string;
+                                    /** @description quantity × unit_price, rounded once, half-up, to the currency's minor unit. */
+                                    amount?: string;
+                                    /** @description `monthly` or `one-time`: which total has the amount. */
+                                    charged?: string;
+                                    /** @description Why an amount is not what it will be (usage: not estimable in advance). */
+                                    note?: string;
+                                }[];
+                            } | null;
                             created_by?: string;
                             consumer_approved_by?: string | null;
                             provider_approved_by?: string | null;
@@ -2742,6 +2862,32 @@ export interface paths {
                             };
                             /** @description What an update order changes. */
                             changes?: string[];
+                            /** @description What the resource costs each month with the plan and limits the order leads to, estimated when the order was placed (create and update orders; null for others and for orders from before estimates). See `POST /api/v1/cost-estimates`. */
+                            cost_estimate?: {
+                                /** @description ISO 4217 code: the plan's currency. */
+                                currency: string;
+                                /** @description Each month's amount of the components charged monthly, a decimal string with the currency's minor unit (`"42.50"`). */
+                                monthly_total: string;
+                                /** @description Charged once, when the resource is created; not in `monthly_total`. */
+                                one_time_total: string;
+                                components: {
+                                    type?: string;
+                                    name?: string;
+                                    /** @description `fixed`, `limit`, `usage` or `one-time`. */
+                                    billing_type?: string;
+                                    measured_unit?: string;
+                                    /** @description Units charged: 1 (fixed, one-time), the limit (limit), 0 (usage). */
+                                    quantity?: string;
+                                    /** @description The plan's price of the component, a decimal string. */
+                                    unit_price?: string;
+                                    /** @description quantity × unit_price, rounded once, half-up, to the currency's minor unit. */
+                                    amount?: string;
+                                    /** @description `monthly` or `one-time`: which total has the amount. */
+                                    charged?: string;
+                                    /** @description Why an amount is not what it will be (usage: not estimable in advance). */
+                                    note?: string;
+                                }[];
+                            } | null;
                             created_by?: string;
                             consumer_approved_by?: string | null;
                             provider_approved_by?: string | null;
@@ -2864,6 +3010,32 @@ export interface paths {
                             };
                             /** @description What an update order changes. */
                             changes?: string[];
+                            /** @description What the resource costs each month with the plan and limits the order leads to, estimated when the order was placed (create and update orders; null for others and for orders from before estimates). See `POST /api/v1/cost-estimates`. */
+                            cost_estimate?: {
+                                /** @description ISO 4217 code: the plan's currency. */
+                                currency: string;
+                                /** @description Each month's amount of the components charged monthly, a decimal string with the currency's minor unit (`"42.50"`). */
+                                monthly_total: string;
+                                /** @description Charged once, when the resource is created; not in `monthly_total`. */
+                                one_time_total: string;
+                                components: {
+                                    type?: string;
+                                    name?: string;
+                                    /** @description `fixed`, `limit`, `usage` or `one-time`. */
+                                    billing_type?: string;
+                                    measured_unit?: string;
+                                    /** @description Units charged: 1 (fixed, one-time), the limit (limit), 0 (usage). */
+                                    quantity?: string;
+                                    /** @description The plan's price of the component, a decimal string. */
+                                    unit_price?: string;
+                                    /** @description quantity × unit_price, rounded once, half-up, to the currency's minor unit. */
+                                    amount?: string;
+                                    /** @description `monthly` or `one-time`: which total has the amount. */
+                                    charged?: string;
+                                    /** @description Why an amount is not what it will be (usage: not estimable in advance). */
+                                    note?: string;
+                                }[];
+                            } | null;
                             created_by?: string;
                             consumer_approved_by?: string | null;
                             provider_approved_by?: string | null;
@@ -2986,6 +3158,32 @@ export interface paths {
                             };
                             /** @description What an update order changes. */
                             changes?: string[];
+                            /** @description What the resource costs each month with the plan and limits the order leads to, estimated when the order was placed (create and update orders; null for others and for orders from before estimates). See `POST /api/v1/cost-estimates`. */
+                            cost_estimate?: {
+                                /** @description ISO 4217 code: the plan's currency. */
+                                currency: string;
+                                /** @description Each month's amount of the components charged monthly, a decimal string with the currency's minor unit (`"42.50"`). */
+                                monthly_total: string;
+                                /** @description Charged once, when the resource is created; not in `monthly_total`. */
+                                one_time_total: string;
+                                components: {
+                                    type?: string;
+                                    name?: string;
+                                    /** @description `fixed`, `limit`, `usage` or `one-time`. */
+                                    billing_type?: string;
+                                    measured_unit?: string;
+                                    /** @description Units charged: 1 (fixed, one-time), the limit (limit), 0 (usage). */
+                                    quantity?: string;
+                                    /** @description The plan's price of the component, a decimal string. */
+                                    unit_price?: string;
+                                    /** @description quantity × unit_price, rounded once, half-up, to the currency's minor unit. */
+                                    amount?: string;
+                                    /** @description `monthly` or `one-time`: which total has the amount. */
+                                    charged?: string;
+                                    /** @description Why an amount is not what it will be (usage: not estimable in advance). */
+                                    note?: string;
+                                }[];
+                            } | null;
                             created_by?: string;
                             consumer_approved_by?: string | null;
                             provider_approved_by?: string | null;
@@ -3204,6 +3402,32 @@ export interface paths {
                             };
                             /** @description What an update order changes. */
                             changes?: string[];
+                            /** @description What the resource costs each month with the plan and limits the order leads to, estimated when the order was placed (create and update orders; null for others and for orders from before estimates). See `POST /api/v1/cost-estimates`. */
+                            cost_estimate?: {
+                                /** @description ISO 4217 code: the plan's currency. */
+                                currency: string;
+                                /** @description Each month's amount of the components charged monthly, a decimal string with the currency's minor unit (`"42.50"`). */
+                                monthly_total: string;
+                                /** @description Charged once, when the resource is created; not in `monthly_total`. */
+                                one_time_total: string;
+                                components: {
+                                    type?: string;
+                                    name?: string;
+                                    /** @description `fixed`, `limit`, `usage` or `one-time`. */
+                                    billing_type?: string;
+                                    measured_unit?: string;
+                                    /** @description Units charged: 1 (fixed, one-time), the limit (limit), 0 (usage). */
+                                    quantity?: string;
+                                    /** @description The plan's price of the component, a decimal string. */
+                                    unit_price?: string;
+                                    /** @description quantity × unit_price, rounded once, half-up, to the currency's minor unit. */
+                                    amount?: string;
+                                    /** @description `monthly` or `one-time`: which total has the amount. */
+                                    charged?: string;
+                                    /** @description Why an amount is not what it will be (usage: not estimable in advance). */
+                                    note?: string;
+                                }[];
+                            } | null;
                             created_by?: string;
                             consumer_approved_by?: string | null;
                             provider_approved_by?: string | null;
@@ -3326,6 +3550,32 @@ export interface paths {
                             };
                             /** @description What an update order changes. */
                             changes?: string[];
+                            /** @description What the resource costs each month with the plan and limits the order leads to, estimated when the order was placed (create and update orders; null for others and for orders from before estimates). See `POST /api/v1/cost-estimates`. */
+                            cost_estimate?: {
+                                /** @description ISO 4217 code: the plan's currency. */
+                                currency: string;
+                                /** @description Each month's amount of the components charged monthly, a decimal string with the currency's minor unit (`"42.50"`). */
+                                monthly_total: string;
+                                /** @description Charged once, when the resource is created; not in `monthly_total`. */
+                                one_time_total: string;
+                                components: {
+                                    type?: string;
+                                    name?: string;
+                                    /** @description `fixed`, `limit`, `usage` or `one-time`. */
+                                    billing_type?: string;
+                                    measured_unit?: string;
+                                    /** @description Units charged: 1 (fixed, one-time), the limit (limit), 0 (usage). */
+                                    quantity?: string;
+                                    /** @description The plan's price of the component, a decimal string. */
+                                    unit_price?: string;
+                                    /** @description quantity × unit_price, rounded once, half-up, to the currency's minor unit. */
+                                    amount?: string;
+                                    /** @description `monthly` or `one-time`: which total has the amount. */
+                                    charged?: string;
+                                    /** @description Why an amount is not what it will be (usage: not estimable in advance). */
+                                    note?: string;
+                                }[];
+                            } | null;
                             created_by?: string;
                             consumer_approved_by?: string | null;
                             provider_approved_by?: string | null;
@@ -3442,6 +3692,32 @@ export interface paths {
                             };
                             /** @description What an update order changes. */
                             changes?: string[];
+                            /** @description What the resource costs each month with the plan and limits the order leads to, estimated when the order was placed (create and update orders; null for others and for orders from before estimates). See `POST /api/v1/cost-estimates`. */
+                            cost_estimate?: {
+                                /** @description ISO 4217 code: the plan's currency. */
+                                currency: string;
+                                /** @description Each month's amount of the components charged monthly, a decimal string with the currency's minor unit (`"42.50"`). */
+                                monthly_total: string;
+                                /** @description Charged once, when the resource is created; not in `monthly_total`. */
+                                one_time_total: string;
+                                components: {
+                                    type?: string;
+                                    name?: string;
+                                    /** @description `fixed`, `limit`, `usage` or `one-time`. */
+                                    billing_type?: string;
+                                    measured_unit?: string;
+                                    /** @description Units charged: 1 (fixed, one-time), the limit (limit), 0 (usage). */
+                                    quantity?: string;
+                                    /** @description The plan's price of the component, a decimal string. */
+                                    unit_price?: string;
+                                    /** @description quantity × unit_price, rounded once, half-up, to the currency's minor unit. */
+                                    amount?: string;
+                                    /** @description `monthly` or `one-time`: which total has the amount. */
+                                    charged?: string;
+                                    /** @description Why an amount is not what it will be (usage: not estimable in advance). */
+                                    note?: string;
+                                }[];
+                            } | null;
                             created_by?: string;
                             consumer_approved_by?: string | null;
                             provider_approved_by?: string | null;
@@ -5752,6 +6028,82 @@ export interface paths {
                             created_by_username?: string | null;
                             /** Format: date-time */
                             created_at?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cost-estimates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Estimate the monthly cost of a plan with chosen limits
+         * @description Per component by its billing type: `fixed` the plan's price per month, `limit` the price per unit times the limit, `usage` 0 (not estimable in advance; see `note`), `one-time` in `one_time_total`, apart from `monthly_total`. Amounts are decimal strings in the plan's currency, rounded once, half-up, to its minor unit.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        offering_id: string;
+                        plan_id: string;
+                        /** @description Chosen limits of the `limit` components, by component type (as on an order). */
+                        limits?: {
+                            [key: string]: number;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description ISO 4217 code: the plan's currency. */
+                            currency: string;
+                            /** @description Each month's amount of the components charged monthly, a decimal string with the currency's minor unit (`"42.50"`). */
+                            monthly_total: string;
+                            /** @description Charged once, when the resource is created; not in `monthly_total`. */
+                            one_time_total: string;
+                            components: {
+                                type?: string;
+                                name?: string;
+                                /** @description `fixed`, `limit`, `usage` or `one-time`. */
+                                billing_type?: string;
+                                measured_unit?: string;
+                                /** @description Units charged: 1 (fixed, one-time), the limit (limit), 0 (usage). */
+                                quantity?: string;
+                                /** @description The plan's price of the component, a decimal string. */
+                                unit_price?: string;
+                                /** @description quantity × unit_price, rounded once, half-up, to the currency's minor unit. */
+                                amount?: string;
+                                /** @description `monthly` or `one-time`: which total has the amount. */
+                                charged?: string;
+                                /** @description Why an amount is not what it will be (usage: not estimable in advance). */
+                                note?: string;
+                            }[];
+                            offering_id?: string;
+                            plan_id?: string;
                         };
                     };
                 };

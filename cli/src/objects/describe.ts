@@ -101,6 +101,7 @@ async function offeringSections(client: MercatoClient, offeringId: string): Prom
       renderTable(plans, [
         { header: 'name', value: (p) => p.name },
         { header: 'unit', value: (p) => p.unit },
+        { header: 'currency', value: (p) => p.currency },
         { header: 'prices', value: (p) => p.prices },
         { header: 'archived', value: (p) => (p.archived ? 'yes' : 'no') },
         { header: 'id', value: (p) => p.id },

@@ -147,6 +147,7 @@ export const KINDS: Kind[] = [
       column('name', 'name'),
       nameColumn('offering', 'offering_id', 'offerings'),
       column('unit', 'unit'),
+      column('currency', 'currency'),
       column('prices', 'prices'),
       yesNo('archived', 'archived'),
     ],

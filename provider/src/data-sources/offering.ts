@@ -6,9 +6,15 @@ interface RemotePlan {
   id: string;
   name: string;
   unit: string;
-  prices: Record<string, number>;
+  /** Decimal strings (exact); Terraform numbers here. */
+  prices: Record<string, string>;
+  currency: string;
   archived: boolean;
 }
+
+/** The server's decimal strings as Terraform numbers (arbitrary precision there; a JS number here keeps 15 digits). */
+const numbers = (prices: Record<string, string>) =>
+  Object.fromEntries(Object.entries(prices).map(([type, price]) => [type, Number(price)]));
 
 export const offeringData = withClient<MercatoClient>().defineDataSource({
   name: 'offering',
@@ -62,10 +68,20 @@ export const offeringData = withClient<MercatoClient>().defineDataSource({
     plans: {
       type: [
         'map',
-        ['object', { id: 'string', name: 'string', unit: 'string', prices: ['map', 'number'], archived: 'bool' }],
+        [
+          'object',
+          {
+            id: 'string',
+            name: 'string',
+            unit: 'string',
+            currency: 'string',
+            prices: ['map', 'number'],
+            archived: 'bool',
+          },
+        ],
       ],
       computed: true,
-      description: 'Plans by name: `plans["small"].id`.',
+      description: 'Plans by name: `plans["small"].id`, with their `currency` (ISO 4217) and `prices`.',
     },
   },
   async read(ctx, config) {
@@ -79,7 +95,17 @@ export const offeringData = withClient<MercatoClient>().defineDataSource({
       allowed_organization_ids: offering.allowed_organization_ids ?? ([] as string[]),
       allowed_project_ids: offering.allowed_project_ids ?? ([] as string[]),
       plans: Object.fromEntries(
-        plans.map((p) => [p.name, { id: p.id, name: p.name, unit: p.unit, prices: p.prices, archived: p.archived }]),
+        plans.map((p) => [
+          p.name,
+          {
+            id: p.id,
+            name: p.name,
+            unit: p.unit,
+            currency: p.currency,
+            prices: numbers(p.prices),
+            archived: p.archived,
+          },
+        ]),
       ),
     };
   },

@@ -1,4 +1,5 @@
 import {
+  regexMatches,
   atLeast,
   eachValue,
   lengthBetween,
@@ -19,8 +20,10 @@ interface Remote {
   name: string;
   description: string;
   unit: string;
-  prices: Record<string, number>;
+  /** Decimal strings: the server keeps prices exactly. */
+  prices: Record<string, string>;
   limits: Record<string, LimitRange>;
+  currency: string;
   archived: boolean;
 }
 
@@ -97,6 +100,14 @@ export const plan = withClient<MercatoClient>().defineResource({
       description:
         "Per limit-billed component of the offering (keyed by its `type`), the range an order's `limits` may choose: `minimum` (0 when null), `maximum` (none when null), `default` (taken by an order that leaves the limit out; the minimum when null); give all three, null for none, e.g. `{ cpu = { minimum = 1, maximum = 64, default = 2 } }`. An order outside the range is refused.",
     },
+    currency: {
+      type: 'string',
+      optional: true,
+      default: 'EUR',
+      validators: [regexMatches('^[A-Z]{3}$', 'an ISO 4217 code: three capital letters')],
+      description:
+        "ISO 4217 code of the prices' currency, e.g. `EUR`, `USD`, `JPY`; the server checks it against ISO 4217. Default: `EUR`.",
+    },
     archived: { type: 'bool', optional: true, default: false, description: 'An archived plan takes no new orders.' },
   },
   async create(ctx, plan) {
@@ -107,6 +118,7 @@ export const plan = withClient<MercatoClient>().defineResource({
       unit: plan.unit,
       prices: plan.prices ?? {},
       limits: rangesForApi(plan.limits),
+      currency: plan.currency,
       archived: plan.archived,
     };
     const created = await reportingFieldErrors(ctx, 'Invalid plan', () => api.create(ctx.client, body));
@@ -121,8 +133,10 @@ export const plan = withClient<MercatoClient>().defineResource({
       name: remote.name,
       description: remote.description,
       unit: remote.unit,
-      prices: remote.prices,
+      // Decimal strings on the server; numbers the provider sent come back as the same numbers.
+      prices: Object.fromEntries(Object.entries(remote.prices).map(([type, price]) => [type, Number(price)])),
       limits: rangesFromApi(remote.limits),
+      currency: remote.currency,
       archived: remote.archived,
     };
   },
@@ -133,6 +147,7 @@ export const plan = withClient<MercatoClient>().defineResource({
       unit: plan.unit,
       prices: plan.prices ?? {},
       limits: rangesForApi(plan.limits),
+      currency: plan.currency,
       archived: plan.archived,
     };
     await reportingFieldErrors(ctx, 'Invalid plan', () => api.update(ctx.client, prior.id, body));

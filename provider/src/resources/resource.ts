@@ -15,6 +15,7 @@ import {
   type PlanModifierRequest,
   type ResourceContext,
 } from '../framework';
+import { estimateCost } from '../data-sources/cost-estimate';
 import type { MercatoClient } from '../client/mercato-client';
 import { ApiError } from '../client/api-error';
 import { FINAL_STATES, openOrders, PENDING_STATES, type Order } from '../client/orders';
@@ -90,6 +91,18 @@ const keptWithoutOrder = useStateForUnknownIf(
     markdown: 'Known in plans whose changes place no order: a rename or a `timeouts` change keeps it.',
   },
   placesNoOrder,
+);
+
+/** The estimate follows the plan and limits: known in plans that keep both (a price change shows at the next refresh). */
+const keptWithSamePlanAndLimits = useStateForUnknownIf(
+  {
+    plain: 'Keeps the prior value while `plan_id` and `limits` stay the same.',
+    markdown: 'Known in plans that keep `plan_id` and `limits`.',
+  },
+  (r) =>
+    r.priorObject !== null &&
+    r.plannedObject.plan_id === r.priorObject.plan_id &&
+    deepEqual(r.plannedObject.limits ?? null, r.priorObject.limits ?? null),
 );
 
 /** The server takes the backend ID from the create order only: once that is over, no change alters it. */
@@ -224,6 +237,13 @@ export const resource = withClient<MercatoClient>().defineResource({
       planModifiers: [keptWithoutOrder],
       description: 'Secrets provisioning returned (passwords, keys).',
     },
+    monthly_cost_estimate: {
+      type: 'string',
+      computed: true,
+      planModifiers: [keptWithSamePlanAndLimits],
+      description:
+        'What the resource costs each month with its plan and limits, in the plan\'s currency, as the server estimates it (see the `mercato_cost_estimate` data source): a decimal string such as `"32.01"`, usage-billed components counted as 0 and one-time charges left out. Null when the server could not estimate it.',
+    },
     backend_state: {
       type: 'dynamic',
       computed: true,
@@ -287,7 +307,7 @@ export const resource = withClient<MercatoClient>().defineResource({
     const final = await waitLogging(ctx, order);
     const remote = await ctx.client.find<RemoteResource>(`/resources/${order.resource_id}`);
     if (final.state === 'done' && remote) {
-      const created = { ...toState(remote, plan), order_id: order.id };
+      const created = await withEstimate(ctx, { ...toState(remote, plan), order_id: order.id });
       return plan.paused ? pauseAfterCreate(ctx, plan, created) : created;
     }
     if (remote && !FINAL_STATES.includes(final.state) && stoppedByTerraform(ctx)) {
@@ -312,7 +332,7 @@ export const resource = withClient<MercatoClient>().defineResource({
   async read(ctx, state) {
     const remote = await ctx.client.find<RemoteResource>(`/resources/${state.id}`);
     if (!remote || remote.state === 'Terminated') return null;
-    return toState(remote, state);
+    return withEstimate(ctx, toState(remote, state));
   },
 
   async update(ctx, plan, prior) {
@@ -334,7 +354,7 @@ export const resource = withClient<MercatoClient>().defineResource({
     let orderId = prior.order_id;
     const read = async () => {
       const remote = await ctx.client.find<RemoteResource>(`/resources/${prior.id}`);
-      return remote ? { ...toState(remote, plan), order_id: orderId } : prior;
+      return remote ? withEstimate(ctx, { ...toState(remote, plan), order_id: orderId }) : prior;
     };
     const setPaused = async (paused: boolean) => {
       const outcome = await placePauseOrder(ctx, prior.id, paused, 'update', plan.timeouts?.update);
@@ -535,6 +555,17 @@ async function warnOfOpenOrders(ctx: PlanContext<MercatoClient>, prior: { id: st
 }
 
 /**
+ * The state with `monthly_cost_estimate`: the server's monthly total for its plan and limits; null
+ * when the server refuses to estimate (a plan it no longer shows), so that reading never fails for it.
+ */
+async function withEstimate<
+  S extends { offering_id: string; plan_id: string; limits?: Record<string, unknown> | null },
+>(ctx: { client: MercatoClient }, state: S): Promise<S & { monthly_cost_estimate: string | null }> {
+  const estimate = await estimateCost(ctx.client, state).catch(() => undefined);
+  return { ...state, monthly_cost_estimate: estimate?.monthly_total ?? null };
+}
+
+/**
  * Server values; an empty `attributes` or `limits` keeps the form the state had (null or `{}`).
  * Secrets, which the server never returns, are as `believedSecrets` (by default the known ones) has them.
  */
@@ -586,7 +617,7 @@ async function pauseAfterCreate(
   const orderId = outcome.order?.id ?? created.order_id;
   if (outcome.status === 'interrupted') return { ...created, paused: true, order_id: orderId };
   const remote = await ctx.client.find<RemoteResource>(`/resources/${created.id}`);
-  return { ...(remote ? toState(remote, plan) : created), order_id: orderId };
+  return { ...created, ...(remote ? toState(remote, plan) : {}), order_id: orderId };
 }
 
 function isEmptyObject(value: unknown): boolean {

@@ -217,6 +217,17 @@ describeLifecycle(() => h, {
     description: '2 cores',
     unit: 'month',
     prices: { cpu: step === 'create' ? 5 : 6, storage: 0.25 },
+    currency: 'EUR',
+    limits: { cpu: { minimum: 1, maximum: step === 'create' ? 64 : 32, default: 2 } },
+    archived: false,
+  }),
+  // The server answers prices as exact decimal strings; the state holds them as Terraform numbers.
+  expected: (o, step) => ({
+    offering_id: step === 'replace' ? o.second : o.first,
+    name: 'small',
+    unit: 'month',
+    prices: { cpu: step === 'create' ? '5' : '6', storage: '0.25' },
+    currency: 'EUR',
     limits: { cpu: { minimum: 1, maximum: step === 'create' ? 64 : 32, default: 2 } },
     archived: false,
   }),

@@ -226,8 +226,10 @@ resource "terraform_data" "uses_backend_id" {
     const before = dependant();
     ws.write(config('stable-renamed', 2, '45m'));
     const plan = await ws.savedPlan();
+    // The estimate follows the limits: unknown until the server estimates the new ones.
     expect(unknownIn(plan, 'mercato_resource.r')).toEqual([
       'backend_state',
+      'monthly_cost_estimate',
       'order_id',
       'outputs',
       'secret_outputs',

@@ -91,7 +91,17 @@ describeLifecycle(() => h, {
   planned: (_, step) => resourcePlanned(step),
   expected: (_, step) => ({ ...resourcePlanned(step), state: 'OK', backend_id: expect.stringMatching(/^alloc-/) }),
   // An order may change what provisioning gives; the backend ID stays.
-  updateChanges: ['attributes', 'backend_state', 'limits', 'order_id', 'outputs', 'plan_id', 'secret_outputs', 'state'],
+  updateChanges: [
+    'attributes',
+    'backend_state',
+    'limits',
+    'monthly_cost_estimate',
+    'order_id',
+    'outputs',
+    'plan_id',
+    'secret_outputs',
+    'state',
+  ],
   afterUpdate: async (api, id) => {
     const orders = await ordersOf(api, id);
     expect(orders.map((o) => [o.type, o.state, o.changes])).toEqual([

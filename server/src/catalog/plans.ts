@@ -13,6 +13,8 @@ import { hasLiveResource } from '../resources/resources-repository';
 import { lockOffering } from './offerings-repository';
 import { refreshOfferingStatus } from './offering-activation';
 import { PLAN_LIMITS, planLimitProblems, type PlanLimits } from './plan-limits';
+import { currencyProblem, DEFAULT_CURRENCY } from '../billing/currencies';
+import { presentPrices, PRICE_INPUT, PRICE_OUTPUT, storedPrices } from '../billing/prices';
 
 const PLAN_UNITS = ['month', 'day', 'hour', 'one-time'];
 
@@ -22,8 +24,13 @@ const EDITABLE = {
   unit: { type: 'string', enum: PLAN_UNITS },
   prices: {
     type: 'object',
-    additionalProperties: { type: 'number', minimum: 0 },
-    description: 'Price per unit of each component, by component type.',
+    additionalProperties: PRICE_INPUT,
+    description:
+      'Price per unit of each component, by component type, in `currency`: JSON numbers or decimal strings (`"0.015"`), kept exactly.',
+  },
+  currency: {
+    type: 'string',
+    description: "ISO 4217 code of the prices' currency, e.g. `EUR`, `USD`, `JPY` (default `EUR`).",
   },
   limits: PLAN_LIMITS,
   archived: {
@@ -39,7 +46,12 @@ const PLAN = object({
   name: { type: 'string' },
   description: { type: 'string' },
   unit: { type: 'string' },
-  prices: { type: 'object', additionalProperties: { type: 'number' } },
+  prices: {
+    type: 'object',
+    additionalProperties: PRICE_OUTPUT,
+    description: 'Price per unit of each component, by component type, in `currency`, as decimal strings.',
+  },
+  currency: { type: 'string', description: "ISO 4217 code of the prices' currency." },
   limits: PLAN_LIMITS,
   archived: { type: 'boolean' },
   created_at: TIMESTAMP,
@@ -48,30 +60,32 @@ const PLAN = object({
 
 const presentPlan = (row: PlanRow) => ({
   ...row,
-  prices: json<Record<string, number>>(row.prices, {}),
+  prices: presentPrices(row.prices),
   limits: json<PlanLimits>(row.limits, {}),
   archived: row.archived === 1,
 });
 
 type PlanInput = Partial<Omit<PlanRow, 'prices' | 'limits' | 'archived'>> & {
-  prices?: Record<string, number>;
+  prices?: Record<string, number | string>;
   limits?: PlanLimits;
   archived?: boolean;
 };
 
-function priceProblems(prices: Record<string, number> | undefined, componentsJson: string): FieldError[] {
+function priceProblems(input: PlanInput, componentsJson: string): FieldError[] {
   const types = json<Component[]>(componentsJson, []).map((c) => c.type);
-  return Object.keys(prices ?? {})
+  const currency = input.currency === undefined ? undefined : currencyProblem(input.currency);
+  return Object.keys(input.prices ?? {})
     .filter((type) => !types.includes(type))
     .map((type) => ({
       field: `prices.${type}`,
       message: `the offering has no component "${type}" (it has: ${types.join(', ') || 'none'})`,
-    }));
+    }))
+    .concat(currency ? [{ field: 'currency', message: currency }] : []);
 }
 
 const toColumns = (input: PlanInput) => ({
   ...input,
-  prices: input.prices === undefined ? undefined : JSON.stringify(input.prices),
+  prices: input.prices === undefined ? undefined : storedPrices(input.prices),
   limits: input.limits === undefined ? undefined : JSON.stringify(input.limits),
   archived: input.archived === undefined ? undefined : input.archived ? 1 : 0,
 });
@@ -90,7 +104,7 @@ export const plansRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
       const offering = await offeringForChild(app.db, p, input.offering_id);
       assertProvider(p, offering);
       const errors = [
-        ...priceProblems(input.prices, offering.components),
+        ...priceProblems(input, offering.components),
         ...planLimitProblems(input.limits, offering.components),
       ];
       if (errors.length) throw invalidFields(errors);
@@ -100,8 +114,9 @@ export const plansRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
         name: input.name,
         description: input.description ?? '',
         unit: input.unit ?? 'month',
-        prices: JSON.stringify(input.prices ?? {}),
+        prices: storedPrices(input.prices ?? {}),
         limits: JSON.stringify(input.limits ?? {}),
+        currency: input.currency ?? DEFAULT_CURRENCY,
         archived: input.archived ? 1 : 0,
         created_at: now(),
         updated_at: now(),
@@ -161,7 +176,7 @@ export const plansRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
       const input = request.body;
       const components = await offeringForChild(app.db, p, offering.id);
       const errors = [
-        ...priceProblems(input.prices, components.components),
+        ...priceProblems(input, components.components),
         ...planLimitProblems(input.limits, components.components),
       ];
       if (errors.length) throw invalidFields(errors);

@@ -11,6 +11,7 @@ import { registryLogins } from './registry-logins-migration';
 import { providerRegistry } from './provider-registry-migration';
 import { terraformRunTokens } from './terraform-run-tokens-migration';
 import { orderPlansAndLogs } from './order-plans-and-logs-migration';
+import { planCurrency } from './plan-currency-migration';
 import { terraformRunsAllowed } from './terraform-runs-allowed-migration';
 import { planLimitsAndQuotas } from './plan-limits-and-quotas-migration';
 
@@ -272,6 +273,7 @@ const migrations: Record<string, Migration> = {
   '015-order-plans-and-logs': orderPlansAndLogs,
   '016-terraform-runs-allowed': terraformRunsAllowed,
   '017-plan-limits-and-quotas': planLimitsAndQuotas,
+  '018-plan-currency': planCurrency,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

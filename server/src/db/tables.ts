@@ -130,9 +130,12 @@ export interface PlanRow {
   name: string;
   description: string;
   unit: string;
+  /** JSON: decimal strings by component type (numbers in rows from before migration 018). */
   prices: string;
   /** Per limit-billed component, its allowed range (JSON; catalog/plan-limits.ts). */
   limits: string;
+  /** ISO 4217 code (billing/currencies.ts). */
+  currency: string;
   archived: number;
   created_at: string;
   updated_at: string;
@@ -177,6 +180,8 @@ export interface OrderRow {
   attributes: string;
   secret_attributes: string;
   limits: string;
+  /** The CostEstimate (JSON, billing/cost-estimate.ts) when placed, for create and update orders; ''. */
+  cost_estimate?: string;
   /** What the order changes on an update: a JSON list of field names. */
   changes: string;
   created_by: string;

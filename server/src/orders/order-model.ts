@@ -1,6 +1,8 @@
 import type { OrderRow } from '../db/tables';
 import { json } from '../http/route-context';
 import { ID, TIMESTAMP, object } from '../http/schemas';
+import type { CostEstimate } from '../billing/cost-estimate';
+import { COST_ESTIMATE } from '../billing/plan-estimate';
 import { SECRET_ATTRIBUTE_PATHS, secretPathsOf } from './secret-attributes';
 
 import { ORDER_STATES, ORDER_TYPES, type OrderState, type OrderType } from './order-states';
@@ -91,6 +93,12 @@ export const ORDER = object({
   secret_attribute_paths: SECRET_ATTRIBUTE_PATHS,
   limits: { type: 'object', additionalProperties: { type: 'number' } },
   changes: { type: 'array', items: { type: 'string' }, description: 'What an update order changes.' },
+  cost_estimate: {
+    ...COST_ESTIMATE,
+    type: ['object', 'null'],
+    description:
+      'What the resource costs each month with the plan and limits the order leads to, estimated when the order was placed (create and update orders; null for others and for orders from before estimates). See `POST /api/v1/cost-estimates`.',
+  },
   created_by: ID,
   consumer_approved_by: { type: ['string', 'null'] },
   provider_approved_by: { type: ['string', 'null'] },
@@ -137,6 +145,7 @@ export function presentOrder(row: OrderRow) {
     planned_at: _plannedAt,
     log_bytes: _logBytes,
     secret_attributes,
+    cost_estimate: _estimate,
     ...rest
   } = row;
   return {
@@ -145,6 +154,7 @@ export function presentOrder(row: OrderRow) {
     secret_attribute_paths: secretPathsOf(secret_attributes),
     limits: json<Record<string, number>>(row.limits, {}),
     changes: json<string[]>(row.changes, []),
+    cost_estimate: row.cost_estimate ? json<CostEstimate>(row.cost_estimate, {} as CostEstimate) : null,
     awaiting: awaiting(row),
     plan: previewOf(row),
     applied_plan: row.applied_plan ? json<Record<string, unknown>>(row.applied_plan, {}) : null,

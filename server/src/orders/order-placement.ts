@@ -25,9 +25,10 @@ import {
   orderableVersion,
   throwIfAny,
 } from './order-validation';
+import { estimatePlan } from '../billing/plan-estimate';
+import { findPlanOf } from '../catalog/plans-repository';
 import { orderedAttributes, storedAttributes, storedSecrets } from './secret-attributes';
 import { withinPlan } from '../catalog/plan-limits';
-import { findPlanOf } from '../catalog/plans-repository';
 import { assertWithinQuotas } from '../quotas/quota-enforcement';
 
 /** What a client asks for when it places an order. */
@@ -126,6 +127,7 @@ export async function placeCreate(
     version: version.version,
     ...stored,
     limits: resource.limits,
+    cost_estimate: JSON.stringify(estimatePlan(offering, plan, limits)),
     changes: '[]',
     created_by: p.user.id,
     consumer_approved_by: consumerApproved ? p.user.id : null,
@@ -294,6 +296,8 @@ export async function placeChange(
     if (!changes.length)
       throw badRequest('the update order changes nothing: give a new plan_id, version, attributes or limits');
     order.changes = JSON.stringify(changes);
+    // What the resource costs once the update is done (its plan and limits as the order leaves them).
+    if (plan) order.cost_estimate = JSON.stringify(estimatePlan(offering, plan, json(order.limits, {})));
   } else if (input.plan_id || input.version || input.attributes || input.limits) {
     throw badRequest(`${withArticle(input.type)} order takes only resource_id`);
   }

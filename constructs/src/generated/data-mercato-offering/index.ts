@@ -79,6 +79,11 @@ export class DataMercatoOfferingPlansOutputReference extends cdktf.ComplexObject
     return this.getBooleanAttribute('archived');
   }
 
+  // currency - computed: true, optional: false, required: false
+  public get currency() {
+    return this.getStringAttribute('currency');
+  }
+
   // id - computed: true, optional: false, required: false
   public get id() {
     return this.getStringAttribute('id');

@@ -15,6 +15,12 @@ export interface PlanConfig extends cdktf.TerraformMetaArguments {
   */
   readonly archived?: boolean | cdktf.IResolvable;
   /**
+  * ISO 4217 code of the prices' currency, e.g. `EUR`, `USD`, `JPY`; the server checks it against ISO 4217. Default: `EUR`. Must be an ISO 4217 code: three capital letters (`^[A-Z]{3}$`).
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mercato/mercato/latest/docs/resources/plan#currency Plan#currency}
+  */
+  readonly currency?: string;
+  /**
   * What the plan gives.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mercato/mercato/latest/docs/resources/plan#description Plan#description}
@@ -282,6 +288,7 @@ export class Plan extends cdktf.TerraformResource {
       forEach: config.forEach
     });
     this._archived = config.archived;
+    this._currency = config.currency;
     this._description = config.description;
     if (config.limits !== undefined) this._limits.internalValue = config.limits;
     this._name = config.name;
@@ -308,6 +315,22 @@ export class Plan extends cdktf.TerraformResource {
   // Temporarily expose input value. Use with caution.
   public get archivedInput() {
     return this._archived;
+  }
+
+  // currency - computed: true, optional: true, required: false
+  private _currency?: string; 
+  public get currency() {
+    return this.getStringAttribute('currency');
+  }
+  public set currency(value: string) {
+    this._currency = value;
+  }
+  public resetCurrency() {
+    this._currency = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get currencyInput() {
+    return this._currency;
   }
 
   // description - computed: true, optional: true, required: false
@@ -415,6 +438,7 @@ export class Plan extends cdktf.TerraformResource {
   protected synthesizeAttributes(): { [name: string]: any } {
     return {
       archived: cdktf.booleanToTerraform(this._archived),
+      currency: cdktf.stringToTerraform(this._currency),
       description: cdktf.stringToTerraform(this._description),
       limits: cdktf.hashMapper(planLimitsToTerraform)(this.__limits?.internalValue),
       name: cdktf.stringToTerraform(this._name),
@@ -431,6 +455,12 @@ export class Plan extends cdktf.TerraformResource {
         isBlock: false,
         type: "reference",
         storageClassType: "boolean",
+      },
+      currency: {
+        value: hclExpression(cdktf.stringToHclTerraform(this._currency)),
+        isBlock: false,
+        type: "reference",
+        storageClassType: "string",
       },
       description: {
         value: hclExpression(cdktf.stringToHclTerraform(this._description)),

@@ -352,6 +352,11 @@ export class Resource extends cdktf.TerraformResource {
     return this._limits;
   }
 
+  // monthly_cost_estimate - computed: true, optional: false, required: false
+  public get monthlyCostEstimate() {
+    return this.getStringAttribute('monthly_cost_estimate');
+  }
+
   // name - computed: false, optional: false, required: true
   private _name?: string; 
   public get name() {
