@@ -73,8 +73,8 @@ test('apply the publisher stack: the offering, its versions and plans are in the
   ]);
   const plans = (await api.expect(200, api.get(`/plans?offering_id=${out.offering_id}`))).items;
   expect(plans.map((p: { name: string; prices: object }) => [p.name, p.prices]).sort()).toEqual([
-    ['archive', { storage: 0.004, requests: 2 }],
-    ['standard', { storage: 0.02, requests: 0.4 }],
+    ['archive', { storage: '0.004', requests: '2' }],
+    ['standard', { storage: '0.02', requests: '0.4' }],
   ]);
   expect(plans.find((p: { name: string }) => p.name === 'standard').id).toBe(out.standard_plan_id);
 

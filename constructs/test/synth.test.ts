@@ -62,6 +62,7 @@ describe('generated bindings as namespaces', () => {
       [
         'category',
         'dataMercatoCategory',
+        'dataMercatoCostEstimate',
         'dataMercatoOffering',
         'dataMercatoOfferings',
         'dataMercatoOrganization',
