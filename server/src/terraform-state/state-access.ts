@@ -33,7 +33,10 @@ export interface StateProject {
   resourceId?: string;
 }
 
-/** The resource id a state's name names, when it is of the form `resource-<id>`. */
+/** The state of a resource in its project's backend, kept by the `terraform` plugin's runs: `resource-<resource id>`. */
+export const resourceStateName = (resourceId: string) => `resource-${resourceId}`;
+
+/** The resource id a state's name names, when it is of the form resourceStateName makes. */
 const RESOURCE_STATE = /^resource-(.+)$/;
 
 /** The resource of the project whose state `name` is, if any. */

@@ -4,6 +4,7 @@ import type { KeyedSemaphore } from '../../keyed-semaphore';
 import type { PlanSummary, RunLog } from '../../plugin';
 import { cliConfiguration } from './cli-configuration';
 import { clearDeadRuns } from './dead-runs';
+import { resourceStateName } from '../../../terraform-state/state-access';
 import { RunSecrets } from './masking';
 import { splitOutputs } from './module-outputs';
 import { streamedPlanSummary, type PlanJson } from './plan-summary';
@@ -115,7 +116,7 @@ export class TerraformRun {
     );
     const timeoutSeconds = settings.runTimeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS;
     const registryHost = `127.0.0.1:${https.port}`;
-    const stateName = stateNameOf(request.resourceId);
+    const stateName = resourceStateName(request.resourceId);
     if (request.applies && request.orderId) {
       const start = { orderId: request.orderId, resourceId: request.resourceId, projectId: subject.projectId };
       const released = await clearDeadRuns(settings.db, { ...start, stateName, userId: subject.userId });
@@ -299,9 +300,6 @@ export class TerraformRun {
     await this.token.revoke();
   }
 }
-
-/** The state of a resource: `resource-<resource id>` in its project's backend. */
-const stateNameOf = (resourceId: string) => `resource-${resourceId}`;
 
 /**
  * The environment Terraform runs with: nothing of the server's own (database URL, admin token)
