@@ -9,7 +9,7 @@
 import { Api } from '@mercato/test-support/api-client';
 import { startTestServer, type TestServer } from '@mercato/test-support/server-harness';
 import { makeWorld, waitForOrder, type World } from '@mercato/test-support/world';
-import { namespaceOf, offerModule, publishModule } from './support/terraform-offerings';
+import { namespaceOf, offerModule, placeCreate, publishModule } from './support/terraform-offerings';
 
 /** Version 1.0.0 makes `count` instances; 1.1.0 adds a load balancer in front of them. */
 const webModule = (withBalancer: boolean) => ({
@@ -65,18 +65,7 @@ describe('terraform plugin: the plan before approval', () => {
 
   test('a create order shows the plan summary to the approver, then applies that plan once approved', async () => {
     const consumer = world.consumer.manager.api;
-    const placed = await consumer.expect(
-      201,
-      consumer.post('/orders', {
-        type: 'create',
-        project_id: world.consumer.project.id,
-        offering_id: offering.id,
-        plan_id: offering.plan.id,
-        version: '1.0.0',
-        name: 'shop',
-        attributes: { name: 'shop' },
-      }),
-    );
+    const placed = await placeCreate(world, offering, 'shop', { name: 'shop' });
     const provider = world.serviceManager.api;
     const planned = await orderWhen(provider, placed.id, (o) => o.plan.state !== 'planning', 'the preview');
     expect(planned.state).toBe('pending-provider');

@@ -13,7 +13,7 @@ import { Api } from '@mercato/test-support/api-client';
 import { freshDatabase, startTestServer, type TestServer } from '@mercato/test-support/server-harness';
 import { makeWorld, waitForOrder, type World } from '@mercato/test-support/world';
 import { issueRunToken } from '../src/provisioning/plugins/terraform/run-token';
-import { namespaceOf, offerModule, publishModule } from './support/terraform-offerings';
+import { namespaceOf, offerModule, placeCreate, publishModule } from './support/terraform-offerings';
 
 const MODULE = {
   'main.tf': `
@@ -50,19 +50,7 @@ test('a server stopped during an apply lets the run finish and save its state be
   const address = `${await namespaceOf(admin, world)}/slow/local`;
   await publishModule(first, world, address, '1.0.0', SLOW_MODULE);
   const offering = await offerModule(world, 'Slow', address);
-  const consumer = world.consumer.manager.api;
-  const placed = await consumer.expect(
-    201,
-    consumer.post('/orders', {
-      type: 'create',
-      project_id: world.consumer.project.id,
-      offering_id: offering.id,
-      plan_id: offering.plan.id,
-      version: '1.0.0',
-      name: 'slow',
-      attributes: {},
-    }),
-  );
+  const placed = await placeCreate(world, offering, 'slow', {});
   // Stopped once the run is applying (its provisioner sleeping), as SIGTERM stops `mercato serve`.
   for (let i = 0; ; i++) {
     const log = await admin.expect(200, admin.get(`/orders/${placed.id}/logs?limit=500`));
@@ -107,18 +95,7 @@ describe('terraform plugin: what a dead run leaves', () => {
 
   test("the next order releases the state's lock a killed run held, and runs", async () => {
     const consumer = world.consumer.manager.api;
-    const created = await consumer.expect(
-      201,
-      consumer.post('/orders', {
-        type: 'create',
-        project_id: world.consumer.project.id,
-        offering_id: offering.id,
-        plan_id: offering.plan.id,
-        version: '1.0.0',
-        name: 'counted',
-        attributes: {},
-      }),
-    );
+    const created = await placeCreate(world, offering, 'counted', {});
     expect((await waitForOrder(admin, created.id, undefined, 90_000)).state).toBe('done');
     const resourceId = created.resource_id as string;
     const stateName = `resource-${resourceId}`;

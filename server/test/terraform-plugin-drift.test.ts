@@ -15,7 +15,7 @@ import { Api } from '@mercato/test-support/api-client';
 import { startTestServer, type TestServer } from '@mercato/test-support/server-harness';
 import { MERCATO_BIN } from '@mercato/test-support/server-process';
 import { makeWorld, waitForOrder, type World } from '@mercato/test-support/world';
-import { namespaceOf, offerModule, publishModule } from './support/terraform-offerings';
+import { namespaceOf, offerModule, placeCreate, publishModule } from './support/terraform-offerings';
 
 const CATALOG_MODULE = {
   'main.tf': `
@@ -97,19 +97,11 @@ describe('terraform plugin: drift of a module on the mercato provider', () => {
     const address = `${await namespaceOf(admin, world)}/catalog/mercato`;
     await publishModule(server, world, address, '1.0.0', CATALOG_MODULE);
     const offering = await offerModule(world, 'Catalog category', address);
-    const api = world.consumer.manager.api;
-    const placed = await api.expect(
-      201,
-      api.post('/orders', {
-        type: 'create',
-        project_id: world.consumer.project.id,
-        offering_id: offering.id,
-        plan_id: offering.plan.id,
-        version: '1.0.0',
-        name: 'category',
-        attributes: { endpoint: server.url, token: server.adminToken, title: 'Made by a module' },
-      }),
-    );
+    const placed = await placeCreate(world, offering, 'category', {
+      endpoint: server.url,
+      token: server.adminToken,
+      title: 'Made by a module',
+    });
     const done = await waitForOrder(admin, placed.id, undefined, 90000);
     expect([done.state, done.reason]).toEqual(['done', '']);
     const resource = await admin.expect(200, admin.get(`/resources/${done.resource_id}`));

@@ -9,7 +9,7 @@
 import { Api } from '@mercato/test-support/api-client';
 import { startTestServer, type TestServerOptions } from '@mercato/test-support/server-harness';
 import { makeWorld, waitForOrder } from '@mercato/test-support/world';
-import { namespaceOf, offerModule, publishModule } from './support/terraform-offerings';
+import { namespaceOf, offerModule, placeCreate, publishModule } from './support/terraform-offerings';
 
 const MODULE = {
   'main.tf': 'variable "name" {\n  type = string\n}\n\nresource "terraform_data" "this" {\n  input = var.name\n}\n',
@@ -28,19 +28,7 @@ async function reasonOn(
     const address = `${await namespaceOf(admin, world, { allowRuns })}/one/local`;
     await publishModule(server, world, address, '1.0.0', MODULE);
     const offering = await offerModule(world, 'One', address);
-    const api = world.consumer.manager.api;
-    const placed = await api.expect(
-      201,
-      api.post('/orders', {
-        type: 'create',
-        project_id: world.consumer.project.id,
-        offering_id: offering.id,
-        plan_id: offering.plan.id,
-        version: '1.0.0',
-        name: 'one',
-        attributes: { name: 'x' },
-      }),
-    );
+    const placed = await placeCreate(world, offering, 'one', { name: 'x' });
     const { state, reason } = await waitForOrder(admin, placed.id, undefined, 60000);
     expect(await server.app.db.selectFrom('terraform_run_tokens').selectAll().execute()).toEqual([]);
     return { state, reason };

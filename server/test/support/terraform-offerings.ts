@@ -66,3 +66,25 @@ export async function offerModule(
   await api.expect(200, api.patch(`/offerings/${offering.id}`, { status: 'active' }));
   return { id: offering.id, plan };
 }
+
+/** A create order of version 1.0.0 of `offering` placed by the world's consumer project manager; fails the test on anything but 201. */
+export function placeCreate(
+  world: World,
+  offering: { id: string; plan: { id: string } },
+  name: string,
+  attributes: Record<string, unknown>,
+) {
+  const api = world.consumer.manager.api;
+  return api.expect(
+    201,
+    api.post('/orders', {
+      type: 'create',
+      project_id: world.consumer.project.id,
+      offering_id: offering.id,
+      plan_id: offering.plan.id,
+      version: '1.0.0',
+      name,
+      attributes,
+    }),
+  );
+}
