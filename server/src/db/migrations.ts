@@ -14,6 +14,7 @@ import { orderPlansAndLogs } from './order-plans-and-logs-migration';
 import { planCurrency } from './plan-currency-migration';
 import { terraformRunsAllowed } from './terraform-runs-allowed-migration';
 import { planLimitsAndQuotas } from './plan-limits-and-quotas-migration';
+import { invoices } from './invoices-migration';
 
 type AnyDb = Kysely<any>;
 
@@ -274,6 +275,7 @@ const migrations: Record<string, Migration> = {
   '016-terraform-runs-allowed': terraformRunsAllowed,
   '017-plan-limits-and-quotas': planLimitsAndQuotas,
   '018-plan-currency': planCurrency,
+  '019-invoices': invoices,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -95,6 +95,8 @@ export interface OfferingRow {
   documentation_url: string;
   requirements: string;
   components: string;
+  /** 1: paused time is billed like active time (the default); 0: paused time is free (migration 019). */
+  bill_paused?: number;
   created_at: string;
   updated_at: string;
   /** When it was deleted; deleted rows stay as history but are not listed or found. */
@@ -477,6 +479,52 @@ export interface QuotaRow {
   updated_at: string;
 }
 
+/** A month staff closed (`YYYY-MM`): its invoices are final and it takes no usage report. */
+export interface BillingPeriodRow {
+  period: string;
+  closed_at: string;
+  closed_by: string | null;
+}
+
+/** A final invoice, written when its month was closed (billing/); pending ones are never stored. */
+export interface InvoiceRow {
+  id: string;
+  organization_id: string;
+  period: string;
+  state: string;
+  /** JSON: [{currency, amount}] in currency order, the sums of the items' rounded amounts. */
+  totals: string;
+  created_at: string;
+}
+
+/** One charge of a final invoice, with the names and prices it was billed with (billing/invoice-item.ts). */
+export interface InvoiceItemRow {
+  id: string;
+  invoice_id: string;
+  position: number;
+  resource_id: string;
+  resource_name: string;
+  project_id: string;
+  project_name: string;
+  offering_id: string;
+  offering_name: string;
+  provider_organization_id: string;
+  plan_id: string;
+  plan_name: string;
+  plan_unit: string;
+  component: string;
+  component_name: string;
+  billing_type: string;
+  measured_unit: string;
+  quantity: string;
+  unit_price: string;
+  currency: string;
+  period_start: string;
+  period_end: string;
+  billed_seconds: number;
+  amount: string;
+}
+
 export interface Tables {
   idempotency_keys: IdempotencyKeyRow;
   cache_generations: CacheGenerationsRow;
@@ -509,4 +557,7 @@ export interface Tables {
   terraform_login_codes: TerraformLoginCodeRow;
   terraform_run_tokens: TerraformRunTokenRow;
   quotas: QuotaRow;
+  billing_periods: BillingPeriodRow;
+  invoices: InvoiceRow;
+  invoice_items: InvoiceItemRow;
 }
