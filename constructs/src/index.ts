@@ -21,6 +21,7 @@ export * as offeringVersion from './generated/offering-version';
 export * as plan from './generated/plan';
 export * as mercatoProject from './generated/project';
 export * as resource from './generated/resource';
+export * as quota from './generated/quota';
 export * as dataMercatoCategory from './generated/data-mercato-category';
 export * as dataMercatoCostEstimate from './generated/data-mercato-cost-estimate';
 export * as dataMercatoOffering from './generated/data-mercato-offering';

@@ -76,12 +76,14 @@ describe('generated bindings as namespaces', () => {
         'plan',
         'project',
         'provider',
+        'quota',
         'resource',
       ].sort(),
     );
     expect(lib.offering).toBe(lib.mercatoOffering);
     expect(lib.project.Project).toBe(lib.mercatoProject.Project);
     expect(lib.resource.Resource.tfResourceType).toBe('mercato_resource');
+    expect(lib.quota.Quota.tfResourceType).toBe('mercato_quota');
   });
 });
 

@@ -9,6 +9,7 @@ import { offering } from './resources/offering';
 import { offeringVersion } from './resources/offering-version';
 import { plan } from './resources/plan';
 import { resource } from './resources/resource';
+import { quota } from './resources/quota';
 import { offeringData } from './data-sources/offering';
 import { offeringsData } from './data-sources/offerings';
 import { projectData } from './data-sources/project';
@@ -82,7 +83,7 @@ export const mercatoProvider = defineProvider({
     }
     return client;
   },
-  resources: [organization, project, category, offering, offeringVersion, plan, resource],
+  resources: [organization, project, category, offering, offeringVersion, plan, resource, quota],
   dataSources: [
     offeringData,
     offeringsData,

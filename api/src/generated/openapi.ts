@@ -4112,7 +4112,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a resource; its consumers also see its secret outputs */
+        /** Get a resource with its monthly cost estimate at current prices; its consumers also see its secret outputs */
         get: {
             parameters: {
                 query?: never;
@@ -4167,6 +4167,32 @@ export interface paths {
                             secret_outputs?: {
                                 [key: string]: unknown;
                             };
+                            /** @description What the resource costs each month with its plan's current prices and its current limits (unlike an order's `cost_estimate`, the estimate when it was placed); null when it has no plan. */
+                            cost_estimate?: {
+                                /** @description ISO 4217 code: the plan's currency. */
+                                currency: string;
+                                /** @description Each month's amount of the components charged monthly, a decimal string with the currency's minor unit (`"42.50"`). */
+                                monthly_total: string;
+                                /** @description Charged once, when the resource is created; not in `monthly_total`. */
+                                one_time_total: string;
+                                components: {
+                                    type?: string;
+                                    name?: string;
+                                    /** @description `fixed`, `limit`, `usage` or `one-time`. */
+                                    billing_type?: string;
+                                    measured_unit?: string;
+                                    /** @description Units charged: 1 (fixed, one-time), the limit (limit), 0 (usage). */
+                                    quantity?: string;
+                                    /** @description The plan's price of the component, a decimal string. */
+                                    unit_price?: string;
+                                    /** @description quantity × unit_price, rounded once, half-up, to the currency's minor unit. */
+                                    amount?: string;
+                                    /** @description `monthly` or `one-time`: which total has the amount. */
+                                    charged?: string;
+                                    /** @description Why an amount is not what it will be (usage: not estimable in advance). */
+                                    note?: string;
+                                }[];
+                            } | null;
                         };
                     };
                 };

@@ -5,6 +5,7 @@ export * as offeringVersion from './offering-version';
 export * as organization from './organization';
 export * as plan from './plan';
 export * as project from './project';
+export * as quota from './quota';
 export * as resource from './resource';
 export * as dataMercatoCategory from './data-mercato-category';
 export * as dataMercatoCostEstimate from './data-mercato-cost-estimate';

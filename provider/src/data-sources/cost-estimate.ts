@@ -21,7 +21,7 @@ export interface RemoteCostEstimate {
 }
 
 /** Asks the server what a plan with these limits costs each month (`POST /api/v1/cost-estimates`). */
-export function estimateCost(
+function estimateCost(
   client: MercatoClient,
   choice: { offering_id: string; plan_id: string; limits?: Record<string, unknown> | null },
 ): Promise<RemoteCostEstimate> {

@@ -15,7 +15,7 @@ import {
   type PlanModifierRequest,
   type ResourceContext,
 } from '../framework';
-import { estimateCost } from '../data-sources/cost-estimate';
+import type { RemoteCostEstimate } from '../data-sources/cost-estimate';
 import type { MercatoClient } from '../client/mercato-client';
 import { ApiError } from '../client/api-error';
 import { FINAL_STATES, openOrders, PENDING_STATES, type Order } from '../client/orders';
@@ -43,6 +43,8 @@ export interface RemoteResource {
   secret_outputs?: Record<string, unknown>;
   backend_state?: Record<string, unknown>;
   pulled_at?: string | null;
+  /** At the plan's current prices with the resource's limits; null without a plan (absent from lists). */
+  cost_estimate?: RemoteCostEstimate | null;
 }
 
 /** The states in which a resource has no open order: a new order may be placed. */
@@ -242,7 +244,7 @@ export const resource = withClient<MercatoClient>().defineResource({
       computed: true,
       planModifiers: [keptWithSamePlanAndLimits],
       description:
-        'What the resource costs each month with its plan and limits, in the plan\'s currency, as the server estimates it (see the `mercato_cost_estimate` data source): a decimal string such as `"32.01"`, usage-billed components counted as 0 and one-time charges left out. Null when the server could not estimate it.',
+        'What the resource costs each month with its plan\'s current prices and its limits, in the plan\'s currency, as the server estimates it at each read (see the `mercato_cost_estimate` data source): a decimal string such as `"32.01"`, usage-billed components counted as 0 and one-time charges left out. A price change shows at the next refresh without planning a change; the orders keep the estimate made when they were placed. Null when the resource has no plan.',
     },
     backend_state: {
       type: 'dynamic',
@@ -307,7 +309,7 @@ export const resource = withClient<MercatoClient>().defineResource({
     const final = await waitLogging(ctx, order);
     const remote = await ctx.client.find<RemoteResource>(`/resources/${order.resource_id}`);
     if (final.state === 'done' && remote) {
-      const created = await withEstimate(ctx, { ...toState(remote, plan), order_id: order.id });
+      const created = { ...toState(remote, plan), order_id: order.id };
       return plan.paused ? pauseAfterCreate(ctx, plan, created) : created;
     }
     if (remote && !FINAL_STATES.includes(final.state) && stoppedByTerraform(ctx)) {
@@ -332,7 +334,7 @@ export const resource = withClient<MercatoClient>().defineResource({
   async read(ctx, state) {
     const remote = await ctx.client.find<RemoteResource>(`/resources/${state.id}`);
     if (!remote || remote.state === 'Terminated') return null;
-    return withEstimate(ctx, toState(remote, state));
+    return toState(remote, state);
   },
 
   async update(ctx, plan, prior) {
@@ -354,7 +356,7 @@ export const resource = withClient<MercatoClient>().defineResource({
     let orderId = prior.order_id;
     const read = async () => {
       const remote = await ctx.client.find<RemoteResource>(`/resources/${prior.id}`);
-      return remote ? withEstimate(ctx, { ...toState(remote, plan), order_id: orderId }) : prior;
+      return remote ? { ...toState(remote, plan), order_id: orderId } : prior;
     };
     const setPaused = async (paused: boolean) => {
       const outcome = await placePauseOrder(ctx, prior.id, paused, 'update', plan.timeouts?.update);
@@ -555,17 +557,6 @@ async function warnOfOpenOrders(ctx: PlanContext<MercatoClient>, prior: { id: st
 }
 
 /**
- * The state with `monthly_cost_estimate`: the server's monthly total for its plan and limits; null
- * when the server refuses to estimate (a plan it no longer shows), so that reading never fails for it.
- */
-async function withEstimate<
-  S extends { offering_id: string; plan_id: string; limits?: Record<string, unknown> | null },
->(ctx: { client: MercatoClient }, state: S): Promise<S & { monthly_cost_estimate: string | null }> {
-  const estimate = await estimateCost(ctx.client, state).catch(() => undefined);
-  return { ...state, monthly_cost_estimate: estimate?.monthly_total ?? null };
-}
-
-/**
  * Server values; an empty `attributes` or `limits` keeps the form the state had (null or `{}`).
  * Secrets, which the server never returns, are as `believedSecrets` (by default the known ones) has them.
  */
@@ -600,6 +591,9 @@ function toState(
     outputs: nullIfEmpty(remote.outputs),
     secret_outputs: nullIfEmpty(remote.secret_outputs ?? {}),
     backend_state: nullIfEmpty(remote.backend_state ?? {}),
+    // The server estimates the resource at its plan's current prices at each read: a price change
+    // shows at the next refresh, as a computed value, without planning a change.
+    monthly_cost_estimate: remote.cost_estimate?.monthly_total ?? null,
   };
 }
 

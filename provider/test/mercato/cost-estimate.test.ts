@@ -72,3 +72,40 @@ test('the data source and the resource give the server’s exact estimates, in t
   expect(ws.resources()['mercato_resource.vm'].values.monthly_cost_estimate).toBe('30.00');
   expectNoChanges(await ws.plan());
 });
+
+test('a price change shows in the estimate at refresh, without a planned change', async () => {
+  const sm = w.serviceManager.api;
+  const plan = await sm.expect(
+    201,
+    sm.post('/plans', {
+      offering_id: w.autoApproved.id,
+      name: 'repriced',
+      currency: 'EUR',
+      prices: { cpu: 5, base: 10 },
+    }),
+  );
+  const ws = h.workspace(
+    'repriced',
+    `provider "mercato" {}
+
+resource "mercato_resource" "vm" {
+  project_id  = "${w.consumer.project.id}"
+  offering_id = "${w.autoApproved.id}"
+  plan_id     = "${plan.id}"
+  name        = "repriced"
+  attributes  = { instance_type = "general-purpose" }
+  limits      = { cpu = 3 }
+}
+`,
+  );
+  await ws.apply();
+  const estimate = () => ws.resources()['mercato_resource.vm'].values.monthly_cost_estimate;
+  expect(estimate()).toBe('25.00');
+
+  await sm.expect(200, sm.patch(`/plans/${plan.id}`, { prices: { cpu: 6.5, base: 10 } }));
+  expectNoChanges(await ws.plan());
+  expect(estimate()).toBe('25.00'); // a plan writes nothing
+  await ws.apply(['-refresh-only']);
+  expect(estimate()).toBe('29.50'); // 3 × 6.5 + 10
+  expectNoChanges(await ws.plan());
+});

@@ -3,6 +3,7 @@ import type { QuotaRow } from '../db/tables';
 import { Problem, type FieldError } from '../http/problem';
 import { holdingsOf, usageOf, type Holding } from './quota-usage';
 import { lockOrganization, quotasOf } from './quotas-repository';
+import { money } from '../billing/money';
 
 /** What an order asks to hold: a new resource (create) or new limits of one (update). */
 export interface QuotaClaim {
@@ -37,7 +38,7 @@ export async function assertWithinQuotas(trx: Db, claim: QuotaClaim): Promise<vo
   const errors: FieldError[] = quotas.flatMap((quota) => {
     const before = usageOf(quota, holdings);
     const wanted = usageOf(quota, after);
-    if (wanted <= quota.limit || wanted <= before) return [];
+    if (wanted.lte(money(quota.limit)) || wanted.lte(before)) return [];
     const scope = quota.project_id ? 'project' : 'organization';
     return [
       quota.offering_id

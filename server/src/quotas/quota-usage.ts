@@ -1,6 +1,7 @@
 import type { Db } from '../db/database';
 import type { QuotaRow } from '../db/tables';
 import { json } from '../http/route-context';
+import { money, Money } from '../billing/money';
 import { liveResourcesOf, openLimitOrdersOf } from './quotas-repository';
 
 /**
@@ -30,9 +31,13 @@ export async function holdingsOf(db: Db, organizationId: string): Promise<Holdin
   });
 }
 
-/** A quota's usage: the total of its component's limits, or the number of its offering's resources, in its scope. */
-export function usageOf(quota: QuotaRow, holdings: Holding[]): number {
+/**
+ * A quota's usage, an exact decimal: the total of its component's limits, or the number of its
+ * offering's resources, in its scope. Limits are summed as decimals (billing/money.ts), not
+ * doubles: 0.1 + 0.2 is 0.3, so that a quota of 0.3 admits them.
+ */
+export function usageOf(quota: QuotaRow, holdings: Holding[]): Money {
   const inScope = holdings.filter((h) => !quota.project_id || h.projectId === quota.project_id);
-  if (quota.offering_id) return inScope.filter((h) => h.offeringId === quota.offering_id).length;
-  return inScope.reduce((total, h) => total + (h.limits[quota.component] ?? 0), 0);
+  if (quota.offering_id) return new Money(inScope.filter((h) => h.offeringId === quota.offering_id).length);
+  return inScope.reduce((total, h) => total.plus(money(h.limits[quota.component] ?? 0)), new Money(0));
 }

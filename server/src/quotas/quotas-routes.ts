@@ -13,6 +13,7 @@ import { findLiveOffering } from '../catalog/offerings-repository';
 import { findLiveProject } from '../structure/projects-repository';
 import { findLiveOrganization } from '../structure/organizations-repository';
 import { holdingsOf, usageOf } from './quota-usage';
+import type { Money } from '../billing/money';
 import { deleteQuota, findQuota, insertQuota, quotasOf, updateQuota } from './quotas-repository';
 
 const LIMIT = { type: 'number', minimum: 0, description: 'The most the scope may hold.' } as const;
@@ -39,12 +40,13 @@ const QUOTA = object({
   updated_at: TIMESTAMP,
 });
 
-const present = (row: QuotaRow, usage: number) => ({
+// The exact decimal usage as an API number: the nearest double, which writes back as that decimal up to 15 significant digits.
+const present = (row: QuotaRow, usage: Money) => ({
   ...row,
   project_id: row.project_id || null,
   component: row.component || null,
   offering_id: row.offering_id || null,
-  usage,
+  usage: usage.toNumber(),
 });
 
 /** Who reads a quota: members of its project, or of its organization for one of the whole organization. */

@@ -13,6 +13,7 @@ import { INCLUDE_DELETED } from '../db/deleted-parents';
 import { findResourceById, listResources, updateResource } from './resources-repository';
 import { SECRET_ATTRIBUTE_PATHS, secretPathsOf } from '../orders/secret-attributes';
 import { usageOf } from '../usage/usage-repository';
+import { estimateResource, RESOURCE_COST_ESTIMATE } from '../billing/resource-estimate';
 
 const RESOURCE_PROPERTIES = {
   id: ID,
@@ -49,6 +50,7 @@ const RESOURCE = object(RESOURCE_PROPERTIES);
 const RESOURCE_WITH_SECRETS = object({
   ...RESOURCE_PROPERTIES,
   secret_outputs: { type: 'object', additionalProperties: true },
+  cost_estimate: RESOURCE_COST_ESTIMATE,
 });
 
 const USAGE_REPORT = object({
@@ -107,13 +109,18 @@ export const resourcesRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => 
   app.get('/resources/:id', {
     schema: {
       tags: ['resources'],
-      summary: 'Get a resource; its consumers also see its secret outputs',
+      summary:
+        'Get a resource with its monthly cost estimate at current prices; its consumers also see its secret outputs',
       params: ID_PARAMS,
       response: { 200: RESOURCE_WITH_SECRETS },
     },
     handler: async (request) => {
       const { row, consumer } = await findResource(request.principal, request.params.id);
-      return { ...presentResource(row), ...(consumer ? { secret_outputs: json(row.secret_outputs, {}) } : {}) };
+      return {
+        ...presentResource(row),
+        cost_estimate: await estimateResource(app.db, row),
+        ...(consumer ? { secret_outputs: json(row.secret_outputs, {}) } : {}),
+      };
     },
   });
 
