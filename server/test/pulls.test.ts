@@ -157,6 +157,7 @@ describe.each(DATABASE_KINDS)('pulls on %s', (kind) => {
     expect(usage).toEqual({
       period: new Date().toISOString().slice(0, 7),
       items: [{ component: 'traffic', amount: '12.5', report_id: 'pull', updated_at: expect.any(String) }],
+      totals: [{ component: 'traffic', amount: '12.5' }],
     });
     const list = await admin.expect(200, admin.get(`/resources?offering_id=${offering.id}`));
     expect(JSON.stringify(list)).not.toContain('rotated-password');
