@@ -157,9 +157,41 @@ describe.each(DATABASE_KINDS)('pulls on %s', (kind) => {
     expect(usage).toEqual({
       period: new Date().toISOString().slice(0, 7),
       items: [{ component: 'traffic', amount: '12.5', report_id: 'pull', updated_at: expect.any(String) }],
+      totals: [{ component: 'traffic', amount: '12.5' }],
     });
     const list = await admin.expect(200, admin.get(`/resources?offering_id=${offering.id}`));
     expect(JSON.stringify(list)).not.toContain('rotated-password');
+  });
+
+  test('a pulled usage report refused (a closed month) is left out and the pulls go on', async () => {
+    const id = await createResource('metered');
+    const backendId = (await resourceOf(id)).backend_id;
+    const usageOf = () => w.consumer.owner.api.expect(200, w.consumer.owner.api.get(`/resources/${id}/usage`));
+    backend.set(backendId, { outputs: { ip: '10.0.0.1' }, password: 'first-password', size: 1, used: 4 });
+    await until(usageOf, (u) => u.totals[0]?.amount === '4', 'the first usage');
+    // Closing months is the invoices' API: a billing_periods row is what it writes.
+    const period = new Date().toISOString().slice(0, 7);
+    await server.app.db
+      .insertInto('billing_periods')
+      .values({ period, closed_at: new Date().toISOString(), closed_by: null })
+      .execute();
+    try {
+      backend.set(backendId, { outputs: { ip: '10.0.0.3' }, password: 'first-password', size: 1, used: 9 });
+      const changed = await until(
+        () => resourceOf(id),
+        (r) => r.outputs.ip === '10.0.0.3',
+        'the pulled outputs',
+      );
+      // A later pull starts after the round that pulled the outputs (and its usage) has ended.
+      await until(
+        () => resourceOf(id),
+        (r) => r.pulled_at !== changed.pulled_at,
+        'the next pull',
+      );
+      expect((await usageOf()).totals).toEqual([{ component: 'traffic', amount: '4' }]);
+    } finally {
+      await server.app.db.deleteFrom('billing_periods').where('period', '=', period).execute();
+    }
   });
 
   test('a resource its backend has lost becomes Erred with the reason, secrets masked', async () => {

@@ -4275,7 +4275,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A resource's reported usage in a month, per component and report */
+        /** A resource's reported usage in a month, per component and report, with each component's total */
         get: {
             parameters: {
                 query?: {
@@ -4307,6 +4307,12 @@ export interface paths {
                                 report_id?: string;
                                 /** Format: date-time */
                                 updated_at?: string;
+                            }[];
+                            /** @description Per component, what invoices bill. */
+                            totals?: {
+                                component?: string;
+                                /** @description The sum of the month's reports of the component, a decimal string. */
+                                amount?: string;
                             }[];
                         };
                     };
@@ -6130,6 +6136,99 @@ export interface paths {
                             }[];
                             offering_id?: string;
                             plan_id?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/usage-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report a resource's usage of a usage component in a month (its provider)
+         * @description The same `report_id` replaces the amount it reported before (never adds to it); different report ids add up, as invoices sum a month's reports. Without `report_id`: `default`, one report per resource, component and month. `pull` is kept for what the offering's plugin pulls. Refused: a component that is not a usage component of the offering (422), a negative or malformed amount (400), a period before the month the resource was created or after the month it was terminated or the current one (422), a closed month (409). Only the offering's provider (owners, service managers) and staff report; 201 for a new report, 200 for a replaced one.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        resource_id: string;
+                        component: string;
+                        /** @description A calendar month in UTC, `YYYY-MM`. */
+                        period: string;
+                        /** @description A non-negative decimal: a JSON number or a decimal string such as `"0.015"` (at most 20 digits each side of the point). */
+                        amount: number | string;
+                        /** @description The report's own id (letters, digits, `._:-`, at most 100); `default` when not given. */
+                        report_id?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id?: string;
+                            resource_id?: string;
+                            /** @description The offering's usage component's type. */
+                            component?: string;
+                            /** @description A calendar month in UTC, `YYYY-MM`. */
+                            period?: string;
+                            report_id?: string;
+                            /** @description A decimal string, without trailing zeros: `"12.5"`. */
+                            amount?: string;
+                            /** @description The user who reported it last; null for a plugin. */
+                            reported_by?: string | null;
+                            /** Format: date-time */
+                            created_at?: string;
+                            /** Format: date-time */
+                            updated_at?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id?: string;
+                            resource_id?: string;
+                            /** @description The offering's usage component's type. */
+                            component?: string;
+                            /** @description A calendar month in UTC, `YYYY-MM`. */
+                            period?: string;
+                            report_id?: string;
+                            /** @description A decimal string, without trailing zeros: `"12.5"`. */
+                            amount?: string;
+                            /** @description The user who reported it last; null for a plugin. */
+                            reported_by?: string | null;
+                            /** Format: date-time */
+                            created_at?: string;
+                            /** Format: date-time */
+                            updated_at?: string;
                         };
                     };
                 };

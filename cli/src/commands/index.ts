@@ -11,6 +11,7 @@ import { declareProvider } from './provider';
 import { declareResourceActions } from './resource-actions';
 import { declareServe } from './serve';
 import { declareTerraformState } from './terraform-state';
+import { declareUsage } from './usage';
 
 /**
  * Every command of `mercato`, in the order `mercato --help` lists them. Each file declares one
@@ -28,6 +29,7 @@ export const COMMANDS: ((program: Command) => void)[] = [
   declareProvider,
   declareModule,
   declareTerraformState,
+  declareUsage,
   declareDrift,
   declareConstructs,
 ];

@@ -8,7 +8,7 @@ import { decimalText, money, type Money } from './money';
  */
 
 /** At most 20 digits before the point and 20 after: far beyond any price, and exact in Money's 200 digits. */
-const DECIMAL_PATTERN = '^(0|[1-9][0-9]{0,19})(\\.[0-9]{1,20})?$';
+export const DECIMAL_PATTERN = '^(0|[1-9][0-9]{0,19})(\\.[0-9]{1,20})?$';
 
 /** One schema for both forms (so that a bad price gets one error): `minimum` checks numbers only, `pattern` strings only. */
 export const PRICE_INPUT = {

@@ -1,7 +1,6 @@
 import equal from 'fast-deep-equal';
 import type { FastifyBaseLogger } from 'fastify';
 import { recordEvent } from '../audit/record';
-import type { Component } from '../catalog/offering-model';
 import type { Db } from '../db/database';
 import type { ResourceRow } from '../db/tables';
 import { json } from '../http/route-context';
@@ -11,7 +10,8 @@ import type { PullResult, Usage } from './plugin';
 import { pluginOffering, pluginResource } from './provisioning-job';
 import type { PluginRegistry } from './plugins/registry';
 import { claimPull, type DueResource, resourcesDue, updatePulledResource } from './pulls-repository';
-import { upsertUsage } from '../usage/usage-repository';
+import { PULL_REPORT_ID, reportUsage } from '../usage/usage-report';
+import { Problem } from '../http/problem';
 
 export interface PullerOptions {
   /** How long a resource goes between two pulls, in milliseconds (default 60 s). */
@@ -114,25 +114,25 @@ export class ResourcePuller {
     if (result.usage) await this.recordUsage(row, result.usage, at);
   }
 
-  /** Usage of components the offering bills by usage; other names are logged and left out. */
+  /**
+   * Usage goes the way a provider's report goes (usage/usage-report.ts), as report `pull` of this
+   * month by no user; a refused one (not a usage component, a closed month...) is logged and left
+   * out, never thrown: the other components and the next pulls go on.
+   */
   private async recordUsage(row: DueResource, usage: Usage, at: string) {
-    const billed = new Set(
-      json<Component[]>(row.components, [])
-        .filter((c) => c.billing_type === 'usage')
-        .map((c) => c.type),
-    );
     const period = at.slice(0, 7);
     for (const [component, amount] of Object.entries(usage)) {
-      if (!billed.has(component) || !Number.isFinite(amount) || amount < 0) {
-        this.log.warn({ resource: row.id, component }, 'a pull reported usage of no usage component of its offering');
-        continue;
+      try {
+        await reportUsage(
+          this.db,
+          { resource_id: row.id, component, period, amount, report_id: PULL_REPORT_ID },
+          null,
+          at,
+        );
+      } catch (error) {
+        const reason = error instanceof Problem ? error.detail : (error as Error).message;
+        this.log.warn({ resource: row.id, component, reason }, 'a pulled usage report was refused');
       }
-      await upsertUsage(
-        this.db,
-        { resource_id: row.id, component, period, report_id: 'pull', amount: String(amount) },
-        null,
-        at,
-      );
     }
   }
 

@@ -14,6 +14,7 @@ import { findResourceById, listResources, updateResource } from './resources-rep
 import { SECRET_ATTRIBUTE_PATHS, secretPathsOf } from '../orders/secret-attributes';
 import { usageOf } from '../usage/usage-repository';
 import { estimateResource, RESOURCE_COST_ESTIMATE } from '../billing/resource-estimate';
+import { totalsByComponent } from '../usage/usage-totals';
 
 const RESOURCE_PROPERTIES = {
   id: ID,
@@ -58,6 +59,10 @@ const USAGE_REPORT = object({
   amount: { type: 'string', description: 'A decimal number, exactly as reported.' },
   report_id: { type: 'string', description: '`pull` for what the plugin reported.' },
   updated_at: TIMESTAMP,
+});
+const USAGE_TOTAL = object({
+  component: { type: 'string' },
+  amount: { type: 'string', description: "The sum of the month's reports of the component, a decimal string." },
 });
 
 function presentResource(row: ResourceRow) {
@@ -127,7 +132,7 @@ export const resourcesRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => 
   app.get('/resources/:id/usage', {
     schema: {
       tags: ['resources'],
-      summary: "A resource's reported usage in a month, per component and report",
+      summary: "A resource's reported usage in a month, per component and report, with each component's total",
       params: ID_PARAMS,
       querystring: {
         type: 'object',
@@ -140,12 +145,19 @@ export const resourcesRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => 
           },
         },
       },
-      response: { 200: object({ period: { type: 'string' }, items: { type: 'array', items: USAGE_REPORT } }) },
+      response: {
+        200: object({
+          period: { type: 'string' },
+          items: { type: 'array', items: USAGE_REPORT },
+          totals: { type: 'array', items: USAGE_TOTAL, description: 'Per component, what invoices bill.' },
+        }),
+      },
     },
     handler: async (request) => {
       const { row } = await findResource(request.principal, request.params.id);
       const period = request.query.period ?? now().slice(0, 7);
-      return { period, items: await usageOf(app.db, row.id, period) };
+      const items = await usageOf(app.db, row.id, period);
+      return { period, items, totals: totalsByComponent(items) };
     },
   });
 

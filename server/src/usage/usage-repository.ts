@@ -1,16 +1,35 @@
 import type { Db } from '../db/database';
+import type { UsageReportRow } from '../db/tables';
 import { newId } from '../ids';
 
-/** The SQL of usage reports: amounts of `usage` components per resource, month and report. */
+/** The SQL of usage reports: amounts of `usage` components per resource, month and report. `db` may be a transaction. */
 
-/** Sets the amount of a report (resource, component, month, report id), replacing what it said before. */
-export async function upsertUsage(
+/** What names one report: reporting again with the same key replaces its amount. */
+export type UsageReportKey = Pick<UsageReportRow, 'resource_id' | 'component' | 'period' | 'report_id'>;
+
+/** The stored report of a key; undefined before the first. */
+export function findUsageReport(db: Db, key: UsageReportKey) {
+  return db
+    .selectFrom('usage_reports')
+    .selectAll()
+    .where('resource_id', '=', key.resource_id)
+    .where('component', '=', key.component)
+    .where('period', '=', key.period)
+    .where('report_id', '=', key.report_id)
+    .executeTakeFirst();
+}
+
+/**
+ * Sets the amount of a report (resource, component, month, report id), replacing what it said
+ * before (an insert racing another of the same key becomes its update); returns the stored row.
+ */
+export function upsertUsage(
   db: Db,
-  report: { resource_id: string; component: string; period: string; report_id: string; amount: string },
+  report: UsageReportKey & { amount: string },
   reportedBy: string | null,
   at: string,
-) {
-  await db
+): Promise<UsageReportRow> {
+  return db
     .insertInto('usage_reports')
     .values({ id: newId(), ...report, reported_by: reportedBy, created_at: at, updated_at: at })
     .onConflict((oc) =>
@@ -18,10 +37,11 @@ export async function upsertUsage(
         .columns(['resource_id', 'component', 'period', 'report_id'])
         .doUpdateSet({ amount: report.amount, reported_by: reportedBy, updated_at: at }),
     )
-    .execute();
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
-/** Each report of a resource in a month (`YYYY-MM`), by component. */
+/** Each report of a resource in a month (`YYYY-MM`), by component and report id. */
 export function usageOf(db: Db, resourceId: string, period: string) {
   return db
     .selectFrom('usage_reports')
@@ -29,5 +49,24 @@ export function usageOf(db: Db, resourceId: string, period: string) {
     .where('resource_id', '=', resourceId)
     .where('period', '=', period)
     .orderBy('component')
+    .orderBy('report_id')
     .execute();
+}
+
+/** When the resource's `create` and `terminate` orders were done (ISO timestamps); undefined for one not done. */
+export async function lifeOrders(db: Db, resourceId: string) {
+  const rows = await db
+    .selectFrom('orders')
+    .select(['type', 'completed_at'])
+    .where('resource_id', '=', resourceId)
+    .where('state', '=', 'done')
+    .where('type', 'in', ['create', 'terminate'])
+    .execute();
+  const doneAt = (type: string) => rows.find((r) => r.type === type && r.completed_at)?.completed_at ?? undefined;
+  return { created: doneAt('create'), terminated: doneAt('terminate') };
+}
+
+/** Whether staff closed the month (`YYYY-MM`, a `billing_periods` row): it takes no more usage reports. */
+export async function isClosedPeriod(db: Db, period: string) {
+  return !!(await db.selectFrom('billing_periods').select('period').where('period', '=', period).executeTakeFirst());
 }
