@@ -38,6 +38,8 @@ const say = (line: string) => console.log(`[invoice-close] ${line}`);
 
 interface Measured {
   seconds: number;
+  /** Of which reading (billingDataOf), when measured apart. */
+  readSeconds?: number;
   /** Totals per currency, summed over every organization's invoice. */
   totals: Record<string, string>;
   invoices: number;
@@ -48,7 +50,9 @@ interface Measured {
 async function timeCompute(database: Database): Promise<Measured> {
   const month = billingMonth(PERIOD);
   const started = performance.now();
-  const invoices = invoiceFigures(await billingDataOf(database.db, month, {}), month);
+  const data = await billingDataOf(database.db, month, {});
+  const read = performance.now();
+  const invoices = invoiceFigures(data, month);
   const seconds = (performance.now() - started) / 1000;
   const sums = new Map<string, Decimal>();
   for (const total of invoices.flatMap((i) => i.totals))
@@ -58,7 +62,13 @@ async function timeCompute(database: Database): Promise<Measured> {
       .sort(([a], [b]) => (a < b ? -1 : 1))
       .map(([currency, sum]) => [currency, sum.toFixed(currency === 'JPY' ? 0 : 2)]),
   );
-  return { seconds, totals, invoices: invoices.length, items: invoices.reduce((n, i) => n + i.items.length, 0) };
+  return {
+    seconds,
+    readSeconds: (read - started) / 1000,
+    totals,
+    invoices: invoices.length,
+    items: invoices.reduce((n, i) => n + i.items.length, 0),
+  };
 }
 
 /**
@@ -119,7 +129,7 @@ async function measure(kind: 'sqlite' | 'postgres', cluster?: PostgresCluster): 
       const figures = await timeCompute(database);
       compute.push(figures);
       say(
-        `${kind} run ${run}: compute ${fmt(figures.seconds, 2)} s, ${figures.invoices} invoices, ${figures.items} items, totals ${JSON.stringify(figures.totals)} ${same(figures.totals, seeded.expected) && figures.items === seeded.expectedItems ? '= expected' : 'DIFFERS from expected'}`,
+        `${kind} run ${run}: compute ${fmt(figures.seconds, 2)} s (read ${fmt(figures.readSeconds!, 2)} s), ${figures.invoices} invoices, ${figures.items} items, totals ${JSON.stringify(figures.totals)} ${same(figures.totals, seeded.expected) && figures.items === seeded.expectedItems ? '= expected' : 'DIFFERS from expected'}`,
       );
       const closed = await timeClose(database);
       if (closed) {
