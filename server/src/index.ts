@@ -11,3 +11,7 @@ export { startServer, type RunningServer } from './server';
 export { seedDemoCatalog } from './demo/seed';
 export { DEMO_OFFERINGS } from './demo/catalog';
 export type { DemoAgent } from './demo/demo-agent';
+export type { Tables } from './db/tables';
+export { billingMonth } from './billing/billing-month';
+export { billingDataOf } from './billing/invoice-data';
+export { invoiceFigures } from './billing/invoices';
