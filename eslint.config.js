@@ -42,7 +42,7 @@ module.exports = defineConfig(
     },
   },
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx', '**/*.mts'],
     languageOptions: {
       parserOptions: { project: './tsconfig.eslint.json', tsconfigRootDir: __dirname },
     },
@@ -87,6 +87,14 @@ module.exports = defineConfig(
       ],
       // a switch over a union without `default` that misses a member does nothing for it.
       '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
+    },
+  },
+  {
+    // The console's sources run in the browser and have their own program (DOM types, JSX).
+    files: ['console/src/**', 'console/*.mts'],
+    languageOptions: {
+      globals: globals.browser,
+      parserOptions: { project: './console/tsconfig.json', tsconfigRootDir: __dirname },
     },
   },
   {

@@ -8,6 +8,7 @@ module.exports = {
   testEnvironmentOptions: { customExportConditions: ['mercato-source', 'node', 'node-addons'] },
   roots: [
     '<rootDir>/api',
+    '<rootDir>/console',
     '<rootDir>/agent',
     '<rootDir>/examples/agent',
     '<rootDir>/server',

@@ -1,0 +1,54 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { SessionProvider, RequireSession } from './session/session';
+import { Layout } from './layout/Layout';
+import { SignInPage } from './session/SignInPage';
+import { CatalogPage } from './catalog/CatalogPage';
+import { OfferingPage } from './offering/OfferingPage';
+import { OrderPage } from './orders/OrderPage';
+import { NotFoundPage } from './layout/NotFoundPage';
+import './styles.css';
+
+/**
+ * The console's pages. A new page is a route here and a link in layout/Layout.tsx; the server
+ * answers index.html for any path outside the API and registry prefixes (server/src/console).
+ */
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <BrowserRouter>
+      <SessionProvider>
+        <Routes>
+          <Route element={<Layout />}>
+            <Route path="/sign-in" element={<SignInPage />} />
+            <Route
+              path="/"
+              element={
+                <RequireSession>
+                  <CatalogPage />
+                </RequireSession>
+              }
+            />
+            <Route
+              path="/offerings/:slug"
+              element={
+                <RequireSession>
+                  <OfferingPage />
+                </RequireSession>
+              }
+            />
+            <Route
+              path="/orders/:id"
+              element={
+                <RequireSession>
+                  <OrderPage />
+                </RequireSession>
+              }
+            />
+            <Route path="*" element={<NotFoundPage />} />
+          </Route>
+        </Routes>
+      </SessionProvider>
+    </BrowserRouter>
+  </StrictMode>,
+);
