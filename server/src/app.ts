@@ -26,6 +26,7 @@ import { DEFAULT_PLUGINS, PluginRegistry } from './provisioning/plugins/registry
 import { terraformPlugin, type TerraformPluginSettings } from './provisioning/plugins/terraform/terraform-plugin';
 import { ProvisioningWorker, type WorkerOptions } from './provisioning/worker';
 import { costEstimatesRoutes } from './billing/cost-estimates-routes';
+import { invoicesRoutes } from './billing/invoices-routes';
 import { pluginsRoutes } from './provisioning/plugins-routes';
 import { ResourcePuller, type PullerOptions } from './provisioning/puller';
 import { consoleRoutes } from './console/console-routes';
@@ -190,6 +191,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         modulesRoutes,
         terraformStatesRoutes,
         costEstimatesRoutes,
+        invoicesRoutes,
       ]) {
         await api.register(routes);
       }
