@@ -27,6 +27,7 @@ import { terraformPlugin, type TerraformPluginSettings } from './provisioning/pl
 import { ProvisioningWorker, type WorkerOptions } from './provisioning/worker';
 import { costEstimatesRoutes } from './billing/cost-estimates-routes';
 import { usageReportsRoutes } from './usage/usage-reports-routes';
+import { invoicesRoutes } from './billing/invoices-routes';
 import { pluginsRoutes } from './provisioning/plugins-routes';
 import { ResourcePuller, type PullerOptions } from './provisioning/puller';
 import { consoleRoutes } from './console/console-routes';
@@ -192,6 +193,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         terraformStatesRoutes,
         costEstimatesRoutes,
         usageReportsRoutes,
+        invoicesRoutes,
       ]) {
         await api.register(routes);
       }

@@ -6,6 +6,14 @@
 /** An object id, as every `id` of the API's answers is. */
 export const ID_PATTERN = new RegExp("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$");
 
+/** `format` of /api/v1/invoices (query parameter). */
+export const INVOICE_FORMATS = ['json', 'csv'] as const;
+export type InvoiceFormat = (typeof INVOICE_FORMATS)[number];
+
+/** `state` of /api/v1/invoices (response). */
+export const INVOICE_STATES = ['pending', 'final'] as const;
+export type InvoiceState = (typeof INVOICE_STATES)[number];
+
 /** `visibility` of /api/v1/modules (query parameter, request body, response). */
 export const MODULE_VISIBILITIES = ['public', 'private'] as const;
 export type ModuleVisibility = (typeof MODULE_VISIBILITIES)[number];

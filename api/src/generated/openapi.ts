@@ -1245,6 +1245,8 @@ export interface paths {
                                 /** @description Of a restricted offering; shown only to its provider's members and staff. */
                                 allowed_project_ids?: string[];
                                 auto_approve?: boolean;
+                                /** @description Whether a paused resource's `fixed` and `limit` components are billed as when active; false: paused time is free. */
+                                bill_paused?: boolean;
                                 plugin_options?: {
                                     [key: string]: unknown;
                                 };
@@ -1337,6 +1339,8 @@ export interface paths {
                         allowed_project_ids?: string[];
                         /** @description Skip the provider approval of orders. */
                         auto_approve?: boolean;
+                        /** @description Whether a paused resource's `fixed` and `limit` components are billed as when active (default true); false: paused time is free. */
+                        bill_paused?: boolean;
                         /** @description Any JSON object nested at most 32 levels deep. */
                         plugin_options?: Record<string, never>;
                         /** @description Write-only: never returned, masked in events. Any JSON object nested at most 32 levels deep. */
@@ -1387,6 +1391,8 @@ export interface paths {
                             /** @description Of a restricted offering; shown only to its provider's members and staff. */
                             allowed_project_ids?: string[];
                             auto_approve?: boolean;
+                            /** @description Whether a paused resource's `fixed` and `limit` components are billed as when active; false: paused time is free. */
+                            bill_paused?: boolean;
                             plugin_options?: {
                                 [key: string]: unknown;
                             };
@@ -1471,6 +1477,8 @@ export interface paths {
                             /** @description Of a restricted offering; shown only to its provider's members and staff. */
                             allowed_project_ids?: string[];
                             auto_approve?: boolean;
+                            /** @description Whether a paused resource's `fixed` and `limit` components are billed as when active; false: paused time is free. */
+                            bill_paused?: boolean;
                             plugin_options?: {
                                 [key: string]: unknown;
                             };
@@ -1561,6 +1569,8 @@ export interface paths {
                         allowed_project_ids?: string[];
                         /** @description Skip the provider approval of orders. */
                         auto_approve?: boolean;
+                        /** @description Whether a paused resource's `fixed` and `limit` components are billed as when active (default true); false: paused time is free. */
+                        bill_paused?: boolean;
                         /** @description Any JSON object nested at most 32 levels deep. */
                         plugin_options?: Record<string, never>;
                         /** @description Write-only: never returned, masked in events. Any JSON object nested at most 32 levels deep. */
@@ -1609,6 +1619,8 @@ export interface paths {
                             /** @description Of a restricted offering; shown only to its provider's members and staff. */
                             allowed_project_ids?: string[];
                             auto_approve?: boolean;
+                            /** @description Whether a paused resource's `fixed` and `limit` components are billed as when active; false: paused time is free. */
+                            bill_paused?: boolean;
                             plugin_options?: {
                                 [key: string]: unknown;
                             };
@@ -4279,7 +4291,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description YYYY-MM (UTC); this month by default. */
+                    /** @description A calendar month in UTC, `YYYY-MM`; this month by default. */
                     period?: string;
                 };
                 header?: never;
@@ -6234,6 +6246,358 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An organization's invoices (its owners, staff)
+         * @description With `period`: that month's invoice (`final` when the month is closed, else `pending`; no charges: no items, totals []). Without: the organization's final invoices, newest month first, after the current month's pending one. Staff may leave out `organization_id` with `period`: every organization's invoice of that month that has charges. Items are included in every form.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    organization_id?: string;
+                    /** @description A calendar month in UTC, `YYYY-MM`. */
+                    period?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items?: {
+                                /** @description The final invoice's id; null while pending, and for a closed month the organization owed nothing in. */
+                                id: string | null;
+                                organization_id: string;
+                                /** @description A calendar month in UTC, `YYYY-MM`. */
+                                period: string;
+                                /**
+                                 * @description `pending` while the month is open: computed when asked, resources still active billed to the month's end; `final` once staff closed the month.
+                                 * @enum {string}
+                                 */
+                                state: "pending" | "final";
+                                /** @description Per currency (in code order): the sum of the items' amounts. */
+                                totals: {
+                                    currency?: string;
+                                    amount?: string;
+                                }[];
+                                items: {
+                                    resource_id?: string;
+                                    /** @description The resource as named when billed. */
+                                    resource_name?: string;
+                                    project_id?: string;
+                                    project_name?: string;
+                                    offering_id?: string;
+                                    offering_name?: string;
+                                    /** @description The service provider: the offering's organization. */
+                                    provider_organization_id?: string;
+                                    plan_id?: string;
+                                    plan_name?: string;
+                                    /** @description What the plan prices per: `month`, `day`, `hour` or `one-time`. */
+                                    plan_unit?: string;
+                                    /** @description The component's type, e.g. `cpu`. */
+                                    component?: string;
+                                    component_name?: string;
+                                    /** @description `fixed`, `limit`, `usage` or `one-time`. */
+                                    billing_type?: string;
+                                    measured_unit?: string;
+                                    /** @description Units charged, a decimal string: 1 (fixed, one-time), the limit held (limit), the usage reported (usage). */
+                                    quantity?: string;
+                                    /** @description The plan's price per unit and plan unit, a decimal string. */
+                                    unit_price?: string;
+                                    /** @description ISO 4217 code. */
+                                    currency?: string;
+                                    /**
+                                     * Format: date-time
+                                     * @description Start of the stretch the item covers.
+                                     */
+                                    period_start?: string;
+                                    /**
+                                     * Format: date-time
+                                     * @description End of the stretch (exclusive); equal to the start for one-time charges.
+                                     */
+                                    period_end?: string;
+                                    /** @description Seconds billed (fixed, limit): active time, and paused time unless the offering leaves it free. */
+                                    billed_seconds?: number;
+                                    /** @description fixed/limit: quantity × unit_price × billed_seconds ÷ seconds of one plan unit (a `month` is this month's); usage and one-time: quantity × unit_price; rounded once, half-up, to the currency's minor unit. */
+                                    amount?: string;
+                                }[];
+                                /**
+                                 * Format: date-time
+                                 * @description When the month was closed; null while pending.
+                                 */
+                                closed_at: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{organization_id}/{period}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An organization's invoice of a month, as JSON or CSV (its owners, staff)
+         * @description `format=csv`: text/csv (RFC 4180), a header row of the item fields, then one row per item, nothing else. Otherwise the invoice as JSON.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "json" | "csv";
+                };
+                header?: never;
+                path: {
+                    organization_id: string;
+                    /** @description A calendar month in UTC, `YYYY-MM`. */
+                    period: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The final invoice's id; null while pending, and for a closed month the organization owed nothing in. */
+                            id: string | null;
+                            organization_id: string;
+                            /** @description A calendar month in UTC, `YYYY-MM`. */
+                            period: string;
+                            /**
+                             * @description `pending` while the month is open: computed when asked, resources still active billed to the month's end; `final` once staff closed the month.
+                             * @enum {string}
+                             */
+                            state: "pending" | "final";
+                            /** @description Per currency (in code order): the sum of the items' amounts. */
+                            totals: {
+                                currency?: string;
+                                amount?: string;
+                            }[];
+                            items: {
+                                resource_id?: string;
+                                /** @description The resource as named when billed. */
+                                resource_name?: string;
+                                project_id?: string;
+                                project_name?: string;
+                                offering_id?: string;
+                                offering_name?: string;
+                                /** @description The service provider: the offering's organization. */
+                                provider_organization_id?: string;
+                                plan_id?: string;
+                                plan_name?: string;
+                                /** @description What the plan prices per: `month`, `day`, `hour` or `one-time`. */
+                                plan_unit?: string;
+                                /** @description The component's type, e.g. `cpu`. */
+                                component?: string;
+                                component_name?: string;
+                                /** @description `fixed`, `limit`, `usage` or `one-time`. */
+                                billing_type?: string;
+                                measured_unit?: string;
+                                /** @description Units charged, a decimal string: 1 (fixed, one-time), the limit held (limit), the usage reported (usage). */
+                                quantity?: string;
+                                /** @description The plan's price per unit and plan unit, a decimal string. */
+                                unit_price?: string;
+                                /** @description ISO 4217 code. */
+                                currency?: string;
+                                /**
+                                 * Format: date-time
+                                 * @description Start of the stretch the item covers.
+                                 */
+                                period_start?: string;
+                                /**
+                                 * Format: date-time
+                                 * @description End of the stretch (exclusive); equal to the start for one-time charges.
+                                 */
+                                period_end?: string;
+                                /** @description Seconds billed (fixed, limit): active time, and paused time unless the offering leaves it free. */
+                                billed_seconds?: number;
+                                /** @description fixed/limit: quantity × unit_price × billed_seconds ÷ seconds of one plan unit (a `month` is this month's); usage and one-time: quantity × unit_price; rounded once, half-up, to the currency's minor unit. */
+                                amount?: string;
+                            }[];
+                            /**
+                             * Format: date-time
+                             * @description When the month was closed; null while pending.
+                             */
+                            closed_at: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close a month: every organization's invoice becomes final (staff)
+         * @description Refused (409, `period`) before the month has ended. Writes one final invoice per organization with charges, equal to what its pending one showed, and takes no more usage reports for the month. Safe to repeat: a closed month answers 200 with what the first close wrote (201 the first time).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description A calendar month in UTC, `YYYY-MM`. */
+                        period: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description A calendar month in UTC, `YYYY-MM`. */
+                            period?: string;
+                            /** Format: date-time */
+                            closed_at?: string;
+                            /** @description The staff user who closed the month. */
+                            closed_by?: string | null;
+                            /** @description Final invoices written: one per organization with charges. */
+                            invoices?: number;
+                            /** @description Per currency (in code order): the sum of the amounts. */
+                            totals?: {
+                                currency?: string;
+                                amount?: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description A calendar month in UTC, `YYYY-MM`. */
+                            period?: string;
+                            /** Format: date-time */
+                            closed_at?: string;
+                            /** @description The staff user who closed the month. */
+                            closed_by?: string | null;
+                            /** @description Final invoices written: one per organization with charges. */
+                            invoices?: number;
+                            /** @description Per currency (in code order): the sum of the amounts. */
+                            totals?: {
+                                currency?: string;
+                                amount?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/earnings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What a service provider earns in a month, per offering (its members, staff)
+         * @description Per offering of the provider billed in the month: the sums of its invoice items over every consumer organization (final items when the month is closed, else the pending figures) and the number of resources billed. No consumer's items are shown.
+         */
+        get: {
+            parameters: {
+                query: {
+                    organization_id: string;
+                    /** @description A calendar month in UTC, `YYYY-MM`. */
+                    period: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items?: {
+                                offering_id?: string;
+                                offering_name?: string;
+                                /** @description Per currency (in code order): the sum of the amounts. */
+                                totals?: {
+                                    currency?: string;
+                                    amount?: string;
+                                }[];
+                                /** @description Resources of the offering billed in the month. */
+                                resources?: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

@@ -14,7 +14,7 @@ export interface BillingMonth {
 }
 
 /** The API's form of a month, as a JSON Schema pattern. */
-export const PERIOD_PATTERN = '^[0-9]{4}-(0[1-9]|1[0-2])$';
+const PERIOD_PATTERN = '^[0-9]{4}-(0[1-9]|1[0-2])$';
 
 export const PERIOD = {
   type: 'string',

@@ -13,6 +13,7 @@ import { INCLUDE_DELETED } from '../db/deleted-parents';
 import { findResourceById, listResources, updateResource } from './resources-repository';
 import { SECRET_ATTRIBUTE_PATHS, secretPathsOf } from '../orders/secret-attributes';
 import { usageOf } from '../usage/usage-repository';
+import { PERIOD } from '../billing/billing-month';
 import { estimateResource, RESOURCE_COST_ESTIMATE } from '../billing/resource-estimate';
 import { totalsByComponent } from '../usage/usage-totals';
 
@@ -138,11 +139,7 @@ export const resourcesRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => 
         type: 'object',
         additionalProperties: false,
         properties: {
-          period: {
-            type: 'string',
-            pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$',
-            description: 'YYYY-MM (UTC); this month by default.',
-          },
+          period: { ...PERIOD, description: 'A calendar month in UTC, `YYYY-MM`; this month by default.' },
         },
       },
       response: {

@@ -1,15 +1,16 @@
 import { recordEvent } from '../audit/record';
+import { assertPeriodOpen } from '../billing/billing-periods';
 import { DECIMAL_PATTERN } from '../billing/prices';
 import { decimalText, money } from '../billing/money';
 import type { Component } from '../catalog/offering-model';
 import { loadOfferingRow } from '../catalog/offerings-repository';
 import type { Db } from '../db/database';
 import type { ResourceRow, UsageReportRow } from '../db/tables';
-import { conflict, invalidFields, Problem, type FieldError } from '../http/problem';
+import { invalidFields, Problem, type FieldError } from '../http/problem';
 import { json } from '../http/route-context';
 import { orderOrganizations } from '../orders/orders-repository';
 import { findResourceById } from '../resources/resources-repository';
-import { findUsageReport, isClosedPeriod, lifeOrders, upsertUsage } from './usage-repository';
+import { findUsageReport, lifeOrders, upsertUsage } from './usage-repository';
 
 /**
  * One way usage enters Mercato, for `POST /usage-reports` (a provider) and for the puller (an
@@ -67,11 +68,9 @@ export async function reportUsage(
       ...(await periodProblems(trx, resource, input.period, at)),
     ];
     if (errors.length) throw invalidFields(errors);
-    if (await isClosedPeriod(trx, input.period))
-      throw conflict(
-        `the month ${input.period} is closed: its invoices are final and it takes no usage report`,
-        'period',
-      );
+    const scope = await orderOrganizations(trx, resource);
+    // Locks the consumer organization's row: a concurrent close of the month waits for this report or comes first.
+    await assertPeriodOpen(trx, scope.organization_id, input.period);
 
     const key = { ...input, report_id: input.report_id ?? DEFAULT_REPORT_ID };
     const amount = decimalText(money(input.amount));
@@ -83,7 +82,6 @@ export async function reportUsage(
       reporter,
       at,
     );
-    const scope = await orderOrganizations(trx, resource);
     await recordEvent(trx, {
       actorId: reporter,
       action: 'usage.reported',

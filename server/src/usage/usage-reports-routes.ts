@@ -8,14 +8,8 @@ import { forbidden, invalid, Problem } from '../http/problem';
 import { body, ID, object, TIMESTAMP } from '../http/schemas';
 import { findResourceById } from '../resources/resources-repository';
 import { projectRef } from '../structure/projects-repository';
+import { PERIOD } from '../billing/billing-month';
 import { DEFAULT_REPORT_ID, PULL_REPORT_ID, reportUsage } from './usage-report';
-
-/** `YYYY-MM`, a calendar month in UTC. */
-const PERIOD = {
-  type: 'string',
-  pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$',
-  description: 'A calendar month in UTC, `YYYY-MM`.',
-} as const;
 
 const USAGE_REPORT = object({
   id: ID,

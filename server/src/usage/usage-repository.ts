@@ -65,8 +65,3 @@ export async function lifeOrders(db: Db, resourceId: string) {
   const doneAt = (type: string) => rows.find((r) => r.type === type && r.completed_at)?.completed_at ?? undefined;
   return { created: doneAt('create'), terminated: doneAt('terminate') };
 }
-
-/** Whether staff closed the month (`YYYY-MM`, a `billing_periods` row): it takes no more usage reports. */
-export async function isClosedPeriod(db: Db, period: string) {
-  return !!(await db.selectFrom('billing_periods').select('period').where('period', '=', period).executeTakeFirst());
-}
