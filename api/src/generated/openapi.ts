@@ -1245,6 +1245,8 @@ export interface paths {
                                 /** @description Of a restricted offering; shown only to its provider's members and staff. */
                                 allowed_project_ids?: string[];
                                 auto_approve?: boolean;
+                                /** @description Whether a paused resource's `fixed` and `limit` components are billed as when active; false: paused time is free. */
+                                bill_paused?: boolean;
                                 plugin_options?: {
                                     [key: string]: unknown;
                                 };
@@ -1337,6 +1339,8 @@ export interface paths {
                         allowed_project_ids?: string[];
                         /** @description Skip the provider approval of orders. */
                         auto_approve?: boolean;
+                        /** @description Whether a paused resource's `fixed` and `limit` components are billed as when active (default true); false: paused time is free. */
+                        bill_paused?: boolean;
                         /** @description Any JSON object nested at most 32 levels deep. */
                         plugin_options?: Record<string, never>;
                         /** @description Write-only: never returned, masked in events. Any JSON object nested at most 32 levels deep. */
@@ -1387,6 +1391,8 @@ export interface paths {
                             /** @description Of a restricted offering; shown only to its provider's members and staff. */
                             allowed_project_ids?: string[];
                             auto_approve?: boolean;
+                            /** @description Whether a paused resource's `fixed` and `limit` components are billed as when active; false: paused time is free. */
+                            bill_paused?: boolean;
                             plugin_options?: {
                                 [key: string]: unknown;
                             };
@@ -1471,6 +1477,8 @@ export interface paths {
                             /** @description Of a restricted offering; shown only to its provider's members and staff. */
                             allowed_project_ids?: string[];
                             auto_approve?: boolean;
+                            /** @description Whether a paused resource's `fixed` and `limit` components are billed as when active; false: paused time is free. */
+                            bill_paused?: boolean;
                             plugin_options?: {
                                 [key: string]: unknown;
                             };
@@ -1561,6 +1569,8 @@ export interface paths {
                         allowed_project_ids?: string[];
                         /** @description Skip the provider approval of orders. */
                         auto_approve?: boolean;
+                        /** @description Whether a paused resource's `fixed` and `limit` components are billed as when active (default true); false: paused time is free. */
+                        bill_paused?: boolean;
                         /** @description Any JSON object nested at most 32 levels deep. */
                         plugin_options?: Record<string, never>;
                         /** @description Write-only: never returned, masked in events. Any JSON object nested at most 32 levels deep. */
@@ -1609,6 +1619,8 @@ export interface paths {
                             /** @description Of a restricted offering; shown only to its provider's members and staff. */
                             allowed_project_ids?: string[];
                             auto_approve?: boolean;
+                            /** @description Whether a paused resource's `fixed` and `limit` components are billed as when active; false: paused time is free. */
+                            bill_paused?: boolean;
                             plugin_options?: {
                                 [key: string]: unknown;
                             };

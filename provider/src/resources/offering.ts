@@ -49,6 +49,7 @@ interface Remote {
   allowed_organization_ids: string[];
   allowed_project_ids: string[];
   auto_approve: boolean;
+  bill_paused: boolean;
   plugin_options: Record<string, unknown>;
   documentation_url: string;
   requirements: string;
@@ -68,6 +69,7 @@ const EDITABLE = [
   'allowed_organization_ids',
   'allowed_project_ids',
   'auto_approve',
+  'bill_paused',
   'plugin_options',
   'documentation_url',
   'requirements',
@@ -161,6 +163,13 @@ export const offering = withClient<MercatoClient>().defineResource({
       optional: true,
       default: false,
       description: "Skip the provider's approval of orders.",
+    },
+    bill_paused: {
+      type: 'bool',
+      optional: true,
+      default: true,
+      description:
+        "Whether a paused resource's `fixed` and `limit` components are billed as when active; `false`: paused time is free. Default: `true`.",
     },
     plugin_options: {
       type: 'dynamic',

@@ -29,6 +29,7 @@ resource "mercato_offering" "restricted" {
   type            = "allocation"
   status          = "active"
   auto_approve    = true
+  bill_paused     = false
 ${visibility}
 }
 
@@ -98,6 +99,7 @@ output "allowed" {
 
     const onServer = await h.admin.expect(200, h.admin.get(`/offerings/${offeringId}`));
     expect(onServer).toMatchObject({
+      bill_paused: false,
       status: 'active',
       requested_status: 'active',
       status_reason: '',
@@ -113,6 +115,7 @@ output "allowed" {
       allowed_project_ids: [w.other.project.id],
     });
     expect(ws.resources()['mercato_offering.restricted'].values).toMatchObject({
+      bill_paused: false,
       status: 'active',
       visibility: 'restricted',
       allowed_organization_ids: [w.consumer.organization.id],
@@ -202,6 +205,7 @@ resource "mercato_offering" "copy" {
   type                     = "allocation"
   status                   = "active"
   auto_approve             = true
+  bill_paused              = false
   visibility               = "restricted"
   allowed_organization_ids = ["${w.other.organization.id}"]
 }

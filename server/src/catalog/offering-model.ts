@@ -59,6 +59,10 @@ export const OFFERING = object({
     description: "Of a restricted offering; shown only to its provider's members and staff.",
   },
   auto_approve: { type: 'boolean' },
+  bill_paused: {
+    type: 'boolean',
+    description: "Whether a paused resource's `fixed` and `limit` components are billed as when active; false: paused time is free.",
+  },
   plugin_options: { type: 'object', additionalProperties: true },
   secret_option_keys: {
     type: 'array',
@@ -102,6 +106,8 @@ export function presentOffering(row: OfferingRow, versions: VersionSummary[], au
     ),
     tags: json<string[]>(row.tags, []),
     auto_approve: row.auto_approve === 1,
+    // Rows from before migration 019 read as the column's default.
+    bill_paused: row.bill_paused !== 0,
     plugin_options: json<Record<string, unknown>>(row.plugin_options, {}),
     secret_option_keys: Object.keys(json<Record<string, unknown>>(secret_options, {})).sort(),
     components: json<Component[]>(row.components, []),

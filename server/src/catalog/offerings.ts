@@ -47,6 +47,11 @@ const EDITABLE = {
   },
   ...AUDIENCE_FIELDS,
   auto_approve: { type: 'boolean', description: 'Skip the provider approval of orders.' },
+  bill_paused: {
+    type: 'boolean',
+    description:
+      "Whether a paused resource's `fixed` and `limit` components are billed as when active (default true); false: paused time is free.",
+  },
   plugin_options: jsonObject(),
   secret_options: jsonObject('Write-only: never returned, masked in events.'),
   documentation_url: { type: 'string', maxLength: 2000 },
@@ -69,7 +74,7 @@ const SEARCH_RESPONSE = object({
 type OfferingInput = Partial<
   Omit<
     OfferingRow,
-    'tags' | 'plugin_options' | 'secret_options' | 'components' | 'auto_approve' | 'status_reason' | 'requested_status'
+    'tags' | 'plugin_options' | 'secret_options' | 'components' | 'auto_approve' | 'bill_paused' | 'status_reason' | 'requested_status'
   >
 > &
   AudienceInput & {
@@ -78,6 +83,7 @@ type OfferingInput = Partial<
     secret_options?: Record<string, unknown>;
     components?: Component[];
     auto_approve?: boolean;
+    bill_paused?: boolean;
   };
 
 /**
@@ -93,6 +99,7 @@ function toColumns(input: OfferingInput): Partial<OfferingRow> {
     if (input[field] !== undefined) columns[field] = JSON.stringify(input[field]);
   }
   if (input.auto_approve !== undefined) columns.auto_approve = input.auto_approve ? 1 : 0;
+  if (input.bill_paused !== undefined) columns.bill_paused = input.bill_paused ? 1 : 0;
   return columns as Partial<OfferingRow>;
 }
 
@@ -281,6 +288,7 @@ export const offeringsRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => 
         status_reason: '',
         visibility: 'public',
         auto_approve: 0,
+        bill_paused: 1,
         plugin_options: '{}',
         secret_options: '{}',
         documentation_url: '',

@@ -27,6 +27,12 @@ export interface OfferingConfig extends cdktf.TerraformMetaArguments {
   */
   readonly autoApprove?: boolean | cdktf.IResolvable;
   /**
+  * Whether a paused resource's `fixed` and `limit` components are billed as when active; `false`: paused time is free. Default: `true`.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mercato/mercato/latest/docs/resources/offering#bill_paused Offering#bill_paused}
+  */
+  readonly billPaused?: boolean | cdktf.IResolvable;
+  /**
   * Catalog category.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mercato/mercato/latest/docs/resources/offering#category_id Offering#category_id}
@@ -384,6 +390,7 @@ export class Offering extends cdktf.TerraformResource {
     this._allowedOrganizationIds = config.allowedOrganizationIds;
     this._allowedProjectIds = config.allowedProjectIds;
     this._autoApprove = config.autoApprove;
+    this._billPaused = config.billPaused;
     this._categoryId = config.categoryId;
     this._description = config.description;
     this._documentationUrl = config.documentationUrl;
@@ -451,6 +458,22 @@ export class Offering extends cdktf.TerraformResource {
   // Temporarily expose input value. Use with caution.
   public get autoApproveInput() {
     return this._autoApprove;
+  }
+
+  // bill_paused - computed: true, optional: true, required: false
+  private _billPaused?: boolean | cdktf.IResolvable; 
+  public get billPaused() {
+    return this.getBooleanAttribute('bill_paused');
+  }
+  public set billPaused(value: boolean | cdktf.IResolvable) {
+    this._billPaused = value;
+  }
+  public resetBillPaused() {
+    this._billPaused = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get billPausedInput() {
+    return this._billPaused;
   }
 
   // category_id - computed: false, optional: false, required: true
@@ -698,6 +721,7 @@ export class Offering extends cdktf.TerraformResource {
       allowed_organization_ids: cdktf.listMapper(cdktf.stringToTerraform, false)(this._allowedOrganizationIds),
       allowed_project_ids: cdktf.listMapper(cdktf.stringToTerraform, false)(this._allowedProjectIds),
       auto_approve: cdktf.booleanToTerraform(this._autoApprove),
+      bill_paused: cdktf.booleanToTerraform(this._billPaused),
       category_id: cdktf.stringToTerraform(this._categoryId),
       description: cdktf.stringToTerraform(this._description),
       documentation_url: cdktf.stringToTerraform(this._documentationUrl),
@@ -732,6 +756,12 @@ export class Offering extends cdktf.TerraformResource {
       },
       auto_approve: {
         value: hclExpression(cdktf.booleanToHclTerraform(this._autoApprove)),
+        isBlock: false,
+        type: "reference",
+        storageClassType: "boolean",
+      },
+      bill_paused: {
+        value: hclExpression(cdktf.booleanToHclTerraform(this._billPaused)),
         isBlock: false,
         type: "reference",
         storageClassType: "boolean",
