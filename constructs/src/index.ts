@@ -24,6 +24,7 @@ export * as resource from './generated/resource';
 export * as quota from './generated/quota';
 export * as dataMercatoCategory from './generated/data-mercato-category';
 export * as dataMercatoCostEstimate from './generated/data-mercato-cost-estimate';
+export * as dataMercatoInvoice from './generated/data-mercato-invoice';
 export * as dataMercatoOffering from './generated/data-mercato-offering';
 export * as dataMercatoOfferings from './generated/data-mercato-offerings';
 export * as dataMercatoOrganization from './generated/data-mercato-organization';

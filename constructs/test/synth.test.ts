@@ -63,6 +63,7 @@ describe('generated bindings as namespaces', () => {
         'category',
         'dataMercatoCategory',
         'dataMercatoCostEstimate',
+        'dataMercatoInvoice',
         'dataMercatoOffering',
         'dataMercatoOfferings',
         'dataMercatoOrganization',

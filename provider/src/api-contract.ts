@@ -30,6 +30,9 @@ export { OFFERING_STATUSES, OFFERING_VISIBILITIES, PLAN_UNITS, RESOURCE_STATES }
 /** An object id, as the API writes every id (`allowed_organization_ids` and `allowed_project_ids` elements). */
 export const OBJECT_ID = { pattern: ID_PATTERN.source } as const;
 
+/** A billing month (`period` of invoices and usage reports): a calendar month in UTC, `YYYY-MM`. */
+export const PERIOD = { pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$' } as const;
+
 /** Names and titles (organizations, projects, categories, offerings, plans, resources), in characters. */
 export const NAME_LENGTH = { min: 1, max: 200 } as const;
 

@@ -17,6 +17,7 @@ import { organizationData } from './data-sources/organization';
 import { categoryData } from './data-sources/category';
 import { resourceData } from './data-sources/resource';
 import { costEstimateData } from './data-sources/cost-estimate';
+import { invoiceData } from './data-sources/invoice';
 
 export const PROVIDER_VERSION = '0.1.0';
 
@@ -92,5 +93,6 @@ export const mercatoProvider = defineProvider({
     categoryData,
     resourceData,
     costEstimateData,
+    invoiceData,
   ],
 });

@@ -12,6 +12,7 @@ import {
   OBJECT_ID,
   OFFERING_STATUSES,
   OFFERING_VISIBILITIES,
+  PERIOD,
   PLAN_UNITS,
   PLATFORMS,
   RESOURCE_STATES,
@@ -75,4 +76,5 @@ test('the patterns and lengths are the ones the server checks', () => {
       ['patch', '/offerings/{id}'],
     ] as const)
       expect(api.bodyProperty(method, path, field).items!.pattern).toBe(OBJECT_ID.pattern);
+  expect(api.queryParameter('/invoices', 'period').pattern).toBe(PERIOD.pattern);
 });

@@ -5,6 +5,7 @@ import { declareDelete } from './delete';
 import { declareDescribe } from './describe';
 import { declareDrift } from './drift';
 import { declareGet } from './get';
+import { declareInvoices } from './invoices';
 import { declareModule } from './module';
 import { declareOrder } from './order';
 import { declareProvider } from './provider';
@@ -24,6 +25,7 @@ export const COMMANDS: ((program: Command) => void)[] = [
   declareDescribe,
   declareOrder,
   declareResourceActions,
+  declareInvoices,
   declareCreate,
   declareDelete,
   declareProvider,

@@ -24,7 +24,7 @@ export interface DescribeOptions {
 }
 
 const DESCRIBE_USAGE =
-  'name it as `mercato describe offering postgresql` or `mercato describe offering/postgresql` (a Terraform state: `terraform-state PROJECT/NAME`)';
+  'name it as `mercato describe offering postgresql` or `mercato describe offering/postgresql` (a Terraform state: `terraform-state PROJECT/NAME`; an invoice: `invoice ORG PERIOD`)';
 
 /**
  * The id of the object a person named: an id as it is; an offering by slug (the server answers
@@ -51,8 +51,15 @@ export async function runDescribe(
   kindName: string,
   name: string | undefined,
   options: DescribeOptions = {},
+  period?: string,
 ): Promise<string> {
   const { kind, ref } = objectArguments(kindName, name, DESCRIBE_USAGE);
+  if (kind.plural === 'invoices') {
+    const { describeInvoice }: typeof import('../billing/invoice-describe') = require('../billing/invoice-describe');
+    return describeInvoice(client, ref, period, options.output);
+  }
+  if (period !== undefined)
+    throw new CliError(`a third argument ("${period}") is an invoice's month; ${kind.plural} take only a name`);
   if (kind.plural === 'modules') {
     const { describeModule }: typeof import('../modules/module-describe') = require('../modules/module-describe');
     return describeModule(client, ref, options.output);

@@ -4,6 +4,7 @@ import { findKind, type FilterName, type Kind } from './kinds';
 import { renderItems } from './list-output';
 import type { Item, OutputFormat } from './output';
 import { maskSecrets } from './secret-values';
+import { checkedPeriod } from '../billing/invoice-ref';
 import { resolveCategoryId, resolveOfferingId, resolveOrganizationId, resolveProjectId } from './references';
 
 /** Options of `mercato get`, as commander parses them. `q` and `search` are the same filter. */
@@ -20,6 +21,8 @@ export interface GetOptions {
   version?: string;
   tags?: string;
   sort?: string;
+  /** Invoices of this month, `YYYY-MM`. */
+  period?: string;
   /** Orders and resources of deleted projects and offerings too (kept as history). */
   includeDeleted?: boolean;
   /** After the list, each object again whenever it changes (`watchList`). */
@@ -36,6 +39,11 @@ const RESOLVERS: Partial<Record<FilterName, Resolver>> = {
   offering: resolveOfferingId,
 };
 
+/** Filters whose values have a form to check before any request; each answers the value or throws a CliError naming the flag. */
+const FORMS: Partial<Record<FilterName, (value: string) => string>> = {
+  period: (value) => checkedPeriod(value, '--period'),
+};
+
 function filterValues(options: GetOptions): Partial<Record<FilterName, string>> {
   const { output: _output, includeDeleted: _includeDeleted, watch: _watch, q, search, ...rest } = options;
   return { ...rest, search: search ?? q };
@@ -47,13 +55,23 @@ function filterValues(options: GetOptions): Partial<Record<FilterName, string>> 
  */
 export async function buildQuery(client: MercatoClient, kind: Kind, options: GetOptions): Promise<Query> {
   const query: Query = {};
-  for (const [filter, value] of Object.entries(filterValues(options)) as [FilterName, string | undefined][]) {
+  const given = filterValues(options);
+  if (kind.needsOneOf && !kind.needsOneOf.filters.some((f) => given[f] !== undefined))
+    throw new CliError(`${kind.plural}: ${kind.needsOneOf.message}`);
+  for (const [filter, value] of Object.entries(given) as [FilterName, string | undefined][]) {
     if (value === undefined) continue;
     const parameter = kind.filters[filter];
     if (!parameter) throw new CliError(`${kind.plural} cannot be filtered by --${filter}${describeFilters(kind)}`);
     const resolve = RESOLVERS[filter];
     const choices = kind.choices?.[filter];
-    query[parameter] = choices ? oneOf(filter, value, choices) : resolve ? await resolve(client, value) : value;
+    const form = FORMS[filter];
+    query[parameter] = choices
+      ? oneOf(filter, value, choices)
+      : resolve
+        ? await resolve(client, value)
+        : form
+          ? form(value)
+          : value;
   }
   if (options.includeDeleted) {
     if (!kind.keepsHistory)
@@ -131,11 +149,17 @@ function describeFilters(kind: Kind): string {
   return names.length ? `; it accepts ${names.map((n) => `--${n}`).join(', ')}` : '; it takes no filters';
 }
 
+/** Every object of the kind the query selects: all pages, or the one answer of an unpaged kind. */
+export async function listOf(client: MercatoClient, kind: Kind, query: Query): Promise<Item[]> {
+  if (kind.unpaged) return (await client.get<{ items: Item[] }>(`/${kind.plural}`, query)).items;
+  return client.listAll<Item>(`/${kind.plural}`, query);
+}
+
 /** `mercato get <kind>`: every matching object (all pages), rendered in the chosen format. */
 export async function runGet(client: MercatoClient, kindName: string, options: GetOptions = {}): Promise<string> {
   const kind = findKind(kindName);
   const query = await buildQuery(client, kind, options);
-  const items = maskSecrets(await client.listAll<Item>(`/${kind.plural}`, query));
+  const items = maskSecrets(await listOf(client, kind, query));
   if (items.length === 0) await refuseUnknownValues(client, kind, options, query);
   const format = options.output ?? 'table';
   if ((format === 'table' || format === 'wide') && items.length === 0) return `No ${kind.plural} found.`;

@@ -6,6 +6,7 @@ import {
   RESOURCE_STATES,
 } from '@mercato/api';
 import { CliError } from '../cli-error';
+import { totalsText } from '../billing/invoice-money';
 import { NAME_FIELDS, type Named } from './names';
 import { formatAge, type Column, type Item } from './output';
 
@@ -21,6 +22,7 @@ export const FILTERS = [
   'version',
   'tags',
   'sort',
+  'period',
 ] as const;
 export type FilterName = (typeof FILTERS)[number];
 
@@ -43,6 +45,10 @@ export interface Kind {
    * organization's name, an offering's slug...), or the id for a kind without one (orders, events).
    */
   nameOf?: (item: Item) => string;
+  /** Answered in one piece, `{items}` without cursor pages (invoices: a month each, or one organization's months). */
+  unpaged?: boolean;
+  /** The filters a list of this kind cannot do without: what to say when none of them is given, before any request. */
+  needsOneOf?: { filters: FilterName[]; message: string };
 }
 
 const text = (field: string) => (item: Item) => item[field];
@@ -213,6 +219,28 @@ export const KINDS: Kind[] = [
     wide: [AGE],
     filters: { organization: 'organization_id', project: 'project_id' },
     nameOf: (item) => String(item.id),
+  },
+  {
+    plural: 'invoices',
+    singular: 'invoice',
+    aliases: ['inv'],
+    columns: [
+      nameColumn('organization', 'organization_id', 'organizations'),
+      column('period', 'period'),
+      column('state', 'state'),
+      { header: 'totals', value: (item) => totalsText(item.totals) },
+      { header: 'items', value: (item) => (Array.isArray(item.items) ? item.items.length : 0) },
+    ],
+    wide: [column('id', 'id'), column('closed at', 'closed_at')],
+    filters: { organization: 'organization_id', period: 'period' },
+    // `describe invoice ORG/PERIOD` finds it again
+    nameOf: (item) => `${String(item.organization_id)}/${String(item.period)}`,
+    unpaged: true,
+    needsOneOf: {
+      filters: ['organization', 'period'],
+      message:
+        "give --organization ORG (its invoices; with --period YYYY-MM, that month's); staff may give --period alone, for every organization",
+    },
   },
   {
     plural: 'events',

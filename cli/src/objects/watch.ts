@@ -1,5 +1,5 @@
 import type { MercatoClient, Query } from '@mercato/api';
-import { buildQuery, type GetOptions } from './get';
+import { buildQuery, listOf, type GetOptions } from './get';
 import { columnsFor, findKind, qualifiedName, type Kind } from './kinds';
 import { referencesOf } from './list-output';
 import { NameBook } from './names';
@@ -43,7 +43,7 @@ export async function watchList(
 function objectChanges(client: MercatoClient, kind: Kind, query: Query): () => Promise<Item[]> {
   const seen = new Map<string, string>();
   return async () => {
-    const items = maskSecrets(await client.listAll<Item>(`/${kind.plural}`, query));
+    const items = maskSecrets(await listOf(client, kind, query));
     const changed = items.filter((item) => seen.get(String(item.id)) !== JSON.stringify(item));
     for (const item of changed) seen.set(String(item.id), JSON.stringify(item));
     return changed;

@@ -9,6 +9,7 @@ export * as quota from './quota';
 export * as resource from './resource';
 export * as dataMercatoCategory from './data-mercato-category';
 export * as dataMercatoCostEstimate from './data-mercato-cost-estimate';
+export * as dataMercatoInvoice from './data-mercato-invoice';
 export * as dataMercatoOffering from './data-mercato-offering';
 export * as dataMercatoOfferings from './data-mercato-offerings';
 export * as dataMercatoOrganization from './data-mercato-organization';
