@@ -61,7 +61,8 @@ export const OFFERING = object({
   auto_approve: { type: 'boolean' },
   bill_paused: {
     type: 'boolean',
-    description: "Whether a paused resource's `fixed` and `limit` components are billed as when active; false: paused time is free.",
+    description:
+      "Whether a paused resource's `fixed` and `limit` components are billed as when active; false: paused time is free.",
   },
   plugin_options: { type: 'object', additionalProperties: true },
   secret_option_keys: {

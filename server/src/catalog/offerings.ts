@@ -74,7 +74,14 @@ const SEARCH_RESPONSE = object({
 type OfferingInput = Partial<
   Omit<
     OfferingRow,
-    'tags' | 'plugin_options' | 'secret_options' | 'components' | 'auto_approve' | 'bill_paused' | 'status_reason' | 'requested_status'
+    | 'tags'
+    | 'plugin_options'
+    | 'secret_options'
+    | 'components'
+    | 'auto_approve'
+    | 'bill_paused'
+    | 'status_reason'
+    | 'requested_status'
   >
 > &
   AudienceInput & {
