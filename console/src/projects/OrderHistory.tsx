@@ -1,0 +1,34 @@
+import type { Event } from '@mercato/api';
+import type { ListOf } from '../api/types';
+import { LoadState } from './LoadState';
+import { useLoad } from './use-load';
+import { when } from './when';
+
+interface StateChange {
+  state?: { from?: string; to?: string };
+  reason?: string;
+}
+
+/** An order's moves from state to state, with when and why, from the audit log (`order.<state>` events). */
+export function OrderHistory({ orderId }: { orderId: string }) {
+  const { data, error } = useLoad<ListOf<Event>>(
+    `/events?object_type=order&object_id=${encodeURIComponent(orderId)}&limit=100`,
+  );
+  if (!data) return <LoadState error={error} />;
+  const moves = data.items.filter((e) => (e.action ?? '').startsWith('order.'));
+  if (!moves.length) return <p className="meta">No history recorded.</p>;
+  return (
+    <ol className="history">
+      {moves.map((event) => {
+        const changes = event.changes as StateChange;
+        return (
+          <li key={event.id}>
+            <time dateTime={event.created_at}>{when(event.created_at)}</time>:{' '}
+            {changes.state ? `${changes.state.from ?? '?'} → ${changes.state.to ?? '?'}` : event.action}
+            {changes.reason && <span> (reason: {changes.reason})</span>}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
