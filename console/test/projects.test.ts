@@ -38,15 +38,18 @@ async function expectAccessible(name: string) {
 /** Signs in through the sign-in page (a fresh session each time: the token lives in sessionStorage). */
 async function signInAs(token: string, username: string, next = '/') {
   const { page } = browser;
-  await page.goto(`${server.url}/sign-in?next=${encodeURIComponent(next)}`);
-  await page.evaluate(() => sessionStorage.clear());
+  // Signing out first forgets the previous user's token (a fresh start, as in a new tab).
+  if (await page.getByRole('button', { name: 'Sign out' }).count()) {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL(/\/sign-in/);
+  }
   await page.goto(`${server.url}/sign-in?next=${encodeURIComponent(next)}`);
   await page.getByLabel('API token').fill(token);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByText(username).waitFor();
 }
 
-/** Reloads until `locator` shows (what another person or the worker does arrives on its own time). */
+/** Reloads until `check` holds (what another person or the worker does arrives on its own time). */
 async function reloadUntil(check: () => Promise<boolean>, what: string, timeoutMs = 15_000) {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
@@ -105,7 +108,10 @@ test('order, approve as consumer and provider, fulfil, reveal a secret output, t
   await queued.getByLabel('Outputs (JSON)').fill('{"host": "vm-42.example.com"}');
   await queued.getByLabel(/Secret outputs/).fill('{bad');
   await queued.getByRole('button', { name: 'Complete' }).click();
-  await page.getByRole('alert').getByText(/Secret outputs: not JSON/).waitFor();
+  await page
+    .getByRole('alert')
+    .getByText(/Secret outputs: not JSON/)
+    .waitFor();
   await queued.getByLabel(/Secret outputs/).fill('{"password": "s3cret-pw"}');
   await queued.getByRole('button', { name: 'Complete' }).click();
   await page.getByText(/create order .* is done/).waitFor();
@@ -135,7 +141,10 @@ test('order, approve as consumer and provider, fulfil, reveal a secret output, t
   // The manager: an update that changes nothing is refused, and the API's reason shown.
   await signInAs(manager.token, 'projects-consumer-manager', `/resources/${await resourceId()}`);
   await page.getByRole('button', { name: 'Order the update' }).click();
-  await page.getByRole('alert').getByText(/changes nothing/).waitFor();
+  await page
+    .getByRole('alert')
+    .getByText(/changes nothing/)
+    .waitFor();
 
   // Terminate, confirmed first; the terminate order goes to the provider's queue, who completes it.
   await page.getByRole('button', { name: 'Terminate' }).click();
@@ -181,7 +190,10 @@ test('the manager rejects an order with a reason; the project shows it', async (
   const item = page.getByTestId('approval');
   await item.waitFor();
   await item.getByRole('button', { name: 'Reject' }).click();
-  await item.getByRole('alert').getByText(/Reason/).waitFor();
+  await item
+    .getByRole('alert')
+    .getByText(/Reason/)
+    .waitFor();
   await item.getByLabel('Reason to reject').fill('not in this quarter');
   await item.getByRole('button', { name: 'Reject' }).click();
   await page.getByText(/Rejected the create order .*: now rejected/).waitFor();

@@ -22,7 +22,9 @@ export function ApprovalItem({ order, onDecided }: { order: Order; onDecided(mes
     setError('');
     try {
       const moved = await request<Order>(token, `/orders/${order.id}/${verb}`, { method: 'POST', body });
-      onDecided(`${verb === 'approve' ? 'Approved' : 'Rejected'} the ${order.type} order ${order.id}: now ${moved.state}.`);
+      onDecided(
+        `${verb === 'approve' ? 'Approved' : 'Rejected'} the ${order.type} order ${order.id}: now ${moved.state}.`,
+      );
     } catch (e) {
       setError(problemText(e));
       setBusy(false);

@@ -68,9 +68,7 @@ export function UpdateForm({
         ))}
         {!plans.data && <option value={planId}>{planId}</option>}
       </select>
-      {offering.data && (
-        <LimitsInputs offering={offering.data} plan={plan} limits={limits} onChange={setLimits} />
-      )}
+      {offering.data && <LimitsInputs offering={offering.data} plan={plan} limits={limits} onChange={setLimits} />}
       <label htmlFor="update-attributes">Attributes (JSON)</label>
       <textarea
         id="update-attributes"
