@@ -132,6 +132,7 @@ test('order, approve as consumer and provider, fulfil, reveal a secret output, t
   await page.getByText('History').first().click();
   await page.getByText('pending-consumer → pending-provider').waitFor();
   await page.getByText('executing → done').waitFor();
+  expect(await page.locator('.history').first().innerText()).not.toContain('?');
   await expectAccessible('06-resource-revealed');
 
   // The provider sees the resource through its offering, but never its secret outputs.

@@ -5,7 +5,8 @@ import { useLoad } from './use-load';
 import { when } from './when';
 
 interface StateChange {
-  state?: { from?: string; to?: string };
+  /** A move: {from, to}; the placing event (`order.created`) carries the order, its state a string. */
+  state?: { from?: string; to?: string } | string;
   reason?: string;
 }
 
@@ -23,12 +24,18 @@ export function OrderHistory({ orderId }: { orderId: string }) {
         const changes = event.changes as StateChange;
         return (
           <li key={event.id}>
-            <time dateTime={event.created_at}>{when(event.created_at)}</time>:{' '}
-            {changes.state ? `${changes.state.from ?? '?'} → ${changes.state.to ?? '?'}` : event.action}
+            <time dateTime={event.created_at}>{when(event.created_at)}</time>: {describe(event.action ?? '', changes)}
             {changes.reason && <span> (reason: {changes.reason})</span>}
           </li>
         );
       })}
     </ol>
   );
+}
+
+function describe(action: string, changes: StateChange): string {
+  const state = changes.state;
+  if (state && typeof state === 'object') return `${state.from ?? '?'} → ${state.to ?? '?'}`;
+  const verb = action.replace(/^order\./, '');
+  return typeof state === 'string' ? `${verb} (${state})` : verb;
 }
