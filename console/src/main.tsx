@@ -8,6 +8,11 @@ import { CatalogPage } from './catalog/CatalogPage';
 import { OfferingPage } from './offering/OfferingPage';
 import { OrderPage } from './orders/OrderPage';
 import { NotFoundPage } from './layout/NotFoundPage';
+import { ProjectsPage } from './projects/ProjectsPage';
+import { ProjectPage } from './projects/ProjectPage';
+import { ResourcePage } from './resources/ResourcePage';
+import { ApprovalsPage } from './approvals/ApprovalsPage';
+import { ProviderQueuePage } from './provider-queue/ProviderQueuePage';
 import './styles.css';
 
 /**
@@ -42,6 +47,46 @@ createRoot(document.getElementById('root')!).render(
               element={
                 <RequireSession>
                   <OrderPage />
+                </RequireSession>
+              }
+            />
+            <Route
+              path="/projects"
+              element={
+                <RequireSession>
+                  <ProjectsPage />
+                </RequireSession>
+              }
+            />
+            <Route
+              path="/projects/:id"
+              element={
+                <RequireSession>
+                  <ProjectPage />
+                </RequireSession>
+              }
+            />
+            <Route
+              path="/resources/:id"
+              element={
+                <RequireSession>
+                  <ResourcePage />
+                </RequireSession>
+              }
+            />
+            <Route
+              path="/approvals"
+              element={
+                <RequireSession>
+                  <ApprovalsPage />
+                </RequireSession>
+              }
+            />
+            <Route
+              path="/provider-queue"
+              element={
+                <RequireSession>
+                  <ProviderQueuePage />
                 </RequireSession>
               }
             />

@@ -35,6 +35,15 @@ export function Layout() {
                   Catalog
                 </NavLink>
               </li>
+              <li>
+                <NavLink to="/projects">Projects</NavLink>
+              </li>
+              <li>
+                <NavLink to="/approvals">Approvals</NavLink>
+              </li>
+              <li>
+                <NavLink to="/provider-queue">Provider queue</NavLink>
+              </li>
             </ul>
           </nav>
         )}

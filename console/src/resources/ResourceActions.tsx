@@ -1,0 +1,92 @@
+import type { Order, Resource } from '@mercato/api';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { request } from '../api/http';
+import { problemText } from '../projects/problem-text';
+import { useToken } from '../session/session';
+import { ConfirmButton } from './ConfirmButton';
+import { UpdateForm, type UpdateRequest } from './UpdateForm';
+
+/** The states each order type needs the resource in (server/src/orders/order-model.ts RESOURCE_STATES_FOR). */
+const ALLOWED_IN: Record<'update' | 'pause' | 'resume' | 'terminate', string[]> = {
+  update: ['OK', 'Paused'],
+  pause: ['OK'],
+  resume: ['Paused'],
+  terminate: ['OK', 'Paused', 'Erred'],
+};
+
+/**
+ * What a consumer does with a resource, each by placing an order (POST /orders): update, pause,
+ * resume, terminate. Pause and terminate are confirmed first; the API's refusal is shown as it says it.
+ */
+export function ResourceActions({ resource, onOrdered }: { resource: Resource; onOrdered(): void }) {
+  const token = useToken();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState('');
+  const [placed, setPlaced] = useState<Order | null>(null);
+  const state = resource.state ?? '';
+  const allowed = (type: keyof typeof ALLOWED_IN) => ALLOWED_IN[type].includes(state);
+
+  const place = async (type: string, extra: UpdateRequest = {}) => {
+    setBusy(true);
+    setError('');
+    setPlaced(null);
+    try {
+      const order = await request<Order>(token, '/orders', {
+        method: 'POST',
+        body: { type, resource_id: resource.id, ...extra },
+      });
+      setPlaced(order);
+      onOrdered();
+    } catch (e) {
+      setError(problemText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section aria-labelledby="actions-heading" className="panel">
+      <h2 id="actions-heading">Actions</h2>
+      <div aria-live="polite">
+        {placed && (
+          <p className="success">
+            The {placed.type} order is {placed.state}. <Link to={`/orders/${placed.id}`}>See the order</Link>
+          </p>
+        )}
+      </div>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="actions">
+        {allowed('pause') && (
+          <ConfirmButton
+            label="Pause"
+            question={`Pause ${resource.name}? It stops until it is resumed.`}
+            disabled={busy}
+            onConfirm={() => void place('pause')}
+          />
+        )}
+        {allowed('resume') && (
+          <button type="button" disabled={busy} onClick={() => void place('resume')}>
+            Resume
+          </button>
+        )}
+        {allowed('terminate') && (
+          <ConfirmButton
+            label="Terminate"
+            question={`Terminate ${resource.name}? The resource and its data on the backend end; this cannot be undone.`}
+            disabled={busy}
+            onConfirm={() => void place('terminate')}
+          />
+        )}
+      </div>
+      {allowed('update') && <UpdateForm resource={resource} busy={busy} onSubmit={(u) => void place('update', u)} />}
+      {!Object.values(ALLOWED_IN).some((states) => states.includes(state)) && (
+        <p className="meta">No actions while the resource is {state}.</p>
+      )}
+    </section>
+  );
+}
