@@ -10,7 +10,8 @@
  * per currency with its own arithmetic. Then, BENCH_RUNS times each:
  * - `compute`: what a close reads and computes, in this process: billingDataOf for every
  *   organization and invoiceFigures (server/src/billing); its totals must equal the expected ones;
- * - `close`: POST /api/v1/invoices/close — see timeClose (not on this branch yet).
+ * - `close`: POST /api/v1/invoices/close to the real server over HTTP (timeClose), its final
+ *   invoices' totals read back; the ratio close / compute is what writing the invoices adds.
  *
  * Knobs (environment): BENCH_RESOURCES (10000), BENCH_RUNS (3), BENCH_DATABASES (sqlite,postgres),
  * BENCH_PERIOD (2026-11), BENCH_ORGANIZATIONS (20).
@@ -20,7 +21,15 @@ import os from 'node:os';
 import path from 'node:path';
 import Decimal from 'decimal.js';
 import { Client as PgClient } from 'pg';
-import { billingDataOf, billingMonth, invoiceFigures, openDatabase, type Database } from '@mercato/server';
+import {
+  billingDataOf,
+  billingMonth,
+  buildApp,
+  ensureAdminToken,
+  invoiceFigures,
+  openDatabase,
+  type Database,
+} from '@mercato/server';
 import { startPostgres, type PostgresCluster } from '@mercato/test-support/postgres';
 import { seedMonth, type SeededMonth } from './support/invoice-close-data';
 import { fmt, loadAverage, median } from './support/processes';
@@ -72,16 +81,59 @@ async function timeCompute(database: Database): Promise<Measured> {
 }
 
 /**
- * The full close, timed: POST /api/v1/invoices/close `{period}` as staff on a server over this
- * database, then the final invoices' totals. Not on this branch: the invoice routes come from
- * another branch of issue 13. After the merge: build the app on `database` (buildApp and
- * ensureAdminToken from @mercato/server, as test/support/server-harness.ts does), time the POST,
- * read the totals back (GET /api/v1/invoices?period=… per organization) and return them as
- * timeCompute does; main() already checks them against the expected sum and reports them.
+ * The full close, timed: POST /api/v1/invoices/close `{period}` as staff to the real server over
+ * HTTP on this database, then the final invoices' totals summed over every organization (GET
+ * /api/v1/invoices?period=…, staff). The close is undone afterwards (its billing_periods row and
+ * invoices deleted), so that the next run closes the same month again.
  */
-async function timeClose(database: Database): Promise<Measured | undefined> {
-  void database;
-  return undefined;
+async function timeClose(server: BenchServer): Promise<Measured> {
+  const call = (method: string, route: string, body?: unknown) =>
+    fetch(`${server.url}/api/v1${route}`, {
+      method,
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  const started = performance.now();
+  const closed = await call('POST', '/invoices/close', { period: PERIOD });
+  const seconds = (performance.now() - started) / 1000;
+  if (closed.status !== 201) throw new Error(`close answered ${closed.status}: ${await closed.text()}`);
+  const listed = (await (await call('GET', `/invoices?period=${PERIOD}`)).json()) as {
+    items: { state: string; items: unknown[]; totals: { currency: string; amount: string }[] }[];
+  };
+  const sums = new Map<string, Decimal>();
+  for (const total of listed.items.flatMap((i) => i.totals))
+    sums.set(total.currency, (sums.get(total.currency) ?? new Decimal(0)).plus(total.amount));
+  const totals = Object.fromEntries(
+    [...sums]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([currency, sum]) => [currency, sum.toFixed(currency === 'JPY' ? 0 : 2)]),
+  );
+  if (listed.items.some((i) => i.state !== 'final')) throw new Error('an invoice of the closed month is not final');
+  await server.database.db.deleteFrom('invoices').where('period', '=', PERIOD).execute();
+  await server.database.db.deleteFrom('billing_periods').where('period', '=', PERIOD).execute();
+  return {
+    seconds,
+    totals,
+    invoices: listed.items.length,
+    items: listed.items.reduce((n, i) => n + i.items.length, 0),
+  };
+}
+
+const ADMIN_TOKEN = 'mct_bench_close_admin';
+
+interface BenchServer {
+  url: string;
+  database: Database;
+  close(): Promise<void>;
+}
+
+/** The real server on this database, on a free port, its worker off (nothing is ordered). */
+async function startServer(database: Database, dataDir: string): Promise<BenchServer> {
+  await ensureAdminToken(database.db, dataDir, ADMIN_TOKEN);
+  const app = await buildApp({ database, worker: { enabled: false }, logger: false });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.server.address() as { port: number };
+  return { url: `http://127.0.0.1:${port}`, database, close: () => app.close() };
 }
 
 async function freshDatabase(kind: 'sqlite' | 'postgres', cluster?: PostgresCluster) {
@@ -98,6 +150,7 @@ async function freshDatabase(kind: 'sqlite' | 'postgres', cluster?: PostgresClus
   const database = await openDatabase({ dataDir, databaseUrl });
   return {
     database,
+    dataDir,
     cleanUp: async () => {
       await database.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
@@ -116,7 +169,8 @@ interface DatabaseResult {
 }
 
 async function measure(kind: 'sqlite' | 'postgres', cluster?: PostgresCluster): Promise<DatabaseResult> {
-  const { database, cleanUp } = await freshDatabase(kind, cluster);
+  const { database, dataDir, cleanUp } = await freshDatabase(kind, cluster);
+  const server = await startServer(database, dataDir);
   try {
     const seeded = await seedMonth(database, { resources: RESOURCES, period: PERIOD, organizations: ORGANIZATIONS });
     say(
@@ -131,14 +185,15 @@ async function measure(kind: 'sqlite' | 'postgres', cluster?: PostgresCluster): 
       say(
         `${kind} run ${run}: compute ${fmt(figures.seconds, 2)} s (read ${fmt(figures.readSeconds!, 2)} s), ${figures.invoices} invoices, ${figures.items} items, totals ${JSON.stringify(figures.totals)} ${same(figures.totals, seeded.expected) && figures.items === seeded.expectedItems ? '= expected' : 'DIFFERS from expected'}`,
       );
-      const closed = await timeClose(database);
-      if (closed) {
-        close.push(closed);
-        say(`${kind} run ${run}: close ${fmt(closed.seconds, 2)} s, totals ${JSON.stringify(closed.totals)}`);
-      }
+      const closed = await timeClose(server);
+      close.push(closed);
+      say(
+        `${kind} run ${run}: close ${fmt(closed.seconds, 2)} s, ${closed.items} items, totals ${JSON.stringify(closed.totals)}`,
+      );
     }
     return { database: kind, seeded, compute, close, load: [loadBefore, loadAverage()] };
   } finally {
+    await server.close();
     await cleanUp();
   }
 }
@@ -159,24 +214,21 @@ async function main() {
   }
   console.log('');
   console.log(
-    `| ${RESOURCES} resources × 3 components, ${PERIOD} | part | runs (s) | median (s) | total = independent sum | target |`,
+    `| ${RESOURCES} resources × 3 components, ${PERIOD} | part | runs (s) | median (s) | ÷ compute | total = independent sum | target |`,
   );
-  console.log('|---|---|---|---:|---|---|');
+  console.log('|---|---|---|---:|---:|---|---|');
   let failed = false;
   for (const r of results) {
+    const baseline = median(r.compute.map((m) => m.seconds));
     for (const [part, runs] of [
-      ['compute (billingDataOf + invoiceFigures)', r.compute],
-      ['close (POST /invoices/close)', r.close],
+      ['compute (billingDataOf + invoiceFigures, in process)', r.compute],
+      ['close (POST /invoices/close over HTTP)', r.close],
     ] as const) {
-      if (!runs.length) {
-        console.log(`| ${r.database} | ${part} | not on this branch yet | | | |`);
-        continue;
-      }
-      const right = runs.every((m) => same(m.totals, r.seeded.expected));
+      const right = runs.every((m) => same(m.totals, r.seeded.expected) && m.items === r.seeded.expectedItems);
       const seconds = median(runs.map((m) => m.seconds));
       failed ||= !right;
       console.log(
-        `| ${r.database} | ${part} | ${runs.map((m) => fmt(m.seconds, 2)).join(', ')} | ${fmt(seconds, 2)} | ${right ? `yes: ${JSON.stringify(r.seeded.expected)}` : `NO: ${JSON.stringify(runs[0].totals)} ≠ ${JSON.stringify(r.seeded.expected)}`} | ${seconds < TARGET_SECONDS ? 'met' : 'MISSED'} (< ${TARGET_SECONDS} s) |`,
+        `| ${r.database} | ${part} | ${runs.map((m) => fmt(m.seconds, 2)).join(', ')} | ${fmt(seconds, 2)} | ${fmt(seconds / baseline, 2)}x | ${right ? `yes: ${JSON.stringify(r.seeded.expected)}` : `NO: ${JSON.stringify(runs[0].totals)} ≠ ${JSON.stringify(r.seeded.expected)}`} | ${seconds < TARGET_SECONDS ? 'met' : 'MISSED'} (< ${TARGET_SECONDS} s) |`,
       );
     }
   }

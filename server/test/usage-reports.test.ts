@@ -220,13 +220,9 @@ describe.each(DATABASE_KINDS)('usage reports on %s', (kind) => {
     const sm = w.serviceManager.api;
     const at = (period: string) => report(sm, { resource_id: id, component: 'storage', period, amount: 3 });
     await sm.expect(201, at('2025-06'));
-    // Closing months is the invoices' API (not this suite's): a billing_periods row is what it writes.
-    await server.app.db
-      .insertInto('billing_periods')
-      .values({ period: '2025-06', closed_at: new Date().toISOString(), closed_by: null })
-      .execute();
+    await admin.expect(201, admin.post('/invoices/close', { period: '2025-06' }));
     const closed = await sm.expect(409, at('2025-06'));
-    expect(closed.errors).toEqual([{ field: 'period', message: expect.stringContaining('2025-06 is closed') }]);
+    expect(closed.errors).toEqual([{ field: 'period', message: expect.stringContaining('2025-06 was closed') }]);
     await sm.expect(201, at('2025-07'));
     expect((await usage(id, '2025-06')).totals).toEqual([{ component: 'storage', amount: '3' }]);
   });
