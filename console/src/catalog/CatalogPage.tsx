@@ -155,12 +155,11 @@ function FacetGroup(props: { facet: FacetName; values: Facet[]; chosen: string; 
   );
 }
 
-/** beta and deprecated as the catalog knows them: a pre-release latest version, or no version left to order. */
+/** beta and deprecated as the server's search says them (latest orderable version beta; every version deprecated). */
 function badgesOf(offering: Offering): string[] {
   const badges: string[] = [];
-  const versions = offering.versions ?? [];
-  if (offering.latest_version?.includes('-') || (offering.tags ?? []).includes('beta')) badges.push('beta');
-  if (versions.length > 0 && !offering.latest_version) badges.push('deprecated');
+  if (offering.latest_version_status === 'beta') badges.push('beta');
+  if (offering.all_versions_deprecated) badges.push('deprecated');
   if (offering.status && offering.status !== 'active') badges.push(offering.status);
   return badges;
 }
