@@ -109,7 +109,11 @@ async function main() {
       await page.goto(`${server.url}/`);
       const shown = await page.evaluate<number>(FIRST_CARD);
       const api = await apiTime(page, '');
-      if (i > 0) (first.push(shown), firstApi.push(api)); // the first load fills the cache: not counted
+      // The first load fills the cache: not counted.
+      if (i > 0) {
+        first.push(shown);
+        firstApi.push(api);
+      }
       await page.close();
     }
 

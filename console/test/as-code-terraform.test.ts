@@ -123,7 +123,8 @@ test('the HCL the panel shows, applied with Terraform, makes the resource the co
   const shown = await page.getByTestId('code-hcl').innerText();
   await page.getByRole('button', { name: 'Copy' }).click();
   await page.getByRole('status').getByText('Copied.').waitFor();
-  const hcl = await page.evaluate(() => navigator.clipboard.readText());
+  // Text, not a function: the test's own types know no DOM.
+  const hcl = await page.evaluate<string>('navigator.clipboard.readText()');
   expect(hcl).toBe(shown.endsWith('\n') ? shown : `${shown}\n`);
   for (const secret of ['hunter2-admin', 's3cret']) expect(hcl).not.toContain(secret);
   expect({ page: 'as-code', violations: await accessibilityViolations(page) }).toEqual({
