@@ -12,10 +12,11 @@
  *
  * Knobs: BENCH_OFFERINGS (10000), BENCH_RUNS (samples of each, 9), BENCH_SEED_CONCURRENCY (20).
  */
-import type { Page } from 'playwright-core';
-import { launchBrowser } from '@mercato/test-support/browser';
+import { launchBrowser, type TestBrowser } from '@mercato/test-support/browser';
 import { offeringSpecs, ORGANIZATION_NAMES, CATEGORIES } from './support/catalog-data';
 import { Client, fmt, loadAverage, median, pool, startMercato } from './support/processes';
+
+type Page = TestBrowser['page'];
 
 const OFFERINGS = Number(process.env.BENCH_OFFERINGS ?? 10000);
 const RUNS = Math.min(Number(process.env.BENCH_RUNS ?? 9), 50);
