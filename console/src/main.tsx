@@ -1,12 +1,10 @@
-import { StrictMode } from 'react';
+import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { SessionProvider, RequireSession } from './session/session';
 import { Layout } from './layout/Layout';
 import { SignInPage } from './session/SignInPage';
 import { CatalogPage } from './catalog/CatalogPage';
-import { OfferingPage } from './offering/OfferingPage';
-import { OrderPage } from './orders/OrderPage';
 import { NotFoundPage } from './layout/NotFoundPage';
 import { ProjectsPage } from './projects/ProjectsPage';
 import { ProjectPage } from './projects/ProjectPage';
@@ -14,6 +12,12 @@ import { ResourcePage } from './resources/ResourcePage';
 import { ApprovalsPage } from './approvals/ApprovalsPage';
 import { ProviderQueuePage } from './provider-queue/ProviderQueuePage';
 import './styles.css';
+
+// Loaded when first opened: the form library (rjsf, ajv) is most of the bundle, and the catalog,
+// the first page, shows sooner without it (bench/console-catalog.ts).
+const OfferingPage = lazy(() => import('./offering/OfferingPage').then((m) => ({ default: m.OfferingPage })));
+const OrderPage = lazy(() => import('./orders/OrderPage').then((m) => ({ default: m.OrderPage })));
+const LOADING = <p aria-live="polite">Loading…</p>;
 
 /**
  * The console's pages. A new page is a route here and a link in layout/Layout.tsx; the server
@@ -38,7 +42,9 @@ createRoot(document.getElementById('root')!).render(
               path="/offerings/:slug"
               element={
                 <RequireSession>
-                  <OfferingPage />
+                  <Suspense fallback={LOADING}>
+                    <OfferingPage />
+                  </Suspense>
                 </RequireSession>
               }
             />
@@ -46,7 +52,9 @@ createRoot(document.getElementById('root')!).render(
               path="/orders/:id"
               element={
                 <RequireSession>
-                  <OrderPage />
+                  <Suspense fallback={LOADING}>
+                    <OrderPage />
+                  </Suspense>
                 </RequireSession>
               }
             />

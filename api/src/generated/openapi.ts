@@ -1265,6 +1265,10 @@ export interface paths {
                                 versions?: string[];
                                 /** @description Newest available (not beta, not deprecated) version. */
                                 latest_version?: string | null;
+                                /** @description The status of `latest_version`: `beta` when no version is available but a beta one is (the catalog's beta badge); null without one. */
+                                latest_version_status?: string | null;
+                                /** @description True when the offering has versions and every one is deprecated: nothing left to order (the catalog's deprecated badge). */
+                                all_versions_deprecated?: boolean;
                                 /** Format: date-time */
                                 created_at?: string;
                                 /** Format: date-time */
@@ -1411,6 +1415,10 @@ export interface paths {
                             versions?: string[];
                             /** @description Newest available (not beta, not deprecated) version. */
                             latest_version?: string | null;
+                            /** @description The status of `latest_version`: `beta` when no version is available but a beta one is (the catalog's beta badge); null without one. */
+                            latest_version_status?: string | null;
+                            /** @description True when the offering has versions and every one is deprecated: nothing left to order (the catalog's deprecated badge). */
+                            all_versions_deprecated?: boolean;
                             /** Format: date-time */
                             created_at?: string;
                             /** Format: date-time */
@@ -1497,6 +1505,10 @@ export interface paths {
                             versions?: string[];
                             /** @description Newest available (not beta, not deprecated) version. */
                             latest_version?: string | null;
+                            /** @description The status of `latest_version`: `beta` when no version is available but a beta one is (the catalog's beta badge); null without one. */
+                            latest_version_status?: string | null;
+                            /** @description True when the offering has versions and every one is deprecated: nothing left to order (the catalog's deprecated badge). */
+                            all_versions_deprecated?: boolean;
                             /** Format: date-time */
                             created_at?: string;
                             /** Format: date-time */
@@ -1639,6 +1651,10 @@ export interface paths {
                             versions?: string[];
                             /** @description Newest available (not beta, not deprecated) version. */
                             latest_version?: string | null;
+                            /** @description The status of `latest_version`: `beta` when no version is available but a beta one is (the catalog's beta badge); null without one. */
+                            latest_version_status?: string | null;
+                            /** @description True when the offering has versions and every one is deprecated: nothing left to order (the catalog's deprecated badge). */
+                            all_versions_deprecated?: boolean;
                             /** Format: date-time */
                             created_at?: string;
                             /** Format: date-time */

@@ -19,7 +19,12 @@ export function CatalogPage() {
   const [params, setParams] = useSearchParams();
   const query = useMemo(() => catalogQuery(params), [params]);
   const [text, setText] = useState(query.q ?? '');
+  // The URL follows the settled text; the search follows every key (a newer one aborts the older).
   const typed = useDebounced(text, 200);
+  const live = useMemo(() => {
+    const { q: _settled, ...rest } = query;
+    return text ? { ...rest, q: text } : rest;
+  }, [query, text]);
 
   // Typing updates the URL (replacing the entry: one history step per search, not per key).
   useEffect(() => {
@@ -31,23 +36,28 @@ export function CatalogPage() {
     // only the settled text drives this: params are read, not watched
   }, [typed]);
 
-  // Back and forward change the URL: the box follows.
-  useEffect(() => setText(params.get('q') ?? ''), [params]);
+  // Back and forward change the URL: the box follows (not when the URL only caught up with it).
+  useEffect(() => {
+    const q = params.get('q') ?? '';
+    if (q !== typed) setText(q);
+  }, [params]);
 
   const [result, setResult] = useState<OfferingSearch | null>(null);
   const [items, setItems] = useState<Offering[]>([]);
   const [error, setError] = useState('');
   const [loading, setLoading] = useState(false);
-  const key = queryString(query);
+  const [shownKey, setShownKey] = useState('');
+  const key = queryString(live);
 
   useEffect(() => {
     const controller = new AbortController(); // a newer query cancels the request in flight
     setLoading(true);
-    request<OfferingSearch>(token, `/offerings${queryString({ ...query, limit: PAGE_SIZE })}`, {
+    request<OfferingSearch>(token, `/offerings${queryString({ ...live, limit: PAGE_SIZE })}`, {
       signal: controller.signal,
     }).then(
       (body) => {
         setResult(body);
+        setShownKey(key);
         setItems(body.items ?? []);
         setError('');
         setLoading(false);
@@ -66,7 +76,7 @@ export function CatalogPage() {
     if (!result?.next_cursor) return;
     const body = await request<OfferingSearch>(
       token,
-      `/offerings${queryString({ ...query, limit: PAGE_SIZE, cursor: result.next_cursor })}`,
+      `/offerings${queryString({ ...live, limit: PAGE_SIZE, cursor: result.next_cursor })}`,
     );
     setResult({ ...body, facets: result.facets, total: result.total });
     setItems((shown) => [...shown, ...(body.items ?? [])]);
@@ -104,7 +114,13 @@ export function CatalogPage() {
           />
         ))}
       </aside>
-      <section className="results" aria-labelledby="results-heading" aria-busy={loading}>
+      {/* data-results-for: the query the results shown answer (bench/console-catalog.ts waits on it). */}
+      <section
+        className="results"
+        aria-labelledby="results-heading"
+        aria-busy={loading}
+        data-results-for={result ? shownKey : undefined}
+      >
         <h2 id="results-heading" className="results-summary" aria-live="polite">
           {result ? `${result.total} ${result.total === 1 ? 'offering' : 'offerings'}` : 'Searching…'}
         </h2>
@@ -155,12 +171,11 @@ function FacetGroup(props: { facet: FacetName; values: Facet[]; chosen: string; 
   );
 }
 
-/** beta and deprecated as the catalog knows them: a pre-release latest version, or no version left to order. */
+/** beta and deprecated as the server's search says them (latest orderable version beta; every version deprecated). */
 function badgesOf(offering: Offering): string[] {
   const badges: string[] = [];
-  const versions = offering.versions ?? [];
-  if (offering.latest_version?.includes('-') || (offering.tags ?? []).includes('beta')) badges.push('beta');
-  if (versions.length > 0 && !offering.latest_version) badges.push('deprecated');
+  if (offering.latest_version_status === 'beta') badges.push('beta');
+  if (offering.all_versions_deprecated) badges.push('deprecated');
   if (offering.status && offering.status !== 'active') badges.push(offering.status);
   return badges;
 }

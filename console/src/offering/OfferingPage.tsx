@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type Form from '@rjsf/core';
 import type { RJSFSchema } from '@rjsf/utils';
@@ -53,7 +53,7 @@ function OfferingView(props: {
   const form = useRef<Form>(null);
   const chosen = versions.find((v) => v.version === version);
   const schema = (chosen?.options_schema ?? { type: 'object' }) as RJSFSchema;
-  const secretNames = useMemo(() => (chosen?.secret_attribute_paths ?? []).map((p) => p.split('.')[0]), [chosen]);
+  const secretPaths = chosen?.secret_attribute_paths ?? [];
 
   useEffect(() => setLimits(defaultLimits(offering, plan)), [offering, plan]);
 
@@ -219,7 +219,7 @@ function OfferingView(props: {
             version,
             name,
             attributes,
-            secretNames,
+            secretPaths,
             limits,
           }}
         />

@@ -75,6 +75,16 @@ export const OFFERING = object({
   components: { type: 'array', items: { ...COMPONENT, required: undefined } },
   versions: { type: 'array', items: { type: 'string' } },
   latest_version: { type: ['string', 'null'], description: 'Newest available (not beta, not deprecated) version.' },
+  latest_version_status: {
+    type: ['string', 'null'],
+    description:
+      "The status of `latest_version`: `beta` when no version is available but a beta one is (the catalog's beta badge); null without one.",
+  },
+  all_versions_deprecated: {
+    type: 'boolean',
+    description:
+      "True when the offering has versions and every one is deprecated: nothing left to order (the catalog's deprecated badge).",
+  },
   created_at: TIMESTAMP,
   updated_at: TIMESTAMP,
 });
@@ -95,6 +105,7 @@ export function latestVersion(versions: VersionSummary[]): string | null {
 export function presentOffering(row: OfferingRow, versions: VersionSummary[], audience: OfferingAudienceRow[]) {
   const { secret_options, ...rest } = row;
   const listed = (rows: OfferingAudienceRow[], id: (r: OfferingAudienceRow) => string) => rows.map(id).sort();
+  const latest = latestVersion(versions);
   return {
     ...rest,
     allowed_organization_ids: listed(
@@ -113,7 +124,9 @@ export function presentOffering(row: OfferingRow, versions: VersionSummary[], au
     secret_option_keys: Object.keys(json<Record<string, unknown>>(secret_options, {})).sort(),
     components: json<Component[]>(row.components, []),
     versions: versions.map((v) => v.version).sort(semver.compare),
-    latest_version: latestVersion(versions),
+    latest_version: latest,
+    latest_version_status: latest === null ? null : (versions.find((v) => v.version === latest)?.status ?? null),
+    all_versions_deprecated: versions.length > 0 && versions.every((v) => v.status === 'deprecated'),
   };
 }
 
