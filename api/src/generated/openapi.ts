@@ -6442,6 +6442,8 @@ export interface paths {
                                 /** @description The organization's slug: the provider's address is `<host>/<namespace>/<type>`. */
                                 namespace?: string;
                                 type?: string;
+                                /** @description The `source` of a `required_providers` entry: the registry's host (this server's HTTPS listener, as the request reached it), namespace and type; null when the server has no HTTPS listener. */
+                                source?: string | null;
                                 /**
                                  * @description `public`: anyone installs it, no token needed. `private`: only staff and members of the organization or of its projects (a token in Terraform's credentials).
                                  * @enum {string}
@@ -6497,6 +6499,8 @@ export interface paths {
                             /** @description The organization's slug: the provider's address is `<host>/<namespace>/<type>`. */
                             namespace?: string;
                             type?: string;
+                            /** @description The `source` of a `required_providers` entry: the registry's host (this server's HTTPS listener, as the request reached it), namespace and type; null when the server has no HTTPS listener. */
+                            source?: string | null;
                             /**
                              * @description `public`: anyone installs it, no token needed. `private`: only staff and members of the organization or of its projects (a token in Terraform's credentials).
                              * @enum {string}
@@ -6550,6 +6554,8 @@ export interface paths {
                             /** @description The organization's slug: the provider's address is `<host>/<namespace>/<type>`. */
                             namespace?: string;
                             type?: string;
+                            /** @description The `source` of a `required_providers` entry: the registry's host (this server's HTTPS listener, as the request reached it), namespace and type; null when the server has no HTTPS listener. */
+                            source?: string | null;
                             /**
                              * @description `public`: anyone installs it, no token needed. `private`: only staff and members of the organization or of its projects (a token in Terraform's credentials).
                              * @enum {string}
