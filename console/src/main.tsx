@@ -8,6 +8,12 @@ import { CatalogPage } from './catalog/CatalogPage';
 import { OfferingPage } from './offering/OfferingPage';
 import { OrderPage } from './orders/OrderPage';
 import { NotFoundPage } from './layout/NotFoundPage';
+import { ModulesPage } from './registry/ModulesPage';
+import { ModulePage } from './registry/ModulePage';
+import { ProvidersPage } from './registry/ProvidersPage';
+import { ProviderPage } from './registry/ProviderPage';
+import { RequireStaff } from './admin/RequireStaff';
+import { UsersPage } from './admin/UsersPage';
 import './styles.css';
 
 /**
@@ -44,6 +50,14 @@ createRoot(document.getElementById('root')!).render(
                   <OrderPage />
                 </RequireSession>
               }
+            />
+            <Route path="/modules" element={<RequireSession children={<ModulesPage />} />} />
+            <Route path="/modules/:namespace/:name/:system" element={<RequireSession children={<ModulePage />} />} />
+            <Route path="/providers" element={<RequireSession children={<ProvidersPage />} />} />
+            <Route path="/providers/:id" element={<RequireSession children={<ProviderPage />} />} />
+            <Route
+              path="/admin/users"
+              element={<RequireSession children={<RequireStaff children={<UsersPage />} />} />}
             />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
