@@ -11,11 +11,18 @@ import { ProjectPage } from './projects/ProjectPage';
 import { ResourcePage } from './resources/ResourcePage';
 import { ApprovalsPage } from './approvals/ApprovalsPage';
 import { ProviderQueuePage } from './provider-queue/ProviderQueuePage';
+import { ModulesPage } from './registry/ModulesPage';
+import { ProvidersPage } from './registry/ProvidersPage';
+import { ProviderPage } from './registry/ProviderPage';
+import { RequireStaff } from './admin/RequireStaff';
+import { UsersPage } from './admin/UsersPage';
 import './styles.css';
 
 // Loaded when first opened: the form library (rjsf, ajv) is most of the bundle, and the catalog,
 // the first page, shows sooner without it (bench/console-catalog.ts).
 const OfferingPage = lazy(() => import('./offering/OfferingPage').then((m) => ({ default: m.OfferingPage })));
+// A module's README needs the Markdown renderer: loaded with its page too.
+const ModulePage = lazy(() => import('./registry/ModulePage').then((m) => ({ default: m.ModulePage })));
 const OrderPage = lazy(() => import('./orders/OrderPage').then((m) => ({ default: m.OrderPage })));
 const LOADING = <p aria-live="polite">Loading…</p>;
 
@@ -97,6 +104,23 @@ createRoot(document.getElementById('root')!).render(
                   <ProviderQueuePage />
                 </RequireSession>
               }
+            />
+            <Route path="/modules" element={<RequireSession children={<ModulesPage />} />} />
+            <Route
+              path="/modules/:namespace/:name/:system"
+              element={
+                <RequireSession>
+                  <Suspense fallback={LOADING}>
+                    <ModulePage />
+                  </Suspense>
+                </RequireSession>
+              }
+            />
+            <Route path="/providers" element={<RequireSession children={<ProvidersPage />} />} />
+            <Route path="/providers/:id" element={<RequireSession children={<ProviderPage />} />} />
+            <Route
+              path="/admin/users"
+              element={<RequireSession children={<RequireStaff children={<UsersPage />} />} />}
             />
             <Route path="*" element={<NotFoundPage />} />
           </Route>

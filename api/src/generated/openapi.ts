@@ -6822,6 +6822,8 @@ export interface paths {
                                 /** @description The organization's slug: the provider's address is `<host>/<namespace>/<type>`. */
                                 namespace?: string;
                                 type?: string;
+                                /** @description The `source` of a `required_providers` entry: the registry's host (this server's HTTPS listener, as the request reached it), namespace and type; null when the server has no HTTPS listener. */
+                                source?: string | null;
                                 /**
                                  * @description `public`: anyone installs it, no token needed. `private`: only staff and members of the organization or of its projects (a token in Terraform's credentials).
                                  * @enum {string}
@@ -6877,6 +6879,8 @@ export interface paths {
                             /** @description The organization's slug: the provider's address is `<host>/<namespace>/<type>`. */
                             namespace?: string;
                             type?: string;
+                            /** @description The `source` of a `required_providers` entry: the registry's host (this server's HTTPS listener, as the request reached it), namespace and type; null when the server has no HTTPS listener. */
+                            source?: string | null;
                             /**
                              * @description `public`: anyone installs it, no token needed. `private`: only staff and members of the organization or of its projects (a token in Terraform's credentials).
                              * @enum {string}
@@ -6930,6 +6934,8 @@ export interface paths {
                             /** @description The organization's slug: the provider's address is `<host>/<namespace>/<type>`. */
                             namespace?: string;
                             type?: string;
+                            /** @description The `source` of a `required_providers` entry: the registry's host (this server's HTTPS listener, as the request reached it), namespace and type; null when the server has no HTTPS listener. */
+                            source?: string | null;
                             /**
                              * @description `public`: anyone installs it, no token needed. `private`: only staff and members of the organization or of its projects (a token in Terraform's credentials).
                              * @enum {string}

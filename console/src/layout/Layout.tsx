@@ -44,6 +44,17 @@ export function Layout() {
               <li>
                 <NavLink to="/provider-queue">Provider queue</NavLink>
               </li>
+              <li>
+                <NavLink to="/modules">Modules</NavLink>
+              </li>
+              <li>
+                <NavLink to="/providers">Providers</NavLink>
+              </li>
+              {user?.is_staff && (
+                <li>
+                  <NavLink to="/admin/users">Users</NavLink>
+                </li>
+              )}
             </ul>
           </nav>
         )}

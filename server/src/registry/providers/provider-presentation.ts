@@ -18,10 +18,23 @@ export const TERRAFORM_PROVIDER = object({
     description: "The organization's slug: the provider's address is `<host>/<namespace>/<type>`.",
   },
   type: { type: 'string' },
+  source: {
+    type: ['string', 'null'],
+    description:
+      "The `source` of a `required_providers` entry: the registry's host (this server's HTTPS listener, as the request reached it), namespace and type; null when the server has no HTTPS listener.",
+  },
   visibility: VISIBILITY,
   created_at: TIMESTAMP,
   updated_at: TIMESTAMP,
 });
+
+/** A provider as answers show it; `registryHost` (../registry-host.ts) makes its `source`, as for modules. */
+export function presentProvider(provider: ProviderWithNamespace, registryHost?: string) {
+  return {
+    ...provider,
+    source: registryHost ? `${registryHost}/${provider.namespace}/${provider.type}` : null,
+  };
+}
 
 export const TERRAFORM_PROVIDER_VERSION = object({
   id: ID,

@@ -15,6 +15,7 @@ import { forbidden, notFound } from '../../http/problem';
 import { page } from '../../http/route-context';
 import { body, ID, ID_PARAMS, listQuery } from '../../http/schemas';
 import { mayPublish, mayReadPrivate } from '../registry-access';
+import { registryHostOf } from '../registry-host';
 import { PROVIDER_TYPE_PATTERN, publishProviderVersion } from './publish';
 import {
   findProviderById,
@@ -27,7 +28,13 @@ import {
   updateVersion,
   type ProviderWithNamespace,
 } from './providers-repository';
-import { presentVersion, TERRAFORM_PROVIDER, TERRAFORM_PROVIDER_VERSION, VISIBILITY } from './provider-presentation';
+import {
+  presentProvider,
+  presentVersion,
+  TERRAFORM_PROVIDER,
+  TERRAFORM_PROVIDER_VERSION,
+  VISIBILITY,
+} from './provider-presentation';
 import { loadOperatorKey, type OperatorSigningKey } from './signing-keys';
 
 /** A publish carries every platform's zip (a Node single executable zips to ~37 MB), base64 in JSON. */
@@ -152,7 +159,8 @@ export const providerRegistryApiRoutes: FastifyPluginAsyncJsonSchemaToTs<{ Optio
     handler: async (request) => {
       const range = page(request.query);
       const rows = await listProviders(app.db, range, request.query, privateReadable(request.principal));
-      return toPage(rows, range.limit, (r) => ({ ...r }));
+      const host = registryHostOf(request);
+      return toPage(rows, range.limit, (r) => presentProvider(r, host));
     },
   });
 
@@ -163,7 +171,8 @@ export const providerRegistryApiRoutes: FastifyPluginAsyncJsonSchemaToTs<{ Optio
       params: ID_PARAMS,
       response: { 200: TERRAFORM_PROVIDER },
     },
-    handler: async (request) => ({ ...(await readableProvider(request.principal, request.params.id)) }),
+    handler: async (request) =>
+      presentProvider(await readableProvider(request.principal, request.params.id), registryHostOf(request)),
   });
 
   app.patch('/terraform-providers/:id', {
@@ -191,7 +200,7 @@ export const providerRegistryApiRoutes: FastifyPluginAsyncJsonSchemaToTs<{ Optio
           changes: { visibility: { from: provider.visibility, to: updated.visibility } },
         });
       });
-      return updated;
+      return presentProvider(updated, registryHostOf(request));
     },
   });
 
