@@ -13,6 +13,8 @@ import { ProjectPage } from './projects/ProjectPage';
 import { ResourcePage } from './resources/ResourcePage';
 import { ApprovalsPage } from './approvals/ApprovalsPage';
 import { ProviderQueuePage } from './provider-queue/ProviderQueuePage';
+import { InvoicesPage } from './invoices/InvoicesPage';
+import { EarningsPage } from './earnings/EarningsPage';
 import './styles.css';
 
 /**
@@ -87,6 +89,22 @@ createRoot(document.getElementById('root')!).render(
               element={
                 <RequireSession>
                   <ProviderQueuePage />
+                </RequireSession>
+              }
+            />
+            <Route
+              path="/invoices"
+              element={
+                <RequireSession>
+                  <InvoicesPage />
+                </RequireSession>
+              }
+            />
+            <Route
+              path="/earnings"
+              element={
+                <RequireSession>
+                  <EarningsPage />
                 </RequireSession>
               }
             />

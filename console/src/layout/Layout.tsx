@@ -44,6 +44,12 @@ export function Layout() {
               <li>
                 <NavLink to="/provider-queue">Provider queue</NavLink>
               </li>
+              <li>
+                <NavLink to="/invoices">Invoices</NavLink>
+              </li>
+              <li>
+                <NavLink to="/earnings">Earnings</NavLink>
+              </li>
             </ul>
           </nav>
         )}
