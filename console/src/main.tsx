@@ -16,6 +16,8 @@ import { ProvidersPage } from './registry/ProvidersPage';
 import { ProviderPage } from './registry/ProviderPage';
 import { RequireStaff } from './admin/RequireStaff';
 import { UsersPage } from './admin/UsersPage';
+import { InvoicesPage } from './invoices/InvoicesPage';
+import { EarningsPage } from './earnings/EarningsPage';
 import './styles.css';
 
 // Loaded when first opened: the form library (rjsf, ajv) is most of the bundle, and the catalog,
@@ -121,6 +123,22 @@ createRoot(document.getElementById('root')!).render(
             <Route
               path="/admin/users"
               element={<RequireSession children={<RequireStaff children={<UsersPage />} />} />}
+            />
+            <Route
+              path="/invoices"
+              element={
+                <RequireSession>
+                  <InvoicesPage />
+                </RequireSession>
+              }
+            />
+            <Route
+              path="/earnings"
+              element={
+                <RequireSession>
+                  <EarningsPage />
+                </RequireSession>
+              }
             />
             <Route path="*" element={<NotFoundPage />} />
           </Route>

@@ -50,6 +50,12 @@ export function Layout() {
               <li>
                 <NavLink to="/providers">Providers</NavLink>
               </li>
+              <li>
+                <NavLink to="/invoices">Invoices</NavLink>
+              </li>
+              <li>
+                <NavLink to="/earnings">Earnings</NavLink>
+              </li>
               {user?.is_staff && (
                 <li>
                   <NavLink to="/admin/users">Users</NavLink>
