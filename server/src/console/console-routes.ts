@@ -9,6 +9,27 @@ import fastifyStatic from '@fastify/static';
  */
 const NOT_CONSOLE = /^\/(api|v1|\.well-known|oauth)(\/|$)|^\/healthz$/;
 
+/**
+ * The console's pages by their first path segment (its routes, console/src/main.tsx): index.html
+ * with 200. Any other path is no page: a browser (accepting text/html) gets index.html with 404,
+ * whose router shows its "not found" page; any other client the API's 404 problem.
+ */
+const CONSOLE_SECTIONS = new Set([
+  '',
+  'sign-in',
+  'offerings',
+  'orders',
+  'projects',
+  'resources',
+  'approvals',
+  'provider-queue',
+  'modules',
+  'providers',
+  'admin',
+  'invoices',
+  'earnings',
+]);
+
 export interface ConsoleOptions {
   /** The console's built assets (`console/dist`); default: the `@mercato/console` package's. */
   dir?: string;
@@ -60,6 +81,11 @@ export async function consoleRoutes(app: FastifyInstance, options: ConsoleOption
     const file = path.basename(pathname);
     if (file && pathname === `/${file}` && file !== 'index.html' && fs.existsSync(path.join(dir, file)))
       return reply.sendFile(file, dir, { maxAge: '1h' });
-    return reply.header('cache-control', 'no-cache').sendFile('index.html', dir);
+    const page = CONSOLE_SECTIONS.has(pathname.split('/')[1]);
+    if (!page && !request.headers.accept?.includes('text/html')) return reply.callNotFound();
+    return reply
+      .code(page ? 200 : 404)
+      .header('cache-control', 'no-cache')
+      .sendFile('index.html', dir);
   });
 }
