@@ -262,3 +262,51 @@ test('keyboard only: sign in, search, order, then pause, resume and terminate fr
   await page.getByTestId('resource-state').getByText('Terminated').waitFor();
   await expectAccessible('07-keyboard-terminated');
 });
+
+test('long lists page with "Show more": the project resources and orders, the approvals inbox', async () => {
+  const { page } = browser;
+  const { member, manager, project } = world.other;
+  // 51 orders waiting for the project manager: one more than a page.
+  for (let i = 0; i < 51; i++)
+    await member.api.expect(
+      201,
+      member.api.post('/orders', {
+        type: 'create',
+        project_id: project.id,
+        offering_id: world.allocation.id,
+        plan_id: world.allocation.plan.id,
+        name: `bulk-${String(i).padStart(2, '0')}`,
+        attributes: { instance_type: 'general-purpose' },
+      }),
+    );
+
+  await page.goto(`${server.url}/sign-in?next=${encodeURIComponent(`/projects/${project.id}`)}`);
+  await page.evaluate('sessionStorage.clear()');
+  await page.goto(`${server.url}/sign-in?next=${encodeURIComponent(`/projects/${project.id}`)}`);
+  await page.getByLabel('API token').fill(manager.token);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: project.name, level: 1 }).waitFor();
+  const resources = page.locator('section[aria-labelledby="resources-heading"]');
+  const orders = page.locator('section[aria-labelledby="orders-heading"]');
+  await resources.getByText('50 shown.').waitFor();
+  expect(await resources.getByRole('link', { name: /^bulk-/ }).count()).toBe(50);
+  await resources.getByRole('button', { name: 'Show more' }).click();
+  await resources
+    .getByRole('link', { name: /^bulk-/ })
+    .nth(50)
+    .waitFor();
+  expect(await resources.getByRole('button', { name: 'Show more' }).count()).toBe(0);
+  await orders.getByText('50 shown.').waitFor();
+  await orders.getByRole('button', { name: 'Show more' }).click();
+  await page.waitForFunction(
+    `document.querySelector('section[aria-labelledby="orders-heading"]').querySelectorAll('li').length >= 51`,
+  );
+  await expectAccessible('08-project-paged');
+
+  await page.getByRole('link', { name: 'Approvals' }).click();
+  await page.getByRole('heading', { name: /As the consumer.*: 50 or more/ }).waitFor();
+  await page.getByRole('button', { name: 'Show more' }).click();
+  await page.getByRole('heading', { name: /As the consumer.*: 51$/ }).waitFor();
+  expect(await page.getByTestId('approval').count()).toBe(51);
+  await expectAccessible('09-approvals-paged');
+});
