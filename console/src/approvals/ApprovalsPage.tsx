@@ -1,10 +1,10 @@
 import type { Order } from '@mercato/api';
 import { useEffect, useState } from 'react';
-import { isAbort, request } from '../api/http';
-import type { ListOf } from '../api/types';
 import { usePageTitle } from '../layout/page-title';
 import { LoadState } from '../projects/LoadState';
 import { problemText } from '../projects/problem-text';
+import { ShowMore } from '../projects/ShowMore';
+import { usePaged } from '../projects/use-paged';
 import { useSession, useToken } from '../session/session';
 import { ApprovalItem } from './ApprovalItem';
 import { mayApprove } from './approver-of';
@@ -13,6 +13,7 @@ const STAGES = [
   { state: 'pending-consumer', title: 'As the consumer (project managers, organization owners)' },
   { state: 'pending-provider', title: 'As the provider (owners, service managers)' },
 ] as const;
+const PAGE_SIZE = 50;
 
 /**
  * The approvals inbox: pending orders the user may approve or reject at their stage. The API lists
@@ -20,33 +21,8 @@ const STAGES = [
  */
 export function ApprovalsPage() {
   usePageTitle('Approvals');
-  const token = useToken();
-  const { user } = useSession();
-  const [orders, setOrders] = useState<Order[] | null>(null);
-  const [error, setError] = useState('');
   const [message, setMessage] = useState('');
   const [round, setRound] = useState(0);
-
-  useEffect(() => {
-    if (!user) return;
-    const controller = new AbortController();
-    const cache = new Map<string, Promise<unknown>>();
-    const load = async () => {
-      const lists = await Promise.all(
-        STAGES.map((s) =>
-          request<ListOf<Order>>(token, `/orders?state=${s.state}&limit=200`, { signal: controller.signal }),
-        ),
-      );
-      const pending = lists.flatMap((l) => l.items);
-      const mine = await Promise.all(pending.map((o) => mayApprove(token, user, o, cache)));
-      if (!controller.signal.aborted) setOrders(pending.filter((_, i) => mine[i]));
-    };
-    load().catch((e: unknown) => {
-      if (!isAbort(e)) setError(problemText(e));
-    });
-    return () => controller.abort();
-  }, [token, user, round]);
-
   const decided = (text: string) => {
     setMessage(text);
     setRound((n) => n + 1);
@@ -56,29 +32,62 @@ export function ApprovalsPage() {
     <section className="narrow">
       <h1>Approvals</h1>
       <div aria-live="polite">{message && <p className="success">{message}</p>}</div>
-      {!orders ? (
-        <LoadState error={error} />
+      {STAGES.map((stage) => (
+        <StageInbox key={stage.state} {...stage} round={round} onDecided={decided} />
+      ))}
+    </section>
+  );
+}
+
+/**
+ * One stage's pending orders, a page at a time (the API's cursor): of each page, those the user's
+ * role decides. `round` reads them again after a decision.
+ */
+function StageInbox(props: { state: string; title: string; round: number; onDecided(text: string): void }) {
+  const { state, title, round, onDecided } = props;
+  const token = useToken();
+  const { user } = useSession();
+  const pending = usePaged<Order>(`/orders?state=${state}`, PAGE_SIZE);
+  const [orders, setOrders] = useState<Order[] | null>(null);
+  const [error, setError] = useState('');
+  const { reload } = pending;
+
+  useEffect(() => {
+    if (round) reload();
+  }, [round, reload]);
+
+  const items = pending.data?.items;
+  useEffect(() => {
+    if (!user || !items) return;
+    let current = true;
+    const cache = new Map<string, Promise<unknown>>();
+    Promise.all(items.map((o) => mayApprove(token, user, o, cache))).then(
+      (mine) => current && setOrders(items.filter((_, i) => mine[i])),
+      (e: unknown) => current && setError(problemText(e)),
+    );
+    return () => {
+      current = false;
+    };
+  }, [token, user, items]);
+
+  if (!orders) return <LoadState error={pending.error || error} />;
+  const more = !!pending.data?.more;
+  return (
+    <section aria-labelledby={`${state}-heading`}>
+      <h2 id={`${state}-heading`}>
+        {title}: {orders.length}
+        {more ? ' or more' : ''}
+      </h2>
+      {orders.length ? (
+        <ul className="orders">
+          {orders.map((order) => (
+            <ApprovalItem key={order.id} order={order} onDecided={onDecided} />
+          ))}
+        </ul>
       ) : (
-        STAGES.map((stage) => {
-          const waiting = orders.filter((o) => o.state === stage.state);
-          return (
-            <section key={stage.state} aria-labelledby={`${stage.state}-heading`}>
-              <h2 id={`${stage.state}-heading`}>
-                {stage.title}: {waiting.length}
-              </h2>
-              {waiting.length ? (
-                <ul className="orders">
-                  {waiting.map((order) => (
-                    <ApprovalItem key={order.id} order={order} onDecided={decided} />
-                  ))}
-                </ul>
-              ) : (
-                <p>Nothing waits for you here.</p>
-              )}
-            </section>
-          );
-        })
+        <p>Nothing waits for you here.</p>
       )}
+      <ShowMore shown={pending.data?.items.length ?? 0} more={more} onMore={pending.showMore} />
     </section>
   );
 }

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { isAbort, messageOf, request } from '../api/http';
 import type { Order } from '../api/types';
 import { usePageTitle } from '../layout/page-title';
@@ -52,7 +52,10 @@ export function OrderPage() {
         <dt>Order</dt>
         <dd>{order.id}</dd>
         <dt>Resource</dt>
-        <dd>{order.resource_id}</dd>
+        <dd>
+          {/* The resource's page: its state, outputs and actions. */}
+          {order.resource_id ? <Link to={`/resources/${order.resource_id}`}>{order.resource_id}</Link> : 'None'}
+        </dd>
         <dt>Version</dt>
         <dd>{order.version}</dd>
         {order.cost_estimate && (

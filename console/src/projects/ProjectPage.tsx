@@ -1,23 +1,25 @@
 import type { Order, Project, Resource } from '@mercato/api';
 import { Link, useParams } from 'react-router';
-import type { ListOf } from '../api/types';
 import { usePageTitle } from '../layout/page-title';
 import { LoadState } from './LoadState';
 import { NameOf } from './NameOf';
 import { OrdersList } from './OrdersList';
+import { ShowMore } from './ShowMore';
 import { useLoad } from './use-load';
+import { usePaged } from './use-paged';
 
 const OPEN_ORDER = ['pending-consumer', 'pending-provider', 'executing'];
 /** Follow the project while one of its orders is still moving. */
-const moving = (orders: ListOf<Order>) => orders.items.some((o) => OPEN_ORDER.includes(o.state ?? ''));
+const moving = (orders: Order[]) => orders.some((o) => OPEN_ORDER.includes(o.state ?? ''));
+const PAGE_SIZE = 50;
 
 /** One project: its resources (state, plan, offering) and its orders. */
 export function ProjectPage() {
   const { id = '' } = useParams();
   const project = useLoad<Project>(`/projects/${encodeURIComponent(id)}`);
   usePageTitle(project.data ? `Project ${project.data.name}` : 'Project');
-  const resources = useLoad<ListOf<Resource>>(`/resources?project_id=${encodeURIComponent(id)}&limit=200`);
-  const orders = useLoad<ListOf<Order>>(`/orders?project_id=${encodeURIComponent(id)}&limit=200`, {
+  const resources = usePaged<Resource>(`/resources?project_id=${encodeURIComponent(id)}`, PAGE_SIZE);
+  const orders = usePaged<Order>(`/orders?project_id=${encodeURIComponent(id)}`, PAGE_SIZE, {
     pollMs: 2000,
     while: moving,
   });
@@ -67,10 +69,12 @@ export function ProjectPage() {
             No resources yet: <Link to="/">order one from the catalog</Link>.
           </p>
         )}
+        <ShowMore shown={resources.data.items.length} more={resources.data.more} onMore={resources.showMore} />
       </section>
       <section aria-labelledby="orders-heading">
         <h2 id="orders-heading">Orders</h2>
         <OrdersList orders={orders.data.items} />
+        <ShowMore shown={orders.data.items.length} more={orders.data.more} onMore={orders.showMore} />
       </section>
     </section>
   );

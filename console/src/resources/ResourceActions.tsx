@@ -1,11 +1,14 @@
 import type { Order, Resource } from '@mercato/api';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Link } from 'react-router';
 import { request } from '../api/http';
 import { problemText } from '../projects/problem-text';
 import { useToken } from '../session/session';
 import { ConfirmButton } from './ConfirmButton';
-import { UpdateForm, type UpdateRequest } from './UpdateForm';
+import type { UpdateRequest } from './UpdateForm';
+
+// The update form draws the configuration with rjsf (most of the bundle): loaded when shown.
+const UpdateForm = lazy(() => import('./UpdateForm').then((m) => ({ default: m.UpdateForm })));
 
 /** The states each order type needs the resource in (server/src/orders/order-model.ts RESOURCE_STATES_FOR). */
 const ALLOWED_IN: Record<'update' | 'pause' | 'resume' | 'terminate', string[]> = {
@@ -83,7 +86,22 @@ export function ResourceActions({ resource, onOrdered }: { resource: Resource; o
           />
         )}
       </div>
-      {allowed('update') && <UpdateForm resource={resource} busy={busy} onSubmit={(u) => void place('update', u)} />}
+      {allowed('update') && (
+        <Suspense fallback={<p aria-live="polite">Loading the update form…</p>}>
+          {/* A new form when the resource changes: it starts from what the resource is now. */}
+          <UpdateForm
+            key={JSON.stringify([
+              resource.plan_id,
+              resource.limits,
+              resource.attributes,
+              resource.secret_attribute_paths,
+            ])}
+            resource={resource}
+            busy={busy}
+            onSubmit={(u) => void place('update', u)}
+          />
+        </Suspense>
+      )}
       {!Object.values(ALLOWED_IN).some((states) => states.includes(state)) && (
         <p className="meta">No actions while the resource is {state}.</p>
       )}

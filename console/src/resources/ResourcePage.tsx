@@ -1,11 +1,12 @@
 import type { Order, Resource } from '@mercato/api';
 import { Link, useParams } from 'react-router';
-import type { ListOf } from '../api/types';
 import { usePageTitle } from '../layout/page-title';
 import { LoadState } from '../projects/LoadState';
 import { NameOf } from '../projects/NameOf';
 import { OrdersList } from '../projects/OrdersList';
+import { ShowMore } from '../projects/ShowMore';
 import { useLoad } from '../projects/use-load';
+import { usePaged } from '../projects/use-paged';
 import { when } from '../projects/when';
 import { OutputsList } from './OutputsList';
 import { ResourceActions } from './ResourceActions';
@@ -17,13 +18,13 @@ const CHANGING = ['Creating', 'Updating', 'Terminating'];
 /** Follow the resource while an order changes it. */
 const changing = (resource: Resource) => CHANGING.includes(resource.state ?? '');
 const OPEN_ORDER = ['pending-consumer', 'pending-provider', 'executing'];
-const moving = (orders: ListOf<Order>) => orders.items.some((o) => OPEN_ORDER.includes(o.state ?? ''));
+const moving = (orders: Order[]) => orders.some((o) => OPEN_ORDER.includes(o.state ?? ''));
 
 /** One resource: state, plan, offering, cost, outputs (secret ones on demand), its orders and actions. */
 export function ResourcePage() {
   const { id = '' } = useParams();
   const resource = useLoad<WithSecrets>(`/resources/${encodeURIComponent(id)}`, { pollMs: 1500, while: changing });
-  const orders = useLoad<ListOf<Order>>(`/orders?resource_id=${encodeURIComponent(id)}&limit=200`, {
+  const orders = usePaged<Order>(`/orders?resource_id=${encodeURIComponent(id)}`, 50, {
     pollMs: 1500,
     while: moving,
   });
@@ -109,6 +110,7 @@ export function ResourcePage() {
       <section aria-labelledby="resource-orders-heading">
         <h2 id="resource-orders-heading">Orders</h2>
         <OrdersList orders={orders.data.items} />
+        <ShowMore shown={orders.data.items.length} more={orders.data.more} onMore={orders.showMore} />
       </section>
     </section>
   );
