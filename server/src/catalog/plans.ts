@@ -13,6 +13,7 @@ import { hasLiveResource } from '../resources/resources-repository';
 import { lockOffering } from './offerings-repository';
 import { refreshOfferingStatus } from './offering-activation';
 import { PLAN_LIMITS, planLimitProblems, type PlanLimits } from './plan-limits';
+import { billsPlanInOpenMonth } from '../billing/billing-periods';
 import { currencyProblem, DEFAULT_CURRENCY } from '../billing/currencies';
 import { presentPrices, PRICE_INPUT, PRICE_OUTPUT, storedPrices } from '../billing/prices';
 
@@ -215,6 +216,8 @@ export const plansRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
       assertProvider(p, offering);
       if (await hasLiveResource(app.db, { plan_id: child.id }))
         throw conflict('live resources use this plan; archive it instead');
+      if (await billsPlanInOpenMonth(app.db, child.id))
+        throw conflict('a month not closed yet bills this plan, and its invoices need its prices; archive it instead');
       await app.db.transaction().execute(async (trx) => {
         await lockOffering(trx, offering.id);
         await deletePlan(trx, child.id);
