@@ -121,6 +121,8 @@ describe('calendar months in UTC', () => {
     ['2024-04', 30, '2024-04-01T00:00:00.000Z', '2024-05-01T00:00:00.000Z'],
     ['2024-01', 31, '2024-01-01T00:00:00.000Z', '2024-02-01T00:00:00.000Z'],
     ['2024-12', 31, '2024-12-01T00:00:00.000Z', '2025-01-01T00:00:00.000Z'],
+    // Years 0-99 are those years, not 1900-1999 (as Date.UTC would read them).
+    ['0099-12', 31, '0099-12-01T00:00:00.000Z', '0100-01-01T00:00:00.000Z'],
   ])('%s has %i days', (period, days, start, end) => {
     const month = billingMonth(period);
     expect(month.seconds).toBe(days * DAY);

@@ -22,12 +22,19 @@ export const PERIOD = {
   description: 'A calendar month in UTC, `YYYY-MM`.',
 } as const;
 
+/** The first instant of a month (0-based; 12 is the next year's January), in milliseconds; any year (Date.UTC reads 0-99 as 1900-1999). */
+function firstInstant(year: number, monthIndex: number): number {
+  const date = new Date(0);
+  date.setUTCFullYear(year, monthIndex, 1);
+  return date.getTime();
+}
+
 /** The month of a `YYYY-MM` period; throws on another form (routes check the pattern first). */
 export function billingMonth(period: string): BillingMonth {
   if (!new RegExp(PERIOD_PATTERN).test(period)) throw new Error(`not a YYYY-MM period: ${period}`);
   const [year, month] = period.split('-').map(Number);
-  const start = Date.UTC(year, month - 1, 1);
-  const end = Date.UTC(year, month, 1);
+  const start = firstInstant(year, month - 1);
+  const end = firstInstant(year, month);
   return { period, start, end, seconds: (end - start) / 1000 };
 }
 
