@@ -6,9 +6,10 @@
  */
 import { seedDemoCatalog } from '@mercato/server';
 import { Api } from '@mercato/test-support/api-client';
-import { accessibilityViolations, launchBrowser, type TestBrowser } from '@mercato/test-support/browser';
+import { launchBrowser, type TestBrowser } from '@mercato/test-support/browser';
 import { startTestServer, type TestServer } from '@mercato/test-support/server-harness';
 import { makeWorld, type World } from '@mercato/test-support/world';
+import { expectAccessible } from './support/expect-accessible';
 
 let server: TestServer;
 let world: World;
@@ -25,14 +26,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-async function expectAccessible(name: string) {
-  await browser.screenshot(name);
-  expect({ page: name, violations: await accessibilityViolations(browser.page) }).toEqual({
-    page: name,
-    violations: [],
-  });
-}
 
 /** Asks until `check` holds (the page renders on its own time). */
 async function until(check: () => Promise<boolean>, what: string, timeoutMs = 10_000) {
@@ -76,7 +69,7 @@ test('sign in, search and filter, open an offering, fix an invalid value, order 
   // Signing in: the catalog sends a visitor without a token to the sign-in page.
   await page.goto(`${server.url}/`);
   await page.waitForURL(/\/sign-in\?next=%2F$/);
-  await expectAccessible('01-sign-in');
+  await expectAccessible(browser, '01-sign-in');
   await page.getByLabel('API token').fill('mct_wrong');
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('alert').waitFor();
@@ -84,7 +77,7 @@ test('sign in, search and filter, open an offering, fix an invalid value, order 
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('heading', { name: /\d+ offerings/ }).waitFor();
   await page.getByText('console-consumer-manager').waitFor();
-  await expectAccessible('02-catalog');
+  await expectAccessible(browser, '02-catalog');
 
   // Search as you type: the URL keeps the query, the facets count what matches.
   const before = await facetText('category');
@@ -109,7 +102,7 @@ test('sign in, search and filter, open an offering, fix an invalid value, order 
   await page.getByRole('heading', { name: '1 offering' }).waitFor();
   expect(await page.getByLabel('Search the catalog').inputValue()).toBe('redis');
   expect(await page.locator('fieldset[data-facet="platform"] input[value="azure"]').isChecked()).toBe(true);
-  await expectAccessible('03-catalog-filtered');
+  await expectAccessible(browser, '03-catalog-filtered');
 
   // The offering: versions, plans, estimate, the configuration form.
   await page.getByRole('link', { name: 'Redis' }).click();
@@ -117,7 +110,7 @@ test('sign in, search and filter, open an offering, fix an invalid value, order 
   await page.getByRole('heading', { name: 'Redis', level: 1 }).waitFor();
   await page.getByTestId('monthly-total').waitFor();
   expect(await page.getByTestId('monthly-total').innerText()).toMatch(/^\d+\.\d\d EUR$/);
-  await expectAccessible('04-offering');
+  await expectAccessible(browser, '04-offering');
 
   // An invalid value: its message under the field when it loses focus; fixed, it goes.
   const memory = page.locator('#config_memory_gb');
@@ -144,7 +137,7 @@ test('sign in, search and filter, open an offering, fix an invalid value, order 
   await page.getByRole('link', { name: 'See the order' }).click();
   await page.waitForURL(/\/orders\/[0-9a-f-]{36}$/);
   await page.getByTestId('order-state').getByText('done').waitFor();
-  await expectAccessible('06-order');
+  await expectAccessible(browser, '06-order');
   const orderId = page.url().split('/').pop();
   const order = await new Api(server.url, manager.token).expect(
     200,
@@ -156,10 +149,10 @@ test('sign in, search and filter, open an offering, fix an invalid value, order 
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto(`${server.url}/?q=redis`);
   await page.getByRole('heading', { name: '1 offering' }).waitFor();
-  await expectAccessible('07-catalog-phone');
+  await expectAccessible(browser, '07-catalog-phone');
   await page.goto(`${server.url}/offerings/redis`);
   await page.getByTestId('monthly-total').waitFor();
-  await expectAccessible('08-offering-phone');
+  await expectAccessible(browser, '08-offering-phone');
 
   // Signing out forgets the token.
   await page.getByRole('button', { name: 'Sign out' }).click();

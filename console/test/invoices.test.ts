@@ -9,9 +9,10 @@
 import fs from 'node:fs';
 import { Api } from '@mercato/test-support/api-client';
 import { orderBilledResource } from '@mercato/test-support/billed-resource';
-import { accessibilityViolations, launchBrowser, type TestBrowser } from '@mercato/test-support/browser';
+import { launchBrowser, type TestBrowser } from '@mercato/test-support/browser';
 import { startTestServer, type TestServer } from '@mercato/test-support/server-harness';
 import { makeWorld, type World } from '@mercato/test-support/world';
+import { expectAccessible } from './support/expect-accessible';
 
 let server: TestServer;
 let world: World;
@@ -27,14 +28,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-async function expectAccessible(name: string) {
-  await browser.screenshot(name);
-  expect({ page: name, violations: await accessibilityViolations(browser.page) }).toEqual({
-    page: name,
-    violations: [],
-  });
-}
 
 /** Signs in through the sign-in page, signing the previous user out first. */
 async function signInAs(token: string, username: string, next: string) {
@@ -95,7 +88,7 @@ test('the owner sees the invoice and downloads it; a member is refused; the prov
   // The history lists this month, pending, with its total.
   const history = page.getByRole('region', { name: 'History' });
   expect(await history.getByRole('listitem').first().innerText()).toMatch(/pending · 17\.04 USD/);
-  await expectAccessible('01-invoice');
+  await expectAccessible(browser, '01-invoice');
 
   // The CSV download is the API's CSV, byte for byte.
   const [download] = await Promise.all([
@@ -131,7 +124,7 @@ test('the owner sees the invoice and downloads it; a member is refused; the prov
 
   // 390px wide: the page folds to one column, still accessible.
   await page.setViewportSize({ width: 390, height: 844 });
-  await expectAccessible('02-invoice-390px');
+  await expectAccessible(browser, '02-invoice-390px');
   await page.setViewportSize({ width: 1280, height: 900 });
 
   // A project member sees the organization but not its invoices: the page says so plainly.
@@ -141,7 +134,7 @@ test('the owner sees the invoice and downloads it; a member is refused; the prov
   expect(await refusal.innerText()).toContain('owners');
   expect(await page.getByTestId('invoice-item').count()).toBe(0);
   expect(await page.locator('main').innerText()).not.toContain('17.04');
-  await expectAccessible('03-invoice-refused');
+  await expectAccessible(browser, '03-invoice-refused');
 
   // The provider's service manager: the offering's earnings for the month, no consumer detail.
   await signInAs(world.serviceManager.token, 'invoices-service-manager', '/');
@@ -158,7 +151,7 @@ test('the owner sees the invoice and downloads it; a member is refused; the prov
     '17.04 USD',
   ]);
   expect(await page.locator('main').innerText()).not.toContain('billed-vm');
-  await expectAccessible('04-earnings');
+  await expectAccessible(browser, '04-earnings');
   await page.setViewportSize({ width: 390, height: 844 });
-  await expectAccessible('05-earnings-390px');
+  await expectAccessible(browser, '05-earnings-390px');
 });

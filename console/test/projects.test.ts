@@ -8,9 +8,10 @@
  * test-artifacts/console-projects/ (gitignored).
  */
 import { Api } from '@mercato/test-support/api-client';
-import { accessibilityViolations, launchBrowser, type TestBrowser } from '@mercato/test-support/browser';
+import { launchBrowser, type TestBrowser } from '@mercato/test-support/browser';
 import { startTestServer, type TestServer } from '@mercato/test-support/server-harness';
 import { makeWorld, waitForOrder, type World } from '@mercato/test-support/world';
+import { expectAccessible } from './support/expect-accessible';
 
 let server: TestServer;
 let world: World;
@@ -26,14 +27,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-async function expectAccessible(name: string) {
-  await browser.screenshot(name);
-  expect({ page: name, violations: await accessibilityViolations(browser.page) }).toEqual({
-    page: name,
-    violations: [],
-  });
-}
 
 /** Signs in through the sign-in page (a fresh session each time: the token lives in sessionStorage). */
 async function signInAs(token: string, username: string, next = '/') {
@@ -77,12 +70,12 @@ test('order, approve as consumer and provider, fulfil, reveal a secret output, t
   await page.getByRole('link', { name: 'Projects' }).click();
   await page.getByRole('heading', { name: 'Projects', level: 1 }).waitFor();
   await page.getByRole('heading', { name: world.consumer.organization.name }).waitFor();
-  await expectAccessible('01-projects');
+  await expectAccessible(browser, '01-projects');
   await page.getByRole('link', { name: project.name }).click();
   await page.getByRole('link', { name: 'build-box' }).waitFor();
   expect(await page.getByTestId('resource-state').innerText()).toBe('Creating');
   await page.getByText('pending-consumer').first().waitFor();
-  await expectAccessible('02-project');
+  await expectAccessible(browser, '02-project');
 
   // The member is no approver: the inbox has nothing for them.
   await page.getByRole('link', { name: 'Approvals' }).click();
@@ -91,7 +84,7 @@ test('order, approve as consumer and provider, fulfil, reveal a secret output, t
   // The manager approves in the inbox; the order goes on to the provider.
   await signInAs(manager.token, 'projects-consumer-manager', '/approvals');
   await page.getByRole('heading', { name: /As the consumer.*: 1/ }).waitFor();
-  await expectAccessible('03-approvals-consumer');
+  await expectAccessible(browser, '03-approvals-consumer');
   await page.getByTestId('approval').getByRole('button', { name: 'Approve' }).click();
   await page.getByText(/Approved the create order .*: now pending-provider/).waitFor();
 
@@ -102,7 +95,7 @@ test('order, approve as consumer and provider, fulfil, reveal a secret output, t
   await page.getByText(/now executing/).waitFor();
   await page.getByRole('link', { name: 'Provider queue' }).click();
   await reloadUntil(async () => (await page.getByTestId('queued-order').count()) === 1, 'the order in the queue');
-  await expectAccessible('04-provider-queue');
+  await expectAccessible(browser, '04-provider-queue');
   const queued = page.getByTestId('queued-order');
   await queued.getByLabel('Backend ID').fill('vm-42');
   await queued.getByLabel('Outputs (JSON)').fill('{"host": "vm-42.example.com"}');
@@ -125,7 +118,7 @@ test('order, approve as consumer and provider, fulfil, reveal a secret output, t
   expect(await page.getByTestId('outputs').innerText()).toContain('vm-42.example.com');
   expect(await page.getByTestId('resource-cost').innerText()).toMatch(/^\d+\.\d\d EUR/);
   expect(await page.locator('main').innerText()).not.toContain('s3cret-pw');
-  await expectAccessible('05-resource');
+  await expectAccessible(browser, '05-resource');
   await page.getByRole('button', { name: 'Reveal secret outputs' }).click();
   expect(await page.getByTestId('secret-outputs').innerText()).toContain('s3cret-pw');
   // The order's history: each state it passed, from the audit log.
@@ -133,7 +126,7 @@ test('order, approve as consumer and provider, fulfil, reveal a secret output, t
   await page.getByText('pending-consumer → pending-provider').waitFor();
   await page.getByText('executing → done').waitFor();
   expect(await page.locator('.history').first().innerText()).not.toContain('?');
-  await expectAccessible('06-resource-revealed');
+  await expectAccessible(browser, '06-resource-revealed');
 
   // The provider sees the resource through its offering, but never its secret outputs.
   const asProvider = await provider.api.expect(200, provider.api.get(`/resources/${await resourceId()}`));
@@ -150,7 +143,7 @@ test('order, approve as consumer and provider, fulfil, reveal a secret output, t
   // Terminate, confirmed first; the terminate order goes to the provider's queue, who completes it.
   await page.getByRole('button', { name: 'Terminate' }).click();
   await page.getByRole('group', { name: 'Confirm: Terminate' }).waitFor();
-  await expectAccessible('07-terminate-confirm');
+  await expectAccessible(browser, '07-terminate-confirm');
   await page.getByRole('button', { name: 'Yes, terminate' }).click();
   await page.getByText(/The terminate order is executing/).waitFor();
   await page.getByTestId('resource-state').getByText('Terminating').waitFor();
@@ -167,7 +160,7 @@ test('order, approve as consumer and provider, fulfil, reveal a secret output, t
   await page.setViewportSize({ width: 390, height: 844 });
   await page.reload();
   await page.getByTestId('resource-state').getByText('Terminated').waitFor();
-  await expectAccessible('08-resource-phone');
+  await expectAccessible(browser, '08-resource-phone');
   await page.setViewportSize({ width: 1280, height: 800 });
 });
 
@@ -203,7 +196,7 @@ test('the manager rejects an order with a reason; the project shows it', async (
   await page.goto(`${server.url}/projects/${project.id}`);
   await page.getByText('Reason: not in this quarter').waitFor();
   await page.setViewportSize({ width: 390, height: 844 });
-  await expectAccessible('09-project-phone');
+  await expectAccessible(browser, '09-project-phone');
   await page.setViewportSize({ width: 1280, height: 800 });
 });
 

@@ -13,10 +13,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { seedDemoCatalog } from '@mercato/server';
 import { Api } from '@mercato/test-support/api-client';
-import { accessibilityViolations, launchBrowser, type TestBrowser } from '@mercato/test-support/browser';
+import { launchBrowser, type TestBrowser } from '@mercato/test-support/browser';
 import { providerZip, publishBody } from '@mercato/test-support/provider-packages';
 import { startTestServer, type TestServer } from '@mercato/test-support/server-harness';
 import { makeWorld, type World } from '@mercato/test-support/world';
+import { expectAccessible } from './support/expect-accessible';
 
 let server: TestServer;
 let admin: Api;
@@ -115,14 +116,6 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function expectAccessible(name: string) {
-  await browser.screenshot(name);
-  expect({ page: name, violations: await accessibilityViolations(browser.page) }).toEqual({
-    page: name,
-    violations: [],
-  });
-}
-
 async function signIn(token: string) {
   const { page } = browser;
   await page.goto(`${server.url}/sign-in`);
@@ -144,7 +137,7 @@ test('modules: listed and searched; a module page with its README made inert, in
   await page.waitForURL(/\/modules$/);
   await page.getByRole('link', { name: 'mercato/web-service/demo' }).waitFor();
   await page.getByRole('link', { name: 'mercato/readme-check/demo' }).waitFor();
-  await expectAccessible('01-modules');
+  await expectAccessible(browser, '01-modules');
 
   // Search: the URL keeps it.
   await page.getByLabel('Search modules').fill('readme');
@@ -180,19 +173,19 @@ test('modules: listed and searched; a module page with its README made inert, in
   const versions = await page.getByTestId('module-versions').innerText();
   expect(versions).toMatch(/1\.1\.0[^\n]*\n?/);
   expect(versions).toMatch(/1\.0\.0.*deprecated\s*Use 1\.1: it names things/s);
-  await expectAccessible('02-module');
+  await expectAccessible(browser, '02-module');
 
   // The demo's own module: its README's table of inputs, its sensitive input.
   await page.goto(`${server.url}/modules/mercato/web-service/demo`);
   await page.getByTestId('readme').getByRole('heading', { name: 'Web service' }).waitFor();
   expect(await page.getByTestId('module-inputs').innerText()).toMatch(/admin_password\s*required\s*sensitive/);
-  await expectAccessible('03-module-demo');
+  await expectAccessible(browser, '03-module-demo');
 
   // At a phone's width.
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto(`${server.url}/modules/mercato/readme-check/demo`);
   await page.getByTestId('module-source').waitFor();
-  await expectAccessible('04-module-phone');
+  await expectAccessible(browser, '04-module-phone');
   await page.setViewportSize({ width: 1280, height: 900 });
   await signOut();
 });
@@ -205,7 +198,7 @@ test('providers: listed, and a provider page with its versions, platforms and re
   await page.getByLabel('Namespace').fill('mercato');
   await page.waitForURL(/namespace=mercato/);
   await page.getByRole('heading', { name: '1 provider' }).waitFor();
-  await expectAccessible('05-providers');
+  await expectAccessible(browser, '05-providers');
   await page.getByRole('link', { name: 'mercato/dns' }).click();
   await page.getByRole('heading', { name: 'mercato/dns', level: 1 }).waitFor();
   expect(await page.getByTestId('provider-source').innerText()).toBe(
@@ -223,7 +216,7 @@ test('providers: listed, and a provider page with its versions, platforms and re
   expect(await page.getByTestId('provider-versions').innerText()).toMatch(
     /1\.0\.0.*Protocols 6\.0\. Platforms: darwin_arm64, linux_amd64\./s,
   );
-  await expectAccessible('06-provider');
+  await expectAccessible(browser, '06-provider');
   await signOut();
 });
 
@@ -237,7 +230,7 @@ test('staff create a user and hand out a token, shown once, which signs in; othe
   await page.goto(`${server.url}/admin/users`);
   await page.getByRole('heading', { name: 'Staff only' }).waitFor();
   expect(await page.getByLabel('Username').count()).toBe(0);
-  await expectAccessible('07-users-not-staff');
+  await expectAccessible(browser, '07-users-not-staff');
   await world.consumer.member.api.expect(
     403,
     world.consumer.member.api.post('/users', { username: 'x', email: 'x@example.com' }),
@@ -248,7 +241,7 @@ test('staff create a user and hand out a token, shown once, which signs in; othe
   await signIn(server.adminToken);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' }).click();
   await page.getByRole('heading', { name: 'Users', level: 1 }).waitFor();
-  await expectAccessible('08-users');
+  await expectAccessible(browser, '08-users');
 
   // The server's message names the field.
   await page.getByLabel('Username').fill('ada');
@@ -271,7 +264,7 @@ test('staff create a user and hand out a token, shown once, which signs in; othe
   const token = await page.getByTestId('new-token').inputValue();
   expect(token).toMatch(/^mct_/);
   await page.getByRole('button', { name: 'Copy the token' }).waitFor();
-  await expectAccessible('09-users-new-token');
+  await expectAccessible(browser, '09-users-new-token');
   await page.getByRole('button', { name: 'I have copied it' }).click();
   await page.getByTestId('new-token').waitFor({ state: 'detached' });
   expect(await page.content()).not.toContain(token);

@@ -7,9 +7,10 @@
  * test-artifacts/console-resource-actions/ (gitignored).
  */
 import { Api } from '@mercato/test-support/api-client';
-import { accessibilityViolations, launchBrowser, type TestBrowser } from '@mercato/test-support/browser';
+import { launchBrowser, type TestBrowser } from '@mercato/test-support/browser';
 import { startTestServer, type TestServer } from '@mercato/test-support/server-harness';
 import { makeWorld, waitForOrder, type World } from '@mercato/test-support/world';
+import { expectAccessible } from './support/expect-accessible';
 
 let server: TestServer;
 let world: World;
@@ -25,14 +26,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-async function expectAccessible(name: string) {
-  await browser.screenshot(name);
-  expect({ page: name, violations: await accessibilityViolations(browser.page) }).toEqual({
-    page: name,
-    violations: [],
-  });
-}
 
 /** A configuration with a size the plan's users change and a secret they never see again. */
 const SECRET_SCHEMA = {
@@ -101,7 +94,7 @@ test('update through the form drawn from the version: prefilled, validated inlin
   expect(await size.inputValue()).toBe('2');
   expect(await page.locator('#config_admin_password').inputValue()).toBe('');
   await page.getByText('Leave empty to keep the current value').waitFor();
-  await expectAccessible('01-update-form');
+  await expectAccessible(browser, '01-update-form');
 
   // Out of the schema's range: the message under the field when it loses focus, and no order.
   await size.fill('50');
@@ -112,7 +105,7 @@ test('update through the form drawn from the version: prefilled, validated inlin
     .getByRole('alert')
     .getByText(/configuration has errors/)
     .waitFor();
-  await expectAccessible('02-update-invalid');
+  await expectAccessible(browser, '02-update-invalid');
   expect((await manager.api.expect(200, manager.api.get(`/orders?resource_id=${resourceId}`))).items).toHaveLength(1);
 
   // A valid size, the secret left empty: the update changes the attributes only, and keeps the secret.
@@ -133,7 +126,7 @@ test('update through the form drawn from the version: prefilled, validated inlin
   await page.locator('#config_size').waitFor();
   expect(await page.locator('#config_size').inputValue()).toBe('4');
   expect(await page.locator('main').innerText()).not.toContain('first-secret-pw');
-  await expectAccessible('03-updated');
+  await expectAccessible(browser, '03-updated');
 });
 
 interface Focused {
@@ -220,7 +213,7 @@ test('keyboard only: sign in, search, order, then pause, resume and terminate fr
   await tabTo((f) => f.tag === 'button' && f.name === 'Order', 'the Order button');
   await page.keyboard.press('Enter');
   await page.getByText(/Order placed/).waitFor();
-  await expectAccessible('04-keyboard-ordered');
+  await expectAccessible(browser, '04-keyboard-ordered');
 
   // Follow the order, then its resource, by keyboard.
   await tabTo((f) => f.name === 'See the order', 'the order link');
@@ -241,7 +234,7 @@ test('keyboard only: sign in, search, order, then pause, resume and terminate fr
   expect((await focused()).name).toBe('Yes, pause');
   await page.keyboard.press('Enter');
   await page.getByTestId('resource-state').getByText('Paused').waitFor();
-  await expectAccessible('05-keyboard-paused');
+  await expectAccessible(browser, '05-keyboard-paused');
 
   await tabTo((f) => f.name === 'Resume', 'Resume');
   await page.keyboard.press('Enter');
@@ -257,10 +250,10 @@ test('keyboard only: sign in, search, order, then pause, resume and terminate fr
   await page.waitForFunction(`document.activeElement?.textContent === 'Terminate'`);
   await page.keyboard.press('Enter');
   expect((await focused()).name).toBe('Yes, terminate');
-  await expectAccessible('06-keyboard-terminate-confirm');
+  await expectAccessible(browser, '06-keyboard-terminate-confirm');
   await page.keyboard.press('Enter');
   await page.getByTestId('resource-state').getByText('Terminated').waitFor();
-  await expectAccessible('07-keyboard-terminated');
+  await expectAccessible(browser, '07-keyboard-terminated');
 });
 
 test('long lists page with "Show more": the project resources and orders, the approvals inbox', async () => {
@@ -301,12 +294,12 @@ test('long lists page with "Show more": the project resources and orders, the ap
   await page.waitForFunction(
     `document.querySelector('section[aria-labelledby="orders-heading"]').querySelectorAll('li').length >= 51`,
   );
-  await expectAccessible('08-project-paged');
+  await expectAccessible(browser, '08-project-paged');
 
   await page.getByRole('link', { name: 'Approvals' }).click();
   await page.getByRole('heading', { name: /As the consumer.*: 50 or more/ }).waitFor();
   await page.getByRole('button', { name: 'Show more' }).click();
   await page.getByRole('heading', { name: /As the consumer.*: 51$/ }).waitFor();
   expect(await page.getByTestId('approval').count()).toBe(51);
-  await expectAccessible('09-approvals-paged');
+  await expectAccessible(browser, '09-approvals-paged');
 });
