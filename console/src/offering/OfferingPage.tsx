@@ -10,6 +10,7 @@ import { AsCodePanel } from './AsCodePanel';
 import { ConfigurationForm } from './ConfigurationForm';
 import { CostEstimatePanel } from './CostEstimatePanel';
 import { defaultLimits, limitComponents, limitProblem, LimitsInputs } from './LimitsInputs';
+import { priceText } from './price-text';
 import { useOffering } from './use-offering';
 
 /** An offering: what it is, its versions and plans; configure, estimate, see it as code, order it. */
@@ -167,7 +168,7 @@ function OfferingView(props: {
               <strong>{p.name}</strong> <span className="help">{p.description}</span>
               <span className="prices">
                 {Object.entries(p.prices ?? {})
-                  .map(([component, price]) => `${component}: ${price} ${p.currency} per ${p.unit}`)
+                  .map(([component, price]) => priceText(p, component, price, offering.components ?? []))
                   .join(' · ')}
               </span>
             </label>
