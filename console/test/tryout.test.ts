@@ -43,11 +43,21 @@ async function consoleErrors(act: () => Promise<void>): Promise<string[]> {
 
 async function signIn(token: string) {
   const { page } = browser;
+  // Signed in already, the sign-in page sends one on: forget the tab's token first.
   await page.goto(`${server.url}/sign-in`);
+  await page.evaluate(() => sessionStorage.clear());
+  await page.reload();
   await page.getByLabel('API token').fill(token);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
 }
+
+/** The element that has focus, described by its tag, id and text (body when focus was lost). */
+const focused = () =>
+  browser.page.evaluate(() => {
+    const el = document.activeElement;
+    return el ? `${el.tagName.toLowerCase()}#${el.id} ${el.textContent?.trim().slice(0, 80) ?? ''}` : 'none';
+  });
 
 test('loading a page reports no error in the browser console (no favicon 404)', async () => {
   const errors = await consoleErrors(async () => {
@@ -68,4 +78,30 @@ test("a plan's prices name each component and what it is priced by", async () =>
   expect(prices).toContain('Partition: 1.5 EUR per partition per month');
   expect(prices).toContain('Ingress traffic: 0.05 EUR per GB used');
   expect(prices).not.toContain('throughput');
+});
+
+test('focus stays where the person can go on after placing an order and after creating a user', async () => {
+  const { page } = browser;
+  await signIn(world.consumer.manager.token);
+  await page.goto(`${server.url}/offerings/redis`);
+  await page.getByTestId('monthly-total').waitFor();
+  await page.getByLabel('Project').selectOption(world.consumer.project.id);
+  await page.getByRole('button', { name: 'Order' }).click();
+  await page.getByRole('link', { name: 'See the order' }).waitFor();
+  // Focus on the confirmation (announced, its link the next Tab), not lost to the body.
+  expect(await focused()).toMatch(/^p#order-placed Order placed/);
+
+  await signIn(server.adminToken);
+  await page.goto(`${server.url}/admin/users`);
+  await page.getByLabel('Username').fill('not valid!');
+  await page.getByLabel('Email').fill('tryout@example.com');
+  await page.getByRole('button', { name: 'Create user' }).click();
+  await page.locator('#user-username-error').waitFor();
+  // The field the server refused has focus, its message said once (described by, not repeated below).
+  expect(await focused()).toMatch(/^input#user-username/);
+  expect(await page.getByText('must match pattern').count()).toBe(1);
+  await page.getByLabel('Username').fill('tryout-user');
+  await page.getByRole('button', { name: 'Create user' }).click();
+  await page.getByText('User tryout-user created').waitFor();
+  expect(await focused()).toMatch(/^input#user-username/);
 });
