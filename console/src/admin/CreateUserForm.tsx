@@ -69,7 +69,7 @@ export function CreateUserForm({ onCreated }: { onCreated(user: User): void }) {
         Letters, digits and <code>_ . @ -</code>, up to 100.
       </p>
       {errors.fields.username && (
-        <p id="user-username-error" className="error">
+        <p id="user-username-error" className="error" role="alert">
           {errors.fields.username}
         </p>
       )}
@@ -86,7 +86,7 @@ export function CreateUserForm({ onCreated }: { onCreated(user: User): void }) {
         aria-describedby={describedBy('email')}
       />
       {errors.fields.email && (
-        <p id="user-email-error" className="error">
+        <p id="user-email-error" className="error" role="alert">
           {errors.fields.email}
         </p>
       )}
