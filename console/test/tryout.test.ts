@@ -45,7 +45,7 @@ async function signIn(token: string) {
   const { page } = browser;
   // Signed in already, the sign-in page sends one on: forget the tab's token first.
   await page.goto(`${server.url}/sign-in`);
-  await page.evaluate(() => sessionStorage.clear());
+  await page.evaluate('sessionStorage.clear()');
   await page.reload();
   await page.getByLabel('API token').fill(token);
   await page.getByRole('button', { name: 'Sign in' }).click();
@@ -54,10 +54,10 @@ async function signIn(token: string) {
 
 /** The element that has focus, described by its tag, id and text (body when focus was lost). */
 const focused = () =>
-  browser.page.evaluate(() => {
+  browser.page.evaluate<string>(`(() => {
     const el = document.activeElement;
-    return el ? `${el.tagName.toLowerCase()}#${el.id} ${el.textContent?.trim().slice(0, 80) ?? ''}` : 'none';
-  });
+    return el ? el.tagName.toLowerCase() + '#' + el.id + ' ' + (el.textContent ?? '').trim().slice(0, 80) : 'none';
+  })()`);
 
 test('loading a page reports no error in the browser console (no favicon 404)', async () => {
   const errors = await consoleErrors(async () => {
