@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { request } from '../api/http';
 import type { User } from '../api/types';
 import { useToken } from '../session/session';
@@ -14,6 +14,8 @@ export function CreateUserForm({ onCreated }: { onCreated(user: User): void }) {
   const [staff, setStaff] = useState(false);
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [busy, setBusy] = useState(false);
+  const usernameInput = useRef<HTMLInputElement>(null);
+  const emailInput = useRef<HTMLInputElement>(null);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -28,12 +30,23 @@ export function CreateUserForm({ onCreated }: { onCreated(user: User): void }) {
       setEmail('');
       setStaff(false);
       onCreated(user);
+      // The button is disabled while busy, which drops focus to the body: back to the first field,
+      // ready for the next user (the page's status says this one was created).
+      usernameInput.current?.focus();
     } catch (e) {
-      setErrors(formErrors(e));
+      const found = formErrors(e);
+      setErrors(found);
+      // Focus the field the server refused, whose message describes it; else the form's alert speaks.
+      if (found.fields.username) usernameInput.current?.focus();
+      else if (found.fields.email) emailInput.current?.focus();
+      else usernameInput.current?.focus();
     } finally {
       setBusy(false);
     }
   };
+
+  // A field's message is shown under it; the form's is for what no field here names (not said twice).
+  const formMessage = errors.fields.username || errors.fields.email ? '' : errors.message;
 
   const describedBy = (field: string, help?: string) =>
     [errors.fields[field] ? `user-${field}-error` : '', help ?? ''].filter(Boolean).join(' ') || undefined;
@@ -44,6 +57,7 @@ export function CreateUserForm({ onCreated }: { onCreated(user: User): void }) {
       <label htmlFor="user-username">Username</label>
       <input
         id="user-username"
+        ref={usernameInput}
         required
         autoComplete="off"
         value={username}
@@ -55,13 +69,14 @@ export function CreateUserForm({ onCreated }: { onCreated(user: User): void }) {
         Letters, digits and <code>_ . @ -</code>, up to 100.
       </p>
       {errors.fields.username && (
-        <p id="user-username-error" className="error">
+        <p id="user-username-error" className="error" role="alert">
           {errors.fields.username}
         </p>
       )}
       <label htmlFor="user-email">Email</label>
       <input
         id="user-email"
+        ref={emailInput}
         type="email"
         required
         autoComplete="off"
@@ -71,16 +86,16 @@ export function CreateUserForm({ onCreated }: { onCreated(user: User): void }) {
         aria-describedby={describedBy('email')}
       />
       {errors.fields.email && (
-        <p id="user-email-error" className="error">
+        <p id="user-email-error" className="error" role="alert">
           {errors.fields.email}
         </p>
       )}
       <label>
         <input type="checkbox" checked={staff} onChange={(e) => setStaff(e.target.checked)} /> Staff (may do everything)
       </label>
-      {errors.message && (
+      {formMessage && (
         <p className="error" role="alert">
-          {errors.message}
+          {formMessage}
         </p>
       )}
       <button type="submit" disabled={busy}>

@@ -10,6 +10,7 @@ import { AsCodePanel } from './AsCodePanel';
 import { ConfigurationForm } from './ConfigurationForm';
 import { CostEstimatePanel } from './CostEstimatePanel';
 import { defaultLimits, limitComponents, limitProblem, LimitsInputs } from './LimitsInputs';
+import { priceText } from './price-text';
 import { useOffering } from './use-offering';
 
 /** An offering: what it is, its versions and plans; configure, estimate, see it as code, order it. */
@@ -51,6 +52,12 @@ function OfferingView(props: {
   const [orderError, setOrderError] = useState('');
   const [order, setOrder] = useState<Order | null>(null);
   const form = useRef<Form>(null);
+  const placedNotice = useRef<HTMLParagraphElement>(null);
+  // The Order button is disabled while placing, which drops focus to the body: the confirmation takes it
+  // (a screen reader reads it; its link is the next Tab).
+  useEffect(() => {
+    if (order) placedNotice.current?.focus();
+  }, [order]);
   const chosen = versions.find((v) => v.version === version);
   const schema = (chosen?.options_schema ?? { type: 'object' }) as RJSFSchema;
   const secretPaths = chosen?.secret_attribute_paths ?? [];
@@ -167,7 +174,7 @@ function OfferingView(props: {
               <strong>{p.name}</strong> <span className="help">{p.description}</span>
               <span className="prices">
                 {Object.entries(p.prices ?? {})
-                  .map(([component, price]) => `${component}: ${price} ${p.currency} per ${p.unit}`)
+                  .map(([component, price]) => priceText(p, component, price, offering.components ?? []))
                   .join(' · ')}
               </span>
             </label>
@@ -202,7 +209,7 @@ function OfferingView(props: {
           Order
         </button>
         {order && (
-          <p role="status" className="success">
+          <p role="status" className="success" id="order-placed" ref={placedNotice} tabIndex={-1}>
             Order placed ({order.state}). <Link to={`/orders/${order.id}`}>See the order</Link>
           </p>
         )}
