@@ -1,7 +1,6 @@
 import type { Db } from '../db/database';
 import type { BillingPeriodRow } from '../db/tables';
 import { conflict } from '../http/problem';
-import { periodOf } from './billing-month';
 import { lockOrganization } from '../quotas/quotas-repository';
 
 /**
@@ -48,45 +47,4 @@ export async function assertPeriodOpen(trx: Db, organizationId: string, period: 
       `the month ${period} was closed at ${closed.closed_at}: its invoices are final and take no more usage`,
       'period',
     );
-}
-
-/** The months from `first` to `last` (`YYYY-MM`, both included). */
-function monthsFrom(first: string, last: string): string[] {
-  const months: string[] = [];
-  let [year, month] = first.split('-').map(Number);
-  for (
-    let period = first;
-    period <= last;
-    period = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}`
-  ) {
-    months.push(period);
-    [year, month] = month === 12 ? [year + 1, 1] : [year, month + 1];
-  }
-  return months;
-}
-
-/**
- * Whether a month not closed yet may still bill the plan, so that deleting it would leave that
- * month's invoices without its prices: a resource some order named the plan for is live, or its
- * life (its done orders, first to last) spans a month not closed. Closed months keep their final
- * invoices, names and prices included.
- */
-export async function billsPlanInOpenMonth(db: Db, planId: string): Promise<boolean> {
-  const named = db.selectFrom('orders').select('resource_id').where('plan_id', '=', planId);
-  const live = await db
-    .selectFrom('resources')
-    .select('id')
-    .where('id', 'in', named)
-    .where('state', '!=', 'Terminated')
-    .executeTakeFirst();
-  if (live) return true;
-  const span = await db
-    .selectFrom('orders')
-    .select((eb) => [eb.fn.min('completed_at').as('first'), eb.fn.max('completed_at').as('last')])
-    .where('resource_id', 'in', named)
-    .where('state', '=', 'done')
-    .executeTakeFirst();
-  if (!span?.first || !span.last) return false;
-  const months = monthsFrom(periodOf(span.first), periodOf(span.last));
-  return (await closedPeriodsAmong(db, months)).size < months.length;
 }

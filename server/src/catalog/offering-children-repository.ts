@@ -8,7 +8,7 @@ import { audienceOf } from './offering-audience-repository';
 
 /** A version or plan by id, with the provider, status and visibility of its offering, when that is not deleted. */
 export async function findChildWithOffering<T extends 'offering_versions' | 'plans'>(db: Db, table: T, id: string) {
-  const row = await db
+  let query = db
     .selectFrom(table as 'plans')
     .innerJoin('offerings', 'offerings.id', `${table as 'plans'}.offering_id`)
     .selectAll(table as 'plans')
@@ -18,8 +18,10 @@ export async function findChildWithOffering<T extends 'offering_versions' | 'pla
       'offerings.visibility as offering_visibility',
     ])
     .where(`${table as 'plans'}.id`, '=', id)
-    .where('offerings.deleted_at', 'is', null)
-    .executeTakeFirst();
+    .where('offerings.deleted_at', 'is', null);
+  // A deleted plan is kept for invoices, not found (versions are not deleted).
+  if (table === 'plans') query = query.where('plans.deleted_at', 'is', null);
+  const row = await query.executeTakeFirst();
   if (!row) return undefined;
   const { offering_organization_id, offering_status, offering_visibility, ...child } = row;
   const offering = { id: child.offering_id, visibility: offering_visibility };

@@ -75,7 +75,8 @@ export async function activationFacts(db: Db, id: string) {
             .selectFrom('plans')
             .select('plans.id')
             .whereRef('plans.offering_id', '=', 'offerings.id')
-            .where('plans.archived', '=', 0),
+            .where('plans.archived', '=', 0)
+            .where('plans.deleted_at', 'is', null),
         )
         .as('has_plan'),
       eb

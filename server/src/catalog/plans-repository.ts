@@ -18,6 +18,7 @@ export function listPlans(db: Db, page: Page, filters: PlanFilters, viewer: View
     .selectFrom('plans')
     .innerJoin('offerings', 'offerings.id', 'plans.offering_id')
     .selectAll('plans')
+    .where('plans.deleted_at', 'is', null)
     .orderBy('plans.id')
     .limit(page.limit + 1);
   if (page.after) query = query.where('plans.id', '>', page.after);
@@ -34,6 +35,7 @@ export function findPlanOf(db: Db, offeringId: string, planId: string) {
     .selectAll()
     .where('id', '=', planId)
     .where('offering_id', '=', offeringId)
+    .where('deleted_at', 'is', null)
     .executeTakeFirst();
 }
 
@@ -45,6 +47,7 @@ export async function updatePlan(db: Db, id: string, changes: Partial<PlanRow>) 
   await db.updateTable('plans').set(changes).where('id', '=', id).execute();
 }
 
-export async function deletePlan(db: Db, id: string) {
-  await db.deleteFrom('plans').where('id', '=', id).execute();
+/** Hides the plan and keeps it: invoices of months not closed yet bill with it (migration 020). */
+export async function deletePlan(db: Db, id: string, at: string) {
+  await db.updateTable('plans').set({ deleted_at: at, updated_at: at }).where('id', '=', id).execute();
 }

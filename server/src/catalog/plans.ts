@@ -13,7 +13,6 @@ import { hasLiveResource } from '../resources/resources-repository';
 import { lockOffering } from './offerings-repository';
 import { refreshOfferingStatus } from './offering-activation';
 import { PLAN_LIMITS, planLimitProblems, type PlanLimits } from './plan-limits';
-import { billsPlanInOpenMonth } from '../billing/billing-periods';
 import { currencyProblem, DEFAULT_CURRENCY } from '../billing/currencies';
 import { presentPrices, PRICE_INPUT, PRICE_OUTPUT, storedPrices } from '../billing/prices';
 
@@ -207,7 +206,7 @@ export const plansRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
       tags: ['catalog'],
       summary: 'Delete a plan no live resource uses (its provider)',
       description:
-        'Deleting (or archiving) the last plan of an active offering takes it back to `draft` until a plan is added: see `status_reason` of the offering.',
+        'The plan leaves the catalog and cannot be ordered; it is kept, hidden, for the invoices that bill it. Deleting (or archiving) the last plan of an active offering takes it back to `draft` until a plan is added: see `status_reason` of the offering.',
       params: ID_PARAMS,
     },
     handler: async (request, reply) => {
@@ -216,11 +215,9 @@ export const plansRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
       assertProvider(p, offering);
       if (await hasLiveResource(app.db, { plan_id: child.id }))
         throw conflict('live resources use this plan; archive it instead');
-      if (await billsPlanInOpenMonth(app.db, child.id))
-        throw conflict('a month not closed yet bills this plan, and its invoices need its prices; archive it instead');
       await app.db.transaction().execute(async (trx) => {
         await lockOffering(trx, offering.id);
-        await deletePlan(trx, child.id);
+        await deletePlan(trx, child.id, now());
         await recordEvent(trx, {
           actorId: p.user.id,
           action: 'plan.deleted',

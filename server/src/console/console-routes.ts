@@ -4,18 +4,12 @@ import type { FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
 
 /**
- * Paths that are never the console's: the API, the registry protocols and Terraform's login. An
- * unknown path under them answers the API's 404 problem, not the console's page.
+ * The console's pages by their first path segment (its routes, console/src/main.tsx): each answers
+ * index.html at `/<section>` and below, where the console's router reads the URL. Only these: a
+ * catch-all route would also take the API's paths whose parameters Fastify refuses (a 414 problem
+ * for one over 100 characters), and every other path keeps the API's 404 problem.
  */
-const NOT_CONSOLE = /^\/(api|v1|\.well-known|oauth)(\/|$)|^\/healthz$/;
-
-/**
- * The console's pages by their first path segment (its routes, console/src/main.tsx): index.html
- * with 200. Any other path is no page: a browser (accepting text/html) gets index.html with 404,
- * whose router shows its "not found" page; any other client the API's 404 problem.
- */
-const CONSOLE_SECTIONS = new Set([
-  '',
+const CONSOLE_SECTIONS = [
   'sign-in',
   'offerings',
   'orders',
@@ -28,7 +22,10 @@ const CONSOLE_SECTIONS = new Set([
   'admin',
   'invoices',
   'earnings',
-]);
+];
+
+/** `/`, then each section and what lies below it. */
+const CONSOLE_PATHS = ['/', ...CONSOLE_SECTIONS.flatMap((section) => [`/${section}`, `/${section}/*`])];
 
 export interface ConsoleOptions {
   /** The console's built assets (`console/dist`); default: the `@mercato/console` package's. */
@@ -58,34 +55,20 @@ then reload. The API is at <a href="/api/v1/openapi.json">/api/v1</a>.</p></main
 export async function consoleRoutes(app: FastifyInstance, options: ConsoleOptions = {}) {
   const dir = options.dir ?? consoleDir();
   const index = dir && path.join(dir, 'index.html');
-  if (!dir || !index || !fs.existsSync(index)) {
-    app.log.warn(`the web console is not built (${dir ?? '@mercato/console not installed'}): / says so`);
-    app.get('/*', { schema: { hide: true } }, async (request, reply) => {
-      if (NOT_CONSOLE.test(request.url.split('?')[0])) return reply.callNotFound();
-      return reply.code(503).type('text/html; charset=utf-8').send(NOT_BUILT);
+  const built = !!dir && !!index && fs.existsSync(index);
+  if (built) {
+    await app.register(fastifyStatic, {
+      root: path.join(dir, 'assets'),
+      prefix: '/assets/',
+      immutable: true,
+      maxAge: '365d',
+      index: false,
     });
-    return;
-  }
-
-  await app.register(fastifyStatic, {
-    root: path.join(dir, 'assets'),
-    prefix: '/assets/',
-    immutable: true,
-    maxAge: '365d',
-    index: false,
-  });
-  app.get('/*', { schema: { hide: true } }, async (request, reply) => {
-    const pathname = request.url.split('?')[0];
-    if (NOT_CONSOLE.test(pathname) || pathname.startsWith('/assets/')) return reply.callNotFound();
-    // Files beside index.html (a favicon); anything else is a page of the console's.
-    const file = path.basename(pathname);
-    if (file && pathname === `/${file}` && file !== 'index.html' && fs.existsSync(path.join(dir, file)))
-      return reply.sendFile(file, dir, { maxAge: '1h' });
-    const page = CONSOLE_SECTIONS.has(pathname.split('/')[1]);
-    if (!page && !request.headers.accept?.includes('text/html')) return reply.callNotFound();
-    return reply
-      .code(page ? 200 : 404)
-      .header('cache-control', 'no-cache')
-      .sendFile('index.html', dir);
-  });
+  } else app.log.warn(`the web console is not built (${dir ?? '@mercato/console not installed'}): / says so`);
+  for (const url of CONSOLE_PATHS)
+    app.get(url, { schema: { hide: true } }, async (_request, reply) =>
+      built
+        ? reply.header('cache-control', 'no-cache').sendFile('index.html', dir)
+        : reply.code(503).type('text/html; charset=utf-8').send(NOT_BUILT),
+    );
 }

@@ -15,6 +15,7 @@ import { planCurrency } from './plan-currency-migration';
 import { terraformRunsAllowed } from './terraform-runs-allowed-migration';
 import { planLimitsAndQuotas } from './plan-limits-and-quotas-migration';
 import { invoices } from './invoices-migration';
+import { planDeletion } from './plan-deletion-migration';
 
 type AnyDb = Kysely<any>;
 
@@ -276,6 +277,7 @@ const migrations: Record<string, Migration> = {
   '017-plan-limits-and-quotas': planLimitsAndQuotas,
   '018-plan-currency': planCurrency,
   '019-invoices': invoices,
+  '020-plan-deletion': planDeletion,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -141,6 +141,8 @@ export interface PlanRow {
   archived: number;
   created_at: string;
   updated_at: string;
+  /** When its provider deleted it; kept for the invoices that bill it (migration 020). Live rows have none. */
+  deleted_at?: string | null;
 }
 
 export interface ResourceRow {

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Principal } from '../auth/principal';
 import { approvesForConsumer, approvesForProvider, canSeeOffering, canSeeProject, offeredTo } from '../auth/access';
 import { recordEvent } from '../audit/record';
-import type { OfferingRow, OrderRow, ResourceRow } from '../db/tables';
+import type { OfferingRow, OrderRow, PlanRow, ResourceRow } from '../db/tables';
 import { newId } from '../ids';
 import { badRequest, conflict, invalid } from '../http/problem';
 import { json, now } from '../http/route-context';
@@ -255,7 +255,7 @@ export async function placeChange(
   };
   if (input.type === 'update') {
     const changes: string[] = [];
-    let plan = await findPlanOf(app.db, offering.id, resource.plan_id);
+    let plan: PlanRow | undefined = await findPlanOf(app.db, offering.id, resource.plan_id);
     if (input.plan_id !== undefined && input.plan_id !== resource.plan_id) {
       plan = await orderablePlan(app, offering, input.plan_id);
       order.plan_id = plan.id;
