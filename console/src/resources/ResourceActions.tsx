@@ -28,10 +28,12 @@ export function ResourceActions({ resource, onOrdered }: { resource: Resource; o
   const [error, setError] = useState('');
   const [placed, setPlaced] = useState<Order | null>(null);
   const outcome = useRef<HTMLDivElement>(null);
+  const refusal = useRef<HTMLParagraphElement>(null);
   // The pressed button is disabled while the order is placed (or gone with the new state): focus
   // goes to the outcome, the order's link the next Tab, rather than to the page body.
   useEffect(() => {
-    if (placed || error) outcome.current?.focus();
+    if (error) refusal.current?.focus();
+    else if (placed) outcome.current?.focus();
   }, [placed, error]);
   const state = resource.state ?? '';
   const allowed = (type: keyof typeof ALLOWED_IN) => ALLOWED_IN[type].includes(state);
@@ -63,8 +65,12 @@ export function ResourceActions({ resource, onOrdered }: { resource: Resource; o
             The {placed.type} order is {placed.state}. <Link to={`/orders/${placed.id}`}>See the order</Link>
           </p>
         )}
-        {error && <p className="error">{error}</p>}
       </div>
+      {error && (
+        <p className="error" role="alert" tabIndex={-1} ref={refusal}>
+          {error}
+        </p>
+      )}
       <div className="actions">
         {allowed('pause') && (
           <ConfirmButton
