@@ -18,6 +18,7 @@ import { RequireStaff } from './admin/RequireStaff';
 import { UsersPage } from './admin/UsersPage';
 import { InvoicesPage } from './invoices/InvoicesPage';
 import { EarningsPage } from './earnings/EarningsPage';
+import { OrganizationPage } from './members/OrganizationPage';
 import './styles.css';
 
 // Loaded when first opened: the form library (rjsf, ajv) is most of the bundle, and the catalog,
@@ -75,6 +76,7 @@ createRoot(document.getElementById('root')!).render(
                 </RequireSession>
               }
             />
+            <Route path="/organizations/:id" element={<RequireSession children={<OrganizationPage />} />} />
             <Route
               path="/projects/:id"
               element={

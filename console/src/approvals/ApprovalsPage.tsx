@@ -6,6 +6,7 @@ import { problemText } from '../projects/problem-text';
 import { ShowMore } from '../projects/ShowMore';
 import { usePaged } from '../projects/use-paged';
 import { useSession, useToken } from '../session/session';
+import { FocusedStatus } from '../members/FocusedStatus';
 import { ApprovalItem } from './ApprovalItem';
 import { mayApprove } from './approver-of';
 
@@ -31,7 +32,8 @@ export function ApprovalsPage() {
   return (
     <section className="narrow">
       <h1>Approvals</h1>
-      <div aria-live="polite">{message && <p className="success">{message}</p>}</div>
+      {/* The decided order leaves the list, its button with it: focus goes to what happened. */}
+      <FocusedStatus text={message} round={round} />
       {STAGES.map((stage) => (
         <StageInbox key={stage.state} {...stage} round={round} onDecided={decided} />
       ))}

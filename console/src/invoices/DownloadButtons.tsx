@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { problemText } from '../projects/problem-text';
 import { useToken } from '../session/session';
 import { downloadFile } from './download';
@@ -9,6 +9,11 @@ export function DownloadButtons({ organizationId, period }: { organizationId: st
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState('');
   const [error, setError] = useState('');
+  const outcome = useRef<HTMLDivElement>(null);
+  // Both buttons are disabled while saving, which drops focus to the body: to the outcome instead.
+  useEffect(() => {
+    if (status || error) outcome.current?.focus();
+  }, [status, error]);
 
   const download = async (format: 'csv' | 'json') => {
     setBusy(true);
@@ -35,14 +40,10 @@ export function DownloadButtons({ organizationId, period }: { organizationId: st
           Download JSON
         </button>
       </div>
-      <p aria-live="polite" className="meta">
-        {status}
-      </p>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <div role="status" tabIndex={-1} ref={outcome}>
+        <p className="meta">{status}</p>
+        {error && <p className="error">{error}</p>}
+      </div>
     </div>
   );
 }

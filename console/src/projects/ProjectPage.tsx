@@ -7,6 +7,7 @@ import { OrdersList } from './OrdersList';
 import { ShowMore } from './ShowMore';
 import { useLoad } from './use-load';
 import { usePaged } from './use-paged';
+import { ProjectMembers } from '../members/ProjectMembers';
 
 const OPEN_ORDER = ['pending-consumer', 'pending-provider', 'executing'];
 /** Follow the project while one of its orders is still moving. */
@@ -76,6 +77,7 @@ export function ProjectPage() {
         <OrdersList orders={orders.data.items} />
         <ShowMore shown={orders.data.items.length} more={orders.data.more} onMore={orders.showMore} />
       </section>
+      <ProjectMembers project={project.data} />
     </section>
   );
 }

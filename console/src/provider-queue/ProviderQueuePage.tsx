@@ -6,6 +6,7 @@ import { usePageTitle } from '../layout/page-title';
 import { LoadState } from '../projects/LoadState';
 import { problemText } from '../projects/problem-text';
 import { useToken } from '../session/session';
+import { FocusedStatus } from '../members/FocusedStatus';
 import { FulfilItem } from './FulfilItem';
 
 /**
@@ -41,7 +42,8 @@ export function ProviderQueuePage() {
     <section className="narrow">
       <h1>Provider queue</h1>
       <p className="meta">Orders of your manual offerings, approved and waiting for you to carry them out.</p>
-      <div aria-live="polite">{message && <p className="success">{message}</p>}</div>
+      {/* The finished order leaves the queue, its button with it: focus goes to what happened. */}
+      <FocusedStatus text={message} round={round} />
       {!orders ? (
         <LoadState error={error} />
       ) : orders.length ? (

@@ -1,5 +1,5 @@
 import type { Order, Resource } from '@mercato/api';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { request } from '../api/http';
 import { problemText } from '../projects/problem-text';
@@ -27,6 +27,14 @@ export function ResourceActions({ resource, onOrdered }: { resource: Resource; o
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
   const [placed, setPlaced] = useState<Order | null>(null);
+  const outcome = useRef<HTMLDivElement>(null);
+  const refusal = useRef<HTMLParagraphElement>(null);
+  // The pressed button is disabled while the order is placed (or gone with the new state): focus
+  // goes to the outcome, the order's link the next Tab, rather than to the page body.
+  useEffect(() => {
+    if (error) refusal.current?.focus();
+    else if (placed) outcome.current?.focus();
+  }, [placed, error]);
   const state = resource.state ?? '';
   const allowed = (type: keyof typeof ALLOWED_IN) => ALLOWED_IN[type].includes(state);
 
@@ -51,7 +59,7 @@ export function ResourceActions({ resource, onOrdered }: { resource: Resource; o
   return (
     <section aria-labelledby="actions-heading" className="panel">
       <h2 id="actions-heading">Actions</h2>
-      <div aria-live="polite">
+      <div role="status" tabIndex={-1} ref={outcome}>
         {placed && (
           <p className="success">
             The {placed.type} order is {placed.state}. <Link to={`/orders/${placed.id}`}>See the order</Link>
@@ -59,7 +67,7 @@ export function ResourceActions({ resource, onOrdered }: { resource: Resource; o
         )}
       </div>
       {error && (
-        <p className="error" role="alert">
+        <p className="error" role="alert" tabIndex={-1} ref={refusal}>
           {error}
         </p>
       )}
