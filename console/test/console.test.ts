@@ -4,6 +4,8 @@
  * order into a project and follow the order. axe-core checks every page; screenshots go to
  * test-artifacts/console/ (gitignored).
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { seedDemoCatalog } from '@mercato/server';
 import { Api } from '@mercato/test-support/api-client';
 import { launchBrowser, type TestBrowser } from '@mercato/test-support/browser';
@@ -40,8 +42,14 @@ async function until(check: () => Promise<boolean>, what: string, timeoutMs = 10
 const facetText = (facet: string) => browser.page.locator(`fieldset[data-facet="${facet}"]`).innerText();
 
 test('the server serves the console at / and at its pages, and the API keeps its 404s', async () => {
-  for (const path of ['/', '/offerings/redis', '/sign-in?next=%2F']) {
-    const response = await fetch(`${server.url}${path}`);
+  // Every route of the console's (src/main.tsx) is one the server answers with the console.
+  const routes = [
+    ...fs.readFileSync(path.join(__dirname, '..', 'src', 'main.tsx'), 'utf8').matchAll(/path="([^"*]+)"/g),
+  ];
+  const pages = routes.map(([, route]) => route.replace(/:[a-z]+/g, 'x'));
+  expect(pages.length).toBeGreaterThan(10);
+  for (const page of [...pages, '/offerings/redis', '/sign-in?next=%2F']) {
+    const response = await fetch(`${server.url}${page}`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('text/html');
     expect(await response.text()).toContain('<div id="root">');

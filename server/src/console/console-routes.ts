@@ -13,6 +13,7 @@ const CONSOLE_SECTIONS = [
   'sign-in',
   'offerings',
   'orders',
+  'organizations',
   'projects',
   'resources',
   'approvals',
