@@ -42,6 +42,8 @@ export function UsersPage() {
         <div className="panel">
           <CreateUserForm
             onCreated={(user) => {
+              // Listed at once (the status says it is there, the token form offers it); the reload follows.
+              setUsers((listed) => (listed.some((u) => u.id === user.id) ? listed : [...listed, user]));
               setStatus(`User ${user.username} created: hand out a token below.`);
               setUserId(user.id ?? '');
               void load();
