@@ -2111,7 +2111,7 @@ export interface paths {
         post?: never;
         /**
          * Delete a plan no live resource uses (its provider)
-         * @description Deleting (or archiving) the last plan of an active offering takes it back to `draft` until a plan is added: see `status_reason` of the offering.
+         * @description The plan leaves the catalog and cannot be ordered; it is kept, hidden, for the invoices that bill it. Deleting (or archiving) the last plan of an active offering takes it back to `draft` until a plan is added: see `status_reason` of the offering.
          */
         delete: {
             parameters: {
