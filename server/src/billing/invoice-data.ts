@@ -14,8 +14,15 @@ export interface BillingData {
   plans: Map<string, BilledPlan>;
 }
 
-/** Whom to bill: one organization's resources, or every organization's (closing a month). */
-export type BillingScope = { organizationId?: string };
+/**
+ * Whose resources: one consumer organization's, one provider organization's offerings' (its
+ * earnings), or, with neither, every organization's (closing a month).
+ */
+export type BillingScope = { organizationId?: string; providerOrganizationId?: string };
+
+/** The offerings of the scope's provider, as a subquery. */
+const offeringsOf = (db: Db, providerId: string) =>
+  db.selectFrom('offerings').select('offerings.id').where('offerings.organization_id', '=', providerId);
 
 const DONE_ORDER_TYPES = ['create', 'update', 'pause', 'resume', 'terminate'] as const;
 
@@ -39,6 +46,8 @@ async function historiesUpTo(db: Db, month: BillingMonth, scope: BillingScope) {
     .orderBy('orders.completed_at')
     .orderBy('orders.id');
   if (scope.organizationId) query = query.where('projects.organization_id', '=', scope.organizationId);
+  if (scope.providerOrganizationId)
+    query = query.where('orders.offering_id', 'in', offeringsOf(db, scope.providerOrganizationId));
   const histories = new Map<string, HistoryOrder[]>();
   for (const row of await query.execute()) {
     const history = histories.get(row.resource_id) ?? [];
@@ -68,6 +77,7 @@ function resourcesOf(db: Db, month: BillingMonth, scope: BillingScope) {
     ])
     .where('resources.created_at', '<', new Date(month.end).toISOString());
   if (scope.organizationId) query = query.where('projects.organization_id', '=', scope.organizationId);
+  if (scope.providerOrganizationId) query = query.where('offerings.organization_id', '=', scope.providerOrganizationId);
   return query.execute();
 }
 
@@ -82,6 +92,13 @@ async function usageIn(db: Db, month: BillingMonth, scope: BillingScope) {
       .innerJoin('resources', 'resources.id', 'usage_reports.resource_id')
       .innerJoin('projects', 'projects.id', 'resources.project_id')
       .where('projects.organization_id', '=', scope.organizationId);
+  if (scope.providerOrganizationId) {
+    const provided = db
+      .selectFrom('resources')
+      .select('resources.id')
+      .where('resources.offering_id', 'in', offeringsOf(db, scope.providerOrganizationId));
+    query = query.where('usage_reports.resource_id', 'in', provided);
+  }
   const usage = new Map<string, Record<string, Money>>();
   for (const row of await query.execute()) {
     const sums = usage.get(row.resource_id) ?? {};

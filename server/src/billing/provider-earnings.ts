@@ -18,12 +18,12 @@ export type OfferingEarnings = {
 
 type EarnedItem = { offering_id: string; offering_name: string; resource_id: string; currency: string; amount: string };
 
-/** The provider's items of the month: final ones when it is closed, else computed from every organization's figures. */
+/** The provider's items of the month: final ones when it is closed, else computed for its offerings' resources only. */
 async function itemsEarned(db: Db, period: string, providerId: string): Promise<EarnedItem[]> {
   if (await findClosedPeriod(db, period)) return providerItemsIn(db, period, providerId);
   const month = billingMonth(period);
-  return invoiceFigures(await billingDataOf(db, month, {}), month).flatMap((f) =>
-    f.items.filter((i) => i.provider_organization_id === providerId),
+  return invoiceFigures(await billingDataOf(db, month, { providerOrganizationId: providerId }), month).flatMap(
+    (f) => f.items,
   );
 }
 
